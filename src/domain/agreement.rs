@@ -1,0 +1,266 @@
+//! The Microsoft Cloud Agreement and the partner's confirmation that a customer accepted it.
+
+use super::fields;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+pub const MCA_TYPE: &str = "MicrosoftCloudAgreement";
+pub const MCA_TEMPLATE_ID: &str = "998b88de-aa99-4388-a42c-1b3517d49490";
+pub const MCA_LINK: &str = "https://docs.microsoft.com/partner-center/agreements";
+
+/// A person: the primary contact of a customer, or whoever accepted the agreement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Contact {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+/// Through which screen or command a confirmation was recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    NewCustomer,
+    Account,
+    OrderPrompt,
+    Command,
+    Import,
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::NewCustomer => "New customer",
+            Channel::Account => "Account",
+            Channel::OrderPrompt => "New order prompt",
+            Channel::Command => "command",
+            Channel::Import => "import",
+        }
+    }
+}
+
+/// A recorded confirmation of customer acceptance. Never overwritten; a customer may have several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Confirmation {
+    pub customer_id: String,
+    pub accepted_by: Contact,
+    pub date_agreed: NaiveDate,
+    pub agreement_type: String,
+    pub template_id: String,
+    /// The partner agent who recorded it.
+    pub recorded_by: String,
+    pub recorded_at: DateTime<Utc>,
+    pub channel: Channel,
+}
+
+/// The fields of the confirmation form as typed, before validation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AcceptanceDraft {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub date: String,
+}
+
+/// Which field of the confirmation form a message belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AcceptanceField {
+    FirstName,
+    LastName,
+    Email,
+    Phone,
+    Date,
+}
+
+/// A confirmation that passed validation, waiting to be stamped with who recorded it and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acceptance {
+    pub accepted_by: Contact,
+    pub date_agreed: NaiveDate,
+}
+
+impl Acceptance {
+    pub fn record(
+        self,
+        customer_id: &str,
+        agent: &str,
+        at: DateTime<Utc>,
+        channel: Channel,
+    ) -> Confirmation {
+        Confirmation {
+            customer_id: customer_id.to_string(),
+            accepted_by: self.accepted_by,
+            date_agreed: self.date_agreed,
+            agreement_type: MCA_TYPE.to_string(),
+            template_id: MCA_TEMPLATE_ID.to_string(),
+            recorded_by: agent.to_string(),
+            recorded_at: at,
+            channel,
+        }
+    }
+}
+
+pub type FieldErrors<F> = Vec<(F, String)>;
+
+/// Gathers every field's message so a form shows them all at once.
+pub struct Collector<F> {
+    pub errors: FieldErrors<F>,
+}
+
+impl<F> Collector<F> {
+    pub fn new() -> Self {
+        Collector { errors: Vec::new() }
+    }
+
+    pub fn take<T>(&mut self, field: F, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.errors.push((field, message));
+                None
+            }
+        }
+    }
+}
+
+impl<F> Default for Collector<F> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl AcceptanceDraft {
+    pub fn from_contact(contact: &Contact, date: NaiveDate) -> AcceptanceDraft {
+        AcceptanceDraft {
+            first_name: contact.first_name.clone(),
+            last_name: contact.last_name.clone(),
+            email: contact.email.clone(),
+            phone: contact.phone.clone().unwrap_or_default(),
+            date: date.to_string(),
+        }
+    }
+
+    /// Checks every field against the business date; all messages at once, in form order.
+    pub fn validate(
+        &self,
+        business_date: NaiveDate,
+    ) -> Result<Acceptance, FieldErrors<AcceptanceField>> {
+        use AcceptanceField as F;
+        let mut errors = Collector::new();
+        let first_name = errors.take(F::FirstName, fields::person_name("First name", &self.first_name));
+        let last_name = errors.take(F::LastName, fields::person_name("Last name", &self.last_name));
+        let email = errors.take(F::Email, fields::email(&self.email));
+        let phone = errors.take(F::Phone, fields::optional_phone(&self.phone));
+        let date = errors.take(
+            F::Date,
+            fields::acceptance_date(&self.date, business_date),
+        );
+        match (first_name, last_name, email, phone, date) {
+            (Some(first_name), Some(last_name), Some(email), Some(phone), Some(date_agreed)) => {
+                Ok(Acceptance {
+                    accepted_by: Contact {
+                        first_name,
+                        last_name,
+                        email,
+                        phone,
+                    },
+                    date_agreed,
+                })
+            }
+            _ => Err(errors.errors),
+        }
+    }
+}
+
+/// The confirmation in force: the latest acceptance date, ties broken by the latest recording.
+pub fn current(confirmations: &[Confirmation]) -> Option<&Confirmation> {
+    confirmations
+        .iter()
+        .max_by_key(|c| (c.date_agreed, c.recorded_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn draft() -> AcceptanceDraft {
+        AcceptanceDraft {
+            first_name: " Ji-woo ".into(),
+            last_name: "Park".into(),
+            email: "jiwoo.park@hanbit.co.kr".into(),
+            phone: "".into(),
+            date: "2018-09-01".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_becomes_an_acceptance_with_trimmed_names() {
+        let acceptance = draft().validate(d("2018-09-14")).unwrap();
+        assert_eq!(acceptance.accepted_by.first_name, "Ji-woo");
+        assert_eq!(acceptance.accepted_by.phone, None);
+        assert_eq!(acceptance.date_agreed, d("2018-09-01"));
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message_in_form_order() {
+        let bad = AcceptanceDraft {
+            first_name: "".into(),
+            last_name: " ".into(),
+            email: "nobody".into(),
+            phone: "12".into(),
+            date: "2018-09-15".into(),
+        };
+        let errors = bad.validate(d("2018-09-14")).unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                AcceptanceField::FirstName,
+                AcceptanceField::LastName,
+                AcceptanceField::Email,
+                AcceptanceField::Phone,
+                AcceptanceField::Date
+            ]
+        );
+        assert!(errors[4].1.contains("future date"));
+    }
+
+    #[test]
+    fn recording_stamps_the_agreement_agent_and_time() {
+        let at: DateTime<Utc> = "2018-09-14T10:00:00Z".parse().unwrap();
+        let c = draft()
+            .validate(d("2018-09-14"))
+            .unwrap()
+            .record("t-1", "Megan Bowen", at, Channel::Account);
+        assert_eq!(c.agreement_type, "MicrosoftCloudAgreement");
+        assert_eq!(c.template_id, "998b88de-aa99-4388-a42c-1b3517d49490");
+        assert_eq!(c.recorded_by, "Megan Bowen");
+        assert_eq!(c.recorded_at, at);
+        assert_eq!(c.customer_id, "t-1");
+    }
+
+    #[test]
+    fn the_current_confirmation_is_the_latest_by_date_then_by_recording() {
+        let base = draft().validate(d("2018-09-14")).unwrap();
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let mut early = base.clone().record("t", "a", at("2018-09-20T00:00:00Z"), Channel::Account);
+        early.date_agreed = d("2018-08-01");
+        let late_a = base.clone().record("t", "b", at("2018-09-10T00:00:00Z"), Channel::Account);
+        let late_b = base.record("t", "c", at("2018-09-11T00:00:00Z"), Channel::Command);
+        let all = vec![late_b.clone(), early, late_a];
+        assert_eq!(current(&all), Some(&late_b));
+        assert_eq!(current(&[]), None);
+    }
+}

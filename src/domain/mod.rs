@@ -1,0 +1,11 @@
+//! Pure rules of the product: no IO, no terminal, no clock.
+
+pub mod agreement;
+pub mod cloud;
+pub mod commerce;
+pub mod country;
+pub mod customer;
+pub mod fields;
+pub mod gate;
+pub mod phase;
+pub mod role;

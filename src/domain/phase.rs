@@ -1,0 +1,87 @@
+//! The schedule of the Microsoft Cloud Agreement confirmation, as the business date sees it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// August 7, 2018: partners can confirm acceptance; confirmation is optional.
+pub const OPTIONAL_FROM: NaiveDate = date(2018, 8, 7);
+/// November 7, 2018: confirmation is mandatory for new orders and seat changes.
+pub const MANDATORY_FROM: NaiveDate = date(2018, 11, 7);
+
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("invalid constant date"),
+    }
+}
+
+/// Where the business date falls in Microsoft's schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Phase {
+    /// Before August 7, 2018: the confirmation does not exist yet and nothing is gated.
+    NotYetAvailable,
+    /// August 7 to November 6, 2018: partners may confirm, or skip with Cancel.
+    Optional,
+    /// From November 7, 2018: without a confirmation, no new orders and no seat changes.
+    Mandatory,
+}
+
+impl Phase {
+    pub fn on(business_date: NaiveDate) -> Phase {
+        if business_date < OPTIONAL_FROM {
+            Phase::NotYetAvailable
+        } else if business_date < MANDATORY_FROM {
+            Phase::Optional
+        } else {
+            Phase::Mandatory
+        }
+    }
+
+    /// Whether partners can record a confirmation at all on this date.
+    pub fn confirmation_available(self) -> bool {
+        self != Phase::NotYetAvailable
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::NotYetAvailable => "Not yet available",
+            Phase::Optional => "Optional",
+            Phase::Mandatory => "Mandatory",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn before_august_7_2018_confirmation_does_not_exist() {
+        assert_eq!(Phase::on(d("2018-08-06")), Phase::NotYetAvailable);
+        assert_eq!(Phase::on(d("2017-01-01")), Phase::NotYetAvailable);
+        assert!(!Phase::on(d("2018-08-06")).confirmation_available());
+    }
+
+    #[test]
+    fn from_august_7_2018_confirmation_is_optional() {
+        assert_eq!(Phase::on(d("2018-08-07")), Phase::Optional);
+        assert_eq!(Phase::on(d("2018-11-06")), Phase::Optional);
+        assert!(Phase::on(d("2018-08-07")).confirmation_available());
+    }
+
+    #[test]
+    fn from_november_7_2018_confirmation_is_mandatory() {
+        assert_eq!(Phase::on(d("2018-11-07")), Phase::Mandatory);
+        assert_eq!(Phase::on(d("2026-11-24")), Phase::Mandatory);
+    }
+
+    #[test]
+    fn labels_match_the_schedule_words() {
+        assert_eq!(Phase::Optional.label(), "Optional");
+        assert_eq!(Phase::Mandatory.label(), "Mandatory");
+    }
+}

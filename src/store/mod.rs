@@ -1,0 +1,112 @@
+//! Where everything is kept: a small trait, with sled behind it by default.
+
+mod memory;
+mod sled_store;
+
+pub use memory::MemoryStore;
+pub use sled_store::SledStore;
+
+use crate::domain::agreement::Confirmation;
+use crate::domain::commerce::{Order, Subscription};
+use crate::domain::customer::Customer;
+use std::path::PathBuf;
+
+/// The version of the keys and values this build writes. A store written by a newer build is
+/// refused rather than misread; an older one is migrated on open.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a store holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    pub partner_name: Option<String>,
+    /// In creation order.
+    pub customers: Vec<Customer>,
+    /// Every confirmation ever recorded, oldest recording first.
+    pub confirmations: Vec<Confirmation>,
+    pub orders: Vec<Order>,
+    pub subscriptions: Vec<Subscription>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("The pcenter store at {path} is in use by another pcenter process. Close that one, or choose another --data-dir, and try again.")]
+    Locked { path: PathBuf },
+    #[error("The pcenter store at {path} was written by a newer pcenter (schema version {found}; this one reads up to {supported}). Upgrade pcenter to open it.")]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("The pcenter store at {path} cannot be read: {detail}. Nothing was changed; restore it from a backup or choose another --data-dir.")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("The pcenter store at {path} could not be used: {detail}")]
+    Io { path: PathBuf, detail: String },
+    #[error("{domain} is already taken; choose another prefix.")]
+    DomainTaken { domain: String },
+    #[error("No customer has the ID {id}.")]
+    UnknownCustomer { id: String },
+    #[error("No subscription has the ID {id}.")]
+    UnknownSubscription { id: String },
+}
+
+/// Every write is durable (flushed to disk) when the call returns `Ok`.
+pub trait Store {
+    /// Everything in the store.
+    fn load(&self) -> Result<Snapshot, StoreError>;
+    /// Whether the store holds no customers yet (used to seed the demo store once).
+    fn is_empty(&self) -> Result<bool, StoreError>;
+    /// A new GUID-shaped ID, unique in this store and practically unique across stores.
+    fn new_id(&self) -> Result<String, StoreError>;
+    fn set_partner_name(&self, name: &str) -> Result<(), StoreError>;
+    /// Creates a customer and, when given, its first confirmation, in one atomic write.
+    /// Refuses a domain that another customer holds (`DomainTaken`).
+    fn create_customer(
+        &self,
+        customer: &Customer,
+        confirmation: Option<&Confirmation>,
+    ) -> Result<(), StoreError>;
+    /// Adds a confirmation to a customer's history; none is ever overwritten.
+    fn add_confirmation(&self, confirmation: &Confirmation) -> Result<(), StoreError>;
+    /// Creates an order and its subscriptions in one atomic write.
+    fn create_order(&self, order: &Order, subscriptions: &[Subscription]) -> Result<(), StoreError>;
+    /// Replaces a subscription (for example after a seat change).
+    fn update_subscription(&self, subscription: &Subscription) -> Result<(), StoreError>;
+}
+
+/// Formats 128 bits as a GUID (version 4 layout) so IDs look like Partner Center's.
+pub fn format_guid(high: u64, low: u64) -> String {
+    let high = (high & 0xffff_ffff_ffff_0fff) | 0x4000;
+    let low = (low & 0x3fff_ffff_ffff_ffff) | 0x8000_0000_0000_0000;
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xffff,
+        high & 0xffff,
+        low >> 48,
+        low & 0xffff_ffff_ffff
+    )
+}
+
+/// A fast, well-mixed 64-bit hash (splitmix64), used to spread sequential IDs.
+pub fn mix64(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_have_the_version_4_shape() {
+        let g = format_guid(mix64(1), mix64(2));
+        assert_eq!(g.len(), 36);
+        let parts: Vec<_> = g.split('-').map(str::len).collect();
+        assert_eq!(parts, vec![8, 4, 4, 4, 12]);
+        assert_eq!(&g[14..15], "4");
+        assert!("89ab".contains(&g[19..20]));
+        assert_ne!(format_guid(mix64(1), mix64(2)), format_guid(mix64(3), mix64(4)));
+    }
+}
