@@ -1,1 +1,3 @@
+pub mod assets;
 pub mod domain;
+pub mod store;
