@@ -1,7 +1,13 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
 mod memory;
+mod rules;
 mod sled_store;
+
+#[cfg(test)]
+mod behaviour_tests;
+#[cfg(test)]
+mod test_data;
 
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
@@ -47,6 +53,10 @@ pub enum StoreError {
     UnknownCustomer { id: String },
     #[error("No subscription has the ID {id}.")]
     UnknownSubscription { id: String },
+    /// A create call named a record ID that is already stored (possible with imported data;
+    /// `new_id` never repeats). Refused so that no two records share an ID.
+    #[error("The ID {id} is already in use; nothing was written.")]
+    IdTaken { id: String },
 }
 
 /// Every write is durable (flushed to disk) when the call returns `Ok`.
@@ -68,7 +78,8 @@ pub trait Store {
     /// Adds a confirmation to a customer's history; none is ever overwritten.
     fn add_confirmation(&self, confirmation: &Confirmation) -> Result<(), StoreError>;
     /// Creates an order and its subscriptions in one atomic write.
-    fn create_order(&self, order: &Order, subscriptions: &[Subscription]) -> Result<(), StoreError>;
+    fn create_order(&self, order: &Order, subscriptions: &[Subscription])
+        -> Result<(), StoreError>;
     /// Replaces a subscription (for example after a seat change).
     fn update_subscription(&self, subscription: &Subscription) -> Result<(), StoreError>;
 }
@@ -107,6 +118,9 @@ mod tests {
         assert_eq!(parts, vec![8, 4, 4, 4, 12]);
         assert_eq!(&g[14..15], "4");
         assert!("89ab".contains(&g[19..20]));
-        assert_ne!(format_guid(mix64(1), mix64(2)), format_guid(mix64(3), mix64(4)));
+        assert_ne!(
+            format_guid(mix64(1), mix64(2)),
+            format_guid(mix64(3), mix64(4))
+        );
     }
 }

@@ -1,0 +1,302 @@
+//! What every store must do, written once and run against each implementation.
+
+use super::test_data::*;
+use super::{Snapshot, Store, StoreError};
+use crate::domain::agreement::Channel;
+use crate::domain::cloud::Cloud;
+use std::collections::HashSet;
+
+/// Writes one record of every kind (and then changes a subscription), returning what the store
+/// should now hold.
+pub fn fill_every_kind_of_record(store: &dyn Store) -> Snapshot {
+    let hanbit = korean_customer(&store.new_id().unwrap());
+    let first_confirmation = confirmation(&hanbit.id, "2018-09-14T09:30:00Z", Channel::NewCustomer);
+    let contoso = customer_in(&store.new_id().unwrap(), "contosogermany", Cloud::Germany);
+    let later_confirmation = confirmation(&hanbit.id, "2018-10-02T16:45:00Z", Channel::Account);
+    let order = order(&store.new_id().unwrap(), &hanbit.id);
+    let mut seats = seat_subscription(&store.new_id().unwrap(), &order, 25);
+    let usage = usage_subscription(&store.new_id().unwrap(), &order);
+
+    store.set_partner_name("Contoso Partner 파트너").unwrap();
+    store
+        .create_customer(&hanbit, Some(&first_confirmation))
+        .unwrap();
+    store.create_customer(&contoso, None).unwrap();
+    store.add_confirmation(&later_confirmation).unwrap();
+    store
+        .create_order(&order, &[seats.clone(), usage.clone()])
+        .unwrap();
+    seats.quantity = Some(40);
+    store.update_subscription(&seats).unwrap();
+
+    Snapshot {
+        partner_name: Some("Contoso Partner 파트너".to_string()),
+        customers: vec![hanbit, contoso],
+        confirmations: vec![first_confirmation, later_confirmation],
+        orders: vec![order],
+        subscriptions: vec![seats, usage],
+    }
+}
+
+/// Compares kind by kind first, so a failure names the kind that differs.
+pub fn assert_holds(store: &dyn Store, expected: &Snapshot) {
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.partner_name, expected.partner_name);
+    assert_eq!(loaded.customers, expected.customers);
+    assert_eq!(loaded.confirmations, expected.confirmations);
+    assert_eq!(loaded.orders, expected.orders);
+    assert_eq!(loaded.subscriptions, expected.subscriptions);
+    assert_eq!(&loaded, expected);
+}
+
+fn every_kind_of_record_reads_back_as_written(store: &dyn Store) {
+    let expected = fill_every_kind_of_record(store);
+    assert_holds(store, &expected);
+}
+
+fn a_new_store_is_empty_until_its_first_customer(store: &dyn Store) {
+    assert!(store.is_empty().unwrap());
+    assert_eq!(store.load().unwrap(), Snapshot::default());
+    store.set_partner_name("Contoso").unwrap();
+    assert!(store.is_empty().unwrap());
+    store
+        .create_customer(&korean_customer("c-1"), None)
+        .unwrap();
+    assert!(!store.is_empty().unwrap());
+}
+
+fn a_taken_domain_is_refused_and_nothing_is_written(store: &dyn Store) {
+    let first = korean_customer("c-1");
+    store.create_customer(&first, None).unwrap();
+    let before = store.load().unwrap();
+
+    let mut second = customer_in("c-2", "other", Cloud::Public);
+    second.domain = "HanbitLogistics.onmicrosoft.com".to_string();
+    let its_confirmation = confirmation("c-2", "2018-09-20T10:00:00Z", Channel::NewCustomer);
+    let refusal = store
+        .create_customer(&second, Some(&its_confirmation))
+        .unwrap_err();
+
+    assert_eq!(
+        refusal,
+        StoreError::DomainTaken {
+            domain: second.domain.clone()
+        }
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "HanbitLogistics.onmicrosoft.com is already taken; choose another prefix."
+    );
+    assert_eq!(store.load().unwrap(), before);
+    assert!(store.load().unwrap().confirmations.is_empty());
+    // The refused customer was not stored under its ID either.
+    assert_eq!(
+        store.add_confirmation(&its_confirmation),
+        Err(StoreError::UnknownCustomer { id: "c-2".into() })
+    );
+}
+
+fn a_reused_customer_id_is_refused(store: &dyn Store) {
+    store
+        .create_customer(&korean_customer("c-1"), None)
+        .unwrap();
+    let again = customer_in("c-1", "elsewhere", Cloud::Public);
+    assert_eq!(
+        store.create_customer(&again, None),
+        Err(StoreError::IdTaken { id: "c-1".into() })
+    );
+    assert_eq!(store.load().unwrap().customers.len(), 1);
+}
+
+fn a_confirmation_passed_with_a_new_customer_must_be_its_own(store: &dyn Store) {
+    let stray = confirmation("someone-else", "2018-09-20T10:00:00Z", Channel::NewCustomer);
+    assert_eq!(
+        store.create_customer(&korean_customer("c-1"), Some(&stray)),
+        Err(StoreError::UnknownCustomer {
+            id: "someone-else".into()
+        })
+    );
+    assert_eq!(store.load().unwrap(), Snapshot::default());
+}
+
+fn a_confirmation_for_an_unknown_customer_is_refused(store: &dyn Store) {
+    let stray = confirmation("nobody", "2018-09-20T10:00:00Z", Channel::Command);
+    assert_eq!(
+        store.add_confirmation(&stray),
+        Err(StoreError::UnknownCustomer {
+            id: "nobody".into()
+        })
+    );
+    assert!(store.load().unwrap().confirmations.is_empty());
+}
+
+fn confirmations_are_never_overwritten(store: &dyn Store) {
+    store
+        .create_customer(&korean_customer("c-1"), None)
+        .unwrap();
+    let newer = confirmation("c-1", "2018-10-02T00:00:00Z", Channel::Account);
+    let older = confirmation("c-1", "2018-09-01T00:00:00Z", Channel::Import);
+    // Recorded newest first: the store keeps recording order, and identical ones twice.
+    for c in [&newer, &older, &newer] {
+        store.add_confirmation(c).unwrap();
+    }
+    assert_eq!(
+        store.load().unwrap().confirmations,
+        vec![newer.clone(), older, newer]
+    );
+}
+
+fn customers_orders_and_subscriptions_keep_creation_order(store: &dyn Store) {
+    // Prefixes in reverse alphabetical order, so no key order but creation order fits.
+    let prefixes = ["zeta", "mu", "alpha", "omega", "beta"];
+    for (i, prefix) in prefixes.iter().enumerate() {
+        let customer = customer_in(&format!("c-{i}"), prefix, Cloud::Public);
+        store.create_customer(&customer, None).unwrap();
+        let order = order(&format!("o-{prefix}"), &customer.id);
+        let subscription = seat_subscription(&format!("s-{prefix}"), &order, 1);
+        store.create_order(&order, &[subscription]).unwrap();
+    }
+    let loaded = store.load().unwrap();
+    let domains: Vec<_> = loaded.customers.iter().map(|c| c.domain.as_str()).collect();
+    let expected: Vec<_> = prefixes
+        .iter()
+        .map(|p| format!("{p}.onmicrosoft.com"))
+        .collect();
+    assert_eq!(domains, expected);
+    let order_ids: Vec<_> = loaded.orders.iter().map(|o| o.id.clone()).collect();
+    assert_eq!(order_ids, prefixes.map(|p| format!("o-{p}")));
+    let subscription_ids: Vec<_> = loaded.subscriptions.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(subscription_ids, prefixes.map(|p| format!("s-{p}")));
+}
+
+fn an_order_for_an_unknown_customer_writes_nothing(store: &dyn Store) {
+    let order = order("o-1", "nobody");
+    let subscription = seat_subscription("s-1", &order, 5);
+    assert_eq!(
+        store.create_order(&order, &[subscription]),
+        Err(StoreError::UnknownCustomer {
+            id: "nobody".into()
+        })
+    );
+    assert_eq!(store.load().unwrap(), Snapshot::default());
+}
+
+fn an_order_is_written_whole_or_not_at_all(store: &dyn Store) {
+    let customer = korean_customer("c-1");
+    store.create_customer(&customer, None).unwrap();
+    let first = order("o-1", &customer.id);
+    store
+        .create_order(&first, &[seat_subscription("s-1", &first, 5)])
+        .unwrap();
+    let before = store.load().unwrap();
+
+    // The second order's first subscription is fine; its second reuses a stored ID.
+    let second = order("o-2", &customer.id);
+    let subscriptions = [
+        usage_subscription("s-2", &second),
+        seat_subscription("s-1", &second, 9),
+    ];
+    assert_eq!(
+        store.create_order(&second, &subscriptions),
+        Err(StoreError::IdTaken { id: "s-1".into() })
+    );
+    // Two subscriptions with one ID in the same order are refused the same way.
+    let twins = [
+        usage_subscription("s-3", &second),
+        usage_subscription("s-3", &second),
+    ];
+    assert_eq!(
+        store.create_order(&second, &twins),
+        Err(StoreError::IdTaken { id: "s-3".into() })
+    );
+    assert_eq!(store.load().unwrap(), before);
+}
+
+fn updating_an_unknown_subscription_is_refused(store: &dyn Store) {
+    let customer = korean_customer("c-1");
+    store.create_customer(&customer, None).unwrap();
+    let order = order("o-1", &customer.id);
+    let stray = seat_subscription("s-404", &order, 10);
+    assert_eq!(
+        store.update_subscription(&stray),
+        Err(StoreError::UnknownSubscription { id: "s-404".into() })
+    );
+    assert!(store.load().unwrap().subscriptions.is_empty());
+}
+
+fn updating_a_subscription_replaces_it_in_place(store: &dyn Store) {
+    let customer = korean_customer("c-1");
+    store.create_customer(&customer, None).unwrap();
+    let order = order("o-1", &customer.id);
+    let (mut first, second) = (
+        seat_subscription("s-1", &order, 5),
+        usage_subscription("s-2", &order),
+    );
+    store
+        .create_order(&order, &[first.clone(), second.clone()])
+        .unwrap();
+    first.quantity = Some(300);
+    first.auto_renew = false;
+    store.update_subscription(&first).unwrap();
+    assert_eq!(store.load().unwrap().subscriptions, vec![first, second]);
+}
+
+fn ids_are_distinct_guids(store: &dyn Store) {
+    let ids: Vec<String> = (0..1000).map(|_| store.new_id().unwrap()).collect();
+    let distinct: HashSet<_> = ids.iter().collect();
+    assert_eq!(distinct.len(), ids.len());
+    for id in &ids {
+        let lengths: Vec<_> = id.split('-').map(str::len).collect();
+        assert_eq!(lengths, [8, 4, 4, 4, 12], "{id}");
+    }
+}
+
+/// Runs each behaviour against a fresh store of every kind.
+macro_rules! for_every_store {
+    ($($behaviour:ident),* $(,)?) => {
+        mod memory_store {
+            use crate::store::MemoryStore;
+            $(
+                #[test]
+                fn $behaviour() {
+                    super::$behaviour(&MemoryStore::default());
+                }
+            )*
+        }
+
+        mod sled_store {
+            use crate::store::SledStore;
+            $(
+                #[test]
+                fn $behaviour() {
+                    let dir = tempfile::tempdir().unwrap();
+                    let store = SledStore::open(dir.path()).unwrap();
+                    super::$behaviour(&store);
+                }
+            )*
+        }
+    };
+}
+
+for_every_store!(
+    every_kind_of_record_reads_back_as_written,
+    a_new_store_is_empty_until_its_first_customer,
+    a_taken_domain_is_refused_and_nothing_is_written,
+    a_reused_customer_id_is_refused,
+    a_confirmation_passed_with_a_new_customer_must_be_its_own,
+    a_confirmation_for_an_unknown_customer_is_refused,
+    confirmations_are_never_overwritten,
+    customers_orders_and_subscriptions_keep_creation_order,
+    an_order_for_an_unknown_customer_writes_nothing,
+    an_order_is_written_whole_or_not_at_all,
+    updating_an_unknown_subscription_is_refused,
+    updating_a_subscription_replaces_it_in_place,
+    ids_are_distinct_guids,
+);
+
+#[test]
+fn both_stores_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<super::MemoryStore>();
+    shareable::<super::SledStore>();
+}

@@ -1,0 +1,117 @@
+//! The checks every store makes before a write, written once for all of them. A store answers
+//! a few yes/no questions about what it holds ([`Records`]); these functions turn the answers
+//! into the refusal the screens show.
+
+use super::{format_guid, mix64, StoreError};
+use crate::domain::agreement::Confirmation;
+use crate::domain::commerce::{Order, Subscription};
+use crate::domain::customer::Customer;
+use std::collections::HashSet;
+
+/// What a store can tell about the records it already holds.
+///
+/// `Error` is the store's own failure type, so the questions can be asked from inside a
+/// transaction; a refusal is turned into it with `From<StoreError>`.
+pub(super) trait Records {
+    type Error: From<StoreError>;
+
+    fn has_customer(&self, id: &str) -> Result<bool, Self::Error>;
+    /// `domain` is already a [`domain_key`].
+    fn has_domain(&self, domain: &str) -> Result<bool, Self::Error>;
+    fn has_order(&self, id: &str) -> Result<bool, Self::Error>;
+    fn has_subscription(&self, id: &str) -> Result<bool, Self::Error>;
+}
+
+/// The form of a domain under which uniqueness is checked: domains are case-insensitive.
+pub(super) fn domain_key(domain: &str) -> String {
+    domain.trim().to_ascii_lowercase()
+}
+
+/// A new customer needs an unused ID and an unused domain; a confirmation passed with it must
+/// be that customer's.
+pub(super) fn check_new_customer<R: Records>(
+    records: &R,
+    customer: &Customer,
+    confirmation: Option<&Confirmation>,
+) -> Result<(), R::Error> {
+    if records.has_customer(&customer.id)? {
+        return Err(id_taken(&customer.id));
+    }
+    if records.has_domain(&domain_key(&customer.domain))? {
+        return Err(StoreError::DomainTaken {
+            domain: customer.domain.clone(),
+        }
+        .into());
+    }
+    match confirmation {
+        Some(c) if c.customer_id != customer.id => Err(unknown_customer(&c.customer_id)),
+        _ => Ok(()),
+    }
+}
+
+pub(super) fn check_confirmation<R: Records>(
+    records: &R,
+    confirmation: &Confirmation,
+) -> Result<(), R::Error> {
+    require_customer(records, &confirmation.customer_id)
+}
+
+/// An order needs a known customer and unused IDs, for itself and for every subscription.
+pub(super) fn check_new_order<R: Records>(
+    records: &R,
+    order: &Order,
+    subscriptions: &[Subscription],
+) -> Result<(), R::Error> {
+    if records.has_order(&order.id)? {
+        return Err(id_taken(&order.id));
+    }
+    require_customer(records, &order.customer_id)?;
+    let mut seen = HashSet::new();
+    for subscription in subscriptions {
+        if !seen.insert(subscription.id.as_str()) || records.has_subscription(&subscription.id)? {
+            return Err(id_taken(&subscription.id));
+        }
+        require_customer(records, &subscription.customer_id)?;
+    }
+    Ok(())
+}
+
+/// Only a stored subscription can be replaced, and it must stay with a known customer.
+pub(super) fn check_subscription_update<R: Records>(
+    records: &R,
+    subscription: &Subscription,
+) -> Result<(), R::Error> {
+    if !records.has_subscription(&subscription.id)? {
+        return Err(StoreError::UnknownSubscription {
+            id: subscription.id.clone(),
+        }
+        .into());
+    }
+    require_customer(records, &subscription.customer_id)
+}
+
+/// The `n`th ID of a store whose salt is `salt`. `mix64` is a bijection, so distinct `n` give
+/// distinct halves; the salt keeps two stores from making the same sequence.
+pub(super) fn id_for(salt: u64, n: u64) -> String {
+    const SECOND_HALF: u64 = 0x6a09_e667_f3bc_c908;
+    format_guid(
+        mix64(salt ^ n),
+        mix64(salt.rotate_left(32) ^ n ^ SECOND_HALF),
+    )
+}
+
+fn require_customer<R: Records>(records: &R, id: &str) -> Result<(), R::Error> {
+    if records.has_customer(id)? {
+        Ok(())
+    } else {
+        Err(unknown_customer(id))
+    }
+}
+
+fn unknown_customer<E: From<StoreError>>(id: &str) -> E {
+    StoreError::UnknownCustomer { id: id.to_string() }.into()
+}
+
+fn id_taken<E: From<StoreError>>(id: &str) -> E {
+    StoreError::IdTaken { id: id.to_string() }.into()
+}

@@ -1,0 +1,195 @@
+//! Tree names, the `meta` header, and one transaction over every data tree.
+
+use super::failure;
+use crate::store::rules::Records;
+use crate::store::{mix64, StoreError, SCHEMA_VERSION};
+use sled::transaction::{
+    ConflictableTransactionError, ConflictableTransactionResult, TransactionResult,
+    TransactionalTree,
+};
+use sled::Transactional;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub(super) const META: &str = "meta";
+pub(super) const SCHEMA: &str = "schema_version";
+pub(super) const ID_SALT: &str = "id_salt";
+pub(super) const NEXT_NUMBER: &str = "next_number";
+pub(super) const PARTNER_NAME: &str = "partner_name";
+
+/// What a store needs from `meta` to make IDs.
+pub(super) struct Header {
+    pub salt: u64,
+    pub next_number: u64,
+}
+
+/// Reads the header of an existing store, or writes one for a new store. Writes nothing to a
+/// store this build cannot read.
+pub(super) fn read_or_create_header(
+    db: &sled::Db,
+    meta: &sled::Tree,
+    path: &Path,
+) -> Result<Header, StoreError> {
+    let fail = |e| failure(path, e);
+    let corrupt = |detail: &str| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    };
+    let Some(version) = meta.get(SCHEMA).map_err(fail)? else {
+        return create_header(db, meta, path);
+    };
+    let found = <[u8; 4]>::try_from(version.as_ref())
+        .map(u32::from_be_bytes)
+        .map_err(|_| corrupt("its schema version is unreadable"))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    // Version 1 is the first; a migration from an older layout goes here when there is one.
+    if found < SCHEMA_VERSION {
+        return Err(corrupt(&format!("schema version {found} does not exist")));
+    }
+    let read_u64 = |name: &str| -> Result<u64, StoreError> {
+        let value = meta.get(name).map_err(fail)?;
+        value
+            .and_then(|v| <[u8; 8]>::try_from(v.as_ref()).ok())
+            .map(u64::from_be_bytes)
+            .ok_or_else(|| corrupt(&format!("its {name} is missing or unreadable")))
+    };
+    Ok(Header {
+        salt: read_u64(ID_SALT)?,
+        next_number: read_u64(NEXT_NUMBER)?,
+    })
+}
+
+fn create_header(db: &sled::Db, meta: &sled::Tree, path: &Path) -> Result<Header, StoreError> {
+    let header = Header {
+        salt: fresh_salt(),
+        next_number: 1,
+    };
+    let mut batch = sled::Batch::default();
+    batch.insert(SCHEMA, &SCHEMA_VERSION.to_be_bytes()[..]);
+    batch.insert(ID_SALT, &header.salt.to_be_bytes()[..]);
+    batch.insert(NEXT_NUMBER, &header.next_number.to_be_bytes()[..]);
+    meta.apply_batch(batch).map_err(|e| failure(path, e))?;
+    db.flush().map_err(|e| failure(path, e))?;
+    Ok(header)
+}
+
+/// Different for every store created, so two stores practically never make the same IDs.
+fn fresh_salt() -> u64 {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    mix64(nanos ^ (u64::from(std::process::id()) << 32))
+}
+
+pub(super) struct DataTrees {
+    pub customers: sled::Tree,
+    pub customer_ids: sled::Tree,
+    pub domains: sled::Tree,
+    pub confirmations: sled::Tree,
+    pub orders: sled::Tree,
+    pub order_ids: sled::Tree,
+    pub subscriptions: sled::Tree,
+    pub subscription_ids: sled::Tree,
+}
+
+/// The data trees as seen inside a transaction.
+pub(super) struct Tx<'a> {
+    pub customers: &'a TransactionalTree,
+    pub customer_ids: &'a TransactionalTree,
+    pub domains: &'a TransactionalTree,
+    pub confirmations: &'a TransactionalTree,
+    pub orders: &'a TransactionalTree,
+    pub order_ids: &'a TransactionalTree,
+    pub subscriptions: &'a TransactionalTree,
+    pub subscription_ids: &'a TransactionalTree,
+}
+
+impl DataTrees {
+    pub fn open(db: &sled::Db) -> sled::Result<DataTrees> {
+        let tree = |name: &str| db.open_tree(format!("v{SCHEMA_VERSION}.{name}"));
+        Ok(DataTrees {
+            customers: tree("customers")?,
+            customer_ids: tree("customer_ids")?,
+            domains: tree("domains")?,
+            confirmations: tree("confirmations")?,
+            orders: tree("orders")?,
+            order_ids: tree("order_ids")?,
+            subscriptions: tree("subscriptions")?,
+            subscription_ids: tree("subscription_ids")?,
+        })
+    }
+
+    /// Runs `f` atomically over every data tree. sled may run `f` more than once, so it must
+    /// only read and write through the trees it is given.
+    pub fn transaction<A>(
+        &self,
+        f: impl Fn(&Tx<'_>) -> ConflictableTransactionResult<A, StoreError>,
+    ) -> TransactionResult<A, StoreError> {
+        (
+            &self.customers,
+            &self.customer_ids,
+            &self.domains,
+            &self.confirmations,
+            &self.orders,
+            &self.order_ids,
+            &self.subscriptions,
+            &self.subscription_ids,
+        )
+            .transaction(
+                |(
+                    customers,
+                    customer_ids,
+                    domains,
+                    confirmations,
+                    orders,
+                    order_ids,
+                    subscriptions,
+                    subscription_ids,
+                )| {
+                    f(&Tx {
+                        customers,
+                        customer_ids,
+                        domains,
+                        confirmations,
+                        orders,
+                        order_ids,
+                        subscriptions,
+                        subscription_ids,
+                    })
+                },
+            )
+    }
+}
+
+impl Records for Tx<'_> {
+    type Error = ConflictableTransactionError<StoreError>;
+
+    fn has_customer(&self, id: &str) -> Result<bool, Self::Error> {
+        Ok(self.customer_ids.get(id)?.is_some())
+    }
+
+    fn has_domain(&self, domain: &str) -> Result<bool, Self::Error> {
+        Ok(self.domains.get(domain)?.is_some())
+    }
+
+    fn has_order(&self, id: &str) -> Result<bool, Self::Error> {
+        Ok(self.order_ids.get(id)?.is_some())
+    }
+
+    fn has_subscription(&self, id: &str) -> Result<bool, Self::Error> {
+        Ok(self.subscription_ids.get(id)?.is_some())
+    }
+}
+
+/// A refusal found inside a transaction aborts it.
+impl From<StoreError> for ConflictableTransactionError<StoreError> {
+    fn from(refusal: StoreError) -> Self {
+        ConflictableTransactionError::Abort(refusal)
+    }
+}

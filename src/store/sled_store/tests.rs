@@ -1,0 +1,213 @@
+//! What only the store on disk does: survive reopening, lock, and guard its schema version.
+//! The behaviour shared with the in-memory store is tested in `store::behaviour_tests`.
+
+use super::layout::{META, SCHEMA};
+use super::SledStore;
+use crate::domain::cloud::Cloud;
+use crate::store::behaviour_tests::{assert_holds, fill_every_kind_of_record};
+use crate::store::test_data::{customer_in, korean_customer};
+use crate::store::{Store, StoreError, SCHEMA_VERSION};
+use std::collections::HashSet;
+use std::path::Path;
+use std::thread::sleep;
+use std::time::Duration;
+
+/// sled can hold its lock for a moment after the last handle is dropped; wait that out.
+fn reopen(path: &Path) -> SledStore {
+    for _ in 0..50 {
+        match SledStore::open(path) {
+            Err(StoreError::Locked { .. }) => sleep(Duration::from_millis(20)),
+            opened => return opened.unwrap(),
+        }
+    }
+    panic!("{} stayed locked", path.display());
+}
+
+/// Opens the database directly, as another program could.
+fn open_raw(path: &Path) -> sled::Db {
+    for _ in 0..50 {
+        match sled::open(path) {
+            Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
+                sleep(Duration::from_millis(20))
+            }
+            opened => return opened.unwrap(),
+        }
+    }
+    panic!("{} stayed locked", path.display());
+}
+
+type TreeDump = Vec<(Vec<u8>, Vec<(Vec<u8>, Vec<u8>)>)>;
+
+/// Every tree with every entry, to tell whether anything changed.
+fn dump(db: &sled::Db) -> TreeDump {
+    let mut names = db.tree_names();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let tree = db.open_tree(&name).unwrap();
+            let entries = tree
+                .iter()
+                .map(|entry| {
+                    let (k, v) = entry.unwrap();
+                    (k.to_vec(), v.to_vec())
+                })
+                .collect();
+            (name.to_vec(), entries)
+        })
+        .collect()
+}
+
+#[test]
+fn a_reopened_store_holds_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        let store = SledStore::open(dir.path()).unwrap();
+        fill_every_kind_of_record(&store)
+    };
+    let store = reopen(dir.path());
+    assert_holds(&store, &expected);
+    assert_eq!(store.path(), dir.path());
+}
+
+#[test]
+fn records_written_after_reopening_come_after_the_earlier_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = customer_in("c-1", "zulu", Cloud::Public);
+    SledStore::open(dir.path())
+        .unwrap()
+        .create_customer(&first, None)
+        .unwrap();
+    let store = reopen(dir.path());
+    let second = customer_in("c-0", "alpha", Cloud::Public);
+    store.create_customer(&second, None).unwrap();
+    assert_eq!(store.load().unwrap().customers, vec![first, second]);
+}
+
+#[test]
+fn ids_stay_distinct_across_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ids = HashSet::new();
+    for _ in 0..2 {
+        let store = reopen(dir.path());
+        for _ in 0..1000 {
+            ids.insert(store.new_id().unwrap());
+        }
+    }
+    assert_eq!(ids.len(), 2000);
+}
+
+#[test]
+fn two_stores_make_different_ids() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let first_a = SledStore::open(a.path()).unwrap().new_id().unwrap();
+    let first_b = SledStore::open(b.path()).unwrap().new_id().unwrap();
+    assert_ne!(first_a, first_b);
+}
+
+#[test]
+fn a_held_store_is_reported_locked_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let held = SledStore::open(dir.path()).unwrap();
+    let refusal = match SledStore::open(dir.path()) {
+        Err(e) => e,
+        Ok(_) => panic!("a second handle opened a held store"),
+    };
+    assert_eq!(
+        refusal,
+        StoreError::Locked {
+            path: dir.path().to_path_buf()
+        }
+    );
+    let message = refusal.to_string();
+    assert!(
+        message.contains(&dir.path().display().to_string()),
+        "{message}"
+    );
+    assert!(!message.to_lowercase().contains("sled"), "{message}");
+    assert!(!message.contains("IO error"), "{message}");
+    // The holder is unaffected.
+    held.create_customer(&korean_customer("c-1"), None).unwrap();
+}
+
+#[test]
+fn opening_creates_missing_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a").join("b");
+    let store = SledStore::open(&path).unwrap();
+    assert!(store.is_empty().unwrap());
+    assert!(path.is_dir());
+}
+
+#[test]
+fn a_path_that_is_a_file_is_an_io_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("not-a-directory");
+    std::fs::write(&path, "x").unwrap();
+    match SledStore::open(&path) {
+        Err(StoreError::Io { path: named, .. }) => assert_eq!(named, path),
+        Err(other) => panic!("expected an IO error, got {other:?}"),
+        Ok(_) => panic!("opened a file as a store"),
+    }
+}
+
+#[test]
+fn a_new_store_records_its_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(SledStore::open(dir.path()).unwrap());
+    let db = open_raw(dir.path());
+    let stored = db.open_tree(META).unwrap().get(SCHEMA).unwrap().unwrap();
+    assert_eq!(stored.as_ref(), SCHEMA_VERSION.to_be_bytes());
+}
+
+/// Marks the store at `path` as written by the next schema version; returns its contents.
+fn mark_newer(path: &Path) -> TreeDump {
+    let db = open_raw(path);
+    let newer = (SCHEMA_VERSION + 1).to_be_bytes();
+    db.open_tree(META)
+        .unwrap()
+        .insert(SCHEMA, &newer[..])
+        .unwrap();
+    db.flush().unwrap();
+    dump(&db)
+}
+
+/// Opens a store expected to be refused for a reason other than its lock.
+fn reopen_refused(path: &Path) -> StoreError {
+    for _ in 0..50 {
+        match SledStore::open(path) {
+            Err(StoreError::Locked { .. }) => sleep(Duration::from_millis(20)),
+            Err(e) => return e,
+            Ok(_) => panic!("{} was opened", path.display()),
+        }
+    }
+    panic!("{} stayed locked", path.display());
+}
+
+#[test]
+fn a_store_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    fill_every_kind_of_record(&SledStore::open(dir.path()).unwrap());
+    let before = mark_newer(dir.path());
+
+    assert_eq!(
+        reopen_refused(dir.path()),
+        StoreError::NewerSchema {
+            path: dir.path().to_path_buf(),
+            found: SCHEMA_VERSION + 1,
+            supported: SCHEMA_VERSION,
+        }
+    );
+    assert_eq!(dump(&open_raw(dir.path())), before);
+}
+
+#[test]
+fn a_newer_store_gains_no_trees_of_this_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = mark_newer(dir.path());
+    assert!(matches!(
+        reopen_refused(dir.path()),
+        StoreError::NewerSchema { .. }
+    ));
+    assert_eq!(dump(&open_raw(dir.path())), before);
+}
