@@ -1,3 +1,16 @@
+//! pcenter: a keyboard-first terminal replica of the Partner Center screens with which a partner
+//! confirms that a customer accepted the Microsoft Cloud Agreement, and of the rules that hang on
+//! that confirmation.
+//!
+//! Layers, each using only those above it: `domain` (pure rules) → `store` (a small trait, sled
+//! by default) → `book` and `service` (the read model and the operations that enforce the rules)
+//! → `app` (state, `update`, session; no terminal) → `ui` (rendering as a function of state) →
+//! the terminal shell in `term` and `cli`.
+
+pub mod app;
 pub mod assets;
+pub mod book;
 pub mod domain;
+pub mod service;
 pub mod store;
+pub mod ui;

@@ -155,14 +155,17 @@ impl AcceptanceDraft {
     ) -> Result<Acceptance, FieldErrors<AcceptanceField>> {
         use AcceptanceField as F;
         let mut errors = Collector::new();
-        let first_name = errors.take(F::FirstName, fields::person_name("First name", &self.first_name));
-        let last_name = errors.take(F::LastName, fields::person_name("Last name", &self.last_name));
+        let first_name = errors.take(
+            F::FirstName,
+            fields::person_name("First name", &self.first_name),
+        );
+        let last_name = errors.take(
+            F::LastName,
+            fields::person_name("Last name", &self.last_name),
+        );
         let email = errors.take(F::Email, fields::email(&self.email));
         let phone = errors.take(F::Phone, fields::optional_phone(&self.phone));
-        let date = errors.take(
-            F::Date,
-            fields::acceptance_date(&self.date, business_date),
-        );
+        let date = errors.take(F::Date, fields::acceptance_date(&self.date, business_date));
         match (first_name, last_name, email, phone, date) {
             (Some(first_name), Some(last_name), Some(email), Some(phone), Some(date_agreed)) => {
                 Ok(Acceptance {
@@ -240,10 +243,12 @@ mod tests {
     #[test]
     fn recording_stamps_the_agreement_agent_and_time() {
         let at: DateTime<Utc> = "2018-09-14T10:00:00Z".parse().unwrap();
-        let c = draft()
-            .validate(d("2018-09-14"))
-            .unwrap()
-            .record("t-1", "Megan Bowen", at, Channel::Account);
+        let c = draft().validate(d("2018-09-14")).unwrap().record(
+            "t-1",
+            "Megan Bowen",
+            at,
+            Channel::Account,
+        );
         assert_eq!(c.agreement_type, "MicrosoftCloudAgreement");
         assert_eq!(c.template_id, "998b88de-aa99-4388-a42c-1b3517d49490");
         assert_eq!(c.recorded_by, "Megan Bowen");
@@ -255,9 +260,13 @@ mod tests {
     fn the_current_confirmation_is_the_latest_by_date_then_by_recording() {
         let base = draft().validate(d("2018-09-14")).unwrap();
         let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
-        let mut early = base.clone().record("t", "a", at("2018-09-20T00:00:00Z"), Channel::Account);
+        let mut early = base
+            .clone()
+            .record("t", "a", at("2018-09-20T00:00:00Z"), Channel::Account);
         early.date_agreed = d("2018-08-01");
-        let late_a = base.clone().record("t", "b", at("2018-09-10T00:00:00Z"), Channel::Account);
+        let late_a = base
+            .clone()
+            .record("t", "b", at("2018-09-10T00:00:00Z"), Channel::Account);
         let late_b = base.record("t", "c", at("2018-09-11T00:00:00Z"), Channel::Command);
         let all = vec![late_b.clone(), early, late_a];
         assert_eq!(current(&all), Some(&late_b));

@@ -27,12 +27,11 @@ impl Offer {
     /// Checks a seat count for one subscription of this offer.
     pub fn check_seats(&self, quantity: u32) -> Result<u32, String> {
         match (self.billing, self.max_seats) {
-            (Billing::UsageBased, _) => {
-                Err(format!("{} is usage-based: it has no seat count.", self.name))
-            }
-            (Billing::SeatBased, _) if quantity == 0 => {
-                Err("Enter at least 1 seat.".to_string())
-            }
+            (Billing::UsageBased, _) => Err(format!(
+                "{} is usage-based: it has no seat count.",
+                self.name
+            )),
+            (Billing::SeatBased, _) if quantity == 0 => Err("Enter at least 1 seat.".to_string()),
             (Billing::SeatBased, Some(max)) if quantity > max => Err(format!(
                 "{} allows at most {max} seats per subscription; lower the quantity.",
                 self.name

@@ -139,9 +139,7 @@ impl CustomerDraft {
             F::DomainPrefix,
             domain_from_prefix(&self.domain_prefix).and_then(|domain| {
                 if domain_taken(&domain) {
-                    Err(format!(
-                        "{domain} is already taken; choose another prefix."
-                    ))
+                    Err(format!("{domain} is already taken; choose another prefix."))
                 } else {
                     Ok(domain)
                 }
@@ -165,8 +163,14 @@ impl CustomerDraft {
             F::PostalCode,
             fields::required_text("Postal code", &self.postal_code, POSTAL_CODE_MAX),
         );
-        let first_name = errors.take(F::FirstName, fields::person_name("First name", &self.first_name));
-        let last_name = errors.take(F::LastName, fields::person_name("Last name", &self.last_name));
+        let first_name = errors.take(
+            F::FirstName,
+            fields::person_name("First name", &self.first_name),
+        );
+        let last_name = errors.take(
+            F::LastName,
+            fields::person_name("Last name", &self.last_name),
+        );
         let email = errors.take(F::Email, fields::email(&self.email));
         let phone = errors.take(F::Phone, fields::optional_phone(&self.phone));
         let (
@@ -267,9 +271,15 @@ mod tests {
     fn domain_prefix_allows_1_to_27_letters_and_digits() {
         assert!(domain_from_prefix("a").is_ok());
         assert!(domain_from_prefix(&"a".repeat(27)).is_ok());
-        assert!(domain_from_prefix(&"a".repeat(28)).unwrap_err().contains("at most 27"));
-        assert!(domain_from_prefix("").unwrap_err().contains("Enter a domain prefix"));
-        assert!(domain_from_prefix("con-toso").unwrap_err().contains("remove '-'"));
+        assert!(domain_from_prefix(&"a".repeat(28))
+            .unwrap_err()
+            .contains("at most 27"));
+        assert!(domain_from_prefix("")
+            .unwrap_err()
+            .contains("Enter a domain prefix"));
+        assert!(domain_from_prefix("con-toso")
+            .unwrap_err()
+            .contains("remove '-'"));
         assert!(domain_from_prefix("café").is_err());
     }
 
@@ -317,10 +327,11 @@ mod tests {
     #[test]
     fn new_customers_are_created_in_the_public_cloud() {
         let at = "2018-09-14T10:00:00Z".parse().unwrap();
-        let customer = filled()
-            .validate(|_| false)
-            .unwrap()
-            .into_customer("id-1".into(), "Megan", at);
+        let customer =
+            filled()
+                .validate(|_| false)
+                .unwrap()
+                .into_customer("id-1".into(), "Megan", at);
         assert_eq!(customer.cloud, Cloud::Public);
         assert_eq!(customer.created_by, "Megan");
     }

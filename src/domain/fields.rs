@@ -44,7 +44,9 @@ pub fn email(value: &str) -> Result<String, String> {
     }
     let example = "Use the form name@example.com.";
     if value.chars().count() > EMAIL_MAX {
-        return Err(format!("An email address can be at most {EMAIL_MAX} characters."));
+        return Err(format!(
+            "An email address can be at most {EMAIL_MAX} characters."
+        ));
     }
     if value.chars().any(char::is_whitespace) {
         return Err(format!("An email address cannot contain spaces. {example}"));
@@ -91,7 +93,9 @@ pub fn optional_phone(value: &str) -> Result<Option<String>, String> {
         return Ok(None);
     }
     if value.chars().count() > PHONE_MAX {
-        return Err(format!("A phone number can be at most {PHONE_MAX} characters."));
+        return Err(format!(
+            "A phone number can be at most {PHONE_MAX} characters."
+        ));
     }
     if let Some(bad) = value
         .chars()
@@ -134,7 +138,9 @@ pub fn calendar_date(value: &str) -> Result<NaiveDate, String> {
         parts[2].parse().unwrap_or(0),
     );
     if !(1..=12).contains(&m) {
-        return Err(format!("{value} is not a real date: months run from 01 to 12."));
+        return Err(format!(
+            "{value} is not a real date: months run from 01 to 12."
+        ));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let days = days_in_month(y, m);
@@ -175,7 +181,10 @@ mod tests {
             person_name("First name", "   "),
             Err("Enter the first name.".into())
         );
-        assert_eq!(person_name("Last name", ""), Err("Enter the last name.".into()));
+        assert_eq!(
+            person_name("Last name", ""),
+            Err("Enter the last name.".into())
+        );
     }
 
     #[test]
@@ -232,16 +241,25 @@ mod tests {
             optional_phone("+1 (425) 555-0100"),
             Ok(Some("+1 (425) 555-0100".into()))
         );
-        assert_eq!(optional_phone("02.12.34.56.78"), Ok(Some("02.12.34.56.78".into())));
+        assert_eq!(
+            optional_phone("02.12.34.56.78"),
+            Ok(Some("02.12.34.56.78".into()))
+        );
     }
 
     #[test]
     fn phone_rejects_letters_and_wrong_digit_counts() {
-        assert!(optional_phone("555-CALL-NOW").unwrap_err().contains("remove 'C'"));
-        assert!(optional_phone("123456").unwrap_err().contains("this one has 6"));
+        assert!(optional_phone("555-CALL-NOW")
+            .unwrap_err()
+            .contains("remove 'C'"));
+        assert!(optional_phone("123456")
+            .unwrap_err()
+            .contains("this one has 6"));
         assert!(optional_phone("1234567").is_ok());
         assert!(optional_phone("123456789012345").is_ok());
-        assert!(optional_phone("1234567890123456").unwrap_err().contains("16"));
+        assert!(optional_phone("1234567890123456")
+            .unwrap_err()
+            .contains("16"));
     }
 
     #[test]
@@ -249,9 +267,13 @@ mod tests {
         assert_eq!(calendar_date("2018-09-14"), Ok(d("2018-09-14")));
         assert!(calendar_date("2018-02-30").unwrap_err().contains("28 days"));
         assert!(calendar_date("2020-02-30").unwrap_err().contains("29 days"));
-        assert!(calendar_date("2018-13-01").unwrap_err().contains("01 to 12"));
+        assert!(calendar_date("2018-13-01")
+            .unwrap_err()
+            .contains("01 to 12"));
         assert!(calendar_date("18-9-1").unwrap_err().contains("YYYY-MM-DD"));
-        assert!(calendar_date("14/09/2018").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(calendar_date("14/09/2018")
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
         assert!(calendar_date("").unwrap_err().contains("Enter the date"));
     }
 
@@ -261,7 +283,10 @@ mod tests {
         assert_eq!(acceptance_date("2018-09-14", today), Ok(today));
         assert_eq!(acceptance_date("2018-01-02", today), Ok(d("2018-01-02")));
         let err = acceptance_date("2018-09-15", today).unwrap_err();
-        assert!(err.starts_with("You cannot set this to a future date"), "{err}");
+        assert!(
+            err.starts_with("You cannot set this to a future date"),
+            "{err}"
+        );
         assert!(err.contains("2018-09-14"), "{err}");
     }
 }

@@ -39,11 +39,16 @@ impl fmt::Display for GateRefusal {
                 MANDATORY_FROM.format("%B %-d, %Y")
             ),
             GateRefusal::UsageBasedHasNoSeats => {
-                write!(f, "This subscription is usage-based: it has no seat count to change.")
+                write!(
+                    f,
+                    "This subscription is usage-based: it has no seat count to change."
+                )
             }
         }
     }
 }
+
+impl std::error::Error for GateRefusal {}
 
 /// What stands between the agent and a new order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +126,9 @@ mod tests {
             f.check_seat_change(Billing::SeatBased),
             Err(GateRefusal::SeatChange)
         );
-        assert!(GateRefusal::NewOrder.to_string().contains("November 7, 2018"));
+        assert!(GateRefusal::NewOrder
+            .to_string()
+            .contains("November 7, 2018"));
     }
 
     #[test]

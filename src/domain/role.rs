@@ -49,6 +49,8 @@ impl fmt::Display for RoleRefusal {
     }
 }
 
+impl std::error::Error for RoleRefusal {}
+
 impl Role {
     pub const ALL: [Role; 3] = [Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent];
 
@@ -137,6 +139,9 @@ mod tests {
         assert_eq!("admin-agent".parse::<Role>(), Ok(Role::AdminAgent));
         assert_eq!("Sales-Agent".parse::<Role>(), Ok(Role::SalesAgent));
         assert_eq!("helpdesk-agent".parse::<Role>(), Ok(Role::HelpdeskAgent));
-        assert!("global-admin".parse::<Role>().unwrap_err().contains("admin-agent"));
+        assert!("global-admin"
+            .parse::<Role>()
+            .unwrap_err()
+            .contains("admin-agent"));
     }
 }

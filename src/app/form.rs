@@ -1,0 +1,222 @@
+//! Forms: text inputs, checkboxes and buttons identified by a screen's own field enum, with the
+//! messages shown next to each field. A screen describes its form as rows; focus order, the
+//! rendering and scrolling are all derived from those rows.
+
+use ratatui::crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+use tui_input::Input;
+
+/// One row of a form, top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormRow<F> {
+    Heading(String),
+    /// Explanatory text.
+    Text(String),
+    /// A form-level message that blocks going on.
+    Notice(String),
+    Field {
+        id: F,
+        label: &'static str,
+    },
+    Checkbox {
+        id: F,
+        label: &'static str,
+        checked: bool,
+    },
+    Buttons(Vec<(F, &'static str)>),
+    /// A read-only value with its label.
+    Value {
+        label: String,
+        value: String,
+    },
+    Blank,
+}
+
+/// The focusable ids of the rows, in order.
+pub fn focus_order<F: Copy>(rows: &[FormRow<F>]) -> Vec<F> {
+    rows.iter()
+        .flat_map(|row| match row {
+            FormRow::Field { id, .. } | FormRow::Checkbox { id, .. } => vec![*id],
+            FormRow::Buttons(buttons) => buttons.iter().map(|(id, _)| *id).collect(),
+            _ => vec![],
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Form<F> {
+    inputs: Vec<(F, Input)>,
+    pub focus: F,
+    errors: Vec<(F, String)>,
+}
+
+impl<F: Copy + PartialEq> Form<F> {
+    /// A form with text inputs holding the given values, focused on `focus`.
+    pub fn new(values: impl IntoIterator<Item = (F, String)>, focus: F) -> Form<F> {
+        Form {
+            inputs: values
+                .into_iter()
+                .map(|(id, value)| (id, Input::new(value)))
+                .collect(),
+            focus,
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn input(&self, id: F) -> Option<&Input> {
+        self.inputs.iter().find(|(f, _)| *f == id).map(|(_, i)| i)
+    }
+
+    pub fn value(&self, id: F) -> &str {
+        self.input(id).map(Input::value).unwrap_or("")
+    }
+
+    pub fn set_value(&mut self, id: F, value: impl Into<String>) {
+        let input = Input::new(value.into());
+        match self.inputs.iter_mut().find(|(f, _)| *f == id) {
+            Some((_, slot)) => *slot = input,
+            None => self.inputs.push((id, input)),
+        }
+    }
+
+    pub fn is_text(&self, id: F) -> bool {
+        self.input(id).is_some()
+    }
+
+    pub fn text_focused(&self) -> bool {
+        self.is_text(self.focus)
+    }
+
+    /// Passes an editing key to the focused text input; clears that field's message on change.
+    pub fn edit(&mut self, key: KeyEvent) -> bool {
+        let focus = self.focus;
+        let Some((_, input)) = self.inputs.iter_mut().find(|(f, _)| *f == focus) else {
+            return false;
+        };
+        let changed = input
+            .handle_event(&Event::Key(key))
+            .is_some_and(|change| change.value);
+        if changed {
+            self.clear_error(focus);
+        }
+        changed
+    }
+
+    /// Inserts pasted text at the cursor of the focused text input, on one line.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let focus = self.focus;
+        let Some((_, input)) = self.inputs.iter_mut().find(|(f, _)| *f == focus) else {
+            return false;
+        };
+        let clean: String = text
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        let cursor = input.cursor();
+        let mut value: Vec<char> = input.value().chars().collect();
+        let inserted = clean.chars().count();
+        value.splice(cursor..cursor, clean.chars());
+        *input = Input::new(value.into_iter().collect()).with_cursor(cursor + inserted);
+        self.clear_error(focus);
+        inserted > 0
+    }
+
+    pub fn error(&self, id: F) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == id)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    pub fn set_errors(&mut self, errors: Vec<(F, String)>) {
+        self.errors = errors;
+    }
+
+    pub fn set_error(&mut self, id: F, message: impl Into<String>) {
+        self.clear_error(id);
+        self.errors.push((id, message.into()));
+    }
+
+    pub fn clear_error(&mut self, id: F) {
+        self.errors.retain(|(f, _)| *f != id);
+    }
+
+    /// Moves focus `delta` places along `order`, wrapping around.
+    pub fn step_focus(&mut self, order: &[F], delta: isize) {
+        if order.is_empty() {
+            return;
+        }
+        let here = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        let len = order.len() as isize;
+        self.focus = order[((here + delta) % len + len) as usize % order.len()];
+    }
+
+    /// Focuses the first field, in `order`, that has a message.
+    pub fn focus_first_error(&mut self, order: &[F]) {
+        if let Some(first) = order.iter().find(|f| self.error(**f).is_some()) {
+            self.focus = *first;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum F {
+        Name,
+        Tick,
+        Ok,
+    }
+
+    fn rows() -> Vec<FormRow<F>> {
+        vec![
+            FormRow::Heading("H".into()),
+            FormRow::Field {
+                id: F::Name,
+                label: "Name",
+            },
+            FormRow::Checkbox {
+                id: F::Tick,
+                label: "Tick",
+                checked: false,
+            },
+            FormRow::Buttons(vec![(F::Ok, "OK")]),
+        ]
+    }
+
+    #[test]
+    fn focus_follows_the_rows_and_wraps() {
+        let order = focus_order(&rows());
+        assert_eq!(order, vec![F::Name, F::Tick, F::Ok]);
+        let mut form = Form::new([(F::Name, String::new())], F::Name);
+        form.step_focus(&order, -1);
+        assert_eq!(form.focus, F::Ok);
+        form.step_focus(&order, 1);
+        assert_eq!(form.focus, F::Name);
+    }
+
+    #[test]
+    fn typing_edits_the_focused_field_and_clears_its_message() {
+        let mut form = Form::new([(F::Name, "Zo".to_string())], F::Name);
+        form.set_error(F::Name, "Enter the name.");
+        form.edit(KeyEvent::new(KeyCode::Char('ë'), KeyModifiers::NONE));
+        assert_eq!(form.value(F::Name), "Zoë");
+        assert_eq!(form.error(F::Name), None);
+    }
+
+    #[test]
+    fn pasted_text_lands_at_the_cursor_on_one_line() {
+        let mut form = Form::new([(F::Name, String::new())], F::Name);
+        form.paste("山田\n太郎\u{7}");
+        assert_eq!(form.value(F::Name), "山田 太郎");
+        assert_eq!(form.input(F::Name).unwrap().cursor(), 5);
+    }
+}

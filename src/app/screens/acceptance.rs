@@ -1,0 +1,263 @@
+//! The confirmation form: opened by Update on the Account page, and inserted before a new order
+//! for a customer without a confirmation. Save and continue records it; Cancel returns, or, before
+//! the mandatory date and only before an order, skips to the order.
+
+use super::super::form::{focus_order, Form, FormRow};
+use super::super::keys::Command;
+use super::super::{Completed, Context, Request, Step};
+use super::{account::Account, order::NewOrder, Origin, Screen};
+use crate::domain::agreement::{AcceptanceDraft, AcceptanceField, Channel};
+use crate::domain::gate::GateRefusal;
+use crate::domain::phase::{MANDATORY_FROM, OPTIONAL_FROM};
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    FirstName,
+    LastName,
+    Email,
+    Phone,
+    Date,
+    SaveAndContinue,
+    Cancel,
+}
+
+impl Field {
+    fn of(field: AcceptanceField) -> Field {
+        match field {
+            AcceptanceField::FirstName => Field::FirstName,
+            AcceptanceField::LastName => Field::LastName,
+            AcceptanceField::Email => Field::Email,
+            AcceptanceField::Phone => Field::Phone,
+            AcceptanceField::Date => Field::Date,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Update on the Account page.
+    Update,
+    /// The prompt before a new order; `skippable` before the mandatory date.
+    BeforeOrder { skippable: bool, origin: Origin },
+}
+
+#[derive(Debug, Clone)]
+pub struct AcceptanceForm {
+    pub customer_id: String,
+    pub company_name: String,
+    pub purpose: Purpose,
+    pub form: Form<Field>,
+    pub notice: Option<String>,
+}
+
+impl AcceptanceForm {
+    /// The form for a customer, pre-filled with the current confirmation's acceptor, or else the
+    /// primary contact, and the business date.
+    fn new(ctx: &Context, customer_id: &str, purpose: Purpose) -> Option<AcceptanceForm> {
+        let customer = ctx.book.customer(customer_id)?;
+        let person = ctx
+            .book
+            .current_confirmation(customer_id)
+            .map(|c| &c.accepted_by)
+            .unwrap_or(&customer.primary_contact);
+        let draft = AcceptanceDraft::from_contact(person, ctx.actor.business_date);
+        Some(AcceptanceForm {
+            customer_id: customer_id.to_string(),
+            company_name: customer.company_name.clone(),
+            purpose,
+            form: Form::new(
+                [
+                    (Field::FirstName, draft.first_name),
+                    (Field::LastName, draft.last_name),
+                    (Field::Email, draft.email),
+                    (Field::Phone, draft.phone),
+                    (Field::Date, draft.date),
+                ],
+                Field::FirstName,
+            ),
+            notice: None,
+        })
+    }
+
+    /// The Update form of the Account page, or why it cannot open.
+    pub fn for_update(ctx: &Context, customer_id: &str) -> Result<AcceptanceForm, String> {
+        ctx.actor
+            .role
+            .require(GatedAction::ConfirmAcceptance)
+            .map_err(|r| r.to_string())?;
+        let customer = ctx.book.customer(customer_id).ok_or("No such customer.")?;
+        if !customer.cloud.supports_confirmation() {
+            return Err(format!(
+                "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; this customer is in {}.",
+                customer.cloud.label()
+            ));
+        }
+        if !ctx.phase().confirmation_available() {
+            return Err(format!(
+                "Confirmation of customer acceptance becomes available on {}.",
+                OPTIONAL_FROM.format("%B %-d, %Y")
+            ));
+        }
+        AcceptanceForm::new(ctx, customer_id, Purpose::Update)
+            .ok_or_else(|| "No such customer.".into())
+    }
+
+    /// The prompt inserted before a new order.
+    pub fn before_order(
+        ctx: &Context,
+        customer_id: &str,
+        skippable: bool,
+        origin: Origin,
+    ) -> Option<AcceptanceForm> {
+        AcceptanceForm::new(ctx, customer_id, Purpose::BeforeOrder { skippable, origin })
+    }
+
+    pub fn rows(&self) -> Vec<FormRow<Field>> {
+        let mut rows = vec![];
+        if let Purpose::BeforeOrder { skippable, .. } = self.purpose {
+            rows.push(FormRow::Text(
+                "You have not confirmed that this customer accepted the Microsoft Cloud Agreement. Complete the confirmation to continue with the new order.".into(),
+            ));
+            rows.push(FormRow::Text(if skippable {
+                format!(
+                    "Before {} you may skip confirmation by selecting Cancel.",
+                    MANDATORY_FROM.format("%B %-d, %Y")
+                )
+            } else {
+                format!(
+                    "Confirmation is mandatory since {}: Cancel returns without an order.",
+                    MANDATORY_FROM.format("%B %-d, %Y")
+                )
+            }));
+        } else {
+            rows.push(FormRow::Text(
+                "Enter the details of the user who accepted the agreement.".into(),
+            ));
+        }
+        if let Some(notice) = &self.notice {
+            rows.push(FormRow::Notice(notice.clone()));
+        }
+        rows.extend([
+            FormRow::Blank,
+            FormRow::Field {
+                id: Field::FirstName,
+                label: "First name",
+            },
+            FormRow::Field {
+                id: Field::LastName,
+                label: "Last name",
+            },
+            FormRow::Field {
+                id: Field::Email,
+                label: "Email address",
+            },
+            FormRow::Field {
+                id: Field::Phone,
+                label: "Phone number (optional)",
+            },
+            FormRow::Field {
+                id: Field::Date,
+                label: "Agreement acceptance date",
+            },
+            FormRow::Blank,
+            FormRow::Buttons(vec![
+                (Field::SaveAndContinue, "Save and continue"),
+                (Field::Cancel, "Cancel"),
+            ]),
+        ]);
+        rows
+    }
+
+    fn draft(&self) -> AcceptanceDraft {
+        AcceptanceDraft {
+            first_name: self.form.value(Field::FirstName).into(),
+            last_name: self.form.value(Field::LastName).into(),
+            email: self.form.value(Field::Email).into(),
+            phone: self.form.value(Field::Phone).into(),
+            date: self.form.value(Field::Date).into(),
+        }
+    }
+
+    pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
+        let order = focus_order(&self.rows());
+        match command {
+            Command::NextField => self.form.step_focus(&order, 1),
+            Command::PreviousField => self.form.step_focus(&order, -1),
+            Command::Back => return self.cancel(ctx),
+            Command::Primary => return self.save(ctx),
+            Command::Press => match self.form.focus {
+                Field::SaveAndContinue => return self.save(ctx),
+                Field::Cancel => return self.cancel(ctx),
+                _ => self.form.step_focus(&order, 1),
+            },
+            _ => {}
+        }
+        Step::stay()
+    }
+
+    fn save(&mut self, ctx: &mut Context) -> Step {
+        self.notice = None;
+        match self.draft().validate(ctx.actor.business_date) {
+            Ok(acceptance) => Step::run(Request::Confirm {
+                customer_id: self.customer_id.clone(),
+                acceptance,
+                channel: match self.purpose {
+                    Purpose::Update => Channel::Account,
+                    Purpose::BeforeOrder { .. } => Channel::OrderPrompt,
+                },
+            }),
+            Err(errors) => {
+                self.form
+                    .set_errors(errors.into_iter().map(|(f, m)| (Field::of(f), m)).collect());
+                self.form.focus_first_error(&focus_order(&self.rows()));
+                Step::stay()
+            }
+        }
+    }
+
+    fn cancel(&mut self, ctx: &mut Context) -> Step {
+        match &self.purpose {
+            Purpose::Update => Step::go(Screen::Account(Account::new(&self.customer_id))),
+            Purpose::BeforeOrder {
+                skippable: true,
+                origin,
+            } => {
+                ctx.info("Confirmation skipped: it is optional until November 7, 2018.");
+                Step::go(Screen::Order(Box::new(NewOrder::new(
+                    &self.customer_id,
+                    origin.clone(),
+                ))))
+            }
+            Purpose::BeforeOrder {
+                skippable: false,
+                origin,
+            } => {
+                ctx.error(format!("No order was created. {}", GateRefusal::NewOrder));
+                Step::go(origin.screen())
+            }
+        }
+    }
+
+    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+        match (result, &self.purpose) {
+            (Ok(Completed::Confirmed { .. }), Purpose::Update) => {
+                ctx.info("Customer acceptance of the Microsoft Cloud Agreement is confirmed.");
+                Step::go(Screen::Account(Account::new(&self.customer_id)))
+            }
+            (Ok(Completed::Confirmed { .. }), Purpose::BeforeOrder { origin, .. }) => {
+                ctx.info("Customer acceptance confirmed. Continue with the new order.");
+                Step::go(Screen::Order(Box::new(NewOrder::new(
+                    &self.customer_id,
+                    origin.clone(),
+                ))))
+            }
+            (Ok(_), _) => Step::stay(),
+            (Err(error), _) => {
+                self.notice = Some(error.to_string());
+                Step::stay()
+            }
+        }
+    }
+}

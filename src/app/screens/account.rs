@@ -1,0 +1,221 @@
+//! Account: the customer's details, its Microsoft cloud agreement section with Update, and its
+//! subscriptions with a seat-count change.
+
+use super::super::form::{focus_order, Form, FormRow};
+use super::super::keys::{self, Binding, Command};
+use super::super::{Completed, Context, Request, Step};
+use super::{acceptance::AcceptanceForm, form_bindings, order, Origin, Screen};
+use crate::domain::commerce::Billing;
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeatField {
+    Quantity,
+    Submit,
+    Cancel,
+}
+
+/// The small form that changes one subscription's seat count.
+#[derive(Debug, Clone)]
+pub struct SeatEditor {
+    pub subscription_id: String,
+    pub subscription_name: String,
+    pub form: Form<SeatField>,
+}
+
+impl SeatEditor {
+    pub fn rows(&self) -> Vec<FormRow<SeatField>> {
+        vec![
+            FormRow::Text(self.subscription_name.clone()),
+            FormRow::Field {
+                id: SeatField::Quantity,
+                label: "Quantity",
+            },
+            FormRow::Buttons(vec![
+                (SeatField::Submit, "Submit"),
+                (SeatField::Cancel, "Cancel"),
+            ]),
+        ]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub customer_id: String,
+    /// Index of the selected subscription.
+    pub selected: usize,
+    pub seat_editor: Option<SeatEditor>,
+    pub show_history: bool,
+}
+
+impl Account {
+    pub fn new(customer_id: &str) -> Account {
+        Account {
+            customer_id: customer_id.to_string(),
+            selected: 0,
+            seat_editor: None,
+            show_history: false,
+        }
+    }
+
+    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+        match &self.seat_editor {
+            Some(editor) => form_bindings(editor.form.text_focused()),
+            None => vec![keys::ACCOUNT, keys::GENERAL],
+        }
+    }
+
+    pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
+        if self.seat_editor.is_some() {
+            return self.seat_command(ctx, command);
+        }
+        let Some(customer) = ctx.book.customer(&self.customer_id).cloned() else {
+            return Step::go(Screen::Customers);
+        };
+        let subscription_count = ctx.book.subscriptions(&customer.id).len();
+        match command {
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => {
+                self.selected = (self.selected + 1).min(subscription_count.saturating_sub(1))
+            }
+            Command::History => self.show_history = !self.show_history,
+            Command::Back => {
+                ctx.customers.select(&ctx.book, &customer.id);
+                return Step::go(Screen::Customers);
+            }
+            Command::NewOrder => {
+                return order::start(ctx, &customer.id, Origin::Account(customer.id.clone()))
+            }
+            Command::UpdateAgreement => {
+                return match AcceptanceForm::for_update(ctx, &customer.id) {
+                    Ok(form) => Step::go(Screen::Acceptance(Box::new(form))),
+                    Err(reason) => {
+                        ctx.error(reason);
+                        Step::stay()
+                    }
+                }
+            }
+            Command::ChangeSeats => self.open_seat_editor(ctx),
+            _ => {}
+        }
+        Step::stay()
+    }
+
+    fn open_seat_editor(&mut self, ctx: &mut Context) {
+        if let Err(refusal) = ctx.actor.role.require(GatedAction::ChangeSeats) {
+            return ctx.error(refusal.to_string());
+        }
+        let Some(customer) = ctx.book.customer(&self.customer_id) else {
+            return;
+        };
+        let Some(subscription) = ctx.book.subscriptions(&customer.id).get(self.selected) else {
+            return ctx.error("This customer has no subscriptions yet: press o for a New order.");
+        };
+        let facts = ctx.book.gate_facts(customer, ctx.phase());
+        if let Err(refusal) = facts.check_seat_change(subscription.billing) {
+            return ctx.error(refusal.to_string());
+        }
+        debug_assert_eq!(subscription.billing, Billing::SeatBased);
+        self.seat_editor = Some(SeatEditor {
+            subscription_id: subscription.id.clone(),
+            subscription_name: subscription.offer_name.clone(),
+            form: Form::new(
+                [(
+                    SeatField::Quantity,
+                    subscription.quantity.unwrap_or(1).to_string(),
+                )],
+                SeatField::Quantity,
+            ),
+        });
+    }
+
+    fn seat_command(&mut self, ctx: &mut Context, command: Command) -> Step {
+        let Some(editor) = self.seat_editor.as_mut() else {
+            return Step::stay();
+        };
+        let order = focus_order(&editor.rows());
+        let submit = match command {
+            Command::NextField => {
+                editor.form.step_focus(&order, 1);
+                false
+            }
+            Command::PreviousField => {
+                editor.form.step_focus(&order, -1);
+                false
+            }
+            Command::Back => {
+                self.seat_editor = None;
+                return Step::stay();
+            }
+            Command::Primary => true,
+            Command::Press => match editor.form.focus {
+                SeatField::Cancel => {
+                    self.seat_editor = None;
+                    return Step::stay();
+                }
+                _ => true,
+            },
+            _ => false,
+        };
+        if !submit {
+            return Step::stay();
+        }
+        let typed = editor.form.value(SeatField::Quantity).trim().to_string();
+        match typed.parse::<u32>() {
+            Ok(quantity) => Step::run(Request::ChangeSeats {
+                customer_id: self.customer_id.clone(),
+                subscription_id: editor.subscription_id.clone(),
+                quantity,
+            }),
+            Err(_) => {
+                let _ = ctx;
+                editor.form.set_error(
+                    SeatField::Quantity,
+                    format!("'{typed}' is not a seat count: enter a whole number such as 25."),
+                );
+                editor.form.focus = SeatField::Quantity;
+                Step::stay()
+            }
+        }
+    }
+
+    pub fn edit(&mut self, key: KeyEvent) {
+        if let Some(editor) = self.seat_editor.as_mut() {
+            editor.form.edit(key);
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(editor) = self.seat_editor.as_mut() {
+            editor.form.paste(text);
+        }
+    }
+
+    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+        match (result, self.seat_editor.as_mut()) {
+            (
+                Ok(Completed::SeatsChanged {
+                    subscription_name,
+                    quantity,
+                }),
+                _,
+            ) => {
+                self.seat_editor = None;
+                ctx.info(format!(
+                    "{subscription_name}: the seat count is now {quantity}."
+                ));
+            }
+            (Err(error), Some(editor)) => {
+                editor
+                    .form
+                    .set_error(SeatField::Quantity, error.to_string());
+                editor.form.focus = SeatField::Quantity;
+            }
+            (Err(error), None) => ctx.error(error.to_string()),
+            (Ok(_), _) => {}
+        }
+        Step::stay()
+    }
+}

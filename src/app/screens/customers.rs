@@ -1,0 +1,174 @@
+//! Customers: the table of every customer, filter-as-you-type, and the commands New customer,
+//! Account and New order.
+
+use super::super::keys::{self, Binding, Command};
+use super::super::{Context, Step};
+use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
+use crate::book::Book;
+use crate::domain::customer::Customer;
+use crate::domain::role::GatedAction;
+use ratatui::crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+use tui_input::Input;
+
+/// Rows around the table body: header, breadcrumb, filter, column names, flash, footer.
+const CHROME_ROWS: u16 = 6;
+
+/// How many customers one page of the table shows at this terminal size.
+pub fn page_rows(size: (u16, u16)) -> usize {
+    size.1.saturating_sub(CHROME_ROWS).max(1) as usize
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CustomerList {
+    pub filter: Input,
+    /// Whether keys go to the filter box.
+    pub filtering: bool,
+    /// Ranks (company-name order) of the customers that match the filter.
+    pub matches: Vec<usize>,
+    /// Index into `matches`.
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+    page: usize,
+}
+
+impl CustomerList {
+    /// Recomputes the matches after the filter or the book changed, keeping the selected
+    /// customer selected when it still matches.
+    pub fn refresh(&mut self, book: &Book) {
+        let keep = self.selected_rank();
+        let needle = self.filter.value().trim().to_lowercase();
+        self.matches = book
+            .customers_by_name()
+            .enumerate()
+            .filter(|(_, c)| needle.is_empty() || matches(c, &needle))
+            .map(|(rank, _)| rank)
+            .collect();
+        self.selected = keep
+            .and_then(|rank| self.matches.iter().position(|&r| r == rank))
+            .unwrap_or(0);
+        self.keep_visible(self.page.max(1));
+    }
+
+    fn selected_rank(&self) -> Option<usize> {
+        self.matches.get(self.selected).copied()
+    }
+
+    pub fn selected_customer<'b>(&self, book: &'b Book) -> Option<&'b Customer> {
+        book.by_name(self.selected_rank()?)
+    }
+
+    /// Selects a customer by id, clearing a filter that hides it.
+    pub fn select(&mut self, book: &Book, customer_id: &str) {
+        let Some(rank) = book.rank_of(customer_id) else {
+            return;
+        };
+        if !self.matches.contains(&rank) {
+            self.filter.reset();
+            self.refresh(book);
+        }
+        if let Some(index) = self.matches.iter().position(|&r| r == rank) {
+            self.selected = index;
+            self.keep_visible(self.page.max(1));
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        if self.matches.is_empty() {
+            return;
+        }
+        let last = self.matches.len() as isize - 1;
+        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        self.keep_visible(self.page.max(1));
+    }
+
+    /// Scrolls so the selected row is on the page of `rows` rows.
+    pub fn keep_visible(&mut self, rows: usize) {
+        self.page = rows;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        let max_offset = self.matches.len().saturating_sub(rows);
+        self.offset = self.offset.min(max_offset);
+    }
+}
+
+fn matches(customer: &Customer, needle: &str) -> bool {
+    customer.company_name.to_lowercase().contains(needle) || customer.domain.contains(needle)
+}
+
+pub fn bindings(ctx: &Context) -> Vec<&'static [Binding]> {
+    if ctx.customers.filtering {
+        vec![keys::FILTER]
+    } else {
+        vec![keys::CUSTOMERS, keys::LIST, keys::GENERAL]
+    }
+}
+
+pub fn command(ctx: &mut Context, command: Command) -> Step {
+    let page = page_rows(ctx.size) as isize;
+    let list = &mut ctx.customers;
+    list.keep_visible(page as usize);
+    match command {
+        Command::Up => list.move_by(-1),
+        Command::Down => list.move_by(1),
+        Command::PageUp => list.move_by(-page),
+        Command::PageDown => list.move_by(page),
+        Command::Top => list.move_by(isize::MIN / 2),
+        Command::Bottom => list.move_by(isize::MAX / 2),
+        Command::Filter => list.filtering = true,
+        Command::Back => {
+            list.filtering = false;
+            if !list.filter.value().is_empty() {
+                list.filter.reset();
+                list.refresh(&ctx.book);
+            }
+        }
+        Command::Open if list.filtering => list.filtering = false,
+        Command::Open => {
+            if let Some(customer) = list.selected_customer(&ctx.book) {
+                return Step::go(Screen::Account(Account::new(&customer.id)));
+            }
+        }
+        Command::NewCustomer => {
+            return match ctx.actor.role.require(GatedAction::CreateCustomer) {
+                Ok(()) => Step::go(Screen::NewCustomer(Box::new(NewCustomer::new(ctx)))),
+                Err(refusal) => {
+                    ctx.error(refusal.to_string());
+                    Step::stay()
+                }
+            };
+        }
+        Command::NewOrder => {
+            if let Some(id) = list.selected_customer(&ctx.book).map(|c| c.id.clone()) {
+                return order::start(ctx, &id, Origin::Customers);
+            }
+        }
+        _ => {}
+    }
+    Step::stay()
+}
+
+pub fn edit(ctx: &mut Context, key: KeyEvent) {
+    if ctx.customers.filtering
+        && ctx
+            .customers
+            .filter
+            .handle_event(&Event::Key(key))
+            .is_some_and(|c| c.value)
+    {
+        ctx.customers.refresh(&ctx.book);
+    }
+}
+
+pub fn paste(ctx: &mut Context, text: &str) {
+    if ctx.customers.filtering {
+        let line: String = text.chars().filter(|c| !c.is_control()).collect();
+        let value = format!("{}{}", ctx.customers.filter.value(), line);
+        ctx.customers.filter = Input::new(value);
+        ctx.customers.refresh(&ctx.book);
+    }
+}

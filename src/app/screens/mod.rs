@@ -1,0 +1,119 @@
+//! One module per screen. Each exposes its key tables, a command handler, text editing, and what
+//! to do when a request it made completes.
+
+pub mod acceptance;
+pub mod account;
+pub mod customers;
+pub mod new_customer;
+pub mod order;
+
+use super::keys::{self, Binding, Command};
+use super::{Completed, Context, Step};
+use crate::service::ServiceError;
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Debug)]
+pub enum Screen {
+    Customers,
+    NewCustomer(Box<new_customer::NewCustomer>),
+    Account(account::Account),
+    Acceptance(Box<acceptance::AcceptanceForm>),
+    Order(Box<order::NewOrder>),
+}
+
+/// Where to return when a flow that started elsewhere ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Customers,
+    Account(String),
+}
+
+impl Origin {
+    pub fn screen(&self) -> Screen {
+        match self {
+            Origin::Customers => Screen::Customers,
+            Origin::Account(id) => Screen::Account(account::Account::new(id)),
+        }
+    }
+}
+
+/// Tables for a form: text fields take every key the form tables don't claim.
+pub fn form_bindings(text_focused: bool) -> Vec<&'static [Binding]> {
+    if text_focused {
+        vec![keys::FORM]
+    } else {
+        vec![keys::FORM, keys::FORM_CONTROLS, keys::GENERAL]
+    }
+}
+
+impl Screen {
+    /// The screen's name in Partner Center's words.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Screen::Customers => "Customers",
+            Screen::NewCustomer(_) => "New customer",
+            Screen::Account(_) => "Account",
+            Screen::Acceptance(_) => "Microsoft cloud agreement",
+            Screen::Order(_) => "New order",
+        }
+    }
+
+    pub fn bindings(&self, ctx: &Context) -> Vec<&'static [Binding]> {
+        match self {
+            Screen::Customers => customers::bindings(ctx),
+            Screen::NewCustomer(s) => form_bindings(s.form.text_focused()),
+            Screen::Account(s) => s.bindings(),
+            Screen::Acceptance(s) => form_bindings(s.form.text_focused()),
+            Screen::Order(s) => s.bindings(),
+        }
+    }
+
+    pub fn command(&mut self, ctx: &mut Context, command: Command, key: KeyEvent) -> Step {
+        match self {
+            Screen::Customers => customers::command(ctx, command),
+            Screen::NewCustomer(s) => s.command(ctx, command),
+            Screen::Account(s) => s.command(ctx, command),
+            Screen::Acceptance(s) => s.command(ctx, command),
+            Screen::Order(s) => s.command(ctx, command, key),
+        }
+    }
+
+    /// A key no table claimed: text editing, where a text field has focus.
+    pub fn edit(&mut self, ctx: &mut Context, key: KeyEvent) {
+        match self {
+            Screen::Customers => customers::edit(ctx, key),
+            Screen::NewCustomer(s) => {
+                s.form.edit(key);
+            }
+            Screen::Account(s) => s.edit(key),
+            Screen::Acceptance(s) => {
+                s.form.edit(key);
+            }
+            Screen::Order(_) => {}
+        }
+    }
+
+    pub fn paste(&mut self, ctx: &mut Context, text: &str) {
+        match self {
+            Screen::Customers => customers::paste(ctx, text),
+            Screen::NewCustomer(s) => {
+                s.form.paste(text);
+            }
+            Screen::Account(s) => s.paste(text),
+            Screen::Acceptance(s) => {
+                s.form.paste(text);
+            }
+            Screen::Order(_) => {}
+        }
+    }
+
+    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+        match self {
+            Screen::Customers => Step::stay(),
+            Screen::NewCustomer(s) => s.done(ctx, result),
+            Screen::Account(s) => s.done(ctx, result),
+            Screen::Acceptance(s) => s.done(ctx, result),
+            Screen::Order(s) => s.done(ctx, result),
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! New customer wizard: Account info (company, primary contact, Microsoft cloud agreement), then
+//! Review with Submit.
+
+use super::super::form::{focus_order, Form, FormRow};
+use super::super::keys::Command;
+use super::super::{Completed, Context, Request, Step};
+use super::{account::Account, Screen};
+use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
+use crate::domain::country;
+use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
+use crate::domain::phase::{Phase, MANDATORY_FROM};
+use crate::service::ServiceError;
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    CompanyName,
+    DomainPrefix,
+    Country,
+    Line1,
+    Line2,
+    City,
+    State,
+    PostalCode,
+    FirstName,
+    LastName,
+    Email,
+    Phone,
+    Accepted,
+    AcceptanceDate,
+    UpdateAcceptor,
+    AcceptorFirstName,
+    AcceptorLastName,
+    AcceptorEmail,
+    AcceptorPhone,
+    Next,
+    Cancel,
+    Submit,
+    Back,
+}
+
+const COMPANY_FIELDS: [(Field, &str); 8] = [
+    (Field::CompanyName, "Company name"),
+    (Field::DomainPrefix, "Primary domain"),
+    (Field::Country, "Country/region"),
+    (Field::Line1, "Address line 1"),
+    (Field::Line2, "Address line 2 (optional)"),
+    (Field::City, "City"),
+    (Field::State, "State/province"),
+    (Field::PostalCode, "Postal code"),
+];
+
+const CONTACT_FIELDS: [(Field, &str); 4] = [
+    (Field::FirstName, "First name"),
+    (Field::LastName, "Last name"),
+    (Field::Email, "Email address"),
+    (Field::Phone, "Phone number (optional)"),
+];
+
+const ACCEPTOR_FIELDS: [(Field, &str); 4] = [
+    (Field::AcceptorFirstName, "First name"),
+    (Field::AcceptorLastName, "Last name"),
+    (Field::AcceptorEmail, "Email address"),
+    (Field::AcceptorPhone, "Phone number (optional)"),
+];
+
+pub const ACCEPTED_LABEL: &str = "The customer has accepted the latest Microsoft cloud agreement";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WizardStep {
+    AccountInfo,
+    Review,
+}
+
+impl WizardStep {
+    pub fn label(self) -> &'static str {
+        match self {
+            WizardStep::AccountInfo => "Account info",
+            WizardStep::Review => "Review",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewCustomer {
+    pub step: WizardStep,
+    pub form: Form<Field>,
+    pub accepted: bool,
+    /// Whether Update made the acceptor's details editable (otherwise the primary contact's).
+    pub acceptor_editable: bool,
+    /// Whether this date's schedule shows the Microsoft cloud agreement section at all.
+    pub agreement_section: bool,
+    pub notice: Option<String>,
+    /// What Next validated, submitted by Submit.
+    pub validated: Option<(CustomerProfile, Option<Acceptance>)>,
+}
+
+impl NewCustomer {
+    pub fn new(ctx: &Context) -> NewCustomer {
+        let text_fields = COMPANY_FIELDS
+            .iter()
+            .chain(&CONTACT_FIELDS)
+            .chain(&ACCEPTOR_FIELDS)
+            .map(|(id, _)| (*id, String::new()))
+            .chain([(Field::AcceptanceDate, ctx.actor.business_date.to_string())]);
+        NewCustomer {
+            step: WizardStep::AccountInfo,
+            form: Form::new(text_fields, Field::CompanyName),
+            accepted: false,
+            acceptor_editable: false,
+            agreement_section: ctx.phase().confirmation_available(),
+            notice: None,
+            validated: None,
+        }
+    }
+
+    pub fn rows(&self) -> Vec<FormRow<Field>> {
+        match self.step {
+            WizardStep::AccountInfo => self.account_info_rows(),
+            WizardStep::Review => self.review_rows(),
+        }
+    }
+
+    fn account_info_rows(&self) -> Vec<FormRow<Field>> {
+        let field = |(id, label): &(Field, &'static str)| FormRow::Field { id: *id, label };
+        let mut rows = vec![];
+        if let Some(notice) = &self.notice {
+            rows.push(FormRow::Notice(notice.clone()));
+        }
+        rows.push(FormRow::Heading("Company".into()));
+        rows.extend(COMPANY_FIELDS.iter().map(field));
+        rows.push(FormRow::Heading("Primary contact".into()));
+        rows.extend(CONTACT_FIELDS.iter().map(field));
+        if self.agreement_section {
+            rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
+            rows.push(FormRow::Checkbox {
+                id: Field::Accepted,
+                label: ACCEPTED_LABEL,
+                checked: self.accepted,
+            });
+            if self.accepted {
+                rows.push(FormRow::Field {
+                    id: Field::AcceptanceDate,
+                    label: "Agreement acceptance date",
+                });
+                if self.acceptor_editable {
+                    rows.extend(ACCEPTOR_FIELDS.iter().map(field));
+                } else {
+                    let contact = self.customer_draft().contact_as_typed();
+                    rows.push(FormRow::Value {
+                        label: "Accepted by".into(),
+                        value: describe_person(
+                            &contact.full_name(),
+                            &contact.email,
+                            contact.phone.as_deref(),
+                        ),
+                    });
+                    rows.push(FormRow::Buttons(vec![(Field::UpdateAcceptor, "Update")]));
+                }
+            }
+        }
+        rows.push(FormRow::Blank);
+        rows.push(FormRow::Buttons(vec![
+            (Field::Next, "Next"),
+            (Field::Cancel, "Cancel"),
+        ]));
+        rows
+    }
+
+    fn review_rows(&self) -> Vec<FormRow<Field>> {
+        let mut rows = vec![];
+        if let Some(notice) = &self.notice {
+            rows.push(FormRow::Notice(notice.clone()));
+        }
+        let Some((profile, acceptance)) = &self.validated else {
+            return rows;
+        };
+        let value = |label: &str, value: String| FormRow::Value {
+            label: label.into(),
+            value,
+        };
+        let address = &profile.address;
+        let contact = &profile.primary_contact;
+        rows.extend([
+            FormRow::Heading("Company".into()),
+            value("Company name", profile.company_name.clone()),
+            value("Primary domain", profile.domain.clone()),
+            value(
+                "Country/region",
+                format!(
+                    "{} ({})",
+                    country::name(&address.country).unwrap_or(""),
+                    address.country
+                ),
+            ),
+            value(
+                "Address",
+                [Some(address.line1.as_str()), address.line2.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            value(
+                "",
+                format!(
+                    "{}, {} {}",
+                    address.city, address.state, address.postal_code
+                ),
+            ),
+            FormRow::Heading("Primary contact".into()),
+            value(
+                "Name",
+                describe_person(
+                    &contact.full_name(),
+                    &contact.email,
+                    contact.phone.as_deref(),
+                ),
+            ),
+        ]);
+        if self.agreement_section {
+            rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
+            match acceptance {
+                Some(a) => {
+                    rows.push(value("Accepted on", a.date_agreed.to_string()));
+                    let by = &a.accepted_by;
+                    rows.push(value(
+                        "Accepted by",
+                        describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
+                    ));
+                }
+                None => rows.push(value("Accepted", "Not confirmed".into())),
+            }
+        }
+        rows.push(FormRow::Blank);
+        rows.push(FormRow::Buttons(vec![
+            (Field::Submit, "Submit"),
+            (Field::Back, "Back"),
+            (Field::Cancel, "Cancel"),
+        ]));
+        rows
+    }
+
+    fn customer_draft(&self) -> CustomerDraft {
+        let v = |f| self.form.value(f).to_string();
+        CustomerDraft {
+            company_name: v(Field::CompanyName),
+            domain_prefix: v(Field::DomainPrefix),
+            country: v(Field::Country),
+            line1: v(Field::Line1),
+            line2: v(Field::Line2),
+            city: v(Field::City),
+            state: v(Field::State),
+            postal_code: v(Field::PostalCode),
+            first_name: v(Field::FirstName),
+            last_name: v(Field::LastName),
+            email: v(Field::Email),
+            phone: v(Field::Phone),
+        }
+    }
+
+    fn acceptance_draft(&self) -> AcceptanceDraft {
+        let (first, last, email, phone) = if self.acceptor_editable {
+            (
+                Field::AcceptorFirstName,
+                Field::AcceptorLastName,
+                Field::AcceptorEmail,
+                Field::AcceptorPhone,
+            )
+        } else {
+            (
+                Field::FirstName,
+                Field::LastName,
+                Field::Email,
+                Field::Phone,
+            )
+        };
+        AcceptanceDraft {
+            first_name: self.form.value(first).into(),
+            last_name: self.form.value(last).into(),
+            email: self.form.value(email).into(),
+            phone: self.form.value(phone).into(),
+            date: self.form.value(Field::AcceptanceDate).into(),
+        }
+    }
+
+    pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
+        let order = focus_order(&self.rows());
+        match command {
+            Command::NextField => self.form.step_focus(&order, 1),
+            Command::PreviousField => self.form.step_focus(&order, -1),
+            Command::Toggle if self.form.focus == Field::Accepted => self.toggle_accepted(),
+            Command::Back => return self.back(),
+            Command::Primary => return self.primary(ctx),
+            Command::Press => return self.press(ctx, &order),
+            _ => {}
+        }
+        Step::stay()
+    }
+
+    fn toggle_accepted(&mut self) {
+        self.accepted = !self.accepted;
+        self.form.clear_error(Field::Accepted);
+    }
+
+    fn primary(&mut self, ctx: &mut Context) -> Step {
+        match self.step {
+            WizardStep::AccountInfo => {
+                self.next(ctx);
+                Step::stay()
+            }
+            WizardStep::Review => self.submit(),
+        }
+    }
+
+    fn press(&mut self, ctx: &mut Context, order: &[Field]) -> Step {
+        match self.form.focus {
+            Field::Accepted => self.toggle_accepted(),
+            Field::UpdateAcceptor => {
+                let contact = self.customer_draft();
+                for (acceptor, value) in [
+                    (Field::AcceptorFirstName, contact.first_name),
+                    (Field::AcceptorLastName, contact.last_name),
+                    (Field::AcceptorEmail, contact.email),
+                    (Field::AcceptorPhone, contact.phone),
+                ] {
+                    self.form.set_value(acceptor, value);
+                }
+                self.acceptor_editable = true;
+                self.form.focus = Field::AcceptorFirstName;
+            }
+            Field::Next => self.next(ctx),
+            Field::Submit => return self.submit(),
+            Field::Back => return self.back(),
+            Field::Cancel => return Step::go(Screen::Customers),
+            _ => self.form.step_focus(order, 1),
+        }
+        Step::stay()
+    }
+
+    fn back(&mut self) -> Step {
+        match self.step {
+            WizardStep::AccountInfo => Step::go(Screen::Customers),
+            WizardStep::Review => {
+                self.step = WizardStep::AccountInfo;
+                self.notice = None;
+                self.form.focus = Field::Next;
+                Step::stay()
+            }
+        }
+    }
+
+    /// Next: validates Account info and goes to Review, or shows every message by its field.
+    fn next(&mut self, ctx: &Context) {
+        self.notice = None;
+        let customer = self.customer_draft().validate(|d| ctx.book.domain_taken(d));
+        let mut errors: Vec<(Field, String)> = match &customer {
+            Ok(_) => vec![],
+            Err(e) => e
+                .iter()
+                .map(|(f, m)| (customer_field(*f), m.clone()))
+                .collect(),
+        };
+        let mut acceptance = None;
+        if self.accepted {
+            match self.acceptance_draft().validate(ctx.actor.business_date) {
+                Ok(a) => acceptance = Some(a),
+                Err(e) => errors.extend(
+                    e.into_iter()
+                        .filter_map(|(f, m)| self.acceptance_field(f).map(|f| (f, m))),
+                ),
+            }
+        } else if self.agreement_section && ctx.phase() == Phase::Mandatory {
+            errors.push((
+                Field::Accepted,
+                format!(
+                    "Confirmation is mandatory since {}: select this box and enter the acceptance details.",
+                    MANDATORY_FROM.format("%B %-d, %Y")
+                ),
+            ));
+        }
+        if !errors.is_empty() {
+            self.notice = Some(format!(
+                "{} field{} need{} attention; each says what to fix.",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                if errors.len() == 1 { "s" } else { "" }
+            ));
+            self.form.set_errors(errors);
+            self.form.focus_first_error(&focus_order(&self.rows()));
+            return;
+        }
+        if let Ok(profile) = customer {
+            self.validated = Some((profile, acceptance));
+            self.form.set_errors(vec![]);
+            self.step = WizardStep::Review;
+            self.form.focus = Field::Submit;
+        }
+    }
+
+    /// Where a message about the acceptor belongs; `None` when the primary contact field
+    /// already carries the same message.
+    fn acceptance_field(&self, field: AcceptanceField) -> Option<Field> {
+        let editable = self.acceptor_editable;
+        match field {
+            AcceptanceField::Date => Some(Field::AcceptanceDate),
+            _ if !editable => None,
+            AcceptanceField::FirstName => Some(Field::AcceptorFirstName),
+            AcceptanceField::LastName => Some(Field::AcceptorLastName),
+            AcceptanceField::Email => Some(Field::AcceptorEmail),
+            AcceptanceField::Phone => Some(Field::AcceptorPhone),
+        }
+    }
+
+    fn submit(&mut self) -> Step {
+        match &self.validated {
+            Some((profile, acceptance)) => Step::run(Request::CreateCustomer {
+                profile: profile.clone(),
+                acceptance: acceptance.clone(),
+            }),
+            None => Step::stay(),
+        }
+    }
+
+    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+        match result {
+            Ok(Completed::CustomerCreated { customer_id }) => {
+                ctx.customers.refresh(&ctx.book);
+                ctx.customers.select(&ctx.book, &customer_id);
+                let name = ctx
+                    .book
+                    .customer(&customer_id)
+                    .map(|c| c.company_name.clone())
+                    .unwrap_or_default();
+                ctx.info(format!("{name} was created."));
+                Step::go(Screen::Account(Account::new(&customer_id)))
+            }
+            Ok(_) => Step::stay(),
+            Err(ServiceError::Store(StoreError::DomainTaken { domain })) => {
+                self.step = WizardStep::AccountInfo;
+                self.form.set_error(
+                    Field::DomainPrefix,
+                    format!("{domain} is already taken; choose another prefix."),
+                );
+                self.form.focus = Field::DomainPrefix;
+                Step::stay()
+            }
+            Err(error) => {
+                self.notice = Some(error.to_string());
+                Step::stay()
+            }
+        }
+    }
+}
+
+fn customer_field(field: CustomerField) -> Field {
+    use CustomerField as C;
+    match field {
+        C::CompanyName => Field::CompanyName,
+        C::DomainPrefix => Field::DomainPrefix,
+        C::Country => Field::Country,
+        C::Line1 => Field::Line1,
+        C::Line2 => Field::Line2,
+        C::City => Field::City,
+        C::State => Field::State,
+        C::PostalCode => Field::PostalCode,
+        C::FirstName => Field::FirstName,
+        C::LastName => Field::LastName,
+        C::Email => Field::Email,
+        C::Phone => Field::Phone,
+    }
+}
+
+/// "Name · email · phone", skipping what is empty.
+pub fn describe_person(name: &str, email: &str, phone: Option<&str>) -> String {
+    [name.trim(), email, phone.unwrap_or("")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,277 @@
+//! New order: pick offers and quantities, review, submit. `start` decides whether the acceptance
+//! prompt stands before it.
+
+use super::super::keys::{self, Binding, Command};
+use super::super::{Completed, Context, Request, Step};
+use super::{acceptance::AcceptanceForm, account::Account, Origin, Screen};
+use crate::assets;
+use crate::domain::commerce::{check_line, Billing, Offer, OrderLine};
+use crate::domain::gate::OrderPrompt;
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// Opens a new order for a customer, with the acceptance prompt first when it is missing.
+pub fn start(ctx: &mut Context, customer_id: &str, origin: Origin) -> Step {
+    if let Err(refusal) = ctx.actor.role.require(GatedAction::CreateOrder) {
+        ctx.error(refusal.to_string());
+        return Step::stay();
+    }
+    let Some(customer) = ctx.book.customer(customer_id) else {
+        return Step::stay();
+    };
+    let prompt = ctx
+        .book
+        .gate_facts(customer, ctx.phase())
+        .prompt_before_order();
+    let skippable = match prompt {
+        OrderPrompt::None => {
+            return Step::go(Screen::Order(Box::new(NewOrder::new(customer_id, origin))))
+        }
+        OrderPrompt::Skippable => true,
+        OrderPrompt::Required => false,
+    };
+    match AcceptanceForm::before_order(ctx, customer_id, skippable, origin) {
+        Some(form) => Step::go(Screen::Acceptance(Box::new(form))),
+        None => Step::stay(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderStep {
+    Pick,
+    Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewButton {
+    Submit,
+    Back,
+    Cancel,
+}
+
+pub const REVIEW_BUTTONS: [(ReviewButton, &str); 3] = [
+    (ReviewButton::Submit, "Submit"),
+    (ReviewButton::Back, "Back"),
+    (ReviewButton::Cancel, "Cancel"),
+];
+
+#[derive(Debug, Clone)]
+pub struct OfferLine {
+    pub offer: &'static Offer,
+    pub selected: bool,
+    /// The quantity as typed (seat-based offers only).
+    pub quantity: String,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub customer_id: String,
+    pub origin: Origin,
+    pub step: OrderStep,
+    pub lines: Vec<OfferLine>,
+    pub cursor: usize,
+    pub review_focus: ReviewButton,
+    pub notice: Option<String>,
+}
+
+impl NewOrder {
+    pub fn new(customer_id: &str, origin: Origin) -> NewOrder {
+        NewOrder {
+            customer_id: customer_id.to_string(),
+            origin,
+            step: OrderStep::Pick,
+            lines: assets::offers()
+                .iter()
+                .map(|offer| OfferLine {
+                    offer,
+                    selected: false,
+                    quantity: String::new(),
+                    error: None,
+                })
+                .collect(),
+            cursor: 0,
+            review_focus: ReviewButton::Submit,
+            notice: None,
+        }
+    }
+
+    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+        match self.step {
+            OrderStep::Pick => vec![keys::ORDER_PICK, keys::GENERAL],
+            OrderStep::Review => vec![keys::FORM, keys::FORM_CONTROLS, keys::GENERAL],
+        }
+    }
+
+    pub fn selected_lines(&self) -> impl Iterator<Item = &OfferLine> {
+        self.lines.iter().filter(|l| l.selected)
+    }
+
+    pub fn command(&mut self, ctx: &mut Context, command: Command, key: KeyEvent) -> Step {
+        match self.step {
+            OrderStep::Pick => self.pick_command(ctx, command, key),
+            OrderStep::Review => self.review_command(command),
+        }
+    }
+
+    fn pick_command(&mut self, ctx: &mut Context, command: Command, key: KeyEvent) -> Step {
+        let last = self.lines.len().saturating_sub(1);
+        match command {
+            Command::Up => self.cursor = self.cursor.saturating_sub(1),
+            Command::Down => self.cursor = (self.cursor + 1).min(last),
+            Command::Toggle => {
+                let line = &mut self.lines[self.cursor];
+                line.selected = !line.selected;
+                line.error = None;
+                if line.selected && line.quantity.is_empty() {
+                    line.quantity = "1".into();
+                }
+            }
+            Command::More | Command::Less => {
+                self.adjust(if command == Command::More { 1 } else { -1 })
+            }
+            Command::Digit => {
+                if let KeyCode::Char(digit) = key.code {
+                    self.type_digit(digit);
+                }
+            }
+            Command::Erase => {
+                let line = &mut self.lines[self.cursor];
+                line.quantity.pop();
+                line.error = None;
+            }
+            Command::Primary => self.review(),
+            Command::Back => {
+                ctx.info("The order was cancelled; nothing was ordered.");
+                return Step::go(self.origin.screen());
+            }
+            _ => {}
+        }
+        Step::stay()
+    }
+
+    fn seat_based_line(&mut self) -> Option<&mut OfferLine> {
+        let line = &mut self.lines[self.cursor];
+        if line.offer.billing != Billing::SeatBased {
+            line.error = Some(format!(
+                "{} is usage-based: it has no seat count.",
+                line.offer.name
+            ));
+            return None;
+        }
+        line.selected = true;
+        line.error = None;
+        Some(line)
+    }
+
+    fn adjust(&mut self, delta: i64) {
+        if let Some(line) = self.seat_based_line() {
+            let current: i64 = line.quantity.parse().unwrap_or(0);
+            line.quantity = (current + delta).max(1).to_string();
+        }
+    }
+
+    fn type_digit(&mut self, digit: char) {
+        if let Some(line) = self.seat_based_line() {
+            if line.quantity == "0" {
+                line.quantity.clear();
+            }
+            if line.quantity.len() < 9 {
+                line.quantity.push(digit);
+            }
+        }
+    }
+
+    /// Checks the picked lines and moves to the review, or marks what is wrong.
+    fn review(&mut self) {
+        self.notice = None;
+        if self.selected_lines().next().is_none() {
+            self.notice =
+                Some("Select at least one offer with Space, then review the order.".into());
+            return;
+        }
+        let mut first_error = None;
+        for (index, line) in self
+            .lines
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, l)| l.selected)
+        {
+            let quantity = quantity_of(line);
+            line.error = check_line(line.offer, quantity).err();
+            if line.error.is_some() && first_error.is_none() {
+                first_error = Some(index);
+            }
+        }
+        match first_error {
+            Some(index) => self.cursor = index,
+            None => {
+                self.step = OrderStep::Review;
+                self.review_focus = ReviewButton::Submit;
+            }
+        }
+    }
+
+    fn review_command(&mut self, command: Command) -> Step {
+        let position = REVIEW_BUTTONS
+            .iter()
+            .position(|(b, _)| *b == self.review_focus)
+            .unwrap_or(0);
+        let count = REVIEW_BUTTONS.len();
+        match command {
+            Command::NextField => self.review_focus = REVIEW_BUTTONS[(position + 1) % count].0,
+            Command::PreviousField => {
+                self.review_focus = REVIEW_BUTTONS[(position + count - 1) % count].0
+            }
+            Command::Primary => return self.submit(),
+            Command::Back => self.step = OrderStep::Pick,
+            Command::Press => match self.review_focus {
+                ReviewButton::Submit => return self.submit(),
+                ReviewButton::Back => self.step = OrderStep::Pick,
+                ReviewButton::Cancel => return Step::go(self.origin.screen()),
+            },
+            _ => {}
+        }
+        Step::stay()
+    }
+
+    fn submit(&mut self) -> Step {
+        self.notice = None;
+        Step::run(Request::CreateOrder {
+            customer_id: self.customer_id.clone(),
+            lines: self
+                .selected_lines()
+                .map(|line| OrderLine {
+                    offer_id: line.offer.id.clone(),
+                    quantity: quantity_of(line),
+                })
+                .collect(),
+        })
+    }
+
+    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+        match result {
+            Ok(Completed::OrderCreated { subscriptions, .. }) => {
+                ctx.info(format!(
+                    "The order was submitted: {subscriptions} new subscription{}.",
+                    if subscriptions == 1 { "" } else { "s" }
+                ));
+                Step::go(Screen::Account(Account::new(&self.customer_id)))
+            }
+            Ok(_) => Step::stay(),
+            Err(error) => {
+                self.notice = Some(error.to_string());
+                Step::stay()
+            }
+        }
+    }
+}
+
+/// Seat-based lines order the typed quantity; usage-based lines always order 1.
+pub fn quantity_of(line: &OfferLine) -> u32 {
+    match line.offer.billing {
+        Billing::SeatBased => line.quantity.parse().unwrap_or(0),
+        Billing::UsageBased => 1,
+    }
+}

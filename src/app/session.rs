@@ -1,0 +1,97 @@
+//! A running dashboard: the app, its store and a clock. It turns actions into updates and runs
+//! the effects, feeding each result back as an action. No terminal is involved, so a test, a local
+//! terminal or a remote one can drive it alike.
+
+use super::{update, Action, App, Completed, Effect, Request};
+use crate::service::{Operations, ServiceError};
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+
+/// The source of "now" for recording timestamps; injected so tests are repeatable.
+pub trait Clock {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// A clock that always says the same time.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+pub struct Session {
+    pub app: App,
+    pub store: Box<dyn Store>,
+    pub clock: Box<dyn Clock>,
+    pub quit: bool,
+}
+
+impl Session {
+    pub fn new(app: App, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Session {
+        Session {
+            app,
+            store,
+            clock,
+            quit: false,
+        }
+    }
+
+    /// Applies an action and every action its effects lead to.
+    pub fn handle(&mut self, action: Action) {
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in update(&mut self.app, action) {
+                match effect {
+                    Effect::Quit => self.quit = true,
+                    Effect::Run(request) => pending.push(Action::Done(self.run(request))),
+                }
+            }
+        }
+    }
+
+    /// Runs a request through the service operations; the store is flushed before it returns.
+    fn run(&mut self, request: Request) -> Result<Completed, ServiceError> {
+        let mut ops = Operations {
+            store: self.store.as_ref(),
+            book: &mut self.app.ctx.book,
+            actor: &self.app.ctx.actor,
+            now: self.clock.now(),
+        };
+        match request {
+            Request::CreateCustomer {
+                profile,
+                acceptance,
+            } => ops
+                .create_customer(profile, acceptance)
+                .map(|c| Completed::CustomerCreated { customer_id: c.id }),
+            Request::Confirm {
+                customer_id,
+                acceptance,
+                channel,
+            } => ops
+                .confirm(&customer_id, acceptance, channel)
+                .map(|c| Completed::Confirmed {
+                    customer_id: c.customer_id,
+                }),
+            Request::CreateOrder { customer_id, lines } => ops
+                .create_order(&customer_id, lines)
+                .map(|(_, subscriptions)| Completed::OrderCreated {
+                    customer_id,
+                    subscriptions: subscriptions.len(),
+                }),
+            Request::ChangeSeats {
+                customer_id,
+                subscription_id,
+                quantity,
+            } => ops
+                .change_seats(&customer_id, &subscription_id, quantity)
+                .map(|s| Completed::SeatsChanged {
+                    subscription_name: s.offer_name,
+                    quantity,
+                }),
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The in-memory read model of a store: customers in name order, each with its confirmations and
+//! subscriptions, and the lookups the rules need.
+
+use crate::domain::agreement::{self, Confirmation};
+use crate::domain::commerce::{Order, Subscription};
+use crate::domain::customer::Customer;
+use crate::domain::gate::GateFacts;
+use crate::domain::phase::Phase;
+use crate::store::Snapshot;
+use std::collections::HashMap;
+
+/// Microsoft cloud agreement status of one customer, as the Customers table shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgreementStatus {
+    Confirmed,
+    NotConfirmed,
+    NotSupported,
+}
+
+impl AgreementStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementStatus::Confirmed => "Confirmed",
+            AgreementStatus::NotConfirmed => "Not confirmed",
+            AgreementStatus::NotSupported => "Not supported",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Book {
+    pub partner_name: Option<String>,
+    customers: Vec<Customer>,
+    /// Customer id → position in `customers`.
+    positions: HashMap<String, usize>,
+    /// Positions in `customers`, sorted by company name (case-insensitive), then domain.
+    by_name: Vec<usize>,
+    confirmations: HashMap<String, Vec<Confirmation>>,
+    subscriptions: HashMap<String, Vec<Subscription>>,
+    orders: Vec<Order>,
+}
+
+impl Book {
+    pub fn from_snapshot(snapshot: Snapshot) -> Book {
+        let mut book = Book {
+            partner_name: snapshot.partner_name,
+            orders: snapshot.orders,
+            ..Book::default()
+        };
+        for customer in snapshot.customers {
+            book.insert_customer(customer);
+        }
+        for confirmation in snapshot.confirmations {
+            book.add_confirmation(confirmation);
+        }
+        for subscription in snapshot.subscriptions {
+            book.subscriptions
+                .entry(subscription.customer_id.clone())
+                .or_default()
+                .push(subscription);
+        }
+        book
+    }
+
+    pub fn len(&self) -> usize {
+        self.customers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.customers.is_empty()
+    }
+
+    /// The customer at `rank` in company-name order.
+    pub fn by_name(&self, rank: usize) -> Option<&Customer> {
+        self.by_name.get(rank).map(|&i| &self.customers[i])
+    }
+
+    /// Customers in company-name order.
+    pub fn customers_by_name(&self) -> impl Iterator<Item = &Customer> {
+        self.by_name.iter().map(|&i| &self.customers[i])
+    }
+
+    pub fn customer(&self, id: &str) -> Option<&Customer> {
+        self.positions.get(id).map(|&i| &self.customers[i])
+    }
+
+    /// Finds a customer by tenant ID or by primary domain (case-insensitive).
+    pub fn find(&self, id_or_domain: &str) -> Option<&Customer> {
+        let key = id_or_domain.trim().to_ascii_lowercase();
+        self.customer(&key)
+            .or_else(|| self.customers.iter().find(|c| c.domain == key))
+    }
+
+    pub fn domain_taken(&self, domain: &str) -> bool {
+        self.customers
+            .iter()
+            .any(|c| c.domain.eq_ignore_ascii_case(domain))
+    }
+
+    /// Every confirmation of a customer, oldest recording first.
+    pub fn confirmations(&self, customer_id: &str) -> &[Confirmation] {
+        self.confirmations
+            .get(customer_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn current_confirmation(&self, customer_id: &str) -> Option<&Confirmation> {
+        agreement::current(self.confirmations(customer_id))
+    }
+
+    pub fn subscriptions(&self, customer_id: &str) -> &[Subscription] {
+        self.subscriptions
+            .get(customer_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn subscription(&self, customer_id: &str, id: &str) -> Option<&Subscription> {
+        self.subscriptions(customer_id).iter().find(|s| s.id == id)
+    }
+
+    pub fn orders(&self) -> &[Order] {
+        &self.orders
+    }
+
+    pub fn status(&self, customer: &Customer) -> AgreementStatus {
+        if !customer.cloud.supports_confirmation() {
+            AgreementStatus::NotSupported
+        } else if self.confirmations(&customer.id).is_empty() {
+            AgreementStatus::NotConfirmed
+        } else {
+            AgreementStatus::Confirmed
+        }
+    }
+
+    pub fn gate_facts(&self, customer: &Customer, phase: Phase) -> GateFacts {
+        GateFacts {
+            phase,
+            cloud: customer.cloud,
+            confirmed: !self.confirmations(&customer.id).is_empty(),
+        }
+    }
+
+    pub fn insert_customer(&mut self, customer: Customer) {
+        let position = self.customers.len();
+        self.positions.insert(customer.id.clone(), position);
+        let key = sort_key(&customer);
+        let rank = self
+            .by_name
+            .partition_point(|&i| sort_key(&self.customers[i]) <= key);
+        self.by_name.insert(rank, position);
+        self.customers.push(customer);
+    }
+
+    /// Rank of a customer in company-name order.
+    pub fn rank_of(&self, customer_id: &str) -> Option<usize> {
+        let position = *self.positions.get(customer_id)?;
+        self.by_name.iter().position(|&i| i == position)
+    }
+
+    pub fn add_confirmation(&mut self, confirmation: Confirmation) {
+        self.confirmations
+            .entry(confirmation.customer_id.clone())
+            .or_default()
+            .push(confirmation);
+    }
+
+    pub fn add_order(&mut self, order: Order, subscriptions: Vec<Subscription>) {
+        self.orders.push(order);
+        for subscription in subscriptions {
+            self.subscriptions
+                .entry(subscription.customer_id.clone())
+                .or_default()
+                .push(subscription);
+        }
+    }
+
+    pub fn replace_subscription(&mut self, subscription: Subscription) {
+        if let Some(slot) = self
+            .subscriptions
+            .get_mut(&subscription.customer_id)
+            .and_then(|subs| subs.iter_mut().find(|s| s.id == subscription.id))
+        {
+            *slot = subscription;
+        }
+    }
+}
+
+fn sort_key(customer: &Customer) -> (String, &str) {
+    (
+        customer.company_name.to_lowercase(),
+        customer.domain.as_str(),
+    )
+}

@@ -1,0 +1,221 @@
+//! The operations that change data. Each one checks every rule (role, cloud, schedule, gate,
+//! validation) with the domain functions, writes to the store, and only then updates the book.
+//! The dashboard and any other front end call these; no rule is checked only in a screen.
+
+use crate::book::Book;
+use crate::domain::agreement::{Acceptance, Channel, Confirmation};
+use crate::domain::commerce::{check_line, Order, OrderLine, Subscription, SubscriptionStatus};
+use crate::domain::customer::{Customer, CustomerProfile};
+use crate::domain::fields;
+use crate::domain::gate::GateRefusal;
+use crate::domain::phase::{Phase, OPTIONAL_FROM};
+use crate::domain::role::{GatedAction, Role, RoleRefusal};
+use crate::store::{Store, StoreError};
+use crate::{assets, domain::commerce::Offer};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Who is acting, and on which business date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub agent: String,
+    pub role: Role,
+    pub business_date: NaiveDate,
+}
+
+impl Actor {
+    pub fn phase(&self) -> Phase {
+        Phase::on(self.business_date)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ServiceError {
+    #[error("{0}")]
+    Role(#[from] RoleRefusal),
+    #[error("{0}")]
+    Gate(#[from] GateRefusal),
+    #[error("Confirmation of customer acceptance is supported with Microsoft Public Cloud only; {company} is in {cloud}.")]
+    NotSupported {
+        company: String,
+        cloud: &'static str,
+    },
+    #[error("Confirmation of customer acceptance becomes available on {}.", OPTIONAL_FROM.format("%B %-d, %Y"))]
+    NotYetAvailable,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// The operations, bound to one store, its book, the acting agent and the moment of acting.
+pub struct Operations<'a> {
+    pub store: &'a dyn Store,
+    pub book: &'a mut Book,
+    pub actor: &'a Actor,
+    pub now: DateTime<Utc>,
+}
+
+impl Operations<'_> {
+    fn customer(&self, id: &str) -> Result<&Customer, ServiceError> {
+        self.book
+            .customer(id)
+            .ok_or_else(|| StoreError::UnknownCustomer { id: id.into() }.into())
+    }
+
+    /// Rules a confirmation must meet beyond its fields.
+    fn check_confirmable(
+        &self,
+        customer: Option<&Customer>,
+        acceptance: &Acceptance,
+    ) -> Result<(), ServiceError> {
+        self.actor.role.require(GatedAction::ConfirmAcceptance)?;
+        if !self.actor.phase().confirmation_available() {
+            return Err(ServiceError::NotYetAvailable);
+        }
+        if let Some(customer) = customer {
+            if !customer.cloud.supports_confirmation() {
+                return Err(ServiceError::NotSupported {
+                    company: customer.company_name.clone(),
+                    cloud: customer.cloud.label(),
+                });
+            }
+        }
+        fields::acceptance_date(
+            &acceptance.date_agreed.to_string(),
+            self.actor.business_date,
+        )
+        .map_err(ServiceError::Invalid)?;
+        Ok(())
+    }
+
+    pub fn create_customer(
+        &mut self,
+        profile: CustomerProfile,
+        acceptance: Option<Acceptance>,
+    ) -> Result<Customer, ServiceError> {
+        self.actor.role.require(GatedAction::CreateCustomer)?;
+        if let Some(acceptance) = &acceptance {
+            self.check_confirmable(None, acceptance)?;
+        }
+        if self.book.domain_taken(&profile.domain) {
+            return Err(StoreError::DomainTaken {
+                domain: profile.domain,
+            }
+            .into());
+        }
+        let id = self.store.new_id()?;
+        let customer = profile.into_customer(id, &self.actor.agent, self.now);
+        let confirmation = acceptance.map(|a| {
+            a.record(
+                &customer.id,
+                &self.actor.agent,
+                self.now,
+                Channel::NewCustomer,
+            )
+        });
+        self.store
+            .create_customer(&customer, confirmation.as_ref())?;
+        self.book.insert_customer(customer.clone());
+        if let Some(confirmation) = confirmation {
+            self.book.add_confirmation(confirmation);
+        }
+        Ok(customer)
+    }
+
+    pub fn confirm(
+        &mut self,
+        customer_id: &str,
+        acceptance: Acceptance,
+        channel: Channel,
+    ) -> Result<Confirmation, ServiceError> {
+        let customer = self.customer(customer_id)?;
+        self.check_confirmable(Some(customer), &acceptance)?;
+        let confirmation = acceptance.record(customer_id, &self.actor.agent, self.now, channel);
+        self.store.add_confirmation(&confirmation)?;
+        self.book.add_confirmation(confirmation.clone());
+        Ok(confirmation)
+    }
+
+    pub fn create_order(
+        &mut self,
+        customer_id: &str,
+        lines: Vec<OrderLine>,
+    ) -> Result<(Order, Vec<Subscription>), ServiceError> {
+        self.actor.role.require(GatedAction::CreateOrder)?;
+        let customer = self.customer(customer_id)?;
+        self.book
+            .gate_facts(customer, self.actor.phase())
+            .check_new_order()?;
+        if lines.is_empty() {
+            return Err(ServiceError::Invalid(
+                "Select at least one offer for the order.".into(),
+            ));
+        }
+        let offers = lines
+            .iter()
+            .map(|line| {
+                let offer = find_offer(&line.offer_id)?;
+                check_line(offer, line.quantity).map_err(ServiceError::Invalid)?;
+                Ok(offer)
+            })
+            .collect::<Result<Vec<&Offer>, ServiceError>>()?;
+        let order = Order {
+            id: self.store.new_id()?,
+            customer_id: customer_id.to_string(),
+            lines,
+            created_by: self.actor.agent.clone(),
+            created_at: self.now,
+        };
+        let subscriptions = order
+            .lines
+            .iter()
+            .zip(offers)
+            .map(|(line, offer)| {
+                Ok(Subscription {
+                    id: self.store.new_id()?,
+                    customer_id: customer_id.to_string(),
+                    order_id: order.id.clone(),
+                    offer_id: offer.id.clone(),
+                    offer_name: offer.name.clone(),
+                    billing: offer.billing,
+                    quantity: offer.max_seats.map(|_| line.quantity),
+                    status: SubscriptionStatus::Active,
+                    auto_renew: true,
+                    created_at: self.now,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        self.store.create_order(&order, &subscriptions)?;
+        self.book.add_order(order.clone(), subscriptions.clone());
+        Ok((order, subscriptions))
+    }
+
+    pub fn change_seats(
+        &mut self,
+        customer_id: &str,
+        subscription_id: &str,
+        quantity: u32,
+    ) -> Result<Subscription, ServiceError> {
+        self.actor.role.require(GatedAction::ChangeSeats)?;
+        let customer = self.customer(customer_id)?;
+        let facts = self.book.gate_facts(customer, self.actor.phase());
+        let subscription = self
+            .book
+            .subscription(customer_id, subscription_id)
+            .ok_or_else(|| StoreError::UnknownSubscription {
+                id: subscription_id.into(),
+            })?;
+        facts.check_seat_change(subscription.billing)?;
+        let offer = find_offer(&subscription.offer_id)?;
+        let quantity = offer.check_seats(quantity).map_err(ServiceError::Invalid)?;
+        let mut changed = subscription.clone();
+        changed.quantity = Some(quantity);
+        self.store.update_subscription(&changed)?;
+        self.book.replace_subscription(changed.clone());
+        Ok(changed)
+    }
+}
+
+fn find_offer(id: &str) -> Result<&'static Offer, ServiceError> {
+    assets::offer(id).ok_or_else(|| ServiceError::Invalid(format!("No offer has the ID {id}.")))
+}

@@ -1,0 +1,222 @@
+//! Draws a form from its rows: labels, inputs with their cursor, checkboxes, buttons, and each
+//! field's message right under it. Scrolls so the focused item is always in view.
+
+use super::{text, theme};
+use crate::app::form::{Form, FormRow};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use tui_input::Input;
+
+/// Columns of the label column.
+const LABEL_COLUMNS: usize = 27;
+/// Widest an input box grows.
+const INPUT_MAX_COLUMNS: usize = 48;
+
+/// A laid-out line, and whether it belongs to the focused item.
+struct Laid {
+    line: Line<'static>,
+    focused: bool,
+    /// Where the cursor goes on this line (column), for the focused text input.
+    cursor: Option<u16>,
+}
+
+pub fn render<F: Copy + PartialEq>(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[FormRow<F>],
+    form: &Form<F>,
+) {
+    let width = area.width as usize;
+    let mut laid: Vec<Laid> = vec![];
+    let mut push = |line: Line<'static>, focused: bool, cursor: Option<u16>| {
+        laid.push(Laid {
+            line,
+            focused,
+            cursor,
+        })
+    };
+    for (index, row) in rows.iter().enumerate() {
+        match row {
+            FormRow::Heading(title) => {
+                if index > 0 && !matches!(rows[index - 1], FormRow::Blank) {
+                    push(Line::raw(""), false, None);
+                }
+                push(Line::styled(title.clone(), theme::heading()), false, None);
+            }
+            FormRow::Text(body) => {
+                for l in text::wrap(body, width) {
+                    push(Line::raw(l), false, None);
+                }
+            }
+            FormRow::Notice(body) => {
+                for l in text::wrap(&format!("✗ {body}"), width) {
+                    push(Line::styled(l, theme::error()), false, None);
+                }
+            }
+            FormRow::Field { id, label } => {
+                let focused = form.focus == *id;
+                let input = form.input(*id).cloned().unwrap_or_default();
+                let (line, cursor) = field_line(label, &input, focused, width);
+                push(line, focused, focused.then_some(cursor));
+                if let Some(message) = form.error(*id) {
+                    for l in text::wrap(
+                        &format!("✗ {message}"),
+                        width.saturating_sub(LABEL_COLUMNS + 2),
+                    ) {
+                        let indent = " ".repeat(LABEL_COLUMNS + 2);
+                        push(
+                            Line::styled(format!("{indent}{l}"), theme::error()),
+                            focused,
+                            None,
+                        );
+                    }
+                }
+            }
+            FormRow::Checkbox { id, label, checked } => {
+                let focused = form.focus == *id;
+                let mark = if *checked { "[x]" } else { "[ ]" };
+                let style = if focused {
+                    theme::focused()
+                } else {
+                    Style::new()
+                };
+                push(
+                    Line::from(vec![Span::styled(format!("{mark} {label}"), style)]),
+                    focused,
+                    None,
+                );
+                if let Some(message) = form.error(*id) {
+                    for l in text::wrap(&format!("✗ {message}"), width.saturating_sub(4)) {
+                        push(
+                            Line::styled(format!("    {l}"), theme::error()),
+                            focused,
+                            None,
+                        );
+                    }
+                }
+            }
+            FormRow::Buttons(buttons) => {
+                let mut spans = vec![];
+                let mut any_focused = false;
+                for (id, label) in buttons {
+                    let focused = form.focus == *id;
+                    any_focused |= focused;
+                    let style = if focused {
+                        theme::focused()
+                    } else {
+                        theme::key()
+                    };
+                    spans.push(Span::styled(format!("[ {label} ]"), style));
+                    spans.push(Span::raw("  "));
+                }
+                push(Line::from(spans), any_focused, None);
+            }
+            FormRow::Value { label, value } => {
+                let label = text::pad(label, LABEL_COLUMNS);
+                let value = text::truncate(value, width.saturating_sub(LABEL_COLUMNS + 2));
+                push(
+                    Line::from(vec![
+                        Span::styled(label, theme::label()),
+                        Span::raw("  "),
+                        Span::raw(value),
+                    ]),
+                    false,
+                    None,
+                );
+            }
+            FormRow::Blank => push(Line::raw(""), false, None),
+        }
+    }
+    draw_scrolled(frame, area, laid);
+}
+
+/// One input row: the label, then the value in an underlined box scrolled to show the cursor.
+fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<'static>, u16) {
+    let box_columns = width
+        .saturating_sub(LABEL_COLUMNS + 2)
+        .clamp(1, INPUT_MAX_COLUMNS);
+    let scroll = input.visual_scroll(box_columns.saturating_sub(1));
+    let visible = skip_columns(input.value(), scroll, box_columns);
+    let cursor = (LABEL_COLUMNS + 2 + input.visual_cursor().saturating_sub(scroll)) as u16;
+    let label_style = if focused {
+        theme::breadcrumb()
+    } else {
+        theme::label()
+    };
+    let box_style = if focused {
+        theme::input().patch(theme::focused())
+    } else {
+        theme::input()
+    };
+    let line = Line::from(vec![
+        Span::styled(text::pad(label, LABEL_COLUMNS), label_style),
+        Span::raw("  "),
+        Span::styled(text::pad(&visible, box_columns), box_style),
+    ]);
+    (line, cursor)
+}
+
+/// The part of `value` from display column `skip`, at most `columns` wide.
+fn skip_columns(value: &str, skip: usize, columns: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for c in value.chars() {
+        let w = text::width(c.encode_utf8(&mut [0; 4]));
+        if used < skip {
+            used += w;
+            continue;
+        }
+        if text::width(&out) + w > columns {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Draws the lines, scrolled so every line of the focused item shows, with "more" marks.
+fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>) {
+    let height = area.height as usize;
+    let first = laid.iter().position(|l| l.focused).unwrap_or(0);
+    let last = laid.iter().rposition(|l| l.focused).unwrap_or(0);
+    let mut offset = 0;
+    if laid.len() > height {
+        // Keep one line of context under the focused item when there is more below.
+        let wanted_end = (last + 2).min(laid.len());
+        offset = wanted_end.saturating_sub(height).min(first);
+    }
+    for (row, item) in laid.iter().skip(offset).take(height).enumerate() {
+        let y = area.y + row as u16;
+        let line_area = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(item.line.clone()), line_area);
+        if let Some(column) = item.cursor {
+            frame.set_cursor_position((area.x + column.min(area.width.saturating_sub(1)), y));
+        }
+    }
+    let marker = |frame: &mut Frame, y: u16, mark: &str| {
+        let w = text::width(mark) as u16;
+        let at = Rect {
+            x: area.x + area.width.saturating_sub(w),
+            y,
+            width: w,
+            height: 1,
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(mark.to_string(), theme::muted())),
+            at,
+        );
+    };
+    if offset > 0 {
+        marker(frame, area.y, "▲ more");
+    }
+    if offset + height < laid.len() && height > 0 {
+        marker(frame, area.y + area.height - 1, "▼ more");
+    }
+}

@@ -1,0 +1,26 @@
+//! The confirmation form (Update, or the prompt before a new order).
+
+use crate::app::screens::acceptance::{AcceptanceForm, Purpose};
+use crate::ui::{form, theme};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn render(frame: &mut Frame, area: Rect, screen: &AcceptanceForm) {
+    let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let heading = match screen.purpose {
+        Purpose::Update => format!("Microsoft cloud agreement: {}", screen.company_name),
+        Purpose::BeforeOrder { .. } => {
+            format!(
+                "Confirm customer acceptance before a new order: {}",
+                screen.company_name
+            )
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(heading, theme::heading())),
+        title,
+    );
+    form::render(frame, body, &screen.rows(), &screen.form);
+}

@@ -1,0 +1,261 @@
+//! Account: customer account info, the Microsoft cloud agreement section, and subscriptions (or
+//! the confirmation history).
+
+use crate::app::screens::account::Account;
+use crate::app::screens::new_customer::describe_person;
+use crate::app::App;
+use crate::domain::country;
+use crate::domain::phase::{Phase, OPTIONAL_FROM};
+use crate::domain::role::GatedAction;
+use crate::ui::{form, text, theme};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+const LABEL: usize = 17;
+
+fn pair(label: &str, value: String, width: usize) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {}", text::pad(label, LABEL)), theme::label()),
+        Span::raw(text::truncate(&value, width.saturating_sub(LABEL + 2))),
+    ])
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+    let ctx = &app.ctx;
+    let Some(customer) = ctx.book.customer(&account.customer_id) else {
+        return;
+    };
+    let width = area.width as usize;
+    let address = &customer.address;
+    let contact = &customer.primary_contact;
+    let mut lines = vec![
+        Line::styled("Customer account info", theme::heading()),
+        pair("Company name", customer.company_name.clone(), width),
+        pair("Microsoft ID", customer.id.clone(), width),
+        pair("Primary domain", customer.domain.clone(), width),
+        pair(
+            "Address",
+            [
+                Some(address.line1.clone()),
+                address.line2.clone(),
+                Some(format!(
+                    "{}, {} {}",
+                    address.city, address.state, address.postal_code
+                )),
+                country::name(&address.country).map(str::to_string),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", "),
+            width,
+        ),
+        pair(
+            "Primary contact",
+            describe_person(
+                &contact.full_name(),
+                &contact.email,
+                contact.phone.as_deref(),
+            ),
+            width,
+        ),
+        Line::raw(""),
+    ];
+    let can_see = ctx.actor.role.may(GatedAction::SeeConfirmation);
+    let mut title = vec![Span::styled("Microsoft cloud agreement", theme::heading())];
+    if can_see && customer.cloud.supports_confirmation() && ctx.phase().confirmation_available() {
+        title.push(Span::raw("   "));
+        title.push(Span::styled("[ Update ]", theme::key()));
+        title.push(Span::styled(" u", theme::muted()));
+    }
+    lines.push(Line::from(title));
+    let note = |text: String, style: Style| Line::styled(format!("  {text}"), style);
+    if !can_see {
+        let refusal = ctx
+            .actor
+            .role
+            .require(GatedAction::SeeConfirmation)
+            .unwrap_err();
+        lines.push(note(refusal.to_string(), theme::warning()));
+    } else if !customer.cloud.supports_confirmation() {
+        lines.push(note(
+            format!(
+                "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; this customer is in {}.",
+                customer.cloud.label()
+            ),
+            theme::muted(),
+        ));
+    } else if !ctx.phase().confirmation_available() {
+        lines.push(note(
+            format!(
+                "Confirmation of customer acceptance becomes available on {}.",
+                OPTIONAL_FROM.format("%B %-d, %Y")
+            ),
+            theme::muted(),
+        ));
+    } else if let Some(current) = ctx.book.current_confirmation(&customer.id) {
+        let by = &current.accepted_by;
+        lines.push(pair(
+            "Status",
+            "Confirmed: customer acceptance has been provided".into(),
+            width,
+        ));
+        lines.push(pair(
+            "Accepted by",
+            describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
+            width,
+        ));
+        lines.push(pair(
+            "Acceptance date",
+            current.date_agreed.to_string(),
+            width,
+        ));
+        lines.push(pair(
+            "Recorded by",
+            format!(
+                "{} on {} ({})",
+                current.recorded_by,
+                current.recorded_at.format("%Y-%m-%d %H:%M UTC"),
+                current.channel.label()
+            ),
+            width,
+        ));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {}", text::pad("Status", LABEL)), theme::label()),
+            Span::styled(
+                "Not confirmed: customer acceptance has not been provided",
+                theme::warning(),
+            ),
+        ]));
+        if ctx.phase() == Phase::Mandatory {
+            lines.push(note(
+                "New orders and seat changes are blocked until you confirm. Press u to Update."
+                    .into(),
+                theme::error(),
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    let top_height = lines.len() as u16;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(lines), top);
+    if account.show_history && can_see {
+        history(frame, bottom, app, account);
+    } else {
+        subscriptions(frame, bottom, app, account);
+    }
+    if let Some(editor) = &account.seat_editor {
+        let popup = area.centered(
+            Constraint::Length(70.min(area.width)),
+            Constraint::Length(8),
+        );
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(" Change seat count ");
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        form::render(frame, inner, &editor.rows(), &editor.form);
+    }
+}
+
+fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+    let subs = app.ctx.book.subscriptions(&account.customer_id);
+    let mut lines = vec![Line::styled(
+        format!("Subscriptions ({})", subs.len()),
+        theme::heading(),
+    )];
+    if subs.is_empty() {
+        lines.push(Line::styled(
+            "  No subscriptions yet. Press o for a New order.",
+            theme::muted(),
+        ));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let offer_columns = (area.width as usize).saturating_sub(2 + 14 + 11 + 10);
+    lines.push(Line::styled(
+        format!(
+            "  {}{}{}{}",
+            text::pad("Offer", offer_columns),
+            text::pad("Seats", 14),
+            text::pad("Status", 11),
+            "Auto-renew"
+        ),
+        theme::label(),
+    ));
+    let room = (area.height as usize).saturating_sub(2);
+    let offset = (account.selected + 1).saturating_sub(room);
+    for (index, sub) in subs.iter().enumerate().skip(offset).take(room) {
+        let selected = index == account.selected;
+        let style = if selected {
+            theme::focused()
+        } else {
+            Style::new()
+        };
+        let seats = sub
+            .quantity
+            .map_or("usage-based".to_string(), |q| q.to_string());
+        lines.push(Line::styled(
+            format!(
+                "{}{}{}{}{}",
+                if selected { "› " } else { "  " },
+                text::pad(&sub.offer_name, offer_columns),
+                text::pad(&seats, 14),
+                text::pad(sub.status.label(), 11),
+                if sub.auto_renew { "On" } else { "Off" }
+            ),
+            style,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+    let mut all: Vec<_> = app
+        .ctx
+        .book
+        .confirmations(&account.customer_id)
+        .iter()
+        .collect();
+    all.sort_by_key(|c| std::cmp::Reverse((c.date_agreed, c.recorded_at)));
+    let mut lines = vec![Line::styled(
+        format!(
+            "Confirmation history ({}), newest first · h hides",
+            all.len()
+        ),
+        theme::heading(),
+    )];
+    let person = (area.width as usize).saturating_sub(2 + 12 + 34);
+    lines.push(Line::styled(
+        format!(
+            "  {}{}{}",
+            text::pad("Accepted", 12),
+            text::pad("Accepted by", person),
+            "Recorded by, when, where"
+        ),
+        theme::label(),
+    ));
+    for c in all {
+        lines.push(Line::raw(format!(
+            "  {}{}{}",
+            text::pad(&c.date_agreed.to_string(), 12),
+            text::pad(&c.accepted_by.full_name(), person),
+            text::truncate(
+                &format!(
+                    "{}, {}, {}",
+                    c.recorded_by,
+                    c.recorded_at.format("%Y-%m-%d"),
+                    c.channel.label()
+                ),
+                34
+            )
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

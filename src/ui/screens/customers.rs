@@ -1,0 +1,159 @@
+//! Customers: filter line and the table.
+
+use crate::app::App;
+use crate::book::AgreementStatus;
+use crate::domain::phase::Phase;
+use crate::ui::{text, theme};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+struct Column {
+    title: &'static str,
+    columns: usize,
+}
+
+fn columns(width: usize) -> [Column; 5] {
+    let wide = width >= 120;
+    let (cloud, status, subs) = if wide { (9, 27, 13) } else { (8, 13, 5) };
+    let rest = width.saturating_sub(cloud + status + subs + 4 + 2);
+    let company = rest / 2;
+    [
+        Column {
+            title: "Company name",
+            columns: company,
+        },
+        Column {
+            title: "Primary domain",
+            columns: rest - company,
+        },
+        Column {
+            title: "Cloud",
+            columns: cloud,
+        },
+        Column {
+            title: if wide {
+                "Microsoft cloud agreement"
+            } else {
+                "Agreement"
+            },
+            columns: status,
+        },
+        Column {
+            title: if wide { "Subscriptions" } else { "Subs" },
+            columns: subs,
+        },
+    ]
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let ctx = &app.ctx;
+    let list = &ctx.customers;
+    let [filter_area, header_area, rows_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    let count = format!("{} of {} customers", list.matches.len(), ctx.book.len());
+    let filter_text = if list.filtering || !list.filter.value().is_empty() {
+        format!("Filter: {}", list.filter.value())
+    } else {
+        "Press / to filter by company name or domain".to_string()
+    };
+    let room = (area.width as usize).saturating_sub(text::width(&count) + 1);
+    let filter_style = if list.filtering {
+        theme::focused()
+    } else {
+        theme::muted()
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(text::pad(&filter_text, room), filter_style),
+            Span::raw(" "),
+            Span::styled(count, theme::label()),
+        ])),
+        filter_area,
+    );
+    if list.filtering {
+        let cursor = 8 + list.filter.visual_cursor() as u16;
+        frame.set_cursor_position((filter_area.x + cursor.min(room as u16), filter_area.y));
+    }
+
+    let cols = columns(area.width as usize);
+    let header: Vec<Span> = cols
+        .iter()
+        .map(|c| {
+            Span::styled(
+                format!("{} ", text::pad(c.title, c.columns)),
+                theme::heading(),
+            )
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(Line::from([vec![Span::raw("  ")], header].concat())),
+        header_area,
+    );
+
+    if list.matches.is_empty() {
+        let message = if ctx.book.is_empty() {
+            "No customers yet. Press n for New customer.".to_string()
+        } else {
+            format!(
+                "No customer matches \"{}\". Press Esc to clear the filter.",
+                list.filter.value()
+            )
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!("  {message}"), theme::muted())),
+            rows_area,
+        );
+        return;
+    }
+    let height = rows_area.height as usize;
+    // The stored offset follows the page size of the last resize; never hide the selection.
+    let offset = list.offset.max((list.selected + 1).saturating_sub(height));
+    let mandatory = ctx.phase() == Phase::Mandatory;
+    for (row, &rank) in list.matches.iter().enumerate().skip(offset).take(height) {
+        let Some(customer) = ctx.book.by_name(rank) else {
+            continue;
+        };
+        let status = ctx.book.status(customer);
+        let status_style = match status {
+            AgreementStatus::Confirmed => theme::success(),
+            AgreementStatus::NotConfirmed if mandatory => theme::error(),
+            AgreementStatus::NotConfirmed => theme::warning(),
+            AgreementStatus::NotSupported => theme::muted(),
+        };
+        let selected = row == list.selected;
+        let base = if selected {
+            theme::focused()
+        } else {
+            Style::new()
+        };
+        let cell = |value: &str, column: &Column, style: Style| {
+            Span::styled(format!("{} ", text::pad(value, column.columns)), style)
+        };
+        let subscriptions = ctx.book.subscriptions(&customer.id).len().to_string();
+        let line = Line::from(vec![
+            Span::styled(if selected { "› " } else { "  " }, base),
+            cell(&customer.company_name, &cols[0], base),
+            cell(&customer.domain, &cols[1], base),
+            cell(customer.cloud.short_label(), &cols[2], base),
+            cell(status.label(), &cols[3], base.patch(status_style)),
+            cell(&subscriptions, &cols[4], base),
+        ]);
+        let y = rows_area.y + (row - offset) as u16;
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y,
+                height: 1,
+                ..rows_area
+            },
+        );
+    }
+}

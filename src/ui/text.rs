@@ -1,0 +1,94 @@
+//! Text helpers measured in terminal columns, so wide (CJK) characters line up.
+
+use ratatui::text::Span;
+
+pub fn width(text: &str) -> usize {
+    Span::raw(text).width()
+}
+
+/// Cuts `text` to at most `max` columns, ending with "…" when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads `text` with spaces to exactly `columns` columns (cutting it first if needed).
+pub fn pad(text: &str, columns: usize) -> String {
+    let cut = truncate(text, columns);
+    let fill = columns.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// Word-wraps `text` into lines of at most `columns` columns.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines = vec![];
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = if line.is_empty() {
+            width(word)
+        } else {
+            width(&line) + 1 + width(word)
+        };
+        if needed > columns && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while width(&line) > columns {
+            let head = truncate_exact(&line, columns);
+            let rest = line[head.len()..].to_string();
+            lines.push(head);
+            line = rest;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn truncate_exact(text: &str, columns: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + width(c.encode_utf8(&mut [0; 4])) > columns {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        assert_eq!(width("한빛물류"), 8);
+        assert_eq!(truncate("한빛물류 Logistics", 7), "한빛물…");
+        assert_eq!(pad("Zoë", 5), "Zoë  ");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_and_splits_long_words() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+    }
+}
