@@ -10,7 +10,9 @@
 pub mod app;
 pub mod assets;
 pub mod book;
+pub mod cli;
 pub mod domain;
 pub mod service;
 pub mod store;
+pub mod term;
 pub mod ui;

@@ -314,7 +314,13 @@ pub const FORM: &[Binding] = &[
         Command::Back,
         Some("Cancel"),
     ),
-    bind(&[Plain(KeyCode::F(1))], "F1", "Help", Command::Help, None),
+    bind(
+        &[Plain(KeyCode::F(1))],
+        "F1",
+        "Help",
+        Command::Help,
+        Some("Help"),
+    ),
 ];
 
 /// Form keys that only work when no text field has focus.

@@ -36,7 +36,7 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     CreateCustomer {
-        profile: CustomerProfile,
+        profile: Box<CustomerProfile>,
         acceptance: Option<Acceptance>,
     },
     Confirm {

@@ -65,7 +65,7 @@ impl Session {
                 profile,
                 acceptance,
             } => ops
-                .create_customer(profile, acceptance)
+                .create_customer(*profile, acceptance)
                 .map(|c| Completed::CustomerCreated { customer_id: c.id }),
             Request::Confirm {
                 customer_id,

@@ -84,6 +84,30 @@ pub trait Store {
     fn update_subscription(&self, subscription: &Subscription) -> Result<(), StoreError>;
 }
 
+/// Writes every record of a snapshot into a store (used to seed the demo store), keeping each
+/// customer's confirmations, and each order with its subscriptions, together.
+pub fn copy_into(store: &dyn Store, snapshot: &Snapshot) -> Result<(), StoreError> {
+    if let Some(name) = &snapshot.partner_name {
+        store.set_partner_name(name)?;
+    }
+    for customer in &snapshot.customers {
+        store.create_customer(customer, None)?;
+    }
+    for confirmation in &snapshot.confirmations {
+        store.add_confirmation(confirmation)?;
+    }
+    for order in &snapshot.orders {
+        let subscriptions: Vec<Subscription> = snapshot
+            .subscriptions
+            .iter()
+            .filter(|s| s.order_id == order.id)
+            .cloned()
+            .collect();
+        store.create_order(order, &subscriptions)?;
+    }
+    Ok(())
+}
+
 /// Formats 128 bits as a GUID (version 4 layout) so IDs look like Partner Center's.
 pub fn format_guid(high: u64, low: u64) -> String {
     let high = (high & 0xffff_ffff_ffff_0fff) | 0x4000;

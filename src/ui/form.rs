@@ -10,6 +10,8 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use tui_input::Input;
 
+/// Columns left of every row, where "›" marks the focused item.
+const GUTTER: usize = 2;
 /// Columns of the label column.
 const LABEL_COLUMNS: usize = 27;
 /// Widest an input box grows.
@@ -29,7 +31,7 @@ pub fn render<F: Copy + PartialEq>(
     rows: &[FormRow<F>],
     form: &Form<F>,
 ) {
-    let width = area.width as usize;
+    let width = (area.width as usize).saturating_sub(GUTTER);
     let mut laid: Vec<Laid> = vec![];
     let mut push = |line: Line<'static>, focused: bool, cursor: Option<u16>| {
         laid.push(Laid {
@@ -136,11 +138,11 @@ pub fn render<F: Copy + PartialEq>(
 /// One input row: the label, then the value in an underlined box scrolled to show the cursor.
 fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<'static>, u16) {
     let box_columns = width
-        .saturating_sub(LABEL_COLUMNS + 2)
+        .saturating_sub(LABEL_COLUMNS + 4)
         .clamp(1, INPUT_MAX_COLUMNS);
     let scroll = input.visual_scroll(box_columns.saturating_sub(1));
     let visible = skip_columns(input.value(), scroll, box_columns);
-    let cursor = (LABEL_COLUMNS + 2 + input.visual_cursor().saturating_sub(scroll)) as u16;
+    let cursor = (LABEL_COLUMNS + 3 + input.visual_cursor().saturating_sub(scroll)) as u16;
     let label_style = if focused {
         theme::breadcrumb()
     } else {
@@ -153,8 +155,9 @@ fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<
     };
     let line = Line::from(vec![
         Span::styled(text::pad(label, LABEL_COLUMNS), label_style),
-        Span::raw("  "),
+        Span::raw(" ["),
         Span::styled(text::pad(&visible, box_columns), box_style),
+        Span::raw("]"),
     ]);
     (line, cursor)
 }
@@ -177,46 +180,57 @@ fn skip_columns(value: &str, skip: usize, columns: usize) -> String {
     out
 }
 
-/// Draws the lines, scrolled so every line of the focused item shows, with "more" marks.
+/// Draws the lines, scrolled so every line of the focused item shows. When they do not all fit,
+/// the last row says where more is.
 fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>) {
-    let height = area.height as usize;
+    let overflow = laid.len() > area.height as usize;
+    let height = (area.height as usize).saturating_sub(overflow as usize);
     let first = laid.iter().position(|l| l.focused).unwrap_or(0);
     let last = laid.iter().rposition(|l| l.focused).unwrap_or(0);
     let mut offset = 0;
-    if laid.len() > height {
+    if overflow {
         // Keep one line of context under the focused item when there is more below.
         let wanted_end = (last + 2).min(laid.len());
         offset = wanted_end.saturating_sub(height).min(first);
     }
-    for (row, item) in laid.iter().skip(offset).take(height).enumerate() {
-        let y = area.y + row as u16;
-        let line_area = Rect {
-            y,
-            height: 1,
-            ..area
+    for (row, item) in laid.iter().enumerate().skip(offset).take(height) {
+        let y = area.y + (row - offset) as u16;
+        let mark = if row == first && item.focused {
+            "› "
+        } else {
+            "  "
         };
-        frame.render_widget(Paragraph::new(item.line.clone()), line_area);
+        let mut line = item.line.clone();
+        line.spans.insert(0, Span::styled(mark, theme::key()));
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
         if let Some(column) = item.cursor {
-            frame.set_cursor_position((area.x + column.min(area.width.saturating_sub(1)), y));
+            let x = area.x + GUTTER as u16 + column;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), y));
         }
     }
-    let marker = |frame: &mut Frame, y: u16, mark: &str| {
-        let w = text::width(mark) as u16;
-        let at = Rect {
-            x: area.x + area.width.saturating_sub(w),
-            y,
-            width: w,
-            height: 1,
+    if overflow && area.height > 0 {
+        let above = offset > 0;
+        let below = offset + height < laid.len();
+        let hint = match (above, below) {
+            (true, true) => "  ▲▼ more above and below: Tab and Shift-Tab move",
+            (true, false) => "  ▲ more above: Shift-Tab moves up",
+            _ => "  ▼ more below: Tab moves down",
         };
+        let y = area.bottom() - 1;
         frame.render_widget(
-            Paragraph::new(Span::styled(mark.to_string(), theme::muted())),
-            at,
+            Paragraph::new(Span::styled(hint, theme::muted())),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
         );
-    };
-    if offset > 0 {
-        marker(frame, area.y, "▲ more");
-    }
-    if offset + height < laid.len() && height > 0 {
-        marker(frame, area.y + area.height - 1, "▼ more");
     }
 }

@@ -64,33 +64,49 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).centered(), middle);
 }
 
+/// A line with `left` and `right` parts, `right` flush with the end; `left` gives way when narrow.
+fn spread(left: &str, right: &str, width: u16) -> (String, String) {
+    let room = (width as usize).saturating_sub(text::width(right));
+    (text::pad(left, room), right.to_string())
+}
+
 fn header(frame: &mut Frame, area: Rect, app: &App) {
     let ctx = &app.ctx;
-    let left = format!(" Partner Center · {}", ctx.partner_name);
-    let right = format!(
-        "{} ({}) · {} · Confirmation: {} ",
-        ctx.actor.agent,
-        ctx.actor.role.label(),
-        ctx.actor.business_date,
-        ctx.phase().label()
+    let (left, right) = spread(
+        &format!(" Partner Center · {}", ctx.partner_name),
+        &format!(
+            "{}{} · Confirmation: {} ",
+            if area.width >= 100 {
+                "Business date "
+            } else {
+                ""
+            },
+            ctx.actor.business_date,
+            ctx.phase().label()
+        ),
+        area.width,
     );
-    let room = (area.width as usize).saturating_sub(text::width(&right));
-    let left = text::pad(&left, room);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(left, theme::header_strong()),
             Span::styled(right, theme::header()),
-        ]))
-        .style(theme::header()),
+        ])),
         area,
     );
 }
 
 fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
-    let trail = screens::breadcrumb(app).join(" › ");
-    let line = text::truncate(&format!(" {trail}"), area.width as usize);
+    let actor = &app.ctx.actor;
+    let (left, right) = spread(
+        &format!(" {}", screens::breadcrumb(app).join(" › ")),
+        &format!("Signed in: {} ({}) ", actor.agent, actor.role.label()),
+        area.width,
+    );
     frame.render_widget(
-        Paragraph::new(Line::styled(line, theme::breadcrumb())),
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, theme::breadcrumb()),
+            Span::styled(right, theme::label()),
+        ])),
         area,
     );
 }
@@ -117,8 +133,10 @@ fn flash_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 /// The footer: the main keys of the current screen, from the same tables the keys use.
 fn footer_line(tables: &[&'static [Binding]]) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
+    let mut named = vec![];
     for binding in tables.iter().flat_map(|t| t.iter()) {
-        if let Some(name) = binding.footer {
+        if let Some(name) = binding.footer.filter(|n| !named.contains(n)) {
+            named.push(name);
             spans.push(Span::styled(binding.shown, theme::key()));
             spans.push(Span::raw(format!(" {name}  ")));
         }

@@ -7,7 +7,7 @@ use super::super::{Completed, Context, Request, Step};
 use super::{account::Account, Screen};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
 use crate::domain::country;
-use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
+use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile, DOMAIN_SUFFIX};
 use crate::domain::phase::{Phase, MANDATORY_FROM};
 use crate::service::ServiceError;
 use crate::store::StoreError;
@@ -91,6 +91,8 @@ pub struct NewCustomer {
     /// Whether this date's schedule shows the Microsoft cloud agreement section at all.
     pub agreement_section: bool,
     pub notice: Option<String>,
+    /// What the schedule asks of this step, shown under the agreement heading.
+    pub schedule_note: String,
     /// What Next validated, submitted by Submit.
     pub validated: Option<(CustomerProfile, Option<Acceptance>)>,
 }
@@ -109,6 +111,17 @@ impl NewCustomer {
             accepted: false,
             acceptor_editable: false,
             agreement_section: ctx.phase().confirmation_available(),
+            schedule_note: if ctx.phase() == Phase::Mandatory {
+                format!(
+                    "Confirmation is mandatory since {}.",
+                    MANDATORY_FROM.format("%B %-d, %Y")
+                )
+            } else {
+                format!(
+                    "Until {} you may skip confirmation by leaving this unselected and selecting Next.",
+                    MANDATORY_FROM.format("%B %-d, %Y")
+                )
+            },
             notice: None,
             validated: None,
         }
@@ -128,11 +141,28 @@ impl NewCustomer {
             rows.push(FormRow::Notice(notice.clone()));
         }
         rows.push(FormRow::Heading("Company".into()));
-        rows.extend(COMPANY_FIELDS.iter().map(field));
+        for company_field in &COMPANY_FIELDS {
+            rows.push(field(company_field));
+            if company_field.0 == Field::DomainPrefix {
+                let prefix = self.form.value(Field::DomainPrefix).trim().to_lowercase();
+                rows.push(FormRow::Value {
+                    label: String::new(),
+                    value: format!(
+                        "{}{DOMAIN_SUFFIX}",
+                        if prefix.is_empty() {
+                            "<prefix>"
+                        } else {
+                            &prefix
+                        }
+                    ),
+                });
+            }
+        }
         rows.push(FormRow::Heading("Primary contact".into()));
         rows.extend(CONTACT_FIELDS.iter().map(field));
         if self.agreement_section {
             rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
+            rows.push(FormRow::Text(self.schedule_note.clone()));
             rows.push(FormRow::Checkbox {
                 id: Field::Accepted,
                 label: ACCEPTED_LABEL,
@@ -415,7 +445,7 @@ impl NewCustomer {
     fn submit(&mut self) -> Step {
         match &self.validated {
             Some((profile, acceptance)) => Step::run(Request::CreateCustomer {
-                profile: profile.clone(),
+                profile: Box::new(profile.clone()),
                 acceptance: acceptance.clone(),
             }),
             None => Step::stay(),

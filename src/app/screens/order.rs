@@ -62,6 +62,8 @@ pub struct OfferLine {
     pub selected: bool,
     /// The quantity as typed (seat-based offers only).
     pub quantity: String,
+    /// Whether the quantity is still the default, so the first digit typed replaces it.
+    pub fresh: bool,
     pub error: Option<String>,
 }
 
@@ -88,6 +90,7 @@ impl NewOrder {
                     offer,
                     selected: false,
                     quantity: String::new(),
+                    fresh: true,
                     error: None,
                 })
                 .collect(),
@@ -126,6 +129,7 @@ impl NewOrder {
                 line.error = None;
                 if line.selected && line.quantity.is_empty() {
                     line.quantity = "1".into();
+                    line.fresh = true;
                 }
             }
             Command::More | Command::Less => {
@@ -139,6 +143,7 @@ impl NewOrder {
             Command::Erase => {
                 let line = &mut self.lines[self.cursor];
                 line.quantity.pop();
+                line.fresh = false;
                 line.error = None;
             }
             Command::Primary => self.review(),
@@ -169,13 +174,15 @@ impl NewOrder {
         if let Some(line) = self.seat_based_line() {
             let current: i64 = line.quantity.parse().unwrap_or(0);
             line.quantity = (current + delta).max(1).to_string();
+            line.fresh = false;
         }
     }
 
     fn type_digit(&mut self, digit: char) {
         if let Some(line) = self.seat_based_line() {
-            if line.quantity == "0" {
+            if line.fresh || line.quantity == "0" {
                 line.quantity.clear();
+                line.fresh = false;
             }
             if line.quantity.len() < 9 {
                 line.quantity.push(digit);

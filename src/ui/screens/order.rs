@@ -91,7 +91,9 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
             style,
         )]));
         if let Some(error) = &line.error {
-            lines.push(Line::styled(format!("      ✗ {error}"), theme::error()));
+            for l in text::wrap(&format!("✗ {error}"), width.saturating_sub(6)) {
+                lines.push(Line::styled(format!("      {l}"), theme::error()));
+            }
         }
     }
     let chosen = order.selected_lines().count();
