@@ -1,0 +1,110 @@
+//! Shared test helpers: a session over the demo data in memory, with a fixed clock, driven by
+//! keys; and rendering it on a `TestBackend`.
+#![allow(dead_code)]
+
+use pcenter::app::session::{FixedClock, Session};
+use pcenter::app::{Action, App};
+use pcenter::assets;
+use pcenter::book::Book;
+use pcenter::domain::role::Role;
+use pcenter::service::Actor;
+use pcenter::store::{MemoryStore, Store};
+use pcenter::ui;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+
+/// Demo customers with known states.
+pub const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc"; // confirmed, public
+pub const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a"; // unconfirmed, seat-based subs
+pub const BAECKEREI: &str = "96312fd6-41dd-4f64-9850-432d9aefd04a"; // Microsoft Cloud Germany
+pub const LAKEVIEW: &str = "aba9ac90-80dc-43a8-bb34-350171708d49"; // US Government
+pub const HANBIT: &str = "71f38dd5-9faf-45ed-95e8-75334d80b000"; // 한빛물류, confirmed
+pub const SAKURA: &str = "24dc1531-9f15-41db-bc71-077987e5c994"; // unconfirmed, no subscriptions
+
+/// A business date in the optional phase, and one in the mandatory phase.
+pub const OPTIONAL_DAY: &str = "2018-09-14";
+pub const MANDATORY_DAY: &str = "2018-11-14";
+
+/// A session over the demo data in a memory store, on `date`, as Megan Bowen with `role`.
+pub fn session(date: &str, role: Role) -> Session {
+    let snapshot = assets::demo_snapshot();
+    let store = MemoryStore::with_snapshot(snapshot);
+    session_over(Box::new(store), date, role)
+}
+
+/// A session over any store (for example a sled store in a temporary directory).
+pub fn session_over(store: Box<dyn Store>, date: &str, role: Role) -> Session {
+    let business_date = date.parse().expect("test date");
+    let snapshot = store.load().expect("load");
+    let actor = Actor {
+        agent: "Megan Bowen".into(),
+        role,
+        business_date,
+    };
+    let partner = snapshot.partner_name.clone().unwrap_or_default();
+    let app = App::new(actor, partner, Book::from_snapshot(snapshot), (80, 24));
+    let clock = FixedClock(format!("{date}T10:30:00Z").parse().expect("test timestamp"));
+    Session::new(app, store, Box::new(clock))
+}
+
+pub fn press(session: &mut Session, code: KeyCode) {
+    session.handle(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+pub fn ctrl(session: &mut Session, c: char) {
+    session.handle(Action::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// Types text one key at a time, as a person would.
+pub fn type_text(session: &mut Session, text: &str) {
+    for c in text.chars() {
+        press(session, KeyCode::Char(c));
+    }
+}
+
+/// Types a key sequence where `\t` is Tab and `\n` is Enter.
+pub fn keys(session: &mut Session, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\t' => press(session, KeyCode::Tab),
+            '\n' => press(session, KeyCode::Enter),
+            c => press(session, KeyCode::Char(c)),
+        }
+    }
+}
+
+/// Selects a customer on the Customers screen by filtering for its domain, then leaves the
+/// filter with the customer selected.
+pub fn select_customer(session: &mut Session, customer_id: &str) {
+    let domain = session
+        .app
+        .ctx
+        .book
+        .customer(customer_id)
+        .expect("known customer")
+        .domain
+        .clone();
+    press(session, KeyCode::Char('/'));
+    type_text(session, &domain);
+    press(session, KeyCode::Enter);
+}
+
+/// Opens the Account of a customer from the Customers screen.
+pub fn open_account(session: &mut Session, customer_id: &str) {
+    select_customer(session, customer_id);
+    press(session, KeyCode::Enter);
+}
+
+/// Renders the session at a size and returns the backend (its Display is the screen text).
+pub fn render(session: &mut Session, width: u16, height: u16) -> TestBackend {
+    session.handle(Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| ui::render(frame, &session.app))
+        .expect("draw");
+    terminal.backend().clone()
+}
