@@ -99,7 +99,12 @@ fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
     let actor = &app.ctx.actor;
     let (left, right) = spread(
         &format!(" {}", screens::breadcrumb(app).join(" › ")),
-        &format!("Signed in: {} ({}) ", actor.agent, actor.role.label()),
+        &format!(
+            "{}{} ({}) ",
+            if area.width >= 100 { "Signed in: " } else { "" },
+            actor.agent,
+            actor.role.label()
+        ),
         area.width,
     );
     frame.render_widget(

@@ -22,13 +22,17 @@ pub enum SeatField {
 pub struct SeatEditor {
     pub subscription_id: String,
     pub subscription_name: String,
+    pub max_seats: Option<u32>,
     pub form: Form<SeatField>,
 }
 
 impl SeatEditor {
     pub fn rows(&self) -> Vec<FormRow<SeatField>> {
         vec![
-            FormRow::Text(self.subscription_name.clone()),
+            FormRow::Text(match self.max_seats {
+                Some(max) => format!("{}: 1 to {max} seats.", self.subscription_name),
+                None => self.subscription_name.clone(),
+            }),
             FormRow::Field {
                 id: SeatField::Quantity,
                 label: "Quantity",
@@ -63,7 +67,7 @@ impl Account {
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         match &self.seat_editor {
             Some(editor) => form_bindings(editor.form.text_focused()),
-            None => vec![keys::ACCOUNT, keys::GENERAL],
+            None => vec![keys::ACCOUNT, keys::LIST, keys::GENERAL],
         }
     }
 
@@ -75,11 +79,12 @@ impl Account {
             return Step::go(Screen::Customers);
         };
         let subscription_count = ctx.book.subscriptions(&customer.id).len();
+        let last = subscription_count.saturating_sub(1);
         match command {
-            Command::Up => self.selected = self.selected.saturating_sub(1),
-            Command::Down => {
-                self.selected = (self.selected + 1).min(subscription_count.saturating_sub(1))
-            }
+            Command::Up | Command::PageUp => self.selected = self.selected.saturating_sub(1),
+            Command::Down | Command::PageDown => self.selected = (self.selected + 1).min(last),
+            Command::Top => self.selected = 0,
+            Command::Bottom => self.selected = last,
             Command::History => self.show_history = !self.show_history,
             Command::Back => {
                 ctx.customers.select(&ctx.book, &customer.id);
@@ -121,6 +126,7 @@ impl Account {
         self.seat_editor = Some(SeatEditor {
             subscription_id: subscription.id.clone(),
             subscription_name: subscription.offer_name.clone(),
+            max_seats: crate::assets::offer(&subscription.offer_id).and_then(|o| o.max_seats),
             form: Form::new(
                 [(
                     SeatField::Quantity,

@@ -102,7 +102,7 @@ impl NewOrder {
 
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         match self.step {
-            OrderStep::Pick => vec![keys::ORDER_PICK, keys::GENERAL],
+            OrderStep::Pick => vec![keys::ORDER_PICK, keys::LIST, keys::GENERAL],
             OrderStep::Review => vec![keys::FORM, keys::FORM_CONTROLS, keys::GENERAL],
         }
     }
@@ -123,6 +123,8 @@ impl NewOrder {
         match command {
             Command::Up => self.cursor = self.cursor.saturating_sub(1),
             Command::Down => self.cursor = (self.cursor + 1).min(last),
+            Command::PageUp | Command::Top => self.cursor = 0,
+            Command::PageDown | Command::Bottom => self.cursor = last,
             Command::Toggle => {
                 let line = &mut self.lines[self.cursor];
                 line.selected = !line.selected;

@@ -89,7 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             theme::muted(),
         ));
     } else if !ctx.phase().confirmation_available() {
-        lines.push(note(
+        lines.extend(note(
             format!(
                 "Confirmation of customer acceptance becomes available on {}.",
                 OPTIONAL_FROM.format("%B %-d, %Y")
@@ -132,7 +132,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             ),
         ]));
         if ctx.phase() == Phase::Mandatory {
-            lines.push(note(
+            lines.extend(note(
                 "New orders and seat changes are blocked until you confirm. Press u to Update."
                     .into(),
                 theme::error(),
@@ -178,7 +178,9 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let offer_columns = (area.width as usize).saturating_sub(2 + 14 + 11 + 10);
+    let offer_columns = (area.width as usize)
+        .saturating_sub(2 + 14 + 11 + 10)
+        .min(48);
     lines.push(Line::styled(
         format!(
             "  {}{}{}{}",
