@@ -72,16 +72,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         title.push(Span::styled(" u", theme::muted()));
     }
     lines.push(Line::from(title));
-    let note = |text: String, style: Style| Line::styled(format!("  {text}"), style);
+    let note = |text: String, style: Style| -> Vec<Line<'static>> {
+        text::wrap(&text, width.saturating_sub(2))
+            .into_iter()
+            .map(|l| Line::styled(format!("  {l}"), style))
+            .collect()
+    };
     if !can_see {
         let refusal = ctx
             .actor
             .role
             .require(GatedAction::SeeConfirmation)
             .unwrap_err();
-        lines.push(note(refusal.to_string(), theme::warning()));
+        lines.extend(note(refusal.to_string(), theme::warning()));
     } else if !customer.cloud.supports_confirmation() {
-        lines.push(note(
+        lines.extend(note(
             format!(
                 "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; this customer is in {}.",
                 customer.cloud.label()
