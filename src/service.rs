@@ -80,11 +80,8 @@ impl Operations<'_> {
                 });
             }
         }
-        fields::acceptance_date(
-            &acceptance.date_agreed.to_string(),
-            self.actor.business_date,
-        )
-        .map_err(ServiceError::Invalid)?;
+        fields::not_in_the_future(acceptance.date_agreed, self.actor.business_date)
+            .map_err(ServiceError::Invalid)?;
         Ok(())
     }
 

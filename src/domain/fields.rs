@@ -157,7 +157,11 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// The agreement acceptance date: a real date, not after the business date.
 pub fn acceptance_date(value: &str, business_date: NaiveDate) -> Result<NaiveDate, String> {
-    let date = calendar_date(value)?;
+    not_in_the_future(calendar_date(value)?, business_date)
+}
+
+/// Refuses a date after the business date.
+pub fn not_in_the_future(date: NaiveDate, business_date: NaiveDate) -> Result<NaiveDate, String> {
     if date > business_date {
         return Err(format!(
             "You cannot set this to a future date. Use {business_date} or earlier."
