@@ -216,3 +216,6 @@ impl Operations<'_> {
 fn find_offer(id: &str) -> Result<&'static Offer, ServiceError> {
     assets::offer(id).ok_or_else(|| ServiceError::Invalid(format!("No offer has the ID {id}.")))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,204 @@
+//! Each operation checks its rules and writes nothing when it refuses.
+
+use super::*;
+use crate::domain::agreement::AcceptanceDraft;
+use crate::store::MemoryStore;
+
+const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a";
+const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc";
+const BAECKEREI: &str = "96312fd6-41dd-4f64-9850-432d9aefd04a";
+
+struct World {
+    store: MemoryStore,
+    book: Book,
+    actor: Actor,
+}
+
+fn world(date: &str, role: Role) -> World {
+    let snapshot = assets::demo_snapshot();
+    World {
+        store: MemoryStore::with_snapshot(snapshot.clone()),
+        book: Book::from_snapshot(snapshot),
+        actor: Actor {
+            agent: "Megan Bowen".into(),
+            role,
+            business_date: date.parse().unwrap(),
+        },
+    }
+}
+
+impl World {
+    fn ops(&mut self) -> Operations<'_> {
+        Operations {
+            store: &self.store,
+            book: &mut self.book,
+            actor: &self.actor,
+            now: "2018-11-14T10:00:00Z".parse().unwrap(),
+        }
+    }
+}
+
+fn acceptance(date: &str) -> Acceptance {
+    AcceptanceDraft {
+        first_name: "Diego".into(),
+        last_name: "Siciliani".into(),
+        email: "diego@northwindtraders.com".into(),
+        phone: String::new(),
+        date: date.into(),
+    }
+    .validate("2018-11-14".parse().unwrap())
+    .unwrap()
+}
+
+fn e3(quantity: u32) -> Vec<OrderLine> {
+    let offer = assets::offers()
+        .iter()
+        .find(|o| o.name == "Microsoft 365 E3")
+        .unwrap();
+    vec![OrderLine {
+        offer_id: offer.id.clone(),
+        quantity,
+    }]
+}
+
+#[test]
+fn mandatory_phase_refuses_orders_for_an_unconfirmed_customer_and_writes_nothing() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let before = w.store.load().unwrap();
+    let refused = w.ops().create_order(NORTHWIND, e3(5)).unwrap_err();
+    assert_eq!(refused, ServiceError::Gate(GateRefusal::NewOrder));
+    assert_eq!(w.store.load().unwrap(), before);
+}
+
+#[test]
+fn confirming_lifts_the_gate() {
+    let mut w = world("2018-11-14", Role::SalesAgent);
+    let confirmation = w
+        .ops()
+        .confirm(NORTHWIND, acceptance("2018-11-01"), Channel::Account)
+        .unwrap();
+    assert_eq!(confirmation.recorded_by, "Megan Bowen");
+    let (order, subscriptions) = w.ops().create_order(NORTHWIND, e3(5)).unwrap();
+    assert_eq!(subscriptions.len(), 1);
+    assert_eq!(subscriptions[0].quantity, Some(5));
+    assert_eq!(subscriptions[0].order_id, order.id);
+    let stored = w.store.load().unwrap();
+    assert!(stored.orders.iter().any(|o| o.id == order.id));
+}
+
+#[test]
+fn the_optional_phase_lets_orders_through_without_confirmation() {
+    let mut w = world("2018-09-14", Role::AdminAgent);
+    assert!(w.ops().create_order(NORTHWIND, e3(1)).is_ok());
+}
+
+#[test]
+fn helpdesk_agents_change_nothing() {
+    let mut w = world("2018-09-14", Role::HelpdeskAgent);
+    let before = w.store.load().unwrap();
+    assert!(matches!(
+        w.ops()
+            .confirm(NORTHWIND, acceptance("2018-09-01"), Channel::Account),
+        Err(ServiceError::Role(_))
+    ));
+    assert!(matches!(
+        w.ops().create_order(CONTOSO, e3(1)),
+        Err(ServiceError::Role(_))
+    ));
+    let sub = w.book.subscriptions(CONTOSO)[0].id.clone();
+    assert!(matches!(
+        w.ops().change_seats(CONTOSO, &sub, 3),
+        Err(ServiceError::Role(_))
+    ));
+    assert_eq!(w.store.load().unwrap(), before);
+}
+
+#[test]
+fn national_cloud_customers_cannot_be_confirmed_but_can_order() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let refused = w
+        .ops()
+        .confirm(BAECKEREI, acceptance("2018-11-01"), Channel::Account)
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("Public Cloud only"),
+        "{refused}"
+    );
+    assert!(w.ops().create_order(BAECKEREI, e3(2)).is_ok());
+}
+
+#[test]
+fn confirmations_wait_for_august_7_2018() {
+    let mut w = world("2018-08-06", Role::AdminAgent);
+    let refused = w
+        .ops()
+        .confirm(NORTHWIND, acceptance("2018-08-01"), Channel::Account)
+        .unwrap_err();
+    assert_eq!(refused, ServiceError::NotYetAvailable);
+}
+
+#[test]
+fn a_future_acceptance_date_is_refused_even_when_built_directly() {
+    let mut w = world("2018-09-14", Role::AdminAgent);
+    let mut future = acceptance("2018-09-01");
+    future.date_agreed = "2018-09-15".parse().unwrap();
+    let refused = w
+        .ops()
+        .confirm(NORTHWIND, future, Channel::Command)
+        .unwrap_err();
+    assert!(refused.to_string().contains("future date"), "{refused}");
+}
+
+#[test]
+fn seat_changes_are_gated_and_bounded() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let unconfirmed = w.book.subscriptions(NORTHWIND)[0].id.clone();
+    assert_eq!(
+        w.ops()
+            .change_seats(NORTHWIND, &unconfirmed, 3)
+            .unwrap_err(),
+        ServiceError::Gate(GateRefusal::SeatChange)
+    );
+    let seat_based = w
+        .book
+        .subscriptions(CONTOSO)
+        .iter()
+        .find(|s| s.billing == crate::domain::commerce::Billing::SeatBased)
+        .unwrap()
+        .id
+        .clone();
+    let changed = w.ops().change_seats(CONTOSO, &seat_based, 7).unwrap();
+    assert_eq!(changed.quantity, Some(7));
+    assert!(matches!(
+        w.ops().change_seats(CONTOSO, &seat_based, 1_000_000),
+        Err(ServiceError::Invalid(m)) if m.contains("at most")
+    ));
+    let stored = w.store.load().unwrap();
+    let saved = stored
+        .subscriptions
+        .iter()
+        .find(|s| s.id == seat_based)
+        .unwrap();
+    assert_eq!(saved.quantity, Some(7));
+}
+
+#[test]
+fn an_order_needs_known_offers_and_valid_quantities() {
+    let mut w = world("2018-09-14", Role::AdminAgent);
+    assert!(matches!(
+        w.ops().create_order(CONTOSO, vec![]),
+        Err(ServiceError::Invalid(_))
+    ));
+    let unknown = vec![OrderLine {
+        offer_id: "no-such-offer".into(),
+        quantity: 1,
+    }];
+    assert!(matches!(
+        w.ops().create_order(CONTOSO, unknown),
+        Err(ServiceError::Invalid(m)) if m.contains("no-such-offer")
+    ));
+    assert!(matches!(
+        w.ops().create_order(CONTOSO, e3(0)),
+        Err(ServiceError::Invalid(_))
+    ));
+}
