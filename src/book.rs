@@ -193,3 +193,66 @@ fn sort_key(customer: &Customer) -> (String, &str) {
         customer.domain.as_str(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets;
+
+    fn demo() -> Book {
+        Book::from_snapshot(assets::demo_snapshot())
+    }
+
+    #[test]
+    fn customers_are_listed_by_company_name_whatever_the_case() {
+        let book = demo();
+        let names: Vec<String> = book
+            .customers_by_name()
+            .map(|c| c.company_name.to_lowercase())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert_eq!(book.len(), 30);
+    }
+
+    #[test]
+    fn a_new_customer_takes_its_place_in_name_order() {
+        let mut book = demo();
+        let mut customer = book.by_name(0).unwrap().clone();
+        customer.id = "new-id".into();
+        customer.company_name = "AAA First Company".into();
+        customer.domain = "aaafirst.onmicrosoft.com".into();
+        book.insert_customer(customer);
+        assert_eq!(book.by_name(0).unwrap().id, "new-id");
+        assert_eq!(book.rank_of("new-id"), Some(0));
+        assert!(book.domain_taken("AAAFIRST.onmicrosoft.com"));
+    }
+
+    #[test]
+    fn status_reflects_cloud_and_confirmations() {
+        let book = demo();
+        let status = |id: &str| book.status(book.customer(id).unwrap());
+        assert_eq!(
+            status("9d62ba20-49fe-4b68-b3d6-6c88eae123dc"),
+            AgreementStatus::Confirmed
+        );
+        assert_eq!(
+            status("8e56785c-c066-4754-939a-d596743a7b4a"),
+            AgreementStatus::NotConfirmed
+        );
+        assert_eq!(
+            status("96312fd6-41dd-4f64-9850-432d9aefd04a"),
+            AgreementStatus::NotSupported
+        );
+    }
+
+    #[test]
+    fn customers_are_found_by_id_or_domain() {
+        let book = demo();
+        let by_domain = book.find("ContosoElectronics.onmicrosoft.com").unwrap();
+        assert_eq!(by_domain.id, "9d62ba20-49fe-4b68-b3d6-6c88eae123dc");
+        assert!(book.find("9d62ba20-49fe-4b68-b3d6-6c88eae123dc").is_some());
+        assert!(book.find("nobody.onmicrosoft.com").is_none());
+    }
+}
