@@ -54,7 +54,7 @@ pub fn render<F: Copy + PartialEq>(
                 }
             }
             FormRow::Notice(body) => {
-                for l in text::wrap(&format!("✗ {body}"), width) {
+                for l in text::wrap_marked("✗ ", body, width) {
                     push(Line::styled(l, theme::error()), false, None);
                 }
             }
@@ -64,10 +64,9 @@ pub fn render<F: Copy + PartialEq>(
                 let (line, cursor) = field_line(label, &input, focused, width);
                 push(line, focused, focused.then_some(cursor));
                 if let Some(message) = form.error(*id) {
-                    for l in text::wrap(
-                        &format!("✗ {message}"),
-                        width.saturating_sub(LABEL_COLUMNS + 2),
-                    ) {
+                    for l in
+                        text::wrap_marked("✗ ", message, width.saturating_sub(LABEL_COLUMNS + 2))
+                    {
                         let indent = " ".repeat(LABEL_COLUMNS + 2);
                         push(
                             Line::styled(format!("{indent}{l}"), theme::error()),
@@ -91,7 +90,7 @@ pub fn render<F: Copy + PartialEq>(
                     None,
                 );
                 if let Some(message) = form.error(*id) {
-                    for l in text::wrap(&format!("✗ {message}"), width.saturating_sub(4)) {
+                    for l in text::wrap_marked("✗ ", message, width.saturating_sub(4)) {
                         push(
                             Line::styled(format!("    {l}"), theme::error()),
                             focused,
@@ -117,17 +116,22 @@ pub fn render<F: Copy + PartialEq>(
                 push(Line::from(spans), any_focused, None);
             }
             FormRow::Value { label, value } => {
-                let label = text::pad(label, LABEL_COLUMNS);
-                let value = text::truncate(value, width.saturating_sub(LABEL_COLUMNS + 2));
-                push(
-                    Line::from(vec![
-                        Span::styled(label, theme::label()),
-                        Span::raw("  "),
-                        Span::raw(value),
-                    ]),
-                    false,
-                    None,
-                );
+                let columns = width.saturating_sub(LABEL_COLUMNS + 2);
+                for (i, part) in text::wrap_list(value, " · ", columns)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let label = text::pad(if i == 0 { label } else { "" }, LABEL_COLUMNS);
+                    push(
+                        Line::from(vec![
+                            Span::styled(label, theme::label()),
+                            Span::raw("  "),
+                            Span::raw(part),
+                        ]),
+                        false,
+                        None,
+                    );
+                }
             }
             FormRow::Blank => push(Line::raw(""), false, None),
         }
@@ -142,7 +146,8 @@ fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<
         .clamp(1, INPUT_MAX_COLUMNS);
     let scroll = input.visual_scroll(box_columns.saturating_sub(1));
     let visible = skip_columns(input.value(), scroll, box_columns);
-    let cursor = (LABEL_COLUMNS + 3 + input.visual_cursor().saturating_sub(scroll)) as u16;
+    // The box starts after the label and " [".
+    let cursor = (LABEL_COLUMNS + 2 + input.visual_cursor().saturating_sub(scroll)) as u16;
     let label_style = if focused {
         theme::breadcrumb()
     } else {

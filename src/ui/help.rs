@@ -1,10 +1,11 @@
 //! The help overlay: every key of the current screen, listed from the tables dispatch uses.
 
 use super::{text, theme};
+use crate::app::keys::Command;
 use crate::app::App;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -15,22 +16,42 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             continue;
         }
         seen.push(binding.shown);
+        let does = match (binding.command, super::primary_label(app)) {
+            (Command::Primary, Some(label)) => format!("{}: {label}", binding.does),
+            _ => binding.does.to_string(),
+        };
         lines.push(Line::from(vec![
             Span::styled(text::pad(binding.shown, 11), theme::key()),
-            Span::raw(binding.does),
+            Span::raw(does),
         ]));
     }
+    // The key that opened this help closes it too (? where no text field has focus, else F1).
+    let help_key = app
+        .bindings()
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|b| b.command == Command::Help)
+        .map_or("?", |b| b.shown);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Esc or ? closes this help.", theme::muted()));
+    lines.push(Line::styled(
+        format!("Esc or {help_key} closes this help."),
+        theme::muted(),
+    ));
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = area.centered(
-        Constraint::Length(72.min(area.width)),
+        // On a narrow terminal the help takes the whole width, leaving no cut-off text beside it.
+        Constraint::Length(if area.width < 100 { area.width } else { 72 }),
         Constraint::Length(height),
     );
     frame.render_widget(Clear, popup);
     let title = format!(" Keys: {} ", app.screen.title());
     frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(title)
+                .padding(Padding::horizontal(1)),
+        ),
         popup,
     );
 }

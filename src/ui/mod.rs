@@ -6,7 +6,9 @@ mod screens;
 pub mod text;
 pub mod theme;
 
-use crate::app::{keys::Binding, App};
+use crate::app::keys::{Binding, Command};
+use crate::app::screens::{new_customer::WizardStep, order::OrderStep, Screen};
+use crate::app::App;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -39,21 +41,30 @@ pub fn render(frame: &mut Frame, app: &App) {
     };
     screens::render(frame, body, app);
     frame.render_widget(Paragraph::new(flash_lines(app, area.width)), flash);
-    frame.render_widget(Paragraph::new(footer_line(&app.bindings())), footer);
+    frame.render_widget(
+        Paragraph::new(footer_line(&app.bindings(), primary_label(app))),
+        footer,
+    );
     if app.ctx.help_open {
         help::render(frame, area, app);
     }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    let lines = vec![
-        Line::styled("Terminal too small", theme::error()),
-        Line::raw(format!(
+    let columns = area.width as usize;
+    let mut lines: Vec<Line> = text::wrap("Terminal too small", columns)
+        .into_iter()
+        .map(|l| Line::styled(l, theme::error()))
+        .collect();
+    for sentence in [
+        format!(
             "pcenter needs {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
             area.width, area.height
-        )),
-        Line::raw("Enlarge the window, or press Ctrl-C to quit."),
-    ];
+        ),
+        "Enlarge the window, or press Ctrl-C to quit.".to_string(),
+    ] {
+        lines.extend(text::wrap(&sentence, columns).into_iter().map(Line::raw));
+    }
     let height = (lines.len() as u16).min(area.height);
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
@@ -64,10 +75,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).centered(), middle);
 }
 
-/// A line with `left` and `right` parts, `right` flush with the end; `left` gives way when narrow.
+/// A line with `left` and `right` parts, `right` flush with the end and at least one column
+/// between them; `left` gives way when narrow.
 fn spread(left: &str, right: &str, width: u16) -> (String, String) {
-    let room = (width as usize).saturating_sub(text::width(right));
-    (text::pad(left, room), right.to_string())
+    let room = (width as usize).saturating_sub(text::width(right) + 1);
+    (format!("{} ", text::pad(left, room)), right.to_string())
 }
 
 fn header(frame: &mut Frame, area: Rect, app: &App) {
@@ -95,18 +107,36 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
+/// Narrowest a company name in the breadcrumb gets before the trail is cut at its end.
+const MIN_CRUMB_COLUMNS: usize = 12;
+
+/// The trail on the left and the signed-in agent on the right. When both do not fit, the agent
+/// part drops "Signed in:", then the name (the role stays), then the company name in the trail
+/// is shortened, so the screen's own name stays visible.
 fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
     let actor = &app.ctx.actor;
-    let (left, right) = spread(
-        &format!(" {}", screens::breadcrumb(app).join(" › ")),
-        &format!(
-            "{}{} ({}) ",
-            if area.width >= 100 { "Signed in: " } else { "" },
-            actor.agent,
-            actor.role.label()
-        ),
-        area.width,
-    );
+    let role = actor.role.label();
+    let width = area.width as usize;
+    let mut trail = screens::breadcrumb(app);
+    let left_of = |trail: &[String]| format!(" {}", trail.join(" › "));
+    let room = |right: &str| width.saturating_sub(text::width(right) + 2);
+    let agent = [
+        format!("Signed in: {} ({role}) ", actor.agent),
+        format!("{} ({role}) ", actor.agent),
+        format!("{role} "),
+    ];
+    let right = agent
+        .iter()
+        .find(|right| text::width(&left_of(&trail)) <= room(right))
+        .unwrap_or(&agent[2]);
+    let excess = text::width(&left_of(&trail)).saturating_sub(room(right));
+    if excess > 0 && trail.len() >= 3 {
+        let keep = text::width(&trail[1])
+            .saturating_sub(excess)
+            .max(MIN_CRUMB_COLUMNS);
+        trail[1] = text::truncate(&trail[1], keep);
+    }
+    let (left, right) = spread(&left_of(&trail), right, area.width);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(left, theme::breadcrumb()),
@@ -125,22 +155,38 @@ fn flash_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     } else {
         ("✓ ", theme::success())
     };
-    text::wrap(
-        &format!("{mark}{}", flash.text),
-        width.saturating_sub(2) as usize,
-    )
-    .into_iter()
-    .take(3)
-    .map(|l| Line::styled(format!(" {l}"), style))
-    .collect()
+    text::wrap_marked(mark, &flash.text, width.saturating_sub(2) as usize)
+        .into_iter()
+        .take(3)
+        .map(|l| Line::styled(format!(" {l}"), style))
+        .collect()
+}
+
+/// The name of the button Ctrl-S presses on this screen, in Partner Center's words; `None`
+/// where the key table's own name says it.
+fn primary_label(app: &App) -> Option<&'static str> {
+    match &app.screen {
+        Screen::NewCustomer(wizard) => Some(match wizard.step {
+            WizardStep::AccountInfo => "Next",
+            WizardStep::Review => "Submit",
+        }),
+        Screen::Acceptance(_) => Some("Save and continue"),
+        Screen::Account(account) if account.seat_editor.is_some() => Some("Submit"),
+        Screen::Order(order) if order.step == OrderStep::Review => Some("Submit"),
+        _ => None,
+    }
 }
 
 /// The footer: the main keys of the current screen, from the same tables the keys use.
-fn footer_line(tables: &[&'static [Binding]]) -> Line<'static> {
+fn footer_line(tables: &[&'static [Binding]], primary: Option<&'static str>) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     let mut named = vec![];
     for binding in tables.iter().flat_map(|t| t.iter()) {
-        if let Some(name) = binding.footer.filter(|n| !named.contains(n)) {
+        let name = match (binding.command, primary) {
+            (Command::Primary, Some(label)) => binding.footer.map(|_| label),
+            _ => binding.footer,
+        };
+        if let Some(name) = name.filter(|n| !named.contains(n)) {
             named.push(name);
             spans.push(Span::styled(binding.shown, theme::key()));
             spans.push(Span::raw(format!(" {name}  ")));

@@ -63,6 +63,45 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// Word-wraps `text` after `mark` (such as "✗ "), indenting the following lines under the text.
+pub fn wrap_marked(mark: &str, text: &str, columns: usize) -> Vec<String> {
+    let indent = " ".repeat(width(mark));
+    wrap(text, columns.saturating_sub(width(mark)))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { mark } else { &indent }))
+        .collect()
+}
+
+/// Wraps a list written as "a · b · c" between its items, so that an item such as a phone number
+/// stays whole; an item wider than a line is word-wrapped.
+pub fn wrap_list(text: &str, separator: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let tail = separator.trim_end();
+    let mut lines = vec![];
+    let mut line = String::new();
+    for item in text.split(separator) {
+        if line.is_empty() {
+            line = item.to_string();
+        } else if width(&line) + width(separator) + width(item) <= columns {
+            line = format!("{line}{separator}{item}");
+        } else {
+            if width(&line) + width(tail) <= columns {
+                line.push_str(tail);
+            }
+            lines.push(std::mem::take(&mut line));
+            line = item.to_string();
+        }
+        if width(&line) > columns {
+            let mut parts = wrap(&line, columns);
+            line = parts.pop().unwrap_or_default();
+            lines.extend(parts);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 fn truncate_exact(text: &str, columns: usize) -> String {
     let mut out = String::new();
     for c in text.chars() {
@@ -90,5 +129,26 @@ mod tests {
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
+    }
+
+    #[test]
+    fn marked_wrapping_hangs_under_the_text() {
+        assert_eq!(
+            wrap_marked("✗ ", "Enter the first name.", 14),
+            vec!["✗ Enter the", "  first name."]
+        );
+    }
+
+    #[test]
+    fn lists_wrap_between_items() {
+        assert_eq!(
+            wrap_list("Ann Lee · ann@example.com · +1 425 555 0100", " · ", 30),
+            vec!["Ann Lee · ann@example.com ·", "+1 425 555 0100"]
+        );
+        assert_eq!(wrap_list("short", " · ", 30), vec!["short"]);
+        assert_eq!(
+            wrap_list("a · bcdefgh", " · ", 4),
+            vec!["a ·", "bcde", "fgh"]
+        );
     }
 }

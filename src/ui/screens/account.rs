@@ -11,7 +11,7 @@ use crate::ui::{form, text, theme};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use ratatui::Frame;
 
 const LABEL: usize = 17;
@@ -72,6 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         title.push(Span::styled(" u", theme::muted()));
     }
     lines.push(Line::from(title));
+    // Notes wrap: each is a sentence the agent needs whole.
     let note = |text: String, style: Style| -> Vec<Line<'static>> {
         text::wrap(&text, width.saturating_sub(2))
             .into_iter()
@@ -155,14 +156,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         subscriptions(frame, bottom, app, account);
     }
     if let Some(editor) = &account.seat_editor {
-        let popup = area.centered(
-            Constraint::Length(70.min(area.width)),
-            Constraint::Length(8),
-        );
+        // On a narrow terminal the editor takes the whole width, leaving no cut-off text beside it.
+        let popup_width = if area.width < 100 { area.width } else { 70 };
+        let popup = area.centered(Constraint::Length(popup_width), Constraint::Length(8));
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(" Change seat count ");
+            .title(" Change seat count ")
+            .padding(Padding::horizontal(1));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         form::render(frame, inner, &editor.rows(), &editor.form);
@@ -215,7 +216,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 text::pad(&sub.offer_name, offer_columns),
                 text::pad(&seats, 14),
                 text::pad(sub.status.label(), 11),
-                if sub.auto_renew { "On" } else { "Off" }
+                text::pad(if sub.auto_renew { "On" } else { "Off" }, 10)
             ),
             style,
         ));
@@ -238,7 +239,10 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         ),
         theme::heading(),
     )];
-    let person = (area.width as usize).saturating_sub(2 + 12 + 34);
+    // The last column takes what the names leave, and at least 34 columns.
+    let rest = (area.width as usize).saturating_sub(2 + 12);
+    let person = rest.saturating_sub(34).min(26);
+    let recorded = rest - person;
     lines.push(Line::styled(
         format!(
             "  {}{}{}",
@@ -260,7 +264,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                     c.recorded_at.format("%Y-%m-%d"),
                     c.channel.label()
                 ),
-                34
+                recorded
             )
         )));
     }

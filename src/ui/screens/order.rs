@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder) {
     }
     if let Some(notice) = &order.notice {
         lines.push(Line::raw(""));
-        for l in text::wrap(&format!("✗ {notice}"), area.width as usize) {
+        for l in text::wrap_marked("✗ ", notice, area.width as usize) {
             lines.push(Line::styled(l, theme::error()));
         }
     }
@@ -40,10 +40,11 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
         "Space adds or removes an offer; type or use +/- for the number of seats.",
         theme::muted(),
     ));
-    let name_columns = width.saturating_sub(4 + 15 + 12 + 10);
+    // "› [x] " before the name, then Billing, Max seats and Quantity.
+    let name_columns = width.saturating_sub(6 + 15 + 12 + 8);
     lines.push(Line::styled(
         format!(
-            "    {}{}{}{}",
+            "      {}{}{}{}",
             text::pad("Offer", name_columns),
             text::pad("Billing", 15),
             text::pad("Max seats", 12),
@@ -81,7 +82,7 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
         lines.push(Line::from(vec![Span::styled(
             format!(
                 "{}{} {}{}{}{}",
-                if focused { "›" } else { " " },
+                if focused { "› " } else { "  " },
                 if line.selected { "[x]" } else { "[ ]" },
                 text::pad(&line.offer.name, name_columns),
                 text::pad(billing, 15),
@@ -91,7 +92,7 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
             style,
         )]));
         if let Some(error) = &line.error {
-            for l in text::wrap(&format!("✗ {error}"), width.saturating_sub(6)) {
+            for l in text::wrap_marked("✗ ", error, width.saturating_sub(6)) {
                 lines.push(Line::styled(format!("      {l}"), theme::error()));
             }
         }
@@ -128,7 +129,8 @@ fn review(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &N
         )));
     }
     lines.push(Line::raw(""));
-    let mut buttons = vec![];
+    // Focus is always on one of the buttons: the row carries the focus mark, as in forms.
+    let mut buttons = vec![Span::styled("› ", theme::key())];
     for (button, label) in REVIEW_BUTTONS {
         let style = if button == order.review_focus {
             theme::focused()

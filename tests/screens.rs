@@ -1,0 +1,466 @@
+//! Snapshots of the rendered screens: the text of every cell (and, for the main screens, every
+//! cell's style), on a demo session with a fixed clock, at 80x24 and, for the busiest screens,
+//! at 140x40.
+
+mod common;
+
+use common::*;
+use pcenter::app::session::Session;
+use pcenter::domain::role::Role;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+/// A customer with two confirmations on record.
+const ATELIER: &str = "e7eb4d5a-e5be-4d46-b94a-4b4be7428976";
+
+/// Snapshots the text of the screen.
+fn snap(name: &str, backend: &TestBackend) {
+    insta::assert_snapshot!(name, backend.to_string());
+}
+
+/// Snapshots every cell with its style (colours, bold, reverse focus).
+fn snap_styled(name: &str, backend: &TestBackend) {
+    insta::assert_debug_snapshot!(name, backend.buffer());
+}
+
+/// Snapshots the screen at 80x24 and at 140x40.
+fn snap_both_sizes(name: &str, session: &mut Session) {
+    snap(&format!("{name}_80x24"), &render(session, 80, 24));
+    snap(&format!("{name}_140x40"), &render(session, 140, 40));
+}
+
+/// Erases the focused text field (the cursor is at its end).
+fn clear_field(session: &mut Session) {
+    for _ in 0..60 {
+        press(session, KeyCode::Backspace);
+    }
+}
+
+fn admin(date: &str) -> Session {
+    session(date, Role::AdminAgent)
+}
+
+/// Opens the New customer wizard from Customers.
+fn new_customer(date: &str) -> Session {
+    let mut s = admin(date);
+    press(&mut s, KeyCode::Char('n'));
+    s
+}
+
+/// Fills the company and primary contact with valid values; focus ends on the field after
+/// the phone number (the agreement checkbox, or Next when there is no agreement section).
+fn fill_valid_account_info(s: &mut Session) {
+    keys(
+        s,
+        "Tailspin Toys\ttailspintoys\tUS\t1 Microsoft Way\t\tRedmond\tWA\t98052\t",
+    );
+    keys(s, "Adele\tVance\tadele@tailspintoys.com\t+1 425 555 0100\t");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+
+#[test]
+fn customers_in_the_optional_phase() {
+    let mut s = admin(OPTIONAL_DAY);
+    snap_both_sizes("customers_optional", &mut s);
+    snap_styled("customers_optional_80x24_styled", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn customers_filtered_while_typing() {
+    let mut s = admin(OPTIONAL_DAY);
+    press(&mut s, KeyCode::Char('/'));
+    type_text(&mut s, "caf");
+    let mut backend = render(&mut s, 80, 24);
+    assert!(backend.cursor_visible());
+    // The cursor stands right after "Filter: caf".
+    backend.assert_cursor_position((1 + 8 + 3, 2));
+    snap("customers_filtered_caf_80x24", &backend);
+    snap_styled("customers_filtered_caf_80x24_styled", &backend);
+}
+
+#[test]
+fn customers_in_the_mandatory_phase() {
+    let mut s = admin(MANDATORY_DAY);
+    snap_both_sizes("customers_mandatory", &mut s);
+    snap_styled("customers_mandatory_80x24_styled", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn customers_with_a_filter_that_matches_nothing() {
+    let mut s = admin(OPTIONAL_DAY);
+    press(&mut s, KeyCode::Char('/'));
+    type_text(&mut s, "zzz");
+    press(&mut s, KeyCode::Enter);
+    snap(
+        "customers_filter_matches_nothing_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// New customer: Account info
+
+#[test]
+fn new_customer_account_info_empty() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    let mut backend = render(&mut s, 80, 24);
+    assert!(backend.cursor_visible());
+    // The cursor waits at the start of the Company name box.
+    backend.assert_cursor_position((1 + 2 + 27 + 2, 5));
+    snap("new_customer_empty_80x24", &backend);
+    snap("new_customer_empty_140x40", &render(&mut s, 140, 40));
+}
+
+#[test]
+fn new_customer_save_with_everything_empty_shows_each_message_by_its_field() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    ctrl(&mut s, 's');
+    snap_both_sizes("new_customer_all_empty_errors", &mut s);
+}
+
+#[test]
+fn new_customer_mandatory_phase_next_without_the_box_focuses_the_checkbox() {
+    let mut s = new_customer(MANDATORY_DAY);
+    fill_valid_account_info(&mut s);
+    ctrl(&mut s, 's');
+    // Focus is on the checkbox, which has no text cursor.
+    assert!(!render(&mut s, 80, 24).cursor_visible());
+    snap_both_sizes("new_customer_mandatory_unticked_after_next", &mut s);
+}
+
+#[test]
+fn new_customer_box_ticked_and_update_pressed_shows_the_acceptor_fields() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    fill_valid_account_info(&mut s);
+    // Tick the box, skip the date, press Update.
+    keys(&mut s, " \t\t\n");
+    snap_both_sizes("new_customer_acceptor_fields", &mut s);
+}
+
+#[test]
+fn new_customer_box_ticked_shows_who_accepted() {
+    let mut s = new_customer(MANDATORY_DAY);
+    fill_valid_account_info(&mut s);
+    press(&mut s, KeyCode::Char(' '));
+    snap("new_customer_ticked_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn new_customer_korean_company_and_person_names_line_up() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    type_text(&mut s, "한빛물류 테스트");
+    let mut backend = render(&mut s, 80, 24);
+    // 7 wide characters and a space: 15 columns after the box start.
+    backend.assert_cursor_position((1 + 2 + 27 + 2 + 15, 5));
+    snap("new_customer_korean_company_80x24", &backend);
+
+    keys(
+        &mut s,
+        "\thanbittest\tKR\t서울특별시 중구 세종대로 110\t\t서울\t서울특별시\t04524\t",
+    );
+    type_text(&mut s, "민준");
+    let backend = render(&mut s, 80, 24);
+    assert_eq!(
+        backend.cursor_position().x,
+        1 + 2 + 27 + 2 + 4,
+        "after two wide characters"
+    );
+    snap("new_customer_korean_person_80x24", &backend);
+    snap(
+        "new_customer_korean_person_140x40",
+        &render(&mut s, 140, 40),
+    );
+}
+
+#[test]
+fn new_customer_future_acceptance_date_is_refused() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    fill_valid_account_info(&mut s);
+    keys(&mut s, " \t");
+    clear_field(&mut s);
+    type_text(&mut s, "2018-12-01");
+    ctrl(&mut s, 's');
+    snap_both_sizes("new_customer_future_acceptance_date", &mut s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// New customer: Review
+
+#[test]
+fn new_customer_review_after_valid_account_info() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    fill_valid_account_info(&mut s);
+    press(&mut s, KeyCode::Char(' '));
+    ctrl(&mut s, 's');
+    snap_both_sizes("new_customer_review", &mut s);
+}
+
+#[test]
+fn new_customer_review_without_confirmation_in_the_optional_phase() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    fill_valid_account_info(&mut s);
+    ctrl(&mut s, 's');
+    snap(
+        "new_customer_review_not_confirmed_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account
+
+#[test]
+fn account_of_a_confirmed_customer() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, CONTOSO);
+    snap_both_sizes("account_confirmed_contoso", &mut s);
+    snap_styled(
+        "account_confirmed_contoso_80x24_styled",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn account_of_an_unconfirmed_customer_in_the_mandatory_phase() {
+    let mut s = admin(MANDATORY_DAY);
+    open_account(&mut s, NORTHWIND);
+    snap_both_sizes("account_unconfirmed_mandatory_northwind", &mut s);
+    snap_styled(
+        "account_unconfirmed_mandatory_northwind_80x24_styled",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn account_of_a_customer_in_a_national_cloud() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, BAECKEREI);
+    snap(
+        "account_national_cloud_baeckerei_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn account_of_a_korean_company() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, HANBIT);
+    snap("account_korean_hanbit_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn account_seen_by_a_helpdesk_agent() {
+    let mut s = session(OPTIONAL_DAY, Role::HelpdeskAgent);
+    open_account(&mut s, CONTOSO);
+    snap("account_helpdesk_agent_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn account_update_refused_to_a_helpdesk_agent() {
+    let mut s = session(OPTIONAL_DAY, Role::HelpdeskAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('u'));
+    snap(
+        "account_helpdesk_agent_update_refused_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn account_with_the_confirmation_history() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, ATELIER);
+    press(&mut s, KeyCode::Char('h'));
+    snap_both_sizes("account_history", &mut s);
+}
+
+#[test]
+fn account_with_the_seat_editor_open() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('s'));
+    let mut backend = render(&mut s, 80, 24);
+    // After "45" in the Quantity box: border, padding, focus gutter, label, " [".
+    backend.assert_cursor_position((1 + 1 + 1 + 2 + 27 + 2 + 2, 10));
+    snap_both_sizes("account_seat_editor", &mut s);
+}
+
+#[test]
+fn account_seat_editor_refuses_more_than_the_maximum() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('s'));
+    clear_field(&mut s);
+    type_text(&mut s, "500");
+    ctrl(&mut s, 's');
+    snap_both_sizes("account_seat_editor_over_max", &mut s);
+}
+
+#[test]
+fn account_seat_change_blocked_in_the_mandatory_phase() {
+    let mut s = admin(MANDATORY_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('s'));
+    snap("account_seat_change_blocked_80x24", &render(&mut s, 80, 24));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Update (Microsoft cloud agreement)
+
+#[test]
+fn update_form_prefilled_from_the_current_confirmation() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('u'));
+    let mut backend = render(&mut s, 80, 24);
+    // After "Patti" in the First name box.
+    backend.assert_cursor_position((1 + 2 + 27 + 2 + 5, 6));
+    snap_both_sizes("update_form", &mut s);
+}
+
+#[test]
+fn update_form_with_validation_errors() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('u'));
+    clear_field(&mut s);
+    keys(&mut s, "\t\t");
+    clear_field(&mut s);
+    type_text(&mut s, "not-an-email");
+    keys(&mut s, "\t\t");
+    clear_field(&mut s);
+    type_text(&mut s, "2019-01-01");
+    ctrl(&mut s, 's');
+    snap_both_sizes("update_form_errors", &mut s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acceptance prompt before a new order
+
+#[test]
+fn acceptance_prompt_before_an_order_in_the_optional_phase() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('o'));
+    snap("acceptance_prompt_optional_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn acceptance_prompt_before_an_order_in_the_mandatory_phase() {
+    let mut s = admin(MANDATORY_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('o'));
+    snap("acceptance_prompt_mandatory_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn acceptance_prompt_cancelled_in_the_mandatory_phase_says_why() {
+    let mut s = admin(MANDATORY_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('o'));
+    press(&mut s, KeyCode::Esc);
+    snap(
+        "acceptance_prompt_mandatory_cancelled_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn acceptance_prompt_skipped_in_the_optional_phase() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('o'));
+    press(&mut s, KeyCode::Esc);
+    snap(
+        "acceptance_prompt_optional_skipped_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// New order
+
+/// Opens a new order for Contoso (confirmed, so no prompt) and picks Microsoft 365 E3 x 25 and
+/// Microsoft 365 E5 x 10.
+fn order_with_two_offers() -> Session {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('o'));
+    keys(&mut s, " 25j 10");
+    s
+}
+
+#[test]
+fn new_order_with_two_offers_picked() {
+    let mut s = order_with_two_offers();
+    snap_both_sizes("new_order_two_offers", &mut s);
+}
+
+#[test]
+fn new_order_quantity_above_the_maximum() {
+    let mut s = order_with_two_offers();
+    // Microsoft 365 Business Basic allows 300 seats.
+    keys(&mut s, "j 350");
+    press(&mut s, KeyCode::Enter);
+    snap("new_order_over_max_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn new_order_review() {
+    let mut s = order_with_two_offers();
+    keys(&mut s, "jjjjjjjjj ");
+    press(&mut s, KeyCode::Enter);
+    snap_both_sizes("new_order_review", &mut s);
+}
+
+#[test]
+fn account_after_an_order_shows_the_success_message() {
+    let mut s = order_with_two_offers();
+    press(&mut s, KeyCode::Enter);
+    ctrl(&mut s, 's');
+    snap("account_after_order_created_80x24", &render(&mut s, 80, 24));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help
+
+#[test]
+fn help_on_customers() {
+    let mut s = admin(OPTIONAL_DAY);
+    press(&mut s, KeyCode::Char('?'));
+    snap("help_customers_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn help_on_a_form_with_a_text_field_focused() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    press(&mut s, KeyCode::F(1));
+    snap(
+        "help_new_customer_text_field_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terminal too small
+
+#[test]
+fn too_small_terminals_say_so_without_panicking() {
+    for (width, height) in [(79, 24), (80, 23), (40, 10), (1, 1)] {
+        let mut s = admin(OPTIONAL_DAY);
+        snap(
+            &format!("too_small_{width}x{height}"),
+            &render(&mut s, width, height),
+        );
+    }
+}
+
+#[test]
+fn too_small_terminal_on_a_form_does_not_panic() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    for (width, height) in [(79, 24), (1, 1), (0, 0)] {
+        render(&mut s, width, height);
+    }
+}
