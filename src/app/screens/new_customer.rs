@@ -174,6 +174,9 @@ impl NewCustomer {
                     label: "Agreement acceptance date",
                 });
                 if self.acceptor_editable {
+                    rows.push(FormRow::Text(
+                        "The person who accepted the agreement:".into(),
+                    ));
                     rows.extend(ACCEPTOR_FIELDS.iter().map(field));
                 } else {
                     let contact = self.customer_draft().contact_as_typed();

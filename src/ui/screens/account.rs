@@ -23,6 +23,19 @@ fn pair(label: &str, value: String, width: usize) -> Line<'static> {
     ])
 }
 
+/// A label and a long value wrapped onto at most two lines (the second one cut if needed).
+fn long_pair(label: &str, value: String, width: usize) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(LABEL + 2);
+    let mut wrapped = text::wrap(&value, room).into_iter();
+    let first = wrapped.next().unwrap_or_default();
+    let rest: Vec<String> = wrapped.collect();
+    let mut lines = vec![pair(label, first, width)];
+    if !rest.is_empty() {
+        lines.push(pair("", rest.join(" "), width));
+    }
+    lines
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let ctx = &app.ctx;
     let Some(customer) = ctx.book.customer(&account.customer_id) else {
@@ -36,34 +49,34 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         pair("Company name", customer.company_name.clone(), width),
         pair("Microsoft ID", customer.id.clone(), width),
         pair("Primary domain", customer.domain.clone(), width),
-        pair(
-            "Address",
-            [
-                Some(address.line1.clone()),
-                address.line2.clone(),
-                Some(format!(
-                    "{}, {} {}",
-                    address.city, address.state, address.postal_code
-                )),
-                country::name(&address.country).map(str::to_string),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
-            width,
-        ),
-        pair(
-            "Primary contact",
-            describe_person(
-                &contact.full_name(),
-                &contact.email,
-                contact.phone.as_deref(),
-            ),
-            width,
-        ),
-        Line::raw(""),
     ];
+    lines.extend(long_pair(
+        "Address",
+        [
+            Some(address.line1.clone()),
+            address.line2.clone(),
+            Some(format!(
+                "{}, {} {}",
+                address.city, address.state, address.postal_code
+            )),
+            country::name(&address.country).map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", "),
+        width,
+    ));
+    lines.extend(long_pair(
+        "Primary contact",
+        describe_person(
+            &contact.full_name(),
+            &contact.email,
+            contact.phone.as_deref(),
+        ),
+        width,
+    ));
+    lines.push(Line::raw(""));
     let can_see = ctx.actor.role.may(GatedAction::SeeConfirmation);
     let mut title = vec![Span::styled("Microsoft cloud agreement", theme::heading())];
     if can_see && customer.cloud.supports_confirmation() && ctx.phase().confirmation_available() {
@@ -109,7 +122,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             "Confirmed: customer acceptance has been provided".into(),
             width,
         ));
-        lines.push(pair(
+        lines.extend(long_pair(
             "Accepted by",
             describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
             width,
@@ -172,10 +185,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
 
 fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let subs = app.ctx.book.subscriptions(&account.customer_id);
-    let mut lines = vec![Line::styled(
+    let room = (area.height as usize).saturating_sub(2);
+    let offset = (account.selected + 1).saturating_sub(room);
+    let mut heading = vec![Span::styled(
         format!("Subscriptions ({})", subs.len()),
         theme::heading(),
     )];
+    if subs.len() > room {
+        let last = (offset + room).min(subs.len());
+        heading.push(Span::styled(
+            format!("  showing {}-{last}; ↑/↓ scroll", offset + 1),
+            theme::muted(),
+        ));
+    }
+    let mut lines = vec![Line::from(heading)];
     if subs.is_empty() {
         lines.push(Line::styled(
             "  No subscriptions yet. Press o for a New order.",
@@ -197,8 +220,6 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         ),
         theme::label(),
     ));
-    let room = (area.height as usize).saturating_sub(2);
-    let offset = (account.selected + 1).saturating_sub(room);
     for (index, sub) in subs.iter().enumerate().skip(offset).take(room) {
         let selected = index == account.selected;
         let style = if selected {

@@ -58,7 +58,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(area);
 
-    let count = format!("{} of {} customers", list.matches.len(), ctx.book.len());
+    let height = rows_area.height as usize;
+    // The stored offset follows the page size of the last resize; never hide the selection.
+    let offset = list.offset.max((list.selected + 1).saturating_sub(height));
+    // Says which rows show when they do not all fit, so the agent knows there are more.
+    let count = if list.matches.len() > height {
+        format!(
+            "{}-{} of {} ({} customers)",
+            offset + 1,
+            (offset + height).min(list.matches.len()),
+            list.matches.len(),
+            ctx.book.len()
+        )
+    } else {
+        format!("{} of {} customers", list.matches.len(), ctx.book.len())
+    };
     let filter_text = if list.filtering || !list.filter.value().is_empty() {
         format!("Filter: {}", list.filter.value())
     } else {
@@ -113,9 +127,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    let height = rows_area.height as usize;
-    // The stored offset follows the page size of the last resize; never hide the selection.
-    let offset = list.offset.max((list.selected + 1).saturating_sub(height));
     let mandatory = ctx.phase() == Phase::Mandatory;
     for (row, &rank) in list.matches.iter().enumerate().skip(offset).take(height) {
         let Some(customer) = ctx.book.by_name(rank) else {
