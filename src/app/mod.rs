@@ -203,6 +203,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.ctx.help_open {
+        // Ctrl-C quits from anywhere, the help overlay included.
+        if keys::lookup(&[keys::ALWAYS], &key) == Some(Command::Quit) {
+            return vec![Effect::Quit];
+        }
         let closes = keys::lookup(&app.bindings(), &key)
             .is_some_and(|c| matches!(c, Command::Help | Command::Back | Command::Quit));
         if closes || key.code == ratatui::crossterm::event::KeyCode::Esc {

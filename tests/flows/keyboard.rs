@@ -1,0 +1,129 @@
+//! Keys that work everywhere or nowhere: quitting, help, and the Customers filter.
+
+use crate::common::*;
+use crate::support::*;
+use pcenter::app::screens::new_customer::Field;
+use pcenter::domain::role::Role;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn q_quits_from_the_customers_list() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    assert!(!s.quit);
+    press(&mut s, KeyCode::Char('q'));
+    assert!(s.quit);
+}
+
+#[test]
+fn q_quits_from_the_account_page() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('q'));
+    assert!(s.quit);
+}
+
+#[test]
+fn q_in_a_focused_text_field_is_typed_not_a_quit() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('n'));
+    type_text(&mut s, "qq");
+    assert!(!s.quit);
+    assert_eq!(wizard(&s).form.value(Field::CompanyName), "qq");
+}
+
+#[test]
+fn q_in_the_filter_box_is_typed_not_a_quit() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('/'));
+    press(&mut s, KeyCode::Char('q'));
+    assert!(!s.quit);
+    assert_eq!(s.app.ctx.customers.filter.value(), "q");
+}
+
+#[test]
+fn ctrl_c_quits_even_from_a_text_field() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('n'));
+    type_text(&mut s, "Tail");
+    assert!(wizard(&s).form.text_focused());
+    ctrl(&mut s, 'c');
+    assert!(s.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_the_filter_box() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('/'));
+    type_text(&mut s, "zz");
+    ctrl(&mut s, 'c');
+    assert!(s.quit);
+}
+
+#[test]
+fn question_mark_opens_help_and_esc_closes_it_without_leaving_the_screen() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('?'));
+    assert!(s.app.ctx.help_open);
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(screen.contains("Keys: Account"), "{screen}");
+    press(&mut s, KeyCode::Esc);
+    assert!(!s.app.ctx.help_open);
+    assert_eq!(account(&s).customer_id, CONTOSO, "Esc only closed the help");
+    assert!(!s.quit);
+}
+
+#[test]
+fn keys_pressed_while_help_is_open_do_nothing_else() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('?'));
+    press(&mut s, KeyCode::Char('n'));
+    assert!(on_customers(&s));
+    assert!(s.app.ctx.help_open);
+    press(&mut s, KeyCode::Char('q'));
+    assert!(!s.app.ctx.help_open, "q closes the help");
+    assert!(!s.quit, "…without quitting");
+}
+
+#[test]
+fn ctrl_c_quits_even_while_help_is_open() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('?'));
+    assert!(s.app.ctx.help_open);
+    ctrl(&mut s, 'c');
+    assert!(s.quit);
+}
+
+#[test]
+fn typing_in_the_filter_narrows_the_list_and_esc_clears_it() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    let all = s.app.ctx.customers.matches.len();
+    assert_eq!(all, 30);
+    press(&mut s, KeyCode::Char('/'));
+    assert!(s.app.ctx.customers.filtering);
+    type_text(&mut s, "caf");
+    assert_eq!(s.app.ctx.customers.matches.len(), 2, "the two Cafés");
+    type_text(&mut s, "é azteca");
+    assert_eq!(s.app.ctx.customers.matches.len(), 1);
+    press(&mut s, KeyCode::Esc);
+    assert!(!s.app.ctx.customers.filtering);
+    assert_eq!(s.app.ctx.customers.filter.value(), "");
+    assert_eq!(s.app.ctx.customers.matches.len(), all);
+}
+
+#[test]
+fn the_filter_matches_domains_and_keeps_its_text_after_enter() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    keys(&mut s, "/hanbitlogistics\n");
+    assert!(!s.app.ctx.customers.filtering);
+    assert_eq!(s.app.ctx.customers.matches.len(), 1);
+    let selected = s
+        .app
+        .ctx
+        .customers
+        .selected_customer(&s.app.ctx.book)
+        .unwrap();
+    assert_eq!(selected.id, HANBIT);
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.app.ctx.customers.matches.len(), 30);
+}
