@@ -269,7 +269,7 @@ impl Drop for Dashboard {
 fn q_quits_the_dashboard_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let mut dashboard = Dashboard::start(dir.path());
-    dashboard.wait_for_screen(&["Customers", "Fabrikam", "30 of 30 customers"]);
+    dashboard.wait_for_screen(&["Customers", "Fabrikam", "of 30 (30 customers)"]);
     dashboard.type_bytes(b"q");
     let status = dashboard.wait_for_exit();
     assert_eq!(status.code(), Some(0), "{status:?}");
