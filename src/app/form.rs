@@ -108,18 +108,11 @@ impl<F: Copy + PartialEq> Form<F> {
         let Some((_, input)) = self.inputs.iter_mut().find(|(f, _)| *f == focus) else {
             return false;
         };
-        let clean: String = text
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect();
-        let cursor = input.cursor();
-        let mut value: Vec<char> = input.value().chars().collect();
-        let inserted = clean.chars().count();
-        value.splice(cursor..cursor, clean.chars());
-        *input = Input::new(value.into_iter().collect()).with_cursor(cursor + inserted);
-        self.clear_error(focus);
-        inserted > 0
+        let changed = paste_into(input, text);
+        if changed {
+            self.clear_error(focus);
+        }
+        changed
     }
 
     pub fn error(&self, id: F) -> Option<&str> {
@@ -162,6 +155,22 @@ impl<F: Copy + PartialEq> Form<F> {
             self.focus = *first;
         }
     }
+}
+
+/// Inserts pasted text at the cursor of a one-line input: line breaks and tabs become spaces,
+/// other control characters are dropped so nothing raw reaches the terminal.
+pub fn paste_into(input: &mut Input, text: &str) -> bool {
+    let clean: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect();
+    let cursor = input.cursor();
+    let mut value: Vec<char> = input.value().chars().collect();
+    let inserted = clean.chars().count();
+    value.splice(cursor..cursor, clean.chars());
+    *input = Input::new(value.into_iter().collect()).with_cursor(cursor + inserted);
+    inserted > 0
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ pub const FORM: &[Binding] = &[
     bind(&[Plain(KeyCode::BackTab), Plain(KeyCode::Up)], "Shift-Tab", "Previous field", Command::PreviousField, None),
     bind(&[Plain(KeyCode::Enter)], "Enter", "Press the focused button (in a field: next field)", Command::Press, Some("Press")),
     bind(&[Ctrl('s')], "Ctrl-S", "Press the form's primary button", Command::Primary, Some("Primary")),
-    bind(&[Plain(KeyCode::Esc)], "Esc", "Cancel", Command::Back, Some("Cancel")),
+    bind(&[Plain(KeyCode::Esc)], "Esc", "Cancel, or back to the previous step", Command::Back, Some("Cancel")),
     bind(&[Plain(KeyCode::F(1))], "F1", "Help", Command::Help, Some("Help")),
 ];
 

@@ -45,7 +45,7 @@ pub enum StoreError {
     },
     #[error("The pcenter store at {path} cannot be read: {detail}. Nothing was changed; restore it from a backup or choose another --data-dir.")]
     Corrupt { path: PathBuf, detail: String },
-    #[error("The pcenter store at {path} could not be used: {detail}")]
+    #[error("The pcenter store at {path} could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.")]
     Io { path: PathBuf, detail: String },
     #[error("{domain} is already taken; choose another prefix.")]
     DomainTaken { domain: String },

@@ -1,6 +1,7 @@
 //! Customers: the table of every customer, filter-as-you-type, and the commands New customer,
 //! Account and New order.
 
+use super::super::form::paste_into;
 use super::super::keys::{self, Binding, Command};
 use super::super::{Context, Step};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
@@ -165,10 +166,7 @@ pub fn edit(ctx: &mut Context, key: KeyEvent) {
 }
 
 pub fn paste(ctx: &mut Context, text: &str) {
-    if ctx.customers.filtering {
-        let line: String = text.chars().filter(|c| !c.is_control()).collect();
-        let value = format!("{}{}", ctx.customers.filter.value(), line);
-        ctx.customers.filter = Input::new(value);
+    if ctx.customers.filtering && paste_into(&mut ctx.customers.filter, text) {
         ctx.customers.refresh(&ctx.book);
     }
 }
