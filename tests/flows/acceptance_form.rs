@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use pcenter::app::screens::acceptance::{Field, Purpose};
 use pcenter::app::session::Session;
 use pcenter::assets;
-use pcenter::domain::agreement::Channel;
+use pcenter::domain::agreement::{AcceptanceField, Channel};
 use pcenter::domain::role::Role;
 use ratatui::crossterm::event::KeyCode;
 
@@ -41,20 +41,23 @@ fn saving_bad_fields_shows_a_message_on_each_and_writes_nothing() {
     ctrl(&mut s, 's');
 
     let form = &acceptance(&s).form;
-    assert_eq!(form.error(Field::FirstName), Some("Enter the first name."));
-    assert_eq!(form.error(Field::LastName), None);
+    assert_eq!(
+        form.error(Field::Input(AcceptanceField::FirstName)),
+        Some("Enter the first name.")
+    );
+    assert_eq!(form.error(Field::Input(AcceptanceField::LastName)), None);
     assert!(form
-        .error(Field::Email)
+        .error(Field::Input(AcceptanceField::Email))
         .is_some_and(|m| m.contains("needs an @")));
     assert!(form
-        .error(Field::Phone)
+        .error(Field::Input(AcceptanceField::Phone))
         .is_some_and(|m| m.contains("remove 'C'")));
     assert!(form
-        .error(Field::Date)
+        .error(Field::Input(AcceptanceField::Date))
         .is_some_and(|m| m.starts_with("You cannot set this to a future date")));
     assert_eq!(
         form.focus,
-        Field::FirstName,
+        Field::Input(AcceptanceField::FirstName),
         "focus moves to the first error"
     );
     assert!(s.app.ctx.book.confirmations(NORTHWIND).is_empty());
@@ -70,14 +73,14 @@ fn an_impossible_calendar_date_is_refused_next_to_the_date_field() {
     press(&mut s, KeyCode::Enter); // Save and continue
     let form = &acceptance(&s).form;
     assert_eq!(
-        form.error(Field::Date),
+        form.error(Field::Input(AcceptanceField::Date)),
         Some("2018-02-30 is not a real date: that month has 28 days.")
     );
     for good in [
-        Field::FirstName,
-        Field::LastName,
-        Field::Email,
-        Field::Phone,
+        Field::Input(AcceptanceField::FirstName),
+        Field::Input(AcceptanceField::LastName),
+        Field::Input(AcceptanceField::Email),
+        Field::Input(AcceptanceField::Phone),
     ] {
         assert_eq!(form.error(good), None, "{good:?}");
     }
@@ -91,11 +94,14 @@ fn typing_in_a_field_with_a_message_clears_that_message_only() {
     keys(&mut s, "\t\t\t\t");
     retype(&mut s, "2018-02-30");
     ctrl(&mut s, 's');
-    assert!(acceptance(&s).form.error(Field::FirstName).is_some());
+    assert!(acceptance(&s)
+        .form
+        .error(Field::Input(AcceptanceField::FirstName))
+        .is_some());
     type_text(&mut s, "Diego");
     let form = &acceptance(&s).form;
-    assert_eq!(form.error(Field::FirstName), None);
-    assert!(form.error(Field::Date).is_some());
+    assert_eq!(form.error(Field::Input(AcceptanceField::FirstName)), None);
+    assert!(form.error(Field::Input(AcceptanceField::Date)).is_some());
 }
 
 #[test]
@@ -113,11 +119,14 @@ fn update_on_the_account_records_a_new_confirmation_and_keeps_the_old_one() {
     let form = acceptance(&s);
     assert_eq!(form.purpose, Purpose::Update);
     assert_eq!(
-        form.form.value(Field::FirstName),
+        form.form.value(Field::Input(AcceptanceField::FirstName)),
         old.accepted_by.first_name,
         "pre-filled with the current acceptor"
     );
-    assert_eq!(form.form.value(Field::Date), OPTIONAL_DAY);
+    assert_eq!(
+        form.form.value(Field::Input(AcceptanceField::Date)),
+        OPTIONAL_DAY
+    );
     retype(&mut s, "Alex");
     press(&mut s, KeyCode::Tab);
     retype(&mut s, "Wilber");

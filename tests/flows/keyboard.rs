@@ -3,6 +3,7 @@
 use crate::common::*;
 use crate::support::*;
 use pcenter::app::screens::new_customer::Field;
+use pcenter::domain::customer::CustomerField;
 use pcenter::domain::role::Role;
 use ratatui::crossterm::event::KeyCode;
 
@@ -28,7 +29,12 @@ fn q_in_a_focused_text_field_is_typed_not_a_quit() {
     press(&mut s, KeyCode::Char('n'));
     type_text(&mut s, "qq");
     assert!(!s.quit);
-    assert_eq!(wizard(&s).form.value(Field::CompanyName), "qq");
+    assert_eq!(
+        wizard(&s)
+            .form
+            .value(Field::Customer(CustomerField::CompanyName)),
+        "qq"
+    );
 }
 
 #[test]

@@ -7,8 +7,8 @@ use pcenter::app::screens::new_customer::{Field, WizardStep};
 use pcenter::app::session::Session;
 use pcenter::assets;
 use pcenter::book::AgreementStatus;
-use pcenter::domain::agreement::Channel;
-use pcenter::domain::customer::Customer;
+use pcenter::domain::agreement::{AcceptanceField, Channel};
+use pcenter::domain::customer::{Customer, CustomerField};
 use pcenter::domain::role::Role;
 use ratatui::crossterm::event::KeyCode;
 
@@ -99,7 +99,12 @@ fn mandatory_phase_next_with_the_box_unticked_stays_with_the_error_on_the_checkb
         .form
         .error(Field::Accepted)
         .is_some_and(|m| m.contains("mandatory since November 7, 2018")));
-    assert_eq!(wizard.form.error(Field::DomainPrefix), None);
+    assert_eq!(
+        wizard
+            .form
+            .error(Field::Customer(CustomerField::DomainPrefix)),
+        None
+    );
     assert_eq!(stored(&s), assets::demo_snapshot());
 }
 
@@ -143,10 +148,15 @@ fn a_taken_domain_prefix_is_refused_next_to_the_primary_domain_field() {
     let wizard = wizard(&s);
     assert_eq!(wizard.step, WizardStep::AccountInfo);
     assert_eq!(
-        wizard.form.error(Field::DomainPrefix),
+        wizard
+            .form
+            .error(Field::Customer(CustomerField::DomainPrefix)),
         Some(format!("{contoso} is already taken; choose another prefix.").as_str())
     );
-    assert_eq!(wizard.form.focus, Field::DomainPrefix);
+    assert_eq!(
+        wizard.form.focus,
+        Field::Customer(CustomerField::DomainPrefix)
+    );
     assert_eq!(stored(&s), assets::demo_snapshot());
 }
 
@@ -160,9 +170,14 @@ fn update_in_the_agreement_section_records_a_different_acceptor() {
     press(&mut s, KeyCode::Enter);
     let editable = wizard(&s);
     assert!(editable.acceptor_editable);
-    assert_eq!(editable.form.focus, Field::AcceptorFirstName);
     assert_eq!(
-        editable.form.value(Field::AcceptorFirstName),
+        editable.form.focus,
+        Field::Acceptor(AcceptanceField::FirstName)
+    );
+    assert_eq!(
+        editable
+            .form
+            .value(Field::Acceptor(AcceptanceField::FirstName)),
         "Ada",
         "starts from the primary contact"
     );
@@ -209,10 +224,16 @@ fn bad_acceptor_fields_are_refused_next_to_those_fields() {
     assert_eq!(wizard.step, WizardStep::AccountInfo);
     assert!(wizard
         .form
-        .error(Field::AcceptanceDate)
+        .error(Field::Acceptor(AcceptanceField::Date))
         .is_some_and(|m| m.contains("future date")));
-    assert!(wizard.form.error(Field::AcceptorEmail).is_some());
-    assert_eq!(wizard.form.error(Field::Email), None);
+    assert!(wizard
+        .form
+        .error(Field::Acceptor(AcceptanceField::Email))
+        .is_some());
+    assert_eq!(
+        wizard.form.error(Field::Customer(CustomerField::Email)),
+        None
+    );
     assert_eq!(stored(&s), assets::demo_snapshot());
 }
 

@@ -9,7 +9,7 @@ use pcenter::app::screens::order::OrderStep;
 use pcenter::app::screens::Origin;
 use pcenter::app::session::Session;
 use pcenter::assets;
-use pcenter::domain::agreement::{Channel, MCA_TEMPLATE_ID, MCA_TYPE};
+use pcenter::domain::agreement::{AcceptanceField, Channel, MCA_TEMPLATE_ID, MCA_TYPE};
 use pcenter::domain::commerce::{Billing, SubscriptionStatus};
 use pcenter::domain::role::Role;
 use ratatui::crossterm::event::KeyCode;
@@ -60,13 +60,22 @@ fn the_prompt_is_prefilled_with_the_primary_contact_and_the_business_date() {
     order_from(&mut s, NORTHWIND, &Origin::Customers);
     let form = &acceptance(&s).form;
     use pcenter::app::screens::acceptance::Field;
-    assert_eq!(form.value(Field::FirstName), "Diego");
-    assert_eq!(form.value(Field::LastName), "Siciliani");
     assert_eq!(
-        form.value(Field::Email),
+        form.value(Field::Input(AcceptanceField::FirstName)),
+        "Diego"
+    );
+    assert_eq!(
+        form.value(Field::Input(AcceptanceField::LastName)),
+        "Siciliani"
+    );
+    assert_eq!(
+        form.value(Field::Input(AcceptanceField::Email)),
         "diego.siciliani@northwindtraders.com"
     );
-    assert_eq!(form.value(Field::Date), OPTIONAL_DAY);
+    assert_eq!(
+        form.value(Field::Input(AcceptanceField::Date)),
+        OPTIONAL_DAY
+    );
 }
 
 #[test]

@@ -11,28 +11,13 @@ use crate::domain::gate::GateRefusal;
 use crate::domain::phase::{MANDATORY_FROM, OPTIONAL_FROM};
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
+use AcceptanceField as A;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
-    FirstName,
-    LastName,
-    Email,
-    Phone,
-    Date,
+    Input(AcceptanceField),
     SaveAndContinue,
     Cancel,
-}
-
-impl Field {
-    fn of(field: AcceptanceField) -> Field {
-        match field {
-            AcceptanceField::FirstName => Field::FirstName,
-            AcceptanceField::LastName => Field::LastName,
-            AcceptanceField::Email => Field::Email,
-            AcceptanceField::Phone => Field::Phone,
-            AcceptanceField::Date => Field::Date,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,13 +54,13 @@ impl AcceptanceForm {
             purpose,
             form: Form::new(
                 [
-                    (Field::FirstName, draft.first_name),
-                    (Field::LastName, draft.last_name),
-                    (Field::Email, draft.email),
-                    (Field::Phone, draft.phone),
-                    (Field::Date, draft.date),
+                    (Field::Input(A::FirstName), draft.first_name),
+                    (Field::Input(A::LastName), draft.last_name),
+                    (Field::Input(A::Email), draft.email),
+                    (Field::Input(A::Phone), draft.phone),
+                    (Field::Input(A::Date), draft.date),
                 ],
-                Field::FirstName,
+                Field::Input(A::FirstName),
             ),
             notice: None,
         })
@@ -142,23 +127,23 @@ impl AcceptanceForm {
         rows.extend([
             FormRow::Blank,
             FormRow::Field {
-                id: Field::FirstName,
+                id: Field::Input(A::FirstName),
                 label: "First name",
             },
             FormRow::Field {
-                id: Field::LastName,
+                id: Field::Input(A::LastName),
                 label: "Last name",
             },
             FormRow::Field {
-                id: Field::Email,
+                id: Field::Input(A::Email),
                 label: "Email address",
             },
             FormRow::Field {
-                id: Field::Phone,
+                id: Field::Input(A::Phone),
                 label: "Phone number (optional)",
             },
             FormRow::Field {
-                id: Field::Date,
+                id: Field::Input(A::Date),
                 label: "Agreement acceptance date",
             },
             FormRow::Blank,
@@ -172,11 +157,11 @@ impl AcceptanceForm {
 
     fn draft(&self) -> AcceptanceDraft {
         AcceptanceDraft {
-            first_name: self.form.value(Field::FirstName).into(),
-            last_name: self.form.value(Field::LastName).into(),
-            email: self.form.value(Field::Email).into(),
-            phone: self.form.value(Field::Phone).into(),
-            date: self.form.value(Field::Date).into(),
+            first_name: self.form.value(Field::Input(A::FirstName)).into(),
+            last_name: self.form.value(Field::Input(A::LastName)).into(),
+            email: self.form.value(Field::Input(A::Email)).into(),
+            phone: self.form.value(Field::Input(A::Phone)).into(),
+            date: self.form.value(Field::Input(A::Date)).into(),
         }
     }
 
@@ -209,8 +194,12 @@ impl AcceptanceForm {
                 },
             }),
             Err(errors) => {
-                self.form
-                    .set_errors(errors.into_iter().map(|(f, m)| (Field::of(f), m)).collect());
+                self.form.set_errors(
+                    errors
+                        .into_iter()
+                        .map(|(f, m)| (Field::Input(f), m))
+                        .collect(),
+                );
                 self.form.focus_first_error(&focus_order(&self.rows()));
                 Step::stay()
             }

@@ -11,28 +11,17 @@ use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile, DOM
 use crate::domain::phase::{Phase, MANDATORY_FROM};
 use crate::service::ServiceError;
 use crate::store::StoreError;
+use AcceptanceField as A;
+use CustomerField as C;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
-    CompanyName,
-    DomainPrefix,
-    Country,
-    Line1,
-    Line2,
-    City,
-    State,
-    PostalCode,
-    FirstName,
-    LastName,
-    Email,
-    Phone,
+    /// A field of the company or its primary contact.
+    Customer(CustomerField),
     Accepted,
-    AcceptanceDate,
+    /// The acceptance date, or a field of the person who accepted (after Update).
+    Acceptor(AcceptanceField),
     UpdateAcceptor,
-    AcceptorFirstName,
-    AcceptorLastName,
-    AcceptorEmail,
-    AcceptorPhone,
     Next,
     Cancel,
     Submit,
@@ -40,28 +29,28 @@ pub enum Field {
 }
 
 const COMPANY_FIELDS: [(Field, &str); 8] = [
-    (Field::CompanyName, "Company name"),
-    (Field::DomainPrefix, "Primary domain"),
-    (Field::Country, "Country/region"),
-    (Field::Line1, "Address line 1"),
-    (Field::Line2, "Address line 2 (optional)"),
-    (Field::City, "City"),
-    (Field::State, "State/province"),
-    (Field::PostalCode, "Postal code"),
+    (Field::Customer(C::CompanyName), "Company name"),
+    (Field::Customer(C::DomainPrefix), "Primary domain"),
+    (Field::Customer(C::Country), "Country/region"),
+    (Field::Customer(C::Line1), "Address line 1"),
+    (Field::Customer(C::Line2), "Address line 2 (optional)"),
+    (Field::Customer(C::City), "City"),
+    (Field::Customer(C::State), "State/province"),
+    (Field::Customer(C::PostalCode), "Postal code"),
 ];
 
 const CONTACT_FIELDS: [(Field, &str); 4] = [
-    (Field::FirstName, "First name"),
-    (Field::LastName, "Last name"),
-    (Field::Email, "Email address"),
-    (Field::Phone, "Phone number (optional)"),
+    (Field::Customer(C::FirstName), "First name"),
+    (Field::Customer(C::LastName), "Last name"),
+    (Field::Customer(C::Email), "Email address"),
+    (Field::Customer(C::Phone), "Phone number (optional)"),
 ];
 
 const ACCEPTOR_FIELDS: [(Field, &str); 4] = [
-    (Field::AcceptorFirstName, "First name"),
-    (Field::AcceptorLastName, "Last name"),
-    (Field::AcceptorEmail, "Email address"),
-    (Field::AcceptorPhone, "Phone number (optional)"),
+    (Field::Acceptor(A::FirstName), "First name"),
+    (Field::Acceptor(A::LastName), "Last name"),
+    (Field::Acceptor(A::Email), "Email address"),
+    (Field::Acceptor(A::Phone), "Phone number (optional)"),
 ];
 
 pub const ACCEPTED_LABEL: &str = "The customer has accepted the latest Microsoft cloud agreement";
@@ -104,10 +93,13 @@ impl NewCustomer {
             .chain(&CONTACT_FIELDS)
             .chain(&ACCEPTOR_FIELDS)
             .map(|(id, _)| (*id, String::new()))
-            .chain([(Field::AcceptanceDate, ctx.actor.business_date.to_string())]);
+            .chain([(
+                Field::Acceptor(A::Date),
+                ctx.actor.business_date.to_string(),
+            )]);
         NewCustomer {
             step: WizardStep::AccountInfo,
-            form: Form::new(text_fields, Field::CompanyName),
+            form: Form::new(text_fields, Field::Customer(C::CompanyName)),
             accepted: false,
             acceptor_editable: false,
             agreement_section: ctx.phase().confirmation_available(),
@@ -143,8 +135,12 @@ impl NewCustomer {
         rows.push(FormRow::Heading("Company".into()));
         for company_field in &COMPANY_FIELDS {
             rows.push(field(company_field));
-            if company_field.0 == Field::DomainPrefix {
-                let prefix = self.form.value(Field::DomainPrefix).trim().to_lowercase();
+            if company_field.0 == Field::Customer(C::DomainPrefix) {
+                let prefix = self
+                    .form
+                    .value(Field::Customer(C::DomainPrefix))
+                    .trim()
+                    .to_lowercase();
                 rows.push(FormRow::Value {
                     label: String::new(),
                     value: format!(
@@ -170,7 +166,7 @@ impl NewCustomer {
             });
             if self.accepted {
                 rows.push(FormRow::Field {
-                    id: Field::AcceptanceDate,
+                    id: Field::Acceptor(A::Date),
                     label: "Agreement acceptance date",
                 });
                 if self.acceptor_editable {
@@ -277,35 +273,35 @@ impl NewCustomer {
     fn customer_draft(&self) -> CustomerDraft {
         let v = |f| self.form.value(f).to_string();
         CustomerDraft {
-            company_name: v(Field::CompanyName),
-            domain_prefix: v(Field::DomainPrefix),
-            country: v(Field::Country),
-            line1: v(Field::Line1),
-            line2: v(Field::Line2),
-            city: v(Field::City),
-            state: v(Field::State),
-            postal_code: v(Field::PostalCode),
-            first_name: v(Field::FirstName),
-            last_name: v(Field::LastName),
-            email: v(Field::Email),
-            phone: v(Field::Phone),
+            company_name: v(Field::Customer(C::CompanyName)),
+            domain_prefix: v(Field::Customer(C::DomainPrefix)),
+            country: v(Field::Customer(C::Country)),
+            line1: v(Field::Customer(C::Line1)),
+            line2: v(Field::Customer(C::Line2)),
+            city: v(Field::Customer(C::City)),
+            state: v(Field::Customer(C::State)),
+            postal_code: v(Field::Customer(C::PostalCode)),
+            first_name: v(Field::Customer(C::FirstName)),
+            last_name: v(Field::Customer(C::LastName)),
+            email: v(Field::Customer(C::Email)),
+            phone: v(Field::Customer(C::Phone)),
         }
     }
 
     fn acceptance_draft(&self) -> AcceptanceDraft {
         let (first, last, email, phone) = if self.acceptor_editable {
             (
-                Field::AcceptorFirstName,
-                Field::AcceptorLastName,
-                Field::AcceptorEmail,
-                Field::AcceptorPhone,
+                Field::Acceptor(A::FirstName),
+                Field::Acceptor(A::LastName),
+                Field::Acceptor(A::Email),
+                Field::Acceptor(A::Phone),
             )
         } else {
             (
-                Field::FirstName,
-                Field::LastName,
-                Field::Email,
-                Field::Phone,
+                Field::Customer(C::FirstName),
+                Field::Customer(C::LastName),
+                Field::Customer(C::Email),
+                Field::Customer(C::Phone),
             )
         };
         AcceptanceDraft {
@@ -313,7 +309,7 @@ impl NewCustomer {
             last_name: self.form.value(last).into(),
             email: self.form.value(email).into(),
             phone: self.form.value(phone).into(),
-            date: self.form.value(Field::AcceptanceDate).into(),
+            date: self.form.value(Field::Acceptor(A::Date)).into(),
         }
     }
 
@@ -352,15 +348,15 @@ impl NewCustomer {
             Field::UpdateAcceptor => {
                 let contact = self.customer_draft();
                 for (acceptor, value) in [
-                    (Field::AcceptorFirstName, contact.first_name),
-                    (Field::AcceptorLastName, contact.last_name),
-                    (Field::AcceptorEmail, contact.email),
-                    (Field::AcceptorPhone, contact.phone),
+                    (Field::Acceptor(A::FirstName), contact.first_name),
+                    (Field::Acceptor(A::LastName), contact.last_name),
+                    (Field::Acceptor(A::Email), contact.email),
+                    (Field::Acceptor(A::Phone), contact.phone),
                 ] {
                     self.form.set_value(acceptor, value);
                 }
                 self.acceptor_editable = true;
-                self.form.focus = Field::AcceptorFirstName;
+                self.form.focus = Field::Acceptor(A::FirstName);
             }
             Field::Next => self.next(ctx),
             Field::Submit => return self.submit(),
@@ -391,7 +387,7 @@ impl NewCustomer {
             Ok(_) => vec![],
             Err(e) => e
                 .iter()
-                .map(|(f, m)| (customer_field(*f), m.clone()))
+                .map(|(f, m)| (Field::Customer(*f), m.clone()))
                 .collect(),
         };
         let mut acceptance = None;
@@ -434,15 +430,8 @@ impl NewCustomer {
     /// Where a message about the acceptor belongs; `None` when the primary contact field
     /// already carries the same message.
     fn acceptance_field(&self, field: AcceptanceField) -> Option<Field> {
-        let editable = self.acceptor_editable;
-        match field {
-            AcceptanceField::Date => Some(Field::AcceptanceDate),
-            _ if !editable => None,
-            AcceptanceField::FirstName => Some(Field::AcceptorFirstName),
-            AcceptanceField::LastName => Some(Field::AcceptorLastName),
-            AcceptanceField::Email => Some(Field::AcceptorEmail),
-            AcceptanceField::Phone => Some(Field::AcceptorPhone),
-        }
+        let shown = field == AcceptanceField::Date || self.acceptor_editable;
+        shown.then_some(Field::Acceptor(field))
     }
 
     fn submit(&mut self) -> Step {
@@ -472,10 +461,10 @@ impl NewCustomer {
             Err(ServiceError::Store(StoreError::DomainTaken { domain })) => {
                 self.step = WizardStep::AccountInfo;
                 self.form.set_error(
-                    Field::DomainPrefix,
+                    Field::Customer(C::DomainPrefix),
                     format!("{domain} is already taken; choose another prefix."),
                 );
-                self.form.focus = Field::DomainPrefix;
+                self.form.focus = Field::Customer(C::DomainPrefix);
                 Step::stay()
             }
             Err(error) => {
@@ -483,24 +472,6 @@ impl NewCustomer {
                 Step::stay()
             }
         }
-    }
-}
-
-fn customer_field(field: CustomerField) -> Field {
-    use CustomerField as C;
-    match field {
-        C::CompanyName => Field::CompanyName,
-        C::DomainPrefix => Field::DomainPrefix,
-        C::Country => Field::Country,
-        C::Line1 => Field::Line1,
-        C::Line2 => Field::Line2,
-        C::City => Field::City,
-        C::State => Field::State,
-        C::PostalCode => Field::PostalCode,
-        C::FirstName => Field::FirstName,
-        C::LastName => Field::LastName,
-        C::Email => Field::Email,
-        C::Phone => Field::Phone,
     }
 }
 
