@@ -3,6 +3,7 @@
 //! terminal or a remote one can drive it alike.
 
 use super::{update, Action, App, Completed, Effect, Request};
+use crate::domain::agreement::Channel;
 use crate::service::{Operations, ServiceError};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -65,7 +66,7 @@ impl Session {
                 profile,
                 acceptance,
             } => ops
-                .create_customer(*profile, acceptance)
+                .create_customer(*profile, acceptance, Channel::NewCustomer)
                 .map(|c| Completed::CustomerCreated { customer_id: c.id }),
             Request::Confirm {
                 customer_id,

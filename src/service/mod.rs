@@ -6,7 +6,6 @@ use crate::book::Book;
 use crate::domain::agreement::{Acceptance, Channel, Confirmation};
 use crate::domain::commerce::{check_line, Order, OrderLine, Subscription, SubscriptionStatus};
 use crate::domain::customer::{Customer, CustomerProfile};
-use crate::domain::fields;
 use crate::domain::gate::GateRefusal;
 use crate::domain::phase::{Phase, OPTIONAL_FROM};
 use crate::domain::role::{GatedAction, Role, RoleRefusal};
@@ -41,6 +40,10 @@ pub enum ServiceError {
     },
     #[error("Confirmation of customer acceptance becomes available on {}.", OPTIONAL_FROM.format("%B %-d, %Y"))]
     NotYetAvailable,
+    #[error("Date of agreement cannot be greater than the current date ({business_date}).")]
+    FutureDate { business_date: NaiveDate },
+    #[error("A partner confirmed agreement already exists for the customer with the same contact: change the first name, last name, email or phone to record a new confirmation.")]
+    AlreadyConfirmed,
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -80,8 +83,11 @@ impl Operations<'_> {
                 });
             }
         }
-        fields::not_in_the_future(acceptance.date_agreed, self.actor.business_date)
-            .map_err(ServiceError::Invalid)?;
+        if acceptance.date_agreed > self.actor.business_date {
+            return Err(ServiceError::FutureDate {
+                business_date: self.actor.business_date,
+            });
+        }
         Ok(())
     }
 
@@ -89,6 +95,7 @@ impl Operations<'_> {
         &mut self,
         profile: CustomerProfile,
         acceptance: Option<Acceptance>,
+        channel: Channel,
     ) -> Result<Customer, ServiceError> {
         self.actor.role.require(GatedAction::CreateCustomer)?;
         if let Some(acceptance) = &acceptance {
@@ -102,14 +109,8 @@ impl Operations<'_> {
         }
         let id = self.store.new_id()?;
         let customer = profile.into_customer(id, &self.actor.agent, self.now);
-        let confirmation = acceptance.map(|a| {
-            a.record(
-                &customer.id,
-                &self.actor.agent,
-                self.now,
-                Channel::NewCustomer,
-            )
-        });
+        let confirmation =
+            acceptance.map(|a| a.record(&customer.id, &self.actor.agent, self.now, channel));
         self.store
             .create_customer(&customer, confirmation.as_ref())?;
         self.book.insert_customer(customer.clone());
@@ -127,6 +128,10 @@ impl Operations<'_> {
     ) -> Result<Confirmation, ServiceError> {
         let customer = self.customer(customer_id)?;
         self.check_confirmable(Some(customer), &acceptance)?;
+        let current = self.book.current_confirmation(customer_id);
+        if current.is_some_and(|c| c.accepted_by == acceptance.accepted_by) {
+            return Err(ServiceError::AlreadyConfirmed);
+        }
         let confirmation = acceptance.record(customer_id, &self.actor.agent, self.now, channel);
         self.store.add_confirmation(&confirmation)?;
         self.book.add_confirmation(confirmation.clone());

@@ -146,7 +146,13 @@ fn a_future_acceptance_date_is_refused_even_when_built_directly() {
         .ops()
         .confirm(NORTHWIND, future, Channel::Command)
         .unwrap_err();
-    assert!(refused.to_string().contains("future date"), "{refused}");
+    assert!(
+        matches!(refused, ServiceError::FutureDate { .. }),
+        "{refused}"
+    );
+    assert!(refused
+        .to_string()
+        .starts_with("Date of agreement cannot be greater than the current date"));
 }
 
 #[test]
@@ -201,4 +207,21 @@ fn an_order_needs_known_offers_and_valid_quantities() {
         w.ops().create_order(CONTOSO, e3(0)),
         Err(ServiceError::Invalid(_))
     ));
+}
+
+#[test]
+fn the_same_contact_as_the_current_confirmation_is_refused_and_a_new_one_is_not() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    w.ops()
+        .confirm(NORTHWIND, acceptance("2018-11-01"), Channel::Account)
+        .unwrap();
+    let again = w
+        .ops()
+        .confirm(NORTHWIND, acceptance("2018-11-10"), Channel::Command)
+        .unwrap_err();
+    assert_eq!(again, ServiceError::AlreadyConfirmed);
+    let mut other = acceptance("2018-11-10");
+    other.accepted_by.phone = Some("+1 206 555 0100".into());
+    assert!(w.ops().confirm(NORTHWIND, other, Channel::Command).is_ok());
+    assert_eq!(w.book.confirmations(NORTHWIND).len(), 2);
 }
