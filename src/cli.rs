@@ -25,26 +25,28 @@ pub const EXIT_TERMINAL: u8 = 5;
     name = "pcenter",
     version,
     about = "Partner Center in the terminal: customers, the Microsoft Cloud Agreement confirmation, and orders.",
-    after_help = "Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal."
+    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows."
 )]
 pub struct Options {
+    #[command(subcommand)]
+    pub command: Option<crate::api::Command>,
     /// Where the stores live (default: the platform's data directory for pcenter).
-    #[arg(long, env = "PCENTER_DATA_DIR", value_name = "DIR")]
+    #[arg(long, global = true, env = "PCENTER_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// The business date every rule uses (default: today's local date).
-    #[arg(long, env = "PCENTER_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, global = true, env = "PCENTER_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
     /// The signed-in agent's name, recorded with every change (default: the user name).
-    #[arg(long, env = "PCENTER_AGENT", value_name = "NAME", value_parser = parse_agent)]
+    #[arg(long, global = true, env = "PCENTER_AGENT", value_name = "NAME", value_parser = parse_agent)]
     pub agent: Option<String>,
     /// The signed-in agent's role.
-    #[arg(long, env = "PCENTER_ROLE", value_name = "ROLE", default_value = "admin-agent", value_parser = parse_role)]
+    #[arg(long, global = true, env = "PCENTER_ROLE", value_name = "ROLE", default_value = "admin-agent", value_parser = parse_role)]
     pub role: Role,
     /// The partner organization's name shown in the header (saved in the store).
-    #[arg(long, env = "PCENTER_PARTNER", value_name = "NAME", value_parser = parse_agent)]
+    #[arg(long, global = true, env = "PCENTER_PARTNER", value_name = "NAME", value_parser = parse_agent)]
     pub partner: Option<String>,
     /// Use the demo store (seeded with sample customers on first use) instead of the real one.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub demo: bool,
 }
 
@@ -123,7 +125,7 @@ fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
 }
 
 pub fn main() -> ExitCode {
-    let options = match Options::try_parse() {
+    let mut options = match Options::try_parse() {
         Ok(options) => options,
         Err(error) if !error.use_stderr() => {
             let _ = error.print();
@@ -135,6 +137,9 @@ pub fn main() -> ExitCode {
             return fail(EXIT_USAGE, first.trim_start_matches("error: "));
         }
     };
+    if let Some(command) = options.command.take() {
+        return crate::api::run(command, &options);
+    }
     let store = match open_store(&options) {
         Ok(store) => store,
         Err(error @ StoreError::Locked { .. }) => return fail(EXIT_STORE_IN_USE, error),

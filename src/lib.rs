@@ -7,6 +7,7 @@
 //! → `app` (state, `update`, session; no terminal) → `ui` (rendering as a function of state) →
 //! the terminal shell in `term` and `cli`.
 
+pub mod api;
 pub mod app;
 pub mod assets;
 pub mod book;

@@ -79,7 +79,7 @@ fn help_lists_every_option_and_the_exit_codes() {
         assert!(help.contains(env), "{env} missing:\n{help}");
     }
     assert!(
-        help.contains("Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal."),
+        help.contains("Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal,"),
         "{help}"
     );
     assert_eq!(stderr(&output), "");

@@ -1,0 +1,143 @@
+//! Errors of the commands, shaped like Partner Center's: `{"code":…,"description":…}` on stderr,
+//! with an exit status per kind so scripts can tell them apart.
+
+use crate::service::ServiceError;
+use crate::store::StoreError;
+use serde::Serialize;
+
+/// Exit statuses of the commands (also listed in `--help` and the README).
+pub mod exit {
+    pub const USAGE: u8 = 2;
+    pub const STORE_IN_USE: u8 = 3;
+    pub const STORE: u8 = 4;
+    pub const INVALID: u8 = 6;
+    pub const FORBIDDEN: u8 = 7;
+    pub const NOT_FOUND: u8 = 8;
+    pub const CONFLICT: u8 = 9;
+    pub const BLOCKED: u8 = 10;
+    pub const ROWS_REJECTED: u8 = 11;
+}
+
+/// Partner Center's codes where it has one; HTTP-like ones otherwise.
+pub mod code {
+    pub const BAD_REQUEST: u32 = 400;
+    pub const FORBIDDEN: u32 = 403;
+    pub const NOT_FOUND: u32 = 404;
+    pub const FUTURE_DATE: u32 = 600002;
+    pub const ALREADY_CONFIRMED: u32 = 600061;
+    pub const CONFIRMATION_REQUIRED: u32 = 13605;
+    pub const STORE_IN_USE: u32 = 503;
+    pub const STORE: u32 = 500;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiError {
+    pub code: u32,
+    pub description: String,
+    #[serde(skip)]
+    pub exit: u8,
+}
+
+impl ApiError {
+    pub fn new(code: u32, exit: u8, description: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            description: description.into(),
+            exit,
+        }
+    }
+
+    pub fn invalid(description: impl Into<String>) -> ApiError {
+        ApiError::new(code::BAD_REQUEST, exit::INVALID, description)
+    }
+
+    pub fn not_found(description: impl Into<String>) -> ApiError {
+        ApiError::new(code::NOT_FOUND, exit::NOT_FOUND, description)
+    }
+
+    /// The one JSON line printed on stderr.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| self.description.clone())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> ApiError {
+        match error {
+            StoreError::Locked { .. } => {
+                ApiError::new(code::STORE_IN_USE, exit::STORE_IN_USE, error.to_string())
+            }
+            StoreError::UnknownCustomer { .. } | StoreError::UnknownSubscription { .. } => {
+                ApiError::not_found(error.to_string())
+            }
+            StoreError::DomainTaken { .. } | StoreError::IdTaken { .. } => {
+                ApiError::invalid(error.to_string())
+            }
+            _ => ApiError::new(code::STORE, exit::STORE, error.to_string()),
+        }
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(error: ServiceError) -> ApiError {
+        let description = error.to_string();
+        match error {
+            ServiceError::Role(_) => ApiError::new(code::FORBIDDEN, exit::FORBIDDEN, description),
+            ServiceError::Gate(_) => {
+                ApiError::new(code::CONFIRMATION_REQUIRED, exit::BLOCKED, description)
+            }
+            ServiceError::FutureDate { .. } => ApiError::new(
+                code::FUTURE_DATE,
+                exit::INVALID,
+                "Date of agreement cannot be greater than the current date.",
+            ),
+            ServiceError::AlreadyConfirmed => ApiError::new(
+                code::ALREADY_CONFIRMED,
+                exit::CONFLICT,
+                "PartnerConfirmedAgreementAlreadyExists: A partner confirmed agreement already exists for the customer.",
+            ),
+            ServiceError::Store(store) => store.into(),
+            ServiceError::NotSupported { .. }
+            | ServiceError::NotYetAvailable
+            | ServiceError::Invalid(_) => ApiError::invalid(description),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::gate::GateRefusal;
+    use std::path::PathBuf;
+
+    #[test]
+    fn each_refusal_has_partner_centers_code_and_its_own_exit_status() {
+        let gate: ApiError = ServiceError::Gate(GateRefusal::NewOrder).into();
+        assert_eq!((gate.code, gate.exit), (13605, exit::BLOCKED));
+        let future: ApiError = ServiceError::FutureDate {
+            business_date: "2018-09-14".parse().unwrap(),
+        }
+        .into();
+        assert_eq!(future.code, 600002);
+        assert_eq!(
+            future.description,
+            "Date of agreement cannot be greater than the current date."
+        );
+        let again: ApiError = ServiceError::AlreadyConfirmed.into();
+        assert_eq!((again.code, again.exit), (600061, exit::CONFLICT));
+        let busy: ApiError = StoreError::Locked {
+            path: PathBuf::from("/x"),
+        }
+        .into();
+        assert_eq!(busy.exit, exit::STORE_IN_USE);
+    }
+
+    #[test]
+    fn the_json_has_code_and_description_only() {
+        let error = ApiError::not_found("Customer x was not found.");
+        assert_eq!(
+            error.to_json(),
+            r#"{"code":404,"description":"Customer x was not found."}"#
+        );
+    }
+}

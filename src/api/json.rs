@@ -1,0 +1,152 @@
+//! The JSON shapes of Partner Center's Agreement API: Agreement, AgreementMetaData, Contact and
+//! the collection wrapper.
+
+use crate::domain::agreement::{Confirmation, Contact, MCA_LINK, MCA_TEMPLATE_ID, MCA_TYPE};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Collection<T> {
+    pub total_count: usize,
+    pub items: Vec<T>,
+}
+
+impl<T> Collection<T> {
+    pub fn of(items: Vec<T>) -> Collection<T> {
+        Collection {
+            total_count: items.len(),
+            items,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementMetaData {
+    pub template_id: String,
+    pub agreement_type: String,
+    pub agreement_link: String,
+    pub version_rank: i32,
+}
+
+/// The agreement templates this product knows: the Microsoft Cloud Agreement.
+pub fn templates() -> Vec<AgreementMetaData> {
+    vec![AgreementMetaData {
+        template_id: MCA_TEMPLATE_ID.into(),
+        agreement_type: MCA_TYPE.into(),
+        agreement_link: MCA_LINK.into(),
+        version_rank: 0,
+    }]
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactJson {
+    #[serde(default)]
+    pub first_name: String,
+    #[serde(default)]
+    pub last_name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+}
+
+impl From<&Contact> for ContactJson {
+    fn from(contact: &Contact) -> ContactJson {
+        ContactJson {
+            first_name: contact.first_name.clone(),
+            last_name: contact.last_name.clone(),
+            email: contact.email.clone(),
+            phone_number: contact.phone.clone(),
+        }
+    }
+}
+
+/// An Agreement as the API returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Agreement {
+    pub user_id: String,
+    pub primary_contact: ContactJson,
+    pub template_id: String,
+    /// UTC timestamp at midnight of the acceptance date, e.g. `2018-09-14T00:00:00Z`.
+    pub date_agreed: String,
+    #[serde(rename = "type")]
+    pub agreement_type: String,
+    pub agreement_link: String,
+}
+
+impl From<&Confirmation> for Agreement {
+    fn from(c: &Confirmation) -> Agreement {
+        Agreement {
+            user_id: c.recorded_by.clone(),
+            primary_contact: (&c.accepted_by).into(),
+            template_id: c.template_id.clone(),
+            date_agreed: utc_midnight(c.date_agreed),
+            agreement_type: c.agreement_type.clone(),
+            agreement_link: MCA_LINK.into(),
+        }
+    }
+}
+
+/// The Agreement body a caller sends to create a confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementRequest {
+    #[serde(default)]
+    pub primary_contact: ContactJson,
+    #[serde(default)]
+    pub template_id: Option<String>,
+    /// A date (`2018-09-14`) or a UTC timestamp (`2018-09-14T00:00:00Z`).
+    #[serde(default)]
+    pub date_agreed: Option<String>,
+    #[serde(default, rename = "type")]
+    pub agreement_type: Option<String>,
+}
+
+pub fn utc_midnight(date: NaiveDate) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// The date part of `2018-09-14`, `2018-09-14T00:00:00Z` or `2018-09-14T00:00:00.000Z`.
+pub fn date_part(value: &str) -> &str {
+    value.trim().split('T').next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_list_the_microsoft_cloud_agreement_in_the_api_shape() {
+        let json = serde_json::to_string(&Collection::of(templates())).unwrap();
+        assert_eq!(
+            json,
+            r#"{"totalCount":1,"items":[{"templateId":"998b88de-aa99-4388-a42c-1b3517d49490","agreementType":"MicrosoftCloudAgreement","agreementLink":"https://docs.microsoft.com/partner-center/agreements","versionRank":0}]}"#
+        );
+    }
+
+    #[test]
+    fn dates_come_and_go_as_utc_timestamps() {
+        let date: NaiveDate = "2018-09-14".parse().unwrap();
+        assert_eq!(utc_midnight(date), "2018-09-14T00:00:00Z");
+        assert_eq!(date_part("2018-09-14T00:00:00.000Z"), "2018-09-14");
+        assert_eq!(date_part(" 2018-09-14 "), "2018-09-14");
+    }
+
+    #[test]
+    fn a_request_body_reads_like_the_real_one() {
+        let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@contoso.com","phoneNumber":"1234567890"},"templateId":"998b88de-aa99-4388-a42c-1b3517d49490","dateAgreed":"2018-09-14T00:00:00Z","type":"MicrosoftCloudAgreement"}"#;
+        let request: AgreementRequest = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            request.primary_contact.phone_number.as_deref(),
+            Some("1234567890")
+        );
+        assert_eq!(
+            request.agreement_type.as_deref(),
+            Some("MicrosoftCloudAgreement")
+        );
+    }
+}

@@ -1,0 +1,286 @@
+//! The API face: subcommands that mirror Partner Center's REST API (agreements, customers,
+//! orders, subscriptions) plus the compliance report and bulk export/import. They go through the
+//! same service operations, rules, roles, business date and store as the dashboard.
+
+mod agreements;
+mod commerce;
+mod customers;
+pub mod error;
+pub mod json;
+pub mod output;
+mod report;
+mod transfer;
+
+use crate::app::session::Clock;
+use crate::book::Book;
+use crate::cli::{open_store, Options, SystemClock};
+use crate::domain::customer::Customer;
+use crate::service::{Actor, Operations};
+use crate::store::{SledStore, Store};
+use clap::{Args, Subcommand};
+use error::{exit, ApiError};
+use output::Format;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Agreement templates and confirmations of customer acceptance (like /v1/agreements).
+    #[command(subcommand)]
+    Agreements(AgreementsCommand),
+    /// Customers (like /v1/customers).
+    #[command(subcommand)]
+    Customers(CustomersCommand),
+    /// New orders (like POST /v1/customers/{id}/orders).
+    #[command(subcommand)]
+    Orders(OrdersCommand),
+    /// Subscriptions (like PATCH /v1/customers/{id}/subscriptions/{id}).
+    #[command(subcommand)]
+    Subscriptions(SubscriptionsCommand),
+    /// Reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgreementsCommand {
+    /// Agreement metadata, like GET /v1/agreements (default type: MicrosoftCloudAgreement).
+    Templates {
+        /// MicrosoftCloudAgreement, or '*' for every type.
+        #[arg(long = "type", value_name = "TYPE")]
+        agreement_type: Option<String>,
+    },
+    /// Confirm customer acceptance, like POST /v1/customers/{id}/agreements.
+    Create(CreateAgreementArgs),
+    /// A customer's confirmations, newest first, like GET /v1/customers/{id}/agreements.
+    List {
+        /// The customer's tenant ID or primary domain.
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        /// MicrosoftCloudAgreement, or '*' for every type.
+        #[arg(long = "type", value_name = "TYPE")]
+        agreement_type: Option<String>,
+    },
+    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email.
+    Export {
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Record the confirmations of a CSV in the export's columns; each row is saved on its own.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Report what would happen without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAgreementArgs {
+    /// The customer's tenant ID or primary domain.
+    #[arg(long, value_name = "ID|DOMAIN")]
+    pub customer: String,
+    /// The Agreement body as JSON (a file, or - for standard input) instead of the fields below.
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["first_name", "last_name", "email", "phone", "date"])]
+    pub json: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub first_name: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub last_name: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
+    /// The acceptance date (default: the business date).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    #[arg(long, value_name = "GUID")]
+    pub template_id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomersCommand {
+    /// Every customer with its Microsoft cloud agreement status.
+    List {
+        /// Only customers whose company name or domain contains this text.
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
+        /// Only public-cloud customers without a confirmation.
+        #[arg(long)]
+        unconfirmed: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// One customer, like GET /v1/customers/{id}.
+    Show {
+        /// The customer's tenant ID or primary domain.
+        customer: String,
+    },
+    /// Create a customer from the Customer body (and an optional Agreement), like POST /v1/customers.
+    Create {
+        /// The Customer body as JSON: a file, or - for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        json: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrdersCommand {
+    /// Create an order: one --offer/--quantity pair per line item.
+    Create {
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        #[arg(long = "offer", value_name = "OFFER_ID", required = true)]
+        offers: Vec<String>,
+        #[arg(long = "quantity", value_name = "N", required = true)]
+        quantities: Vec<u32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubscriptionsCommand {
+    /// Change the seat count of a seat-based subscription.
+    SetSeats {
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        #[arg(long, value_name = "ID")]
+        subscription: String,
+        #[arg(long, value_name = "N")]
+        quantity: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Every customer's confirmation status and whether orders and seat changes are blocked today.
+    Compliance {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// An open store, its book, and who acts when: what every command works with.
+pub struct Api {
+    pub store: SledStore,
+    pub book: Book,
+    pub actor: Actor,
+    clock: SystemClock,
+}
+
+impl Api {
+    pub fn open(options: &Options) -> Result<Api, ApiError> {
+        let store = open_store(options)?;
+        let book = Book::from_snapshot(store.load()?);
+        Ok(Api {
+            store,
+            book,
+            actor: options.actor(),
+            clock: SystemClock {
+                business_date: options.today,
+            },
+        })
+    }
+
+    pub fn ops(&mut self) -> Operations<'_> {
+        Operations {
+            store: &self.store,
+            book: &mut self.book,
+            actor: &self.actor,
+            now: self.clock.now(),
+        }
+    }
+
+    /// A customer by tenant ID or primary domain, or a not-found error naming what was asked.
+    pub fn customer(&self, id_or_domain: &str) -> Result<&Customer, ApiError> {
+        self.book.find(id_or_domain).ok_or_else(|| {
+            ApiError::not_found(format!(
+                "No customer has the tenant ID or primary domain '{}'.",
+                id_or_domain.trim()
+            ))
+        })
+    }
+}
+
+/// Runs one command; prints its result on stdout, or its error on stderr.
+pub fn run(command: Command, options: &Options) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out));
+    match result {
+        Ok(status) => ExitCode::from(status),
+        Err(error) if error.exit == exit::STORE_IN_USE || error.exit == exit::STORE => {
+            eprintln!("pcenter: {}", error.description);
+            ExitCode::from(error.exit)
+        }
+        Err(error) => {
+            eprintln!("{}", error.to_json());
+            ExitCode::from(error.exit)
+        }
+    }
+}
+
+fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, ApiError> {
+    match command {
+        Command::Agreements(command) => match command {
+            AgreementsCommand::Templates { agreement_type } => {
+                agreements::templates(agreement_type.as_deref(), out)
+            }
+            AgreementsCommand::Create(args) => agreements::create(api, args, out),
+            AgreementsCommand::List {
+                customer,
+                agreement_type,
+            } => agreements::list(api, &customer, agreement_type.as_deref(), out),
+            AgreementsCommand::Export { out: file } => transfer::export(api, file, out),
+            AgreementsCommand::Import { file, dry_run } => {
+                transfer::import(api, &file, dry_run, out)
+            }
+        },
+        Command::Customers(command) => match command {
+            CustomersCommand::List {
+                filter,
+                unconfirmed,
+                format,
+            } => customers::list(api, filter.as_deref(), unconfirmed, format, out),
+            CustomersCommand::Show { customer } => customers::show(api, &customer, out),
+            CustomersCommand::Create { json } => customers::create(api, &json, out),
+        },
+        Command::Orders(OrdersCommand::Create {
+            customer,
+            offers,
+            quantities,
+        }) => commerce::create_order(api, &customer, &offers, &quantities, out),
+        Command::Subscriptions(SubscriptionsCommand::SetSeats {
+            customer,
+            subscription,
+            quantity,
+        }) => commerce::set_seats(api, &customer, &subscription, quantity, out),
+        Command::Report(ReportCommand::Compliance { format }) => {
+            report::compliance(api, format, out)
+        }
+    }
+}
+
+/// Reads a JSON body from a file, or from standard input for `-`.
+pub fn read_body(source: &str) -> Result<String, ApiError> {
+    use std::io::Read;
+    let mut text = String::new();
+    let read = if source == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(source).map(|t| text = t)
+    };
+    read.map_err(|e| ApiError::invalid(format!("Cannot read the JSON body from {source}: {e}.")))?;
+    Ok(text)
+}
+
+/// Maps an io error while printing results (for example a closed pipe).
+pub fn write_error(error: std::io::Error) -> ApiError {
+    ApiError::new(
+        error::code::STORE,
+        exit::STORE,
+        format!("Cannot write the output: {error}."),
+    )
+}

@@ -1,0 +1,89 @@
+//! Printing results: JSON where the real API returns JSON; tables and CSV where a person or a
+//! spreadsheet may want them.
+
+use clap::ValueEnum;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    Table,
+    #[default]
+    Json,
+    Csv,
+}
+
+/// Pretty JSON on one value, followed by a newline.
+pub fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// One CSV record, quoting fields that hold commas, quotes or line breaks (RFC 4180).
+pub fn csv_record(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
+    let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    writeln!(out, "{}", line.join(","))
+}
+
+pub fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// A plain text table: columns padded to their widest cell (in terminal columns).
+pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let width = |s: &str| crate::ui::text::width(s);
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(width(cell));
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| crate::ui::text::pad(c, *w))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header.to_vec()))?;
+    for row in rows {
+        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("Müller, Söhne"), "\"Müller, Söhne\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn tables_align_wide_characters() {
+        let mut out = Vec::new();
+        table(
+            &mut out,
+            &["Company", "Status"],
+            &[
+                vec!["한빛물류".into(), "Confirmed".into()],
+                vec!["Zoë".into(), "Not confirmed".into()],
+            ],
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "Company   Status\n한빛물류  Confirmed\nZoë       Not confirmed\n"
+        );
+    }
+}
