@@ -160,9 +160,17 @@ impl<F: Copy + PartialEq> Form<F> {
 /// Inserts pasted text at the cursor of a one-line input: line breaks and tabs become spaces,
 /// other control characters are dropped so nothing raw reaches the terminal.
 pub fn paste_into(input: &mut Input, text: &str) -> bool {
+    // Terminals send line breaks in a paste as \r, \r\n or \n: each becomes one space.
     let clean: String = text
+        .replace("\r\n", " ")
         .chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|c| !c.is_control())
         .collect();
     let cursor = input.cursor();
@@ -227,5 +235,8 @@ mod tests {
         form.paste("山田\n太郎\u{7}");
         assert_eq!(form.value(F::Name), "山田 太郎");
         assert_eq!(form.input(F::Name).unwrap().cursor(), 5);
+        let mut form = Form::new([(F::Name, String::new())], F::Name);
+        form.paste("Contoso\r\nLtd\rTwo");
+        assert_eq!(form.value(F::Name), "Contoso Ltd Two");
     }
 }

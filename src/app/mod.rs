@@ -178,13 +178,27 @@ impl App {
     }
 }
 
+/// The smallest terminal the screens are laid out for; below it only a message shows.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+impl Context {
+    /// Whether the terminal is large enough to show the screens (and so to act on them).
+    pub fn fits(&self) -> bool {
+        self.size.0 >= MIN_WIDTH && self.size.1 >= MIN_HEIGHT
+    }
+}
+
 /// Applies one action to the app and returns what the shell must do.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) if key.kind == KeyEventKind::Release => vec![],
         Action::Key(key) => on_key(app, key),
         Action::Paste(text) => {
-            app.screen.paste(&mut app.ctx, &text);
+            // Text pasted where it cannot be seen would land in a hidden field.
+            if app.ctx.fits() && !app.ctx.help_open {
+                app.screen.paste(&mut app.ctx, &text);
+            }
             vec![]
         }
         Action::Resize(width, height) => {
@@ -202,6 +216,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if !app.ctx.fits() {
+        // The screen is hidden behind the "too small" message: only quitting works.
+        let quit = keys::lookup(&[keys::ALWAYS, keys::GENERAL], &key) == Some(Command::Quit);
+        return if quit { vec![Effect::Quit] } else { vec![] };
+    }
     if app.ctx.help_open {
         // Ctrl-C quits from anywhere, the help overlay included.
         if keys::lookup(&[keys::ALWAYS], &key) == Some(Command::Quit) {

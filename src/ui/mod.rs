@@ -14,13 +14,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole dashboard.
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        // Sized by the frame itself, so the message shows even before a resize arrives.
         return too_small(frame, area);
     }
     let flash_rows = flash_lines(app, area.width).len().max(1) as u16;

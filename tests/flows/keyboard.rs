@@ -133,3 +133,36 @@ fn the_filter_matches_domains_and_keeps_its_text_after_enter() {
     press(&mut s, KeyCode::Esc);
     assert_eq!(s.app.ctx.customers.matches.len(), 30);
 }
+
+#[test]
+fn a_terminal_too_small_to_show_the_screen_ignores_every_key_but_quit() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    s.handle(pcenter::app::Action::Resize(40, 10));
+    let before = s.store.load().unwrap();
+    keys(&mut s, "/contoso\no \n\n");
+    s.handle(pcenter::app::Action::Paste("pasted".into()));
+    assert!(matches!(
+        s.app.screen,
+        pcenter::app::screens::Screen::Customers
+    ));
+    assert_eq!(s.app.ctx.customers.filter.value(), "");
+    assert_eq!(s.store.load().unwrap(), before);
+    press(&mut s, KeyCode::Char('q'));
+    assert!(s.quit);
+}
+
+#[test]
+fn a_paste_while_help_is_open_goes_nowhere() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('n'));
+    press(&mut s, KeyCode::F(1));
+    assert!(s.app.ctx.help_open);
+    s.handle(pcenter::app::Action::Paste("Hidden Ltd".into()));
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(
+        wizard(&s)
+            .form
+            .value(Field::Customer(CustomerField::CompanyName)),
+        ""
+    );
+}
