@@ -408,6 +408,21 @@ fn new_order_quantity_above_the_maximum() {
 }
 
 #[test]
+fn new_order_scrolls_to_the_last_offer_when_messages_fill_the_screen() {
+    let mut s = order_with_two_offers();
+    // Every seat-based offer gets a quantity far above its maximum, so each shows a message.
+    for _ in 0..10 {
+        keys(&mut s, " 99999j");
+    }
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::End);
+    let screen = render(&mut s, 80, 24);
+    snap("new_order_scrolled_to_the_end_80x24", &screen);
+    let text = screen.to_string();
+    assert!(text.contains("› [ ] Microsoft Azure (legacy)"), "{text}");
+}
+
+#[test]
 fn new_order_review() {
     let mut s = order_with_two_offers();
     keys(&mut s, "jjjjjjjjj ");

@@ -4,7 +4,7 @@ use crate::app::screens::order::{quantity_of, NewOrder, OrderStep, REVIEW_BUTTON
 use crate::app::App;
 use crate::domain::commerce::Billing;
 use crate::ui::{text, theme};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -17,21 +17,48 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder) {
         .customer(&order.customer_id)
         .map(|c| c.company_name.as_str())
         .unwrap_or("");
-    let mut lines = vec![];
-    match order.step {
-        OrderStep::Pick => pick(&mut lines, area.width as usize, company, order),
-        OrderStep::Review => review(&mut lines, area.width as usize, company, order),
-    }
-    if let Some(notice) = &order.notice {
-        lines.push(Line::raw(""));
-        for l in text::wrap_marked("✗ ", notice, area.width as usize) {
-            lines.push(Line::styled(l, theme::error()));
+    let width = area.width as usize;
+    let mut notice = vec![];
+    if let Some(text) = &order.notice {
+        notice.push(Line::raw(""));
+        for l in text::wrap_marked("✗ ", text, width) {
+            notice.push(Line::styled(l, theme::error()));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    if order.step == OrderStep::Review {
+        let mut lines = vec![];
+        review(&mut lines, width, company, order);
+        lines.extend(notice);
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let mut header = vec![];
+    pick_header(&mut header, width, company);
+    let (rows, focused) = offer_rows(width, order);
+    let mut footer = pick_footer(order);
+    footer.extend(notice);
+    let [top, middle, bottom] = Layout::vertical([
+        Constraint::Length(header.len() as u16),
+        Constraint::Fill(1),
+        Constraint::Length(footer.len() as u16),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(header), top);
+    // Scroll the offers so the focused one, with its message, stays in view.
+    let height = middle.height as usize;
+    let offset = if rows.len() > height {
+        (focused.end + 1)
+            .min(rows.len())
+            .saturating_sub(height)
+            .min(focused.start)
+    } else {
+        0
+    };
+    frame.render_widget(Paragraph::new(rows).scroll((offset as u16, 0)), middle);
+    frame.render_widget(Paragraph::new(footer), bottom);
 }
 
-fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &NewOrder) {
+fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str) {
     lines.push(Line::styled(
         format!("Choose offers for {company}"),
         theme::heading(),
@@ -40,8 +67,7 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
         "Space adds or removes an offer; type or use +/- for the number of seats.",
         theme::muted(),
     ));
-    // "› [x] " before the name, then Billing, Max seats and Quantity.
-    let name_columns = width.saturating_sub(6 + 15 + 12 + 8);
+    let name_columns = name_columns(width);
     lines.push(Line::styled(
         format!(
             "      {}{}{}{}",
@@ -52,7 +78,15 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
         ),
         theme::label(),
     ));
+}
+
+/// The offer rows, and which of them belong to the focused offer.
+fn offer_rows(width: usize, order: &NewOrder) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
+    let name_columns = name_columns(width);
+    let mut lines = vec![];
+    let mut focused_lines = 0..0;
     for (index, line) in order.lines.iter().enumerate() {
+        let first = lines.len();
         let focused = index == order.cursor;
         let style = if focused {
             theme::focused()
@@ -96,14 +130,28 @@ fn pick(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &New
                 lines.push(Line::styled(format!("      {l}"), theme::error()));
             }
         }
+        if focused {
+            focused_lines = first..lines.len();
+        }
     }
+    (lines, focused_lines)
+}
+
+/// Columns of the offer name: "› [x] " before it, then Billing, Max seats and Quantity.
+fn name_columns(width: usize) -> usize {
+    width.saturating_sub(6 + 15 + 12 + 8)
+}
+
+fn pick_footer(order: &NewOrder) -> Vec<Line<'static>> {
     let chosen = order.selected_lines().count();
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::raw(format!("{chosen} selected   ")),
-        Span::styled("[ Review ]", theme::key()),
-        Span::styled(" Enter", theme::muted()),
-    ]));
+    vec![
+        Line::raw(""),
+        Line::from(vec![
+            Span::raw(format!("{chosen} selected   ")),
+            Span::styled("[ Review ]", theme::key()),
+            Span::styled(" Enter", theme::muted()),
+        ]),
+    ]
 }
 
 fn review(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &NewOrder) {
