@@ -99,6 +99,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::Store(store) => store.into(),
             ServiceError::NotSupported { .. }
             | ServiceError::NotYetAvailable
+            | ServiceError::ConfirmationRequired
             | ServiceError::Invalid(_) => ApiError::invalid(description),
         }
     }

@@ -63,6 +63,7 @@ pub enum Completed {
     },
     Confirmed {
         customer_id: String,
+        date_agreed: chrono::NaiveDate,
     },
     OrderCreated {
         customer_id: String,

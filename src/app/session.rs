@@ -76,6 +76,7 @@ impl Session {
                 .confirm(&customer_id, acceptance, channel)
                 .map(|c| Completed::Confirmed {
                     customer_id: c.customer_id,
+                    date_agreed: c.date_agreed,
                 }),
             Request::CreateOrder { customer_id, lines } => ops
                 .create_order(&customer_id, lines)

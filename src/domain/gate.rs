@@ -3,7 +3,7 @@
 
 use super::cloud::Cloud;
 use super::commerce::Billing;
-use super::phase::{Phase, MANDATORY_FROM};
+use super::phase::{long_date, Phase, MANDATORY_FROM};
 use std::fmt;
 
 /// The facts the gate looks at for one customer on one business date.
@@ -29,14 +29,14 @@ impl fmt::Display for GateRefusal {
                 f,
                 "Confirmation of customer acceptance of the Microsoft Cloud Agreement is mandatory \
                  since {}: confirm it before you create new orders for this customer.",
-                MANDATORY_FROM.format("%B %-d, %Y")
+                long_date(MANDATORY_FROM)
             ),
             GateRefusal::SeatChange => write!(
                 f,
                 "Confirmation of customer acceptance of the Microsoft Cloud Agreement is mandatory \
                  since {}: confirm it before you change the seat count of this customer's \
                  subscriptions.",
-                MANDATORY_FROM.format("%B %-d, %Y")
+                long_date(MANDATORY_FROM)
             ),
             GateRefusal::UsageBasedHasNoSeats => {
                 write!(

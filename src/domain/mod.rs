@@ -5,6 +5,7 @@ pub mod cloud;
 pub mod commerce;
 pub mod country;
 pub mod customer;
+pub mod eligibility;
 pub mod fields;
 pub mod gate;
 pub mod phase;

@@ -15,6 +15,11 @@ const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
+/// A date as the schedule writes it: "November 7, 2018".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%B %-d, %Y").to_string()
+}
+
 /// Where the business date falls in Microsoft's schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Phase {
@@ -77,6 +82,12 @@ mod tests {
     fn from_november_7_2018_confirmation_is_mandatory() {
         assert_eq!(Phase::on(d("2018-11-07")), Phase::Mandatory);
         assert_eq!(Phase::on(d("2026-11-24")), Phase::Mandatory);
+    }
+
+    #[test]
+    fn dates_read_as_in_the_schedule() {
+        assert_eq!(long_date(MANDATORY_FROM), "November 7, 2018");
+        assert_eq!(long_date(OPTIONAL_FROM), "August 7, 2018");
     }
 
     #[test]

@@ -4,10 +4,14 @@
 
 use crate::book::Book;
 use crate::domain::agreement::{Acceptance, Channel, Confirmation};
-use crate::domain::commerce::{check_line, Order, OrderLine, Subscription, SubscriptionStatus};
+use crate::domain::cloud::Cloud;
+use crate::domain::commerce::{
+    check_line, Billing, Order, OrderLine, Subscription, SubscriptionStatus,
+};
 use crate::domain::customer::{Customer, CustomerProfile};
+use crate::domain::eligibility::{check_can_confirm, wizard_requires_confirmation, ConfirmRefusal};
 use crate::domain::gate::GateRefusal;
-use crate::domain::phase::{Phase, OPTIONAL_FROM};
+use crate::domain::phase::{long_date, Phase, MANDATORY_FROM, OPTIONAL_FROM};
 use crate::domain::role::{GatedAction, Role, RoleRefusal};
 use crate::store::{Store, StoreError};
 use crate::{assets, domain::commerce::Offer};
@@ -38,12 +42,17 @@ pub enum ServiceError {
         company: String,
         cloud: &'static str,
     },
-    #[error("Confirmation of customer acceptance becomes available on {}.", OPTIONAL_FROM.format("%B %-d, %Y"))]
+    #[error(
+        "Confirmation of customer acceptance becomes available on {}.",
+        long_date(OPTIONAL_FROM)
+    )]
     NotYetAvailable,
     #[error("Date of agreement cannot be greater than the current date ({business_date}).")]
     FutureDate { business_date: NaiveDate },
     #[error("A partner confirmed agreement already exists for the customer with the same contact: change the first name, last name, email or phone to record a new confirmation.")]
     AlreadyConfirmed,
+    #[error("Confirmation of customer acceptance is mandatory since {}: select 'The customer has accepted the latest Microsoft cloud agreement' and enter the acceptance details.", long_date(MANDATORY_FROM))]
+    ConfirmationRequired,
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -71,16 +80,16 @@ impl Operations<'_> {
         customer: Option<&Customer>,
         acceptance: &Acceptance,
     ) -> Result<(), ServiceError> {
-        self.actor.role.require(GatedAction::ConfirmAcceptance)?;
-        if !self.actor.phase().confirmation_available() {
-            return Err(ServiceError::NotYetAvailable);
-        }
-        if let Some(customer) = customer {
-            if !customer.cloud.supports_confirmation() {
+        let cloud = customer.map_or(Cloud::Public, |c| c.cloud);
+        match check_can_confirm(self.actor.role, self.actor.phase(), cloud) {
+            Ok(()) => {}
+            Err(ConfirmRefusal::Role(refusal)) => return Err(refusal.into()),
+            Err(ConfirmRefusal::NotYetAvailable) => return Err(ServiceError::NotYetAvailable),
+            Err(ConfirmRefusal::NotSupported(cloud)) => {
                 return Err(ServiceError::NotSupported {
-                    company: customer.company_name.clone(),
-                    cloud: customer.cloud.label(),
-                });
+                    company: customer.map(|c| c.company_name.clone()).unwrap_or_default(),
+                    cloud: cloud.label(),
+                })
             }
         }
         if acceptance.date_agreed > self.actor.business_date {
@@ -98,8 +107,14 @@ impl Operations<'_> {
         channel: Channel,
     ) -> Result<Customer, ServiceError> {
         self.actor.role.require(GatedAction::CreateCustomer)?;
-        if let Some(acceptance) = &acceptance {
-            self.check_confirmable(None, acceptance)?;
+        match &acceptance {
+            Some(acceptance) => self.check_confirmable(None, acceptance)?,
+            None if channel == Channel::NewCustomer
+                && wizard_requires_confirmation(self.actor.phase()) =>
+            {
+                return Err(ServiceError::ConfirmationRequired)
+            }
+            None => {}
         }
         if self.book.domain_taken(&profile.domain) {
             return Err(StoreError::DomainTaken {
@@ -180,7 +195,7 @@ impl Operations<'_> {
                     offer_id: offer.id.clone(),
                     offer_name: offer.name.clone(),
                     billing: offer.billing,
-                    quantity: offer.max_seats.map(|_| line.quantity),
+                    quantity: (offer.billing == Billing::SeatBased).then_some(line.quantity),
                     status: SubscriptionStatus::Active,
                     auto_renew: true,
                     created_at: self.now,

@@ -225,3 +225,30 @@ fn the_same_contact_as_the_current_confirmation_is_refused_and_a_new_one_is_not(
     assert!(w.ops().confirm(NORTHWIND, other, Channel::Command).is_ok());
     assert_eq!(w.book.confirmations(NORTHWIND).len(), 2);
 }
+
+#[test]
+fn the_wizard_cannot_create_a_customer_without_confirmation_in_the_mandatory_phase() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let profile = w.book.customer(CONTOSO).unwrap().clone();
+    let profile = crate::domain::customer::CustomerProfile {
+        company_name: "Fresh Start Ltd".into(),
+        domain: "freshstart.onmicrosoft.com".into(),
+        address: profile.address,
+        primary_contact: profile.primary_contact,
+    };
+    let refused = w
+        .ops()
+        .create_customer(profile.clone(), None, Channel::NewCustomer)
+        .unwrap_err();
+    assert_eq!(refused, ServiceError::ConfirmationRequired);
+    assert!(!w.book.domain_taken("freshstart.onmicrosoft.com"));
+    // A command may create it; its orders then stay blocked until confirmed.
+    let created = w
+        .ops()
+        .create_customer(profile, None, Channel::Command)
+        .unwrap();
+    assert_eq!(
+        w.ops().create_order(&created.id, e3(1)).unwrap_err(),
+        ServiceError::Gate(GateRefusal::NewOrder)
+    );
+}

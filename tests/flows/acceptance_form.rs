@@ -171,6 +171,11 @@ fn an_update_with_an_earlier_acceptance_date_keeps_the_later_one_current() {
     ctrl(&mut s, 's');
     assert_eq!(s.app.ctx.book.confirmations(CONTOSO).len(), 2);
     assert_eq!(s.app.ctx.book.current_confirmation(CONTOSO), Some(&old));
+    let message = &s.app.ctx.flash.as_ref().unwrap().text;
+    assert!(
+        message.contains("stays current because it is later") && message.contains("2018-08-08"),
+        "{message}"
+    );
 }
 
 #[test]

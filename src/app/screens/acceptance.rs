@@ -7,9 +7,9 @@ use super::super::keys::Command;
 use super::super::{Completed, Context, Request, Step};
 use super::{account::Account, order::NewOrder, Origin, Screen};
 use crate::domain::agreement::{AcceptanceDraft, AcceptanceField, Channel};
+use crate::domain::eligibility::check_can_confirm;
 use crate::domain::gate::GateRefusal;
-use crate::domain::phase::{MANDATORY_FROM, OPTIONAL_FROM};
-use crate::domain::role::GatedAction;
+use crate::domain::phase::{long_date, MANDATORY_FROM};
 use crate::service::ServiceError;
 use AcceptanceField as A;
 
@@ -68,23 +68,9 @@ impl AcceptanceForm {
 
     /// The Update form of the Account page, or why it cannot open.
     pub fn for_update(ctx: &Context, customer_id: &str) -> Result<AcceptanceForm, String> {
-        ctx.actor
-            .role
-            .require(GatedAction::ConfirmAcceptance)
-            .map_err(|r| r.to_string())?;
         let customer = ctx.book.customer(customer_id).ok_or("No such customer.")?;
-        if !customer.cloud.supports_confirmation() {
-            return Err(format!(
-                "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; this customer is in {}.",
-                customer.cloud.label()
-            ));
-        }
-        if !ctx.phase().confirmation_available() {
-            return Err(format!(
-                "Confirmation of customer acceptance becomes available on {}.",
-                OPTIONAL_FROM.format("%B %-d, %Y")
-            ));
-        }
+        check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud)
+            .map_err(|refusal| refusal.to_string())?;
         AcceptanceForm::new(ctx, customer_id, Purpose::Update)
             .ok_or_else(|| "No such customer.".into())
     }
@@ -108,12 +94,12 @@ impl AcceptanceForm {
             rows.push(FormRow::Text(if skippable {
                 format!(
                     "Before {} you may skip confirmation by selecting Cancel.",
-                    MANDATORY_FROM.format("%B %-d, %Y")
+                    long_date(MANDATORY_FROM)
                 )
             } else {
                 format!(
                     "Confirmation is mandatory since {}: Cancel returns without an order.",
-                    MANDATORY_FROM.format("%B %-d, %Y")
+                    long_date(MANDATORY_FROM)
                 )
             }));
         } else {
@@ -213,7 +199,10 @@ impl AcceptanceForm {
                 skippable: true,
                 origin,
             } => {
-                ctx.info("Confirmation skipped: it is optional until November 7, 2018.");
+                ctx.info(format!(
+                    "Confirmation skipped: it is optional until {}.",
+                    long_date(MANDATORY_FROM)
+                ));
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
@@ -231,8 +220,19 @@ impl AcceptanceForm {
 
     pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
         match (result, &self.purpose) {
-            (Ok(Completed::Confirmed { .. }), Purpose::Update) => {
-                ctx.info("Customer acceptance of the Microsoft Cloud Agreement is confirmed.");
+            (Ok(Completed::Confirmed { date_agreed, .. }), Purpose::Update) => {
+                // The current confirmation is the latest by acceptance date: an earlier one joins
+                // the history without replacing it, and the agent should know why.
+                let current = ctx.book.current_confirmation(&self.customer_id);
+                match current.filter(|c| c.date_agreed > date_agreed) {
+                    Some(later) => ctx.info(format!(
+                        "Saved in the history (h). The confirmation accepted on {} stays current because it is later.",
+                        later.date_agreed
+                    )),
+                    None => ctx.info(
+                        "Customer acceptance of the Microsoft Cloud Agreement is confirmed.",
+                    ),
+                }
                 Step::go(Screen::Account(Account::new(&self.customer_id)))
             }
             (Ok(Completed::Confirmed { .. }), Purpose::BeforeOrder { origin, .. }) => {

@@ -8,7 +8,8 @@ use super::{account::Account, Screen};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
 use crate::domain::country;
 use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile, DOMAIN_SUFFIX};
-use crate::domain::phase::{Phase, MANDATORY_FROM};
+use crate::domain::eligibility::wizard_requires_confirmation;
+use crate::domain::phase::{long_date, MANDATORY_FROM};
 use crate::service::ServiceError;
 use crate::store::StoreError;
 use AcceptanceField as A;
@@ -103,15 +104,15 @@ impl NewCustomer {
             accepted: false,
             acceptor_editable: false,
             agreement_section: ctx.phase().confirmation_available(),
-            schedule_note: if ctx.phase() == Phase::Mandatory {
+            schedule_note: if wizard_requires_confirmation(ctx.phase()) {
                 format!(
                     "Confirmation is mandatory since {}.",
-                    MANDATORY_FROM.format("%B %-d, %Y")
+                    long_date(MANDATORY_FROM)
                 )
             } else {
                 format!(
                     "Until {} you may skip confirmation by leaving this unselected and selecting Next.",
-                    MANDATORY_FROM.format("%B %-d, %Y")
+                    long_date(MANDATORY_FROM)
                 )
             },
             notice: None,
@@ -399,12 +400,12 @@ impl NewCustomer {
                         .filter_map(|(f, m)| self.acceptance_field(f).map(|f| (f, m))),
                 ),
             }
-        } else if self.agreement_section && ctx.phase() == Phase::Mandatory {
+        } else if self.agreement_section && wizard_requires_confirmation(ctx.phase()) {
             errors.push((
                 Field::Accepted,
                 format!(
                     "Confirmation is mandatory since {}: select this box and enter the acceptance details.",
-                    MANDATORY_FROM.format("%B %-d, %Y")
+                    long_date(MANDATORY_FROM)
                 ),
             ));
         }

@@ -5,7 +5,8 @@ use crate::app::screens::account::Account;
 use crate::app::screens::new_customer::describe_person;
 use crate::app::App;
 use crate::domain::country;
-use crate::domain::phase::{Phase, OPTIONAL_FROM};
+use crate::domain::eligibility::{check_can_confirm, ConfirmRefusal};
+use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::ui::{form, text, theme};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -79,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     lines.push(Line::raw(""));
     let can_see = ctx.actor.role.may(GatedAction::SeeConfirmation);
     let mut title = vec![Span::styled("Microsoft cloud agreement", theme::heading())];
-    if can_see && customer.cloud.supports_confirmation() && ctx.phase().confirmation_available() {
+    if check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud).is_ok() {
         title.push(Span::raw("   "));
         title.push(Span::styled("[ Update ]", theme::key()));
         title.push(Span::styled(" u", theme::muted()));
@@ -92,6 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             .map(|l| Line::styled(format!("  {l}"), style))
             .collect()
     };
+    let eligibility = check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud);
     if !can_see {
         let refusal = ctx
             .actor
@@ -99,22 +101,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             .require(GatedAction::SeeConfirmation)
             .unwrap_err();
         lines.extend(note(refusal.to_string(), theme::warning()));
-    } else if !customer.cloud.supports_confirmation() {
-        lines.extend(note(
-            format!(
-                "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; this customer is in {}.",
-                customer.cloud.label()
-            ),
-            theme::muted(),
-        ));
-    } else if !ctx.phase().confirmation_available() {
-        lines.extend(note(
-            format!(
-                "Confirmation of customer acceptance becomes available on {}.",
-                OPTIONAL_FROM.format("%B %-d, %Y")
-            ),
-            theme::muted(),
-        ));
+    } else if let Err(
+        refusal @ (ConfirmRefusal::NotSupported(_) | ConfirmRefusal::NotYetAvailable),
+    ) = &eligibility
+    {
+        lines.extend(note(refusal.to_string(), theme::muted()));
     } else if let Some(current) = ctx.book.current_confirmation(&customer.id) {
         let by = &current.accepted_by;
         lines.push(pair(
