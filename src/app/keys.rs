@@ -56,8 +56,6 @@ impl KeyPattern {
 #[derive(Debug)]
 pub struct Binding {
     pub keys: &'static [KeyPattern],
-    /// How the keys are written in the footer and help, e.g. "↑/k".
-    pub shown: &'static str,
     /// What the keys do, in the screen's words.
     pub does: &'static str,
     pub command: Command,
@@ -69,14 +67,12 @@ use KeyPattern::{AnyDigit, Ctrl, Plain};
 
 const fn bind(
     keys: &'static [KeyPattern],
-    shown: &'static str,
     does: &'static str,
     command: Command,
     footer: Option<&'static str>,
 ) -> Binding {
     Binding {
         keys,
-        shown,
         does,
         command,
         footer,
@@ -85,85 +81,121 @@ const fn bind(
 
 /// Ctrl-C quits from anywhere, even from a text field.
 #[rustfmt::skip]
-pub const ALWAYS: &[Binding] = &[bind(&[Ctrl('c')], "Ctrl-C", "Quit", Command::Quit, None)];
+pub const ALWAYS: &[Binding] = &[bind(&[Ctrl('c')], "Quit", Command::Quit, None)];
 
 /// Keys of every screen when no text field has focus.
 #[rustfmt::skip]
 pub const GENERAL: &[Binding] = &[
-    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "?", "Help: every key of this screen", Command::Help, Some("Help")),
-    bind(&[Plain(KeyCode::Char('q'))], "q", "Quit", Command::Quit, Some("Quit")),
+    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help: every key of this screen", Command::Help, Some("Help")),
+    bind(&[Plain(KeyCode::Char('q'))], "Quit", Command::Quit, Some("Quit")),
 ];
 
 #[rustfmt::skip]
 pub const LIST: &[Binding] = &[
-    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "↑/k", "Previous row", Command::Up, None),
-    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "↓/j", "Next row", Command::Down, None),
-    bind(&[Plain(KeyCode::PageUp)], "PgUp", "Previous page", Command::PageUp, None),
-    bind(&[Plain(KeyCode::PageDown)], "PgDn", "Next page", Command::PageDown, None),
-    bind(&[Plain(KeyCode::Home)], "Home", "First row", Command::Top, None),
-    bind(&[Plain(KeyCode::End)], "End", "Last row", Command::Bottom, None),
+    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous row", Command::Up, None),
+    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next row", Command::Down, None),
+    bind(&[Plain(KeyCode::PageUp)], "Previous page", Command::PageUp, None),
+    bind(&[Plain(KeyCode::PageDown)], "Next page", Command::PageDown, None),
+    bind(&[Plain(KeyCode::Home)], "First row", Command::Top, None),
+    bind(&[Plain(KeyCode::End)], "Last row", Command::Bottom, None),
 ];
 
 #[rustfmt::skip]
 pub const CUSTOMERS: &[Binding] = &[
-    bind(&[Plain(KeyCode::Enter)], "Enter", "Account of the selected customer", Command::Open, Some("Account")),
-    bind(&[Plain(KeyCode::Char('/'))], "/", "Filter by company name or domain", Command::Filter, Some("Filter")),
-    bind(&[Plain(KeyCode::Char('n'))], "n", "New customer", Command::NewCustomer, Some("New customer")),
-    bind(&[Plain(KeyCode::Char('o'))], "o", "New order for the selected customer", Command::NewOrder, Some("New order")),
-    bind(&[Plain(KeyCode::Esc)], "Esc", "Clear the filter", Command::Back, None),
+    bind(&[Plain(KeyCode::Enter)], "Account of the selected customer", Command::Open, Some("Account")),
+    bind(&[Plain(KeyCode::Char('/'))], "Filter by company name or domain", Command::Filter, Some("Filter")),
+    bind(&[Plain(KeyCode::Char('n'))], "New customer", Command::NewCustomer, Some("New customer")),
+    bind(&[Plain(KeyCode::Char('o'))], "New order for the selected customer", Command::NewOrder, Some("New order")),
+    bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, None),
 ];
 
 #[rustfmt::skip]
 pub const FILTER: &[Binding] = &[
-    bind(&[Plain(KeyCode::Enter)], "Enter", "Keep the filter and return to the list", Command::Open, Some("Done")),
-    bind(&[Plain(KeyCode::Esc)], "Esc", "Clear the filter", Command::Back, Some("Clear")),
-    bind(&[Plain(KeyCode::Up)], "↑", "Previous row", Command::Up, Some("Up")),
-    bind(&[Plain(KeyCode::Down)], "↓", "Next row", Command::Down, Some("Down")),
-    bind(&[Plain(KeyCode::F(1))], "F1", "Help", Command::Help, Some("Help")),
+    bind(&[Plain(KeyCode::Enter)], "Keep the filter and return to the list", Command::Open, Some("Done")),
+    bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, Some("Clear")),
+    bind(&[Plain(KeyCode::Up)], "Previous row", Command::Up, Some("Up")),
+    bind(&[Plain(KeyCode::Down)], "Next row", Command::Down, Some("Down")),
+    bind(&[Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
 #[rustfmt::skip]
 pub const ACCOUNT: &[Binding] = &[
-    bind(&[Plain(KeyCode::Char('u'))], "u", "Update the Microsoft cloud agreement confirmation", Command::UpdateAgreement, Some("Update")),
-    bind(&[Plain(KeyCode::Char('o'))], "o", "New order", Command::NewOrder, Some("New order")),
-    bind(&[Plain(KeyCode::Char('s'))], "s", "Change the seat count of the selected subscription", Command::ChangeSeats, Some("Seats")),
-    bind(&[Plain(KeyCode::Char('h'))], "h", "Show or hide the confirmation history", Command::History, None),
-    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "↑/k", "Previous subscription", Command::Up, None),
-    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "↓/j", "Next subscription", Command::Down, None),
-    bind(&[Plain(KeyCode::Esc)], "Esc", "Back to Customers", Command::Back, Some("Back")),
+    bind(&[Plain(KeyCode::Char('u'))], "Update the Microsoft cloud agreement confirmation", Command::UpdateAgreement, Some("Update")),
+    bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
+    bind(&[Plain(KeyCode::Char('s')), Plain(KeyCode::Enter)], "Change the seat count of the selected subscription", Command::ChangeSeats, Some("Seats")),
+    bind(&[Plain(KeyCode::Char('h'))], "Show or hide the confirmation history", Command::History, None),
+    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous subscription", Command::Up, None),
+    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next subscription", Command::Down, None),
+    bind(&[Plain(KeyCode::Esc)], "Back to Customers", Command::Back, Some("Back")),
 ];
 
 /// Form keys that work whatever has focus, text fields included.
 #[rustfmt::skip]
 pub const FORM: &[Binding] = &[
-    bind(&[Plain(KeyCode::Tab), Plain(KeyCode::Down)], "Tab", "Next field", Command::NextField, Some("Next field")),
-    bind(&[Plain(KeyCode::BackTab), Plain(KeyCode::Up)], "Shift-Tab", "Previous field", Command::PreviousField, None),
-    bind(&[Plain(KeyCode::Enter)], "Enter", "Press the focused button (in a field: next field)", Command::Press, Some("Press")),
-    bind(&[Ctrl('s')], "Ctrl-S", "Press the form's primary button", Command::Primary, Some("Primary")),
-    bind(&[Plain(KeyCode::Esc)], "Esc", "Cancel, or back to the previous step", Command::Back, Some("Cancel")),
-    bind(&[Plain(KeyCode::F(1))], "F1", "Help", Command::Help, Some("Help")),
+    bind(&[Plain(KeyCode::Tab), Plain(KeyCode::Down)], "Next field", Command::NextField, Some("Next field")),
+    bind(&[Plain(KeyCode::BackTab), Plain(KeyCode::Up)], "Previous field", Command::PreviousField, None),
+    bind(&[Plain(KeyCode::Enter)], "Press the focused button (in a field: next field)", Command::Press, Some("Press")),
+    bind(&[Ctrl('s')], "Press the form's primary button", Command::Primary, Some("Primary")),
+    bind(&[Plain(KeyCode::Esc)], "Cancel, or back to the previous step", Command::Back, Some("Cancel")),
+    bind(&[Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
 /// Form keys that only work when no text field has focus.
 #[rustfmt::skip]
 pub const FORM_CONTROLS: &[Binding] = &[
-    bind(&[Plain(KeyCode::Char(' '))], "Space", "Tick or clear the focused checkbox", Command::Toggle, None),
-    bind(&[Plain(KeyCode::Left)], "←", "Previous button", Command::PreviousField, None),
-    bind(&[Plain(KeyCode::Right)], "→", "Next button", Command::NextField, None),
+    bind(&[Plain(KeyCode::Char(' '))], "Tick or clear the focused checkbox", Command::Toggle, None),
+    bind(&[Plain(KeyCode::Left)], "Previous button", Command::PreviousField, None),
+    bind(&[Plain(KeyCode::Right)], "Next button", Command::NextField, None),
 ];
 
 #[rustfmt::skip]
 pub const ORDER_PICK: &[Binding] = &[
-    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "↑/k", "Previous offer", Command::Up, None),
-    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "↓/j", "Next offer", Command::Down, None),
-    bind(&[Plain(KeyCode::Char(' '))], "Space", "Add or remove the offer", Command::Toggle, Some("Select")),
-    bind(&[Plain(KeyCode::Char('+')), Plain(KeyCode::Right)], "+", "One more seat", Command::More, None),
-    bind(&[Plain(KeyCode::Char('-')), Plain(KeyCode::Left)], "-", "One seat fewer", Command::Less, None),
-    bind(&[AnyDigit], "0-9", "Type the quantity", Command::Digit, None),
-    bind(&[Plain(KeyCode::Backspace)], "Backspace", "Erase a digit of the quantity", Command::Erase, None),
-    bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Enter", "Review the order", Command::Primary, Some("Review")),
-    bind(&[Plain(KeyCode::Esc)], "Esc", "Cancel the order", Command::Back, Some("Cancel")),
+    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous offer", Command::Up, None),
+    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next offer", Command::Down, None),
+    bind(&[Plain(KeyCode::Char(' '))], "Add or remove the offer", Command::Toggle, Some("Select")),
+    bind(&[Plain(KeyCode::Char('+')), Plain(KeyCode::Right)], "One more seat", Command::More, None),
+    bind(&[Plain(KeyCode::Char('-')), Plain(KeyCode::Left)], "One seat fewer", Command::Less, None),
+    bind(&[AnyDigit], "Type the quantity", Command::Digit, None),
+    bind(&[Plain(KeyCode::Backspace)], "Erase a digit of the quantity", Command::Erase, None),
+    bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Review the order", Command::Primary, Some("Review")),
+    bind(&[Plain(KeyCode::Esc)], "Cancel the order", Command::Back, Some("Cancel")),
 ];
+
+impl KeyPattern {
+    /// How the key is written for people: "↑", "Ctrl-S", "Space", "0-9".
+    pub fn label(self) -> String {
+        match self {
+            KeyPattern::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            KeyPattern::AnyDigit => "0-9".into(),
+            KeyPattern::Plain(code) => match code {
+                KeyCode::Char(' ') => "Space".into(),
+                KeyCode::Char(c) => c.to_string(),
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::F(n) => format!("F{n}"),
+                other => other.to_string(),
+            },
+        }
+    }
+}
+
+impl Binding {
+    /// Every key of the binding, as the help lists them: "↑/k".
+    pub fn keys_label(&self) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
+        labels.join("/")
+    }
+
+    /// The first key only, for the footer.
+    pub fn first_key_label(&self) -> String {
+        self.keys.first().map(|k| k.label()).unwrap_or_default()
+    }
+}
 
 /// The command bound to a key in the first table that has one.
 pub fn lookup(tables: &[&'static [Binding]], key: &KeyEvent) -> Option<Command> {
@@ -201,6 +233,18 @@ mod tests {
             lookup(&[ORDER_PICK], &key(KeyCode::Char('7'))),
             Some(Command::Digit)
         );
+    }
+
+    #[test]
+    fn labels_are_built_from_the_keys_themselves() {
+        let down = LIST.iter().find(|b| b.command == Command::Down).unwrap();
+        assert_eq!(down.keys_label(), "↓/j");
+        let primary = FORM.iter().find(|b| b.command == Command::Primary).unwrap();
+        assert_eq!(primary.keys_label(), "Ctrl-S");
+        let help = GENERAL.iter().find(|b| b.command == Command::Help).unwrap();
+        assert_eq!(help.keys_label(), "?/F1");
+        assert_eq!(help.first_key_label(), "?");
+        assert_eq!(KeyPattern::Plain(KeyCode::Char(' ')).label(), "Space");
     }
 
     #[test]

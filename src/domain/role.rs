@@ -72,9 +72,14 @@ impl Role {
     }
 
     pub fn may(self, action: GatedAction) -> bool {
-        // Every gated action needs the same two roles; the action is kept for the message.
-        let _ = action;
-        matches!(self, Role::AdminAgent | Role::SalesAgent)
+        // Every gated action needs the same two roles today.
+        match action {
+            GatedAction::CreateCustomer
+            | GatedAction::ConfirmAcceptance
+            | GatedAction::SeeConfirmation
+            | GatedAction::CreateOrder
+            | GatedAction::ChangeSeats => matches!(self, Role::AdminAgent | Role::SalesAgent),
+        }
     }
 
     pub fn require(self, action: GatedAction) -> Result<(), RoleRefusal> {

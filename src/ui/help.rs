@@ -1,7 +1,7 @@
 //! The help overlay: every key of the current screen, listed from the tables dispatch uses.
 
 use super::{text, theme};
-use crate::app::keys::Command;
+use crate::app::keys::{Command, KeyPattern};
 use crate::app::App;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -10,18 +10,27 @@ use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = vec![];
-    let mut seen = vec![];
+    // A key claimed by an earlier table never reaches a later one, so it is listed once.
+    let mut claimed: Vec<KeyPattern> = vec![];
     for binding in app.bindings().iter().flat_map(|t| t.iter()) {
-        if seen.contains(&binding.shown) {
+        let keys: Vec<KeyPattern> = binding
+            .keys
+            .iter()
+            .copied()
+            .filter(|k| !claimed.contains(k))
+            .collect();
+        if keys.is_empty() {
             continue;
         }
-        seen.push(binding.shown);
+        claimed.extend(&keys);
+        let label: Vec<String> = keys.iter().map(|k| k.label()).collect();
         let does = match (binding.command, super::primary_label(app)) {
             (Command::Primary, Some(label)) => format!("{}: {label}", binding.does),
             _ => binding.does.to_string(),
         };
         lines.push(Line::from(vec![
-            Span::styled(text::pad(binding.shown, 11), theme::key()),
+            Span::styled(text::pad(&label.join("/"), 11), theme::key()),
+            Span::raw(" "),
             Span::raw(does),
         ]));
     }
@@ -31,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .flat_map(|t| t.iter())
         .find(|b| b.command == Command::Help)
-        .map_or("?", |b| b.shown);
+        .map_or("?".to_string(), |b| b.first_key_label());
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!("Esc or {help_key} closes this help."),

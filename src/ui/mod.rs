@@ -188,7 +188,7 @@ fn footer_line(tables: &[&'static [Binding]], primary: Option<&'static str>) -> 
         };
         if let Some(name) = name.filter(|n| !named.contains(n)) {
             named.push(name);
-            spans.push(Span::styled(binding.shown, theme::key()));
+            spans.push(Span::styled(binding.first_key_label(), theme::key()));
             spans.push(Span::raw(format!(" {name}  ")));
         }
     }

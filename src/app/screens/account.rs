@@ -73,7 +73,7 @@ impl Account {
 
     pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
         if self.seat_editor.is_some() {
-            return self.seat_command(ctx, command);
+            return self.seat_command(command);
         }
         let Some(customer) = ctx.book.customer(&self.customer_id).cloned() else {
             return Step::go(Screen::Customers);
@@ -137,7 +137,7 @@ impl Account {
         });
     }
 
-    fn seat_command(&mut self, ctx: &mut Context, command: Command) -> Step {
+    fn seat_command(&mut self, command: Command) -> Step {
         let Some(editor) = self.seat_editor.as_mut() else {
             return Step::stay();
         };
@@ -176,7 +176,6 @@ impl Account {
                 quantity,
             }),
             Err(_) => {
-                let _ = ctx;
                 editor.form.set_error(
                     SeatField::Quantity,
                     format!("'{typed}' is not a seat count: enter a whole number such as 25."),

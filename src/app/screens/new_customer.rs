@@ -252,7 +252,10 @@ impl NewCustomer {
             rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
             match acceptance {
                 Some(a) => {
-                    rows.push(value("Accepted on", a.date_agreed.to_string()));
+                    rows.push(value(
+                        "Agreement acceptance date",
+                        a.date_agreed.to_string(),
+                    ));
                     let by = &a.accepted_by;
                     rows.push(value(
                         "Accepted by",
