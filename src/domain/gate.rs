@@ -1,5 +1,7 @@
 //! The rules that hang on the confirmation: when an order or a seat change is refused, and when
-//! the acceptance prompt stands before a new order.
+//! the acceptance prompt stands before a new order. Nothing else is gated: viewing customers and
+//! accounts is always allowed, and subscriptions keep renewing automatically whatever the status
+//! (there is no renewal operation to refuse).
 
 use super::cloud::Cloud;
 use super::commerce::Billing;
@@ -89,11 +91,6 @@ impl GateFacts {
         }
     }
 
-    /// Auto-renewal is never affected by the confirmation.
-    pub fn allows_auto_renewal(self) -> bool {
-        true
-    }
-
     pub fn prompt_before_order(self) -> OrderPrompt {
         if !self.missing_where_checked() {
             return OrderPrompt::None;
@@ -165,13 +162,6 @@ mod tests {
             f.check_seat_change(Billing::UsageBased),
             Err(GateRefusal::UsageBasedHasNoSeats)
         );
-    }
-
-    #[test]
-    fn auto_renewal_is_never_blocked() {
-        for phase in [Phase::NotYetAvailable, Phase::Optional, Phase::Mandatory] {
-            assert!(facts(phase, Cloud::Public, false).allows_auto_renewal());
-        }
     }
 
     #[test]

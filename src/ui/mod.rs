@@ -111,8 +111,8 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
 const MIN_CRUMB_COLUMNS: usize = 12;
 
 /// The trail on the left and the signed-in agent on the right. When both do not fit, the agent
-/// part drops "Signed in:", then the name (the role stays), then the company name in the trail
-/// is shortened, so the screen's own name stays visible.
+/// part drops "Signed in:" (name and role always stay), then the company name in the trail is
+/// shortened, then the trail is cut at its end.
 fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
     let actor = &app.ctx.actor;
     let role = actor.role.label();
@@ -123,12 +123,11 @@ fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
     let agent = [
         format!("Signed in: {} ({role}) ", actor.agent),
         format!("{} ({role}) ", actor.agent),
-        format!("{role} "),
     ];
     let right = agent
         .iter()
         .find(|right| text::width(&left_of(&trail)) <= room(right))
-        .unwrap_or(&agent[2]);
+        .unwrap_or(&agent[1]);
     let excess = text::width(&left_of(&trail)).saturating_sub(room(right));
     if excess > 0 && trail.len() >= 3 {
         let keep = text::width(&trail[1])

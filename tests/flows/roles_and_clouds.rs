@@ -140,3 +140,16 @@ fn update_before_august_7_2018_is_refused_as_not_yet_available() {
         "Confirmation of customer acceptance becomes available on August 7, 2018."
     );
 }
+
+#[test]
+fn a_helpdesk_agent_sees_no_confirmation_status_in_the_customers_table() {
+    let mut s = session(MANDATORY_DAY, Role::HelpdeskAgent);
+    let screen = render(&mut s, 140, 40).to_string();
+    assert!(screen.contains("Contoso Electronics"), "{screen}");
+    for status in ["Confirmed", "Not confirmed", "Not supported"] {
+        assert!(!screen.contains(status), "{status} shown:\n{screen}");
+    }
+    let mut admin = session(MANDATORY_DAY, Role::AdminAgent);
+    let screen = render(&mut admin, 140, 40).to_string();
+    assert!(screen.contains("Not confirmed"), "{screen}");
+}

@@ -3,6 +3,7 @@
 use crate::app::App;
 use crate::book::AgreementStatus;
 use crate::domain::phase::Phase;
+use crate::domain::role::GatedAction;
 use crate::ui::{text, theme};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -128,16 +129,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let mandatory = ctx.phase() == Phase::Mandatory;
+    // Whether confirmation was provided is itself part of the confirmation (Admin and Sales only).
+    let may_see_status = ctx.actor.role.may(GatedAction::SeeConfirmation);
     for (row, &rank) in list.matches.iter().enumerate().skip(offset).take(height) {
         let Some(customer) = ctx.book.by_name(rank) else {
             continue;
         };
         let status = ctx.book.status(customer);
-        let status_style = match status {
-            AgreementStatus::Confirmed => theme::success(),
-            AgreementStatus::NotConfirmed if mandatory => theme::error(),
-            AgreementStatus::NotConfirmed => theme::warning(),
-            AgreementStatus::NotSupported => theme::muted(),
+        let (status_text, status_style) = if !may_see_status {
+            ("—", theme::muted())
+        } else {
+            let style = match status {
+                AgreementStatus::Confirmed => theme::success(),
+                AgreementStatus::NotConfirmed if mandatory => theme::error(),
+                AgreementStatus::NotConfirmed => theme::warning(),
+                AgreementStatus::NotSupported => theme::muted(),
+            };
+            (status.label(), style)
         };
         let selected = row == list.selected;
         let base = if selected {
@@ -154,7 +162,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             cell(&customer.company_name, &cols[0], base),
             cell(&customer.domain, &cols[1], base),
             cell(customer.cloud.short_label(), &cols[2], base),
-            cell(status.label(), &cols[3], base.patch(status_style)),
+            cell(status_text, &cols[3], base.patch(status_style)),
             cell(&subscriptions, &cols[4], base),
         ]);
         let y = rows_area.y + (row - offset) as u16;
