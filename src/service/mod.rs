@@ -69,7 +69,7 @@ impl Operations<'_> {
     fn check_confirmable(
         &self,
         customer: Option<&Customer>,
-        acceptance: &Acceptance,
+        date_agreed: NaiveDate,
     ) -> Result<(), ServiceError> {
         self.actor.role.require(GatedAction::ConfirmAcceptance)?;
         if !self.actor.phase().confirmation_available() {
@@ -83,7 +83,7 @@ impl Operations<'_> {
                 });
             }
         }
-        if acceptance.date_agreed > self.actor.business_date {
+        if date_agreed > self.actor.business_date {
             return Err(ServiceError::FutureDate {
                 business_date: self.actor.business_date,
             });
@@ -99,7 +99,7 @@ impl Operations<'_> {
     ) -> Result<Customer, ServiceError> {
         self.actor.role.require(GatedAction::CreateCustomer)?;
         if let Some(acceptance) = &acceptance {
-            self.check_confirmable(None, acceptance)?;
+            self.check_confirmable(None, acceptance.date_agreed)?;
         }
         if self.book.domain_taken(&profile.domain) {
             return Err(StoreError::DomainTaken {
@@ -120,14 +120,23 @@ impl Operations<'_> {
         Ok(customer)
     }
 
+    /// The rules `confirm` checks before the contact (customer, role, schedule, cloud, date),
+    /// for callers that report these ahead of the fields' own messages.
+    pub fn check_confirmation(
+        &self,
+        customer_id: &str,
+        date_agreed: NaiveDate,
+    ) -> Result<(), ServiceError> {
+        self.check_confirmable(Some(self.customer(customer_id)?), date_agreed)
+    }
+
     pub fn confirm(
         &mut self,
         customer_id: &str,
         acceptance: Acceptance,
         channel: Channel,
     ) -> Result<Confirmation, ServiceError> {
-        let customer = self.customer(customer_id)?;
-        self.check_confirmable(Some(customer), &acceptance)?;
+        self.check_confirmation(customer_id, acceptance.date_agreed)?;
         let current = self.book.current_confirmation(customer_id);
         if current.is_some_and(|c| c.accepted_by == acceptance.accepted_by) {
             return Err(ServiceError::AlreadyConfirmed);

@@ -225,3 +225,32 @@ fn the_same_contact_as_the_current_confirmation_is_refused_and_a_new_one_is_not(
     assert!(w.ops().confirm(NORTHWIND, other, Channel::Command).is_ok());
     assert_eq!(w.book.confirmations(NORTHWIND).len(), 2);
 }
+
+#[test]
+fn the_pre_check_reports_what_confirm_would_refuse_before_the_contact() {
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let mut w = world("2018-09-14", Role::AdminAgent);
+    assert!(w
+        .ops()
+        .check_confirmation(NORTHWIND, d("2018-09-14"))
+        .is_ok());
+    assert!(matches!(
+        w.ops().check_confirmation(NORTHWIND, d("2018-09-15")),
+        Err(ServiceError::FutureDate { .. })
+    ));
+    assert!(matches!(
+        w.ops().check_confirmation(BAECKEREI, d("2018-09-01")),
+        Err(ServiceError::NotSupported { .. })
+    ));
+    assert!(matches!(
+        w.ops().check_confirmation("no-such-id", d("2018-09-01")),
+        Err(ServiceError::Store(StoreError::UnknownCustomer { .. }))
+    ));
+    let mut helpdesk = world("2018-09-14", Role::HelpdeskAgent);
+    assert!(matches!(
+        helpdesk
+            .ops()
+            .check_confirmation(NORTHWIND, d("2018-09-15")),
+        Err(ServiceError::Role(_))
+    ));
+}
