@@ -1,35 +1,107 @@
 //! `pcenter agreements templates|create|list`.
 
+mod request;
+
 use super::error::ApiError;
-use super::json::{templates as all_templates, Collection};
+use super::json::{templates as all_templates, Agreement, Collection};
 use super::{output, write_error, Api, CreateAgreementArgs};
-use crate::domain::agreement::MCA_TYPE;
+use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+use request::Requested;
 use std::io::Write;
 
 /// Metadata of the agreement templates; no type means MicrosoftCloudAgreement, as in the real API.
 pub fn templates(agreement_type: Option<&str>, out: &mut dyn Write) -> Result<u8, ApiError> {
-    let wanted = agreement_type.unwrap_or(MCA_TYPE);
+    let wanted = wanted_type(agreement_type)?;
     let items = all_templates()
         .into_iter()
-        .filter(|t| wanted == "*" || t.agreement_type.eq_ignore_ascii_case(wanted))
+        .filter(|t| wanted.matches(&t.agreement_type))
         .collect();
     output::json(out, &Collection::of(items)).map_err(write_error)?;
     Ok(0)
 }
 
+/// Records a confirmation of customer acceptance through the service, like
+/// POST /v1/customers/{id}/agreements, and prints the created Agreement.
 pub fn create(
-    _api: &mut Api,
-    _args: CreateAgreementArgs,
-    _out: &mut dyn Write,
+    api: &mut Api,
+    args: CreateAgreementArgs,
+    out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    Err(ApiError::invalid("agreements create is not available yet."))
+    let requested = match &args.json {
+        Some(source) => Requested::from_body(source)?,
+        None => Requested::from_flags(&args),
+    };
+    let customer_id = api.customer(&args.customer)?.id.clone();
+    let business_date = api.actor.business_date;
+    // Role, schedule, cloud and a future date are reported before the fields' own messages.
+    api.ops()
+        .check_confirmation(&customer_id, requested.date(business_date))?;
+    let acceptance = requested.into_acceptance(business_date)?;
+    let confirmation = api
+        .ops()
+        .confirm(&customer_id, acceptance, Channel::Command)?;
+    output::json(out, &Agreement::from(&confirmation)).map_err(write_error)?;
+    Ok(0)
 }
 
+/// A customer's confirmations, newest first (the first is the one in force), like
+/// GET /v1/customers/{id}/agreements.
 pub fn list(
-    _api: &mut Api,
-    _customer: &str,
-    _agreement_type: Option<&str>,
-    _out: &mut dyn Write,
+    api: &mut Api,
+    customer: &str,
+    agreement_type: Option<&str>,
+    out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    Err(ApiError::invalid("agreements list is not available yet."))
+    let wanted = wanted_type(agreement_type)?;
+    let customer = api.customer(customer)?;
+    api.actor
+        .role
+        .require(GatedAction::SeeConfirmation)
+        .map_err(ServiceError::from)?;
+    let items = sorted_newest_first(api.book.confirmations(&customer.id))
+        .into_iter()
+        .filter(|c| wanted.matches(&c.agreement_type))
+        .map(Agreement::from)
+        .collect();
+    output::json(out, &Collection::of(items)).map_err(write_error)?;
+    Ok(0)
+}
+
+/// Which agreement types a query asks for.
+enum Wanted {
+    Every,
+    Only(String),
+}
+
+impl Wanted {
+    fn matches(&self, agreement_type: &str) -> bool {
+        match self {
+            Wanted::Every => true,
+            Wanted::Only(wanted) => wanted.eq_ignore_ascii_case(agreement_type),
+        }
+    }
+}
+
+/// `--type`: none means MicrosoftCloudAgreement, `*` every type; any other must be a known type.
+fn wanted_type(agreement_type: Option<&str>) -> Result<Wanted, ApiError> {
+    let wanted = agreement_type.unwrap_or(MCA_TYPE).trim();
+    if wanted == "*" {
+        return Ok(Wanted::Every);
+    }
+    let known: Vec<String> = all_templates()
+        .into_iter()
+        .map(|t| t.agreement_type)
+        .collect();
+    known
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(wanted))
+        .map(|t| Wanted::Only(t.clone()))
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "Unknown agreement type '{wanted}': use {}, or '*' for every type.",
+                known.join(" or ")
+            ))
+        })
 }

@@ -41,7 +41,10 @@ pub fn templates() -> Vec<AgreementMetaData> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "a Contact object {firstName, lastName, email, phoneNumber}"
+)]
 pub struct ContactJson {
     #[serde(default)]
     pub first_name: String,
@@ -93,7 +96,10 @@ impl From<&Confirmation> for Agreement {
 
 /// The Agreement body a caller sends to create a confirmation.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[serde(
+    rename_all = "camelCase",
+    expecting = "an Agreement object {primaryContact, templateId, dateAgreed, type}"
+)]
 pub struct AgreementRequest {
     #[serde(default)]
     pub primary_contact: ContactJson,

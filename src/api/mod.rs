@@ -84,19 +84,24 @@ pub struct CreateAgreementArgs {
     #[arg(long, value_name = "ID|DOMAIN")]
     pub customer: String,
     /// The Agreement body as JSON (a file, or - for standard input) instead of the fields below.
-    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["first_name", "last_name", "email", "phone", "date"])]
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["first_name", "last_name", "email", "phone", "date", "template_id"])]
     pub json: Option<String>,
+    /// First name of the person at the customer who accepted the agreement.
     #[arg(long, value_name = "NAME")]
     pub first_name: Option<String>,
+    /// Last name of the person who accepted.
     #[arg(long, value_name = "NAME")]
     pub last_name: Option<String>,
+    /// Email address of the person who accepted.
     #[arg(long, value_name = "EMAIL")]
     pub email: Option<String>,
+    /// Phone number of the person who accepted (optional).
     #[arg(long, value_name = "PHONE")]
     pub phone: Option<String>,
     /// The acceptance date (default: the business date).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// The agreement template (default: the Microsoft Cloud Agreement's; see `agreements templates`).
     #[arg(long, value_name = "GUID")]
     pub template_id: Option<String>,
 }

@@ -183,11 +183,23 @@ impl AcceptanceDraft {
     }
 }
 
+/// How recent a confirmation is: its acceptance date, then when it was recorded.
+fn recency(confirmation: &Confirmation) -> (NaiveDate, DateTime<Utc>) {
+    (confirmation.date_agreed, confirmation.recorded_at)
+}
+
 /// The confirmation in force: the latest acceptance date, ties broken by the latest recording.
 pub fn current(confirmations: &[Confirmation]) -> Option<&Confirmation> {
-    confirmations
-        .iter()
-        .max_by_key(|c| (c.date_agreed, c.recorded_at))
+    confirmations.iter().max_by_key(|c| recency(c))
+}
+
+/// Every confirmation, newest first in the order of `current`: the first one is the one in force.
+pub fn sorted_newest_first(confirmations: &[Confirmation]) -> Vec<&Confirmation> {
+    // Reversed before the stable sort, so that among equals the last one, as `current` picks it,
+    // comes first.
+    let mut sorted: Vec<&Confirmation> = confirmations.iter().rev().collect();
+    sorted.sort_by_key(|c| std::cmp::Reverse(recency(c)));
+    sorted
 }
 
 #[cfg(test)]
@@ -268,8 +280,21 @@ mod tests {
             .clone()
             .record("t", "b", at("2018-09-10T00:00:00Z"), Channel::Account);
         let late_b = base.record("t", "c", at("2018-09-11T00:00:00Z"), Channel::Command);
-        let all = vec![late_b.clone(), early, late_a];
+        let all = vec![late_b.clone(), early.clone(), late_a.clone()];
         assert_eq!(current(&all), Some(&late_b));
         assert_eq!(current(&[]), None);
+        assert_eq!(sorted_newest_first(&all), vec![&late_b, &late_a, &early]);
+        assert!(sorted_newest_first(&[]).is_empty());
+    }
+
+    #[test]
+    fn among_identical_moments_the_newest_first_order_starts_with_the_current_one() {
+        let at: DateTime<Utc> = "2018-09-10T00:00:00Z".parse().unwrap();
+        let base = draft().validate(d("2018-09-14")).unwrap();
+        let first = base.clone().record("t", "a", at, Channel::Account);
+        let second = base.record("t", "b", at, Channel::Command);
+        let all = vec![first.clone(), second.clone()];
+        assert_eq!(current(&all), Some(&second));
+        assert_eq!(sorted_newest_first(&all), vec![&second, &first]);
     }
 }

@@ -78,7 +78,7 @@ impl Operations<'_> {
     fn check_confirmable(
         &self,
         customer: Option<&Customer>,
-        acceptance: &Acceptance,
+        date_agreed: NaiveDate,
     ) -> Result<(), ServiceError> {
         let cloud = customer.map_or(Cloud::Public, |c| c.cloud);
         match check_can_confirm(self.actor.role, self.actor.phase(), cloud) {
@@ -92,7 +92,7 @@ impl Operations<'_> {
                 })
             }
         }
-        if acceptance.date_agreed > self.actor.business_date {
+        if date_agreed > self.actor.business_date {
             return Err(ServiceError::FutureDate {
                 business_date: self.actor.business_date,
             });
@@ -108,7 +108,7 @@ impl Operations<'_> {
     ) -> Result<Customer, ServiceError> {
         self.actor.role.require(GatedAction::CreateCustomer)?;
         match &acceptance {
-            Some(acceptance) => self.check_confirmable(None, acceptance)?,
+            Some(acceptance) => self.check_confirmable(None, acceptance.date_agreed)?,
             None if channel == Channel::NewCustomer
                 && wizard_requires_confirmation(self.actor.phase()) =>
             {
@@ -135,14 +135,23 @@ impl Operations<'_> {
         Ok(customer)
     }
 
+    /// The rules `confirm` checks before the contact (customer, role, schedule, cloud, date),
+    /// for callers that report these ahead of the fields' own messages.
+    pub fn check_confirmation(
+        &self,
+        customer_id: &str,
+        date_agreed: NaiveDate,
+    ) -> Result<(), ServiceError> {
+        self.check_confirmable(Some(self.customer(customer_id)?), date_agreed)
+    }
+
     pub fn confirm(
         &mut self,
         customer_id: &str,
         acceptance: Acceptance,
         channel: Channel,
     ) -> Result<Confirmation, ServiceError> {
-        let customer = self.customer(customer_id)?;
-        self.check_confirmable(Some(customer), &acceptance)?;
+        self.check_confirmation(customer_id, acceptance.date_agreed)?;
         let current = self.book.current_confirmation(customer_id);
         if current.is_some_and(|c| c.accepted_by == acceptance.accepted_by) {
             return Err(ServiceError::AlreadyConfirmed);

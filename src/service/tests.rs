@@ -252,3 +252,32 @@ fn the_wizard_cannot_create_a_customer_without_confirmation_in_the_mandatory_pha
         ServiceError::Gate(GateRefusal::NewOrder)
     );
 }
+
+#[test]
+fn the_pre_check_reports_what_confirm_would_refuse_before_the_contact() {
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let mut w = world("2018-09-14", Role::AdminAgent);
+    assert!(w
+        .ops()
+        .check_confirmation(NORTHWIND, d("2018-09-14"))
+        .is_ok());
+    assert!(matches!(
+        w.ops().check_confirmation(NORTHWIND, d("2018-09-15")),
+        Err(ServiceError::FutureDate { .. })
+    ));
+    assert!(matches!(
+        w.ops().check_confirmation(BAECKEREI, d("2018-09-01")),
+        Err(ServiceError::NotSupported { .. })
+    ));
+    assert!(matches!(
+        w.ops().check_confirmation("no-such-id", d("2018-09-01")),
+        Err(ServiceError::Store(StoreError::UnknownCustomer { .. }))
+    ));
+    let mut helpdesk = world("2018-09-14", Role::HelpdeskAgent);
+    assert!(matches!(
+        helpdesk
+            .ops()
+            .check_confirmation(NORTHWIND, d("2018-09-15")),
+        Err(ServiceError::Role(_))
+    ));
+}

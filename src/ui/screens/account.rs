@@ -4,10 +4,10 @@
 use crate::app::screens::account::Account;
 use crate::app::screens::new_customer::describe_person;
 use crate::app::App;
-use crate::domain::country;
 use crate::domain::eligibility::{check_can_confirm, ConfirmRefusal};
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
+use crate::domain::{agreement, country};
 use crate::ui::{form, text, theme};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -237,13 +237,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
 }
 
 fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
-    let mut all: Vec<_> = app
-        .ctx
-        .book
-        .confirmations(&account.customer_id)
-        .iter()
-        .collect();
-    all.sort_by_key(|c| std::cmp::Reverse((c.date_agreed, c.recorded_at)));
+    let all = agreement::sorted_newest_first(app.ctx.book.confirmations(&account.customer_id));
     let mut lines = vec![Line::styled(
         format!(
             "Confirmation history ({}), newest first · h hides",

@@ -1,0 +1,294 @@
+//! What a caller asks to confirm, from flags or from the Agreement body, turned into an
+//! `Acceptance` by the domain's own validation. Messages name the field as the caller wrote it.
+
+use crate::api::error::ApiError;
+use crate::api::json::{self, AgreementRequest};
+use crate::api::{read_body, CreateAgreementArgs};
+use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, MCA_TEMPLATE_ID};
+use crate::domain::fields;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+/// The names of the fields in the caller's own words: flags, or paths in the JSON body.
+struct Names {
+    first_name: &'static str,
+    last_name: &'static str,
+    email: &'static str,
+    phone: &'static str,
+    date: &'static str,
+    template: &'static str,
+}
+
+const FLAGS: Names = Names {
+    first_name: "first-name",
+    last_name: "last-name",
+    email: "email",
+    phone: "phone",
+    date: "date",
+    template: "template-id",
+};
+
+const BODY: Names = Names {
+    first_name: "primaryContact.firstName",
+    last_name: "primaryContact.lastName",
+    email: "primaryContact.email",
+    phone: "primaryContact.phoneNumber",
+    date: "dateAgreed",
+    template: "templateId",
+};
+
+impl Names {
+    fn of(&self, field: AcceptanceField) -> &'static str {
+        match field {
+            AcceptanceField::FirstName => self.first_name,
+            AcceptanceField::LastName => self.last_name,
+            AcceptanceField::Email => self.email,
+            AcceptanceField::Phone => self.phone,
+            AcceptanceField::Date => self.date,
+        }
+    }
+}
+
+/// A confirmation as asked for, not yet validated.
+pub struct Requested {
+    /// The contact; `date` is the acceptance date as `YYYY-MM-DD` when one was given.
+    draft: AcceptanceDraft,
+    /// Whether an acceptance date was given at all (none means the business date).
+    dated: bool,
+    /// Replaces the date message when the body's `dateAgreed` is neither a date nor a timestamp.
+    date_problem: Option<String>,
+    template_id: Option<String>,
+    names: &'static Names,
+}
+
+impl Requested {
+    pub fn from_flags(args: &CreateAgreementArgs) -> Requested {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        Requested {
+            draft: AcceptanceDraft {
+                first_name: text(&args.first_name),
+                last_name: text(&args.last_name),
+                email: text(&args.email),
+                phone: text(&args.phone),
+                date: text(&args.date),
+            },
+            dated: args.date.is_some(),
+            date_problem: None,
+            template_id: args.template_id.clone(),
+            names: &FLAGS,
+        }
+    }
+
+    /// Reads and parses the Agreement body from a file, or from standard input for `-`.
+    pub fn from_body(source: &str) -> Result<Requested, ApiError> {
+        let text = read_body(source)?;
+        Ok(Requested::from_request(parse_body(source, &text)?))
+    }
+
+    fn from_request(request: AgreementRequest) -> Requested {
+        let contact = request.primary_contact;
+        let (date, date_problem) = match request.date_agreed.as_deref() {
+            None => (String::new(), None),
+            Some(value) => match body_date(value) {
+                Ok(date) => (date, None),
+                Err(problem) => (value.to_string(), Some(problem)),
+            },
+        };
+        // The type is not read: the template decides it, as Partner Center does.
+        Requested {
+            draft: AcceptanceDraft {
+                first_name: contact.first_name,
+                last_name: contact.last_name,
+                email: contact.email,
+                phone: contact.phone_number.unwrap_or_default(),
+                date,
+            },
+            dated: request.date_agreed.is_some(),
+            date_problem,
+            template_id: request.template_id,
+            names: &BODY,
+        }
+    }
+
+    /// The acceptance date asked for: the business date when none was given, and the business
+    /// date too when the one given is not a date (its message comes with the other fields').
+    pub fn date(&self, business_date: NaiveDate) -> NaiveDate {
+        if self.dated {
+            fields::calendar_date(&self.draft.date).unwrap_or(business_date)
+        } else {
+            business_date
+        }
+    }
+
+    /// Validates every field with the domain's checks; one 400 error lists every problem.
+    pub fn into_acceptance(self, business_date: NaiveDate) -> Result<Acceptance, ApiError> {
+        let mut draft = self.draft;
+        if !self.dated {
+            draft.date = business_date.to_string();
+        }
+        let (fields, template) = match (
+            draft.validate(business_date),
+            check_template(self.template_id.as_deref()),
+        ) {
+            (Ok(acceptance), Ok(())) => return Ok(acceptance),
+            (fields, template) => (fields.err().unwrap_or_default(), template.err()),
+        };
+        let mut problems: Vec<String> = fields
+            .into_iter()
+            .map(|(field, message)| {
+                let message = match (field, &self.date_problem) {
+                    (AcceptanceField::Date, Some(problem)) => problem.clone(),
+                    _ => message,
+                };
+                format!("{}: {message}", self.names.of(field))
+            })
+            .collect();
+        problems.extend(template.map(|message| format!("{}: {message}", self.names.template)));
+        Err(ApiError::invalid(problems.join(" ")))
+    }
+}
+
+/// Parses the Agreement body; a body that is not JSON, or not an Agreement, says where and why.
+pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError> {
+    let from = if source == "-" {
+        "standard input".to_string()
+    } else {
+        source.to_string()
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ApiError::invalid(format!(
+            "The Agreement body from {from} is empty; send an Agreement object {{primaryContact, templateId, dateAgreed, type}}."
+        )));
+    }
+    serde_json::from_str(text).map_err(|error| {
+        let what = match error.classify() {
+            serde_json::error::Category::Data => "is not a valid Agreement",
+            _ => "is not valid JSON",
+        };
+        ApiError::invalid(format!("The Agreement body from {from} {what}: {error}."))
+    })
+}
+
+/// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp (UTC unless it names an offset), taken
+/// as its UTC day. A value without a time part is left to the date check.
+fn body_date(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if !matches!(value.get(10..11), Some("T" | "t")) {
+        return Ok(value.to_string());
+    }
+    DateTime::parse_from_rfc3339(value)
+        .map(|moment| moment.with_timezone(&Utc).date_naive())
+        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date()))
+        .map(|date| date.to_string())
+        .map_err(|_| {
+            format!("'{value}' is neither a date nor a UTC timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.")
+        })
+}
+
+/// Only the known templates can be confirmed; no template ID means the Microsoft Cloud Agreement.
+fn check_template(template_id: Option<&str>) -> Result<(), String> {
+    let wanted = template_id.unwrap_or(MCA_TEMPLATE_ID).trim();
+    let templates = json::templates();
+    if templates
+        .iter()
+        .any(|t| t.template_id.eq_ignore_ascii_case(wanted))
+    {
+        return Ok(());
+    }
+    let known: Vec<String> = templates
+        .iter()
+        .map(|t| format!("{} ({})", t.template_id, t.agreement_type))
+        .collect();
+    Err(format!(
+        "No agreement template has the ID '{wanted}'. The known template is {}; `pcenter agreements templates` lists it.",
+        known.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn timestamps_count_by_their_utc_day() {
+        assert_eq!(body_date("2018-09-14T00:00:00Z"), Ok("2018-09-14".into()));
+        assert_eq!(
+            body_date("2018-06-14T00:00:00.000Z"),
+            Ok("2018-06-14".into())
+        );
+        assert_eq!(
+            body_date("2018-09-14T22:00:00-05:00"),
+            Ok("2018-09-15".into())
+        );
+        assert_eq!(body_date("2018-09-14T08:00:00"), Ok("2018-09-14".into()));
+        assert_eq!(body_date(" 2018-09-14 "), Ok("2018-09-14".into()));
+        assert_eq!(body_date("yesterday"), Ok("yesterday".into()));
+        assert!(body_date("2018-09-14Tnoon")
+            .unwrap_err()
+            .contains("neither a date nor a UTC timestamp"));
+    }
+
+    #[test]
+    fn template_ids_are_compared_without_case_and_unknown_ones_name_the_known_one() {
+        assert!(check_template(None).is_ok());
+        assert!(check_template(Some("998B88DE-AA99-4388-A42C-1B3517D49490")).is_ok());
+        let refused = check_template(Some("117a77b0-9360-443b-8795-c6dedc750cf9")).unwrap_err();
+        assert!(
+            refused.contains("998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement)"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_under_the_callers_own_field_names() {
+        let body = r#"{"primaryContact":{"firstName":"","lastName":"Park","email":"nobody"},"templateId":"x"}"#;
+        let requested = Requested::from_request(parse_body("-", body).unwrap());
+        let error = requested.into_acceptance(d("2018-09-14")).unwrap_err();
+        assert_eq!(error.code, 400);
+        assert!(
+            error
+                .description
+                .starts_with("primaryContact.firstName: Enter the first name. primaryContact.email: The email address needs an @."),
+            "{}",
+            error.description
+        );
+        assert!(error
+            .description
+            .contains("templateId: No agreement template has the ID 'x'."));
+    }
+
+    #[test]
+    fn no_date_means_the_business_date() {
+        let body = r#"{"primaryContact":{"firstName":"Ji-woo","lastName":"Park","email":"jiwoo@hanbit.co.kr"}}"#;
+        let requested = Requested::from_request(parse_body("-", body).unwrap());
+        assert_eq!(requested.date(d("2018-09-14")), d("2018-09-14"));
+        let acceptance = requested.into_acceptance(d("2018-09-14")).unwrap();
+        assert_eq!(acceptance.date_agreed, d("2018-09-14"));
+        assert_eq!(acceptance.accepted_by.phone, None);
+    }
+
+    #[test]
+    fn a_body_that_is_not_an_agreement_says_where() {
+        let broken = parse_body("body.json", "{\n  \"primaryContact\": {\n}").unwrap_err();
+        assert!(
+            broken.description.starts_with("The Agreement body from body.json is not valid JSON: EOF while parsing an object at line 3 column 1"),
+            "{}",
+            broken.description
+        );
+        let wrong = parse_body("-", r#"{"primaryContact":"Ada"}"#).unwrap_err();
+        assert!(
+            wrong.description.contains("standard input is not a valid Agreement: invalid type: string \"Ada\", expected a Contact object"),
+            "{}",
+            wrong.description
+        );
+        assert!(parse_body("-", "\u{feff}{}").is_ok());
+        assert!(parse_body("-", " \n")
+            .unwrap_err()
+            .description
+            .contains("is empty"));
+    }
+}

@@ -1,0 +1,139 @@
+//! `agreements create` that succeeds: from flags, from a JSON file and from standard input.
+
+use crate::common::{CONTOSO, NORTHWIND};
+use crate::support::*;
+use serde_json::json;
+
+#[test]
+fn create_with_flags_prints_the_created_agreement_and_list_shows_it() {
+    let demo = Demo::new();
+    let created = success(&demo.run(&[
+        "agreements",
+        "create",
+        "--customer",
+        "northwindtraders.onmicrosoft.com",
+        "--first-name",
+        " Diego ",
+        "--last-name",
+        "Siciliani",
+        "--email",
+        "diego.siciliani@northwindtraders.com",
+        "--phone",
+        "+1 (415) 555-0147",
+        "--date",
+        "2018-11-01",
+        "--template-id",
+        MCA_TEMPLATE,
+    ]));
+    let diego = json!({
+        "firstName": "Diego",
+        "lastName": "Siciliani",
+        "email": "diego.siciliani@northwindtraders.com",
+        "phoneNumber": "+1 (415) 555-0147"
+    });
+    assert_agreement(&created, "Megan Bowen", diego, "2018-11-01");
+    let listed = demo.listed(NORTHWIND);
+    assert_eq!(listed["totalCount"], 1);
+    assert_eq!(listed["items"][0], created);
+}
+
+#[test]
+fn create_without_a_date_or_template_takes_the_business_date_and_the_cloud_agreement() {
+    let demo = Demo::new();
+    let mut owned = create_ada(TODAY);
+    owned.truncate(owned.len() - 2);
+    let created = success(&demo.run(&args(&owned)));
+    assert_agreement(&created, "Megan Bowen", ada(), TODAY);
+    assert!(created["primaryContact"].get("phoneNumber").is_none());
+}
+
+#[test]
+fn create_from_a_json_file_takes_the_real_agreement_body() {
+    let demo = Demo::new();
+    let body = demo.write(
+        "agreement.json",
+        r#"{
+            "primaryContact": {
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "email": "ada@northwindtraders.com",
+                "phoneNumber": "1234567890"
+            },
+            "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
+            "dateAgreed": "2018-10-01T00:00:00.000Z",
+            "type": "MicrosoftCloudAgreement"
+        }"#,
+    );
+    let created = success(&demo.run(&[
+        "agreements",
+        "create",
+        "--customer",
+        NORTHWIND,
+        "--json",
+        &body,
+    ]));
+    let mut contact = ada();
+    contact["phoneNumber"] = json!("1234567890");
+    assert_agreement(&created, "Megan Bowen", contact, "2018-10-01");
+    assert_eq!(demo.listed(NORTHWIND)["items"][0], created);
+}
+
+#[test]
+fn create_from_json_on_standard_input_with_a_plain_date() {
+    let demo = Demo::new();
+    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-09-14","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
+    let created = success(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            "NorthwindTraders.onmicrosoft.com",
+            "--json",
+            "-",
+        ],
+        body,
+    ));
+    assert_agreement(&created, "Megan Bowen", ada(), "2018-09-14");
+}
+
+/// As in Partner Center, the template decides the type: a contradicting `type` gives way.
+#[test]
+fn a_type_that_contradicts_the_template_gives_way_to_the_template() {
+    let demo = Demo::new();
+    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-11-14T00:00:00Z","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCustomerAgreement"}"#;
+    let created = success(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--json",
+            "-",
+        ],
+        body,
+    ));
+    assert_agreement(&created, "Megan Bowen", ada(), TODAY);
+}
+
+#[test]
+fn a_new_contact_for_a_confirmed_customer_is_recorded_beside_the_old_one() {
+    let demo = Demo::new();
+    let created = success(&demo.run(&[
+        "agreements",
+        "create",
+        "--customer",
+        CONTOSO,
+        "--first-name",
+        "Patti",
+        "--last-name",
+        "Fernandez",
+        "--email",
+        "patti.fernandez@contosoelectronics.com",
+        "--date",
+        "2018-11-02",
+    ]));
+    let listed = demo.listed(CONTOSO);
+    assert_eq!(listed["totalCount"], 2);
+    assert_eq!(listed["items"][0], created);
+    assert_eq!(listed["items"][1]["dateAgreed"], "2018-08-08T00:00:00Z");
+}
