@@ -45,6 +45,12 @@ impl SeatEditor {
     }
 }
 
+/// About how many subscriptions one screen shows: the account details and the agreement section
+/// take the first twenty rows or so.
+fn page_rows(size: (u16, u16)) -> usize {
+    (size.1 as usize).saturating_sub(20).max(1)
+}
+
 #[derive(Debug, Clone)]
 pub struct Account {
     pub customer_id: String,
@@ -81,8 +87,10 @@ impl Account {
         let subscription_count = ctx.book.subscriptions(&customer.id).len();
         let last = subscription_count.saturating_sub(1);
         match command {
-            Command::Up | Command::PageUp => self.selected = self.selected.saturating_sub(1),
-            Command::Down | Command::PageDown => self.selected = (self.selected + 1).min(last),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::PageUp => self.selected = self.selected.saturating_sub(page_rows(ctx.size)),
+            Command::PageDown => self.selected = (self.selected + page_rows(ctx.size)).min(last),
             Command::Top => self.selected = 0,
             Command::Bottom => self.selected = last,
             Command::History => self.show_history = !self.show_history,
