@@ -6,6 +6,9 @@ use crate::domain::agreement::Channel;
 use crate::domain::cloud::Cloud;
 use std::collections::HashSet;
 
+mod bulk;
+use bulk::*;
+
 /// Writes one record of every kind (and then changes a subscription), returning what the store
 /// should now hold.
 pub fn fill_every_kind_of_record(store: &dyn Store) -> Snapshot {
@@ -292,6 +295,8 @@ for_every_store!(
     updating_an_unknown_subscription_is_refused,
     updating_a_subscription_replaces_it_in_place,
     ids_are_distinct_guids,
+    a_written_snapshot_reads_back_after_earlier_records_and_before_later_ones,
+    a_snapshot_breaking_a_rule_is_refused_whole,
 );
 
 #[test]

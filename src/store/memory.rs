@@ -143,6 +143,24 @@ impl Store for MemoryStore {
         *stored = subscription.clone();
         Ok(())
     }
+
+    fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
+        let mut state = self.state();
+        rules::check_snapshot(&state.snapshot, snapshot)?;
+        let stored = &mut state.snapshot;
+        if let Some(name) = &snapshot.partner_name {
+            stored.partner_name = Some(name.clone());
+        }
+        stored.customers.extend_from_slice(&snapshot.customers);
+        stored
+            .confirmations
+            .extend_from_slice(&snapshot.confirmations);
+        stored.orders.extend_from_slice(&snapshot.orders);
+        stored
+            .subscriptions
+            .extend_from_slice(&snapshot.subscriptions);
+        Ok(())
+    }
 }
 
 #[cfg(test)]

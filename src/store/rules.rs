@@ -2,7 +2,7 @@
 //! a few yes/no questions about what it holds ([`Records`]); these functions turn the answers
 //! into the refusal the screens show.
 
-use super::{format_guid, mix64, StoreError};
+use super::{format_guid, mix64, Snapshot, StoreError};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -88,6 +88,53 @@ pub(super) fn check_subscription_update<R: Records>(
         .into());
     }
     require_customer(records, &subscription.customer_id)
+}
+
+/// A whole snapshot written at once must meet the checks above as if its records were created
+/// one by one in order: IDs unused in the store and in the snapshot, domains likewise, and every
+/// confirmation, order and subscription belonging to a customer of the store or the snapshot.
+pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Result<(), R::Error> {
+    let mut customers = HashSet::new();
+    let mut domains = HashSet::new();
+    for customer in &snapshot.customers {
+        if !customers.insert(customer.id.as_str()) || records.has_customer(&customer.id)? {
+            return Err(id_taken(&customer.id));
+        }
+        let domain = domain_key(&customer.domain);
+        if records.has_domain(&domain)? || !domains.insert(domain) {
+            return Err(StoreError::DomainTaken {
+                domain: customer.domain.clone(),
+            }
+            .into());
+        }
+    }
+    let require = |id: &str| -> Result<(), R::Error> {
+        if customers.contains(id) {
+            Ok(())
+        } else {
+            require_customer(records, id)
+        }
+    };
+    for confirmation in &snapshot.confirmations {
+        require(&confirmation.customer_id)?;
+    }
+    let mut orders = HashSet::new();
+    for order in &snapshot.orders {
+        if !orders.insert(order.id.as_str()) || records.has_order(&order.id)? {
+            return Err(id_taken(&order.id));
+        }
+        require(&order.customer_id)?;
+    }
+    let mut subscriptions = HashSet::new();
+    for subscription in &snapshot.subscriptions {
+        if !subscriptions.insert(subscription.id.as_str())
+            || records.has_subscription(&subscription.id)?
+        {
+            return Err(id_taken(&subscription.id));
+        }
+        require(&subscription.customer_id)?;
+    }
+    Ok(())
 }
 
 /// The `n`th ID of a store whose salt is `salt`. `mix64` is a bijection, so distinct `n` give

@@ -11,6 +11,7 @@
 //!
 //! The `v1.` prefix is the schema version: a future layout gets new trees beside the old ones.
 
+mod bulk;
 mod layout;
 #[cfg(test)]
 mod tests;
@@ -87,20 +88,25 @@ impl SledStore {
 
     /// A number never handed out before by this store, also across reopening.
     fn take_number(&self) -> Result<u64, StoreError> {
+        self.take_numbers(1)
+    }
+
+    /// The first of `count` consecutive numbers never handed out before, also across reopening.
+    fn take_numbers(&self, count: u64) -> Result<u64, StoreError> {
         // The reservation is only advanced after it is on disk, so a poisoned lock still
         // guards a consistent value.
         let mut numbers = self.numbers.lock().unwrap_or_else(PoisonError::into_inner);
-        if numbers.next == numbers.end {
-            let end = numbers.end + NUMBERS_PER_RESERVATION;
+        if numbers.end - numbers.next < count {
+            let end = numbers.next + count.max(NUMBERS_PER_RESERVATION);
             self.meta
                 .insert(NEXT_NUMBER, &end.to_be_bytes()[..])
                 .map_err(|e| self.fail(e))?;
             self.flush()?;
             numbers.end = end;
         }
-        let number = numbers.next;
-        numbers.next += 1;
-        Ok(number)
+        let first = numbers.next;
+        numbers.next += count;
+        Ok(first)
     }
 
     fn encode<T: Serialize>(&self, record: &T) -> Result<Vec<u8>, StoreError> {
@@ -286,5 +292,9 @@ impl Store for SledStore {
             }
             Ok(())
         })
+    }
+
+    fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
+        self.write_all(snapshot)
     }
 }

@@ -6,7 +6,7 @@ use super::SledStore;
 use crate::domain::cloud::Cloud;
 use crate::store::behaviour_tests::{assert_holds, fill_every_kind_of_record};
 use crate::store::test_data::{customer_in, korean_customer};
-use crate::store::{Store, StoreError, SCHEMA_VERSION};
+use crate::store::{MemoryStore, Store, StoreError, SCHEMA_VERSION};
 use std::collections::HashSet;
 use std::path::Path;
 use std::thread::sleep;
@@ -82,6 +82,21 @@ fn records_written_after_reopening_come_after_the_earlier_ones() {
     let second = customer_in("c-0", "alpha", Cloud::Public);
     store.create_customer(&second, None).unwrap();
     assert_eq!(store.load().unwrap().customers, vec![first, second]);
+}
+
+#[test]
+fn a_written_snapshot_survives_reopening_and_later_records_follow_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let snapshot = fill_every_kind_of_record(&MemoryStore::default());
+    SledStore::open(dir.path())
+        .unwrap()
+        .write_snapshot(&snapshot)
+        .unwrap();
+    let store = reopen(dir.path());
+    assert_holds(&store, &snapshot);
+    let later = customer_in("c-later", "aardvark", Cloud::Public);
+    store.create_customer(&later, None).unwrap();
+    assert_eq!(store.load().unwrap().customers.last(), Some(&later));
 }
 
 #[test]

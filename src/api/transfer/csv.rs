@@ -1,0 +1,281 @@
+//! Reading CSV (RFC 4180) one record at a time: a UTF-8 byte order mark, CRLF or LF line ends,
+//! and quoted fields holding commas, doubled quotes and line breaks. Each record knows the
+//! physical line it starts on, so a message can point at it.
+//!
+//! Lenient where spreadsheets are: a quote inside an unquoted field, or text after a closing
+//! quote, is kept as it stands.
+
+use std::io::{self, BufRead};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One record and the physical line (1-based) it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub line: usize,
+    pub fields: Vec<String>,
+}
+
+impl Record {
+    /// A line with nothing on it.
+    pub fn is_blank(&self) -> bool {
+        self.fields.len() == 1 && self.fields[0].is_empty()
+    }
+}
+
+/// A record that cannot be read; the records after it can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// A quoted field opened on `line` is still open at the end of the file (`last_line`).
+    Unclosed { line: usize, last_line: usize },
+    /// The record starting on `line` is not UTF-8 text.
+    NotUtf8 { line: usize },
+}
+
+impl Malformed {
+    pub fn line(&self) -> usize {
+        match self {
+            Malformed::Unclosed { line, .. } | Malformed::NotUtf8 { line } => *line,
+        }
+    }
+
+    pub fn reason(&self) -> String {
+        match self {
+            Malformed::Unclosed { last_line, .. } => format!(
+                "a quoted field is not closed before the end of the file (line {last_line}); close it with a double quote"
+            ),
+            Malformed::NotUtf8 { .. } => {
+                "the row is not UTF-8 text; save the file as CSV UTF-8".to_string()
+            }
+        }
+    }
+}
+
+/// What reading one record gives.
+#[derive(Debug)]
+pub enum Read {
+    Record(Record),
+    Malformed(Malformed),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: the end of the field, or the first of two quotes.
+    QuoteInQuoted,
+}
+
+pub struct Reader<R> {
+    input: R,
+    /// The physical line the next read starts on.
+    next_line: usize,
+    line: Vec<u8>,
+}
+
+impl<R: BufRead> Reader<R> {
+    pub fn new(input: R) -> Reader<R> {
+        Reader {
+            input,
+            next_line: 1,
+            line: Vec::new(),
+        }
+    }
+
+    /// The next record, `None` at the end of the input; an `Err` only when reading fails.
+    pub fn read(&mut self) -> io::Result<Option<Read>> {
+        let first_line = self.next_line;
+        let mut fields: Vec<Vec<u8>> = Vec::new();
+        let mut field: Vec<u8> = Vec::new();
+        let mut state = State::FieldStart;
+        loop {
+            self.line.clear();
+            if self.input.read_until(b'\n', &mut self.line)? == 0 {
+                // Only a quoted field left open can have read lines of this record.
+                return Ok((self.next_line > first_line).then(|| {
+                    Read::Malformed(Malformed::Unclosed {
+                        line: first_line,
+                        last_line: self.next_line - 1,
+                    })
+                }));
+            }
+            self.next_line += 1;
+            let mut content = self.line.as_slice();
+            if first_line == 1 && self.next_line == 2 {
+                content = content.strip_prefix(BOM).unwrap_or(content);
+            }
+            let ending = line_ending(content);
+            let (text, ending) = content.split_at(content.len() - ending);
+            for &byte in text {
+                state = step(state, byte, &mut field, &mut fields);
+            }
+            if state == State::Quoted {
+                // A line break inside a quoted field belongs to the field.
+                field.extend_from_slice(ending);
+                if ending.is_empty() {
+                    return Ok(Some(Read::Malformed(Malformed::Unclosed {
+                        line: first_line,
+                        last_line: self.next_line - 1,
+                    })));
+                }
+                continue;
+            }
+            fields.push(field);
+            let fields: Result<Vec<String>, _> =
+                fields.into_iter().map(String::from_utf8).collect();
+            return Ok(Some(match fields {
+                Ok(fields) => Read::Record(Record {
+                    line: first_line,
+                    fields,
+                }),
+                Err(_) => Read::Malformed(Malformed::NotUtf8 { line: first_line }),
+            }));
+        }
+    }
+}
+
+/// How many bytes at the end of a line are its line break (LF or CRLF).
+fn line_ending(line: &[u8]) -> usize {
+    match line {
+        [.., b'\r', b'\n'] => 2,
+        [.., b'\n'] => 1,
+        _ => 0,
+    }
+}
+
+fn step(state: State, byte: u8, field: &mut Vec<u8>, fields: &mut Vec<Vec<u8>>) -> State {
+    use State::*;
+    match (state, byte) {
+        (FieldStart, b'"') => Quoted,
+        (FieldStart | Unquoted | QuoteInQuoted, b',') => {
+            fields.push(std::mem::take(field));
+            FieldStart
+        }
+        (Quoted, b'"') => QuoteInQuoted,
+        (QuoteInQuoted, b'"') => {
+            field.push(b'"');
+            Quoted
+        }
+        (Quoted, _) => {
+            field.push(byte);
+            Quoted
+        }
+        (FieldStart | Unquoted | QuoteInQuoted, _) => {
+            field.push(byte);
+            Unquoted
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(input: &[u8]) -> Vec<Read> {
+        let mut reader = Reader::new(input);
+        let mut all = Vec::new();
+        while let Some(read) = reader.read().unwrap() {
+            all.push(read);
+        }
+        all
+    }
+
+    /// Every record as (line, fields); panics on a malformed one.
+    fn records(input: &str) -> Vec<(usize, Vec<String>)> {
+        read_all(input.as_bytes())
+            .into_iter()
+            .map(|read| match read {
+                Read::Record(r) => (r.line, r.fields),
+                Read::Malformed(m) => panic!("malformed: {m:?}"),
+            })
+            .collect()
+    }
+
+    fn row(line: usize, fields: &[&str]) -> (usize, Vec<String>) {
+        (line, fields.iter().map(|f| f.to_string()).collect())
+    }
+
+    #[test]
+    fn plain_records_split_on_commas_with_lf_or_crlf() {
+        assert_eq!(
+            records("a,b,c\n1,,3\r\nx,y,z"),
+            vec![
+                row(1, &["a", "b", "c"]),
+                row(2, &["1", "", "3"]),
+                row(3, &["x", "y", "z"])
+            ]
+        );
+        assert_eq!(records(""), vec![]);
+        assert_eq!(records("a,\n"), vec![row(1, &["a", ""])]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_from_the_first_field_only() {
+        let input = "\u{feff}TenantId,Domain\r\n\u{feff}x,y\r\n";
+        assert_eq!(
+            records(input),
+            vec![row(1, &["TenantId", "Domain"]), row(2, &["\u{feff}x", "y"])]
+        );
+    }
+
+    #[test]
+    fn quoted_fields_hold_commas_quotes_and_line_breaks() {
+        let input = "\"Müller, Söhne\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nnext,\"\"\n";
+        assert_eq!(
+            records(input),
+            vec![
+                row(1, &["Müller, Söhne", "say \"hi\"", "two\r\nlines"]),
+                row(3, &["next", ""]),
+            ]
+        );
+    }
+
+    #[test]
+    fn records_name_the_physical_line_they_start_on() {
+        let input = "h\n\"a\nb\nc\"\nd\n\ne\n";
+        let lines: Vec<usize> = records(input).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, vec![1, 2, 5, 6, 7]);
+        let blank = read_all(input.as_bytes());
+        assert!(matches!(&blank[3], Read::Record(r) if r.is_blank()));
+    }
+
+    #[test]
+    fn stray_quotes_are_kept_as_they_stand() {
+        assert_eq!(
+            records("O\"Brien,\"Jr\"x,a\"b\"\n"),
+            vec![row(1, &["O\"Brien", "Jrx", "a\"b\""])]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_on_the_line_it_opens() {
+        let reads = read_all(b"h\n\"open,\nstill\nopen");
+        assert_eq!(reads.len(), 2);
+        assert!(matches!(
+            &reads[1],
+            Read::Malformed(Malformed::Unclosed {
+                line: 2,
+                last_line: 4
+            })
+        ));
+        let reads = read_all(b"h\nok,\"open\n");
+        assert!(matches!(
+            &reads[1],
+            Read::Malformed(Malformed::Unclosed {
+                line: 2,
+                last_line: 2
+            })
+        ));
+    }
+
+    #[test]
+    fn a_record_that_is_not_utf8_is_reported_and_reading_goes_on() {
+        let reads = read_all(b"h\nM\xfcller,x\nok,y\n");
+        assert!(matches!(
+            &reads[1],
+            Read::Malformed(Malformed::NotUtf8 { line: 2 })
+        ));
+        assert!(matches!(&reads[2], Read::Record(r) if r.line == 3 && r.fields == ["ok", "y"]));
+    }
+}

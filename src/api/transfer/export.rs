@@ -1,0 +1,94 @@
+//! `pcenter agreements export [--out FILE]`: one row per customer in company-name order, with
+//! the values of its current confirmation, or empty columns when it has none.
+
+use super::rows::Column;
+use crate::api::error::{code, exit, ApiError};
+use crate::api::output::csv_record;
+use crate::api::{write_error, Api};
+use crate::book::Book;
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Result<u8, ApiError> {
+    api.actor
+        .role
+        .require(GatedAction::SeeConfirmation)
+        .map_err(ServiceError::from)?;
+    let Some(path) = file else {
+        let mut buffered = BufWriter::new(out);
+        write_rows(&api.book, &mut buffered)
+            .and_then(|_| buffered.flush())
+            .map_err(write_error)?;
+        return Ok(0);
+    };
+    let cannot = |e: io::Error| {
+        ApiError::new(
+            code::STORE,
+            exit::STORE,
+            format!("Cannot write {}: {e}.", path.display()),
+        )
+    };
+    let mut buffered = BufWriter::new(create_private(&path).map_err(cannot)?);
+    let count = write_rows(&api.book, &mut buffered)
+        .and_then(|count| buffered.flush().map(|_| count))
+        .map_err(cannot)?;
+    buffered.get_ref().sync_all().map_err(cannot)?;
+    writeln!(
+        out,
+        "Exported {} customers ({} with a confirmation) to {}",
+        api.book.len(),
+        count,
+        path.display()
+    )
+    .map_err(write_error)?;
+    Ok(0)
+}
+
+/// A new file only its owner may read: confirmations name people and their contact details.
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// Writes the header and every customer's row, one at a time; returns how many rows hold a
+/// confirmation.
+fn write_rows(book: &Book, out: &mut dyn Write) -> io::Result<usize> {
+    csv_record(out, &Column::ALL.map(Column::name))?;
+    let mut confirmed = 0;
+    for customer in book.customers_by_name() {
+        let current = customer
+            .cloud
+            .supports_confirmation()
+            .then(|| book.current_confirmation(&customer.id))
+            .flatten();
+        let (id, domain) = (customer.id.as_str(), customer.domain.as_str());
+        match current {
+            Some(c) => {
+                confirmed += 1;
+                let who = &c.accepted_by;
+                let date = c.date_agreed.format("%Y-%m-%d").to_string();
+                let phone = who.phone.as_deref().unwrap_or("");
+                csv_record(
+                    out,
+                    &[
+                        id,
+                        domain,
+                        &date,
+                        &who.first_name,
+                        &who.last_name,
+                        phone,
+                        &who.email,
+                    ],
+                )?;
+            }
+            None => csv_record(out, &[id, domain, "", "", "", "", ""])?,
+        }
+    }
+    Ok(confirmed)
+}

@@ -1,0 +1,263 @@
+//! `pcenter agreements import FILE [--dry-run]`: each row is created (through the service, the
+//! same rules as the dashboard, channel Import), unchanged (the customer's current confirmation
+//! has the same contact), skipped (no confirmation in the row) or rejected with its line and
+//! reason. Each created row is flushed on its own, so a failure later loses nothing before it.
+//!
+//! The file is read twice, one record at a time: first to find customers named on more than one
+//! row (all their rows are rejected) and to count the rows, then to import.
+
+use super::csv::{Read, Record};
+use super::dry_run::DryRun;
+use super::lookup::{insufficient, Check, Customers};
+use super::progress::Progress;
+use super::rows::{Column, Header};
+use super::source::{Rows, Source};
+use crate::api::error::{exit, ApiError};
+use crate::api::{write_error, Api};
+use crate::app::session::Clock;
+use crate::book::Book;
+use crate::domain::agreement::{AcceptanceField, Channel};
+use crate::domain::role::GatedAction;
+use crate::service::{Operations, ServiceError};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+pub fn import(
+    api: &mut Api,
+    path: &Path,
+    dry_run: bool,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    api.actor
+        .role
+        .require(GatedAction::ConfirmAcceptance)
+        .map_err(ServiceError::from)?;
+    let source = Source::open(path)?;
+    let customers = Customers::new(&api.book);
+    let plan = Plan::read(&source, &api.book, &customers)?;
+    let mut progress = Progress::on_stderr(plan.rows);
+    let mut tally = Tally::default();
+    let mut rows = Rows::open(&source)?;
+    // A failure of the store or of reading stops the import; what was recorded stays.
+    let mut stopped: Option<(String, ApiError)> = None;
+    loop {
+        let read = match rows.next() {
+            Ok(Some(read)) => read,
+            Ok(None) => break,
+            Err(error) => {
+                stopped = Some((
+                    "Stopped reading the file. ".into(),
+                    source.cannot_read(error),
+                ));
+                break;
+            }
+        };
+        let (line, outcome) = match read {
+            Read::Malformed(malformed) => (malformed.line(), Outcome::Rejected(malformed.reason())),
+            Read::Record(record) => {
+                let outcome = decide(api, &plan, &customers, &rows.header, &record, dry_run);
+                match outcome {
+                    Ok(outcome) => (record.line, outcome),
+                    Err(error) => {
+                        let at = format!("Stopped at line {}. ", record.line);
+                        stopped = Some((at, error));
+                        break;
+                    }
+                }
+            }
+        };
+        let said = match &outcome {
+            Outcome::Created(label) => Some(format!("line {line}: created: {label}")),
+            Outcome::Rejected(reason) => Some(format!("line {line}: rejected: {reason}")),
+            Outcome::Unchanged | Outcome::Skipped => None,
+        };
+        if let Some(said) = said {
+            progress.clear();
+            writeln!(out, "{said}").map_err(write_error)?;
+        }
+        tally.count(&outcome);
+        progress.advance();
+    }
+    progress.clear();
+    let stop = stopped.as_ref().map_or("", |(stop, _)| stop.as_str());
+    let note = if dry_run {
+        " (dry run: nothing was written)"
+    } else {
+        ""
+    };
+    writeln!(
+        out,
+        "{stop}Imported {}: {} created, {} unchanged, {} skipped, {} rejected{note}",
+        path.display(),
+        tally.created,
+        tally.unchanged,
+        tally.skipped,
+        tally.rejected
+    )
+    .map_err(write_error)?;
+    match stopped {
+        Some((_, error)) => Err(error),
+        None if tally.rejected > 0 => Ok(exit::ROWS_REJECTED),
+        None => Ok(0),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// Recorded; the customer as `Company (domain)`.
+    Created(String),
+    Unchanged,
+    Skipped,
+    Rejected(String),
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    created: usize,
+    unchanged: usize,
+    skipped: usize,
+    rejected: usize,
+}
+
+impl Tally {
+    fn count(&mut self, outcome: &Outcome) {
+        *match outcome {
+            Outcome::Created(_) => &mut self.created,
+            Outcome::Unchanged => &mut self.unchanged,
+            Outcome::Skipped => &mut self.skipped,
+            Outcome::Rejected(_) => &mut self.rejected,
+        } += 1;
+    }
+}
+
+/// One row's outcome; an `Err` only for a failure that stops the import (the store's).
+fn decide(
+    api: &mut Api,
+    plan: &Plan,
+    customers: &Customers,
+    header: &Header,
+    record: &Record,
+    dry_run: bool,
+) -> Result<Outcome, ApiError> {
+    let row = match header.row(record) {
+        Ok(row) => row,
+        Err(reason) => return Ok(Outcome::Rejected(reason)),
+    };
+    let (customer_id, missing) = match customers.check(&api.book, &row) {
+        Check::Empty => return Ok(Outcome::Skipped),
+        Check::Rejected(reason) => return Ok(Outcome::Rejected(reason)),
+        Check::Identified {
+            customer_id,
+            missing,
+        } => (customer_id, missing),
+    };
+    let others = plan.other_lines(&customer_id, record.line);
+    if !others.is_empty() {
+        let lines = if others.len() == 1 { "line" } else { "lines" };
+        let others: Vec<String> = others.iter().map(usize::to_string).collect();
+        return Ok(Outcome::Rejected(format!(
+            "{} has more than one row in the file (also {lines} {}); none of its rows is imported",
+            label(api, &customer_id),
+            others.join(", ")
+        )));
+    }
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+        return Ok(Outcome::Rejected(insufficient(&names)));
+    }
+    // Only the date's form is checked here: the service refuses a future date, with Partner
+    // Center's own message.
+    let acceptance = match row.draft().validate(NaiveDate::MAX) {
+        Ok(acceptance) => acceptance,
+        Err(errors) => {
+            let messages: Vec<String> = errors
+                .iter()
+                .map(|(field, message)| format!("{}: {message}", column(*field).name()))
+                .collect();
+            return Ok(Outcome::Rejected(messages.join(" ")));
+        }
+    };
+    match operations(api, dry_run).confirm(&customer_id, acceptance, Channel::Import) {
+        Ok(_) => Ok(Outcome::Created(label(api, &customer_id))),
+        Err(ServiceError::AlreadyConfirmed) => Ok(Outcome::Unchanged),
+        Err(error) => {
+            let error = ApiError::from(error);
+            if error.exit == exit::STORE || error.exit == exit::STORE_IN_USE {
+                return Err(error);
+            }
+            // Partner Center's own codes (600002, …) are worth showing; HTTP-like ones are not.
+            Ok(Outcome::Rejected(match error.code {
+                code if code >= 10_000 => format!("{} ({code})", error.description),
+                _ => error.description,
+            }))
+        }
+    }
+}
+
+/// The service over the real store, or over one that keeps nothing for a dry run. Either way
+/// the book (this command's own read model, gone when it ends) takes each new confirmation, so
+/// a later row is judged as it would be in a real import.
+fn operations(api: &mut Api, dry_run: bool) -> Operations<'_> {
+    if !dry_run {
+        return api.ops();
+    }
+    Operations {
+        store: &DryRun,
+        book: &mut api.book,
+        actor: &api.actor,
+        now: api.clock.now(),
+    }
+}
+
+fn label(api: &Api, customer_id: &str) -> String {
+    match api.book.customer(customer_id) {
+        Some(c) => format!("{} ({})", c.company_name, c.domain),
+        None => customer_id.to_string(),
+    }
+}
+
+fn column(field: AcceptanceField) -> Column {
+    match field {
+        AcceptanceField::FirstName => Column::FirstName,
+        AcceptanceField::LastName => Column::LastName,
+        AcceptanceField::Email => Column::Email,
+        AcceptanceField::Phone => Column::Phone,
+        AcceptanceField::Date => Column::Date,
+    }
+}
+
+/// What the first reading learns: how many rows there are, and on which lines each customer
+/// named with a confirmation appears.
+struct Plan {
+    rows: usize,
+    lines: HashMap<String, Vec<usize>>,
+}
+
+impl Plan {
+    fn read(source: &Source, book: &Book, customers: &Customers) -> Result<Plan, ApiError> {
+        let mut rows = Rows::open(source)?;
+        let mut plan = Plan {
+            rows: 0,
+            lines: HashMap::new(),
+        };
+        while let Some(read) = rows.next().map_err(|e| source.cannot_read(e))? {
+            plan.rows += 1;
+            let Read::Record(record) = read else { continue };
+            let Ok(row) = rows.header.row(&record) else {
+                continue;
+            };
+            if let Check::Identified { customer_id, .. } = customers.check(book, &row) {
+                plan.lines.entry(customer_id).or_default().push(record.line);
+            }
+        }
+        Ok(plan)
+    }
+
+    /// The other lines naming the same customer.
+    fn other_lines(&self, customer_id: &str, line: usize) -> Vec<usize> {
+        let lines = self.lines.get(customer_id).map_or(&[][..], Vec::as_slice);
+        lines.iter().copied().filter(|l| *l != line).collect()
+    }
+}

@@ -1,0 +1,15 @@
+//! `pcenter agreements export|import`: every customer's current confirmation as the CSV of
+//! Microsoft's own export sample (`TenantId,Domain,Date,First Name,Last Name,Phone,Email`), and
+//! that CSV read back, each row recorded through the same service operation as the dashboard.
+
+mod csv;
+mod dry_run;
+mod export;
+mod import;
+mod lookup;
+mod progress;
+mod rows;
+mod source;
+
+pub use export::export;
+pub use import::import;

@@ -1,0 +1,149 @@
+//! A one-line progress bar for long imports, redrawn in place with `\r` each time the
+//! percentage changes (at most 101 times however large the file), and cleared at the end.
+
+use std::io::{IsTerminal, Write};
+
+/// Files with more rows than this show a bar; smaller ones finish before it would help.
+pub const LARGE: usize = 1_000;
+
+const WIDTH: usize = 30;
+
+pub struct Progress {
+    sink: Option<Box<dyn Write>>,
+    total: usize,
+    done: usize,
+    /// The percentage last drawn.
+    shown: Option<usize>,
+    /// Whether the bar is on screen now.
+    visible: bool,
+}
+
+impl Progress {
+    /// A bar on standard error when it is a terminal and the file is large; otherwise silent.
+    pub fn on_stderr(total: usize) -> Progress {
+        let stderr = std::io::stderr();
+        let show = total > LARGE && stderr.is_terminal();
+        Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), total)
+    }
+
+    pub fn to(sink: Option<Box<dyn Write>>, total: usize) -> Progress {
+        Progress {
+            sink,
+            total,
+            done: 0,
+            shown: None,
+            visible: false,
+        }
+    }
+
+    /// One more row done.
+    pub fn advance(&mut self) {
+        self.done += 1;
+        let percent = self.done * 100 / self.total.max(1);
+        if self.shown != Some(percent) {
+            self.draw(&format!("\r{}", line(self.done, self.total)));
+            self.shown = Some(percent);
+            self.visible = true;
+        }
+    }
+
+    /// Takes the bar off the screen (before other output, and at the end); it comes back at
+    /// the next change of percentage, so output between does not add redraws.
+    pub fn clear(&mut self) {
+        if self.visible {
+            self.draw("\r\x1b[2K");
+            self.visible = false;
+        }
+    }
+
+    fn draw(&mut self, text: &str) {
+        if let Some(sink) = &mut self.sink {
+            // A progress bar that cannot be drawn is not worth stopping an import for.
+            let _ = sink.write_all(text.as_bytes()).and_then(|_| sink.flush());
+        }
+    }
+}
+
+/// An import stopped by an error leaves no bar behind.
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// `[##########                    ]  33% 1000 of 3000 rows`
+pub fn line(done: usize, total: usize) -> String {
+    let total = total.max(1);
+    let filled = done.min(total) * WIDTH / total;
+    format!(
+        "[{}{}] {:>3}% {done} of {total} rows",
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        done * 100 / total
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Default)]
+    struct Screen(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Screen {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_line_shows_the_share_done() {
+        assert_eq!(
+            line(1000, 3000),
+            "[##########                    ]  33% 1000 of 3000 rows"
+        );
+        assert_eq!(line(0, 0), format!("[{}]   0% 0 of 1 rows", " ".repeat(30)));
+    }
+
+    #[test]
+    fn the_bar_is_redrawn_once_per_percent_and_cleared_at_the_end() {
+        let screen = Screen::default();
+        let mut progress = Progress::to(Some(Box::new(screen.clone())), 5_000);
+        for _ in 0..5_000 {
+            progress.advance();
+        }
+        progress.clear();
+        progress.clear();
+        let text = String::from_utf8(screen.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(text.matches('\r').count(), 101 + 1, "{text}");
+        assert!(text.ends_with("100% 5000 of 5000 rows\r\x1b[2K"), "{text}");
+        assert!(text.starts_with("\r[                              ]   0% 1 of 5000"));
+    }
+
+    #[test]
+    fn output_between_rows_does_not_add_redraws() {
+        let screen = Screen::default();
+        let mut progress = Progress::to(Some(Box::new(screen.clone())), 2_000);
+        for _ in 0..2_000 {
+            progress.clear(); // as before printing a row's line
+            progress.advance();
+        }
+        progress.clear();
+        let text = String::from_utf8(screen.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(text.matches("\r[").count(), 101, "one draw per percent");
+        assert_eq!(text.matches("\x1b[2K").count(), 101, "one clear per draw");
+    }
+
+    #[test]
+    fn a_silent_bar_writes_nothing() {
+        let mut progress = Progress::to(None, 10);
+        progress.advance();
+        progress.clear();
+        assert_eq!(progress.done, 1);
+    }
+}

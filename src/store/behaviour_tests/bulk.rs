@@ -1,0 +1,105 @@
+//! Writing a whole snapshot at once behaves like creating its records one by one.
+
+use super::{assert_holds, fill_every_kind_of_record};
+use crate::domain::agreement::Channel;
+use crate::domain::cloud::Cloud;
+use crate::store::test_data::*;
+use crate::store::{MemoryStore, Snapshot, Store, StoreError};
+
+pub fn a_written_snapshot_reads_back_after_earlier_records_and_before_later_ones(
+    store: &dyn Store,
+) {
+    let earlier = customer_in("c-earlier", "zulu", Cloud::Public);
+    store.create_customer(&earlier, None).unwrap();
+    let snapshot = fill_every_kind_of_record(&MemoryStore::default());
+    store.write_snapshot(&snapshot).unwrap();
+    let later = customer_in("c-later", "alpha", Cloud::Public);
+    let its_confirmation = confirmation(&later.id, "2018-11-01T08:00:00Z", Channel::Import);
+    store
+        .create_customer(&later, Some(&its_confirmation))
+        .unwrap();
+
+    let mut expected = snapshot.clone();
+    expected.customers.insert(0, earlier);
+    expected.customers.push(later);
+    expected.confirmations.push(its_confirmation);
+    assert_holds(store, &expected);
+    // The snapshot's domains are taken like those of customers created one by one.
+    let mut again = customer_in("c-again", "again", Cloud::Public);
+    again.domain = snapshot.customers[1].domain.to_uppercase();
+    assert!(matches!(
+        store.create_customer(&again, None),
+        Err(StoreError::DomainTaken { .. })
+    ));
+}
+
+pub fn a_snapshot_breaking_a_rule_is_refused_whole(store: &dyn Store) {
+    store
+        .create_customer(&korean_customer("c-1"), None)
+        .unwrap();
+    let before = store.load().unwrap();
+    let fresh = customer_in("c-2", "fresh", Cloud::Public);
+    let mut twin = customer_in("c-3", "twin", Cloud::Public);
+    twin.domain = "FRESH.onmicrosoft.com".to_string();
+    let mut hanbit_domain = customer_in("c-4", "x", Cloud::Public);
+    hanbit_domain.domain = "hanbitlogistics.onmicrosoft.com".to_string();
+    let first = order("o-1", "c-2");
+    let with = |customers: Vec<_>, confirmations, subscriptions| Snapshot {
+        partner_name: Some("Not written".into()),
+        customers,
+        confirmations,
+        orders: vec![first.clone()],
+        subscriptions,
+    };
+    let cases = [
+        (
+            with(
+                vec![fresh.clone(), customer_in("c-1", "other", Cloud::Public)],
+                vec![],
+                vec![],
+            ),
+            StoreError::IdTaken { id: "c-1".into() },
+        ),
+        (
+            with(vec![fresh.clone(), twin], vec![], vec![]),
+            StoreError::DomainTaken {
+                domain: "FRESH.onmicrosoft.com".into(),
+            },
+        ),
+        (
+            with(vec![fresh.clone(), hanbit_domain], vec![], vec![]),
+            StoreError::DomainTaken {
+                domain: "hanbitlogistics.onmicrosoft.com".into(),
+            },
+        ),
+        (
+            with(
+                vec![fresh.clone()],
+                vec![confirmation(
+                    "nobody",
+                    "2018-09-20T10:00:00Z",
+                    Channel::Import,
+                )],
+                vec![],
+            ),
+            StoreError::UnknownCustomer {
+                id: "nobody".into(),
+            },
+        ),
+        (
+            with(
+                vec![fresh.clone()],
+                vec![],
+                vec![
+                    seat_subscription("s-1", &first, 1),
+                    usage_subscription("s-1", &first),
+                ],
+            ),
+            StoreError::IdTaken { id: "s-1".into() },
+        ),
+    ];
+    for (snapshot, refusal) in cases {
+        assert_eq!(store.write_snapshot(&snapshot), Err(refusal));
+        assert_eq!(store.load().unwrap(), before);
+    }
+}

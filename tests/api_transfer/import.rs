@@ -1,0 +1,247 @@
+//! `pcenter agreements import`: every kind of row, dry runs, the CSV dialects a spreadsheet
+//! writes, and refusals before any row.
+
+use crate::*;
+use pcenter::assets;
+use pcenter::book::Book;
+use pcenter::domain::agreement::{Channel, Contact};
+use pcenter::store::Snapshot;
+
+/// The demo data in the real store under a new temporary directory.
+fn demo_dir() -> (tempfile::TempDir, Snapshot) {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = assets::demo_snapshot();
+    seed(dir.path(), &demo);
+    (dir, demo)
+}
+
+/// Public-cloud customers of the demo not otherwise used by these tests, one per bad row.
+fn spare_customers(demo: &Snapshot) -> Vec<String> {
+    let book = Book::from_snapshot(demo.clone());
+    let used = [CONTOSO, NORTHWIND, BAECKEREI, SAKURA, HANBIT];
+    book.customers_by_name()
+        .filter(|c| c.cloud.supports_confirmation() && !used.contains(&c.id.as_str()))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// A file with two good rows, an unchanged one, an empty one, then one bad row of each kind,
+/// and the reason expected for each bad row by line.
+fn every_kind_of_row(demo: &Snapshot) -> (String, Vec<(usize, String)>) {
+    let spare = spare_customers(demo);
+    let s = |i: usize| spare[i].as_str();
+    let (contoso, hanbit) = (domain(demo, CONTOSO), domain(demo, HANBIT));
+    let rows = [
+        format!("{NORTHWIND},,2018-11-01,Ada,\"Lovelace, \"\"Countess\"\"\",+44 20 7946 0000,ada@northwindtraders.com"),
+        format!(",{},2018-10-15,Haruto,Sato,,haruto.sato@sakura.jp", domain(demo, SAKURA).to_uppercase()),
+        format!("{CONTOSO},{contoso},2018-08-08,Patti,Fernandez,+1 (425) 555-0100,patti.fernandez@contosoelectronics.com"),
+        format!("{},{},,,,,", s(0), domain(demo, s(0))),
+        format!("{},,2018-11-01,Ada,,,", s(1)),
+        format!("{},,2018-11-01,Ada,Lovelace,,ada.lovelace", s(2)),
+        format!("{},,2018-11-01,Ada,Lovelace,555-CALL-NOW,ada@contoso.com", s(3)),
+        format!("{},,14/09/2018,Ada,Lovelace,,ada@contoso.com", s(4)),
+        format!("{},,2018-11-15,Ada,Lovelace,,ada@contoso.com", s(5)),
+        "00000000-0000-4000-8000-000000000000,,2018-11-01,Ada,Lovelace,,ada@contoso.com".to_string(),
+        format!("{BAECKEREI},,2018-11-01,Jonas,Bäcker,,jonas@baeckerei.de"),
+        format!("{},{contoso},2018-11-01,Ada,Lovelace,,ada@contoso.com", s(6)),
+        format!("{HANBIT},,2018-11-01,Ji-woo,Park,,jiwoo@hanbit.co.kr"),
+        format!(",{hanbit},2018-11-02,Min-jun,Kim,,minjun@hanbit.co.kr"),
+        format!("{},,2018-11-01,Ada,Lovelace", s(7)),
+        format!("{},,2018-11-01,\"Ada,Lovelace,,ada@contoso.com", s(8)),
+    ];
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let expected = [
+        (6, "insufficient data: Last Name, Email empty".to_string()),
+        (7, "Email: The email address needs an @.".into()),
+        (8, "Phone: A phone number can hold only digits".into()),
+        (9, "Date: '14/09/2018' is not a date in the form YYYY-MM-DD".into()),
+        (10, "Date of agreement cannot be greater than the current date. (600002)".into()),
+        (11, "unknown customer: no customer has the tenant ID 00000000-0000-4000-8000-000000000000".into()),
+        (12, "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; Bäckerei Schröder KG is in Microsoft Cloud Germany.".into()),
+        (13, format!("TenantId and Domain disagree: {} is the tenant ID of {}, not of {contoso}", s(6), domain(demo, s(6)))),
+        (14, "has more than one row in the file (also line 15); none of its rows is imported".into()),
+        (15, "has more than one row in the file (also line 14); none of its rows is imported".into()),
+        (16, "the row has 5 fields where the header has 7".into()),
+        (17, "a quoted field is not closed before the end of the file (line 17)".into()),
+    ];
+    (text, expected.to_vec())
+}
+
+/// Checks the per-row lines and the summary of an import of `every_kind_of_row`.
+fn assert_reported(out: &str, expected: &[(usize, String)], summary: &str) {
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2 + expected.len() + 1, "{out}");
+    assert_eq!(
+        lines[0],
+        "line 2: created: Northwind Traders (northwindtraders.onmicrosoft.com)"
+    );
+    assert!(lines[1].starts_with("line 3: created: "), "{out}");
+    for ((line, reason), said) in expected.iter().zip(&lines[2..]) {
+        let prefix = format!("line {line}: rejected: ");
+        assert!(said.starts_with(&prefix), "{said}");
+        assert!(said.contains(reason.as_str()), "line {line}: {said}");
+    }
+    assert_eq!(lines.last().unwrap(), &summary);
+}
+
+#[test]
+fn each_bad_row_is_rejected_with_its_line_and_reason_and_the_good_rows_are_recorded() {
+    let (dir, demo) = demo_dir();
+    let (text, expected) = every_kind_of_row(&demo);
+    let file = write(dir.path(), "rows.csv", text.as_bytes());
+    let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(output.status.code(), Some(11), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let summary = format!(
+        "Imported {}: 2 created, 1 unchanged, 1 skipped, 12 rejected",
+        file.display()
+    );
+    assert_reported(&stdout(&output), &expected, &summary);
+
+    let after = load(dir.path());
+    assert_eq!(after.customers, demo.customers);
+    assert_eq!(after.orders, demo.orders);
+    assert_eq!(after.subscriptions, demo.subscriptions);
+    let (kept, added) = after.confirmations.split_at(demo.confirmations.len());
+    assert_eq!(kept, demo.confirmations);
+    assert_eq!(added.len(), 2);
+    let northwind = &added[0];
+    assert_eq!(northwind.customer_id, NORTHWIND);
+    assert_eq!(
+        northwind.accepted_by,
+        Contact {
+            first_name: "Ada".into(),
+            last_name: "Lovelace, \"Countess\"".into(),
+            email: "ada@northwindtraders.com".into(),
+            phone: Some("+44 20 7946 0000".into()),
+        }
+    );
+    assert_eq!(northwind.date_agreed.to_string(), "2018-11-01");
+    assert_eq!(northwind.recorded_by, AGENT);
+    assert_eq!(northwind.recorded_at.date_naive().to_string(), TODAY);
+    assert_eq!(added[1].customer_id, SAKURA, "found by its domain");
+    assert_eq!(added[1].accepted_by.phone, None);
+    assert!(added.iter().all(|c| c.channel == Channel::Import));
+
+    // The same file again: the recorded rows are now unchanged, and nothing more is written.
+    let again = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(again.status.code(), Some(11));
+    assert!(stdout(&again).ends_with(" 0 created, 3 unchanged, 1 skipped, 12 rejected\n"));
+    assert_eq!(load(dir.path()), after);
+}
+
+#[test]
+fn a_dry_run_reports_the_same_outcome_and_writes_nothing() {
+    let (dir, demo) = demo_dir();
+    let (text, expected) = every_kind_of_row(&demo);
+    let file = write(dir.path(), "rows.csv", text.as_bytes());
+    let dry = run(
+        dir.path(),
+        &["agreements", "import", arg(&file), "--dry-run"],
+    );
+    assert_eq!(dry.status.code(), Some(11), "{}", stderr(&dry));
+    let summary = format!(
+        "Imported {}: 2 created, 1 unchanged, 1 skipped, 12 rejected (dry run: nothing was written)",
+        file.display()
+    );
+    assert_reported(&stdout(&dry), &expected, &summary);
+    assert_eq!(load(dir.path()), demo);
+
+    let real = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(
+        stdout(&real),
+        stdout(&dry).replace(" (dry run: nothing was written)", "")
+    );
+}
+
+#[test]
+fn a_byte_order_mark_crlf_and_quoted_fields_are_read_and_lines_counted_in_the_file() {
+    let (dir, demo) = demo_dir();
+    let text = format!(
+        "\u{feff}email,FIRST NAME,last name,Notes,Phone,date,tenantid\r\n\
+         \"ada@northwindtraders.com\",\"Ada\",\"Lovelace, \"\"Countess\"\"\",\"call first,\r\nthen write\",+44 20 7946 0000,2018-11-01,{NORTHWIND}\r\n\
+         \r\n\
+         not-an-email,Haruto,Sato,,,2018-11-01,{SAKURA}\r\n"
+    );
+    let file = write(dir.path(), "excel.csv", text.as_bytes());
+    let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(output.status.code(), Some(11), "{}", stderr(&output));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0].starts_with("line 2: created: Northwind Traders"),
+        "{out}"
+    );
+    assert!(lines[1].starts_with("line 5: rejected: Email: "), "{out}");
+    assert!(
+        lines[2].ends_with(": 1 created, 0 unchanged, 0 skipped, 1 rejected"),
+        "{out}"
+    );
+    let after = load(dir.path());
+    assert_eq!(after.confirmations.len(), demo.confirmations.len() + 1);
+    let added = after.confirmations.last().unwrap();
+    assert_eq!(added.accepted_by.last_name, "Lovelace, \"Countess\"");
+    assert_eq!(added.accepted_by.email, "ada@northwindtraders.com");
+}
+
+#[test]
+fn a_helpdesk_agent_may_not_import() {
+    let (dir, demo) = demo_dir();
+    let (text, _) = every_kind_of_row(&demo);
+    let file = write(dir.path(), "rows.csv", text.as_bytes());
+    for dry_run in [false, true] {
+        let mut args = vec![
+            "agreements",
+            "import",
+            arg(&file),
+            "--role",
+            "helpdesk-agent",
+        ];
+        args.extend(dry_run.then_some("--dry-run"));
+        let output = run(dir.path(), &args);
+        assert_eq!(output.status.code(), Some(7));
+        assert_eq!(stdout(&output), "");
+        assert_eq!(
+            stderr(&output),
+            "{\"code\":403,\"description\":\"You must be an Admin agent or Sales agent to confirm customer acceptance.\"}\n"
+        );
+    }
+    assert_eq!(load(dir.path()), demo);
+}
+
+#[test]
+fn a_file_without_the_required_columns_is_refused_before_any_row() {
+    let (dir, demo) = demo_dir();
+    let cases: [(&str, &str); 3] = [
+        ("", "is empty"),
+        (
+            "Tenant,Date,First Name,Last Name,Email\nx,2018-11-01,A,B,a@b.co\n",
+            "its header (line 1) has no column TenantId or Domain, Phone.",
+        ),
+        (
+            "\n\nTenantId,Date,First Name,Last Name,Phone,Email,email\n",
+            "its header (line 3) names the column Email twice.",
+        ),
+    ];
+    for (text, says) in cases {
+        let file = write(dir.path(), "odd.csv", text.as_bytes());
+        let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+        assert_eq!(output.status.code(), Some(6), "{text:?}");
+        assert_eq!(stdout(&output), "");
+        let error: serde_json::Value = serde_json::from_str(&stderr(&output)).unwrap();
+        assert_eq!(error["code"], 400);
+        let description = error["description"].as_str().unwrap();
+        assert!(description.contains(says), "{description}");
+        assert!(description.contains("First Name, Last Name, Phone and Email"));
+    }
+    let missing = dir.path().join("missing.csv");
+    let output = run(dir.path(), &["agreements", "import", arg(&missing)]);
+    assert_eq!(output.status.code(), Some(6));
+    assert!(
+        stderr(&output).contains("Cannot read"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(load(dir.path()), demo);
+}
