@@ -44,6 +44,8 @@ pub enum ServiceError {
     FutureDate { business_date: NaiveDate },
     #[error("A partner confirmed agreement already exists for the customer with the same contact: change the first name, last name, email or phone to record a new confirmation.")]
     AlreadyConfirmed,
+    #[error("No offer has the ID {id}.")]
+    UnknownOffer { id: String },
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -219,7 +221,7 @@ impl Operations<'_> {
 }
 
 fn find_offer(id: &str) -> Result<&'static Offer, ServiceError> {
-    assets::offer(id).ok_or_else(|| ServiceError::Invalid(format!("No offer has the ID {id}.")))
+    assets::offer(id).ok_or_else(|| ServiceError::UnknownOffer { id: id.into() })
 }
 
 #[cfg(test)]
