@@ -1,7 +1,9 @@
 //! The JSON shapes of Partner Center's Agreement API: Agreement, AgreementMetaData, Contact and
 //! the collection wrapper.
 
-use crate::domain::agreement::{Confirmation, Contact, MCA_LINK, MCA_TEMPLATE_ID, MCA_TYPE};
+use crate::domain::agreement::{
+    AcceptanceDraft, AcceptanceField, Confirmation, Contact, MCA_LINK, MCA_TEMPLATE_ID, MCA_TYPE,
+};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -106,6 +108,60 @@ pub struct AgreementRequest {
     pub agreement_type: Option<String>,
 }
 
+impl AgreementRequest {
+    /// The confirmation form as this body fills it; without `dateAgreed`, the business date.
+    pub fn draft(&self, business_date: NaiveDate) -> AcceptanceDraft {
+        let contact = &self.primary_contact;
+        AcceptanceDraft {
+            first_name: contact.first_name.clone(),
+            last_name: contact.last_name.clone(),
+            email: contact.email.clone(),
+            phone: contact.phone_number.clone().unwrap_or_default(),
+            date: match &self.date_agreed {
+                Some(date) => date_part(date).to_string(),
+                None => business_date.to_string(),
+            },
+        }
+    }
+
+    /// Refuses a `templateId` or `type` other than the Microsoft Cloud Agreement's; both may be
+    /// left out. Each message is paired with its field's name in the body.
+    pub fn check_template(&self) -> Vec<(&'static str, String)> {
+        let mut errors = Vec::new();
+        if let Some(id) = self.template_id.as_deref() {
+            if !id.trim().eq_ignore_ascii_case(MCA_TEMPLATE_ID) {
+                errors.push((
+                    "templateId",
+                    format!(
+                        "Unknown agreement template '{}': the Microsoft Cloud Agreement's template ID is {MCA_TEMPLATE_ID} (see pcenter agreements templates).",
+                        id.trim()
+                    ),
+                ));
+            }
+        }
+        if let Some(kind) = self.agreement_type.as_deref() {
+            if kind.trim() != MCA_TYPE {
+                errors.push((
+                    "type",
+                    format!("Unknown agreement type '{}': use {MCA_TYPE}.", kind.trim()),
+                ));
+            }
+        }
+        errors
+    }
+}
+
+/// The name in the Agreement body of a field of the confirmation form.
+pub fn agreement_field(field: AcceptanceField) -> &'static str {
+    match field {
+        AcceptanceField::FirstName => "primaryContact.firstName",
+        AcceptanceField::LastName => "primaryContact.lastName",
+        AcceptanceField::Email => "primaryContact.email",
+        AcceptanceField::Phone => "primaryContact.phoneNumber",
+        AcceptanceField::Date => "dateAgreed",
+    }
+}
+
 pub fn utc_midnight(date: NaiveDate) -> String {
     format!("{date}T00:00:00Z")
 }
@@ -148,5 +204,38 @@ mod tests {
             request.agreement_type.as_deref(),
             Some("MicrosoftCloudAgreement")
         );
+    }
+
+    #[test]
+    fn a_request_fills_the_confirmation_form_and_defaults_the_date() {
+        let today: NaiveDate = "2018-09-14".parse().unwrap();
+        let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@contoso.com"},"dateAgreed":"2018-09-01T00:00:00Z"}"#;
+        let request: AgreementRequest = serde_json::from_str(body).unwrap();
+        let draft = request.draft(today);
+        assert_eq!(draft.first_name, "Ada");
+        assert_eq!(draft.phone, "");
+        assert_eq!(draft.date, "2018-09-01");
+        assert_eq!(AgreementRequest::default().draft(today).date, "2018-09-14");
+        assert!(request.check_template().is_empty());
+    }
+
+    #[test]
+    fn only_the_microsoft_cloud_agreement_template_and_type_are_known() {
+        let request = AgreementRequest {
+            template_id: Some("117a77b0-9360-443b-8795-c6dedc750cf9".into()),
+            agreement_type: Some("MicrosoftCustomerAgreement".into()),
+            ..AgreementRequest::default()
+        };
+        let errors = request.check_template();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].0, "templateId");
+        assert!(errors[0].1.contains(MCA_TEMPLATE_ID), "{}", errors[0].1);
+        assert_eq!(errors[1].0, "type");
+        let upper = AgreementRequest {
+            template_id: Some(MCA_TEMPLATE_ID.to_uppercase()),
+            agreement_type: Some(MCA_TYPE.into()),
+            ..AgreementRequest::default()
+        };
+        assert!(upper.check_template().is_empty());
     }
 }
