@@ -104,13 +104,17 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
 }
 
 #[test]
-fn a_file_body_a_bare_domain_prefix_and_a_default_agreement_date() {
+fn a_file_body_a_bare_domain_prefix_and_the_agreements_defaults() {
     let demo = Demo::new();
     let mut body = body();
     body["companyProfile"]["domain"] = json!("FabrikamSouth");
-    body["agreement"] = json!({"primaryContact": agreement()["primaryContact"]});
+    // No date, and a type the template overrules, as Partner Center does.
+    body["agreement"] = json!({
+        "primaryContact": agreement()["primaryContact"],
+        "type": "MicrosoftCustomerAgreement"
+    });
     let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(file.path(), body.to_string()).unwrap();
+    std::fs::write(file.path(), format!("\u{feff}{body}")).unwrap();
     let path = file.path().to_str().unwrap();
     let created = demo
         .run(OPTIONAL_DAY, &["customers", "create", "--json", path])
@@ -126,6 +130,10 @@ fn a_file_body_a_bare_domain_prefix_and_a_default_agreement_date() {
     assert_eq!(
         created["currentAgreement"]["templateId"],
         "998b88de-aa99-4388-a42c-1b3517d49490"
+    );
+    assert_eq!(
+        created["currentAgreement"]["type"],
+        "MicrosoftCloudAgreement"
     );
 }
 
@@ -242,7 +250,7 @@ fn each_field_error_is_a_400_naming_the_json_field_and_writes_nothing() {
 #[test]
 fn agreement_errors_name_the_agreement_fields_and_write_nothing() {
     let demo = Demo::new();
-    let cases: [(&str, Value, &str); 5] = [
+    let cases: [(&str, Value, &str); 4] = [
         (
             "/primaryContact/email",
             json!("grace@"),
@@ -258,11 +266,6 @@ fn agreement_errors_name_the_agreement_fields_and_write_nothing() {
             "/templateId",
             json!("117a77b0-9360-443b-8795-c6dedc750cf9"),
             "agreement.templateId",
-        ),
-        (
-            "/type",
-            json!("MicrosoftCustomerAgreement"),
-            "agreement.type",
         ),
     ];
     for (pointer, value, field) in cases {

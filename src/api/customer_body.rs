@@ -102,7 +102,7 @@ fn one_name(
 
 impl CustomerRequest {
     pub fn parse(body: &str) -> Result<CustomerRequest, ApiError> {
-        serde_json::from_str(body)
+        serde_json::from_str(body.trim_start_matches('\u{feff}'))
             .map_err(|e| ApiError::invalid(format!("The Customer body is not valid JSON: {e}.")))
     }
 
@@ -161,8 +161,8 @@ impl CustomerRequest {
         let acceptance = match &self.agreement {
             None => Ok(None),
             Some(agreement) => {
-                for (field, message) in agreement.check_template() {
-                    errors.push((format!("agreement.{field}"), message));
+                if let Err(message) = agreement.check_template() {
+                    errors.push(("agreement.templateId".into(), message));
                 }
                 let draft: AcceptanceDraft = agreement.draft(business_date);
                 draft

@@ -124,30 +124,21 @@ impl AgreementRequest {
         }
     }
 
-    /// Refuses a `templateId` or `type` other than the Microsoft Cloud Agreement's; both may be
-    /// left out. Each message is paired with its field's name in the body.
-    pub fn check_template(&self) -> Vec<(&'static str, String)> {
-        let mut errors = Vec::new();
-        if let Some(id) = self.template_id.as_deref() {
-            if !id.trim().eq_ignore_ascii_case(MCA_TEMPLATE_ID) {
-                errors.push((
-                    "templateId",
-                    format!(
-                        "Unknown agreement template '{}': the Microsoft Cloud Agreement's template ID is {MCA_TEMPLATE_ID} (see pcenter agreements templates).",
-                        id.trim()
-                    ),
-                ));
-            }
+    /// Refuses a `templateId` that names no known template; none means the Microsoft Cloud
+    /// Agreement. The `type` is not read: the template decides it, as Partner Center does.
+    pub fn check_template(&self) -> Result<(), String> {
+        let Some(id) = self.template_id.as_deref().map(str::trim) else {
+            return Ok(());
+        };
+        if templates()
+            .iter()
+            .any(|t| t.template_id.eq_ignore_ascii_case(id))
+        {
+            return Ok(());
         }
-        if let Some(kind) = self.agreement_type.as_deref() {
-            if kind.trim() != MCA_TYPE {
-                errors.push((
-                    "type",
-                    format!("Unknown agreement type '{}': use {MCA_TYPE}.", kind.trim()),
-                ));
-            }
-        }
-        errors
+        Err(format!(
+            "No agreement template has the ID '{id}'. The known template is {MCA_TEMPLATE_ID} ({MCA_TYPE}); `pcenter agreements templates` lists it."
+        ))
     }
 }
 
@@ -216,26 +207,22 @@ mod tests {
         assert_eq!(draft.phone, "");
         assert_eq!(draft.date, "2018-09-01");
         assert_eq!(AgreementRequest::default().draft(today).date, "2018-09-14");
-        assert!(request.check_template().is_empty());
+        assert_eq!(request.check_template(), Ok(()));
     }
 
     #[test]
-    fn only_the_microsoft_cloud_agreement_template_and_type_are_known() {
-        let request = AgreementRequest {
+    fn only_known_templates_pass_and_the_type_is_left_to_the_template() {
+        let unknown = AgreementRequest {
             template_id: Some("117a77b0-9360-443b-8795-c6dedc750cf9".into()),
+            ..AgreementRequest::default()
+        };
+        let refused = unknown.check_template().unwrap_err();
+        assert!(refused.contains(MCA_TEMPLATE_ID), "{refused}");
+        let upper = AgreementRequest {
+            template_id: Some(MCA_TEMPLATE_ID.to_uppercase()),
             agreement_type: Some("MicrosoftCustomerAgreement".into()),
             ..AgreementRequest::default()
         };
-        let errors = request.check_template();
-        assert_eq!(errors.len(), 2);
-        assert_eq!(errors[0].0, "templateId");
-        assert!(errors[0].1.contains(MCA_TEMPLATE_ID), "{}", errors[0].1);
-        assert_eq!(errors[1].0, "type");
-        let upper = AgreementRequest {
-            template_id: Some(MCA_TEMPLATE_ID.to_uppercase()),
-            agreement_type: Some(MCA_TYPE.into()),
-            ..AgreementRequest::default()
-        };
-        assert!(upper.check_template().is_empty());
+        assert_eq!(upper.check_template(), Ok(()));
     }
 }
