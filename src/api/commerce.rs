@@ -1,27 +1,62 @@
-//! `pcenter orders create` and `pcenter subscriptions set-seats`.
+//! `pcenter orders create` and `pcenter subscriptions set-seats`: the service decides every
+//! refusal (role, customer, gate, offer, seats), in the same order as for the dashboard.
 
+use super::commerce_json::{OrderJson, SubscriptionJson};
 use super::error::ApiError;
-use super::Api;
+use super::{output, write_error, Api};
+use crate::assets;
+use crate::domain::commerce::OrderLine;
 use std::io::Write;
 
+/// The tenant ID of a customer named by ID or domain; what was typed when nobody matches, so
+/// the service reports the refusal in its usual order (the role before the customer).
+fn customer_id(api: &Api, id_or_domain: &str) -> String {
+    api.book
+        .find(id_or_domain)
+        .map(|customer| customer.id.clone())
+        .unwrap_or_else(|| id_or_domain.trim().to_string())
+}
+
 pub fn create_order(
-    _api: &mut Api,
-    _customer: &str,
-    _offers: &[String],
-    _quantities: &[u32],
-    _out: &mut dyn Write,
+    api: &mut Api,
+    customer: &str,
+    offers: &[String],
+    quantities: &[u32],
+    out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    Err(ApiError::invalid("orders create is not available yet."))
+    if offers.len() != quantities.len() {
+        return Err(ApiError::invalid(format!(
+            "Give one --quantity for each --offer: this order has {} offer(s) and {} quantity(ies).",
+            offers.len(),
+            quantities.len()
+        )));
+    }
+    let lines = offers
+        .iter()
+        .zip(quantities)
+        .map(|(offer, &quantity)| OrderLine {
+            // The catalog's spelling of the ID when it is known; the service refuses the others.
+            offer_id: assets::offer(offer)
+                .map(|known| known.id.clone())
+                .unwrap_or_else(|| offer.trim().to_string()),
+            quantity,
+        })
+        .collect();
+    let id = customer_id(api, customer);
+    let (order, subscriptions) = api.ops().create_order(&id, lines)?;
+    output::json(out, &OrderJson::new(&order, &subscriptions)).map_err(write_error)?;
+    Ok(0)
 }
 
 pub fn set_seats(
-    _api: &mut Api,
-    _customer: &str,
-    _subscription: &str,
-    _quantity: u32,
-    _out: &mut dyn Write,
+    api: &mut Api,
+    customer: &str,
+    subscription: &str,
+    quantity: u32,
+    out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    Err(ApiError::invalid(
-        "subscriptions set-seats is not available yet.",
-    ))
+    let id = customer_id(api, customer);
+    let changed = api.ops().change_seats(&id, subscription.trim(), quantity)?;
+    output::json(out, &SubscriptionJson::new(&changed)).map_err(write_error)?;
+    Ok(0)
 }

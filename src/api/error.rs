@@ -1,6 +1,7 @@
 //! Errors of the commands, shaped like Partner Center's: `{"code":…,"description":…}` on stderr,
 //! with an exit status per kind so scripts can tell them apart.
 
+use crate::domain::gate::GateRefusal;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 use serde::Serialize;
@@ -26,6 +27,7 @@ pub mod code {
     pub const FUTURE_DATE: u32 = 600002;
     pub const ALREADY_CONFIRMED: u32 = 600061;
     pub const CONFIRMATION_REQUIRED: u32 = 13605;
+    pub const INVALID_OFFER: u32 = 800004;
     pub const STORE_IN_USE: u32 = 503;
     pub const STORE: u32 = 500;
 }
@@ -83,6 +85,7 @@ impl From<ServiceError> for ApiError {
         let description = error.to_string();
         match error {
             ServiceError::Role(_) => ApiError::new(code::FORBIDDEN, exit::FORBIDDEN, description),
+            ServiceError::Gate(GateRefusal::UsageBasedHasNoSeats) => ApiError::invalid(description),
             ServiceError::Gate(_) => {
                 ApiError::new(code::CONFIRMATION_REQUIRED, exit::BLOCKED, description)
             }
@@ -96,6 +99,11 @@ impl From<ServiceError> for ApiError {
                 exit::CONFLICT,
                 "PartnerConfirmedAgreementAlreadyExists: A partner confirmed agreement already exists for the customer.",
             ),
+            ServiceError::UnknownOffer { .. } => ApiError::new(
+                code::INVALID_OFFER,
+                exit::INVALID,
+                format!("Invalid offer Id: {description}"),
+            ),
             ServiceError::Store(store) => store.into(),
             ServiceError::NotSupported { .. }
             | ServiceError::NotYetAvailable
@@ -108,13 +116,16 @@ impl From<ServiceError> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::gate::GateRefusal;
     use std::path::PathBuf;
 
     #[test]
     fn each_refusal_has_partner_centers_code_and_its_own_exit_status() {
         let gate: ApiError = ServiceError::Gate(GateRefusal::NewOrder).into();
         assert_eq!((gate.code, gate.exit), (13605, exit::BLOCKED));
+        let usage: ApiError = ServiceError::Gate(GateRefusal::UsageBasedHasNoSeats).into();
+        assert_eq!((usage.code, usage.exit), (400, exit::INVALID));
+        let offer: ApiError = ServiceError::UnknownOffer { id: "x".into() }.into();
+        assert_eq!((offer.code, offer.exit), (800004, exit::INVALID));
         let future: ApiError = ServiceError::FutureDate {
             business_date: "2018-09-14".parse().unwrap(),
         }

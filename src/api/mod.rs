@@ -4,6 +4,9 @@
 
 mod agreements;
 mod commerce;
+mod commerce_json;
+mod customer_body;
+mod customer_json;
 mod customers;
 pub mod error;
 pub mod json;
@@ -119,12 +122,18 @@ pub enum CustomersCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// One customer, like GET /v1/customers/{id}.
+    /// One customer, like GET /v1/customers/{id}, plus this product's fields: cloud,
+    /// agreementStatus and currentAgreement (the confirmation in force; left out for Helpdesk
+    /// agents).
     Show {
         /// The customer's tenant ID or primary domain.
         customer: String,
     },
-    /// Create a customer from the Customer body (and an optional Agreement), like POST /v1/customers.
+    /// Create a customer from the Customer body, like POST /v1/customers. An optional top-level
+    /// "agreement" (the Agreement body: primaryContact, dateAgreed defaulting to the business
+    /// date) records the confirmation of customer acceptance in the same call. Without one, the
+    /// customer is created all the same, and from November 7, 2018 its orders wait for a
+    /// confirmation.
     Create {
         /// The Customer body as JSON: a file, or - for standard input.
         #[arg(long, value_name = "FILE|-")]
@@ -160,7 +169,9 @@ pub enum SubscriptionsCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// Every customer's confirmation status and whether orders and seat changes are blocked today.
+    /// Every customer's confirmation status, the confirmation in force (who accepted, date) and
+    /// whether new orders and seat changes are blocked on the business date, then a summary
+    /// (on stderr with --format csv). Helpdesk agents get the status without who accepted.
     Compliance {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,

@@ -1,10 +1,219 @@
-//! `pcenter report compliance`.
+//! `pcenter report compliance`: every customer's Microsoft cloud agreement status, the
+//! confirmation in force, and whether new orders and seat changes are blocked on the business
+//! date, with a summary. Who accepted is shown only to roles that may see confirmations.
 
 use super::error::ApiError;
-use super::output::Format;
-use super::Api;
-use std::io::Write;
+use super::json::Agreement;
+use super::output::{self, Format};
+use super::{write_error, Api};
+use crate::book::{AgreementStatus, Book};
+use crate::domain::cloud::Cloud;
+use crate::domain::commerce::Billing;
+use crate::domain::customer::Customer;
+use crate::domain::phase::Phase;
+use crate::domain::role::GatedAction;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{BufWriter, Write};
 
-pub fn compliance(_api: &mut Api, _format: Format, _out: &mut dyn Write) -> Result<u8, ApiError> {
-    Err(ApiError::invalid("report compliance is not available yet."))
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Report<'a> {
+    business_date: NaiveDate,
+    phase: Phase,
+    summary: Summary,
+    customers: Vec<Row<'a>>,
+}
+
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    customers: usize,
+    confirmed: usize,
+    not_confirmed: usize,
+    not_supported: usize,
+    /// Customers whose new orders or seat changes are blocked on the business date.
+    blocked: usize,
+}
+
+impl Summary {
+    fn count(&mut self, row: &Row) {
+        self.customers += 1;
+        match row.status {
+            AgreementStatus::Confirmed => self.confirmed += 1,
+            AgreementStatus::NotConfirmed => self.not_confirmed += 1,
+            AgreementStatus::NotSupported => self.not_supported += 1,
+        }
+        if row.new_orders_blocked || row.seat_changes_blocked {
+            self.blocked += 1;
+        }
+    }
+
+    fn line(&self, business_date: NaiveDate, phase: Phase) -> String {
+        format!(
+            "{} customers: {} confirmed, {} not confirmed, {} not supported; {} blocked on {business_date} ({} phase).",
+            self.customers,
+            self.confirmed,
+            self.not_confirmed,
+            self.not_supported,
+            self.blocked,
+            phase.label()
+        )
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Row<'a> {
+    tenant_id: &'a str,
+    domain: &'a str,
+    company_name: &'a str,
+    cloud: Cloud,
+    agreement_status: &'static str,
+    /// The confirmation in force (`null` without one); left out when the role may not see it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    latest_confirmation: Option<Option<Agreement>>,
+    new_orders_blocked: bool,
+    seat_changes_blocked: bool,
+    #[serde(skip)]
+    status: AgreementStatus,
+    #[serde(skip)]
+    cloud_label: &'static str,
+}
+
+fn row<'a>(book: &'a Book, customer: &'a Customer, phase: Phase, shows_who: bool) -> Row<'a> {
+    let facts = book.gate_facts(customer, phase);
+    let status = book.status(customer);
+    Row {
+        tenant_id: &customer.id,
+        domain: &customer.domain,
+        company_name: &customer.company_name,
+        cloud: customer.cloud,
+        agreement_status: status.label(),
+        latest_confirmation: shows_who
+            .then(|| book.current_confirmation(&customer.id).map(Agreement::from)),
+        new_orders_blocked: facts.check_new_order().is_err(),
+        seat_changes_blocked: facts.check_seat_change(Billing::SeatBased).is_err(),
+        status,
+        cloud_label: customer.cloud.short_label(),
+    }
+}
+
+fn blocked(yes: bool) -> &'static str {
+    if yes {
+        "Blocked"
+    } else {
+        "Allowed"
+    }
+}
+
+/// The cells of a row for the table and the CSV: who accepted and when only if shown.
+fn cells(row: &Row, shows_who: bool) -> Vec<String> {
+    let mut cells = vec![
+        row.company_name.to_string(),
+        row.domain.to_string(),
+        row.cloud_label.to_string(),
+        row.agreement_status.to_string(),
+    ];
+    if shows_who {
+        let latest = row.latest_confirmation.as_ref().and_then(Option::as_ref);
+        let contact = latest.map(|a| &a.primary_contact);
+        cells.extend([
+            contact.map_or(String::new(), |c| {
+                format!("{} {}", c.first_name, c.last_name)
+            }),
+            contact.map_or(String::new(), |c| c.email.clone()),
+            latest.map_or(String::new(), |a| {
+                super::json::date_part(&a.date_agreed).into()
+            }),
+        ]);
+    }
+    cells.extend([
+        blocked(row.new_orders_blocked).to_string(),
+        blocked(row.seat_changes_blocked).to_string(),
+    ]);
+    cells
+}
+
+fn header(names: [&'static str; 9], shows_who: bool) -> Vec<&'static str> {
+    let mut header = names.to_vec();
+    if !shows_who {
+        header.drain(4..7);
+    }
+    header
+}
+
+const TABLE_HEADER: [&str; 9] = [
+    "Company name",
+    "Primary domain",
+    "Cloud",
+    "Microsoft cloud agreement",
+    "Accepted by",
+    "Email",
+    "Date agreed",
+    "New orders",
+    "Seat changes",
+];
+const CSV_HEADER: [&str; 9] = [
+    "CompanyName",
+    "Domain",
+    "Cloud",
+    "AgreementStatus",
+    "AcceptedBy",
+    "Email",
+    "DateAgreed",
+    "NewOrders",
+    "SeatChanges",
+];
+
+pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
+    let business_date = api.actor.business_date;
+    let phase = api.actor.phase();
+    let role = api.actor.role;
+    let shows_who = role.may(GatedAction::SeeConfirmation);
+    let book = &api.book;
+    let rows = book
+        .customers_by_name()
+        .map(|customer| row(book, customer, phase, shows_who));
+    let mut summary = Summary::default();
+    match format {
+        Format::Json => {
+            let customers: Vec<Row> = rows.inspect(|r| summary.count(r)).collect();
+            let report = Report {
+                business_date,
+                phase,
+                summary,
+                customers,
+            };
+            output::json(out, &report).map_err(write_error)?;
+        }
+        Format::Table => {
+            let table: Vec<Vec<String>> = rows
+                .inspect(|r| summary.count(r))
+                .map(|r| cells(&r, shows_who))
+                .collect();
+            output::table(out, &header(TABLE_HEADER, shows_who), &table).map_err(write_error)?;
+            writeln!(out, "\n{}", summary.line(business_date, phase)).map_err(write_error)?;
+            if let Err(refusal) = role.require(GatedAction::SeeConfirmation) {
+                writeln!(out, "Who accepted is not shown: {refusal}").map_err(write_error)?;
+            }
+        }
+        Format::Csv => {
+            let mut out = BufWriter::new(out);
+            let mut names = vec!["TenantId"];
+            names.extend(header(CSV_HEADER, shows_who));
+            output::csv_record(&mut out, &names).map_err(write_error)?;
+            for r in rows {
+                summary.count(&r);
+                let cells = cells(&r, shows_who);
+                let mut fields = vec![r.tenant_id];
+                fields.extend(cells.iter().map(String::as_str));
+                output::csv_record(&mut out, &fields).map_err(write_error)?;
+            }
+            out.flush().map_err(write_error)?;
+            // The CSV holds rows only; the summary goes to a person reading stderr.
+            eprintln!("pcenter: {}", summary.line(business_date, phase));
+        }
+    }
+    Ok(0)
 }

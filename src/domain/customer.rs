@@ -98,6 +98,27 @@ impl CustomerProfile {
     }
 }
 
+/// The filter of the Customers list: company name or primary domain containing the text,
+/// whatever its case. An empty filter matches every customer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CustomerFilter {
+    needle: String,
+}
+
+impl CustomerFilter {
+    pub fn new(text: &str) -> CustomerFilter {
+        CustomerFilter {
+            needle: text.trim().to_lowercase(),
+        }
+    }
+
+    pub fn matches(&self, customer: &Customer) -> bool {
+        self.needle.is_empty()
+            || customer.company_name.to_lowercase().contains(&self.needle)
+            || customer.domain.contains(&self.needle)
+    }
+}
+
 /// Checks a domain prefix and returns the full lower-case domain.
 pub fn domain_from_prefix(prefix: &str) -> Result<String, String> {
     let prefix = prefix.trim().to_ascii_lowercase();
@@ -322,6 +343,29 @@ mod tests {
                 F::Email
             ]
         );
+    }
+
+    #[test]
+    fn the_filter_matches_company_name_or_domain_whatever_the_case() {
+        let at = "2018-09-14T10:00:00Z".parse().unwrap();
+        let customer =
+            filled()
+                .validate(|_| false)
+                .unwrap()
+                .into_customer("id-1".into(), "Megan", at);
+        for text in [
+            "",
+            "  ",
+            "한빛",
+            "HANBIT LOGISTICS",
+            "hanbitlogistics.onmicrosoft",
+            " Logis ",
+        ] {
+            assert!(CustomerFilter::new(text).matches(&customer), "{text:?}");
+        }
+        for text in ["contoso", "id-1", "Seoul"] {
+            assert!(!CustomerFilter::new(text).matches(&customer), "{text:?}");
+        }
     }
 
     #[test]

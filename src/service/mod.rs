@@ -53,6 +53,8 @@ pub enum ServiceError {
     AlreadyConfirmed,
     #[error("Confirmation of customer acceptance is mandatory since {}: select 'The customer has accepted the latest Microsoft cloud agreement' and enter the acceptance details.", long_date(MANDATORY_FROM))]
     ConfirmationRequired,
+    #[error("No offer has the ID {id}.")]
+    UnknownOffer { id: String },
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -243,7 +245,7 @@ impl Operations<'_> {
 }
 
 fn find_offer(id: &str) -> Result<&'static Offer, ServiceError> {
-    assets::offer(id).ok_or_else(|| ServiceError::Invalid(format!("No offer has the ID {id}.")))
+    assets::offer(id).ok_or_else(|| ServiceError::UnknownOffer { id: id.into() })
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ fn an_order_needs_known_offers_and_valid_quantities() {
     }];
     assert!(matches!(
         w.ops().create_order(CONTOSO, unknown),
-        Err(ServiceError::Invalid(m)) if m.contains("no-such-offer")
+        Err(ServiceError::UnknownOffer { id }) if id == "no-such-offer"
     ));
     assert!(matches!(
         w.ops().create_order(CONTOSO, e3(0)),

@@ -6,7 +6,7 @@ use super::super::keys::{self, Binding, Command};
 use super::super::{Context, Step};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
 use crate::book::Book;
-use crate::domain::customer::Customer;
+use crate::domain::customer::{Customer, CustomerFilter};
 use crate::domain::role::GatedAction;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
@@ -39,11 +39,11 @@ impl CustomerList {
     /// customer selected when it still matches.
     pub fn refresh(&mut self, book: &Book) {
         let keep = self.selected_rank();
-        let needle = self.filter.value().trim().to_lowercase();
+        let filter = CustomerFilter::new(self.filter.value());
         self.matches = book
             .customers_by_name()
             .enumerate()
-            .filter(|(_, c)| needle.is_empty() || matches(c, &needle))
+            .filter(|(_, c)| filter.matches(c))
             .map(|(rank, _)| rank)
             .collect();
         self.selected = keep
@@ -95,10 +95,6 @@ impl CustomerList {
         let max_offset = self.matches.len().saturating_sub(rows);
         self.offset = self.offset.min(max_offset);
     }
-}
-
-fn matches(customer: &Customer, needle: &str) -> bool {
-    customer.company_name.to_lowercase().contains(needle) || customer.domain.contains(needle)
 }
 
 pub fn bindings(ctx: &Context) -> Vec<&'static [Binding]> {

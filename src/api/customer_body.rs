@@ -1,0 +1,251 @@
+//! The Customer body of `customers create` (like POST /v1/customers), with an optional
+//! `agreement`, read into the New customer form's drafts. Every rule stays in the domain's
+//! `validate`; this module only names each message by its field in the body.
+
+use super::customer_json::{CULTURE, LANGUAGE};
+use super::error::ApiError;
+use super::json::{agreement_field, AgreementRequest};
+use crate::domain::agreement::{Acceptance, AcceptanceDraft};
+use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRequest {
+    #[serde(default)]
+    pub company_profile: CompanyProfileRequest,
+    #[serde(default)]
+    pub billing_profile: BillingProfileRequest,
+    /// Confirmation of customer acceptance recorded with the customer, in the Agreement's shape.
+    #[serde(default)]
+    pub agreement: Option<AgreementRequest>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompanyProfileRequest {
+    pub domain: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BillingProfileRequest {
+    pub company_name: Option<String>,
+    pub email: Option<String>,
+    pub culture: Option<String>,
+    pub language: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub default_address: AddressRequest,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressRequest {
+    pub country: Option<String>,
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone_number: Option<String>,
+}
+
+/// The name in the Customer body of a field of the New customer form.
+pub fn customer_field(field: CustomerField) -> &'static str {
+    use CustomerField as F;
+    match field {
+        F::CompanyName => "billingProfile.companyName",
+        F::DomainPrefix => "companyProfile.domain",
+        F::Country => "billingProfile.defaultAddress.country",
+        F::Line1 => "billingProfile.defaultAddress.addressLine1",
+        F::Line2 => "billingProfile.defaultAddress.addressLine2",
+        F::City => "billingProfile.defaultAddress.city",
+        F::State => "billingProfile.defaultAddress.state",
+        F::PostalCode => "billingProfile.defaultAddress.postalCode",
+        F::FirstName => "billingProfile.defaultAddress.firstName",
+        F::LastName => "billingProfile.defaultAddress.lastName",
+        F::Email => "billingProfile.email",
+        F::Phone => "billingProfile.defaultAddress.phoneNumber",
+    }
+}
+
+fn text(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A person's name, given in the address and optionally again in the billing profile: the
+/// customer has one primary contact, so the two must agree.
+fn one_name(
+    in_address: &Option<String>,
+    in_profile: &Option<String>,
+    profile_field: &'static str,
+    errors: &mut Vec<(String, String)>,
+) -> String {
+    let address = text(in_address);
+    let profile = text(in_profile);
+    if address.trim().is_empty() {
+        return profile;
+    }
+    if !profile.trim().is_empty() && profile.trim() != address.trim() {
+        errors.push((
+            profile_field.into(),
+            "A customer has one primary contact: give the same name as in billingProfile.defaultAddress, or leave this out.".into(),
+        ));
+    }
+    address
+}
+
+impl CustomerRequest {
+    pub fn parse(body: &str) -> Result<CustomerRequest, ApiError> {
+        serde_json::from_str(body.trim_start_matches('\u{feff}'))
+            .map_err(|e| ApiError::invalid(format!("The Customer body is not valid JSON: {e}.")))
+    }
+
+    /// Checks the whole body with the domain's rules and returns the profile and the optional
+    /// acceptance, or a 400 error that names every field to fix.
+    pub fn validate(
+        &self,
+        domain_taken: impl Fn(&str) -> bool,
+        business_date: NaiveDate,
+    ) -> Result<(CustomerProfile, Option<Acceptance>), ApiError> {
+        let billing = &self.billing_profile;
+        let address = &billing.default_address;
+        let mut errors: Vec<(String, String)> = Vec::new();
+        for (field, value, expected) in [
+            ("billingProfile.culture", &billing.culture, CULTURE),
+            ("billingProfile.language", &billing.language, LANGUAGE),
+        ] {
+            if value
+                .as_deref()
+                .is_some_and(|v| !v.trim().eq_ignore_ascii_case(expected))
+            {
+                errors.push((field.into(), format!("Only {expected} is supported.")));
+            }
+        }
+        let first_name = one_name(
+            &address.first_name,
+            &billing.first_name,
+            "billingProfile.firstName",
+            &mut errors,
+        );
+        let last_name = one_name(
+            &address.last_name,
+            &billing.last_name,
+            "billingProfile.lastName",
+            &mut errors,
+        );
+        let draft = CustomerDraft {
+            company_name: text(&billing.company_name),
+            domain_prefix: text(&self.company_profile.domain),
+            country: text(&address.country),
+            line1: text(&address.address_line1),
+            line2: text(&address.address_line2),
+            city: text(&address.city),
+            state: text(&address.state),
+            postal_code: text(&address.postal_code),
+            first_name,
+            last_name,
+            email: text(&billing.email),
+            phone: text(&address.phone_number),
+        };
+        let profile = draft.validate(domain_taken).map_err(|field_errors| {
+            for (field, message) in field_errors {
+                errors.push((customer_field(field).into(), message));
+            }
+        });
+        let acceptance = match &self.agreement {
+            None => Ok(None),
+            Some(agreement) => {
+                if let Err(message) = agreement.check_template() {
+                    errors.push(("agreement.templateId".into(), message));
+                }
+                let draft: AcceptanceDraft = agreement.draft(business_date);
+                draft
+                    .validate(business_date)
+                    .map(Some)
+                    .map_err(|field_errors| {
+                        for (field, message) in field_errors {
+                            errors.push((format!("agreement.{}", agreement_field(field)), message));
+                        }
+                    })
+            }
+        };
+        match (profile, acceptance) {
+            (Ok(profile), Ok(acceptance)) if errors.is_empty() => Ok((profile, acceptance)),
+            _ => Err(invalid_fields(&errors)),
+        }
+    }
+}
+
+/// One 400 error naming every field: "companyProfile.domain: … billingProfile.email: …".
+fn invalid_fields(errors: &[(String, String)]) -> ApiError {
+    let details: Vec<String> = errors
+        .iter()
+        .map(|(field, message)| format!("{field}: {message}"))
+        .collect();
+    ApiError::invalid(details.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        "2018-09-14".parse().unwrap()
+    }
+
+    const BODY: &str = r#"{
+        "companyProfile": {"domain": "Fabrikam"},
+        "billingProfile": {
+            "companyName": "Fabrikam", "email": "ada@fabrikam.com", "culture": "en-US", "language": "en",
+            "defaultAddress": {"country": "US", "addressLine1": "1 Main St", "city": "Redmond",
+                "state": "WA", "postalCode": "98052", "firstName": "Ada", "lastName": "Lovelace"}
+        }
+    }"#;
+
+    #[test]
+    fn a_complete_body_becomes_a_profile_without_an_acceptance() {
+        let request = CustomerRequest::parse(BODY).unwrap();
+        let (profile, acceptance) = request.validate(|_| false, today()).unwrap();
+        assert_eq!(profile.domain, "fabrikam.onmicrosoft.com");
+        assert_eq!(profile.primary_contact.last_name, "Lovelace");
+        assert_eq!(acceptance, None);
+    }
+
+    #[test]
+    fn every_message_names_its_field_in_the_body() {
+        let mut request = CustomerRequest::parse(BODY).unwrap();
+        request.billing_profile.email = Some("nobody".into());
+        request.billing_profile.first_name = Some("Grace".into());
+        request.agreement = Some(AgreementRequest::default());
+        let error = request
+            .validate(|d| d.starts_with("fabrikam."), today())
+            .unwrap_err();
+        for field in [
+            "billingProfile.firstName:",
+            "companyProfile.domain:",
+            "billingProfile.email:",
+            "agreement.primaryContact.firstName:",
+            "agreement.primaryContact.email:",
+        ] {
+            assert!(
+                error.description.contains(field),
+                "{field}: {}",
+                error.description
+            );
+        }
+        assert_eq!((error.code, error.exit), (400, 6));
+    }
+
+    #[test]
+    fn the_billing_profile_names_may_repeat_the_address_names() {
+        let mut request = CustomerRequest::parse(BODY).unwrap();
+        request.billing_profile.first_name = Some(" Ada ".into());
+        assert!(request.validate(|_| false, today()).is_ok());
+    }
+}

@@ -1,0 +1,145 @@
+//! The Customer resource as Partner Center returns it (like GET /v1/customers/{id}), plus three
+//! fields of this product's own: `cloud`, `agreementStatus` and `currentAgreement`.
+
+use super::json::Agreement;
+use crate::book::Book;
+use crate::domain::cloud::Cloud;
+use crate::domain::customer::Customer;
+use crate::domain::role::{GatedAction, Role};
+use serde::Serialize;
+
+/// Every customer is the partner's reseller customer.
+pub const RELATIONSHIP: &str = "reseller";
+/// The profile's culture and language: this product keeps customers in English (US).
+pub const CULTURE: &str = "en-US";
+pub const LANGUAGE: &str = "en";
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerJson<'a> {
+    pub id: &'a str,
+    pub company_profile: CompanyProfile<'a>,
+    pub billing_profile: BillingProfile<'a>,
+    pub relationship_to_partner: &'static str,
+    /// Extension: the Microsoft cloud of the tenant (`Public`, `Germany`, `China21Vianet`,
+    /// `UsGovernment`).
+    pub cloud: Cloud,
+    /// Extension: `Confirmed`, `Not confirmed` or `Not supported` (national clouds).
+    pub agreement_status: &'static str,
+    /// Extension: the confirmation in force, `null` without one; left out for roles that may
+    /// not see confirmations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_agreement: Option<Option<Agreement>>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompanyProfile<'a> {
+    pub tenant_id: &'a str,
+    pub domain: &'a str,
+    pub company_name: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BillingProfile<'a> {
+    pub company_name: &'a str,
+    pub email: &'a str,
+    pub culture: &'static str,
+    pub language: &'static str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub default_address: AddressJson<'a>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressJson<'a> {
+    pub country: &'a str,
+    pub address_line1: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_line2: Option<&'a str>,
+    pub city: &'a str,
+    pub state: &'a str,
+    pub postal_code: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<&'a str>,
+}
+
+impl<'a> CustomerJson<'a> {
+    /// The customer as `role` may see it.
+    pub fn new(book: &'a Book, customer: &'a Customer, role: Role) -> CustomerJson<'a> {
+        let contact = &customer.primary_contact;
+        let address = &customer.address;
+        let current_agreement = role
+            .may(GatedAction::SeeConfirmation)
+            .then(|| book.current_confirmation(&customer.id).map(Agreement::from));
+        CustomerJson {
+            id: &customer.id,
+            company_profile: CompanyProfile {
+                tenant_id: &customer.id,
+                domain: &customer.domain,
+                company_name: &customer.company_name,
+            },
+            billing_profile: BillingProfile {
+                company_name: &customer.company_name,
+                email: &contact.email,
+                culture: CULTURE,
+                language: LANGUAGE,
+                first_name: &contact.first_name,
+                last_name: &contact.last_name,
+                default_address: AddressJson {
+                    country: &address.country,
+                    address_line1: &address.line1,
+                    address_line2: address.line2.as_deref(),
+                    city: &address.city,
+                    state: &address.state,
+                    postal_code: &address.postal_code,
+                    first_name: &contact.first_name,
+                    last_name: &contact.last_name,
+                    phone_number: contact.phone.as_deref(),
+                },
+            },
+            relationship_to_partner: RELATIONSHIP,
+            cloud: customer.cloud,
+            agreement_status: book.status(customer).label(),
+            current_agreement,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets;
+    use serde_json::Value;
+
+    const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc";
+
+    fn contoso(role: Role) -> Value {
+        let book = Book::from_snapshot(assets::demo_snapshot());
+        let customer = book.customer(CONTOSO).unwrap();
+        serde_json::to_value(CustomerJson::new(&book, customer, role)).unwrap()
+    }
+
+    #[test]
+    fn a_customer_has_the_profiles_of_the_real_resource() {
+        let json = contoso(Role::AdminAgent);
+        assert_eq!(json["id"], CONTOSO);
+        assert_eq!(json["companyProfile"]["tenantId"], CONTOSO);
+        assert_eq!(json["billingProfile"]["culture"], "en-US");
+        assert_eq!(json["relationshipToPartner"], "reseller");
+        assert_eq!(json["cloud"], "Public");
+        assert_eq!(json["agreementStatus"], "Confirmed");
+        assert_eq!(json["currentAgreement"]["type"], "MicrosoftCloudAgreement");
+    }
+
+    #[test]
+    fn a_helpdesk_agent_sees_the_status_but_not_the_agreement() {
+        let json = contoso(Role::HelpdeskAgent);
+        assert_eq!(json["agreementStatus"], "Confirmed");
+        assert!(json.get("currentAgreement").is_none(), "{json}");
+    }
+}

@@ -1,0 +1,340 @@
+//! `pcenter customers create --json FILE|-` from the outside: the Customer body, its optional
+//! agreement, and every refusal leaving the store as it was.
+
+mod binary;
+
+use binary::*;
+use serde_json::{json, Value};
+
+fn body() -> Value {
+    json!({
+        "companyProfile": {"domain": "fabrikamnorth.onmicrosoft.com"},
+        "billingProfile": {
+            "companyName": "Fabrikam North, Inc.",
+            "email": "ada.lovelace@fabrikam.com",
+            "culture": "en-US",
+            "language": "en",
+            "firstName": "Ada",
+            "lastName": "Lovelace",
+            "defaultAddress": {
+                "country": "us",
+                "addressLine1": "1 Microsoft Way",
+                "addressLine2": "Building 4",
+                "city": "Redmond",
+                "state": "WA",
+                "postalCode": "98052",
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "phoneNumber": "+1 425 555 0199"
+            }
+        }
+    })
+}
+
+fn agreement() -> Value {
+    json!({
+        "primaryContact": {
+            "firstName": "Grace",
+            "lastName": "Hopper",
+            "email": "grace.hopper@fabrikam.com",
+            "phoneNumber": "4255550123"
+        },
+        "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
+        "dateAgreed": "2018-11-01T00:00:00.000Z",
+        "type": "MicrosoftCloudAgreement"
+    })
+}
+
+/// Runs `customers create --json -` with `body` on stdin.
+fn create(demo: &Demo, today: &str, body: &Value) -> Run {
+    demo.run_with_input(
+        today,
+        &["customers", "create", "--json", "-"],
+        &body.to_string(),
+    )
+}
+
+/// Asserts a 400 naming `field`, and that no customer was added.
+fn assert_invalid(demo: &Demo, body: &Value, field: &str) -> String {
+    let description = create(demo, MANDATORY_DAY, body).refused(6, 400);
+    assert!(
+        description.contains(&format!("{field}:")),
+        "{field}: {description}"
+    );
+    assert_eq!(demo.customer_count(), 30, "nothing was written");
+    description
+}
+
+#[test]
+fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
+    let demo = Demo::new();
+    let mut body = body();
+    body["agreement"] = agreement();
+    let created = create(&demo, MANDATORY_DAY, &body).json();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(id.len(), 36, "a GUID: {id}");
+    let mut expected = body.clone();
+    expected.as_object_mut().unwrap().remove("agreement");
+    expected["id"] = json!(id);
+    expected["companyProfile"] = json!({
+        "tenantId": id,
+        "domain": "fabrikamnorth.onmicrosoft.com",
+        "companyName": "Fabrikam North, Inc."
+    });
+    expected["billingProfile"]["defaultAddress"]["country"] = json!("US");
+    expected["relationshipToPartner"] = json!("reseller");
+    expected["cloud"] = json!("Public");
+    expected["agreementStatus"] = json!("Confirmed");
+    let mut current = agreement();
+    current["userId"] = json!(AGENT);
+    current["dateAgreed"] = json!("2018-11-01T00:00:00Z");
+    current["agreementLink"] = json!("https://docs.microsoft.com/partner-center/agreements");
+    expected["currentAgreement"] = current;
+    assert_eq!(created, expected);
+    // Read back by another command, by domain.
+    let shown = demo.run(
+        MANDATORY_DAY,
+        &["customers", "show", "fabrikamnorth.onmicrosoft.com"],
+    );
+    assert_eq!(shown.json(), expected);
+    assert_eq!(demo.customer_count(), 31);
+    let confirmation = &demo.snapshot().confirmations;
+    let recorded = confirmation.iter().find(|c| c.customer_id == id).unwrap();
+    assert_eq!(recorded.channel.label(), "command");
+}
+
+#[test]
+fn a_file_body_a_bare_domain_prefix_and_the_agreements_defaults() {
+    let demo = Demo::new();
+    let mut body = body();
+    body["companyProfile"]["domain"] = json!("FabrikamSouth");
+    // No date, and a type the template overrules, as Partner Center does.
+    body["agreement"] = json!({
+        "primaryContact": agreement()["primaryContact"],
+        "type": "MicrosoftCustomerAgreement"
+    });
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), format!("\u{feff}{body}")).unwrap();
+    let path = file.path().to_str().unwrap();
+    let created = demo
+        .run(OPTIONAL_DAY, &["customers", "create", "--json", path])
+        .json();
+    assert_eq!(
+        created["companyProfile"]["domain"],
+        "fabrikamsouth.onmicrosoft.com"
+    );
+    assert_eq!(
+        created["currentAgreement"]["dateAgreed"],
+        "2018-09-14T00:00:00Z"
+    );
+    assert_eq!(
+        created["currentAgreement"]["templateId"],
+        "998b88de-aa99-4388-a42c-1b3517d49490"
+    );
+    assert_eq!(
+        created["currentAgreement"]["type"],
+        "MicrosoftCloudAgreement"
+    );
+}
+
+#[test]
+fn without_an_agreement_in_the_mandatory_phase_the_customer_is_created_but_orders_wait() {
+    // As the FAQ says: the customer can be created; new orders need the confirmation first.
+    let demo = Demo::new();
+    let created = create(&demo, MANDATORY_DAY, &body()).json();
+    assert_eq!(created["agreementStatus"], "Not confirmed");
+    assert_eq!(created["currentAgreement"], Value::Null);
+    let id = created["id"].as_str().unwrap();
+    let order = demo.run(
+        MANDATORY_DAY,
+        &[
+            "orders",
+            "create",
+            "--customer",
+            id,
+            "--offer",
+            E3,
+            "--quantity",
+            "5",
+        ],
+    );
+    let description = order.refused(10, 13605);
+    assert!(
+        description.contains("Microsoft Cloud Agreement"),
+        "{description}"
+    );
+    assert_eq!(demo.subscription_count(id), "0");
+    // In the optional phase the same order goes through.
+    let optional = demo.run(
+        OPTIONAL_DAY,
+        &[
+            "orders",
+            "create",
+            "--customer",
+            id,
+            "--offer",
+            E3,
+            "--quantity",
+            "5",
+        ],
+    );
+    assert_eq!(optional.json()["status"], "completed");
+}
+
+#[test]
+fn each_field_error_is_a_400_naming_the_json_field_and_writes_nothing() {
+    let demo = Demo::new();
+    let cases: [(&str, Value, &str); 9] = [
+        (
+            "/companyProfile/domain",
+            json!("con-toso"),
+            "companyProfile.domain",
+        ),
+        (
+            "/billingProfile/email",
+            json!("ada.fabrikam.com"),
+            "billingProfile.email",
+        ),
+        (
+            "/billingProfile/companyName",
+            json!(" "),
+            "billingProfile.companyName",
+        ),
+        (
+            "/billingProfile/culture",
+            json!("fr-FR"),
+            "billingProfile.culture",
+        ),
+        (
+            "/billingProfile/firstName",
+            json!("Grace"),
+            "billingProfile.firstName",
+        ),
+        (
+            "/billingProfile/defaultAddress/country",
+            json!("XX"),
+            "billingProfile.defaultAddress.country",
+        ),
+        (
+            "/billingProfile/defaultAddress/postalCode",
+            Value::Null,
+            "billingProfile.defaultAddress.postalCode",
+        ),
+        (
+            "/billingProfile/defaultAddress/city",
+            json!(""),
+            "billingProfile.defaultAddress.city",
+        ),
+        (
+            "/billingProfile/defaultAddress/phoneNumber",
+            json!("12"),
+            "billingProfile.defaultAddress.phoneNumber",
+        ),
+    ];
+    for (pointer, value, field) in cases {
+        let mut body = body();
+        *body.pointer_mut(pointer).unwrap() = value;
+        assert_invalid(&demo, &body, field);
+    }
+    // Every field at once, each named.
+    let description = assert_invalid(&demo, &json!({}), "companyProfile.domain");
+    for field in [
+        "billingProfile.email",
+        "billingProfile.defaultAddress.lastName",
+        "billingProfile.defaultAddress.addressLine1",
+    ] {
+        assert!(description.contains(field), "{description}");
+    }
+}
+
+#[test]
+fn agreement_errors_name_the_agreement_fields_and_write_nothing() {
+    let demo = Demo::new();
+    let cases: [(&str, Value, &str); 4] = [
+        (
+            "/primaryContact/email",
+            json!("grace@"),
+            "agreement.primaryContact.email",
+        ),
+        (
+            "/primaryContact/firstName",
+            json!(""),
+            "agreement.primaryContact.firstName",
+        ),
+        ("/dateAgreed", json!("2018-11-15"), "agreement.dateAgreed"),
+        (
+            "/templateId",
+            json!("117a77b0-9360-443b-8795-c6dedc750cf9"),
+            "agreement.templateId",
+        ),
+    ];
+    for (pointer, value, field) in cases {
+        let mut body = body();
+        body["agreement"] = agreement();
+        *body["agreement"].pointer_mut(pointer).unwrap() = value;
+        let description = assert_invalid(&demo, &body, field);
+        if field == "agreement.dateAgreed" {
+            assert!(description.contains("future date"), "{description}");
+        }
+    }
+}
+
+#[test]
+fn a_taken_domain_is_refused_whatever_its_case() {
+    let demo = Demo::new();
+    let mut body = body();
+    body["companyProfile"]["domain"] = json!("ContosoElectronics.onmicrosoft.com");
+    let description = assert_invalid(&demo, &body, "companyProfile.domain");
+    assert!(description.contains("already taken"), "{description}");
+}
+
+#[test]
+fn a_body_that_is_not_json_or_cannot_be_read_is_a_400() {
+    let demo = Demo::new();
+    let run = demo.run_with_input(
+        MANDATORY_DAY,
+        &["customers", "create", "--json", "-"],
+        "{\"companyProfile\":",
+    );
+    assert!(run.refused(6, 400).contains("not valid JSON"));
+    let wrong_type = create(
+        &demo,
+        MANDATORY_DAY,
+        &json!({"billingProfile": {"email": 5}}),
+    );
+    assert!(wrong_type.refused(6, 400).contains("not valid JSON"));
+    let missing = demo.run(
+        MANDATORY_DAY,
+        &["customers", "create", "--json", "/nonexistent/body.json"],
+    );
+    assert!(missing.refused(6, 400).contains("/nonexistent/body.json"));
+    assert_eq!(demo.customer_count(), 30);
+}
+
+#[test]
+fn a_helpdesk_agent_may_not_create_customers() {
+    let demo = Demo::new();
+    let run = demo.run_full(
+        MANDATORY_DAY,
+        "helpdesk-agent",
+        &["customers", "create", "--json", "-"],
+        Some(&body().to_string()),
+    );
+    let description = run.refused(7, 403);
+    assert_eq!(
+        description,
+        "You must be an Admin agent or Sales agent to create a customer."
+    );
+    assert_eq!(demo.customer_count(), 30);
+}
+
+#[test]
+fn an_agreement_before_confirmation_existed_is_refused_with_the_customer() {
+    let demo = Demo::new();
+    let mut body = body();
+    body["agreement"] = agreement();
+    body["agreement"]["dateAgreed"] = json!("2018-07-01");
+    let run = create(&demo, "2018-07-02", &body);
+    assert!(run.refused(6, 400).contains("August 7, 2018"));
+    assert_eq!(demo.customer_count(), 30);
+}

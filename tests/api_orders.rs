@@ -1,0 +1,334 @@
+//! `pcenter orders create` and `pcenter subscriptions set-seats` from the outside: gated exactly
+//! as in the dashboard, and every refusal leaving the store as it was.
+
+mod binary;
+
+use binary::*;
+use serde_json::{json, Value};
+
+fn order(demo: &Demo, today: &str, customer: &str, lines: &[(&str, &str)]) -> Run {
+    let mut args = vec!["orders", "create", "--customer", customer];
+    for (offer, quantity) in lines {
+        args.extend(["--offer", offer, "--quantity", quantity]);
+    }
+    demo.run(today, &args)
+}
+
+fn set_seats(demo: &Demo, role: &str, today: &str, customer: &str, sub: &str, n: &str) -> Run {
+    let args = [
+        "subscriptions",
+        "set-seats",
+        "--customer",
+        customer,
+        "--subscription",
+        sub,
+        "--quantity",
+        n,
+    ];
+    demo.run_as(role, today, &args)
+}
+
+#[test]
+fn an_order_for_a_confirmed_customer_creates_one_subscription_per_line() {
+    let demo = Demo::new();
+    let lower_case = E3.to_lowercase();
+    let run = order(
+        &demo,
+        MANDATORY_DAY,
+        "contosoelectronics.onmicrosoft.com",
+        &[(lower_case.as_str(), "25"), (AZURE_PLAN, "1")],
+    );
+    let order = run.json();
+    let id = order["id"].as_str().unwrap();
+    assert_eq!(id.len(), 36, "{order}");
+    assert_eq!(order["referenceCustomerId"], CONTOSO);
+    assert_eq!(order["status"], "completed");
+    assert!(
+        order["creationDate"]
+            .as_str()
+            .unwrap()
+            .starts_with("2018-11-14T"),
+        "{order}"
+    );
+    let items = order["lineItems"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    for (number, (item, (offer, quantity))) in
+        items.iter().zip([(E3, 25), (AZURE_PLAN, 1)]).enumerate()
+    {
+        assert_eq!(item["lineItemNumber"], number);
+        assert_eq!(item["offerId"], offer, "the catalog's spelling");
+        assert_eq!(item["quantity"], quantity);
+        assert_eq!(item["subscriptionId"].as_str().unwrap().len(), 36);
+        assert_eq!(item.as_object().unwrap().len(), 4, "{item}");
+    }
+    // Read back: the customer has two more subscriptions, the order is stored with its lines.
+    assert_eq!(demo.subscription_count(CONTOSO), "5");
+    let snapshot = demo.snapshot();
+    let stored = snapshot.orders.iter().find(|o| o.id == id).unwrap();
+    assert_eq!(stored.created_by, AGENT);
+    let e3 = items[0]["subscriptionId"].as_str().unwrap();
+    assert_eq!(demo.seats(e3), Some(25));
+    let changed = set_seats(&demo, "sales-agent", MANDATORY_DAY, CONTOSO, e3, "30").json();
+    assert_eq!(changed["orderId"], id);
+}
+
+#[test]
+fn orders_of_unconfirmed_public_customers_are_blocked_from_the_mandatory_phase() {
+    let demo = Demo::new();
+    let blocked = order(&demo, MANDATORY_DAY, NORTHWIND, &[(E3, "5")]);
+    let description = blocked.refused(10, 13605);
+    assert!(
+        description
+            .contains("Confirmation of customer acceptance of the Microsoft Cloud Agreement"),
+        "{description}"
+    );
+    assert_eq!(demo.subscription_count(NORTHWIND), "2");
+    // Before that date, and for national clouds, nothing is blocked.
+    assert_eq!(
+        order(&demo, OPTIONAL_DAY, NORTHWIND, &[(E3, "5")]).json()["status"],
+        "completed"
+    );
+    assert_eq!(demo.subscription_count(NORTHWIND), "3");
+    let germany = order(&demo, MANDATORY_DAY, BAECKEREI, &[(E3, "5")]).json();
+    assert_eq!(germany["referenceCustomerId"], BAECKEREI);
+}
+
+#[test]
+fn every_bad_order_is_refused_with_its_code_and_writes_nothing() {
+    let demo = Demo::new();
+    let unknown = order(
+        &demo,
+        MANDATORY_DAY,
+        CONTOSO,
+        &[(E3, "1"), ("no-such-offer", "1")],
+    );
+    assert!(unknown.refused(6, 800004).contains("no-such-offer"));
+    let too_many = order(&demo, MANDATORY_DAY, CONTOSO, &[(BUSINESS_BASIC, "301")]);
+    assert!(too_many.refused(6, 400).contains("at most 300"));
+    let zero = order(&demo, MANDATORY_DAY, CONTOSO, &[(E3, "0")]);
+    zero.refused(6, 400);
+    let usage = order(&demo, MANDATORY_DAY, CONTOSO, &[(AZURE_PLAN, "2")]);
+    assert!(usage.refused(6, 400).contains("usage-based"));
+    let unpaired = demo.run(
+        MANDATORY_DAY,
+        &[
+            "orders",
+            "create",
+            "--customer",
+            CONTOSO,
+            "--offer",
+            E3,
+            "--offer",
+            AZURE_PLAN,
+            "--quantity",
+            "1",
+        ],
+    );
+    assert!(unpaired
+        .refused(6, 400)
+        .contains("one --quantity for each --offer"));
+    let nobody = order(&demo, MANDATORY_DAY, "nobody.onmicrosoft.com", &[(E3, "1")]);
+    assert!(nobody.refused(8, 404).contains("nobody.onmicrosoft.com"));
+    let helpdesk = demo.run_as(
+        "helpdesk-agent",
+        MANDATORY_DAY,
+        &[
+            "orders",
+            "create",
+            "--customer",
+            CONTOSO,
+            "--offer",
+            E3,
+            "--quantity",
+            "1",
+        ],
+    );
+    assert_eq!(
+        helpdesk.refused(7, 403),
+        "You must be an Admin agent or Sales agent to create a new order."
+    );
+    let no_quantity = demo.run(
+        MANDATORY_DAY,
+        &["orders", "create", "--customer", CONTOSO, "--offer", E3],
+    );
+    assert_eq!(no_quantity.code, Some(2), "{no_quantity:?}");
+    assert_eq!(demo.subscription_count(CONTOSO), "3");
+    assert_eq!(
+        demo.snapshot().orders.len(),
+        pcenter::assets::demo_snapshot().orders.len()
+    );
+}
+
+#[test]
+fn set_seats_prints_the_subscription_and_stores_the_new_count() {
+    let demo = Demo::new();
+    let run = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        CONTOSO,
+        CONTOSO_E3,
+        "260",
+    );
+    let subscription = run.json();
+    let order_id = demo
+        .snapshot()
+        .subscriptions
+        .iter()
+        .find(|s| s.id == CONTOSO_E3)
+        .unwrap()
+        .order_id
+        .clone();
+    assert_eq!(
+        subscription,
+        json!({
+            "id": CONTOSO_E3,
+            "offerId": E3,
+            "offerName": "Microsoft 365 E3",
+            "friendlyName": "Microsoft 365 E3",
+            "quantity": 260,
+            "unitType": "Licenses",
+            "status": "active",
+            "autoRenewEnabled": true,
+            "billingType": "license",
+            "orderId": order_id,
+            "creationDate": subscription["creationDate"].clone(),
+        })
+    );
+    assert!(subscription["creationDate"]
+        .as_str()
+        .unwrap()
+        .ends_with('Z'));
+    assert_eq!(demo.seats(CONTOSO_E3), Some(260));
+}
+
+#[test]
+fn seat_changes_are_gated_exactly_as_in_the_dashboard() {
+    let demo = Demo::new();
+    let blocked = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        NORTHWIND,
+        NORTHWIND_PREMIUM,
+        "50",
+    );
+    let description = blocked.refused(10, 13605);
+    assert!(description.contains("seat count"), "{description}");
+    assert_eq!(demo.seats(NORTHWIND_PREMIUM), Some(45));
+    let optional = set_seats(
+        &demo,
+        "admin-agent",
+        OPTIONAL_DAY,
+        NORTHWIND,
+        NORTHWIND_PREMIUM,
+        "50",
+    );
+    assert_eq!(optional.json()["quantity"], 50);
+    let germany = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        BAECKEREI,
+        BAECKEREI_E1,
+        "20",
+    );
+    assert_eq!(germany.json()["quantity"], 20);
+    assert_eq!(demo.seats(BAECKEREI_E1), Some(20));
+}
+
+#[test]
+fn every_bad_seat_change_is_refused_with_its_code_and_writes_nothing() {
+    let demo = Demo::new();
+    let refusals: [(&str, &str, &str, &str, i32, u64, &str); 6] = [
+        (
+            "admin-agent",
+            CONTOSO,
+            CONTOSO_AZURE,
+            "2",
+            6,
+            400,
+            "usage-based",
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            "no-such-subscription",
+            "2",
+            8,
+            404,
+            "no-such-subscription",
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            NORTHWIND_PREMIUM,
+            "2",
+            8,
+            404,
+            NORTHWIND_PREMIUM,
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            CONTOSO_E3,
+            "10001",
+            6,
+            400,
+            "at most 10000",
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            CONTOSO_E3,
+            "0",
+            6,
+            400,
+            "at least 1",
+        ),
+        (
+            "helpdesk-agent",
+            CONTOSO,
+            CONTOSO_E3,
+            "2",
+            7,
+            403,
+            "Admin agent or Sales agent",
+        ),
+    ];
+    for (role, customer, sub, n, exit, code, fragment) in refusals {
+        let run = set_seats(&demo, role, MANDATORY_DAY, customer, sub, n);
+        let description = run.refused(exit, code);
+        assert!(description.contains(fragment), "{fragment}: {description}");
+    }
+    let unknown = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        "nobody",
+        CONTOSO_E3,
+        "2",
+    );
+    unknown.refused(8, 404);
+    assert_eq!(demo.seats(CONTOSO_E3), Some(250));
+    assert_eq!(demo.seats(CONTOSO_AZURE), None);
+    assert_eq!(demo.seats(NORTHWIND_PREMIUM), Some(45));
+}
+
+#[test]
+fn the_order_json_has_exactly_the_fields_of_the_real_order() {
+    let demo = Demo::new();
+    let order: Value = order(&demo, OPTIONAL_DAY, NORTHWIND, &[(BUSINESS_BASIC, "3")]).json();
+    let mut keys: Vec<&String> = order.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "creationDate",
+            "id",
+            "lineItems",
+            "referenceCustomerId",
+            "status"
+        ]
+    );
+}

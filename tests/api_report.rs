@@ -1,0 +1,240 @@
+//! `pcenter report compliance` from the outside: every customer's status, the confirmation in
+//! force, what is blocked on the business date, and the summary, in each format and role.
+
+mod binary;
+
+use binary::*;
+use serde_json::{json, Value};
+
+fn report(demo: &Demo, role: &str, today: &str, format: &str) -> Run {
+    demo.run_as(role, today, &["report", "compliance", "--format", format])
+}
+
+fn entry<'a>(report: &'a Value, tenant: &str) -> &'a Value {
+    report["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["tenantId"] == tenant)
+        .unwrap_or_else(|| panic!("no {tenant}"))
+}
+
+#[test]
+fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
+    let demo = Demo::new();
+    let report = report(&demo, "admin-agent", MANDATORY_DAY, "json").json();
+    assert_eq!(report["businessDate"], "2018-11-14");
+    assert_eq!(report["phase"], "Mandatory");
+    assert_eq!(
+        report["summary"],
+        json!({"customers": 30, "confirmed": 18, "notConfirmed": 10, "notSupported": 2, "blocked": 10})
+    );
+    let customers = report["customers"].as_array().unwrap();
+    assert_eq!(customers.len(), 30);
+    assert_eq!(customers[0]["companyName"], "Adventure Works Cycles");
+    assert_eq!(
+        entry(&report, CONTOSO),
+        &json!({
+            "tenantId": CONTOSO,
+            "domain": "contosoelectronics.onmicrosoft.com",
+            "companyName": "Contoso Electronics",
+            "cloud": "Public",
+            "agreementStatus": "Confirmed",
+            "latestConfirmation": {
+                "userId": "Megan Bowen",
+                "primaryContact": {
+                    "firstName": "Patti",
+                    "lastName": "Fernandez",
+                    "email": "patti.fernandez@contosoelectronics.com",
+                    "phoneNumber": "+1 (425) 555-0100"
+                },
+                "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
+                "dateAgreed": "2018-08-08T00:00:00Z",
+                "type": "MicrosoftCloudAgreement",
+                "agreementLink": "https://docs.microsoft.com/partner-center/agreements"
+            },
+            "newOrdersBlocked": false,
+            "seatChangesBlocked": false
+        })
+    );
+    let northwind = entry(&report, NORTHWIND);
+    assert_eq!(northwind["agreementStatus"], "Not confirmed");
+    assert_eq!(northwind["latestConfirmation"], Value::Null);
+    assert_eq!(
+        (
+            &northwind["newOrdersBlocked"],
+            &northwind["seatChangesBlocked"]
+        ),
+        (&json!(true), &json!(true))
+    );
+    let germany = entry(&report, BAECKEREI);
+    assert_eq!(germany["agreementStatus"], "Not supported");
+    assert_eq!(germany["newOrdersBlocked"], false);
+    let blocked = customers
+        .iter()
+        .filter(|c| c["newOrdersBlocked"] == true)
+        .count();
+    assert_eq!(blocked, 10);
+}
+
+#[test]
+fn nothing_is_blocked_in_the_optional_phase() {
+    let demo = Demo::new();
+    let report = report(&demo, "admin-agent", OPTIONAL_DAY, "json").json();
+    assert_eq!(report["phase"], "Optional");
+    assert_eq!(report["summary"]["blocked"], 0);
+    assert_eq!(report["summary"]["notConfirmed"], 10);
+    for customer in report["customers"].as_array().unwrap() {
+        assert_eq!(customer["newOrdersBlocked"], false, "{customer}");
+        assert_eq!(customer["seatChangesBlocked"], false, "{customer}");
+    }
+}
+
+#[test]
+fn the_table_is_the_default_with_aligned_columns_and_a_summary_line() {
+    let demo = Demo::new();
+    let run = demo.run(MANDATORY_DAY, &["report", "compliance"]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 33, "{}", run.stdout);
+    let header = lines[0];
+    let columns = [
+        "Company name",
+        "Primary domain",
+        "Cloud",
+        "Microsoft cloud agreement",
+        "Accepted by",
+        "Email",
+        "Date agreed",
+        "New orders",
+        "Seat changes",
+    ];
+    let mut at = 0;
+    for title in columns {
+        let found = header[at..].find(title).map(|i| i + at);
+        assert!(found.is_some(), "{title} in order: {header}");
+        at = found.unwrap();
+    }
+    let contoso = lines
+        .iter()
+        .find(|l| l.starts_with("Contoso Electronics"))
+        .unwrap();
+    for (title, value) in [
+        ("Microsoft cloud agreement", "Confirmed"),
+        ("Accepted by", "Patti Fernandez"),
+        ("Email", "patti.fernandez@contosoelectronics.com"),
+        ("Date agreed", "2018-08-08"),
+        ("New orders", "Allowed"),
+    ] {
+        let column = header.find(title).unwrap();
+        assert!(
+            contoso[column..].starts_with(value),
+            "{title}\n{header}\n{contoso}"
+        );
+    }
+    let northwind = lines
+        .iter()
+        .find(|l| l.starts_with("Northwind Traders"))
+        .unwrap();
+    assert_eq!(
+        header.find("New orders"),
+        northwind.find("Blocked"),
+        "{northwind}"
+    );
+    assert_eq!(lines[31], "");
+    assert_eq!(
+        lines[32],
+        "30 customers: 18 confirmed, 10 not confirmed, 2 not supported; 10 blocked on 2018-11-14 (Mandatory phase)."
+    );
+}
+
+#[test]
+fn csv_has_a_header_and_rows_and_the_summary_goes_to_stderr() {
+    let demo = Demo::new();
+    let run = report(&demo, "admin-agent", MANDATORY_DAY, "csv");
+    assert_eq!(run.code, Some(0));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 31);
+    assert_eq!(
+        lines[0],
+        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,AcceptedBy,Email,DateAgreed,NewOrders,SeatChanges"
+    );
+    assert!(
+        lines.iter().all(|l| csv_fields(l).len() == 10),
+        "{}",
+        run.stdout
+    );
+    assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Patti Fernandez,patti.fernandez@contosoelectronics.com,2018-08-08,Allowed,Allowed").as_str()));
+    assert!(lines.contains(&format!("{NORTHWIND},Northwind Traders,northwindtraders.onmicrosoft.com,Public,Not confirmed,,,,Blocked,Blocked").as_str()));
+    assert!(lines.contains(&format!("{LAKEVIEW},City of Lakeview Public Works,lakeviewpublicworks.onmicrosoft.com,US Gov,Not supported,,,,Allowed,Allowed").as_str()));
+    assert!(!run.stdout.contains("30 customers"));
+    assert_eq!(
+        run.stderr,
+        "pcenter: 30 customers: 18 confirmed, 10 not confirmed, 2 not supported; 10 blocked on 2018-11-14 (Mandatory phase).\n"
+    );
+}
+
+#[test]
+fn a_helpdesk_agent_sees_statuses_and_blocks_but_not_who_accepted() {
+    let demo = Demo::new();
+    let json = report(&demo, "helpdesk-agent", MANDATORY_DAY, "json").json();
+    assert_eq!(json["summary"]["confirmed"], 18);
+    let contoso = entry(&json, CONTOSO);
+    assert_eq!(contoso["agreementStatus"], "Confirmed");
+    assert!(contoso.get("latestConfirmation").is_none(), "{contoso}");
+    assert_eq!(entry(&json, NORTHWIND)["newOrdersBlocked"], true);
+
+    let table = report(&demo, "helpdesk-agent", MANDATORY_DAY, "table");
+    assert_eq!(table.code, Some(0));
+    for hidden in ["Accepted by", "Patti", "patti.fernandez@", "2018-08-08"] {
+        assert!(
+            !table.stdout.contains(hidden),
+            "{hidden}:\n{}",
+            table.stdout
+        );
+    }
+    assert!(table.stdout.ends_with(
+        "Who accepted is not shown: You must be an Admin agent or Sales agent to see the confirmation of customer acceptance.\n"
+    ));
+
+    let csv = report(&demo, "helpdesk-agent", MANDATORY_DAY, "csv");
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,NewOrders,SeatChanges"
+    );
+    assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Allowed,Allowed").as_str()));
+}
+
+#[test]
+fn the_report_follows_changes_made_by_other_commands() {
+    let demo = Demo::new();
+    let body = json!({
+        "companyProfile": {"domain": "newco"},
+        "billingProfile": {
+            "companyName": "NewCo", "email": "ann@newco.com",
+            "defaultAddress": {"country": "NZ", "addressLine1": "1 Queen St", "city": "Auckland",
+                "state": "AUK", "postalCode": "1010", "firstName": "Ann", "lastName": "Lee"}
+        }
+    });
+    let created = demo.run_with_input(
+        MANDATORY_DAY,
+        &["customers", "create", "--json", "-"],
+        &body.to_string(),
+    );
+    let id = created.json()["id"].as_str().unwrap().to_string();
+    let report = report(&demo, "admin-agent", MANDATORY_DAY, "json").json();
+    assert_eq!(report["summary"]["customers"], 31);
+    assert_eq!(report["summary"]["notConfirmed"], 11);
+    assert_eq!(report["summary"]["blocked"], 11);
+    assert_eq!(entry(&report, &id)["newOrdersBlocked"], true);
+}
+
+#[test]
+fn help_says_what_a_helpdesk_agent_gets() {
+    let demo = Demo::new();
+    let help = demo.run(MANDATORY_DAY, &["report", "compliance", "--help"]);
+    assert_eq!(help.code, Some(0));
+    assert!(help.stdout.contains("Helpdesk agents"), "{}", help.stdout);
+    assert!(help.stdout.contains("stderr"), "{}", help.stdout);
+}
