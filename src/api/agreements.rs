@@ -1,14 +1,12 @@
 //! `pcenter agreements templates|create|list`.
 
-mod request;
-
+use super::agreement_request::Requested;
 use super::error::ApiError;
 use super::json::{templates as all_templates, Agreement, Collection};
 use super::{output, write_error, Api, CreateAgreementArgs};
 use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use request::Requested;
 use std::io::Write;
 
 /// Metadata of the agreement templates; no type means MicrosoftCloudAgreement, as in the real API.

@@ -2,10 +2,11 @@
 //! `agreement`, read into the New customer form's drafts. Every rule stays in the domain's
 //! `validate`; this module only names each message by its field in the body.
 
+use super::agreement_request::Requested;
 use super::customer_json::{CULTURE, LANGUAGE};
 use super::error::ApiError;
-use super::json::{agreement_field, AgreementRequest};
-use crate::domain::agreement::{Acceptance, AcceptanceDraft};
+use super::json::AgreementRequest;
+use crate::domain::agreement::Acceptance;
 use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -160,20 +161,10 @@ impl CustomerRequest {
         });
         let acceptance = match &self.agreement {
             None => Ok(None),
-            Some(agreement) => {
-                if let Err(message) = agreement.check_template() {
-                    errors.push(("agreement.templateId".into(), message));
-                }
-                let draft: AcceptanceDraft = agreement.draft(business_date);
-                draft
-                    .validate(business_date)
-                    .map(Some)
-                    .map_err(|field_errors| {
-                        for (field, message) in field_errors {
-                            errors.push((format!("agreement.{}", agreement_field(field)), message));
-                        }
-                    })
-            }
+            Some(agreement) => Requested::nested(agreement.clone(), "agreement.")
+                .validate(business_date)
+                .map(Some)
+                .map_err(|problems| errors.extend(problems)),
         };
         match (profile, acceptance) {
             (Ok(profile), Ok(acceptance)) if errors.is_empty() => Ok((profile, acceptance)),

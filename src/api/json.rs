@@ -1,9 +1,7 @@
 //! The JSON shapes of Partner Center's Agreement API: Agreement, AgreementMetaData, Contact and
 //! the collection wrapper.
 
-use crate::domain::agreement::{
-    AcceptanceDraft, AcceptanceField, Confirmation, Contact, MCA_LINK, MCA_TEMPLATE_ID, MCA_TYPE,
-};
+use crate::domain::agreement::{Confirmation, Contact, MCA_LINK, MCA_TEMPLATE_ID, MCA_TYPE};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -114,51 +112,6 @@ pub struct AgreementRequest {
     pub agreement_type: Option<String>,
 }
 
-impl AgreementRequest {
-    /// The confirmation form as this body fills it; without `dateAgreed`, the business date.
-    pub fn draft(&self, business_date: NaiveDate) -> AcceptanceDraft {
-        let contact = &self.primary_contact;
-        AcceptanceDraft {
-            first_name: contact.first_name.clone(),
-            last_name: contact.last_name.clone(),
-            email: contact.email.clone(),
-            phone: contact.phone_number.clone().unwrap_or_default(),
-            date: match &self.date_agreed {
-                Some(date) => date_part(date).to_string(),
-                None => business_date.to_string(),
-            },
-        }
-    }
-
-    /// Refuses a `templateId` that names no known template; none means the Microsoft Cloud
-    /// Agreement. The `type` is not read: the template decides it, as Partner Center does.
-    pub fn check_template(&self) -> Result<(), String> {
-        let Some(id) = self.template_id.as_deref().map(str::trim) else {
-            return Ok(());
-        };
-        if templates()
-            .iter()
-            .any(|t| t.template_id.eq_ignore_ascii_case(id))
-        {
-            return Ok(());
-        }
-        Err(format!(
-            "No agreement template has the ID '{id}'. The known template is {MCA_TEMPLATE_ID} ({MCA_TYPE}); `pcenter agreements templates` lists it."
-        ))
-    }
-}
-
-/// The name in the Agreement body of a field of the confirmation form.
-pub fn agreement_field(field: AcceptanceField) -> &'static str {
-    match field {
-        AcceptanceField::FirstName => "primaryContact.firstName",
-        AcceptanceField::LastName => "primaryContact.lastName",
-        AcceptanceField::Email => "primaryContact.email",
-        AcceptanceField::Phone => "primaryContact.phoneNumber",
-        AcceptanceField::Date => "dateAgreed",
-    }
-}
-
 pub fn utc_midnight(date: NaiveDate) -> String {
     format!("{date}T00:00:00Z")
 }
@@ -201,34 +154,5 @@ mod tests {
             request.agreement_type.as_deref(),
             Some("MicrosoftCloudAgreement")
         );
-    }
-
-    #[test]
-    fn a_request_fills_the_confirmation_form_and_defaults_the_date() {
-        let today: NaiveDate = "2018-09-14".parse().unwrap();
-        let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@contoso.com"},"dateAgreed":"2018-09-01T00:00:00Z"}"#;
-        let request: AgreementRequest = serde_json::from_str(body).unwrap();
-        let draft = request.draft(today);
-        assert_eq!(draft.first_name, "Ada");
-        assert_eq!(draft.phone, "");
-        assert_eq!(draft.date, "2018-09-01");
-        assert_eq!(AgreementRequest::default().draft(today).date, "2018-09-14");
-        assert_eq!(request.check_template(), Ok(()));
-    }
-
-    #[test]
-    fn only_known_templates_pass_and_the_type_is_left_to_the_template() {
-        let unknown = AgreementRequest {
-            template_id: Some("117a77b0-9360-443b-8795-c6dedc750cf9".into()),
-            ..AgreementRequest::default()
-        };
-        let refused = unknown.check_template().unwrap_err();
-        assert!(refused.contains(MCA_TEMPLATE_ID), "{refused}");
-        let upper = AgreementRequest {
-            template_id: Some(MCA_TEMPLATE_ID.to_uppercase()),
-            agreement_type: Some("MicrosoftCustomerAgreement".into()),
-            ..AgreementRequest::default()
-        };
-        assert_eq!(upper.check_template(), Ok(()));
     }
 }

@@ -2,6 +2,7 @@
 //! orders, subscriptions) plus the compliance report and bulk export/import. They go through the
 //! same service operations, rules, roles, business date and store as the dashboard.
 
+mod agreement_request;
 mod agreements;
 mod commerce;
 mod commerce_json;

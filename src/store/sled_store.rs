@@ -55,7 +55,7 @@ impl SledStore {
             detail: e.to_string(),
         })?;
         let fail = |e| failure(path, e);
-        let db = sled::Config::new().path(path).open().map_err(fail)?;
+        let db = open_db(path)?;
         let meta = db.open_tree(layout::META).map_err(fail)?;
         let header = layout::read_or_create_header(&db, &meta, path)?;
         // Only opened once the schema version is known to be readable, so that a newer store
@@ -156,6 +156,28 @@ impl SledStore {
                 path: self.path.clone(),
                 detail: "the partner name is not valid text".to_string(),
             })
+    }
+}
+
+/// How long a held store is retried before it is reported in use. sled releases its file lock
+/// from a background thread a moment after the last handle of a process is dropped, so a store
+/// closed just before (by this process or one that just exited) deserves a few more tries.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
+const LOCK_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
+
+fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new()
+            .path(path)
+            .open()
+            .map_err(|e| failure(path, e))
+        {
+            Err(StoreError::Locked { .. }) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(LOCK_PAUSE)
+            }
+            opened => return opened,
+        }
     }
 }
 

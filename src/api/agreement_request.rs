@@ -50,6 +50,8 @@ impl Names {
 
 /// A confirmation as asked for, not yet validated.
 pub struct Requested {
+    /// Put before every field name, e.g. "agreement." when the Agreement sits in a larger body.
+    prefix: &'static str,
     /// The contact; `date` is the acceptance date as `YYYY-MM-DD` when one was given.
     draft: AcceptanceDraft,
     /// Whether an acceptance date was given at all (none means the business date).
@@ -75,6 +77,7 @@ impl Requested {
             date_problem: None,
             template_id: args.template_id.clone(),
             names: &FLAGS,
+            prefix: "",
         }
     }
 
@@ -82,6 +85,15 @@ impl Requested {
     pub fn from_body(source: &str) -> Result<Requested, ApiError> {
         let text = read_body(source)?;
         Ok(Requested::from_request(parse_body(source, &text)?))
+    }
+
+    /// The Agreement body inside a larger body (a Customer's `agreement`): messages name its
+    /// fields under `prefix`.
+    pub fn nested(request: AgreementRequest, prefix: &'static str) -> Requested {
+        Requested {
+            prefix,
+            ..Requested::from_request(request)
+        }
     }
 
     fn from_request(request: AgreementRequest) -> Requested {
@@ -106,6 +118,7 @@ impl Requested {
             date_problem,
             template_id: request.template_id,
             names: &BODY,
+            prefix: "",
         }
     }
 
@@ -121,6 +134,18 @@ impl Requested {
 
     /// Validates every field with the domain's checks; one 400 error lists every problem.
     pub fn into_acceptance(self, business_date: NaiveDate) -> Result<Acceptance, ApiError> {
+        self.validate(business_date).map_err(|problems| {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|(field, message)| format!("{field}: {message}"))
+                .collect();
+            ApiError::invalid(lines.join(" "))
+        })
+    }
+
+    /// Validates every field with the domain's checks; each problem comes with the caller's
+    /// name for its field.
+    pub fn validate(self, business_date: NaiveDate) -> Result<Acceptance, Vec<(String, String)>> {
         let mut draft = self.draft;
         if !self.dated {
             draft.date = business_date.to_string();
@@ -132,18 +157,20 @@ impl Requested {
             (Ok(acceptance), Ok(())) => return Ok(acceptance),
             (fields, template) => (fields.err().unwrap_or_default(), template.err()),
         };
-        let mut problems: Vec<String> = fields
+        let prefix = self.prefix;
+        let mut problems: Vec<(String, String)> = fields
             .into_iter()
             .map(|(field, message)| {
                 let message = match (field, &self.date_problem) {
                     (AcceptanceField::Date, Some(problem)) => problem.clone(),
                     _ => message,
                 };
-                format!("{}: {message}", self.names.of(field))
+                (format!("{prefix}{}", self.names.of(field)), message)
             })
             .collect();
-        problems.extend(template.map(|message| format!("{}: {message}", self.names.template)));
-        Err(ApiError::invalid(problems.join(" ")))
+        problems
+            .extend(template.map(|message| (format!("{prefix}{}", self.names.template), message)));
+        Err(problems)
     }
 }
 
