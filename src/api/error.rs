@@ -17,6 +17,8 @@ pub mod exit {
     pub const CONFLICT: u8 = 9;
     pub const BLOCKED: u8 = 10;
     pub const ROWS_REJECTED: u8 = 11;
+    /// The reader of the output went away (128 + SIGPIPE, as shells report it).
+    pub const PIPE_CLOSED: u8 = 141;
 }
 
 /// Partner Center's codes where it has one; HTTP-like ones otherwise.

@@ -228,6 +228,7 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
     let result = Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out));
     match result {
         Ok(status) => ExitCode::from(status),
+        Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),
         Err(error) if error.exit == exit::STORE_IN_USE || error.exit == exit::STORE => {
             eprintln!("pcenter: {}", error.description);
             ExitCode::from(error.exit)
@@ -295,6 +296,10 @@ pub fn read_body(source: &str) -> Result<String, ApiError> {
 
 /// Maps an io error while printing results (for example a closed pipe).
 pub fn write_error(error: std::io::Error) -> ApiError {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        // The reader stopped early (`| head`): nothing more to say, as other tools do.
+        return ApiError::new(error::code::STORE, exit::PIPE_CLOSED, "");
+    }
     ApiError::new(
         error::code::STORE,
         exit::STORE,
