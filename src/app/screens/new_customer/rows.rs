@@ -1,0 +1,175 @@
+//! The rows of the wizard's two steps: Account info (the form) and Review (what will be created).
+
+use crate::app::form::FormRow;
+use super::{
+    Field, NewCustomer, WizardStep, ACCEPTED_LABEL, ACCEPTOR_FIELDS, COMPANY_FIELDS, CONTACT_FIELDS,
+};
+use crate::domain::agreement::AcceptanceField as A;
+use crate::domain::country;
+use crate::domain::customer::CustomerField as C;
+use crate::domain::customer::DOMAIN_SUFFIX;
+
+impl NewCustomer {
+    pub fn rows(&self) -> Vec<FormRow<Field>> {
+        match self.step {
+            WizardStep::AccountInfo => self.account_info_rows(),
+            WizardStep::Review => self.review_rows(),
+        }
+    }
+
+    fn account_info_rows(&self) -> Vec<FormRow<Field>> {
+        let field = |(id, label): &(Field, &'static str)| FormRow::Field { id: *id, label };
+        let mut rows = vec![];
+        if let Some(notice) = &self.notice {
+            rows.push(FormRow::Notice(notice.clone()));
+        }
+        rows.push(FormRow::Heading("Company".into()));
+        for company_field in &COMPANY_FIELDS {
+            rows.push(field(company_field));
+            if company_field.0 == Field::Customer(C::DomainPrefix) {
+                let prefix = self
+                    .form
+                    .value(Field::Customer(C::DomainPrefix))
+                    .trim()
+                    .to_lowercase();
+                rows.push(FormRow::Value {
+                    label: String::new(),
+                    value: format!(
+                        "{}{DOMAIN_SUFFIX}",
+                        if prefix.is_empty() {
+                            "<prefix>"
+                        } else {
+                            &prefix
+                        }
+                    ),
+                });
+            }
+        }
+        rows.push(FormRow::Heading("Primary contact".into()));
+        rows.extend(CONTACT_FIELDS.iter().map(field));
+        if self.agreement_section {
+            rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
+            rows.push(FormRow::Text(self.schedule_note.clone()));
+            rows.push(FormRow::Checkbox {
+                id: Field::Accepted,
+                label: ACCEPTED_LABEL,
+                checked: self.accepted,
+            });
+            if self.accepted {
+                rows.push(FormRow::Field {
+                    id: Field::Acceptor(A::Date),
+                    label: "Agreement acceptance date",
+                });
+                if self.acceptor_editable {
+                    rows.push(FormRow::Text(
+                        "The person who accepted the agreement:".into(),
+                    ));
+                    rows.extend(ACCEPTOR_FIELDS.iter().map(field));
+                } else {
+                    let contact = self.customer_draft().contact_as_typed();
+                    rows.push(FormRow::Value {
+                        label: "Accepted by".into(),
+                        value: describe_person(
+                            &contact.full_name(),
+                            &contact.email,
+                            contact.phone.as_deref(),
+                        ),
+                    });
+                    rows.push(FormRow::Buttons(vec![(Field::UpdateAcceptor, "Update")]));
+                }
+            }
+        }
+        rows.push(FormRow::Blank);
+        rows.push(FormRow::Buttons(vec![
+            (Field::Next, "Next"),
+            (Field::Cancel, "Cancel"),
+        ]));
+        rows
+    }
+
+    fn review_rows(&self) -> Vec<FormRow<Field>> {
+        let mut rows = vec![];
+        if let Some(notice) = &self.notice {
+            rows.push(FormRow::Notice(notice.clone()));
+        }
+        let Some((profile, acceptance)) = &self.validated else {
+            return rows;
+        };
+        let value = |label: &str, value: String| FormRow::Value {
+            label: label.into(),
+            value,
+        };
+        let address = &profile.address;
+        let contact = &profile.primary_contact;
+        rows.extend([
+            FormRow::Heading("Company".into()),
+            value("Company name", profile.company_name.clone()),
+            value("Primary domain", profile.domain.clone()),
+            value(
+                "Country/region",
+                format!(
+                    "{} ({})",
+                    country::name(&address.country).unwrap_or(""),
+                    address.country
+                ),
+            ),
+            value(
+                "Address",
+                [Some(address.line1.as_str()), address.line2.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            value(
+                "",
+                format!(
+                    "{}, {} {}",
+                    address.city, address.state, address.postal_code
+                ),
+            ),
+            FormRow::Heading("Primary contact".into()),
+            value(
+                "Name",
+                describe_person(
+                    &contact.full_name(),
+                    &contact.email,
+                    contact.phone.as_deref(),
+                ),
+            ),
+        ]);
+        if self.agreement_section {
+            rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
+            match acceptance {
+                Some(a) => {
+                    rows.push(value(
+                        "Agreement acceptance date",
+                        a.date_agreed.to_string(),
+                    ));
+                    let by = &a.accepted_by;
+                    rows.push(value(
+                        "Accepted by",
+                        describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
+                    ));
+                }
+                None => rows.push(value("Accepted", "Not confirmed".into())),
+            }
+        }
+        rows.push(FormRow::Blank);
+        rows.push(FormRow::Buttons(vec![
+            (Field::Submit, "Submit"),
+            (Field::Back, "Back"),
+            (Field::Cancel, "Cancel"),
+        ]));
+        rows
+    }
+}
+
+/// "Name · email · phone", skipping what is empty.
+pub fn describe_person(name: &str, email: &str, phone: Option<&str>) -> String {
+    [name.trim(), email, phone.unwrap_or("")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
