@@ -105,11 +105,7 @@ impl Options {
 
 /// Opens the store for these options, seeding the demo store on first use.
 pub fn open_store(options: &Options) -> Result<SledStore, StoreError> {
-    let path = options.store_path().map_err(|detail| StoreError::Io {
-        path: PathBuf::from("."),
-        detail,
-    })?;
-    let store = SledStore::open(&path)?;
+    let store = open_unseeded(options)?;
     if options.demo && store.is_empty()? {
         store::copy_into(&store, &assets::demo_snapshot())?;
     }
@@ -117,6 +113,15 @@ pub fn open_store(options: &Options) -> Result<SledStore, StoreError> {
         store.set_partner_name(partner)?;
     }
     Ok(store)
+}
+
+/// Opens the store for these options as it is: an empty demo store stays empty.
+pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
+    let path = options.store_path().map_err(|detail| StoreError::Io {
+        path: PathBuf::from("."),
+        detail,
+    })?;
+    SledStore::open(&path)
 }
 
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {

@@ -10,6 +10,7 @@ mod customer_body;
 mod customer_json;
 mod customers;
 pub mod error;
+mod generate;
 pub mod json;
 pub mod output;
 mod report;
@@ -17,7 +18,7 @@ mod transfer;
 
 use crate::app::session::Clock;
 use crate::book::Book;
-use crate::cli::{open_store, Options, SystemClock};
+use crate::cli::{open_store, open_unseeded, Options, SystemClock};
 use crate::domain::customer::Customer;
 use crate::service::{Actor, Operations};
 use crate::store::{SledStore, Store};
@@ -45,6 +46,16 @@ pub enum Command {
     /// Reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Fill an empty store with realistic customers to measure on: the same seed gives the same
+    /// customers, confirmations, orders and subscriptions.
+    Generate {
+        /// How many customers.
+        #[arg(long, value_name = "N")]
+        customers: usize,
+        /// The seed of the pseudo-random sequence.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,7 +236,16 @@ impl Api {
 pub fn run(command: Command, options: &Options) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let result = Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out));
+    let result = match command {
+        // Generating needs the store as it is (an empty demo store is not seeded first).
+        Command::Generate { customers, seed } => open_unseeded(options)
+            .map_err(ApiError::from)
+            .and_then(|store| {
+                let (actor, partner) = (options.actor(), options.partner.as_deref());
+                generate::generate(&store, &actor, partner, customers, seed, &mut out)
+            }),
+        command => Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out)),
+    };
     match result {
         Ok(status) => ExitCode::from(status),
         Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),
@@ -277,6 +297,9 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
         }) => commerce::set_seats(api, &customer, &subscription, quantity, out),
         Command::Report(ReportCommand::Compliance { format }) => {
             report::compliance(api, format, out)
+        }
+        Command::Generate { customers, seed } => {
+            generate::generate(&api.store, &api.actor, None, customers, seed, out)
         }
     }
 }

@@ -7,7 +7,7 @@ mod dry_run;
 mod export;
 mod import;
 mod lookup;
-mod progress;
+pub(super) mod progress;
 mod rows;
 mod source;
 
