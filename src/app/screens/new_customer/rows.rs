@@ -1,9 +1,9 @@
 //! The rows of the wizard's two steps: Account info (the form) and Review (what will be created).
 
-use crate::app::form::FormRow;
 use super::{
     Field, NewCustomer, WizardStep, ACCEPTED_LABEL, ACCEPTOR_FIELDS, COMPANY_FIELDS, CONTACT_FIELDS,
 };
+use crate::app::form::FormRow;
 use crate::domain::agreement::AcceptanceField as A;
 use crate::domain::country;
 use crate::domain::customer::CustomerField as C;
