@@ -21,6 +21,39 @@ impl Contact {
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
     }
+
+    /// What the form would refuse in this contact, as stored (values must already be in their
+    /// cleaned form); empty when it would pass. For checking records that did not come through
+    /// a form, such as demo or generated data.
+    pub fn problems(&self) -> Vec<String> {
+        let cleaned = |check: Result<String, String>, value: &str| match check {
+            Ok(clean) if clean == value => None,
+            Ok(clean) => Some(format!("'{value}' is not in its cleaned form '{clean}'")),
+            Err(message) => Some(message),
+        };
+        [
+            cleaned(
+                fields::person_name("First name", &self.first_name),
+                &self.first_name,
+            ),
+            cleaned(
+                fields::person_name("Last name", &self.last_name),
+                &self.last_name,
+            ),
+            cleaned(fields::email(&self.email), &self.email),
+            match fields::optional_phone(self.phone.as_deref().unwrap_or("")) {
+                Ok(phone) if phone == self.phone => None,
+                Ok(_) => Some(format!(
+                    "the phone {:?} is not in its cleaned form",
+                    self.phone
+                )),
+                Err(message) => Some(message),
+            },
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
 }
 
 /// Through which screen or command a confirmation was recorded.
@@ -250,6 +283,24 @@ mod tests {
             ]
         );
         assert!(errors[4].1.contains("future date"));
+    }
+
+    #[test]
+    fn a_stored_contact_reports_what_the_form_would_refuse() {
+        let good = Contact {
+            first_name: "Zoë".into(),
+            last_name: "김".into(),
+            email: "zoe@contoso.com".into(),
+            phone: None,
+        };
+        assert!(good.problems().is_empty());
+        let bad = Contact {
+            first_name: " Zoë".into(),
+            email: "nobody".into(),
+            phone: Some("12".into()),
+            ..good
+        };
+        assert_eq!(bad.problems().len(), 3, "{:?}", bad.problems());
     }
 
     #[test]
