@@ -132,8 +132,8 @@ mod demo_tests {
     use crate::domain::agreement::{Contact, MCA_TEMPLATE_ID, MCA_TYPE};
     use crate::domain::cloud::Cloud;
     use crate::domain::commerce::{check_line, Billing};
-    use crate::domain::customer::{domain_from_prefix, DOMAIN_SUFFIX};
     use crate::domain::country;
+    use crate::domain::customer::{domain_from_prefix, DOMAIN_SUFFIX};
     use std::collections::HashSet;
 
     fn demo() -> Snapshot {
