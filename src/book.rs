@@ -9,23 +9,7 @@ use crate::domain::phase::Phase;
 use crate::store::Snapshot;
 use std::collections::HashMap;
 
-/// Microsoft cloud agreement status of one customer, as the Customers table shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AgreementStatus {
-    Confirmed,
-    NotConfirmed,
-    NotSupported,
-}
-
-impl AgreementStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            AgreementStatus::Confirmed => "Confirmed",
-            AgreementStatus::NotConfirmed => "Not confirmed",
-            AgreementStatus::NotSupported => "Not supported",
-        }
-    }
-}
+pub use crate::domain::status::AgreementStatus;
 
 #[derive(Debug, Clone, Default)]
 pub struct Book {
@@ -125,13 +109,7 @@ impl Book {
     }
 
     pub fn status(&self, customer: &Customer) -> AgreementStatus {
-        if !customer.cloud.supports_confirmation() {
-            AgreementStatus::NotSupported
-        } else if self.confirmations(&customer.id).is_empty() {
-            AgreementStatus::NotConfirmed
-        } else {
-            AgreementStatus::Confirmed
-        }
+        AgreementStatus::of(customer.cloud, !self.confirmations(&customer.id).is_empty())
     }
 
     pub fn gate_facts(&self, customer: &Customer, phase: Phase) -> GateFacts {

@@ -10,3 +10,4 @@ pub mod fields;
 pub mod gate;
 pub mod phase;
 pub mod role;
+pub mod status;
