@@ -35,6 +35,7 @@ pub fn demo_snapshot() -> Snapshot {
         orders: demo.orders,
         subscriptions: demo.subscriptions,
     }
+    .in_store_order()
 }
 
 /// The layout of `assets/demo.json`.
@@ -195,16 +196,21 @@ mod demo_tests {
     }
 
     #[test]
-    fn customers_are_in_creation_order_and_confirmations_in_recording_order() {
+    fn customers_are_in_creation_order_and_each_ones_confirmations_in_recording_order() {
         let demo = demo();
         assert!(demo
             .customers
             .windows(2)
             .all(|w| w[0].created_at <= w[1].created_at));
-        assert!(demo
-            .confirmations
-            .windows(2)
-            .all(|w| w[0].recorded_at <= w[1].recorded_at));
+        for customer in &demo.customers {
+            let recorded: Vec<_> = demo
+                .confirmations
+                .iter()
+                .filter(|c| c.customer_id == customer.id)
+                .map(|c| c.recorded_at)
+                .collect();
+            assert!(recorded.windows(2).all(|w| w[0] <= w[1]), "{}", customer.id);
+        }
     }
 
     #[test]

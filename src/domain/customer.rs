@@ -98,6 +98,16 @@ impl CustomerProfile {
     }
 }
 
+/// The order of the Customers list, as one key: the company name whatever its case, then the
+/// domain. U+001F sorts below every character a name may hold, so the key's byte order is the
+/// order of the (name, domain) pair.
+pub fn list_order_key(company_name: &str, domain: &str) -> String {
+    let mut key = company_name.to_lowercase();
+    key.push('\u{1f}');
+    key.push_str(&domain.to_ascii_lowercase());
+    key
+}
+
 /// The filter of the Customers list: company name or primary domain containing the text,
 /// whatever its case. An empty filter matches every customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

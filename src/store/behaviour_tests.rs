@@ -254,6 +254,71 @@ fn ids_are_distinct_guids(store: &dyn Store) {
     }
 }
 
+fn a_customer_is_read_whole_by_id_or_found_by_domain(store: &dyn Store) {
+    let expected = fill_every_kind_of_record(store);
+    let hanbit = &expected.customers[0];
+    let dossier = store.dossier(&hanbit.id).unwrap().unwrap();
+    assert_eq!(&dossier.customer, hanbit);
+    assert_eq!(dossier.confirmations, expected.confirmations);
+    assert_eq!(dossier.orders, expected.orders);
+    assert_eq!(dossier.subscriptions, expected.subscriptions);
+    assert_eq!(store.dossier("nobody").unwrap(), None);
+    assert_eq!(
+        store
+            .customer_id_by_domain("HanbitLogistics.onmicrosoft.com")
+            .unwrap(),
+        Some(hanbit.id.clone())
+    );
+    assert_eq!(
+        store
+            .customer_id_by_domain("nobody.onmicrosoft.com")
+            .unwrap(),
+        None
+    );
+}
+
+fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
+    let rows = |store: &dyn Store| -> Vec<crate::store::Listed> {
+        store.listing().unwrap().map(Result::unwrap).collect()
+    };
+    for (i, prefix) in ["zeta", "Alpha", "mu", "beta"].iter().enumerate() {
+        let customer = customer_in(&format!("c-{i}"), &prefix.to_lowercase(), Cloud::Public);
+        let customer = crate::domain::customer::Customer {
+            company_name: format!("{prefix} Inc."),
+            ..customer
+        };
+        store.create_customer(&customer, None).unwrap();
+    }
+    let names: Vec<_> = rows(store).into_iter().map(|r| r.company_name).collect();
+    assert_eq!(names, ["Alpha Inc.", "beta Inc.", "mu Inc.", "zeta Inc."]);
+    assert_eq!(store.customer_count().unwrap(), 4);
+
+    let before = store.generation().unwrap();
+    store
+        .add_confirmation(&confirmation(
+            "c-2",
+            "2018-09-14T09:30:00Z",
+            Channel::Account,
+        ))
+        .unwrap();
+    let order = order("o-1", "c-2");
+    store
+        .create_order(&order, &[seat_subscription("s-1", &order, 3)])
+        .unwrap();
+    assert!(store.generation().unwrap() >= before + 2);
+    let mu = rows(store).into_iter().find(|r| r.id == "c-2").unwrap();
+    assert!(mu.confirmed);
+    assert_eq!(mu.subscriptions, 1);
+    assert_eq!(
+        mu.status(),
+        crate::domain::status::AgreementStatus::Confirmed
+    );
+    let others = rows(store).into_iter().filter(|r| r.id != "c-2");
+    assert!(others
+        .into_iter()
+        .all(|r| !r.confirmed && r.subscriptions == 0));
+}
+
 /// Runs each behaviour against a fresh store of every kind.
 macro_rules! for_every_store {
     ($($behaviour:ident),* $(,)?) => {
@@ -297,6 +362,8 @@ for_every_store!(
     ids_are_distinct_guids,
     a_written_snapshot_reads_back_after_earlier_records_and_before_later_ones,
     a_snapshot_breaking_a_rule_is_refused_whole,
+    a_customer_is_read_whole_by_id_or_found_by_domain,
+    the_list_is_in_name_order_and_follows_every_write,
 );
 
 #[test]

@@ -1,8 +1,9 @@
 //! A store that keeps everything in memory: the same rules as the sled store, nothing on disk,
 //! and predictable IDs, so tests and previews run fast and repeatably.
 
+use super::dossier::group;
 use super::rules::{self, Records};
-use super::{Snapshot, Store, StoreError};
+use super::{Dossier, ListingRows, Snapshot, Store, StoreError};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -16,19 +17,21 @@ pub struct MemoryStore {
 
 #[derive(Debug, Default)]
 struct State {
-    snapshot: Snapshot,
+    partner_name: Option<String>,
+    /// In creation order.
+    dossiers: Vec<Dossier>,
     ids_issued: u64,
+    generation: u64,
 }
 
 impl MemoryStore {
     /// A store that starts out holding `snapshot`.
     pub fn with_snapshot(snapshot: Snapshot) -> MemoryStore {
-        MemoryStore {
-            state: Mutex::new(State {
-                snapshot,
-                ids_issued: 0,
-            }),
-        }
+        let store = MemoryStore::default();
+        store
+            .write_snapshot(&snapshot)
+            .expect("a snapshot for a memory store must meet the store's rules");
+        store
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -40,44 +43,82 @@ impl MemoryStore {
     }
 }
 
-impl Records for Snapshot {
+impl State {
+    fn find(&self, customer_id: &str) -> Option<usize> {
+        self.dossiers
+            .iter()
+            .position(|d| d.customer.id == customer_id)
+    }
+
+    fn dossier_mut(&mut self, customer_id: &str) -> Option<&mut Dossier> {
+        let i = self.find(customer_id)?;
+        Some(&mut self.dossiers[i])
+    }
+
+    /// Whether any record already carries `id` (a store made from a snapshot may hold IDs that
+    /// this store's own counter would make again).
+    fn id_in_use(&self, id: &str) -> bool {
+        self.dossiers
+            .iter()
+            .any(|d| d.customer.id == id || d.has_order(id) || d.has_subscription(id))
+    }
+}
+
+impl Records for State {
     type Error = StoreError;
 
     fn has_customer(&self, id: &str) -> Result<bool, StoreError> {
-        Ok(self.customers.iter().any(|c| c.id == id))
+        Ok(self.find(id).is_some())
     }
 
     fn has_domain(&self, domain: &str) -> Result<bool, StoreError> {
         Ok(self
-            .customers
+            .dossiers
             .iter()
-            .any(|c| rules::domain_key(&c.domain) == domain))
+            .any(|d| rules::domain_key(&d.customer.domain) == domain))
     }
-
-    fn has_order(&self, id: &str) -> Result<bool, StoreError> {
-        Ok(self.orders.iter().any(|o| o.id == id))
-    }
-
-    fn has_subscription(&self, id: &str) -> Result<bool, StoreError> {
-        Ok(self.subscriptions.iter().any(|s| s.id == id))
-    }
-}
-
-/// Whether any record already carries `id` (a store made from a snapshot may hold IDs that
-/// this store's own counter would make again).
-fn id_in_use(snapshot: &Snapshot, id: &str) -> bool {
-    snapshot.customers.iter().any(|c| c.id == id)
-        || snapshot.orders.iter().any(|o| o.id == id)
-        || snapshot.subscriptions.iter().any(|s| s.id == id)
 }
 
 impl Store for MemoryStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
-        Ok(self.state().snapshot.clone())
+        let state = self.state();
+        Ok(Snapshot::of_dossiers(
+            state.partner_name.clone(),
+            state.dossiers.iter().cloned(),
+        ))
+    }
+
+    fn dossier(&self, customer_id: &str) -> Result<Option<Dossier>, StoreError> {
+        let state = self.state();
+        Ok(state.find(customer_id).map(|i| state.dossiers[i].clone()))
+    }
+
+    fn customer_id_by_domain(&self, domain: &str) -> Result<Option<String>, StoreError> {
+        let key = rules::domain_key(domain);
+        let state = self.state();
+        let found = state
+            .dossiers
+            .iter()
+            .find(|d| rules::domain_key(&d.customer.domain) == key);
+        Ok(found.map(|d| d.customer.id.clone()))
+    }
+
+    fn listing(&self) -> Result<ListingRows, StoreError> {
+        let mut rows: Vec<_> = self.state().dossiers.iter().map(Dossier::listed).collect();
+        rows.sort_by_cached_key(|row| row.key());
+        Ok(Box::new(rows.into_iter().map(Ok)))
+    }
+
+    fn customer_count(&self) -> Result<u64, StoreError> {
+        Ok(self.state().dossiers.len() as u64)
+    }
+
+    fn generation(&self) -> Result<u64, StoreError> {
+        Ok(self.state().generation)
     }
 
     fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.state().snapshot.customers.is_empty())
+        Ok(self.state().dossiers.is_empty())
     }
 
     fn new_id(&self) -> Result<String, StoreError> {
@@ -85,14 +126,16 @@ impl Store for MemoryStore {
         loop {
             state.ids_issued += 1;
             let id = rules::id_for(0, state.ids_issued);
-            if !id_in_use(&state.snapshot, &id) {
+            if !state.id_in_use(&id) {
                 return Ok(id);
             }
         }
     }
 
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {
-        self.state().snapshot.partner_name = Some(name.to_string());
+        let mut state = self.state();
+        state.partner_name = Some(name.to_string());
+        state.generation += 1;
         Ok(())
     }
 
@@ -102,17 +145,22 @@ impl Store for MemoryStore {
         confirmation: Option<&Confirmation>,
     ) -> Result<(), StoreError> {
         let mut state = self.state();
-        let snapshot = &mut state.snapshot;
-        rules::check_new_customer(&*snapshot, customer, confirmation)?;
-        snapshot.customers.push(customer.clone());
-        snapshot.confirmations.extend(confirmation.cloned());
+        rules::check_new_customer(&*state, customer, confirmation)?;
+        let mut dossier = Dossier::new(customer.clone());
+        dossier.confirmations.extend(confirmation.cloned());
+        state.dossiers.push(dossier);
+        state.generation += 1;
         Ok(())
     }
 
     fn add_confirmation(&self, confirmation: &Confirmation) -> Result<(), StoreError> {
         let mut state = self.state();
-        rules::check_confirmation(&state.snapshot, confirmation)?;
-        state.snapshot.confirmations.push(confirmation.clone());
+        let dossier = state.dossier_mut(&confirmation.customer_id);
+        rules::check_confirmation(dossier.as_deref(), confirmation)?;
+        if let Some(dossier) = dossier {
+            dossier.confirmations.push(confirmation.clone());
+        }
+        state.generation += 1;
         Ok(())
     }
 
@@ -122,43 +170,43 @@ impl Store for MemoryStore {
         subscriptions: &[Subscription],
     ) -> Result<(), StoreError> {
         let mut state = self.state();
-        let snapshot = &mut state.snapshot;
-        rules::check_new_order(&*snapshot, order, subscriptions)?;
-        snapshot.orders.push(order.clone());
-        snapshot.subscriptions.extend_from_slice(subscriptions);
+        let dossier = state.dossier_mut(&order.customer_id);
+        rules::check_new_order(dossier.as_deref(), order, subscriptions)?;
+        if let Some(dossier) = dossier {
+            dossier.orders.push(order.clone());
+            dossier.subscriptions.extend_from_slice(subscriptions);
+        }
+        state.generation += 1;
         Ok(())
     }
 
     fn update_subscription(&self, subscription: &Subscription) -> Result<(), StoreError> {
         let mut state = self.state();
-        rules::check_subscription_update(&state.snapshot, subscription)?;
-        let stored = state
-            .snapshot
-            .subscriptions
-            .iter_mut()
-            .find(|s| s.id == subscription.id)
-            .ok_or_else(|| StoreError::UnknownSubscription {
-                id: subscription.id.clone(),
-            })?;
-        *stored = subscription.clone();
+        let dossier = state.dossier_mut(&subscription.customer_id);
+        rules::check_subscription_update(dossier.as_deref(), subscription)?;
+        if let Some(stored) =
+            dossier.and_then(|d| d.subscriptions.iter_mut().find(|s| s.id == subscription.id))
+        {
+            *stored = subscription.clone();
+        }
+        state.generation += 1;
         Ok(())
     }
 
     fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let mut state = self.state();
-        rules::check_snapshot(&state.snapshot, snapshot)?;
-        let stored = &mut state.snapshot;
+        rules::check_snapshot(&*state, snapshot)?;
         if let Some(name) = &snapshot.partner_name {
-            stored.partner_name = Some(name.clone());
+            state.partner_name = Some(name.clone());
         }
-        stored.customers.extend_from_slice(&snapshot.customers);
-        stored
-            .confirmations
-            .extend_from_slice(&snapshot.confirmations);
-        stored.orders.extend_from_slice(&snapshot.orders);
-        stored
-            .subscriptions
-            .extend_from_slice(&snapshot.subscriptions);
+        let (dossiers, additions) = group(snapshot);
+        for (customer_id, added) in additions {
+            if let Some(dossier) = state.dossier_mut(&customer_id) {
+                dossier.absorb(added);
+            }
+        }
+        state.dossiers.extend(dossiers);
+        state.generation += 1;
         Ok(())
     }
 }

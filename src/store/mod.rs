@@ -1,5 +1,6 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
+mod dossier;
 mod memory;
 mod rules;
 mod sled_store;
@@ -9,6 +10,7 @@ mod behaviour_tests;
 #[cfg(test)]
 mod test_data;
 
+pub use dossier::{Dossier, Listed};
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
@@ -19,19 +21,57 @@ use std::path::PathBuf;
 
 /// The version of the keys and values this build writes. A store written by a newer build is
 /// refused rather than misread; an older one is migrated on open.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Everything a store holds.
+/// Everything a store holds. Customers are in creation order; the other records are grouped by
+/// customer, in that order, each customer's in creation (recording) order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
     pub partner_name: Option<String>,
-    /// In creation order.
     pub customers: Vec<Customer>,
-    /// Every confirmation ever recorded, oldest recording first.
+    /// Every confirmation ever recorded.
     pub confirmations: Vec<Confirmation>,
     pub orders: Vec<Order>,
     pub subscriptions: Vec<Subscription>,
 }
+
+impl Snapshot {
+    /// The snapshot of dossiers given in creation order.
+    pub fn of_dossiers(
+        partner_name: Option<String>,
+        dossiers: impl IntoIterator<Item = Dossier>,
+    ) -> Snapshot {
+        let mut snapshot = Snapshot {
+            partner_name,
+            ..Snapshot::default()
+        };
+        for dossier in dossiers {
+            snapshot.customers.push(dossier.customer);
+            snapshot.confirmations.extend(dossier.confirmations);
+            snapshot.orders.extend(dossier.orders);
+            snapshot.subscriptions.extend(dossier.subscriptions);
+        }
+        snapshot
+    }
+}
+
+impl Snapshot {
+    /// The same records in the order a store reads them back: grouped by customer, customers in
+    /// the snapshot's order. Records of customers not in the snapshot keep their place, after.
+    pub fn in_store_order(self) -> Snapshot {
+        let (dossiers, others) = dossier::group(&self);
+        let mut ordered = Snapshot::of_dossiers(self.partner_name, dossiers);
+        for (_, rest) in others {
+            ordered.confirmations.extend(rest.confirmations);
+            ordered.orders.extend(rest.orders);
+            ordered.subscriptions.extend(rest.subscriptions);
+        }
+        ordered
+    }
+}
+
+/// Rows of the customer list, one at a time, in list order.
+pub type ListingRows = Box<dyn Iterator<Item = Result<Listed, StoreError>> + Send>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -57,12 +97,28 @@ pub enum StoreError {
     /// `new_id` never repeats). Refused so that no two records share an ID.
     #[error("The ID {id} is already in use; nothing was written.")]
     IdTaken { id: String },
+    /// Text the store's own formats cannot hold; the forms refuse it before it gets here.
+    #[error("This record cannot be stored: {what}. Nothing was written.")]
+    Unstorable { what: String },
 }
 
 /// Every write is durable (flushed to disk) when the call returns `Ok`.
 pub trait Store {
-    /// Everything in the store.
+    /// Everything in the store. Reads every record: meant for small stores and copies.
     fn load(&self) -> Result<Snapshot, StoreError>;
+    /// One customer with everything recorded for it.
+    fn dossier(&self, customer_id: &str) -> Result<Option<Dossier>, StoreError>;
+    /// The ID of the customer whose primary domain is `domain` (any case).
+    fn customer_id_by_domain(&self, domain: &str) -> Result<Option<String>, StoreError>;
+    /// Every customer as the Customers list shows it, in list order (company name, any case,
+    /// then domain). Reads lazily, so the first rows come at once however many there are; the
+    /// rows can be read on another thread.
+    fn listing(&self) -> Result<ListingRows, StoreError>;
+    /// How many customers the store holds.
+    fn customer_count(&self) -> Result<u64, StoreError>;
+    /// A number that changes with every write: a copy of the list taken at one generation is
+    /// current as long as the store's generation is the same.
+    fn generation(&self) -> Result<u64, StoreError>;
     /// Whether the store holds no customers yet (used to seed the demo store once).
     fn is_empty(&self) -> Result<bool, StoreError>;
     /// A new GUID-shaped ID, unique in this store and practically unique across stores.

@@ -2,7 +2,8 @@
 //! a few yes/no questions about what it holds ([`Records`]); these functions turn the answers
 //! into the refusal the screens show.
 
-use super::{format_guid, mix64, Snapshot, StoreError};
+use super::dossier::check_storable;
+use super::{format_guid, mix64, Dossier, Snapshot, StoreError};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -18,8 +19,6 @@ pub(super) trait Records {
     fn has_customer(&self, id: &str) -> Result<bool, Self::Error>;
     /// `domain` is already a [`domain_key`].
     fn has_domain(&self, domain: &str) -> Result<bool, Self::Error>;
-    fn has_order(&self, id: &str) -> Result<bool, Self::Error>;
-    fn has_subscription(&self, id: &str) -> Result<bool, Self::Error>;
 }
 
 /// The form of a domain under which uniqueness is checked: domains are case-insensitive.
@@ -34,6 +33,7 @@ pub(super) fn check_new_customer<R: Records>(
     customer: &Customer,
     confirmation: Option<&Confirmation>,
 ) -> Result<(), R::Error> {
+    check_storable(customer)?;
     if records.has_customer(&customer.id)? {
         return Err(id_taken(&customer.id));
     }
@@ -49,54 +49,62 @@ pub(super) fn check_new_customer<R: Records>(
     }
 }
 
-pub(super) fn check_confirmation<R: Records>(
-    records: &R,
+/// A confirmation needs its customer, found by the store as `dossier`.
+pub(super) fn check_confirmation(
+    dossier: Option<&Dossier>,
     confirmation: &Confirmation,
-) -> Result<(), R::Error> {
-    require_customer(records, &confirmation.customer_id)
+) -> Result<(), StoreError> {
+    require(dossier, &confirmation.customer_id).map(drop)
 }
 
-/// An order needs a known customer and unused IDs, for itself and for every subscription.
-pub(super) fn check_new_order<R: Records>(
-    records: &R,
+/// An order needs its customer (`dossier`), and IDs unused by that customer, for itself and for
+/// every subscription; its subscriptions belong to the same customer. (IDs from `new_id` are
+/// unique across the whole store by construction.)
+pub(super) fn check_new_order(
+    dossier: Option<&Dossier>,
     order: &Order,
     subscriptions: &[Subscription],
-) -> Result<(), R::Error> {
-    if records.has_order(&order.id)? {
+) -> Result<(), StoreError> {
+    let dossier = require(dossier, &order.customer_id)?;
+    if dossier.has_order(&order.id) {
         return Err(id_taken(&order.id));
     }
-    require_customer(records, &order.customer_id)?;
     let mut seen = HashSet::new();
     for subscription in subscriptions {
-        if !seen.insert(subscription.id.as_str()) || records.has_subscription(&subscription.id)? {
+        if !seen.insert(subscription.id.as_str()) || dossier.has_subscription(&subscription.id) {
             return Err(id_taken(&subscription.id));
         }
-        require_customer(records, &subscription.customer_id)?;
+        if subscription.customer_id != order.customer_id {
+            return Err(unknown_customer(&subscription.customer_id));
+        }
     }
     Ok(())
 }
 
-/// Only a stored subscription can be replaced, and it must stay with a known customer.
-pub(super) fn check_subscription_update<R: Records>(
-    records: &R,
+/// Only a stored subscription of the customer can be replaced.
+pub(super) fn check_subscription_update(
+    dossier: Option<&Dossier>,
     subscription: &Subscription,
-) -> Result<(), R::Error> {
-    if !records.has_subscription(&subscription.id)? {
-        return Err(StoreError::UnknownSubscription {
+) -> Result<(), StoreError> {
+    let dossier = require(dossier, &subscription.customer_id)?;
+    if dossier.has_subscription(&subscription.id) {
+        Ok(())
+    } else {
+        Err(StoreError::UnknownSubscription {
             id: subscription.id.clone(),
-        }
-        .into());
+        })
     }
-    require_customer(records, &subscription.customer_id)
 }
 
 /// A whole snapshot written at once must meet the checks above as if its records were created
 /// one by one in order: IDs unused in the store and in the snapshot, domains likewise, and every
 /// confirmation, order and subscription belonging to a customer of the store or the snapshot.
+/// Order and subscription IDs are checked within the snapshot.
 pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Result<(), R::Error> {
     let mut customers = HashSet::new();
     let mut domains = HashSet::new();
     for customer in &snapshot.customers {
+        check_storable(customer)?;
         if !customers.insert(customer.id.as_str()) || records.has_customer(&customer.id)? {
             return Err(id_taken(&customer.id));
         }
@@ -120,16 +128,14 @@ pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Re
     }
     let mut orders = HashSet::new();
     for order in &snapshot.orders {
-        if !orders.insert(order.id.as_str()) || records.has_order(&order.id)? {
+        if !orders.insert(order.id.as_str()) {
             return Err(id_taken(&order.id));
         }
         require(&order.customer_id)?;
     }
     let mut subscriptions = HashSet::new();
     for subscription in &snapshot.subscriptions {
-        if !subscriptions.insert(subscription.id.as_str())
-            || records.has_subscription(&subscription.id)?
-        {
+        if !subscriptions.insert(subscription.id.as_str()) {
             return Err(id_taken(&subscription.id));
         }
         require(&subscription.customer_id)?;
@@ -153,6 +159,10 @@ fn require_customer<R: Records>(records: &R, id: &str) -> Result<(), R::Error> {
     } else {
         Err(unknown_customer(id))
     }
+}
+
+fn require<'d>(dossier: Option<&'d Dossier>, id: &str) -> Result<&'d Dossier, StoreError> {
+    dossier.ok_or_else(|| unknown_customer(id))
 }
 
 fn unknown_customer<E: From<StoreError>>(id: &str) -> E {

@@ -4,21 +4,27 @@
 //! - `meta`: `schema_version` → u32, `id_salt` → u64, `next_number` → u64 (the first number
 //!   not yet reserved), `partner_name` → UTF-8 text. Never renamed, so any build can read the
 //!   schema version.
-//! - `v1.customers`, `v1.confirmations`, `v1.orders`, `v1.subscriptions`: sequence number →
-//!   record as JSON. Sequence numbers only grow, so iterating a tree gives insertion order.
-//! - `v1.customer_ids`, `v1.order_ids`, `v1.subscription_ids`: record ID → sequence number.
-//! - `v1.domains`: domain (lower case) → customer ID, which keeps domains unique.
+//! - `v2.customers`: sequence number → the customer's dossier (the customer with its
+//!   confirmations, orders and subscriptions) as JSON. Sequence numbers only grow, so iterating
+//!   gives creation order; a customer's records are read and written together.
+//! - `v2.customer_ids`: customer ID → sequence number.
+//! - `v2.domains`: domain (lower case) → customer ID, which keeps domains unique.
+//! - `v2.listing`: list order key (see `list_order_key`) → the customer's list row, so the
+//!   Customers list reads its first page, or every row, without reading any dossier.
+//! - `v2.stats`: `generation` (counts writes) and `customers` (how many) → u64.
 //!
-//! The `v1.` prefix is the schema version: a future layout gets new trees beside the old ones.
+//! The `v2.` prefix is the schema version: a new layout gets new trees beside the old ones, and
+//! opening an older store migrates it (see `migrate`).
 
 mod bulk;
 mod layout;
+mod migrate;
 #[cfg(test)]
 mod tests;
 
-use self::layout::{DataTrees, Tx, NEXT_NUMBER, PARTNER_NAME};
+use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
 use super::rules;
-use super::{Snapshot, Store, StoreError};
+use super::{Dossier, Listed, ListingRows, Snapshot, Store, StoreError};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -61,7 +67,7 @@ impl SledStore {
         // Only opened once the schema version is known to be readable, so that a newer store
         // is left exactly as it was.
         let trees = DataTrees::open(&db).map_err(fail)?;
-        Ok(SledStore {
+        let store = SledStore {
             path: path.to_path_buf(),
             db,
             meta,
@@ -71,7 +77,11 @@ impl SledStore {
                 next: header.next_number,
                 end: header.next_number,
             }),
-        })
+        };
+        if header.version < super::SCHEMA_VERSION {
+            store.migrate(header.version)?;
+        }
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {
@@ -129,21 +139,61 @@ impl SledStore {
         self.flush()
     }
 
-    fn read_all<T: DeserializeOwned>(
+    fn decode<T: DeserializeOwned>(&self, stored: &[u8], kind: &str) -> Result<T, StoreError> {
+        serde_json::from_slice(stored).map_err(|e| self.unreadable(kind, &e.to_string()))
+    }
+
+    fn unreadable(&self, kind: &str, why: &str) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("a stored {kind} is unreadable ({why})"),
+        }
+    }
+
+    /// The sequence number (key in `customers`) of a customer, read inside a transaction.
+    fn dossier_in(
         &self,
-        tree: &sled::Tree,
-        kind: &str,
-    ) -> Result<Vec<T>, StoreError> {
-        tree.iter()
-            .values()
-            .map(|value| {
-                let value = value.map_err(|e| self.fail(e))?;
-                serde_json::from_slice(&value).map_err(|e| StoreError::Corrupt {
-                    path: self.path.clone(),
-                    detail: format!("a stored {kind} is unreadable ({e})"),
-                })
-            })
-            .collect()
+        tx: &Tx<'_>,
+        customer_id: &str,
+    ) -> ConflictableTransactionResult<Option<(sled::IVec, Dossier)>, StoreError> {
+        let Some(number) = tx.customer_ids.get(customer_id.as_bytes())? else {
+            return Ok(None);
+        };
+        let Some(stored) = tx.customers.get(&number)? else {
+            return Ok(None);
+        };
+        Ok(Some((number, self.decode(&stored, "customer")?)))
+    }
+
+    /// Writes a changed dossier back, with its list row, inside a transaction.
+    fn put_dossier(
+        &self,
+        tx: &Tx<'_>,
+        number: &[u8],
+        dossier: &Dossier,
+    ) -> ConflictableTransactionResult<(), StoreError> {
+        let json = self.encode(dossier)?;
+        tx.customers.insert(number, json)?;
+        let row = dossier.listed();
+        tx.listing
+            .insert(row.key().as_bytes(), row.encode().as_bytes())?;
+        Ok(())
+    }
+
+    /// Reads, changes and writes back one customer's dossier, atomically, then flushes.
+    fn change_dossier(
+        &self,
+        customer_id: &str,
+        change: impl Fn(Option<&Dossier>) -> Result<Option<Dossier>, StoreError>,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let found = self.dossier_in(tx, customer_id)?;
+            let changed = change(found.as_ref().map(|(_, d)| d))?;
+            if let (Some((number, _)), Some(dossier)) = (found, changed) {
+                self.put_dossier(tx, &number, &dossier)?;
+            }
+            tx.bump(0)
+        })
     }
 
     fn partner_name(&self) -> Result<Option<String>, StoreError> {
@@ -217,13 +267,55 @@ fn key(number: u64) -> [u8; 8] {
 
 impl Store for SledStore {
     fn load(&self) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot {
-            partner_name: self.partner_name()?,
-            customers: self.read_all(&self.trees.customers, "customer")?,
-            confirmations: self.read_all(&self.trees.confirmations, "confirmation")?,
-            orders: self.read_all(&self.trees.orders, "order")?,
-            subscriptions: self.read_all(&self.trees.subscriptions, "subscription")?,
-        })
+        let dossiers = self
+            .trees
+            .customers
+            .iter()
+            .values()
+            .map(|value| self.decode(&value.map_err(|e| self.fail(e))?, "customer"))
+            .collect::<Result<Vec<Dossier>, StoreError>>()?;
+        Ok(Snapshot::of_dossiers(self.partner_name()?, dossiers))
+    }
+
+    fn dossier(&self, customer_id: &str) -> Result<Option<Dossier>, StoreError> {
+        let fail = |e| self.fail(e);
+        let Some(number) = self.trees.customer_ids.get(customer_id).map_err(fail)? else {
+            return Ok(None);
+        };
+        match self.trees.customers.get(number).map_err(fail)? {
+            Some(stored) => self.decode(&stored, "customer").map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn customer_id_by_domain(&self, domain: &str) -> Result<Option<String>, StoreError> {
+        let key = rules::domain_key(domain);
+        let Some(id) = self.trees.domains.get(key).map_err(|e| self.fail(e))? else {
+            return Ok(None);
+        };
+        String::from_utf8(id.to_vec())
+            .map(Some)
+            .map_err(|_| self.unreadable("domain", "its customer ID is not text"))
+    }
+
+    fn listing(&self) -> Result<ListingRows, StoreError> {
+        let path = self.path.clone();
+        let rows = self.trees.listing.iter().values().map(move |value| {
+            let value = value.map_err(|e| failure(&path, e))?;
+            Listed::decode(&value).map_err(|why| StoreError::Corrupt {
+                path: path.clone(),
+                detail: format!("the customer list is unreadable ({why})"),
+            })
+        });
+        Ok(Box::new(rows))
+    }
+
+    fn customer_count(&self) -> Result<u64, StoreError> {
+        self.trees.stat(CUSTOMER_COUNT).map_err(|e| self.fail(e))
+    }
+
+    fn generation(&self) -> Result<u64, StoreError> {
+        self.trees.stat(GENERATION).map_err(|e| self.fail(e))
     }
 
     fn is_empty(&self) -> Result<bool, StoreError> {
@@ -248,36 +340,28 @@ impl Store for SledStore {
         customer: &Customer,
         confirmation: Option<&Confirmation>,
     ) -> Result<(), StoreError> {
-        let customer_key = key(self.take_number()?);
-        let customer_json = self.encode(customer)?;
-        let confirmation_entry = match confirmation {
-            Some(c) => Some((key(self.take_number()?), self.encode(c)?)),
-            None => None,
-        };
+        let number = key(self.take_number()?);
+        let mut dossier = Dossier::new(customer.clone());
+        dossier.confirmations.extend(confirmation.cloned());
         let domain = rules::domain_key(&customer.domain);
         self.write(|tx| {
             rules::check_new_customer(tx, customer, confirmation)?;
-            tx.customers.insert(&customer_key[..], &customer_json[..])?;
+            self.put_dossier(tx, &number, &dossier)?;
             tx.customer_ids
-                .insert(customer.id.as_bytes(), &customer_key[..])?;
+                .insert(customer.id.as_bytes(), &number[..])?;
             tx.domains
                 .insert(domain.as_bytes(), customer.id.as_bytes())?;
-            if let Some((confirmation_key, confirmation_json)) = &confirmation_entry {
-                tx.confirmations
-                    .insert(&confirmation_key[..], &confirmation_json[..])?;
-            }
-            Ok(())
+            tx.bump(1)
         })
     }
 
     fn add_confirmation(&self, confirmation: &Confirmation) -> Result<(), StoreError> {
-        let confirmation_key = key(self.take_number()?);
-        let confirmation_json = self.encode(confirmation)?;
-        self.write(|tx| {
-            rules::check_confirmation(tx, confirmation)?;
-            tx.confirmations
-                .insert(&confirmation_key[..], &confirmation_json[..])?;
-            Ok(())
+        self.change_dossier(&confirmation.customer_id, |found| {
+            rules::check_confirmation(found, confirmation)?;
+            Ok(found.cloned().map(|mut dossier| {
+                dossier.confirmations.push(confirmation.clone());
+                dossier
+            }))
         })
     }
 
@@ -286,33 +370,27 @@ impl Store for SledStore {
         order: &Order,
         subscriptions: &[Subscription],
     ) -> Result<(), StoreError> {
-        let order_key = key(self.take_number()?);
-        let order_json = self.encode(order)?;
-        let subscription_entries = subscriptions
-            .iter()
-            .map(|s| Ok((key(self.take_number()?), s.id.as_bytes(), self.encode(s)?)))
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        self.write(|tx| {
-            rules::check_new_order(tx, order, subscriptions)?;
-            tx.orders.insert(&order_key[..], &order_json[..])?;
-            tx.order_ids.insert(order.id.as_bytes(), &order_key[..])?;
-            for (subscription_key, id, json) in &subscription_entries {
-                tx.subscriptions.insert(&subscription_key[..], &json[..])?;
-                tx.subscription_ids.insert(*id, &subscription_key[..])?;
-            }
-            Ok(())
+        self.change_dossier(&order.customer_id, |found| {
+            rules::check_new_order(found, order, subscriptions)?;
+            Ok(found.cloned().map(|mut dossier| {
+                dossier.orders.push(order.clone());
+                dossier.subscriptions.extend_from_slice(subscriptions);
+                dossier
+            }))
         })
     }
 
     fn update_subscription(&self, subscription: &Subscription) -> Result<(), StoreError> {
-        let json = self.encode(subscription)?;
-        self.write(|tx| {
-            rules::check_subscription_update(tx, subscription)?;
-            // The check above found the ID, so the index entry is there.
-            if let Some(subscription_key) = tx.subscription_ids.get(subscription.id.as_bytes())? {
-                tx.subscriptions.insert(subscription_key, &json[..])?;
-            }
-            Ok(())
+        self.change_dossier(&subscription.customer_id, |found| {
+            rules::check_subscription_update(found, subscription)?;
+            Ok(found.cloned().map(|mut dossier| {
+                for stored in &mut dossier.subscriptions {
+                    if stored.id == subscription.id {
+                        *stored = subscription.clone();
+                    }
+                }
+                dossier
+            }))
         })
     }
 

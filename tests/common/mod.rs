@@ -108,3 +108,14 @@ pub fn render(session: &mut Session, width: u16, height: u16) -> TestBackend {
         .expect("draw");
     terminal.backend().clone()
 }
+
+/// The one record of `after` that `before` lacks; every record of `before` must still be there.
+pub fn only_new<'a, T: PartialEq + std::fmt::Debug>(before: &[T], after: &'a [T]) -> &'a T {
+    assert!(
+        before.iter().all(|b| after.contains(b)),
+        "a record was lost"
+    );
+    let new: Vec<&T> = after.iter().filter(|a| !before.contains(a)).collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    new[0]
+}

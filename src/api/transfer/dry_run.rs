@@ -4,7 +4,7 @@
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
-use crate::store::{Snapshot, Store, StoreError};
+use crate::store::{Dossier, ListingRows, Snapshot, Store, StoreError};
 use std::path::PathBuf;
 
 /// Accepts a confirmation and keeps nothing. The service has found the confirmation's customer
@@ -21,6 +21,26 @@ fn refused() -> StoreError {
 
 impl Store for DryRun {
     fn load(&self) -> Result<Snapshot, StoreError> {
+        Err(refused())
+    }
+
+    fn dossier(&self, _: &str) -> Result<Option<Dossier>, StoreError> {
+        Err(refused())
+    }
+
+    fn customer_id_by_domain(&self, _: &str) -> Result<Option<String>, StoreError> {
+        Err(refused())
+    }
+
+    fn listing(&self) -> Result<ListingRows, StoreError> {
+        Err(refused())
+    }
+
+    fn customer_count(&self) -> Result<u64, StoreError> {
+        Err(refused())
+    }
+
+    fn generation(&self) -> Result<u64, StoreError> {
         Err(refused())
     }
 

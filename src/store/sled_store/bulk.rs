@@ -1,104 +1,89 @@
-//! Writing a whole snapshot at once: every record in large batches, one flush at the end.
+//! Writing a whole snapshot at once: every dossier in large batches, one flush at the end.
 
-use super::layout::PARTNER_NAME;
+use super::layout::{CUSTOMER_COUNT, GENERATION, PARTNER_NAME};
 use super::{key, SledStore};
+use crate::store::dossier::group;
 use crate::store::rules::{self, Records};
 use crate::store::{Snapshot, StoreError};
 
 /// Entries applied to a tree at a time: large enough to be fast, small enough to bound memory.
-const BATCH_ENTRIES: usize = 10_000;
-
-type Entry = (Vec<u8>, Vec<u8>);
+const BATCH_ENTRIES: usize = 5_000;
 
 impl SledStore {
     pub(super) fn write_all(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         rules::check_snapshot(&Stored(self), snapshot)?;
-        let count = snapshot.customers.len()
-            + snapshot.confirmations.len()
-            + snapshot.orders.len()
-            + snapshot.subscriptions.len();
-        // Numbers are taken in snapshot order, kind by kind, so each tree reads back in the
-        // snapshot's order and after anything already stored.
-        let mut next = self.take_numbers(count as u64)?;
-        let mut number = move || {
-            next += 1;
-            key(next - 1).to_vec()
-        };
+        let (dossiers, additions) = group(snapshot);
+        // Records for customers stored before go through the ordinary path: they are rare.
+        for (customer_id, added) in additions {
+            self.change_dossier(&customer_id, |found| {
+                Ok(found.cloned().map(|mut dossier| {
+                    dossier.absorb(added.clone());
+                    dossier
+                }))
+            })?;
+        }
+        // Numbers are taken in snapshot order, so the customers read back in that order and
+        // after anything already stored.
+        let first = self.take_numbers(dossiers.len() as u64)?;
         let trees = &self.trees;
+        let mut batches = Batches::default();
+        for (offset, dossier) in dossiers.iter().enumerate() {
+            let number = key(first + offset as u64);
+            let id = dossier.customer.id.as_bytes();
+            let row = dossier.listed();
+            batches.customers.insert(&number, self.encode(dossier)?);
+            batches.customer_ids.insert(id, &number);
+            batches
+                .domains
+                .insert(rules::domain_key(&dossier.customer.domain).as_bytes(), id);
+            batches
+                .listing
+                .insert(row.key().as_bytes(), row.encode().as_bytes());
+            if (offset + 1) % BATCH_ENTRIES == 0 {
+                self.apply(std::mem::take(&mut batches))?;
+            }
+        }
+        self.apply(batches)?;
 
-        let customers: Vec<(Vec<u8>, _)> =
-            snapshot.customers.iter().map(|c| (number(), c)).collect();
-        self.fill(
-            &trees.customers,
-            customers.iter().map(|(k, c)| self.entry(k, *c)),
-        )?;
-        let ids = customers
-            .iter()
-            .map(|(k, c)| Ok((c.id.as_bytes().to_vec(), k.clone())));
-        self.fill(&trees.customer_ids, ids)?;
-        let domains = customers.iter().map(|(_, c)| {
-            let domain = rules::domain_key(&c.domain);
-            Ok((domain.into_bytes(), c.id.as_bytes().to_vec()))
-        });
-        self.fill(&trees.domains, domains)?;
-
-        let confirmations = snapshot.confirmations.iter();
-        self.fill(
-            &trees.confirmations,
-            confirmations.map(|c| self.entry(&number(), c)),
-        )?;
-
-        let orders: Vec<(Vec<u8>, _)> = snapshot.orders.iter().map(|o| (number(), o)).collect();
-        self.fill(&trees.orders, orders.iter().map(|(k, o)| self.entry(k, *o)))?;
-        let ids = orders
-            .iter()
-            .map(|(k, o)| Ok((o.id.as_bytes().to_vec(), k.clone())));
-        self.fill(&trees.order_ids, ids)?;
-
-        let subscriptions: Vec<(Vec<u8>, _)> = snapshot
-            .subscriptions
-            .iter()
-            .map(|s| (number(), s))
-            .collect();
-        let records = subscriptions.iter().map(|(k, s)| self.entry(k, *s));
-        self.fill(&trees.subscriptions, records)?;
-        let ids = subscriptions
-            .iter()
-            .map(|(k, s)| Ok((s.id.as_bytes().to_vec(), k.clone())));
-        self.fill(&trees.subscription_ids, ids)?;
-
+        let fail = |e| self.fail(e);
+        let counter = |name: &[u8], by: u64| -> Result<(), StoreError> {
+            let now = trees.stat(name).map_err(fail)?;
+            trees
+                .stats
+                .insert(name, &(now + by).to_be_bytes()[..])
+                .map(drop)
+                .map_err(fail)
+        };
+        counter(CUSTOMER_COUNT, dossiers.len() as u64)?;
+        counter(GENERATION, 1)?;
         if let Some(name) = &snapshot.partner_name {
             self.meta
                 .insert(PARTNER_NAME, name.as_bytes())
-                .map_err(|e| self.fail(e))?;
+                .map_err(fail)?;
         }
         self.flush()
     }
 
-    fn entry<T: serde::Serialize>(&self, key: &[u8], record: &T) -> Result<Entry, StoreError> {
-        Ok((key.to_vec(), self.encode(record)?))
-    }
-
-    /// Inserts the entries into `tree`, `BATCH_ENTRIES` at a time.
-    fn fill(
-        &self,
-        tree: &sled::Tree,
-        entries: impl Iterator<Item = Result<Entry, StoreError>>,
-    ) -> Result<(), StoreError> {
-        let mut batch = sled::Batch::default();
-        let mut size = 0;
-        for entry in entries {
-            let (key, value) = entry?;
-            batch.insert(key, value);
-            size += 1;
-            if size == BATCH_ENTRIES {
-                tree.apply_batch(std::mem::take(&mut batch))
-                    .map_err(|e| self.fail(e))?;
-                size = 0;
-            }
+    fn apply(&self, batches: Batches) -> Result<(), StoreError> {
+        let trees = &self.trees;
+        for (tree, batch) in [
+            (&trees.customers, batches.customers),
+            (&trees.customer_ids, batches.customer_ids),
+            (&trees.domains, batches.domains),
+            (&trees.listing, batches.listing),
+        ] {
+            tree.apply_batch(batch).map_err(|e| self.fail(e))?;
         }
-        tree.apply_batch(batch).map_err(|e| self.fail(e))
+        Ok(())
     }
+}
+
+#[derive(Default)]
+struct Batches {
+    customers: sled::Batch,
+    customer_ids: sled::Batch,
+    domains: sled::Batch,
+    listing: sled::Batch,
 }
 
 /// The data trees read directly, outside a transaction.
@@ -119,13 +104,5 @@ impl Records for Stored<'_> {
 
     fn has_domain(&self, domain: &str) -> Result<bool, StoreError> {
         self.has(&self.0.trees.domains, domain)
-    }
-
-    fn has_order(&self, id: &str) -> Result<bool, StoreError> {
-        self.has(&self.0.trees.order_ids, id)
-    }
-
-    fn has_subscription(&self, id: &str) -> Result<bool, StoreError> {
-        self.has(&self.0.trees.subscription_ids, id)
     }
 }

@@ -17,11 +17,15 @@ pub(super) const ID_SALT: &str = "id_salt";
 pub(super) const NEXT_NUMBER: &str = "next_number";
 pub(super) const PARTNER_NAME: &str = "partner_name";
 
-/// What a store needs from `meta` to make IDs.
+/// What a store needs from `meta` to make IDs, and the layout version it was written in.
 pub(super) struct Header {
     pub salt: u64,
     pub next_number: u64,
+    pub version: u32,
 }
+
+/// The oldest layout this build migrates from.
+pub(super) const OLDEST_MIGRATED: u32 = 1;
 
 /// Reads the header of an existing store, or writes one for a new store. Writes nothing to a
 /// store this build cannot read.
@@ -48,8 +52,7 @@ pub(super) fn read_or_create_header(
             supported: SCHEMA_VERSION,
         });
     }
-    // Version 1 is the first; a migration from an older layout goes here when there is one.
-    if found < SCHEMA_VERSION {
+    if found < OLDEST_MIGRATED {
         return Err(corrupt(&format!("schema version {found} does not exist")));
     }
     let read_u64 = |name: &str| -> Result<u64, StoreError> {
@@ -62,6 +65,7 @@ pub(super) fn read_or_create_header(
     Ok(Header {
         salt: read_u64(ID_SALT)?,
         next_number: read_u64(NEXT_NUMBER)?,
+        version: found,
     })
 }
 
@@ -69,6 +73,7 @@ fn create_header(db: &sled::Db, meta: &sled::Tree, path: &Path) -> Result<Header
     let header = Header {
         salt: fresh_salt(),
         next_number: 1,
+        version: SCHEMA_VERSION,
     };
     let mut batch = sled::Batch::default();
     batch.insert(SCHEMA, &SCHEMA_VERSION.to_be_bytes()[..]);
@@ -87,15 +92,15 @@ fn fresh_salt() -> u64 {
     mix64(nanos ^ (u64::from(std::process::id()) << 32))
 }
 
+pub(super) const GENERATION: &[u8] = b"generation";
+pub(super) const CUSTOMER_COUNT: &[u8] = b"customers";
+
 pub(super) struct DataTrees {
     pub customers: sled::Tree,
     pub customer_ids: sled::Tree,
     pub domains: sled::Tree,
-    pub confirmations: sled::Tree,
-    pub orders: sled::Tree,
-    pub order_ids: sled::Tree,
-    pub subscriptions: sled::Tree,
-    pub subscription_ids: sled::Tree,
+    pub listing: sled::Tree,
+    pub stats: sled::Tree,
 }
 
 /// The data trees as seen inside a transaction.
@@ -103,11 +108,8 @@ pub(super) struct Tx<'a> {
     pub customers: &'a TransactionalTree,
     pub customer_ids: &'a TransactionalTree,
     pub domains: &'a TransactionalTree,
-    pub confirmations: &'a TransactionalTree,
-    pub orders: &'a TransactionalTree,
-    pub order_ids: &'a TransactionalTree,
-    pub subscriptions: &'a TransactionalTree,
-    pub subscription_ids: &'a TransactionalTree,
+    pub listing: &'a TransactionalTree,
+    pub stats: &'a TransactionalTree,
 }
 
 impl DataTrees {
@@ -117,11 +119,8 @@ impl DataTrees {
             customers: tree("customers")?,
             customer_ids: tree("customer_ids")?,
             domains: tree("domains")?,
-            confirmations: tree("confirmations")?,
-            orders: tree("orders")?,
-            order_ids: tree("order_ids")?,
-            subscriptions: tree("subscriptions")?,
-            subscription_ids: tree("subscription_ids")?,
+            listing: tree("listing")?,
+            stats: tree("stats")?,
         })
     }
 
@@ -135,35 +134,40 @@ impl DataTrees {
             &self.customers,
             &self.customer_ids,
             &self.domains,
-            &self.confirmations,
-            &self.orders,
-            &self.order_ids,
-            &self.subscriptions,
-            &self.subscription_ids,
+            &self.listing,
+            &self.stats,
         )
-            .transaction(
-                |(
+            .transaction(|(customers, customer_ids, domains, listing, stats)| {
+                f(&Tx {
                     customers,
                     customer_ids,
                     domains,
-                    confirmations,
-                    orders,
-                    order_ids,
-                    subscriptions,
-                    subscription_ids,
-                )| {
-                    f(&Tx {
-                        customers,
-                        customer_ids,
-                        domains,
-                        confirmations,
-                        orders,
-                        order_ids,
-                        subscriptions,
-                        subscription_ids,
-                    })
-                },
-            )
+                    listing,
+                    stats,
+                })
+            })
+    }
+
+    /// A counter of `stats`, 0 when never written.
+    pub fn stat(&self, name: &[u8]) -> sled::Result<u64> {
+        Ok(self.stats.get(name)?.map_or(0, |v| read_counter(&v)))
+    }
+}
+
+pub(super) fn read_counter(stored: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(stored).map_or(0, u64::from_be_bytes)
+}
+
+type TxResult<A> = ConflictableTransactionResult<A, StoreError>;
+
+impl Tx<'_> {
+    /// Counts one more write, and `new_customers` more customers.
+    pub fn bump(&self, new_customers: u64) -> TxResult<()> {
+        for (name, by) in [(GENERATION, 1), (CUSTOMER_COUNT, new_customers)] {
+            let now = self.stats.get(name)?.map_or(0, |v| read_counter(&v));
+            self.stats.insert(name, &(now + by).to_be_bytes()[..])?;
+        }
+        Ok(())
     }
 }
 
@@ -176,14 +180,6 @@ impl Records for Tx<'_> {
 
     fn has_domain(&self, domain: &str) -> Result<bool, Self::Error> {
         Ok(self.domains.get(domain)?.is_some())
-    }
-
-    fn has_order(&self, id: &str) -> Result<bool, Self::Error> {
-        Ok(self.order_ids.get(id)?.is_some())
-    }
-
-    fn has_subscription(&self, id: &str) -> Result<bool, Self::Error> {
-        Ok(self.subscription_ids.get(id)?.is_some())
     }
 }
 

@@ -226,3 +226,55 @@ fn a_newer_store_gains_no_trees_of_this_version() {
     ));
     assert_eq!(dump(&open_raw(dir.path())), before);
 }
+
+#[test]
+fn a_store_in_the_first_layout_is_migrated_whole_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = fill_every_kind_of_record(&MemoryStore::default());
+    {
+        // Layout 1 as its build wrote it: one tree per kind, sequence number → JSON.
+        let db = open_raw(dir.path());
+        let meta = db.open_tree(META).unwrap();
+        meta.insert(SCHEMA, &1u32.to_be_bytes()[..]).unwrap();
+        meta.insert("id_salt", &7u64.to_be_bytes()[..]).unwrap();
+        meta.insert("next_number", &100u64.to_be_bytes()[..])
+            .unwrap();
+        meta.insert("partner_name", expected.partner_name.as_deref().unwrap())
+            .unwrap();
+        let mut number = 1u64;
+        let mut put = |tree: &str, json: Vec<u8>| {
+            db.open_tree(tree)
+                .unwrap()
+                .insert(number.to_be_bytes(), json)
+                .unwrap();
+            number += 1;
+        };
+        for c in &expected.customers {
+            put("v1.customers", serde_json::to_vec(c).unwrap());
+        }
+        for c in &expected.confirmations {
+            put("v1.confirmations", serde_json::to_vec(c).unwrap());
+        }
+        for o in &expected.orders {
+            put("v1.orders", serde_json::to_vec(o).unwrap());
+        }
+        for s in &expected.subscriptions {
+            put("v1.subscriptions", serde_json::to_vec(s).unwrap());
+        }
+        db.flush().unwrap();
+    }
+    let store = reopen(dir.path());
+    assert_holds(&store, &expected);
+    assert_eq!(store.customer_count().unwrap(), 2);
+    assert_eq!(store.listing().unwrap().count(), 2);
+    drop(store);
+    let db = open_raw(dir.path());
+    let names: Vec<String> = db
+        .tree_names()
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with("v1.")), "{names:?}");
+    let version = db.open_tree(META).unwrap().get(SCHEMA).unwrap().unwrap();
+    assert_eq!(version.as_ref(), SCHEMA_VERSION.to_be_bytes());
+}

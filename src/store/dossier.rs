@@ -1,0 +1,242 @@
+//! The unit a store reads and writes: one customer with everything recorded for it, and the one
+//! line of it the Customers list shows.
+
+use super::{Snapshot, StoreError};
+use crate::domain::agreement::Confirmation;
+use crate::domain::cloud::Cloud;
+use crate::domain::commerce::{Order, Subscription};
+use crate::domain::customer::{list_order_key, Customer};
+use crate::domain::status::AgreementStatus;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A customer and its records, each kind in creation order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub customer: Customer,
+    #[serde(default)]
+    pub confirmations: Vec<Confirmation>,
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    #[serde(default)]
+    pub subscriptions: Vec<Subscription>,
+}
+
+impl Dossier {
+    pub fn new(customer: Customer) -> Dossier {
+        Dossier {
+            customer,
+            confirmations: vec![],
+            orders: vec![],
+            subscriptions: vec![],
+        }
+    }
+
+    pub fn listed(&self) -> Listed {
+        Listed {
+            id: self.customer.id.clone(),
+            company_name: self.customer.company_name.clone(),
+            domain: self.customer.domain.clone(),
+            cloud: self.customer.cloud,
+            confirmed: !self.confirmations.is_empty(),
+            subscriptions: self.subscriptions.len() as u32,
+        }
+    }
+
+    pub fn has_order(&self, id: &str) -> bool {
+        self.orders.iter().any(|o| o.id == id)
+    }
+
+    pub fn has_subscription(&self, id: &str) -> bool {
+        self.subscriptions.iter().any(|s| s.id == id)
+    }
+}
+
+/// Records to add to one customer's dossier.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Additions {
+    pub confirmations: Vec<Confirmation>,
+    pub orders: Vec<Order>,
+    pub subscriptions: Vec<Subscription>,
+}
+
+impl Dossier {
+    pub(super) fn absorb(&mut self, additions: Additions) {
+        self.confirmations.extend(additions.confirmations);
+        self.orders.extend(additions.orders);
+        self.subscriptions.extend(additions.subscriptions);
+    }
+}
+
+/// A snapshot sorted into dossiers: its own customers' in order, and the records it adds to
+/// customers stored before (by customer ID, in first-mention order). Checked beforehand, so every
+/// record belongs to one or the other.
+pub(super) fn group(snapshot: &Snapshot) -> (Vec<Dossier>, Vec<(String, Additions)>) {
+    let mut dossiers: Vec<Dossier> = snapshot
+        .customers
+        .iter()
+        .cloned()
+        .map(Dossier::new)
+        .collect();
+    let position: HashMap<&str, usize> = snapshot
+        .customers
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    let mut earlier = Earlier::default();
+    for c in &snapshot.confirmations {
+        match position.get(c.customer_id.as_str()) {
+            Some(&i) => dossiers[i].confirmations.push(c.clone()),
+            None => earlier.of(&c.customer_id).confirmations.push(c.clone()),
+        }
+    }
+    for o in &snapshot.orders {
+        match position.get(o.customer_id.as_str()) {
+            Some(&i) => dossiers[i].orders.push(o.clone()),
+            None => earlier.of(&o.customer_id).orders.push(o.clone()),
+        }
+    }
+    for s in &snapshot.subscriptions {
+        match position.get(s.customer_id.as_str()) {
+            Some(&i) => dossiers[i].subscriptions.push(s.clone()),
+            None => earlier.of(&s.customer_id).subscriptions.push(s.clone()),
+        }
+    }
+    (dossiers, earlier.additions)
+}
+
+/// Additions to customers stored before, in first-mention order.
+#[derive(Default)]
+struct Earlier {
+    additions: Vec<(String, Additions)>,
+    positions: HashMap<String, usize>,
+}
+
+impl Earlier {
+    fn of(&mut self, customer_id: &str) -> &mut Additions {
+        let next = self.additions.len();
+        let i = *self
+            .positions
+            .entry(customer_id.to_string())
+            .or_insert(next);
+        if i == next {
+            self.additions
+                .push((customer_id.to_string(), Additions::default()));
+        }
+        &mut self.additions[i].1
+    }
+}
+
+/// One customer as the Customers list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub id: String,
+    pub company_name: String,
+    pub domain: String,
+    pub cloud: Cloud,
+    /// Whether any confirmation is recorded.
+    pub confirmed: bool,
+    pub subscriptions: u32,
+}
+
+/// Field separator of the stored form: never part of a name, domain or ID.
+const SEPARATOR: char = '\u{1f}';
+
+impl Listed {
+    pub fn status(&self) -> AgreementStatus {
+        AgreementStatus::of(self.cloud, self.confirmed)
+    }
+
+    /// The key that keeps rows in list order.
+    pub fn key(&self) -> String {
+        list_order_key(&self.company_name, &self.domain)
+    }
+
+    /// The stored form: the fields in one line of text, separated by U+001F.
+    pub fn encode(&self) -> String {
+        let cloud = Cloud::ALL
+            .iter()
+            .position(|c| *c == self.cloud)
+            .unwrap_or(0);
+        format!(
+            "{id}{s}{name}{s}{domain}{s}{cloud}{s}{confirmed}{s}{subscriptions}",
+            id = self.id,
+            name = self.company_name,
+            domain = self.domain,
+            confirmed = u8::from(self.confirmed),
+            subscriptions = self.subscriptions,
+            s = SEPARATOR,
+        )
+    }
+
+    pub fn decode(stored: &[u8]) -> Result<Listed, String> {
+        let text = std::str::from_utf8(stored).map_err(|_| "a list row is not text".to_string())?;
+        let fields: Vec<&str> = text.split(SEPARATOR).collect();
+        let [id, name, domain, cloud, confirmed, subscriptions] = fields[..] else {
+            return Err(format!("a list row has {} fields, not 6", fields.len()));
+        };
+        let cloud = cloud
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| Cloud::ALL.get(i).copied())
+            .ok_or_else(|| format!("a list row names an unknown cloud ({cloud})"))?;
+        let subscriptions = subscriptions
+            .parse()
+            .map_err(|_| format!("a list row has a bad subscription count ({subscriptions})"))?;
+        Ok(Listed {
+            id: id.to_string(),
+            company_name: name.to_string(),
+            domain: domain.to_string(),
+            cloud,
+            confirmed: confirmed == "1",
+            subscriptions,
+        })
+    }
+}
+
+/// Text fields of stored records must not hold the separator, or a row could not be read back.
+pub(super) fn check_storable(customer: &Customer) -> Result<(), StoreError> {
+    for text in [&customer.id, &customer.company_name, &customer.domain] {
+        if text.contains(SEPARATOR) || text.contains('\n') {
+            return Err(StoreError::Unstorable {
+                what: format!("{text:?} holds a control character"),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_row_reads_back_as_written() {
+        for cloud in Cloud::ALL {
+            let row = Listed {
+                id: "9d62ba20-49fe-4b68-b3d6-6c88eae123dc".into(),
+                company_name: "한빛 Trading, Zoë & Co.".into(),
+                domain: "hanbit.onmicrosoft.com".into(),
+                cloud,
+                confirmed: cloud == Cloud::Public,
+                subscriptions: 70_000,
+            };
+            assert_eq!(Listed::decode(row.encode().as_bytes()), Ok(row));
+        }
+    }
+
+    #[test]
+    fn a_damaged_list_row_is_refused_with_a_reason() {
+        assert!(Listed::decode(b"only\x1ftwo")
+            .unwrap_err()
+            .contains("fields"));
+        assert!(Listed::decode(b"i\x1fn\x1fd\x1f9\x1f1\x1f3")
+            .unwrap_err()
+            .contains("cloud"));
+        assert!(Listed::decode(b"i\x1fn\x1fd\x1f0\x1f1\x1fmany")
+            .unwrap_err()
+            .contains("subscription"));
+        assert!(Listed::decode(&[0xff, 0xfe]).is_err());
+    }
+}
