@@ -6,7 +6,7 @@ use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use crate::domain::gate::GateFacts;
 use crate::domain::phase::Phase;
-use crate::store::Snapshot;
+use crate::store::{Dossier, Snapshot, Store, StoreError};
 use std::collections::HashMap;
 
 pub use crate::domain::status::AgreementStatus;
@@ -44,6 +44,40 @@ impl Book {
                 .push(subscription);
         }
         book
+    }
+
+    /// Adds a customer read from the store with its records, unless the book already has it
+    /// (the book's copy is then the same or newer).
+    pub fn insert_dossier(&mut self, dossier: Dossier) {
+        if self.positions.contains_key(&dossier.customer.id) {
+            return;
+        }
+        let id = dossier.customer.id.clone();
+        self.insert_customer(dossier.customer);
+        self.confirmations.insert(id.clone(), dossier.confirmations);
+        self.subscriptions.insert(id, dossier.subscriptions);
+        self.orders.extend(dossier.orders);
+    }
+
+    /// Makes sure the book holds the customer with this tenant ID or primary domain, reading it
+    /// from `store` when it does not yet; returns its ID, or `None` when there is no such customer.
+    pub fn fetch(
+        &mut self,
+        store: &dyn Store,
+        id_or_domain: &str,
+    ) -> Result<Option<String>, StoreError> {
+        if let Some(customer) = self.find(id_or_domain) {
+            return Ok(Some(customer.id.clone()));
+        }
+        let key = id_or_domain.trim().to_ascii_lowercase();
+        let id = match store.customer_id_by_domain(&key)? {
+            Some(id) => id,
+            None => key,
+        };
+        Ok(store.dossier(&id)?.map(|dossier| {
+            self.insert_dossier(dossier);
+            id
+        }))
     }
 
     pub fn len(&self) -> usize {

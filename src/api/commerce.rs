@@ -10,11 +10,9 @@ use std::io::Write;
 
 /// The tenant ID of a customer named by ID or domain; what was typed when nobody matches, so
 /// the service reports the refusal in its usual order (the role before the customer).
-fn customer_id(api: &Api, id_or_domain: &str) -> String {
-    api.book
-        .find(id_or_domain)
-        .map(|customer| customer.id.clone())
-        .unwrap_or_else(|| id_or_domain.trim().to_string())
+fn customer_id(api: &mut Api, id_or_domain: &str) -> Result<String, ApiError> {
+    let found = api.book.fetch(&api.store, id_or_domain)?;
+    Ok(found.unwrap_or_else(|| id_or_domain.trim().to_string()))
 }
 
 pub fn create_order(
@@ -42,7 +40,7 @@ pub fn create_order(
             quantity,
         })
         .collect();
-    let id = customer_id(api, customer);
+    let id = customer_id(api, customer)?;
     let (order, subscriptions) = api.ops().create_order(&id, lines)?;
     output::json(out, &OrderJson::new(&order, &subscriptions)).map_err(write_error)?;
     Ok(0)
@@ -55,7 +53,7 @@ pub fn set_seats(
     quantity: u32,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    let id = customer_id(api, customer);
+    let id = customer_id(api, customer)?;
     let changed = api.ops().change_seats(&id, subscription.trim(), quantity)?;
     output::json(out, &SubscriptionJson::new(&changed)).map_err(write_error)?;
     Ok(0)

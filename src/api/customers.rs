@@ -6,11 +6,12 @@ use super::error::ApiError;
 use super::json::Collection;
 use super::output::{self, Format};
 use super::{read_body, write_error, Api};
-use crate::book::{AgreementStatus, Book};
+use crate::book::AgreementStatus;
 use crate::domain::agreement::Channel;
-use crate::domain::customer::{Customer, CustomerFilter};
+use crate::domain::customer::CustomerFilter;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
+use crate::store::{Listed, Store};
 use std::io::{BufWriter, Write};
 
 const COLUMNS: [&str; 6] = [
@@ -30,27 +31,15 @@ const CSV_HEADER: [&str; 6] = [
     "Subscriptions",
 ];
 
-/// The customers a list shows, in company-name order.
-fn selected<'a>(
-    book: &'a Book,
-    filter: &'a CustomerFilter,
-    unconfirmed: bool,
-) -> impl Iterator<Item = &'a Customer> + 'a {
-    book.customers_by_name().filter(move |customer| {
-        filter.matches(customer)
-            && (!unconfirmed || book.status(customer) == AgreementStatus::NotConfirmed)
-    })
-}
-
 /// One row of the table and of the CSV.
-fn row(book: &Book, customer: &Customer) -> [String; 6] {
+fn cells(row: &Listed) -> [String; 6] {
     [
-        customer.id.clone(),
-        customer.company_name.clone(),
-        customer.domain.clone(),
-        customer.cloud.short_label().to_string(),
-        book.status(customer).label().to_string(),
-        book.subscriptions(&customer.id).len().to_string(),
+        row.id.clone(),
+        row.company_name.clone(),
+        row.domain.clone(),
+        row.cloud.short_label().to_string(),
+        row.status().label().to_string(),
+        row.subscriptions.to_string(),
     ]
 }
 
@@ -62,25 +51,38 @@ pub fn list(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     let filter = CustomerFilter::new(filter.unwrap_or(""));
-    let book = &api.book;
-    let customers = selected(book, &filter, unconfirmed);
+    let shown = |status: AgreementStatus| !unconfirmed || status == AgreementStatus::NotConfirmed;
+    if let Format::Json = format {
+        // The JSON holds whole customers, so they are read whole.
+        api.load_everything()?;
+        let book = &api.book;
+        let items = book
+            .customers_by_name()
+            .filter(|c| filter.matches(c) && shown(book.status(c)))
+            .map(|customer| CustomerJson::new(book, customer, api.actor.role))
+            .collect();
+        output::json(out, &Collection::of(items)).map_err(write_error)?;
+        return Ok(0);
+    }
+    // The table and the CSV need only the list rows, read in order without any dossier.
+    let rows = api.store.listing()?.filter(|row| {
+        row.as_ref().map_or(true, |row| {
+            filter.matches_text(&row.company_name, &row.domain) && shown(row.status())
+        })
+    });
     match format {
-        Format::Json => {
-            let items = customers
-                .map(|customer| CustomerJson::new(book, customer, api.actor.role))
-                .collect();
-            output::json(out, &Collection::of(items)).map_err(write_error)?;
-        }
         Format::Table => {
-            let rows: Vec<Vec<String>> = customers.map(|c| row(book, c).to_vec()).collect();
+            let rows = rows
+                .map(|row| row.map(|row| cells(&row).to_vec()))
+                .collect::<Result<Vec<_>, _>>()?;
             output::table(out, &COLUMNS, &rows).map_err(write_error)?;
         }
-        Format::Csv => {
+        _ => {
             // Row by row through a buffer: the output never sits whole in memory.
             let mut out = BufWriter::new(out);
             output::csv_record(&mut out, &CSV_HEADER).map_err(write_error)?;
-            for customer in customers {
-                let cells = row(book, customer);
+            for row in rows {
+                let cells = cells(&row?);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(&mut out, &fields).map_err(write_error)?;
             }
@@ -92,7 +94,7 @@ pub fn list(
 
 pub fn show(api: &mut Api, customer: &str, out: &mut dyn Write) -> Result<u8, ApiError> {
     let customer = api.customer(customer)?;
-    let json = CustomerJson::new(&api.book, customer, api.actor.role);
+    let json = CustomerJson::new(&api.book, &customer, api.actor.role);
     output::json(out, &json).map_err(write_error)?;
     Ok(0)
 }
@@ -105,7 +107,11 @@ pub fn create(api: &mut Api, source: &str, out: &mut dyn Write) -> Result<u8, Ap
         .map_err(ServiceError::from)?;
     let request = CustomerRequest::parse(&read_body(source)?)?;
     let (profile, acceptance) = request.validate(
-        |domain| api.book.domain_taken(domain),
+        |domain| {
+            // A failing store is reported when the customer is written.
+            let stored = api.store.customer_id_by_domain(domain);
+            api.book.domain_taken(domain) || matches!(stored, Ok(Some(_)))
+        },
         api.actor.business_date,
     )?;
     let customer = api

@@ -190,7 +190,9 @@ pub enum ReportCommand {
     },
 }
 
-/// An open store, its book, and who acts when: what every command works with.
+/// An open store, its book, and who acts when: what every command works with. The book starts
+/// empty and holds the customers a command reads: one at a time, or every one for the commands
+/// that need them all (`load_everything`).
 pub struct Api {
     pub store: SledStore,
     pub book: Book,
@@ -201,10 +203,9 @@ pub struct Api {
 impl Api {
     pub fn open(options: &Options) -> Result<Api, ApiError> {
         let store = open_store(options)?;
-        let book = Book::from_snapshot(store.load()?);
         Ok(Api {
             store,
-            book,
+            book: Book::default(),
             actor: options.actor(),
             clock: SystemClock {
                 business_date: options.today,
@@ -222,13 +223,24 @@ impl Api {
     }
 
     /// A customer by tenant ID or primary domain, or a not-found error naming what was asked.
-    pub fn customer(&self, id_or_domain: &str) -> Result<&Customer, ApiError> {
-        self.book.find(id_or_domain).ok_or_else(|| {
-            ApiError::not_found(format!(
-                "No customer has the tenant ID or primary domain '{}'.",
-                id_or_domain.trim()
-            ))
-        })
+    pub fn customer(&mut self, id_or_domain: &str) -> Result<Customer, ApiError> {
+        let found = self.book.fetch(&self.store, id_or_domain)?;
+        found
+            .and_then(|id| self.book.customer(&id).cloned())
+            .ok_or_else(|| {
+                ApiError::not_found(format!(
+                    "No customer has the tenant ID or primary domain '{}'.",
+                    id_or_domain.trim()
+                ))
+            })
+    }
+
+    /// Reads every customer into the book, for the commands that report on them all.
+    pub fn load_everything(&mut self) -> Result<(), ApiError> {
+        let partner_name = self.book.partner_name.take();
+        self.book = Book::from_snapshot(self.store.load()?);
+        self.book.partner_name = self.book.partner_name.take().or(partner_name);
+        Ok(())
     }
 }
 

@@ -171,6 +171,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
     let phase = api.actor.phase();
     let role = api.actor.role;
     let shows_who = role.may(GatedAction::SeeConfirmation);
+    api.load_everything()?;
     let book = &api.book;
     let rows = book
         .customers_by_name()

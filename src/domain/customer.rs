@@ -123,9 +123,14 @@ impl CustomerFilter {
     }
 
     pub fn matches(&self, customer: &Customer) -> bool {
+        self.matches_text(&customer.company_name, &customer.domain)
+    }
+
+    /// Whether a customer with this company name and domain matches.
+    pub fn matches_text(&self, company_name: &str, domain: &str) -> bool {
         self.needle.is_empty()
-            || customer.company_name.to_lowercase().contains(&self.needle)
-            || customer.domain.contains(&self.needle)
+            || company_name.to_lowercase().contains(&self.needle)
+            || domain.contains(&self.needle)
     }
 }
 

@@ -118,7 +118,9 @@ impl Operations<'_> {
             }
             None => {}
         }
-        if self.book.domain_taken(&profile.domain) {
+        if self.book.domain_taken(&profile.domain)
+            || self.store.customer_id_by_domain(&profile.domain)?.is_some()
+        {
             return Err(StoreError::DomainTaken {
                 domain: profile.domain,
             }

@@ -17,6 +17,7 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
         .role
         .require(GatedAction::SeeConfirmation)
         .map_err(ServiceError::from)?;
+    api.load_everything()?;
     let Some(path) = file else {
         let mut buffered = BufWriter::new(out);
         write_rows(&api.book, &mut buffered)

@@ -35,6 +35,7 @@ pub fn import(
         .require(GatedAction::ConfirmAcceptance)
         .map_err(ServiceError::from)?;
     let source = Source::open(path)?;
+    api.load_everything()?;
     let customers = Customers::new(&api.book);
     let plan = Plan::read(&source, &api.book, &customers)?;
     let mut progress = Progress::on_stderr(plan.rows);

@@ -7,7 +7,7 @@ use crate::store::rules::{self, Records};
 use crate::store::{Snapshot, StoreError};
 
 /// Entries applied to a tree at a time: large enough to be fast, small enough to bound memory.
-const BATCH_ENTRIES: usize = 5_000;
+const BATCH_ENTRIES: usize = 50_000;
 
 impl SledStore {
     pub(super) fn write_all(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
