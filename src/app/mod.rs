@@ -32,9 +32,18 @@ pub enum Effect {
     Quit,
 }
 
-/// A change to make through the service operations.
+/// Where to go once a customer is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    Account,
+    NewOrder,
+}
+
+/// A change to make through the service operations, or a customer to read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
+    /// Reads the customer with this primary domain into the book, with its records.
+    Open { domain: String, then: Then },
     CreateCustomer {
         profile: Box<CustomerProfile>,
         acceptance: Option<Acceptance>,
@@ -58,6 +67,10 @@ pub enum Request {
 /// What a request achieved, once durable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Completed {
+    Opened {
+        customer_id: String,
+        then: Then,
+    },
     CustomerCreated {
         customer_id: String,
     },

@@ -5,7 +5,7 @@
 use super::{update, Action, App, Completed, Effect, Request};
 use crate::domain::agreement::Channel;
 use crate::service::{Operations, ServiceError};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 
 /// The source of "now" for recording timestamps; injected so tests are repeatable.
@@ -62,6 +62,12 @@ impl Session {
             now: self.clock.now(),
         };
         match request {
+            Request::Open { domain, then } => {
+                let found = ops.book.fetch(ops.store, &domain)?;
+                let customer_id =
+                    found.ok_or_else(|| StoreError::UnknownCustomer { id: domain })?;
+                Ok(Completed::Opened { customer_id, then })
+            }
             Request::CreateCustomer {
                 profile,
                 acceptance,

@@ -3,11 +3,12 @@
 
 use super::super::form::paste_into;
 use super::super::keys::{self, Binding, Command};
-use super::super::{Context, Step};
+use super::super::{Completed, Context, Request, Step, Then};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
 use crate::book::Book;
 use crate::domain::customer::{Customer, CustomerFilter};
 use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
@@ -127,7 +128,7 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
         Command::Open if list.filtering => list.filtering = false,
         Command::Open => {
             if let Some(customer) = list.selected_customer(&ctx.book) {
-                return Step::go(Screen::Account(Account::new(&customer.id)));
+                return open(&customer.domain, Then::Account);
             }
         }
         Command::NewCustomer => {
@@ -140,13 +141,39 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             };
         }
         Command::NewOrder => {
-            if let Some(id) = list.selected_customer(&ctx.book).map(|c| c.id.clone()) {
-                return order::start(ctx, &id, Origin::Customers);
+            if let Some(customer) = list.selected_customer(&ctx.book) {
+                return open(&customer.domain, Then::NewOrder);
             }
         }
         _ => {}
     }
     Step::stay()
+}
+
+/// The selected customer's records are read before its Account or an order shows.
+fn open(domain: &str, then: Then) -> Step {
+    Step::run(Request::Open {
+        domain: domain.to_string(),
+        then,
+    })
+}
+
+pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+    match result {
+        Ok(Completed::Opened {
+            customer_id,
+            then: Then::Account,
+        }) => Step::go(Screen::Account(Account::new(&customer_id))),
+        Ok(Completed::Opened {
+            customer_id,
+            then: Then::NewOrder,
+        }) => order::start(ctx, &customer_id, Origin::Customers),
+        Ok(_) => Step::stay(),
+        Err(error) => {
+            ctx.error(error.to_string());
+            Step::stay()
+        }
+    }
 }
 
 pub fn edit(ctx: &mut Context, key: KeyEvent) {

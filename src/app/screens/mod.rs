@@ -109,7 +109,7 @@ impl Screen {
 
     pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
         match self {
-            Screen::Customers => Step::stay(),
+            Screen::Customers => customers::done(ctx, result),
             Screen::NewCustomer(s) => s.done(ctx, result),
             Screen::Account(s) => s.done(ctx, result),
             Screen::Acceptance(s) => s.done(ctx, result),
