@@ -1,6 +1,7 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
 mod dossier;
+mod lock;
 mod memory;
 mod rules;
 mod sled_store;
@@ -11,6 +12,7 @@ mod behaviour_tests;
 mod test_data;
 
 pub use dossier::{Dossier, Listed};
+pub use lock::StoreLock;
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 

@@ -24,7 +24,7 @@ mod tests;
 
 use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
 use super::rules;
-use super::{Dossier, Listed, ListingRows, Snapshot, Store, StoreError};
+use super::{Dossier, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -45,6 +45,8 @@ pub struct SledStore {
     trees: DataTrees,
     salt: u64,
     numbers: Mutex<Reservation>,
+    /// Declared last, so it is released after the database is closed.
+    _lock: StoreLock,
 }
 
 /// Numbers `next..end` are reserved on disk and not yet handed out.
@@ -56,10 +58,12 @@ struct Reservation {
 impl SledStore {
     /// Opens the store at `path`, creating the directory and an empty store if there is none.
     pub fn open(path: &Path) -> Result<SledStore, StoreError> {
-        std::fs::create_dir_all(path).map_err(|e| StoreError::Io {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        })?;
+        SledStore::open_locked(StoreLock::acquire(path)?)
+    }
+
+    /// Opens the store whose lock the caller already holds.
+    pub fn open_locked(lock: StoreLock) -> Result<SledStore, StoreError> {
+        let path = &lock.dir().to_path_buf();
         let fail = |e| failure(path, e);
         let db = open_db(path)?;
         let meta = db.open_tree(layout::META).map_err(fail)?;
@@ -77,6 +81,7 @@ impl SledStore {
                 next: header.next_number,
                 end: header.next_number,
             }),
+            _lock: lock,
         };
         if header.version < super::SCHEMA_VERSION {
             store.migrate(header.version)?;
@@ -215,11 +220,16 @@ impl SledStore {
 const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
 const LOCK_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
 
+/// sled's page cache. Its default (1 GiB) would dwarf the rest of the dashboard; reads of a
+/// large store are mostly whole-list scans, which a cache does not help.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
     let started = std::time::Instant::now();
     loop {
         match sled::Config::new()
             .path(path)
+            .cache_capacity(CACHE_BYTES)
             .open()
             .map_err(|e| failure(path, e))
         {
