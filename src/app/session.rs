@@ -64,8 +64,7 @@ impl Session {
         match request {
             Request::Open { domain, then } => {
                 let found = ops.book.fetch(ops.store, &domain)?;
-                let customer_id =
-                    found.ok_or_else(|| StoreError::UnknownCustomer { id: domain })?;
+                let customer_id = found.ok_or(StoreError::UnknownCustomer { id: domain })?;
                 Ok(Completed::Opened { customer_id, then })
             }
             Request::CreateCustomer {
