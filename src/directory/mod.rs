@@ -1,18 +1,21 @@
 //! The directory: a compact in-memory index of every customer as the Customers list shows it,
-//! in list order, searchable as the list's filter.
+//! in list order, searchable as the list's filter, and its file (see `read_head`).
 //!
 //! A row costs no allocation of its own. Company names, original case, lie end to end in one
 //! arena; each row's sort key (`lowercase(name) + '\u{1f}' + domain`) and a `'\n'` lie end to
 //! end in a second arena, the one [`Directory::search`] scans; small arrays hold the offsets,
 //! a packed cloud-and-status code and the subscription count. Offsets are `u32`, so each arena
 //! holds at most 4 GiB of text (about 60 MB at a million customers); going past that panics
-//! with a message saying so.
+//! with a message saying so, and a file that would is refused as invalid.
 
 mod build;
+mod file;
 mod search;
 #[cfg(test)]
 mod tests;
 mod upsert;
+
+pub use file::{read_head, Head};
 
 use crate::domain::cloud::Cloud;
 use crate::domain::customer::DOMAIN_SUFFIX;
