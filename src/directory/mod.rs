@@ -1,0 +1,236 @@
+//! The directory: a compact in-memory index of every customer as the Customers list shows it,
+//! in list order, searchable as the list's filter, and its file (see `read_head`).
+//!
+//! A row costs no allocation of its own. Company names, original case, lie end to end in one
+//! arena; each row's sort key (`lowercase(name) + '\u{1f}' + domain`) and a `'\n'` lie end to
+//! end in a second arena, the one [`Directory::search`] scans; small arrays hold the offsets,
+//! a packed cloud-and-status code and the subscription count. Offsets are `u32`, so each arena
+//! holds at most 4 GiB of text (about 60 MB at a million customers); going past that panics
+//! with a message saying so, and a file that would is refused as invalid.
+
+mod build;
+mod file;
+mod search;
+#[cfg(test)]
+mod tests;
+mod upsert;
+
+pub use file::{read_head, Head};
+
+use crate::domain::cloud::Cloud;
+use crate::domain::customer::DOMAIN_SUFFIX;
+use crate::domain::status::AgreementStatus;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Separates the lower-case name from the domain in a sort key.
+const SEPARATOR: char = '\u{1f}';
+/// Ends a row in the key arena.
+const ROW_END: char = '\n';
+const TOO_LARGE: &str = "a customer directory holds at most 4 GiB of names and domains";
+
+/// One customer as the Customers list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingRow {
+    pub company_name: String,
+    /// The full primary domain, lower case.
+    pub domain: String,
+    pub cloud: Cloud,
+    pub status: AgreementStatus,
+    pub subscriptions: u32,
+}
+
+/// The list order: company name lower-cased (`str::to_lowercase`), then domain, encoded as
+/// `lowercase(name) + '\u{1f}' + domain`, whose byte order is that order (names hold no control
+/// characters).
+pub fn sort_key(company_name: &str, domain: &str) -> String {
+    let mut key = String::with_capacity(company_name.len() + 1 + domain.len());
+    push_lowercase(&mut key, company_name);
+    key.push(SEPARATOR);
+    key.push_str(domain);
+    key
+}
+
+/// Appends `text.to_lowercase()`, without allocating when the text is ASCII.
+fn push_lowercase(into: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = into.len();
+        into.push_str(text);
+        into[start..].make_ascii_lowercase();
+    } else {
+        into.push_str(&text.to_lowercase());
+    }
+}
+
+/// Every customer in list order. See the module documentation for the layout.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Directory {
+    /// Company names as given, end to end; row `r` is `names[name_starts[r]..name_starts[r + 1]]`.
+    names: String,
+    name_starts: Vec<u32>,
+    /// Sort key and `'\n'` per row; row `r` is `keys[key_starts[r]..key_starts[r + 1]]`.
+    keys: String,
+    key_starts: Vec<u32>,
+    /// Where each row's domain starts in `keys`, just after the separator.
+    domain_starts: Vec<u32>,
+    /// Cloud in bits 0-1, status in bits 2-3.
+    codes: Vec<u8>,
+    subscriptions: Vec<u32>,
+}
+
+/// One row of the directory, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub company_name: &'a str,
+    domain: &'a str,
+    pub cloud: Cloud,
+    pub status: AgreementStatus,
+    pub subscriptions: u32,
+}
+
+impl<'a> Entry<'a> {
+    /// The full primary domain.
+    pub fn domain(&self) -> &'a str {
+        self.domain
+    }
+
+    /// The domain without `.onmicrosoft.com`, or the whole domain when it has another ending.
+    pub fn domain_prefix(&self) -> &'a str {
+        self.domain
+            .strip_suffix(DOMAIN_SUFFIX)
+            .unwrap_or(self.domain)
+    }
+
+    pub fn to_row(&self) -> ListingRow {
+        ListingRow {
+            company_name: self.company_name.to_string(),
+            domain: self.domain.to_string(),
+            cloud: self.cloud,
+            status: self.status,
+            subscriptions: self.subscriptions,
+        }
+    }
+}
+
+/// An arena would pass 4 GiB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TooLarge;
+
+fn offset(len: usize) -> Result<u32, TooLarge> {
+    u32::try_from(len).map_err(|_| TooLarge)
+}
+
+fn pack(cloud: Cloud, status: AgreementStatus) -> u8 {
+    let cloud = match cloud {
+        Cloud::Public => 0,
+        Cloud::Germany => 1,
+        Cloud::China21Vianet => 2,
+        Cloud::UsGovernment => 3,
+    };
+    let status = match status {
+        AgreementStatus::Confirmed => 0,
+        AgreementStatus::NotConfirmed => 1,
+        AgreementStatus::NotSupported => 2,
+    };
+    cloud | status << 2
+}
+
+/// The cloud and status of a code, or `None` for a code [`pack`] never makes.
+fn unpack(code: u8) -> Option<(Cloud, AgreementStatus)> {
+    let status = match code >> 2 {
+        0 => AgreementStatus::Confirmed,
+        1 => AgreementStatus::NotConfirmed,
+        2 => AgreementStatus::NotSupported,
+        _ => return None,
+    };
+    Some((Cloud::ALL[usize::from(code & 3)], status))
+}
+
+impl Default for Directory {
+    fn default() -> Directory {
+        Directory::new()
+    }
+}
+
+impl fmt::Debug for Directory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Directory")
+            .field("len", &self.len())
+            .field("heap_bytes", &self.heap_bytes())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Directory {
+    pub fn new() -> Directory {
+        Directory::with_capacity(0, 0, 0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+
+    /// The row at `rank` in list order.
+    pub fn get(&self, rank: usize) -> Option<Entry<'_>> {
+        (rank < self.len()).then(|| self.entry(rank))
+    }
+
+    fn entry(&self, rank: usize) -> Entry<'_> {
+        let (cloud, status) = unpack(self.codes[rank]).expect("codes are packed on the way in");
+        let span = |starts: &[u32], r: usize| starts[r] as usize..starts[r + 1] as usize;
+        let domain_start = self.domain_starts[rank] as usize;
+        let key_end = self.key_starts[rank + 1] as usize - ROW_END.len_utf8();
+        Entry {
+            company_name: &self.names[span(&self.name_starts, rank)],
+            domain: &self.keys[domain_start..key_end],
+            cloud,
+            status,
+            subscriptions: self.subscriptions[rank],
+        }
+    }
+
+    /// Every row in list order.
+    pub fn rows(&self) -> impl Iterator<Item = Entry<'_>> + '_ {
+        (0..self.len()).map(|rank| self.entry(rank))
+    }
+
+    /// The sort key of a row.
+    fn key(&self, rank: usize) -> &[u8] {
+        let start = self.key_starts[rank] as usize;
+        let end = self.key_starts[rank + 1] as usize - ROW_END.len_utf8();
+        &self.keys.as_bytes()[start..end]
+    }
+
+    /// The rank of the row with this key, or where it would go.
+    fn find(&self, key: &[u8]) -> Result<usize, usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match self.key(middle).cmp(key) {
+                Ordering::Less => low = middle + 1,
+                Ordering::Greater => high = middle,
+                Ordering::Equal => return Ok(middle),
+            }
+        }
+        Err(low)
+    }
+
+    /// The rank of the customer with this name (compared whatever its case, as the list order
+    /// does) and domain.
+    pub fn rank_of(&self, company_name: &str, domain: &str) -> Option<usize> {
+        self.find(sort_key(company_name, domain).as_bytes()).ok()
+    }
+
+    /// Heap bytes held, counting capacity.
+    pub fn heap_bytes(&self) -> usize {
+        let u32s = self.name_starts.capacity()
+            + self.key_starts.capacity()
+            + self.domain_starts.capacity()
+            + self.subscriptions.capacity();
+        self.names.capacity() + self.keys.capacity() + self.codes.capacity() + u32s * 4
+    }
+}
