@@ -7,6 +7,7 @@ pub mod screens;
 pub mod session;
 
 use crate::book::Book;
+use crate::directory::{Directory, ListingRow};
 use crate::domain::agreement::{Acceptance, Channel};
 use crate::domain::commerce::OrderLine;
 use crate::domain::customer::CustomerProfile;
@@ -16,13 +17,18 @@ use keys::{Binding, Command};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use screens::{account::Account, customers::CustomerList, Screen};
 
-/// Something that happened: a key, a paste, a resize, or the result of a request.
+/// Something that happened: a key, a paste, a resize, the result of a request, or news from
+/// the loading of the customer directory.
 #[derive(Debug, Clone)]
 pub enum Action {
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
     Done(Result<Completed, ServiceError>),
+    /// This many customers of the directory are read so far.
+    Indexing(usize),
+    /// The whole directory, read.
+    Indexed(Box<Directory>),
 }
 
 /// Something for the shell to do.
@@ -95,12 +101,23 @@ pub struct Flash {
     pub is_error: bool,
 }
 
+/// How far the loading of the directory has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Indexing {
+    pub loaded: usize,
+    pub total: usize,
+}
+
 /// Everything a screen may read or change besides its own state.
 #[derive(Debug)]
 pub struct Context {
     pub actor: Actor,
     pub partner_name: String,
+    /// The customers opened in this session, with their records.
     pub book: Book,
+    /// Every customer as the Customers list shows it; while `indexing`, only the first ones.
+    pub directory: Directory,
+    pub indexing: Option<Indexing>,
     pub customers: CustomerList,
     pub flash: Option<Flash>,
     pub help_open: bool,
@@ -111,6 +128,50 @@ pub struct Context {
 impl Context {
     pub fn phase(&self) -> Phase {
         self.actor.phase()
+    }
+
+    /// Brings a customer's row in the directory up to date with the book, after a change.
+    pub fn sync_listing(&mut self, customer_id: &str) {
+        if let Some(row) = listing_row(&self.book, customer_id) {
+            self.directory.upsert(&row);
+        }
+    }
+
+    /// Selects a customer of the book in the Customers list.
+    pub fn select_in_list(&mut self, customer_id: &str) {
+        if let Some(customer) = self.book.customer(customer_id) {
+            self.customers
+                .select(&self.directory, &customer.company_name, &customer.domain);
+        }
+    }
+
+    /// Whether a primary domain belongs to a customer, as far as this session can tell; the
+    /// store has the last word when the customer is created.
+    pub fn domain_taken(&self, domain: &str) -> bool {
+        let domain = domain.to_ascii_lowercase();
+        self.book.domain_taken(&domain)
+            || self
+                .directory
+                .search(&domain)
+                .iter()
+                .filter_map(|&rank| self.directory.get(rank as usize))
+                .any(|entry| entry.domain() == domain)
+    }
+
+    /// Takes the finished directory in place of the first rows, keeping the changes this
+    /// session made while it loaded.
+    fn take_directory(&mut self, directory: Directory) {
+        self.directory = directory;
+        self.indexing = None;
+        let ids: Vec<String> = self
+            .book
+            .customers_by_name()
+            .map(|c| c.id.clone())
+            .collect();
+        for id in ids {
+            self.sync_listing(&id);
+        }
+        self.customers.refresh(&self.directory);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -162,14 +223,34 @@ impl Step {
 }
 
 impl App {
+    /// An app over a book that holds every customer (a small store).
     pub fn new(actor: Actor, partner_name: String, book: Book, size: (u16, u16)) -> App {
+        let directory = Directory::from_rows(
+            book.customers_by_name()
+                .filter_map(|c| listing_row(&book, &c.id)),
+        );
+        App::with_directory(actor, partner_name, book, directory, None, size)
+    }
+
+    /// An app whose Customers list shows `directory`; with `indexing`, the directory holds
+    /// only the first customers and the rest arrive with `Action::Indexed`.
+    pub fn with_directory(
+        actor: Actor,
+        partner_name: String,
+        book: Book,
+        directory: Directory,
+        indexing: Option<Indexing>,
+        size: (u16, u16),
+    ) -> App {
         let mut customers = CustomerList::default();
-        customers.refresh(&book);
+        customers.refresh(&directory);
         App {
             ctx: Context {
                 actor,
                 partner_name,
                 book,
+                directory,
+                indexing,
                 customers,
                 flash: None,
                 help_open: false,
@@ -223,10 +304,49 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Done(result) => {
+            if let Ok(completed) = &result {
+                if let Some(customer_id) = completed.changed_customer() {
+                    app.ctx.sync_listing(customer_id);
+                }
+            }
             let step = app.screen.done(&mut app.ctx, result);
             apply(app, step)
         }
+        Action::Indexing(loaded) => {
+            if let Some(indexing) = &mut app.ctx.indexing {
+                indexing.loaded = loaded.min(indexing.total);
+            }
+            vec![]
+        }
+        Action::Indexed(directory) => {
+            app.ctx.take_directory(*directory);
+            vec![]
+        }
     }
+}
+
+impl Completed {
+    /// The customer whose list row may have changed.
+    fn changed_customer(&self) -> Option<&str> {
+        match self {
+            Completed::CustomerCreated { customer_id }
+            | Completed::Confirmed { customer_id, .. }
+            | Completed::OrderCreated { customer_id, .. } => Some(customer_id),
+            Completed::Opened { .. } | Completed::SeatsChanged { .. } => None,
+        }
+    }
+}
+
+/// A customer of the book as the Customers list shows it.
+fn listing_row(book: &Book, customer_id: &str) -> Option<ListingRow> {
+    let customer = book.customer(customer_id)?;
+    Some(ListingRow {
+        company_name: customer.company_name.clone(),
+        domain: customer.domain.clone(),
+        cloud: customer.cloud,
+        status: book.status(customer),
+        subscriptions: book.subscriptions(customer_id).len() as u32,
+    })
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -268,7 +388,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn apply(app: &mut App, step: Step) -> Vec<Effect> {
     if let Some(next) = step.next {
         if matches!(next, Screen::Customers) {
-            app.ctx.customers.refresh(&app.ctx.book);
+            app.ctx.customers.refresh(&app.ctx.directory);
         }
         app.screen = next;
     }

@@ -95,7 +95,8 @@ impl Account {
             Command::Bottom => self.selected = last,
             Command::History => self.show_history = !self.show_history,
             Command::Back => {
-                ctx.customers.select(&ctx.book, &customer.id);
+                let id = customer.id.clone();
+                ctx.select_in_list(&id);
                 return Step::go(Screen::Customers);
             }
             Command::NewOrder => {

@@ -5,8 +5,7 @@ use super::super::form::paste_into;
 use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step, Then};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
-use crate::book::Book;
-use crate::domain::customer::{Customer, CustomerFilter};
+use crate::directory::{Directory, Entry};
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use ratatui::crossterm::event::{Event, KeyEvent};
@@ -21,13 +20,56 @@ pub fn page_rows(size: (u16, u16)) -> usize {
     size.1.saturating_sub(CHROME_ROWS).max(1) as usize
 }
 
+/// The customers the filter lets through, as ranks in the directory (company-name order).
+#[derive(Debug, Clone)]
+pub enum Matches {
+    /// No filter: every rank below this count. Kept as a count so a list of a million
+    /// customers costs nothing to show.
+    All(usize),
+    Some(Vec<u32>),
+}
+
+impl Default for Matches {
+    fn default() -> Self {
+        Matches::All(0)
+    }
+}
+
+impl Matches {
+    pub fn len(&self) -> usize {
+        match self {
+            Matches::All(count) => *count,
+            Matches::Some(ranks) => ranks.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The directory rank of the `index`th match.
+    pub fn rank(&self, index: usize) -> Option<usize> {
+        match self {
+            Matches::All(count) => (index < *count).then_some(index),
+            Matches::Some(ranks) => ranks.get(index).map(|&r| r as usize),
+        }
+    }
+
+    /// Where a directory rank is among the matches.
+    fn index_of(&self, rank: usize) -> Option<usize> {
+        match self {
+            Matches::All(count) => (rank < *count).then_some(rank),
+            Matches::Some(ranks) => ranks.binary_search(&(rank as u32)).ok(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct CustomerList {
     pub filter: Input,
     /// Whether keys go to the filter box.
     pub filtering: bool,
-    /// Ranks (company-name order) of the customers that match the filter.
-    pub matches: Vec<usize>,
+    pub matches: Matches,
     /// Index into `matches`.
     pub selected: usize,
     /// First row shown.
@@ -36,41 +78,42 @@ pub struct CustomerList {
 }
 
 impl CustomerList {
-    /// Recomputes the matches after the filter or the book changed, keeping the selected
+    /// Recomputes the matches after the filter or the directory changed, keeping the selected
     /// customer selected when it still matches.
-    pub fn refresh(&mut self, book: &Book) {
-        let keep = self.selected_rank();
-        let filter = CustomerFilter::new(self.filter.value());
-        self.matches = book
-            .customers_by_name()
-            .enumerate()
-            .filter(|(_, c)| filter.matches(c))
-            .map(|(rank, _)| rank)
-            .collect();
+    pub fn refresh(&mut self, directory: &Directory) {
+        let keep = self.selected_key(directory);
+        self.matches = if self.filter.value().trim().is_empty() {
+            Matches::All(directory.len())
+        } else {
+            Matches::Some(directory.search(self.filter.value()))
+        };
         self.selected = keep
-            .and_then(|rank| self.matches.iter().position(|&r| r == rank))
+            .and_then(|(name, domain)| directory.rank_of(&name, &domain))
+            .and_then(|rank| self.matches.index_of(rank))
             .unwrap_or(0);
         self.keep_visible(self.page.max(1));
     }
 
-    fn selected_rank(&self) -> Option<usize> {
-        self.matches.get(self.selected).copied()
+    /// The name and domain of the selected customer, which outlive its rank.
+    fn selected_key(&self, directory: &Directory) -> Option<(String, String)> {
+        let entry = directory.get(self.matches.rank(self.selected)?)?;
+        Some((entry.company_name.to_string(), entry.domain().to_string()))
     }
 
-    pub fn selected_customer<'b>(&self, book: &'b Book) -> Option<&'b Customer> {
-        book.by_name(self.selected_rank()?)
+    pub fn selected_entry<'d>(&self, directory: &'d Directory) -> Option<Entry<'d>> {
+        directory.get(self.matches.rank(self.selected)?)
     }
 
-    /// Selects a customer by id, clearing a filter that hides it.
-    pub fn select(&mut self, book: &Book, customer_id: &str) {
-        let Some(rank) = book.rank_of(customer_id) else {
+    /// Selects a customer by company name and domain, clearing a filter that hides it.
+    pub fn select(&mut self, directory: &Directory, company_name: &str, domain: &str) {
+        let Some(rank) = directory.rank_of(company_name, domain) else {
             return;
         };
-        if !self.matches.contains(&rank) {
+        if self.matches.index_of(rank).is_none() {
             self.filter.reset();
-            self.refresh(book);
+            self.refresh(directory);
         }
-        if let Some(index) = self.matches.iter().position(|&r| r == rank) {
+        if let Some(index) = self.matches.index_of(rank) {
             self.selected = index;
             self.keep_visible(self.page.max(1));
         }
@@ -81,7 +124,9 @@ impl CustomerList {
             return;
         }
         let last = self.matches.len() as isize - 1;
-        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        self.selected = (self.selected as isize)
+            .saturating_add(delta)
+            .clamp(0, last) as usize;
         self.keep_visible(self.page.max(1));
     }
 
@@ -122,13 +167,13 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             list.filtering = false;
             if !list.filter.value().is_empty() {
                 list.filter.reset();
-                list.refresh(&ctx.book);
+                list.refresh(&ctx.directory);
             }
         }
         Command::Open if list.filtering => list.filtering = false,
         Command::Open => {
-            if let Some(customer) = list.selected_customer(&ctx.book) {
-                return open(&customer.domain, Then::Account);
+            if let Some(entry) = list.selected_entry(&ctx.directory) {
+                return open(entry.domain(), Then::Account);
             }
         }
         Command::NewCustomer => {
@@ -141,8 +186,8 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             };
         }
         Command::NewOrder => {
-            if let Some(customer) = list.selected_customer(&ctx.book) {
-                return open(&customer.domain, Then::NewOrder);
+            if let Some(entry) = list.selected_entry(&ctx.directory) {
+                return open(entry.domain(), Then::NewOrder);
             }
         }
         _ => {}
@@ -184,12 +229,12 @@ pub fn edit(ctx: &mut Context, key: KeyEvent) {
             .handle_event(&Event::Key(key))
             .is_some_and(|c| c.value)
     {
-        ctx.customers.refresh(&ctx.book);
+        ctx.customers.refresh(&ctx.directory);
     }
 }
 
 pub fn paste(ctx: &mut Context, text: &str) {
     if ctx.customers.filtering && paste_into(&mut ctx.customers.filter, text) {
-        ctx.customers.refresh(&ctx.book);
+        ctx.customers.refresh(&ctx.directory);
     }
 }

@@ -63,16 +63,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // The stored offset follows the page size of the last resize; never hide the selection.
     let offset = list.offset.max((list.selected + 1).saturating_sub(height));
     // Says which rows show when they do not all fit, so the agent knows there are more.
-    let count = if list.matches.len() > height {
-        format!(
+    let total = ctx.indexing.map_or(ctx.directory.len(), |i| i.total);
+    let count = match ctx.indexing {
+        // The list is usable while the rest loads; the count says how far that has come.
+        Some(indexing) => format!(
+            "Loading {} of {} customers",
+            text::thousands(indexing.loaded),
+            text::thousands(indexing.total)
+        ),
+        None if list.matches.len() > height => format!(
             "{}-{} of {} ({} customers)",
-            offset + 1,
-            (offset + height).min(list.matches.len()),
-            list.matches.len(),
-            ctx.book.len()
-        )
-    } else {
-        format!("{} of {} customers", list.matches.len(), ctx.book.len())
+            text::thousands(offset + 1),
+            text::thousands((offset + height).min(list.matches.len())),
+            text::thousands(list.matches.len()),
+            text::thousands(total)
+        ),
+        None => format!(
+            "{} of {} customers",
+            text::thousands(list.matches.len()),
+            text::thousands(total)
+        ),
     };
     let filter_text = if list.filtering || !list.filter.value().is_empty() {
         format!("Filter: {}", list.filter.value())
@@ -114,7 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
 
     if list.matches.is_empty() {
-        let message = if ctx.book.is_empty() {
+        let message = if ctx.directory.is_empty() {
             "No customers yet. Press n for New customer.".to_string()
         } else {
             format!(
@@ -131,11 +141,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mandatory = ctx.phase() == Phase::Mandatory;
     // Whether confirmation was provided is itself part of the confirmation (Admin and Sales only).
     let may_see_status = ctx.actor.role.may(GatedAction::SeeConfirmation);
-    for (row, &rank) in list.matches.iter().enumerate().skip(offset).take(height) {
-        let Some(customer) = ctx.book.by_name(rank) else {
+    // Only the rows on screen are read: drawing costs the same for ten customers or a million.
+    for row in offset..(offset + height).min(list.matches.len()) {
+        let Some(customer) = list.matches.rank(row).and_then(|r| ctx.directory.get(r)) else {
             continue;
         };
-        let status = ctx.book.status(customer);
+        let status = customer.status;
         let (status_text, status_style) = if !may_see_status {
             ("—", theme::muted())
         } else {
@@ -156,11 +167,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let cell = |value: &str, column: &Column, style: Style| {
             Span::styled(format!("{} ", text::pad(value, column.columns)), style)
         };
-        let subscriptions = ctx.book.subscriptions(&customer.id).len().to_string();
+        let subscriptions = customer.subscriptions.to_string();
         let line = Line::from(vec![
             Span::styled(if selected { "› " } else { "  " }, base),
-            cell(&customer.company_name, &cols[0], base),
-            cell(&customer.domain, &cols[1], base),
+            cell(customer.company_name, &cols[0], base),
+            cell(customer.domain(), &cols[1], base),
             cell(customer.cloud.short_label(), &cols[2], base),
             cell(status_text, &cols[3], base.patch(status_style)),
             cell(&subscriptions, &cols[4], base),

@@ -234,7 +234,7 @@ impl NewCustomer {
     /// Next: validates Account info and goes to Review, or shows every message by its field.
     fn next(&mut self, ctx: &Context) {
         self.notice = None;
-        let customer = self.customer_draft().validate(|d| ctx.book.domain_taken(d));
+        let customer = self.customer_draft().validate(|d| ctx.domain_taken(d));
         let mut errors: Vec<(Field, String)> = match &customer {
             Ok(_) => vec![],
             Err(e) => e
@@ -299,8 +299,8 @@ impl NewCustomer {
     pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
         match result {
             Ok(Completed::CustomerCreated { customer_id }) => {
-                ctx.customers.refresh(&ctx.book);
-                ctx.customers.select(&ctx.book, &customer_id);
+                ctx.customers.refresh(&ctx.directory);
+                ctx.select_in_list(&customer_id);
                 let name = ctx
                     .book
                     .customer(&customer_id)
