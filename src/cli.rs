@@ -2,18 +2,17 @@
 //! value is reported on one line with exit code 2 before the terminal is touched.
 
 use crate::app::session::{Clock, Session};
-use crate::app::App;
-use crate::book::Book;
 use crate::domain::fields;
 use crate::domain::role::Role;
 use crate::service::Actor;
-use crate::store::{self, SledStore, Store, StoreError};
-use crate::{assets, term};
+use crate::store::{self, SledStore, Store, StoreError, StoreLock};
+use crate::{assets, dashboard, term};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::Parser;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;
@@ -106,13 +105,21 @@ impl Options {
 /// Opens the store for these options, seeding the demo store on first use.
 pub fn open_store(options: &Options) -> Result<SledStore, StoreError> {
     let store = open_unseeded(options)?;
+    prepare(&store, options)?;
+    Ok(store)
+}
+
+/// Seeds an empty demo store, and records a partner name given on the command line.
+fn prepare(store: &SledStore, options: &Options) -> Result<(), StoreError> {
     if options.demo && store.is_empty()? {
-        store::copy_into(&store, &assets::demo_snapshot())?;
+        store::copy_into(store, &assets::demo_snapshot())?;
     }
     if let Some(partner) = &options.partner {
-        store.set_partner_name(partner)?;
+        if store.partner_name()?.as_ref() != Some(partner) {
+            store.set_partner_name(partner)?;
+        }
     }
-    Ok(store)
+    Ok(())
 }
 
 /// Opens the store for these options as it is: an empty demo store stays empty.
@@ -145,40 +152,76 @@ pub fn main() -> ExitCode {
     if let Some(command) = options.command.take() {
         return crate::api::run(command, &options);
     }
-    let store = match open_store(&options) {
-        Ok(store) => store,
+    let path = match options.store_path() {
+        Ok(path) => path,
+        Err(detail) => return fail(EXIT_STORE, detail),
+    };
+    let lock = match StoreLock::acquire(&path) {
+        Ok(lock) => lock,
         Err(error @ StoreError::Locked { .. }) => return fail(EXIT_STORE_IN_USE, error),
         Err(error) => return fail(EXIT_STORE, error),
     };
-    let snapshot = match store.load() {
-        Ok(snapshot) => snapshot,
-        Err(error) => return fail(EXIT_STORE, error),
-    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // The store is still prepared (seeded, partner saved), as a start with a terminal would.
+        if let Err(error) = SledStore::open_locked(lock).and_then(|s| prepare(&s, &options)) {
+            return fail(EXIT_STORE, error);
+        }
         return fail(
             EXIT_TERMINAL,
             "the dashboard needs an interactive terminal (stdin and stdout must be a tty).",
         );
     }
-    let partner = snapshot
-        .partner_name
-        .clone()
-        .unwrap_or_else(|| "Your partner organization".into());
-    let app = App::new(
-        options.actor(),
-        partner,
-        Book::from_snapshot(snapshot),
-        (80, 24),
-    );
+    match run_dashboard(&options, &path, lock) {
+        Ok(code) => code,
+        Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
+    }
+}
+
+/// The dashboard on this terminal: the saved list at once when there is one, then the store.
+fn run_dashboard(
+    options: &Options,
+    path: &std::path::Path,
+    lock: StoreLock,
+) -> std::io::Result<ExitCode> {
+    let actor = options.actor();
+    let mut screen = term::Screen::open()?;
+    let size = screen.size()?;
+    // A start that changes the store first (seeding, a new partner name) waits for it.
+    if !options.demo && options.partner.is_none() {
+        if let Some(preview) = dashboard::preview(path, &actor, size) {
+            screen.draw(&preview)?;
+        }
+    }
+    let opened = SledStore::open_locked(lock)
+        .and_then(|store| prepare(&store, options).map(|()| store))
+        .and_then(|store| dashboard::start(&store, &actor, size).map(|start| (store, start)));
+    let (store, start) = match opened {
+        Ok(opened) => opened,
+        Err(error) => {
+            drop(screen);
+            let code = match error {
+                StoreError::Locked { .. } => EXIT_STORE_IN_USE,
+                _ => EXIT_STORE,
+            };
+            return Ok(fail(code, error));
+        }
+    };
+    let (sender, background) = mpsc::channel();
+    if let Some(loader) = start.loader {
+        std::thread::spawn(move || {
+            loader.run(|action| {
+                let _ = sender.send(action);
+            })
+        });
+    }
     let mut session = Session::new(
-        app,
+        start.app,
         Box::new(store),
         Box::new(SystemClock {
             business_date: options.today,
         }),
     );
-    match term::run(&mut session) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
-    }
+    let result = screen.run(&mut session, &background);
+    dashboard::save_list(session.store.as_ref(), &session.app);
+    result.map(|()| ExitCode::SUCCESS)
 }

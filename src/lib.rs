@@ -12,6 +12,7 @@ pub mod app;
 pub mod assets;
 pub mod book;
 pub mod cli;
+pub mod dashboard;
 pub mod directory;
 pub mod domain;
 pub mod service;

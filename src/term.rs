@@ -2,7 +2,7 @@
 //! (quit, error, panic), and the event loop that feeds the session.
 
 use crate::app::session::Session;
-use crate::app::Action;
+use crate::app::{Action, App};
 use crate::ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -12,6 +12,8 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, Stdout};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() {
@@ -41,27 +43,72 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the dashboard on this process's terminal until the user quits.
-pub fn run(session: &mut Session) -> io::Result<()> {
-    install_panic_hook();
-    enable_raw_mode()?;
-    let _guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    let mut terminal: Terminal<CrosstermBackend<Stdout>> =
-        Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    session.handle(Action::Resize(size.width, size.height));
-    loop {
-        terminal.draw(|frame| ui::render(frame, &session.app))?;
-        if session.quit {
-            return Ok(());
+/// This process's terminal, in raw mode on the alternate screen until dropped.
+pub struct Screen {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    _guard: Guard,
+}
+
+impl Screen {
+    pub fn open() -> io::Result<Screen> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let guard = Guard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        Ok(Screen {
+            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+            _guard: guard,
+        })
+    }
+
+    pub fn size(&self) -> io::Result<(u16, u16)> {
+        let size = self.terminal.size()?;
+        Ok((size.width, size.height))
+    }
+
+    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+        self.terminal.draw(|frame| ui::render(frame, app)).map(drop)
+    }
+
+    /// Runs the session until the user quits. `background` brings actions from other threads
+    /// (the directory loading), handled between keys.
+    pub fn run(&mut self, session: &mut Session, background: &Receiver<Action>) -> io::Result<()> {
+        let (width, height) = self.size()?;
+        session.handle(Action::Resize(width, height));
+        let mut pending_background = true;
+        loop {
+            self.draw(&session.app)?;
+            if session.quit {
+                return Ok(());
+            }
+            // Waits for a key; while the directory loads, wakes up now and then for its news.
+            let wait = if pending_background {
+                POLL
+            } else {
+                Duration::from_secs(3600)
+            };
+            if event::poll(wait)? {
+                let action = match event::read()? {
+                    Event::Key(key) => Action::Key(key),
+                    Event::Paste(text) => Action::Paste(text),
+                    Event::Resize(width, height) => Action::Resize(width, height),
+                    _ => continue,
+                };
+                session.handle(action);
+            }
+            loop {
+                match background.try_recv() {
+                    Ok(action) => session.handle(action),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        pending_background = false;
+                        break;
+                    }
+                }
+            }
         }
-        let action = match event::read()? {
-            Event::Key(key) => Action::Key(key),
-            Event::Paste(text) => Action::Paste(text),
-            Event::Resize(width, height) => Action::Resize(width, height),
-            _ => continue,
-        };
-        session.handle(action);
     }
 }
+
+/// How often the loop looks for news from other threads while they work.
+const POLL: Duration = Duration::from_millis(50);

@@ -9,12 +9,14 @@
 //! with a message saying so, and a file that would is refused as invalid.
 
 mod build;
+mod cache;
 mod file;
 mod search;
 #[cfg(test)]
 mod tests;
 mod upsert;
 
+pub use cache::ListCache;
 pub use file::{read_head, Head};
 
 use crate::domain::cloud::Cloud;

@@ -21,6 +21,10 @@ use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use std::path::PathBuf;
 
+/// The files of the Customers list saved beside the database (see `directory::ListCache`),
+/// removed before the store's first write so that no stale copy outlives a change.
+pub const LIST_CACHE_FILES: [&str; 2] = ["customers.list", "customers.list.partner"];
+
 /// The version of the keys and values this build writes. A store written by a newer build is
 /// refused rather than misread; an older one is migrated on open.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -121,6 +125,13 @@ pub trait Store {
     /// A number that changes with every write: a copy of the list taken at one generation is
     /// current as long as the store's generation is the same.
     fn generation(&self) -> Result<u64, StoreError>;
+    /// The directory of a store on disk, where a copy of the list may be saved beside it.
+    fn location(&self) -> Option<&std::path::Path> {
+        None
+    }
+    /// Tells the store a copy of the list was saved after its last change (see
+    /// `LIST_CACHE_FILES`), so that its next change removes it again.
+    fn list_copy_saved(&self) {}
     /// Whether the store holds no customers yet (used to seed the demo store once).
     fn is_empty(&self) -> Result<bool, StoreError>;
     /// A new GUID-shaped ID, unique in this store and practically unique across stores.

@@ -24,6 +24,7 @@ mod tests;
 
 use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
 use super::rules;
+use super::LIST_CACHE_FILES;
 use super::{Dossier, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
@@ -32,6 +33,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sled::transaction::{ConflictableTransactionResult, TransactionError};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 /// Numbers reserved on disk at a time. Reserving ahead keeps `new_id` off the disk most of the
@@ -45,6 +47,8 @@ pub struct SledStore {
     trees: DataTrees,
     salt: u64,
     numbers: Mutex<Reservation>,
+    /// Whether the saved copy of the list is gone (see `LIST_CACHE_FILES`).
+    list_copy_gone: AtomicBool,
     /// Declared last, so it is released after the database is closed.
     _lock: StoreLock,
 }
@@ -81,6 +85,7 @@ impl SledStore {
                 next: header.next_number,
                 end: header.next_number,
             }),
+            list_copy_gone: AtomicBool::new(false),
             _lock: lock,
         };
         if header.version < super::SCHEMA_VERSION {
@@ -95,6 +100,27 @@ impl SledStore {
 
     fn fail(&self, e: sled::Error) -> StoreError {
         failure(&self.path, e)
+    }
+
+    /// Removes the saved copy of the list before the first change, so it never shows what
+    /// the store no longer holds.
+    fn before_change(&self) -> Result<(), StoreError> {
+        if self.list_copy_gone.load(Ordering::Acquire) {
+            return Ok(());
+        }
+        for name in LIST_CACHE_FILES {
+            match std::fs::remove_file(self.path.join(name)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(StoreError::Io {
+                        path: self.path.join(name),
+                        detail: e.to_string(),
+                    })
+                }
+                _ => {}
+            }
+        }
+        self.list_copy_gone.store(true, Ordering::Release);
+        Ok(())
     }
 
     fn flush(&self) -> Result<(), StoreError> {
@@ -137,6 +163,7 @@ impl SledStore {
         &self,
         write: impl Fn(&Tx<'_>) -> ConflictableTransactionResult<(), StoreError>,
     ) -> Result<(), StoreError> {
+        self.before_change()?;
         self.trees.transaction(write).map_err(|e| match e {
             TransactionError::Abort(refusal) => refusal,
             TransactionError::Storage(e) => self.fail(e),
@@ -201,7 +228,7 @@ impl SledStore {
         })
     }
 
-    fn partner_name(&self) -> Result<Option<String>, StoreError> {
+    pub fn partner_name(&self) -> Result<Option<String>, StoreError> {
         let Some(value) = self.meta.get(PARTNER_NAME).map_err(|e| self.fail(e))? else {
             return Ok(None);
         };
@@ -328,6 +355,14 @@ impl Store for SledStore {
         self.trees.stat(GENERATION).map_err(|e| self.fail(e))
     }
 
+    fn location(&self) -> Option<&Path> {
+        Some(&self.path)
+    }
+
+    fn list_copy_saved(&self) {
+        self.list_copy_gone.store(false, Ordering::Release);
+    }
+
     fn is_empty(&self) -> Result<bool, StoreError> {
         // `first` reads one entry; `len` would walk the whole tree.
         let first = self.trees.customers.first().map_err(|e| self.fail(e))?;
@@ -339,6 +374,7 @@ impl Store for SledStore {
     }
 
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {
+        self.before_change()?;
         self.meta
             .insert(PARTNER_NAME, name.as_bytes())
             .map_err(|e| self.fail(e))?;

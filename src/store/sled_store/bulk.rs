@@ -12,6 +12,7 @@ const BATCH_ENTRIES: usize = 50_000;
 impl SledStore {
     pub(super) fn write_all(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         rules::check_snapshot(&Stored(self), snapshot)?;
+        self.before_change()?;
         let (dossiers, additions) = group(snapshot);
         // Records for customers stored before go through the ordinary path: they are rare.
         for (customer_id, added) in additions {

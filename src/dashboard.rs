@@ -1,0 +1,150 @@
+//! Starting the dashboard on a store of any size: the first page at once, from the saved copy of
+//! the list when there is one; the whole directory loaded on another thread; the copy saved
+//! again when the dashboard closes. No terminal here: the shells draw and feed the actions.
+
+use crate::app::{Action, App, Indexing};
+use crate::book::Book;
+use crate::directory::{Directory, ListCache, ListingRow};
+use crate::service::Actor;
+use crate::store::{Listed, ListingRows, SledStore, Store, StoreError};
+use std::path::Path;
+
+/// Rows read before the first frame: more than any terminal shows.
+pub const FIRST_ROWS: usize = 200;
+
+/// Directory rows loaded between two progress reports.
+const PROGRESS_EVERY: usize = 100_000;
+
+/// What the dashboard shows before the store opens, from the saved copy of the list; `None`
+/// when there is no usable copy (the first frame then waits for the store).
+pub fn preview(store_dir: &Path, actor: &Actor, size: (u16, u16)) -> Option<App> {
+    let (head, partner) = ListCache::of(store_dir).head(FIRST_ROWS)?;
+    let loaded = head.rows.len();
+    let indexing = (loaded < head.count).then_some(Indexing {
+        loaded,
+        total: head.count,
+    });
+    let directory = Directory::from_rows(head.rows);
+    Some(App::with_directory(
+        actor.clone(),
+        partner,
+        Book::default(),
+        directory,
+        indexing,
+        size,
+    ))
+}
+
+/// The dashboard over an open store: its first rows now, and the work that loads the rest.
+pub struct Start {
+    pub app: App,
+    /// Run on another thread; it reports through the function it is given.
+    pub loader: Option<Loader>,
+    /// The store's generation when the dashboard started.
+    pub generation: u64,
+}
+
+pub struct Loader {
+    cache: ListCache,
+    generation: u64,
+    total: usize,
+    rows: ListingRows,
+}
+
+pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start, StoreError> {
+    let partner = store
+        .partner_name()?
+        .unwrap_or_else(|| "Your partner organization".into());
+    let generation = store.generation()?;
+    let total = store.customer_count()? as usize;
+    let first: Vec<ListingRow> = store
+        .listing()?
+        .take(FIRST_ROWS)
+        .map(|row| row.map(|row| listing_row(&row)))
+        .collect::<Result<_, _>>()?;
+    let complete = first.len() >= total;
+    let indexing = (!complete).then_some(Indexing {
+        loaded: first.len(),
+        total,
+    });
+    let app = App::with_directory(
+        actor.clone(),
+        partner,
+        Book::default(),
+        Directory::from_rows(first),
+        indexing,
+        size,
+    );
+    let loader = (!complete)
+        .then(|| -> Result<Loader, StoreError> {
+            Ok(Loader {
+                cache: ListCache::of(store.path()),
+                generation,
+                total,
+                rows: store.listing()?,
+            })
+        })
+        .transpose()?;
+    Ok(Start {
+        app,
+        loader,
+        generation,
+    })
+}
+
+impl Loader {
+    /// Reads the whole directory: from the saved copy when it is of this generation, else
+    /// from the store, reporting progress. Ends with `Action::Indexed`, or with nothing when
+    /// the store failed (the first rows stay, and the list says it is still loading).
+    pub fn run(self, report: impl Fn(Action)) {
+        if let Some(directory) = self.cache.load(self.generation) {
+            report(Action::Indexed(Box::new(directory)));
+            return;
+        }
+        let mut rows = Vec::with_capacity(self.total);
+        for row in self.rows {
+            let Ok(row) = row else {
+                return;
+            };
+            rows.push(listing_row(&row));
+            if rows.len() % PROGRESS_EVERY == 0 {
+                report(Action::Indexing(rows.len()));
+            }
+        }
+        report(Action::Indexed(Box::new(Directory::from_rows(rows))));
+    }
+}
+
+/// Saves the list for the next start when it is complete and the saved copy is not already of
+/// this generation. Failing to save costs the next start some speed, nothing else.
+pub fn save_list(store: &dyn Store, app: &App) {
+    let (None, Some(dir)) = (app.ctx.indexing, store.location()) else {
+        return;
+    };
+    let Ok(generation) = store.generation() else {
+        return;
+    };
+    let cache = ListCache::of(dir);
+    if cache
+        .head(0)
+        .is_some_and(|(head, _)| head.generation == generation)
+    {
+        return;
+    }
+    if cache
+        .save(&app.ctx.directory, generation, &app.ctx.partner_name)
+        .is_ok()
+    {
+        store.list_copy_saved();
+    }
+}
+
+fn listing_row(row: &Listed) -> ListingRow {
+    ListingRow {
+        company_name: row.company_name.clone(),
+        domain: row.domain.clone(),
+        cloud: row.cloud,
+        status: row.status(),
+        subscriptions: row.subscriptions,
+    }
+}
