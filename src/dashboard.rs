@@ -6,7 +6,7 @@ use crate::app::{Action, App, Indexing};
 use crate::book::Book;
 use crate::directory::{Directory, ListCache, ListingRow};
 use crate::service::Actor;
-use crate::store::{Listed, ListingRows, SledStore, Store, StoreError};
+use crate::store::{ListingRows, SledStore, Store, StoreError};
 use std::path::Path;
 
 /// Rows read before the first frame: more than any terminal shows.
@@ -52,15 +52,13 @@ pub struct Loader {
 }
 
 pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start, StoreError> {
-    let partner = store
-        .partner_name()?
-        .unwrap_or_else(|| "Your partner organization".into());
+    let partner = partner_name(store)?;
     let generation = store.generation()?;
     let total = store.customer_count()? as usize;
     let first: Vec<ListingRow> = store
         .listing()?
         .take(FIRST_ROWS)
-        .map(|row| row.map(|row| listing_row(&row)))
+        .map(|row| row.map(ListingRow::from))
         .collect::<Result<_, _>>()?;
     let complete = first.len() >= total;
     let indexing = (!complete).then_some(Indexing {
@@ -106,7 +104,7 @@ impl Loader {
             let Ok(row) = row else {
                 return;
             };
-            rows.push(listing_row(&row));
+            rows.push(ListingRow::from(row));
             if rows.len() % PROGRESS_EVERY == 0 {
                 report(Action::Indexing(rows.len()));
             }
@@ -139,12 +137,9 @@ pub fn save_list(store: &dyn Store, app: &App) {
     }
 }
 
-fn listing_row(row: &Listed) -> ListingRow {
-    ListingRow {
-        company_name: row.company_name.clone(),
-        domain: row.domain.clone(),
-        cloud: row.cloud,
-        status: row.status(),
-        subscriptions: row.subscriptions,
-    }
+/// The partner name the header shows, with a placeholder for a store that has none yet.
+pub fn partner_name(store: &SledStore) -> Result<String, StoreError> {
+    Ok(store
+        .partner_name()?
+        .unwrap_or_else(|| "Your partner organization".into()))
 }

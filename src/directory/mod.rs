@@ -22,6 +22,7 @@ pub use file::{read_head, Head};
 use crate::domain::cloud::Cloud;
 use crate::domain::customer::DOMAIN_SUFFIX;
 use crate::domain::status::AgreementStatus;
+use crate::store::Listed;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -40,6 +41,18 @@ pub struct ListingRow {
     pub cloud: Cloud,
     pub status: AgreementStatus,
     pub subscriptions: u32,
+}
+
+impl From<Listed> for ListingRow {
+    fn from(row: Listed) -> ListingRow {
+        ListingRow {
+            status: row.status(),
+            company_name: row.company_name,
+            domain: row.domain,
+            cloud: row.cloud,
+            subscriptions: row.subscriptions,
+        }
+    }
 }
 
 /// The list order: company name lower-cased (`str::to_lowercase`), then domain, encoded as

@@ -9,6 +9,8 @@ mod words;
 use super::error::ApiError;
 use super::transfer::progress::Progress;
 use super::write_error;
+use crate::dashboard;
+use crate::directory::{Directory, ListCache, ListingRow};
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
 use crate::store::{SledStore, Store};
@@ -50,6 +52,7 @@ pub fn generate(
         }
     }
     progress.clear();
+    save_list(store)?;
     let tally = generator.tally;
     writeln!(
         out,
@@ -63,4 +66,21 @@ pub fn generate(
     )
     .map_err(write_error)?;
     Ok(0)
+}
+
+/// Saves the list beside the store, so the first dashboard on it starts at once.
+fn save_list(store: &SledStore) -> Result<(), ApiError> {
+    let rows = store.listing()?.map(|row| row.map(ListingRow::from));
+    let directory = Directory::from_rows(rows.collect::<Result<Vec<_>, _>>()?);
+    let partner = dashboard::partner_name(store)?;
+    ListCache::of(store.path())
+        .save(&directory, store.generation()?, &partner)
+        .map_err(|e| {
+            ApiError::from(crate::store::StoreError::Io {
+                path: store.path().to_path_buf(),
+                detail: format!("the list could not be saved beside the store ({e})"),
+            })
+        })?;
+    store.list_copy_saved();
+    Ok(())
 }
