@@ -7,6 +7,8 @@ mod common;
 mod acceptance_form;
 #[path = "flows/keyboard.rs"]
 mod keyboard;
+#[path = "flows/large_store.rs"]
+mod large_store;
 #[path = "flows/new_customer.rs"]
 mod new_customer;
 #[path = "flows/order_prompt.rs"]

@@ -68,6 +68,33 @@ fn customers_in_the_optional_phase() {
 }
 
 #[test]
+fn customers_while_a_million_customer_directory_loads() {
+    let full = admin(OPTIONAL_DAY);
+    // The first rows of the list, as the dashboard shows them before the rest has loaded.
+    let first: Vec<_> = full
+        .app
+        .ctx
+        .directory
+        .rows()
+        .take(12)
+        .map(|entry| entry.to_row())
+        .collect();
+    let app = pcenter::app::App::with_directory(
+        full.app.ctx.actor.clone(),
+        full.app.ctx.partner_name.clone(),
+        pcenter::book::Book::default(),
+        pcenter::directory::Directory::from_rows(first),
+        Some(pcenter::app::Indexing {
+            loaded: 400_000,
+            total: 1_000_000,
+        }),
+        (80, 24),
+    );
+    let mut s = Session::new(app, full.store, full.clock);
+    snap_both_sizes("customers_loading", &mut s);
+}
+
+#[test]
 fn customers_filtered_while_typing() {
     let mut s = admin(OPTIONAL_DAY);
     press(&mut s, KeyCode::Char('/'));

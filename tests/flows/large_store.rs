@@ -1,0 +1,164 @@
+//! The dashboard over a store too large to read whole: the first rows at once, the directory
+//! loaded on another thread, customers read one at a time when opened, and the saved list.
+
+use crate::common::*;
+use crate::support::account;
+use pcenter::app::session::{FixedClock, Session};
+use pcenter::app::{Action, Indexing};
+use pcenter::assets;
+use pcenter::dashboard::{self, FIRST_ROWS};
+use pcenter::domain::customer::Customer;
+use pcenter::domain::role::Role;
+use pcenter::domain::status::AgreementStatus;
+use pcenter::service::Actor;
+use pcenter::store::{SledStore, Snapshot, Store};
+use ratatui::crossterm::event::KeyCode;
+
+/// More customers than the first page holds, none confirmed: "Company 0000" to "Company N-1".
+fn many_customers(count: usize) -> Snapshot {
+    let template = assets::demo_snapshot().customers[0].clone();
+    let customers = (0..count)
+        .map(|i| Customer {
+            id: format!("00000000-0000-4000-8000-{i:012}"),
+            company_name: format!("Company {i:04}"),
+            domain: format!("company{i}.onmicrosoft.com"),
+            ..template.clone()
+        })
+        .collect();
+    Snapshot {
+        partner_name: Some("Fabrikam CSP Partners".into()),
+        customers,
+        ..Snapshot::default()
+    }
+}
+
+fn actor() -> Actor {
+    Actor {
+        agent: "Megan Bowen".into(),
+        role: Role::AdminAgent,
+        business_date: OPTIONAL_DAY.parse().unwrap(),
+    }
+}
+
+fn filled_store(dir: &std::path::Path, count: usize) -> SledStore {
+    let store = SledStore::open(dir).unwrap();
+    store.write_snapshot(&many_customers(count)).unwrap();
+    store
+}
+
+/// A session as the dashboard starts it, and the actions its loader reports.
+fn started(store: SledStore) -> (Session, Vec<Action>) {
+    let start = dashboard::start(&store, &actor(), (80, 24)).unwrap();
+    let mut reported = vec![];
+    if let Some(loader) = start.loader {
+        let sink = std::sync::Mutex::new(vec![]);
+        loader.run(|action| sink.lock().unwrap().push(action));
+        reported = sink.into_inner().unwrap();
+    }
+    let clock = FixedClock(format!("{OPTIONAL_DAY}T10:30:00Z").parse().unwrap());
+    let session = Session::new(start.app, Box::new(store), Box::new(clock));
+    (session, reported)
+}
+
+#[test]
+fn the_first_rows_show_at_once_and_the_rest_arrive_from_the_loader() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, reported) = started(filled_store(dir.path(), FIRST_ROWS + 50));
+    let ctx = &s.app.ctx;
+    assert_eq!(ctx.directory.len(), FIRST_ROWS);
+    assert_eq!(
+        ctx.indexing,
+        Some(Indexing {
+            loaded: FIRST_ROWS,
+            total: FIRST_ROWS + 50
+        })
+    );
+    assert!(
+        ctx.book.is_empty(),
+        "no customer is read whole before it is opened"
+    );
+    for action in reported {
+        s.handle(action);
+    }
+    let ctx = &s.app.ctx;
+    assert_eq!(ctx.indexing, None);
+    assert_eq!(ctx.directory.len(), FIRST_ROWS + 50);
+    assert_eq!(ctx.customers.matches.len(), FIRST_ROWS + 50);
+    press(&mut s, KeyCode::End);
+    let last = s.app.ctx.customers.selected_entry(&s.app.ctx.directory);
+    assert_eq!(last.unwrap().company_name, "Company 0249");
+}
+
+#[test]
+fn opening_a_customer_reads_it_and_a_confirmation_updates_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _) = started(filled_store(dir.path(), 20));
+    keys(&mut s, "/company7.\n\n");
+    assert_eq!(
+        account(&s).customer_id,
+        "00000000-0000-4000-8000-000000000007"
+    );
+    assert_eq!(s.app.ctx.book.len(), 1, "only the opened customer is read");
+    press(&mut s, KeyCode::Char('u'));
+    ctrl(&mut s, 's');
+    press(&mut s, KeyCode::Esc);
+    let ctx = &s.app.ctx;
+    let row = ctx.customers.selected_entry(&ctx.directory).unwrap();
+    assert_eq!(row.company_name, "Company 0007");
+    assert_eq!(row.status, AgreementStatus::Confirmed);
+}
+
+#[test]
+fn a_change_made_while_the_directory_loads_is_kept_when_it_arrives() {
+    let dir = tempfile::tempdir().unwrap();
+    // The loader reads every row before the change below is made.
+    let (mut s, reported) = started(filled_store(dir.path(), FIRST_ROWS + 10));
+    keys(&mut s, "/company3.\n\nu");
+    ctrl(&mut s, 's');
+    for action in reported {
+        s.handle(action);
+    }
+    let ctx = &s.app.ctx;
+    let rank = ctx
+        .directory
+        .rank_of("Company 0003", "company3.onmicrosoft.com")
+        .unwrap();
+    assert_eq!(
+        ctx.directory.get(rank).unwrap().status,
+        AgreementStatus::Confirmed
+    );
+}
+
+#[test]
+fn the_saved_list_previews_the_store_until_the_store_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = filled_store(dir.path(), FIRST_ROWS + 10);
+    assert!(dashboard::preview(dir.path(), &actor(), (80, 24)).is_none());
+    let (mut s, reported) = started(store);
+    for action in reported {
+        s.handle(action);
+    }
+    dashboard::save_list(s.store.as_ref(), &s.app);
+    let preview = dashboard::preview(dir.path(), &actor(), (80, 24)).unwrap();
+    assert_eq!(preview.ctx.partner_name, "Fabrikam CSP Partners");
+    assert_eq!(preview.ctx.directory.len(), FIRST_ROWS);
+    assert_eq!(preview.ctx.indexing.map(|i| i.total), Some(FIRST_ROWS + 10));
+
+    keys(&mut s, "/company1.\n\nu");
+    ctrl(&mut s, 's');
+    assert!(
+        dashboard::preview(dir.path(), &actor(), (80, 24)).is_none(),
+        "a change removes the saved list"
+    );
+    dashboard::save_list(s.store.as_ref(), &s.app);
+    let preview = dashboard::preview(dir.path(), &actor(), (80, 24)).unwrap();
+    let rank = preview
+        .ctx
+        .directory
+        .rank_of("Company 0001", "company1.onmicrosoft.com")
+        .unwrap();
+    assert_eq!(
+        preview.ctx.directory.get(rank).unwrap().status,
+        AgreementStatus::Confirmed
+    );
+}
