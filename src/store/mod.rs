@@ -19,7 +19,7 @@ pub use sled_store::SledStore;
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The files of the Customers list saved beside the database (see `directory::ListCache`),
 /// removed before the store's first write so that no stale copy outlives a change.
@@ -62,6 +62,33 @@ impl Snapshot {
 }
 
 impl Snapshot {
+    /// The snapshot's customers with their records, moved rather than copied. Records whose
+    /// customer is not in the snapshot are dropped.
+    pub fn into_dossiers(self) -> Vec<Dossier> {
+        let mut dossiers: Vec<Dossier> = self.customers.into_iter().map(Dossier::new).collect();
+        let position: std::collections::HashMap<String, usize> = dossiers
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.customer.id.clone(), i))
+            .collect();
+        for c in self.confirmations {
+            if let Some(&i) = position.get(&c.customer_id) {
+                dossiers[i].confirmations.push(c);
+            }
+        }
+        for o in self.orders {
+            if let Some(&i) = position.get(&o.customer_id) {
+                dossiers[i].orders.push(o);
+            }
+        }
+        for s in self.subscriptions {
+            if let Some(&i) = position.get(&s.customer_id) {
+                dossiers[i].subscriptions.push(s);
+            }
+        }
+        dossiers
+    }
+
     /// The same records in the order a store reads them back: grouped by customer, customers in
     /// the snapshot's order. Records of customers not in the snapshot keep their place, after.
     pub fn in_store_order(self) -> Snapshot {
@@ -103,12 +130,15 @@ pub enum StoreError {
     /// `new_id` never repeats). Refused so that no two records share an ID.
     #[error("The ID {id} is already in use; nothing was written.")]
     IdTaken { id: String },
+    #[error("The pcenter store at {path} already holds customers; filling is only for an empty store. Choose another --data-dir.")]
+    NotEmpty { path: PathBuf },
     /// Text the store's own formats cannot hold; the forms refuse it before it gets here.
     #[error("This record cannot be stored: {what}. Nothing was written.")]
     Unstorable { what: String },
 }
 
-/// Every write is durable (flushed to disk) when the call returns `Ok`.
+/// Every write is durable (flushed to disk) when the call returns `Ok`, unless flushes are
+/// deferred (`defer_flushes`): each write is then still atomic, and durable at the next `sync`.
 pub trait Store {
     /// Everything in the store. Reads every record: meant for small stores and copies.
     fn load(&self) -> Result<Snapshot, StoreError>;
@@ -125,6 +155,13 @@ pub trait Store {
     /// A number that changes with every write: a copy of the list taken at one generation is
     /// current as long as the store's generation is the same.
     fn generation(&self) -> Result<u64, StoreError>;
+    /// With `true`, single writes are no longer flushed one by one but at the next `sync`:
+    /// for a command writing many records, which reports each only once synced.
+    fn defer_flushes(&self, _deferred: bool) {}
+    /// Makes every write so far durable.
+    fn sync(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// The directory of a store on disk, where a copy of the list may be saved beside it.
     fn location(&self) -> Option<&std::path::Path> {
         None
@@ -156,6 +193,35 @@ pub trait Store {
     /// Checked whole before anything is written (the refusals of the single writes), but not
     /// atomic: a failure of the disk part-way may leave part of it written.
     fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError>;
+
+    /// Fills a store that holds no customer with many at once, chunk by chunk, calling
+    /// `progress` with the size of each chunk written; returns how many were written. IDs and
+    /// domains must be unique; if they are not, nothing stays written. Not atomic against a
+    /// failing disk: the store may then hold part of them.
+    fn fill(
+        &self,
+        partner_name: Option<&str>,
+        chunks: &mut dyn Iterator<Item = Vec<Dossier>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<u64, StoreError> {
+        if !self.is_empty()? {
+            return Err(StoreError::NotEmpty {
+                path: self.location().map(Path::to_path_buf).unwrap_or_default(),
+            });
+        }
+        let mut written = 0;
+        for chunk in chunks {
+            let count = chunk.len();
+            let mut snapshot = Snapshot::of_dossiers(None, chunk);
+            if written == 0 {
+                snapshot.partner_name = partner_name.map(str::to_string);
+            }
+            self.write_snapshot(&snapshot)?;
+            written += count as u64;
+            progress(count);
+        }
+        Ok(written)
+    }
 }
 
 /// Writes every record of a snapshot into a store (used to seed the demo store).

@@ -143,6 +143,21 @@ pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Re
     Ok(())
 }
 
+/// A dossier written whole (by a fill) must be storable and hold only its own records.
+pub(super) fn check_dossier(dossier: &Dossier) -> Result<(), StoreError> {
+    let id = &dossier.customer.id;
+    check_storable(&dossier.customer)?;
+    let owners = (dossier.confirmations.iter().map(|c| &c.customer_id))
+        .chain(dossier.orders.iter().map(|o| &o.customer_id))
+        .chain(dossier.subscriptions.iter().map(|s| &s.customer_id));
+    for owner in owners {
+        if owner != id {
+            return Err(unknown_customer(owner));
+        }
+    }
+    Ok(())
+}
+
 /// The `n`th ID of a store whose salt is `salt`. `mix64` is a bijection, so distinct `n` give
 /// distinct halves; the salt keeps two stores from making the same sequence.
 pub(super) fn id_for(salt: u64, n: u64) -> String {

@@ -47,6 +47,8 @@ pub struct SledStore {
     trees: DataTrees,
     salt: u64,
     numbers: Mutex<Reservation>,
+    /// Whether single writes wait for `sync` to be flushed (see `Store::defer_flushes`).
+    flushes_deferred: AtomicBool,
     /// Whether the saved copy of the list is gone (see `LIST_CACHE_FILES`).
     list_copy_gone: AtomicBool,
     /// Declared last, so it is released after the database is closed.
@@ -86,6 +88,7 @@ impl SledStore {
                 end: header.next_number,
             }),
             list_copy_gone: AtomicBool::new(false),
+            flushes_deferred: AtomicBool::new(false),
             _lock: lock,
         };
         if header.version < super::SCHEMA_VERSION {
@@ -168,6 +171,9 @@ impl SledStore {
             TransactionError::Abort(refusal) => refusal,
             TransactionError::Storage(e) => self.fail(e),
         })?;
+        if self.flushes_deferred.load(Ordering::Acquire) {
+            return Ok(());
+        }
         self.flush()
     }
 
@@ -359,6 +365,14 @@ impl Store for SledStore {
         Some(&self.path)
     }
 
+    fn defer_flushes(&self, deferred: bool) {
+        self.flushes_deferred.store(deferred, Ordering::Release);
+    }
+
+    fn sync(&self) -> Result<(), StoreError> {
+        self.flush()
+    }
+
     fn list_copy_saved(&self) {
         self.list_copy_gone.store(false, Ordering::Release);
     }
@@ -442,5 +456,14 @@ impl Store for SledStore {
 
     fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         self.write_all(snapshot)
+    }
+
+    fn fill(
+        &self,
+        partner_name: Option<&str>,
+        chunks: &mut dyn Iterator<Item = Vec<Dossier>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<u64, StoreError> {
+        self.fill_empty(partner_name, chunks, progress)
     }
 }

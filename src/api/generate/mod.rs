@@ -42,15 +42,14 @@ pub fn generate(
     }
     let mut generator = Generator::new(seed, actor.business_date, customers);
     let mut progress = Progress::on_stderr(customers);
-    let mut partner_name = partner_name.map(str::to_string);
-    while generator.remaining() > 0 {
-        let mut chunk = generator.chunk(CHUNK);
-        chunk.partner_name = partner_name.take();
-        store.write_snapshot(&chunk)?;
-        for _ in &chunk.customers {
+    let mut chunks = std::iter::from_fn(|| {
+        (generator.remaining() > 0).then(|| generator.chunk(CHUNK).into_dossiers())
+    });
+    store.fill(partner_name, &mut chunks, &mut |written| {
+        for _ in 0..written {
             progress.advance();
         }
-    }
+    })?;
     progress.clear();
     save_list(store)?;
     let tally = generator.tally;

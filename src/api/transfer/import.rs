@@ -8,7 +8,7 @@
 
 use super::csv::{Read, Record};
 use super::dry_run::DryRun;
-use super::lookup::{insufficient, Check, Customers};
+use super::lookup::{has_data, insufficient, Check, Customers};
 use super::progress::Progress;
 use super::rows::{Column, Header};
 use super::source::{Rows, Source};
@@ -19,6 +19,7 @@ use crate::book::Book;
 use crate::domain::agreement::{AcceptanceField, Channel};
 use crate::domain::role::GatedAction;
 use crate::service::{Operations, ServiceError};
+use crate::store::Store;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io::Write;
@@ -35,12 +36,14 @@ pub fn import(
         .require(GatedAction::ConfirmAcceptance)
         .map_err(ServiceError::from)?;
     let source = Source::open(path)?;
-    api.load_everything()?;
-    let customers = Customers::new(&api.book);
-    let plan = Plan::read(&source, &api.book, &customers)?;
+    let plan = Plan::read(&source, &Customers::new(&api.store))?;
     let mut progress = Progress::on_stderr(plan.rows);
     let mut tally = Tally::default();
     let mut rows = Rows::open(&source)?;
+    // Rows are flushed a group at a time, and reported only once flushed: what the output
+    // says was created is on disk.
+    api.store.defer_flushes(true);
+    let mut unreported: Vec<String> = vec![];
     // A failure of the store or of reading stops the import; what was recorded stays.
     let mut stopped: Option<(String, ApiError)> = None;
     loop {
@@ -58,7 +61,7 @@ pub fn import(
         let (line, outcome) = match read {
             Read::Malformed(malformed) => (malformed.line(), Outcome::Rejected(malformed.reason())),
             Read::Record(record) => {
-                let outcome = decide(api, &plan, &customers, &rows.header, &record, dry_run);
+                let outcome = decide(api, &plan, &rows.header, &record, dry_run);
                 match outcome {
                     Ok(outcome) => (record.line, outcome),
                     Err(error) => {
@@ -74,14 +77,17 @@ pub fn import(
             Outcome::Rejected(reason) => Some(format!("line {line}: rejected: {reason}")),
             Outcome::Unchanged | Outcome::Skipped => None,
         };
-        if let Some(said) = said {
-            progress.clear();
-            writeln!(out, "{said}").map_err(write_error)?;
-        }
+        unreported.extend(said);
         tally.count(&outcome);
         progress.advance();
+        if tally.rows() % GROUP == 0 {
+            progress.clear();
+            report(api, &mut unreported, out)?;
+        }
     }
     progress.clear();
+    report(api, &mut unreported, out)?;
+    api.store.defer_flushes(false);
     let stop = stopped.as_ref().map_or("", |(stop, _)| stop.as_str());
     let note = if dry_run {
         " (dry run: nothing was written)"
@@ -123,6 +129,10 @@ struct Tally {
 }
 
 impl Tally {
+    fn rows(&self) -> usize {
+        self.created + self.unchanged + self.skipped + self.rejected
+    }
+
     fn count(&mut self, outcome: &Outcome) {
         *match outcome {
             Outcome::Created(_) => &mut self.created,
@@ -133,11 +143,25 @@ impl Tally {
     }
 }
 
+/// Rows imported between two flushes: few enough that a report is never far behind, many
+/// enough that flushing costs little per row.
+const GROUP: usize = 1000;
+
+/// Flushes the rows written so far, then says what became of them; the book is emptied, so
+/// that it holds at most one group's customers.
+fn report(api: &mut Api, unreported: &mut Vec<String>, out: &mut dyn Write) -> Result<(), ApiError> {
+    api.store.sync()?;
+    api.book = Book::default();
+    for said in unreported.drain(..) {
+        writeln!(out, "{said}").map_err(write_error)?;
+    }
+    Ok(())
+}
+
 /// One row's outcome; an `Err` only for a failure that stops the import (the store's).
 fn decide(
     api: &mut Api,
     plan: &Plan,
-    customers: &Customers,
     header: &Header,
     record: &Record,
     dry_run: bool,
@@ -146,7 +170,7 @@ fn decide(
         Ok(row) => row,
         Err(reason) => return Ok(Outcome::Rejected(reason)),
     };
-    let (customer_id, missing) = match customers.check(&api.book, &row) {
+    let (customer_id, missing) = match Customers::new(&api.store).check(&mut api.book, &row)? {
         Check::Empty => return Ok(Outcome::Skipped),
         Check::Rejected(reason) => return Ok(Outcome::Rejected(reason)),
         Check::Identified {
@@ -237,7 +261,7 @@ struct Plan {
 }
 
 impl Plan {
-    fn read(source: &Source, book: &Book, customers: &Customers) -> Result<Plan, ApiError> {
+    fn read(source: &Source, customers: &Customers) -> Result<Plan, ApiError> {
         let mut rows = Rows::open(source)?;
         let mut plan = Plan {
             rows: 0,
@@ -249,8 +273,10 @@ impl Plan {
             let Ok(row) = rows.header.row(&record) else {
                 continue;
             };
-            if let Check::Identified { customer_id, .. } = customers.check(book, &row) {
-                plan.lines.entry(customer_id).or_default().push(record.line);
+            if has_data(&row) {
+                if let Some(customer_id) = customers.key(&row)? {
+                    plan.lines.entry(customer_id).or_default().push(record.line);
+                }
             }
         }
         Ok(plan)

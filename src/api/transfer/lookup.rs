@@ -3,7 +3,7 @@
 
 use super::rows::{Column, Row};
 use crate::book::Book;
-use std::collections::HashMap;
+use crate::store::{Store, StoreError};
 
 /// What a row says about whom, before the rules of a confirmation are applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,65 +18,96 @@ pub enum Check {
     },
 }
 
-/// Finds the customer a row names: by tenant ID, or by primary domain when there is none.
-pub struct Customers {
-    /// Primary domain (lower case) → tenant ID.
-    by_domain: HashMap<String, String>,
+/// Finds the customer a row names: by tenant ID, or by primary domain when there is none,
+/// reading it from the store into the book.
+pub struct Customers<'s> {
+    store: &'s dyn Store,
 }
 
-impl Customers {
-    pub fn new(book: &Book) -> Customers {
-        let by_domain = book
-            .customers_by_name()
-            .map(|c| (c.domain.to_ascii_lowercase(), c.id.clone()))
-            .collect();
-        Customers { by_domain }
+impl<'s> Customers<'s> {
+    pub fn new(store: &'s dyn Store) -> Customers<'s> {
+        Customers { store }
     }
 
-    pub fn check(&self, book: &Book, row: &Row) -> Check {
+    /// The customer a row names, by tenant ID or else by domain, without reading it: enough to
+    /// tell which rows name the same customer.
+    pub fn key(&self, row: &Row) -> Result<Option<String>, StoreError> {
+        let (tenant, domain) = (row.get(Column::TenantId), row.get(Column::Domain));
+        if !tenant.is_empty() {
+            Ok(Some(tenant.trim().to_ascii_lowercase()))
+        } else if !domain.is_empty() {
+            self.store.customer_id_by_domain(domain)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn check(&self, book: &mut Book, row: &Row) -> Result<Check, StoreError> {
+        Ok(match self.find(book, row)? {
+            Ok(check) => check,
+            Err(reason) => reject(reason),
+        })
+    }
+
+    fn find(&self, book: &mut Book, row: &Row) -> Result<Result<Check, String>, StoreError> {
         use Column::*;
-        if [Date, FirstName, LastName, Phone, Email]
-            .iter()
-            .all(|c| row.get(*c).is_empty())
-        {
-            return Check::Empty;
+        if !has_data(row) {
+            return Ok(Ok(Check::Empty));
         }
         let missing: Vec<Column> = [Date, FirstName, LastName, Email]
             .into_iter()
             .filter(|c| row.get(*c).is_empty())
             .collect();
         let (tenant, domain) = (row.get(TenantId), row.get(Domain));
-        let customer = if !tenant.is_empty() {
-            let Some(customer) = book.customer(&tenant.to_ascii_lowercase()) else {
-                return reject(format!(
+        let customer_id = if !tenant.is_empty() {
+            let id = tenant.to_ascii_lowercase();
+            if book.customer(&id).is_none() {
+                if let Some(dossier) = self.store.dossier(&id)? {
+                    book.insert_dossier(dossier);
+                }
+            }
+            let Some(customer) = book.customer(&id) else {
+                return Ok(Err(format!(
                     "unknown customer: no customer has the tenant ID {tenant}"
-                ));
+                )));
             };
             if !domain.is_empty() && !domain.eq_ignore_ascii_case(&customer.domain) {
-                return reject(format!(
+                return Ok(Err(format!(
                     "TenantId and Domain disagree: {tenant} is the tenant ID of {}, not of {domain}",
                     customer.domain
-                ));
+                )));
             }
-            customer
+            id
         } else if !domain.is_empty() {
-            let found = self.by_domain.get(&domain.to_ascii_lowercase());
-            let Some(customer) = found.and_then(|id| book.customer(id)) else {
-                return reject(format!(
-                    "unknown customer: no customer has the primary domain {domain}"
-                ));
+            let found = match self.store.customer_id_by_domain(domain)? {
+                Some(_) => book.fetch(self.store, domain)?,
+                None => None,
             };
-            customer
+            let Some(id) = found else {
+                return Ok(Err(format!(
+                    "unknown customer: no customer has the primary domain {domain}"
+                )));
+            };
+            id
         } else {
             let mut names = vec!["TenantId or Domain"];
             names.extend(missing.iter().map(|c| c.name()));
-            return reject(insufficient(&names));
+            return Ok(Err(insufficient(&names)));
         };
-        Check::Identified {
-            customer_id: customer.id.clone(),
+        Ok(Ok(Check::Identified {
+            customer_id,
             missing,
-        }
+        }))
     }
+}
+
+/// Whether a row carries any confirmation data (an export writes rows without, for customers
+/// that have none).
+pub fn has_data(row: &Row) -> bool {
+    use Column::*;
+    [Date, FirstName, LastName, Phone, Email]
+        .iter()
+        .any(|c| !row.get(*c).is_empty())
 }
 
 fn reject(reason: String) -> Check {
@@ -93,11 +124,13 @@ mod tests {
     use super::*;
     use crate::api::transfer::rows::tests::{header, record};
     use crate::assets;
+    use crate::store::MemoryStore;
 
     const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc";
 
     fn check(cells: [&str; 7]) -> Check {
-        let book = Book::from_snapshot(assets::demo_snapshot());
+        let store = MemoryStore::with_snapshot(assets::demo_snapshot());
+        let mut book = Book::default();
         let names = [
             "TenantId",
             "Domain",
@@ -109,7 +142,9 @@ mod tests {
         ];
         let header = header(&names).unwrap();
         let record = record(&cells);
-        Customers::new(&book).check(&book, &header.row(&record).unwrap())
+        Customers::new(&store)
+            .check(&mut book, &header.row(&record).unwrap())
+            .unwrap()
     }
 
     fn identified(missing: Vec<Column>) -> Check {

@@ -4,7 +4,7 @@ use super::layout::{CUSTOMER_COUNT, GENERATION, PARTNER_NAME};
 use super::{key, SledStore};
 use crate::store::dossier::group;
 use crate::store::rules::{self, Records};
-use crate::store::{Snapshot, StoreError};
+use crate::store::{Dossier, Snapshot, Store, StoreError};
 
 /// Entries applied to a tree at a time: large enough to be fast, small enough to bound memory.
 const BATCH_ENTRIES: usize = 50_000;
@@ -105,5 +105,146 @@ impl Records for Stored<'_> {
 
     fn has_domain(&self, domain: &str) -> Result<bool, StoreError> {
         self.has(&self.0.trees.domains, domain)
+    }
+}
+
+/// The index entries of a fill, kept until every dossier is written and then written in key
+/// order: sorted inserts into empty trees are sled's fastest path.
+#[derive(Default)]
+struct Indexes {
+    customer_ids: Vec<Entry>,
+    domains: Vec<Entry>,
+    listing: Vec<Entry>,
+}
+
+type Entry = (Vec<u8>, Vec<u8>);
+
+impl SledStore {
+    pub(super) fn fill_empty(
+        &self,
+        partner_name: Option<&str>,
+        chunks: &mut dyn Iterator<Item = Vec<Dossier>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<u64, StoreError> {
+        if !self.is_empty()? {
+            return Err(StoreError::NotEmpty {
+                path: self.path.clone(),
+            });
+        }
+        self.before_change()?;
+        let filled = self.fill_dossiers(chunks, progress).and_then(|(count, indexes)| {
+            self.write_indexes(indexes)?;
+            Ok(count)
+        });
+        let count = match filled {
+            Ok(count) => count,
+            Err(refusal) => {
+                // The store was empty: emptying it again leaves nothing half-written.
+                self.clear_data()?;
+                return Err(refusal);
+            }
+        };
+        let fail = |e| self.fail(e);
+        let trees = &self.trees;
+        trees
+            .stats
+            .insert(CUSTOMER_COUNT, &count.to_be_bytes()[..])
+            .map_err(fail)?;
+        let generation = trees.stat(GENERATION).map_err(fail)? + 1;
+        trees
+            .stats
+            .insert(GENERATION, &generation.to_be_bytes()[..])
+            .map_err(fail)?;
+        if let Some(name) = partner_name {
+            self.meta
+                .insert(PARTNER_NAME, name.as_bytes())
+                .map_err(fail)?;
+        }
+        self.flush()?;
+        Ok(count)
+    }
+
+    /// Writes the dossiers as they come, in creation order, collecting their index entries.
+    fn fill_dossiers(
+        &self,
+        chunks: &mut dyn Iterator<Item = Vec<Dossier>>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<(u64, Indexes), StoreError> {
+        let mut indexes = Indexes::default();
+        let mut count = 0u64;
+        for chunk in chunks {
+            let first = self.take_numbers(chunk.len() as u64)?;
+            let mut batch = sled::Batch::default();
+            for (offset, dossier) in chunk.iter().enumerate() {
+                rules::check_dossier(dossier)?;
+                let number = key(first + offset as u64).to_vec();
+                let id = dossier.customer.id.as_bytes().to_vec();
+                let row = dossier.listed();
+                batch.insert(number.clone(), self.encode(dossier)?);
+                indexes.customer_ids.push((id.clone(), number));
+                let domain = rules::domain_key(&dossier.customer.domain).into_bytes();
+                indexes.domains.push((domain, id));
+                indexes
+                    .listing
+                    .push((row.key().into_bytes(), row.encode().into_bytes()));
+            }
+            self.trees
+                .customers
+                .apply_batch(batch)
+                .map_err(|e| self.fail(e))?;
+            count += chunk.len() as u64;
+            progress(chunk.len());
+        }
+        Ok((count, indexes))
+    }
+
+    fn write_indexes(&self, indexes: Indexes) -> Result<(), StoreError> {
+        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        self.write_sorted(&self.trees.customer_ids, indexes.customer_ids, |id| {
+            StoreError::IdTaken { id: text(id) }
+        })?;
+        self.write_sorted(&self.trees.domains, indexes.domains, |domain| {
+            StoreError::DomainTaken {
+                domain: text(domain),
+            }
+        })?;
+        // Unique domains make unique list keys.
+        self.write_sorted(&self.trees.listing, indexes.listing, |key| {
+            StoreError::DomainTaken { domain: text(key) }
+        })
+    }
+
+    /// Writes entries into an empty tree in key order; a key given twice is refused.
+    fn write_sorted(
+        &self,
+        tree: &sled::Tree,
+        mut entries: Vec<Entry>,
+        taken: impl Fn(&[u8]) -> StoreError,
+    ) -> Result<(), StoreError> {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        if let Some(pair) = entries.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            return Err(taken(&pair[0].0));
+        }
+        for part in entries.chunks(BATCH_ENTRIES) {
+            let mut batch = sled::Batch::default();
+            for (key, value) in part {
+                batch.insert(&key[..], &value[..]);
+            }
+            tree.apply_batch(batch).map_err(|e| self.fail(e))?;
+        }
+        Ok(())
+    }
+
+    fn clear_data(&self) -> Result<(), StoreError> {
+        let trees = &self.trees;
+        for tree in [
+            &trees.customers,
+            &trees.customer_ids,
+            &trees.domains,
+            &trees.listing,
+        ] {
+            tree.clear().map_err(|e| self.fail(e))?;
+        }
+        self.flush()
     }
 }
