@@ -65,7 +65,12 @@ pub fn list(
         return Ok(0);
     }
     // The table and the CSV need only the list rows, read in order without any dossier.
-    let rows = api.store.listing()?.filter(|row| {
+    let all = if unconfirmed {
+        api.store.unconfirmed_listing()?
+    } else {
+        api.store.listing()?
+    };
+    let rows = all.filter(|row| {
         row.as_ref().map_or(true, |row| {
             filter.matches_text(&row.company_name, &row.domain) && shown(row.status())
         })

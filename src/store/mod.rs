@@ -19,6 +19,7 @@ pub use sled_store::SledStore;
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
+use crate::domain::status::AgreementStatus;
 use std::path::{Path, PathBuf};
 
 /// The files of the Customers list saved beside the database (see `directory::ListCache`),
@@ -150,6 +151,14 @@ pub trait Store {
     /// then domain). Reads lazily, so the first rows come at once however many there are; the
     /// rows can be read on another thread.
     fn listing(&self) -> Result<ListingRows, StoreError>;
+    /// The rows of `listing` whose status is Not confirmed, in the same order.
+    fn unconfirmed_listing(&self) -> Result<ListingRows, StoreError> {
+        let rows = self.listing()?.filter(|row| {
+            row.as_ref()
+                .map_or(true, |row| row.status() == AgreementStatus::NotConfirmed)
+        });
+        Ok(Box::new(rows))
+    }
     /// How many customers the store holds.
     fn customer_count(&self) -> Result<u64, StoreError>;
     /// A number that changes with every write: a copy of the list taken at one generation is

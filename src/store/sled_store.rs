@@ -9,8 +9,10 @@
 //!   gives creation order; a customer's records are read and written together.
 //! - `v2.customer_ids`: customer ID → sequence number.
 //! - `v2.domains`: domain (lower case) → customer ID, which keeps domains unique.
-//! - `v2.listing`: list order key (see `list_order_key`) → the customer's list row, so the
-//!   Customers list reads its first page, or every row, without reading any dossier.
+//! - `v2.listing` and `v2.unconfirmed`: list order key (see `list_order_key`) → the customer's
+//!   list row, so the Customers list reads its first page, or every row, without reading any
+//!   dossier. A row is in `unconfirmed` while its customer (in the public cloud) has no
+//!   confirmation, in `listing` otherwise: the backlog reads without the rest.
 //! - `v2.stats`: `generation` (counts writes) and `customers` (how many) → u64.
 //!
 //! The `v2.` prefix is the schema version: a new layout gets new trees beside the old ones, and
@@ -18,6 +20,7 @@
 
 mod bulk;
 mod layout;
+mod merge;
 mod migrate;
 #[cfg(test)]
 mod tests;
@@ -29,6 +32,8 @@ use super::{Dossier, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
+use crate::domain::status::AgreementStatus;
+use merge::Merged;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sled::transaction::{ConflictableTransactionResult, TransactionError};
@@ -177,6 +182,21 @@ impl SledStore {
         self.flush()
     }
 
+    /// List rows decoded from entries of the list trees.
+    fn rows(
+        &self,
+        entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>> + Send + 'static,
+    ) -> ListingRows {
+        let path = self.path.clone();
+        Box::new(entries.map(move |entry| {
+            let (_, value) = entry.map_err(|e| failure(&path, e))?;
+            Listed::decode(&value).map_err(|why| StoreError::Corrupt {
+                path: path.clone(),
+                detail: format!("the customer list is unreadable ({why})"),
+            })
+        }))
+    }
+
     fn decode<T: DeserializeOwned>(&self, stored: &[u8], kind: &str) -> Result<T, StoreError> {
         serde_json::from_slice(stored).map_err(|e| self.unreadable(kind, &e.to_string()))
     }
@@ -213,8 +233,14 @@ impl SledStore {
         let json = self.encode(dossier)?;
         tx.customers.insert(number, json)?;
         let row = dossier.listed();
-        tx.listing
-            .insert(row.key().as_bytes(), row.encode().as_bytes())?;
+        let (into, out_of) = if row.status() == AgreementStatus::NotConfirmed {
+            (tx.unconfirmed, tx.listing)
+        } else {
+            (tx.listing, tx.unconfirmed)
+        };
+        let key = row.key();
+        into.insert(key.as_bytes(), row.encode().as_bytes())?;
+        out_of.remove(key.as_bytes())?;
         Ok(())
     }
 
@@ -342,15 +368,13 @@ impl Store for SledStore {
     }
 
     fn listing(&self) -> Result<ListingRows, StoreError> {
-        let path = self.path.clone();
-        let rows = self.trees.listing.iter().values().map(move |value| {
-            let value = value.map_err(|e| failure(&path, e))?;
-            Listed::decode(&value).map_err(|why| StoreError::Corrupt {
-                path: path.clone(),
-                detail: format!("the customer list is unreadable ({why})"),
-            })
-        });
-        Ok(Box::new(rows))
+        let trees = &self.trees;
+        let merged = Merged::new(trees.listing.iter(), trees.unconfirmed.iter());
+        Ok(self.rows(merged))
+    }
+
+    fn unconfirmed_listing(&self) -> Result<ListingRows, StoreError> {
+        Ok(self.rows(self.trees.unconfirmed.iter()))
     }
 
     fn customer_count(&self) -> Result<u64, StoreError> {

@@ -149,7 +149,11 @@ const GROUP: usize = 1000;
 
 /// Flushes the rows written so far, then says what became of them; the book is emptied, so
 /// that it holds at most one group's customers.
-fn report(api: &mut Api, unreported: &mut Vec<String>, out: &mut dyn Write) -> Result<(), ApiError> {
+fn report(
+    api: &mut Api,
+    unreported: &mut Vec<String>,
+    out: &mut dyn Write,
+) -> Result<(), ApiError> {
     api.store.sync()?;
     api.book = Book::default();
     for said in unreported.drain(..) {

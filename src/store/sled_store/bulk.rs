@@ -2,9 +2,10 @@
 
 use super::layout::{CUSTOMER_COUNT, GENERATION, PARTNER_NAME};
 use super::{key, SledStore};
+use crate::domain::status::AgreementStatus;
 use crate::store::dossier::group;
 use crate::store::rules::{self, Records};
-use crate::store::{Dossier, Snapshot, Store, StoreError};
+use crate::store::{Dossier, Listed, Snapshot, Store, StoreError};
 
 /// Entries applied to a tree at a time: large enough to be fast, small enough to bound memory.
 const BATCH_ENTRIES: usize = 50_000;
@@ -38,7 +39,7 @@ impl SledStore {
                 .domains
                 .insert(rules::domain_key(&dossier.customer.domain).as_bytes(), id);
             batches
-                .listing
+                .list_for(&row)
                 .insert(row.key().as_bytes(), row.encode().as_bytes());
             if (offset + 1) % BATCH_ENTRIES == 0 {
                 self.apply(std::mem::take(&mut batches))?;
@@ -72,6 +73,7 @@ impl SledStore {
             (&trees.customer_ids, batches.customer_ids),
             (&trees.domains, batches.domains),
             (&trees.listing, batches.listing),
+            (&trees.unconfirmed, batches.unconfirmed),
         ] {
             tree.apply_batch(batch).map_err(|e| self.fail(e))?;
         }
@@ -85,6 +87,18 @@ struct Batches {
     customer_ids: sled::Batch,
     domains: sled::Batch,
     listing: sled::Batch,
+    unconfirmed: sled::Batch,
+}
+
+impl Batches {
+    /// The batch of the list tree a row belongs in.
+    fn list_for(&mut self, row: &Listed) -> &mut sled::Batch {
+        if row.status() == AgreementStatus::NotConfirmed {
+            &mut self.unconfirmed
+        } else {
+            &mut self.listing
+        }
+    }
 }
 
 /// The data trees read directly, outside a transaction.
@@ -115,6 +129,7 @@ struct Indexes {
     customer_ids: Vec<Entry>,
     domains: Vec<Entry>,
     listing: Vec<Entry>,
+    unconfirmed: Vec<Entry>,
 }
 
 type Entry = (Vec<u8>, Vec<u8>);
@@ -132,10 +147,12 @@ impl SledStore {
             });
         }
         self.before_change()?;
-        let filled = self.fill_dossiers(chunks, progress).and_then(|(count, indexes)| {
-            self.write_indexes(indexes)?;
-            Ok(count)
-        });
+        let filled = self
+            .fill_dossiers(chunks, progress)
+            .and_then(|(count, indexes)| {
+                self.write_indexes(indexes)?;
+                Ok(count)
+            });
         let count = match filled {
             Ok(count) => count,
             Err(refusal) => {
@@ -184,9 +201,12 @@ impl SledStore {
                 indexes.customer_ids.push((id.clone(), number));
                 let domain = rules::domain_key(&dossier.customer.domain).into_bytes();
                 indexes.domains.push((domain, id));
-                indexes
-                    .listing
-                    .push((row.key().into_bytes(), row.encode().into_bytes()));
+                let list = if row.status() == AgreementStatus::NotConfirmed {
+                    &mut indexes.unconfirmed
+                } else {
+                    &mut indexes.listing
+                };
+                list.push((row.key().into_bytes(), row.encode().into_bytes()));
             }
             self.trees
                 .customers
@@ -210,6 +230,9 @@ impl SledStore {
         })?;
         // Unique domains make unique list keys.
         self.write_sorted(&self.trees.listing, indexes.listing, |key| {
+            StoreError::DomainTaken { domain: text(key) }
+        })?;
+        self.write_sorted(&self.trees.unconfirmed, indexes.unconfirmed, |key| {
             StoreError::DomainTaken { domain: text(key) }
         })
     }
@@ -242,6 +265,7 @@ impl SledStore {
             &trees.customer_ids,
             &trees.domains,
             &trees.listing,
+            &trees.unconfirmed,
         ] {
             tree.clear().map_err(|e| self.fail(e))?;
         }

@@ -100,6 +100,7 @@ pub(super) struct DataTrees {
     pub customer_ids: sled::Tree,
     pub domains: sled::Tree,
     pub listing: sled::Tree,
+    pub unconfirmed: sled::Tree,
     pub stats: sled::Tree,
 }
 
@@ -109,6 +110,7 @@ pub(super) struct Tx<'a> {
     pub customer_ids: &'a TransactionalTree,
     pub domains: &'a TransactionalTree,
     pub listing: &'a TransactionalTree,
+    pub unconfirmed: &'a TransactionalTree,
     pub stats: &'a TransactionalTree,
 }
 
@@ -120,6 +122,7 @@ impl DataTrees {
             customer_ids: tree("customer_ids")?,
             domains: tree("domains")?,
             listing: tree("listing")?,
+            unconfirmed: tree("unconfirmed")?,
             stats: tree("stats")?,
         })
     }
@@ -135,17 +138,21 @@ impl DataTrees {
             &self.customer_ids,
             &self.domains,
             &self.listing,
+            &self.unconfirmed,
             &self.stats,
         )
-            .transaction(|(customers, customer_ids, domains, listing, stats)| {
-                f(&Tx {
-                    customers,
-                    customer_ids,
-                    domains,
-                    listing,
-                    stats,
-                })
-            })
+            .transaction(
+                |(customers, customer_ids, domains, listing, unconfirmed, stats)| {
+                    f(&Tx {
+                        customers,
+                        customer_ids,
+                        domains,
+                        listing,
+                        unconfirmed,
+                        stats,
+                    })
+                },
+            )
     }
 
     /// A counter of `stats`, 0 when never written.

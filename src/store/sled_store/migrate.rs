@@ -55,6 +55,7 @@ impl SledStore {
             &trees.customer_ids,
             &trees.domains,
             &trees.listing,
+            &trees.unconfirmed,
             &trees.stats,
         ] {
             tree.clear().map_err(|e| self.fail(e))?;
