@@ -317,6 +317,14 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
     assert!(others
         .into_iter()
         .all(|r| !r.confirmed && r.subscriptions == 0));
+    let backlog: Vec<String> = store
+        .unconfirmed_listing()
+        .unwrap()
+        .map(|r| r.unwrap().company_name)
+        .collect();
+    assert_eq!(backlog, ["Alpha Inc.", "beta Inc.", "zeta Inc."]);
+    let names: Vec<_> = rows(store).into_iter().map(|r| r.company_name).collect();
+    assert_eq!(names, ["Alpha Inc.", "beta Inc.", "mu Inc.", "zeta Inc."]);
 }
 
 /// Runs each behaviour against a fresh store of every kind.
