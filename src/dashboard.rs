@@ -99,17 +99,53 @@ impl Loader {
             report(Action::Indexed(Box::new(directory)));
             return;
         }
-        let mut rows = Vec::with_capacity(self.total);
-        for row in self.rows {
-            let Ok(row) = row else {
-                return;
-            };
-            rows.push(ListingRow::from(row));
-            if rows.len() % PROGRESS_EVERY == 0 {
-                report(Action::Indexing(rows.len()));
+        // Rows go straight into the directory as they are read: no second copy of the list.
+        let mut rows = Counted {
+            rows: self.rows,
+            total: self.total,
+            read: 0,
+            failed: false,
+            report: &report,
+        };
+        let directory = Directory::from_rows(&mut rows);
+        if !rows.failed {
+            report(Action::Indexed(Box::new(directory)));
+        }
+    }
+}
+
+/// The store's list rows, counted as they are read, with progress reported now and then; a
+/// failing read ends them.
+struct Counted<'r, R: Fn(Action)> {
+    rows: ListingRows,
+    total: usize,
+    read: usize,
+    failed: bool,
+    report: &'r R,
+}
+
+impl<R: Fn(Action)> Iterator for Counted<'_, R> {
+    type Item = ListingRow;
+
+    fn next(&mut self) -> Option<ListingRow> {
+        match self.rows.next()? {
+            Ok(row) => {
+                self.read += 1;
+                if self.read.is_multiple_of(PROGRESS_EVERY) {
+                    (self.report)(Action::Indexing(self.read));
+                }
+                Some(ListingRow::from(row))
+            }
+            Err(_) => {
+                self.failed = true;
+                None
             }
         }
-        report(Action::Indexed(Box::new(Directory::from_rows(rows))));
+    }
+
+    /// The store's count, so the directory is allocated once at its full size.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.total.saturating_sub(self.read), None)
     }
 }
 
