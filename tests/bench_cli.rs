@@ -65,9 +65,13 @@ fn the_report_has_every_metric_with_a_number_and_the_data_is_reused() {
     let markdown = work.path().join("BENCHMARKS.md");
     let output = bench(&work.path().join("data"), &markdown);
     let report = std::fs::read_to_string(&markdown).expect("the markdown file");
+    let between = report
+        .strip_prefix("<!-- pcenter-bench:begin -->\n")
+        .and_then(|r| r.strip_suffix("<!-- pcenter-bench:end -->\n"))
+        .expect("the report between the markers");
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
-        report.trim()
+        between.trim()
     );
 
     let header = row(&report, "Metric");
@@ -95,9 +99,12 @@ fn the_report_has_every_metric_with_a_number_and_the_data_is_reused() {
     assert!(report.contains("Our filter must beat both"));
     assert!(report.contains("Machine: "), "{report}");
 
+    std::fs::write(&markdown, format!("# Kept\n\n{report}\nKept too.\n")).unwrap();
     let again = bench(&work.path().join("data"), &markdown);
     assert!(String::from_utf8_lossy(&again.stderr).contains("reusing the data"));
     let report = std::fs::read_to_string(&markdown).expect("the markdown file");
+    assert!(report.starts_with("# Kept\n\n<!-- pcenter-bench:begin -->\n| Metric"));
+    assert!(report.ends_with("<!-- pcenter-bench:end -->\n\nKept too.\n"));
     for metric in METRICS {
         number(row(&report, metric)[1]);
     }

@@ -48,7 +48,8 @@ struct Options {
     /// Where the generated data of each size is kept, and reused.
     #[arg(long, value_name = "DIR", default_value = "target/bench-data")]
     work_dir: PathBuf,
-    /// Also write the report into this file.
+    /// Also write the report into this file: between its `pcenter-bench:begin` and
+    /// `pcenter-bench:end` comments when it has them (the rest is kept), else as the whole file.
     #[arg(long, value_name = "FILE")]
     markdown: Option<PathBuf>,
     /// Do not try to install sqlite3 with apt when it is missing.
@@ -142,9 +143,29 @@ fn run(options: Options) -> Fallible<()> {
     text.push('\n');
     println!("{text}");
     if let Some(file) = &options.markdown {
-        std::fs::write(file, &text).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        let existing = std::fs::read_to_string(file).ok();
+        std::fs::write(file, splice(existing.as_deref(), &text))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     Ok(())
+}
+
+const BEGIN: &str = "<!-- pcenter-bench:begin -->";
+const END: &str = "<!-- pcenter-bench:end -->";
+
+/// `existing` with `report` in place of what lies between its markers; the report between
+/// markers alone when there is no such file or it has no markers.
+fn splice(existing: Option<&str>, report: &str) -> String {
+    let marked = format!("{BEGIN}\n{report}{END}");
+    let Some(text) = existing else {
+        return marked + "\n";
+    };
+    match (text.find(BEGIN), text.find(END)) {
+        (Some(begin), Some(end)) if begin < end => {
+            format!("{}{marked}{}", &text[..begin], &text[end + END.len()..])
+        }
+        _ => marked + "\n",
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +178,20 @@ mod tests {
         assert_eq!(sizes(100_000), vec![10_000, 100_000]);
         assert_eq!(sizes(50_000), vec![10_000, 50_000]);
         assert_eq!(sizes(300), vec![300]);
+    }
+
+    #[test]
+    fn the_report_replaces_only_what_lies_between_the_markers() {
+        let page = format!("# Title\n\n{BEGIN}\nold\n{END}\n\nMore text.\n");
+        assert_eq!(
+            splice(Some(&page), "new\n"),
+            format!("# Title\n\n{BEGIN}\nnew\n{END}\n\nMore text.\n")
+        );
+        assert_eq!(splice(None, "new\n"), format!("{BEGIN}\nnew\n{END}\n"));
+        assert_eq!(
+            splice(Some("no markers"), "new\n"),
+            format!("{BEGIN}\nnew\n{END}\n")
+        );
     }
 
     #[test]
