@@ -1,0 +1,78 @@
+//! The dashboard in this process, as the terminal shell runs it: the real start-up, app core,
+//! store and rendering, drawn on a test backend instead of a terminal.
+
+use crate::stats::ms;
+use crate::workdir::{AGENT, TODAY};
+use crate::Fallible;
+use pcenter::app::session::{FixedClock, Session};
+use pcenter::app::{Action, App};
+use pcenter::dashboard;
+use pcenter::domain::role::Role;
+use pcenter::service::Actor;
+use pcenter::store::SledStore;
+use pcenter::ui;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use std::cell::RefCell;
+use std::path::Path;
+use std::time::Instant;
+
+/// The terminal size drawn on: the smallest the dashboard supports.
+pub const SIZE: (u16, u16) = (80, 24);
+
+pub fn actor() -> Actor {
+    Actor {
+        agent: AGENT.into(),
+        role: Role::AdminAgent,
+        business_date: TODAY.parse().expect("a valid date"),
+    }
+}
+
+pub fn terminal() -> Fallible<Terminal<TestBackend>> {
+    Ok(Terminal::new(TestBackend::new(SIZE.0, SIZE.1))?)
+}
+
+pub fn draw(terminal: &mut Terminal<TestBackend>, app: &App) -> Fallible<()> {
+    terminal.draw(|frame| ui::render(frame, app))?;
+    Ok(())
+}
+
+pub fn press(session: &mut Session, code: KeyCode) {
+    session.handle(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// A dashboard whose directory is complete, and how long loading the directory took.
+pub struct Ready {
+    pub session: Session,
+    /// Milliseconds from `Loader::run` to `Action::Indexed`; 0 when the first rows were all.
+    pub directory_ms: f64,
+}
+
+/// Opens the store and starts the dashboard on it, then runs the loader to its end (on this
+/// thread: the shell runs it on another) and gives the app the directory it reports.
+pub fn open_ready(store_dir: &Path) -> Fallible<Ready> {
+    let store = SledStore::open(store_dir)?;
+    let start = dashboard::start(&store, &actor(), SIZE)?;
+    let clock = FixedClock(format!("{TODAY}T10:00:00Z").parse()?);
+    let mut session = Session::new(start.app, Box::new(store), Box::new(clock));
+    let mut directory_ms = 0.0;
+    if let Some(loader) = start.loader {
+        let indexed = RefCell::new(None);
+        let started = Instant::now();
+        loader.run(|action| {
+            if let Action::Indexed(directory) = action {
+                *indexed.borrow_mut() = Some((ms(started.elapsed()), directory));
+            }
+        });
+        let (loaded_ms, directory) = indexed
+            .into_inner()
+            .ok_or("the directory did not load: the store failed while reading it")?;
+        directory_ms = loaded_ms;
+        session.handle(Action::Indexed(directory));
+    }
+    Ok(Ready {
+        session,
+        directory_ms,
+    })
+}

@@ -1,0 +1,206 @@
+//! `pcenter-bench`: measures the performance targets at 10k, 100k and 1M customers through the
+//! real app core, store and binary, and prints a Markdown report.
+//!
+//! ```text
+//! cargo build --release --bins
+//! cargo run --release --bin pcenter-bench -- --customers 1000000
+//! ```
+//!
+//! The data of each size is generated once under `--work-dir` (by `pcenter generate`) and
+//! reused while its marker says it is complete. The exit status is 0 whether or not every
+//! target is met (the report says so); it is non-zero only when something could not be measured.
+
+mod compare;
+mod dash;
+mod exports;
+mod keys;
+mod measure;
+mod memory;
+mod report;
+mod startup;
+mod stats;
+mod targets;
+mod workdir;
+mod writes;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use workdir::Pcenter;
+
+pub type Fallible<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// The sizes measured besides `--customers`, when they are not larger than it.
+const SIZES: [usize; 2] = [10_000, 100_000];
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pcenter-bench",
+    about = "Measures pcenter's performance targets at 10k, 100k and --customers customers and prints a Markdown table.",
+    after_help = "Build first with `cargo build --release --bins`, then:\n  cargo run --release --bin pcenter-bench -- --customers 1000000"
+)]
+struct Options {
+    #[command(subcommand)]
+    probe: Option<Probe>,
+    /// The largest size; 10,000 and 100,000 are measured too when not larger.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    customers: usize,
+    /// Where the generated data of each size is kept, and reused.
+    #[arg(long, value_name = "DIR", default_value = "target/bench-data")]
+    work_dir: PathBuf,
+    /// Also write the report into this file: between its `pcenter-bench:begin` and
+    /// `pcenter-bench:end` comments when it has them (the rest is kept), else as the whole file.
+    #[arg(long, value_name = "FILE")]
+    markdown: Option<PathBuf>,
+    /// Do not try to install sqlite3 with apt when it is missing.
+    #[arg(long)]
+    no_install: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Probe {
+    /// Runs the dashboard's path on a store and prints its peak memory (used by the bench).
+    #[command(hide = true)]
+    ProbeMemory { store: PathBuf },
+}
+
+fn main() -> ExitCode {
+    match run(Options::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("pcenter-bench: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// 10k and 100k when not above `customers`, then `customers`, without repeats.
+fn sizes(customers: usize) -> Vec<usize> {
+    let mut sizes: Vec<usize> = SIZES.into_iter().filter(|&s| s <= customers).collect();
+    sizes.push(customers);
+    sizes.dedup();
+    sizes
+}
+
+/// The `pcenter` binary beside this one; built first when this one is a release build.
+fn find_pcenter() -> Fallible<Pcenter> {
+    let me = std::env::current_exe()?;
+    let binary = me.with_file_name(format!("pcenter{}", std::env::consts::EXE_SUFFIX));
+    let in_release = me.parent().is_some_and(|dir| dir.ends_with("release"));
+    if !binary.exists() && in_release {
+        eprintln!(
+            "{} is missing: running cargo build --release --bins",
+            binary.display()
+        );
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        std::process::Command::new(cargo)
+            .args(["build", "--release", "--bins"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()?;
+    }
+    if !binary.exists() {
+        return Err(format!(
+            "{} is missing: build it first with `cargo build --release --bins`",
+            binary.display()
+        )
+        .into());
+    }
+    Ok(Pcenter { binary })
+}
+
+fn run(options: Options) -> Fallible<()> {
+    if let Some(Probe::ProbeMemory { store }) = &options.probe {
+        return memory::probe(store);
+    }
+    if options.customers == 0 {
+        return Err("--customers must be at least 1".into());
+    }
+    if cfg!(debug_assertions) {
+        eprintln!("note: this is a debug build; measure with --release for real numbers");
+    }
+    let pcenter = find_pcenter()?;
+    let run = measure::Run {
+        work_dir: &options.work_dir,
+        pcenter: &pcenter,
+        install_sqlite: !options.no_install,
+    };
+    let sizes = sizes(options.customers);
+    let mut results = Vec::with_capacity(sizes.len());
+    let mut comparison = None;
+    for &customers in &sizes {
+        let largest = Some(&customers) == sizes.last();
+        let (result, compared) = measure::size(&run, customers, largest)?;
+        results.push(result);
+        comparison = compared.or(comparison);
+    }
+    let mut text = report::results_table(&results);
+    if let Some(comparison) = &comparison {
+        text.push('\n');
+        text.push_str(&report::comparison_table(comparison));
+    }
+    text.push('\n');
+    text.push_str(&report::machine_line());
+    text.push('\n');
+    println!("{text}");
+    if let Some(file) = &options.markdown {
+        let existing = std::fs::read_to_string(file).ok();
+        std::fs::write(file, splice(existing.as_deref(), &text))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+const BEGIN: &str = "<!-- pcenter-bench:begin -->";
+const END: &str = "<!-- pcenter-bench:end -->";
+
+/// `existing` with `report` in place of what lies between its markers; the report between
+/// markers alone when there is no such file or it has no markers.
+fn splice(existing: Option<&str>, report: &str) -> String {
+    let marked = format!("{BEGIN}\n{report}{END}");
+    let Some(text) = existing else {
+        return marked + "\n";
+    };
+    match (text.find(BEGIN), text.find(END)) {
+        (Some(begin), Some(end)) if begin < end => {
+            format!("{}{marked}{}", &text[..begin], &text[end + END.len()..])
+        }
+        _ => marked + "\n",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sizes_are_the_fixed_ones_up_to_customers_then_customers() {
+        assert_eq!(sizes(1_000_000), vec![10_000, 100_000, 1_000_000]);
+        assert_eq!(sizes(100_000), vec![10_000, 100_000]);
+        assert_eq!(sizes(50_000), vec![10_000, 50_000]);
+        assert_eq!(sizes(300), vec![300]);
+    }
+
+    #[test]
+    fn the_report_replaces_only_what_lies_between_the_markers() {
+        let page = format!("# Title\n\n{BEGIN}\nold\n{END}\n\nMore text.\n");
+        assert_eq!(
+            splice(Some(&page), "new\n"),
+            format!("# Title\n\n{BEGIN}\nnew\n{END}\n\nMore text.\n")
+        );
+        assert_eq!(splice(None, "new\n"), format!("{BEGIN}\nnew\n{END}\n"));
+        assert_eq!(
+            splice(Some("no markers"), "new\n"),
+            format!("{BEGIN}\nnew\n{END}\n")
+        );
+    }
+
+    #[test]
+    fn a_data_marker_reads_back_and_a_broken_one_does_not() {
+        let marker = workdir::Marker {
+            customers: 300,
+            generate_seconds: 1.25,
+        };
+        assert_eq!(workdir::Marker::parse(&marker.render()), Some(marker));
+        assert_eq!(workdir::Marker::parse("customers=300\n"), None);
+    }
+}

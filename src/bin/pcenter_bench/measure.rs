@@ -1,0 +1,83 @@
+//! Every measurement at one size, in an order that keeps them independent: the reads first,
+//! with the store closed whenever the real binary runs; the writes last, on a scratch copy.
+
+use crate::report::{Comparison, SizeResult};
+use crate::stats::{max, percentile};
+use crate::targets::Metric::*;
+use crate::workdir::{ensure_generated, scratch_copy, Pcenter, SizeDir};
+use crate::{compare, dash, exports, keys, memory, startup, writes, Fallible};
+use std::path::Path;
+
+/// What one run shares between its sizes.
+pub struct Run<'a> {
+    pub work_dir: &'a Path,
+    pub pcenter: &'a Pcenter,
+    /// Whether a missing sqlite3 may be installed with apt.
+    pub install_sqlite: bool,
+}
+
+pub fn size(
+    run: &Run,
+    customers: usize,
+    with_comparison: bool,
+) -> Fallible<(SizeResult, Option<Comparison>)> {
+    let dir = SizeDir::new(run.work_dir, customers);
+    let say = |what: &str| eprintln!("[{customers}] {what}");
+    let marker = ensure_generated(&dir, run.pcenter)?;
+    let mut result = SizeResult {
+        customers,
+        ..SizeResult::default()
+    };
+    let values = &mut result.values;
+    values.insert(Generate, marker.generate_seconds);
+    let store = dir.store_dir();
+
+    say("CSV export");
+    values.insert(CsvRate, exports::csv_streaming(&dir, run.pcenter)?);
+    let all = exports::export_all(&dir, run.pcenter)?;
+
+    say("first frame");
+    startup::ensure_saved_list(&store)?;
+    let in_process = startup::first_frame(&store)?;
+    let process = startup::process_start(run.pcenter)?;
+    values.insert(FirstFrame, in_process + process);
+    values.insert(FirstFrameInProcess, in_process);
+    values.insert(ProcessStart, process);
+    values.insert(
+        FirstFrameWithoutList,
+        startup::first_frame_without_list(&store)?,
+    );
+
+    say("directory, filter and scrolling");
+    let mut ready = dash::open_ready(&store)?;
+    values.insert(DirectoryReady, ready.directory_ms);
+    let filter = keys::filter(&mut ready.session)?;
+    values.insert(FilterKeyP99, percentile(&filter.samples, 99.0));
+    values.insert(FilterKeyMax, max(&filter.samples));
+    let scroll = keys::scroll(&mut ready.session)?;
+    values.insert(ScrollKeyP99, percentile(&scroll.samples, 99.0));
+    let comparison = with_comparison.then(|| {
+        say("grep and sqlite comparison");
+        compare::compare(
+            &dir,
+            &all,
+            &ready.session.app.ctx.directory,
+            run.install_sqlite,
+        )
+    });
+    drop(ready);
+
+    say("peak memory");
+    values.insert(PeakMemory, memory::peak_mb(&store)?);
+
+    say("confirmations, on a copy of the data");
+    let scratch = scratch_copy(&dir)?;
+    let confirmations = writes::confirmations(&scratch)?;
+    values.insert(ConfirmP99, percentile(&confirmations, 99.0));
+    say("import, on the same copy");
+    let (seconds, rows) = writes::import(&dir, &scratch, run.pcenter, &all)?;
+    values.insert(ImportTime, seconds);
+    values.insert(ImportRows, rows as f64);
+    drop(scratch);
+    Ok((result, comparison))
+}

@@ -1,0 +1,180 @@
+//! What is measured, in the order the report shows it, and the performance targets: every
+//! target number is here and nowhere else.
+
+/// The size some targets are stated for.
+pub const TARGET_SIZE: usize = 1_000_000;
+/// Rows of the confirmation CSV imported (fewer when a store has fewer public-cloud customers).
+pub const IMPORT_ROWS: usize = 100_000;
+/// Confirmations recorded one by one for the durability measurement.
+pub const CONFIRMATIONS: usize = 200;
+
+pub const GENERATE_MAX_S: f64 = 60.0;
+pub const FIRST_FRAME_MAX_MS: f64 = 150.0;
+pub const FILTER_KEY_P99_MAX_MS: f64 = 16.0;
+pub const SCROLL_KEY_P99_MAX_MS: f64 = 5.0;
+pub const PEAK_MEMORY_MAX_MB: f64 = 300.0;
+pub const CONFIRM_P99_MAX_MS: f64 = 20.0;
+pub const CSV_MIN_ROWS_PER_S: f64 = 200_000.0;
+pub const IMPORT_MAX_S: f64 = 10.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Metric {
+    Generate,
+    FirstFrame,
+    FirstFrameInProcess,
+    ProcessStart,
+    FirstFrameWithoutList,
+    DirectoryReady,
+    FilterKeyP99,
+    FilterKeyMax,
+    ScrollKeyP99,
+    PeakMemory,
+    ConfirmP99,
+    CsvRate,
+    ImportTime,
+    ImportRows,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    AtMost(f64),
+    AtLeast(f64),
+}
+
+/// A target, judged at the largest size measured, or only at `only_at` when set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    pub bound: Bound,
+    pub only_at: Option<usize>,
+}
+
+/// One row of the report.
+pub struct Row {
+    pub metric: Metric,
+    pub label: &'static str,
+    pub unit: Unit,
+    pub target: Option<Target>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Seconds,
+    Millis,
+    Megabytes,
+    RowsPerSecond,
+    Count,
+}
+
+const fn at_most(limit: f64) -> Option<Target> {
+    Some(Target {
+        bound: Bound::AtMost(limit),
+        only_at: None,
+    })
+}
+
+const fn row(metric: Metric, label: &'static str, unit: Unit, target: Option<Target>) -> Row {
+    Row {
+        metric,
+        label,
+        unit,
+        target,
+    }
+}
+
+use Metric::*;
+use Unit::*;
+
+pub const ROWS: [Row; 14] = [
+    row(
+        Generate,
+        "Generate the customers (s)",
+        Seconds,
+        Some(Target {
+            bound: Bound::AtMost(GENERATE_MAX_S),
+            only_at: Some(TARGET_SIZE),
+        }),
+    ),
+    row(
+        FirstFrame,
+        "First frame, process start included (ms)",
+        Millis,
+        at_most(FIRST_FRAME_MAX_MS),
+    ),
+    row(
+        FirstFrameInProcess,
+        "· first frame in-process (ms)",
+        Millis,
+        None,
+    ),
+    row(
+        ProcessStart,
+        "· process start, `pcenter --version` (ms)",
+        Millis,
+        None,
+    ),
+    row(
+        FirstFrameWithoutList,
+        "First frame without the saved list (ms)",
+        Millis,
+        None,
+    ),
+    row(DirectoryReady, "Directory ready (ms)", Millis, None),
+    row(
+        FilterKeyP99,
+        "Filter keystroke + frame, p99 (ms)",
+        Millis,
+        at_most(FILTER_KEY_P99_MAX_MS),
+    ),
+    row(
+        FilterKeyMax,
+        "Filter keystroke + frame, max (ms)",
+        Millis,
+        None,
+    ),
+    row(
+        ScrollKeyP99,
+        "Scroll key + frame, p99 (ms)",
+        Millis,
+        at_most(SCROLL_KEY_P99_MAX_MS),
+    ),
+    row(
+        PeakMemory,
+        "Peak memory of the dashboard (MB)",
+        Megabytes,
+        at_most(PEAK_MEMORY_MAX_MB),
+    ),
+    row(
+        ConfirmP99,
+        "Confirmation saved durably, p99 (ms)",
+        Millis,
+        at_most(CONFIRM_P99_MAX_MS),
+    ),
+    row(
+        CsvRate,
+        "CSV streaming, `customers list --unconfirmed` (rows/s)",
+        RowsPerSecond,
+        Some(Target {
+            bound: Bound::AtLeast(CSV_MIN_ROWS_PER_S),
+            only_at: None,
+        }),
+    ),
+    row(
+        ImportTime,
+        "Import confirmations, `agreements import` (s)",
+        Seconds,
+        Some(Target {
+            bound: Bound::AtMost(IMPORT_MAX_S),
+            only_at: Some(TARGET_SIZE),
+        }),
+    ),
+    row(ImportRows, "· rows imported", Count, None),
+];
+
+impl Target {
+    pub fn passes(&self, value: f64) -> bool {
+        match self.bound {
+            Bound::AtMost(limit) => value <= limit,
+            Bound::AtLeast(limit) => value >= limit,
+        }
+    }
+}
