@@ -327,6 +327,32 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
     assert_eq!(names, ["Alpha Inc.", "beta Inc.", "mu Inc.", "zeta Inc."]);
 }
 
+fn many_confirmations_are_written_all_or_none(store: &dyn Store) {
+    let expected = fill_every_kind_of_record(store);
+    let (hanbit, contoso) = (&expected.customers[0].id, &expected.customers[1].id);
+    let first = confirmation(hanbit, "2018-10-05T08:00:00Z", Channel::Import);
+    let second = confirmation(contoso, "2018-10-05T08:00:01Z", Channel::Import);
+    let stray = confirmation("nobody", "2018-10-05T08:00:02Z", Channel::Import);
+    assert_eq!(
+        store.add_confirmations(&[first.clone(), stray]),
+        Err(StoreError::UnknownCustomer {
+            id: "nobody".into()
+        })
+    );
+    assert_holds(store, &expected);
+    store
+        .add_confirmations(&[first.clone(), second.clone()])
+        .unwrap();
+    assert_eq!(
+        store.dossier(hanbit).unwrap().unwrap().confirmations.last(),
+        Some(&first)
+    );
+    assert_eq!(
+        store.dossier(contoso).unwrap().unwrap().confirmations,
+        vec![second]
+    );
+}
+
 /// Runs each behaviour against a fresh store of every kind.
 macro_rules! for_every_store {
     ($($behaviour:ident),* $(,)?) => {
@@ -372,6 +398,7 @@ for_every_store!(
     a_snapshot_breaking_a_rule_is_refused_whole,
     a_customer_is_read_whole_by_id_or_found_by_domain,
     the_list_is_in_name_order_and_follows_every_write,
+    many_confirmations_are_written_all_or_none,
 );
 
 #[test]

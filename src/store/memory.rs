@@ -164,6 +164,21 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    fn add_confirmations(&self, confirmations: &[Confirmation]) -> Result<(), StoreError> {
+        let mut state = self.state();
+        for confirmation in confirmations {
+            let found = state.find(&confirmation.customer_id);
+            rules::check_confirmation(found.map(|i| &state.dossiers[i]), confirmation)?;
+        }
+        for confirmation in confirmations {
+            if let Some(dossier) = state.dossier_mut(&confirmation.customer_id) {
+                dossier.confirmations.push(confirmation.clone());
+            }
+        }
+        state.generation += 1;
+        Ok(())
+    }
+
     fn create_order(
         &self,
         order: &Order,

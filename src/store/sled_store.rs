@@ -52,8 +52,6 @@ pub struct SledStore {
     trees: DataTrees,
     salt: u64,
     numbers: Mutex<Reservation>,
-    /// Whether single writes wait for `sync` to be flushed (see `Store::defer_flushes`).
-    flushes_deferred: AtomicBool,
     /// Whether the saved copy of the list is gone (see `LIST_CACHE_FILES`).
     list_copy_gone: AtomicBool,
     /// Declared last, so it is released after the database is closed.
@@ -93,7 +91,6 @@ impl SledStore {
                 end: header.next_number,
             }),
             list_copy_gone: AtomicBool::new(false),
-            flushes_deferred: AtomicBool::new(false),
             _lock: lock,
         };
         if header.version < super::SCHEMA_VERSION {
@@ -176,9 +173,6 @@ impl SledStore {
             TransactionError::Abort(refusal) => refusal,
             TransactionError::Storage(e) => self.fail(e),
         })?;
-        if self.flushes_deferred.load(Ordering::Acquire) {
-            return Ok(());
-        }
         self.flush()
     }
 
@@ -389,14 +383,6 @@ impl Store for SledStore {
         Some(&self.path)
     }
 
-    fn defer_flushes(&self, deferred: bool) {
-        self.flushes_deferred.store(deferred, Ordering::Release);
-    }
-
-    fn sync(&self) -> Result<(), StoreError> {
-        self.flush()
-    }
-
     fn list_copy_saved(&self) {
         self.list_copy_gone.store(false, Ordering::Release);
     }
@@ -446,6 +432,22 @@ impl Store for SledStore {
                 dossier.confirmations.push(confirmation.clone());
                 dossier
             }))
+        })
+    }
+
+    fn add_confirmations(&self, confirmations: &[Confirmation]) -> Result<(), StoreError> {
+        self.write(|tx| {
+            for confirmation in confirmations {
+                let found = self.dossier_in(tx, &confirmation.customer_id)?;
+                let found = found.as_ref();
+                rules::check_confirmation(found.map(|(_, d)| d), confirmation)?;
+                if let Some((number, dossier)) = found {
+                    let mut dossier = dossier.clone();
+                    dossier.confirmations.push(confirmation.clone());
+                    self.put_dossier(tx, number, &dossier)?;
+                }
+            }
+            tx.bump(0)
         })
     }
 

@@ -16,7 +16,7 @@ use crate::api::error::{exit, ApiError};
 use crate::api::{write_error, Api};
 use crate::app::session::Clock;
 use crate::book::Book;
-use crate::domain::agreement::{AcceptanceField, Channel};
+use crate::domain::agreement::{AcceptanceField, Channel, Confirmation};
 use crate::domain::role::GatedAction;
 use crate::service::{Operations, ServiceError};
 use crate::store::Store;
@@ -40,10 +40,9 @@ pub fn import(
     let mut progress = Progress::on_stderr(plan.rows);
     let mut tally = Tally::default();
     let mut rows = Rows::open(&source)?;
-    // Rows are flushed a group at a time, and reported only once flushed: what the output
-    // says was created is on disk.
-    api.store.defer_flushes(true);
-    let mut unreported: Vec<String> = vec![];
+    // Rows are written a group at a time, in one atomic write, and reported only once it is
+    // flushed: what the output says was created is on disk.
+    let mut group = Group::default();
     // A failure of the store or of reading stops the import; what was recorded stays.
     let mut stopped: Option<(String, ApiError)> = None;
     loop {
@@ -61,7 +60,7 @@ pub fn import(
         let (line, outcome) = match read {
             Read::Malformed(malformed) => (malformed.line(), Outcome::Rejected(malformed.reason())),
             Read::Record(record) => {
-                let outcome = decide(api, &plan, &rows.header, &record, dry_run);
+                let outcome = decide(api, &plan, &rows.header, &record);
                 match outcome {
                     Ok(outcome) => (record.line, outcome),
                     Err(error) => {
@@ -72,22 +71,21 @@ pub fn import(
                 }
             }
         };
-        let said = match &outcome {
-            Outcome::Created(label) => Some(format!("line {line}: created: {label}")),
-            Outcome::Rejected(reason) => Some(format!("line {line}: rejected: {reason}")),
-            Outcome::Unchanged | Outcome::Skipped => None,
-        };
-        unreported.extend(said);
         tally.count(&outcome);
         progress.advance();
+        group.add(line, outcome, dry_run);
         if tally.rows() % GROUP == 0 {
             progress.clear();
-            report(api, &mut unreported, out)?;
+            if let Some(stop) = group.write(api, &mut tally, out)? {
+                stopped = Some(stop);
+                break;
+            }
         }
     }
     progress.clear();
-    report(api, &mut unreported, out)?;
-    api.store.defer_flushes(false);
+    if let Some(stop) = group.write(api, &mut tally, out)? {
+        stopped = Some(stop);
+    }
     let stop = stopped.as_ref().map_or("", |(stop, _)| stop.as_str());
     let note = if dry_run {
         " (dry run: nothing was written)"
@@ -113,8 +111,8 @@ pub fn import(
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
-    /// Recorded; the customer as `Company (domain)`.
-    Created(String),
+    /// Recorded; the customer as `Company (domain)`, and the confirmation.
+    Created(String, Box<Confirmation>),
     Unchanged,
     Skipped,
     Rejected(String),
@@ -135,7 +133,7 @@ impl Tally {
 
     fn count(&mut self, outcome: &Outcome) {
         *match outcome {
-            Outcome::Created(_) => &mut self.created,
+            Outcome::Created(..) => &mut self.created,
             Outcome::Unchanged => &mut self.unchanged,
             Outcome::Skipped => &mut self.skipped,
             Outcome::Rejected(_) => &mut self.rejected,
@@ -147,19 +145,64 @@ impl Tally {
 /// enough that flushing costs little per row.
 const GROUP: usize = 1000;
 
-/// Flushes the rows written so far, then says what became of them; the book is emptied, so
-/// that it holds at most one group's customers.
-fn report(
-    api: &mut Api,
-    unreported: &mut Vec<String>,
-    out: &mut dyn Write,
-) -> Result<(), ApiError> {
-    api.store.sync()?;
-    api.book = Book::default();
-    for said in unreported.drain(..) {
-        writeln!(out, "{said}").map_err(write_error)?;
+/// The rows read since the last write: their confirmations, and what to say of each row.
+#[derive(Default)]
+struct Group {
+    confirmations: Vec<(usize, Confirmation)>,
+    /// Line, what to say, and whether the row created a confirmation.
+    said: Vec<(usize, String, bool)>,
+}
+
+impl Group {
+    fn add(&mut self, line: usize, outcome: Outcome, dry_run: bool) {
+        match outcome {
+            Outcome::Created(label, confirmation) => {
+                if !dry_run {
+                    self.confirmations.push((line, *confirmation));
+                }
+                self.said
+                    .push((line, format!("line {line}: created: {label}"), true));
+            }
+            Outcome::Rejected(reason) => {
+                self.said
+                    .push((line, format!("line {line}: rejected: {reason}"), false));
+            }
+            Outcome::Unchanged | Outcome::Skipped => {}
+        }
     }
-    Ok(())
+
+    /// Writes the group's confirmations in one atomic write and flushes, then says what became
+    /// of its rows. Should that write fail, they are written one by one up to the first that
+    /// fails, where the import stops (returned): the rows before it stay recorded. The book
+    /// is emptied, so it holds at most one group's customers.
+    fn write(
+        &mut self,
+        api: &mut Api,
+        tally: &mut Tally,
+        out: &mut dyn Write,
+    ) -> Result<Option<(String, ApiError)>, ApiError> {
+        let confirmations: Vec<Confirmation> =
+            self.confirmations.iter().map(|(_, c)| c.clone()).collect();
+        let mut stop = None;
+        if api.store.add_confirmations(&confirmations).is_err() {
+            for (line, confirmation) in &self.confirmations {
+                if let Err(error) = api.store.add_confirmation(confirmation) {
+                    let unwritten =
+                        |(at, _, created): &(usize, String, bool)| *created && at >= line;
+                    tally.created -= self.said.iter().filter(|s| unwritten(s)).count();
+                    self.said.retain(|s| !unwritten(s));
+                    stop = Some((format!("Stopped at line {line}. "), ApiError::from(error)));
+                    break;
+                }
+            }
+        }
+        api.book = Book::default();
+        self.confirmations.clear();
+        for (_, said, _) in self.said.drain(..) {
+            writeln!(out, "{said}").map_err(write_error)?;
+        }
+        Ok(stop)
+    }
 }
 
 /// One row's outcome; an `Err` only for a failure that stops the import (the store's).
@@ -168,7 +211,6 @@ fn decide(
     plan: &Plan,
     header: &Header,
     record: &Record,
-    dry_run: bool,
 ) -> Result<Outcome, ApiError> {
     let row = match header.row(record) {
         Ok(row) => row,
@@ -208,8 +250,11 @@ fn decide(
             return Ok(Outcome::Rejected(messages.join(" ")));
         }
     };
-    match operations(api, dry_run).confirm(&customer_id, acceptance, Channel::Import) {
-        Ok(_) => Ok(Outcome::Created(label(api, &customer_id))),
+    match checked(api).confirm(&customer_id, acceptance, Channel::Import) {
+        Ok(confirmation) => Ok(Outcome::Created(
+            label(api, &customer_id),
+            Box::new(confirmation),
+        )),
         Err(ServiceError::AlreadyConfirmed) => Ok(Outcome::Unchanged),
         Err(error) => {
             let error = ApiError::from(error);
@@ -225,13 +270,10 @@ fn decide(
     }
 }
 
-/// The service over the real store, or over one that keeps nothing for a dry run. Either way
-/// the book (this command's own read model, gone when it ends) takes each new confirmation, so
-/// a later row is judged as it would be in a real import.
-fn operations(api: &mut Api, dry_run: bool) -> Operations<'_> {
-    if !dry_run {
-        return api.ops();
-    }
+/// The service over a store that keeps nothing: it applies every rule, and the book (this
+/// command's own read model, gone when it ends) takes each new confirmation, so a later row is
+/// judged as it would be once written. The group writes the confirmations (unless dry run).
+fn checked(api: &mut Api) -> Operations<'_> {
     Operations {
         store: &DryRun,
         book: &mut api.book,
