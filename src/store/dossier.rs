@@ -71,36 +71,31 @@ impl Dossier {
 /// A snapshot sorted into dossiers: its own customers' in order, and the records it adds to
 /// customers stored before (by customer ID, in first-mention order). Checked beforehand, so every
 /// record belongs to one or the other.
-pub(super) fn group(snapshot: &Snapshot) -> (Vec<Dossier>, Vec<(String, Additions)>) {
-    let mut dossiers: Vec<Dossier> = snapshot
-        .customers
-        .iter()
-        .cloned()
-        .map(Dossier::new)
-        .collect();
-    let position: HashMap<&str, usize> = snapshot
+pub(super) fn group(snapshot: Snapshot) -> (Vec<Dossier>, Vec<(String, Additions)>) {
+    let position: HashMap<String, usize> = snapshot
         .customers
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
+        .map(|(i, c)| (c.id.clone(), i))
         .collect();
+    let mut dossiers: Vec<Dossier> = snapshot.customers.into_iter().map(Dossier::new).collect();
     let mut earlier = Earlier::default();
-    for c in &snapshot.confirmations {
-        match position.get(c.customer_id.as_str()) {
-            Some(&i) => dossiers[i].confirmations.push(c.clone()),
-            None => earlier.of(&c.customer_id).confirmations.push(c.clone()),
+    for c in snapshot.confirmations {
+        match position.get(&c.customer_id) {
+            Some(&i) => dossiers[i].confirmations.push(c),
+            None => earlier.of(&c.customer_id).confirmations.push(c),
         }
     }
-    for o in &snapshot.orders {
-        match position.get(o.customer_id.as_str()) {
-            Some(&i) => dossiers[i].orders.push(o.clone()),
-            None => earlier.of(&o.customer_id).orders.push(o.clone()),
+    for o in snapshot.orders {
+        match position.get(&o.customer_id) {
+            Some(&i) => dossiers[i].orders.push(o),
+            None => earlier.of(&o.customer_id).orders.push(o),
         }
     }
-    for s in &snapshot.subscriptions {
-        match position.get(s.customer_id.as_str()) {
-            Some(&i) => dossiers[i].subscriptions.push(s.clone()),
-            None => earlier.of(&s.customer_id).subscriptions.push(s.clone()),
+    for s in snapshot.subscriptions {
+        match position.get(&s.customer_id) {
+            Some(&i) => dossiers[i].subscriptions.push(s),
+            None => earlier.of(&s.customer_id).subscriptions.push(s),
         }
     }
     (dossiers, earlier.additions)

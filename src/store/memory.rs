@@ -214,7 +214,7 @@ impl Store for MemoryStore {
         if let Some(name) = &snapshot.partner_name {
             state.partner_name = Some(name.clone());
         }
-        let (dossiers, additions) = group(snapshot);
+        let (dossiers, additions) = group(snapshot.clone());
         for (customer_id, added) in additions {
             if let Some(dossier) = state.dossier_mut(&customer_id) {
                 dossier.absorb(added);

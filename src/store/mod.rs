@@ -66,35 +66,15 @@ impl Snapshot {
     /// The snapshot's customers with their records, moved rather than copied. Records whose
     /// customer is not in the snapshot are dropped.
     pub fn into_dossiers(self) -> Vec<Dossier> {
-        let mut dossiers: Vec<Dossier> = self.customers.into_iter().map(Dossier::new).collect();
-        let position: std::collections::HashMap<String, usize> = dossiers
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.customer.id.clone(), i))
-            .collect();
-        for c in self.confirmations {
-            if let Some(&i) = position.get(&c.customer_id) {
-                dossiers[i].confirmations.push(c);
-            }
-        }
-        for o in self.orders {
-            if let Some(&i) = position.get(&o.customer_id) {
-                dossiers[i].orders.push(o);
-            }
-        }
-        for s in self.subscriptions {
-            if let Some(&i) = position.get(&s.customer_id) {
-                dossiers[i].subscriptions.push(s);
-            }
-        }
-        dossiers
+        dossier::group(self).0
     }
 
     /// The same records in the order a store reads them back: grouped by customer, customers in
     /// the snapshot's order. Records of customers not in the snapshot keep their place, after.
     pub fn in_store_order(self) -> Snapshot {
-        let (dossiers, others) = dossier::group(&self);
-        let mut ordered = Snapshot::of_dossiers(self.partner_name, dossiers);
+        let partner_name = self.partner_name.clone();
+        let (dossiers, others) = dossier::group(self);
+        let mut ordered = Snapshot::of_dossiers(partner_name, dossiers);
         for (_, rest) in others {
             ordered.confirmations.extend(rest.confirmations);
             ordered.orders.extend(rest.orders);

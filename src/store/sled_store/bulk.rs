@@ -14,7 +14,7 @@ impl SledStore {
     pub(super) fn write_all(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         rules::check_snapshot(&Stored(self), snapshot)?;
         self.before_change()?;
-        let (dossiers, additions) = group(snapshot);
+        let (dossiers, additions) = group(snapshot.clone());
         // Records for customers stored before go through the ordinary path: they are rare.
         for (customer_id, added) in additions {
             self.change_dossier(&customer_id, |found| {
