@@ -3,7 +3,7 @@
 
 use crate::domain::agreement::{self, Confirmation};
 use crate::domain::commerce::{Order, Subscription};
-use crate::domain::customer::Customer;
+use crate::domain::customer::{list_order_key, Customer};
 use crate::domain::gate::GateFacts;
 use crate::domain::phase::Phase;
 use crate::store::{Dossier, Snapshot, Store, StoreError};
@@ -199,11 +199,8 @@ impl Book {
     }
 }
 
-fn sort_key(customer: &Customer) -> (String, &str) {
-    (
-        customer.company_name.to_lowercase(),
-        customer.domain.as_str(),
-    )
+fn sort_key(customer: &Customer) -> String {
+    list_order_key(&customer.company_name, &customer.domain)
 }
 
 #[cfg(test)]
