@@ -77,6 +77,11 @@ fn the_first_rows_show_at_once_and_the_rest_arrive_from_the_loader() {
         ctx.book.is_empty(),
         "no customer is read whole before it is opened"
     );
+    // Progress moves the count, never past the total.
+    s.handle(Action::Indexing(FIRST_ROWS + 20));
+    assert_eq!(s.app.ctx.indexing.map(|i| i.loaded), Some(FIRST_ROWS + 20));
+    s.handle(Action::Indexing(FIRST_ROWS + 999));
+    assert_eq!(s.app.ctx.indexing.map(|i| i.loaded), Some(FIRST_ROWS + 50));
     for action in reported {
         s.handle(action);
     }
