@@ -3,6 +3,45 @@
 use super::{offset, pack, push_lowercase, Directory, ListingRow, TooLarge};
 use super::{ROW_END, SEPARATOR, TOO_LARGE};
 
+/// A directory being built one row at a time, in any order (see `Directory::from_rows`).
+pub struct Building {
+    directory: Directory,
+    in_order: bool,
+}
+
+impl Building {
+    pub fn with_capacity(rows: usize) -> Building {
+        Building {
+            directory: Directory::with_capacity(rows, rows * 24, rows * 56),
+            in_order: true,
+        }
+    }
+
+    pub fn push(&mut self, row: &ListingRow) {
+        let directory = &mut self.directory;
+        let code = pack(row.cloud, row.status);
+        directory
+            .push(
+                &row.company_name,
+                (&row.domain, ""),
+                code,
+                row.subscriptions,
+            )
+            .expect(TOO_LARGE);
+        let n = directory.len();
+        self.in_order = self.in_order && (n < 2 || directory.key(n - 2) < directory.key(n - 1));
+    }
+
+    pub fn finish(mut self) -> Directory {
+        if self.in_order {
+            self.directory.shrink_to_fit();
+            self.directory
+        } else {
+            self.directory.sorted()
+        }
+    }
+}
+
 impl Directory {
     pub(super) fn with_capacity(rows: usize, name_bytes: usize, key_bytes: usize) -> Directory {
         let mut starts = Vec::with_capacity(rows + 1);
@@ -22,28 +61,11 @@ impl Directory {
     /// its last row. Rows already in order (the usual case) are only copied in.
     pub fn from_rows(rows: impl IntoIterator<Item = ListingRow>) -> Directory {
         let rows = rows.into_iter();
-        let hint = rows.size_hint().0;
-        let mut directory = Directory::with_capacity(hint, hint * 24, hint * 56);
-        let mut in_order = true;
+        let mut building = Building::with_capacity(rows.size_hint().0);
         for row in rows {
-            let code = pack(row.cloud, row.status);
-            directory
-                .push(
-                    &row.company_name,
-                    (&row.domain, ""),
-                    code,
-                    row.subscriptions,
-                )
-                .expect(TOO_LARGE);
-            let n = directory.len();
-            in_order = in_order && (n < 2 || directory.key(n - 2) < directory.key(n - 1));
+            building.push(&row);
         }
-        if in_order {
-            directory.shrink_to_fit();
-            directory
-        } else {
-            directory.sorted()
-        }
+        building.finish()
     }
 
     /// Gives back capacity a guessed size left unused.

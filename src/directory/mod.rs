@@ -16,6 +16,7 @@ mod search;
 mod tests;
 mod upsert;
 
+pub use build::Building;
 pub use cache::ListCache;
 pub use file::{read_head, Head};
 

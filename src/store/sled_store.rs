@@ -7,24 +7,29 @@
 //! - `v2.customers`: sequence number → the customer's dossier (the customer with its
 //!   confirmations, orders and subscriptions) as JSON. Sequence numbers only grow, so iterating
 //!   gives creation order; a customer's records are read and written together.
-//! - `v2.customer_ids`: customer ID → sequence number.
-//! - `v2.domains`: domain (lower case) → customer ID, which keeps domains unique.
+//! - `v3.customer_ids`: customer ID → sequence number, and `v3.domains`: domain (lower case) →
+//!   customer ID, which keeps domains unique. Both are kept in hash buckets, many entries to a
+//!   sled value (see `buckets`).
 //! - `v2.listing` and `v2.unconfirmed`: list order key (see `list_order_key`) → the customer's
 //!   list row, so the Customers list reads its first page, or every row, without reading any
 //!   dossier. A row is in `unconfirmed` while its customer (in the public cloud) has no
 //!   confirmation, in `listing` otherwise: the backlog reads without the rest.
 //! - `v2.stats`: `generation` (counts writes) and `customers` (how many) → u64.
 //!
-//! The `v2.` prefix is the schema version: a new layout gets new trees beside the old ones, and
-//! opening an older store migrates it (see `migrate`).
+//! A tree's prefix is the layout version that gave it its present form: a new layout gets new
+//! trees beside the old ones, and opening an older store migrates it (see `migrate`).
 
+mod bucket_writes;
+mod buckets;
 mod bulk;
 mod layout;
 mod merge;
 mod migrate;
+mod packed;
 #[cfg(test)]
 mod tests;
 
+use self::bucket_writes::{domain_taken, id_taken};
 use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
 use super::rules;
 use super::LIST_CACHE_FILES;
@@ -79,7 +84,7 @@ impl SledStore {
         let header = layout::read_or_create_header(&db, &meta, path)?;
         // Only opened once the schema version is known to be readable, so that a newer store
         // is left exactly as it was.
-        let trees = DataTrees::open(&db).map_err(fail)?;
+        let trees = DataTrees::open(&db, path).map_err(fail)?;
         let store = SledStore {
             path: path.to_path_buf(),
             db,
@@ -207,8 +212,8 @@ impl SledStore {
         &self,
         tx: &Tx<'_>,
         customer_id: &str,
-    ) -> ConflictableTransactionResult<Option<(sled::IVec, Dossier)>, StoreError> {
-        let Some(number) = tx.customer_ids.get(customer_id.as_bytes())? else {
+    ) -> ConflictableTransactionResult<Option<(Vec<u8>, Dossier)>, StoreError> {
+        let Some(number) = self.index_get_in(tx.customer_ids, customer_id.as_bytes())? else {
             return Ok(None);
         };
         let Some(stored) = tx.customers.get(&number)? else {
@@ -342,7 +347,8 @@ impl Store for SledStore {
 
     fn dossier(&self, customer_id: &str) -> Result<Option<Dossier>, StoreError> {
         let fail = |e| self.fail(e);
-        let Some(number) = self.trees.customer_ids.get(customer_id).map_err(fail)? else {
+        let ids = &self.trees.customer_ids;
+        let Some(number) = self.index_get(ids, customer_id.as_bytes())? else {
             return Ok(None);
         };
         match self.trees.customers.get(number).map_err(fail)? {
@@ -353,10 +359,10 @@ impl Store for SledStore {
 
     fn customer_id_by_domain(&self, domain: &str) -> Result<Option<String>, StoreError> {
         let key = rules::domain_key(domain);
-        let Some(id) = self.trees.domains.get(key).map_err(|e| self.fail(e))? else {
+        let Some(id) = self.index_get(&self.trees.domains, key.as_bytes())? else {
             return Ok(None);
         };
-        String::from_utf8(id.to_vec())
+        String::from_utf8(id)
             .map(Some)
             .map_err(|_| self.unreadable("domain", "its customer ID is not text"))
     }
@@ -417,10 +423,9 @@ impl Store for SledStore {
         self.write(|tx| {
             rules::check_new_customer(tx, customer, confirmation)?;
             self.put_dossier(tx, &number, &dossier)?;
-            tx.customer_ids
-                .insert(customer.id.as_bytes(), &number[..])?;
-            tx.domains
-                .insert(domain.as_bytes(), customer.id.as_bytes())?;
+            let id = customer.id.as_bytes();
+            self.index_add_in(tx.customer_ids, id, &number, &id_taken)?;
+            self.index_add_in(tx.domains, domain.as_bytes(), id, &domain_taken)?;
             tx.bump(1)
         })
     }

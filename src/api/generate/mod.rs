@@ -10,7 +10,7 @@ use super::error::ApiError;
 use super::transfer::progress::Progress;
 use super::write_error;
 use crate::dashboard;
-use crate::directory::{Directory, ListCache, ListingRow};
+use crate::directory::{Building, Directory, ListCache, ListingRow};
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
 use crate::store::{SledStore, Store};
@@ -42,8 +42,17 @@ pub fn generate(
     }
     let mut generator = Generator::new(seed, actor.business_date, customers);
     let mut progress = Progress::on_stderr(customers);
+    // The list is built as the customers are made: reading it back from the store would take
+    // longer than writing it.
+    let mut list = Building::with_capacity(customers);
     let mut chunks = std::iter::from_fn(|| {
-        (generator.remaining() > 0).then(|| generator.chunk(CHUNK).into_dossiers())
+        (generator.remaining() > 0).then(|| {
+            let dossiers = generator.chunk(CHUNK).into_dossiers();
+            for dossier in &dossiers {
+                list.push(&ListingRow::from(dossier.listed()));
+            }
+            dossiers
+        })
     });
     store.fill(partner_name, &mut chunks, &mut |written| {
         for _ in 0..written {
@@ -51,7 +60,7 @@ pub fn generate(
         }
     })?;
     progress.clear();
-    save_list(store)?;
+    save_list(store, &list.finish())?;
     let tally = generator.tally;
     writeln!(
         out,
@@ -68,12 +77,10 @@ pub fn generate(
 }
 
 /// Saves the list beside the store, so the first dashboard on it starts at once.
-fn save_list(store: &SledStore) -> Result<(), ApiError> {
-    let rows = store.listing()?.map(|row| row.map(ListingRow::from));
-    let directory = Directory::from_rows(rows.collect::<Result<Vec<_>, _>>()?);
+fn save_list(store: &SledStore, directory: &Directory) -> Result<(), ApiError> {
     let partner = dashboard::partner_name(store)?;
     ListCache::of(store.path())
-        .save(&directory, store.generation()?, &partner)
+        .save(directory, store.generation()?, &partner)
         .map_err(|e| {
             ApiError::from(crate::store::StoreError::Io {
                 path: store.path().to_path_buf(),

@@ -1,6 +1,8 @@
 //! Writing a whole snapshot at once: every dossier in large batches, one flush at the end.
 
+use super::bucket_writes::{domain_taken, id_taken};
 use super::layout::{CUSTOMER_COUNT, GENERATION, PARTNER_NAME};
+use super::packed::Packed;
 use super::{key, SledStore};
 use crate::domain::status::AgreementStatus;
 use crate::store::dossier::group;
@@ -29,15 +31,15 @@ impl SledStore {
         let first = self.take_numbers(dossiers.len() as u64)?;
         let trees = &self.trees;
         let mut batches = Batches::default();
+        let mut customer_ids = Packed::default();
+        let mut domains = Packed::default();
         for (offset, dossier) in dossiers.iter().enumerate() {
             let number = key(first + offset as u64);
             let id = dossier.customer.id.as_bytes();
             let row = dossier.listed();
             batches.customers.insert(&number, self.encode(dossier)?);
-            batches.customer_ids.insert(id, &number);
-            batches
-                .domains
-                .insert(rules::domain_key(&dossier.customer.domain).as_bytes(), id);
+            customer_ids.push(id, &number);
+            domains.push(rules::domain_key(&dossier.customer.domain).as_bytes(), id);
             batches
                 .list_for(&row)
                 .insert(row.key().as_bytes(), row.encode().as_bytes());
@@ -46,6 +48,8 @@ impl SledStore {
             }
         }
         self.apply(batches)?;
+        self.add_to_index(&trees.customer_ids, &customer_ids, &id_taken)?;
+        self.add_to_index(&trees.domains, &domains, &domain_taken)?;
 
         let fail = |e| self.fail(e);
         let counter = |name: &[u8], by: u64| -> Result<(), StoreError> {
@@ -70,8 +74,6 @@ impl SledStore {
         let trees = &self.trees;
         for (tree, batch) in [
             (&trees.customers, batches.customers),
-            (&trees.customer_ids, batches.customer_ids),
-            (&trees.domains, batches.domains),
             (&trees.listing, batches.listing),
             (&trees.unconfirmed, batches.unconfirmed),
         ] {
@@ -84,8 +86,6 @@ impl SledStore {
 #[derive(Default)]
 struct Batches {
     customers: sled::Batch,
-    customer_ids: sled::Batch,
-    domains: sled::Batch,
     listing: sled::Batch,
     unconfirmed: sled::Batch,
 }
@@ -105,8 +105,8 @@ impl Batches {
 struct Stored<'a>(&'a SledStore);
 
 impl Stored<'_> {
-    fn has(&self, tree: &sled::Tree, key: &str) -> Result<bool, StoreError> {
-        tree.contains_key(key).map_err(|e| self.0.fail(e))
+    fn has(&self, index: &sled::Tree, key: &str) -> Result<bool, StoreError> {
+        Ok(self.0.index_get(index, key.as_bytes())?.is_some())
     }
 }
 
@@ -126,13 +126,11 @@ impl Records for Stored<'_> {
 /// order: sorted inserts into empty trees are sled's fastest path.
 #[derive(Default)]
 struct Indexes {
-    customer_ids: Vec<Entry>,
-    domains: Vec<Entry>,
-    listing: Vec<Entry>,
-    unconfirmed: Vec<Entry>,
+    customer_ids: Packed,
+    domains: Packed,
+    listing: Packed,
+    unconfirmed: Packed,
 }
-
-type Entry = (Vec<u8>, Vec<u8>);
 
 impl SledStore {
     pub(super) fn fill_empty(
@@ -194,19 +192,19 @@ impl SledStore {
             let mut batch = sled::Batch::default();
             for (offset, dossier) in chunk.iter().enumerate() {
                 rules::check_dossier(dossier)?;
-                let number = key(first + offset as u64).to_vec();
-                let id = dossier.customer.id.as_bytes().to_vec();
+                let number = key(first + offset as u64);
+                let id = dossier.customer.id.as_bytes();
                 let row = dossier.listed();
-                batch.insert(number.clone(), self.encode(dossier)?);
-                indexes.customer_ids.push((id.clone(), number));
-                let domain = rules::domain_key(&dossier.customer.domain).into_bytes();
-                indexes.domains.push((domain, id));
+                batch.insert(&number[..], self.encode(dossier)?);
+                indexes.customer_ids.push(id, &number);
+                let domain = rules::domain_key(&dossier.customer.domain);
+                indexes.domains.push(domain.as_bytes(), id);
                 let list = if row.status() == AgreementStatus::NotConfirmed {
                     &mut indexes.unconfirmed
                 } else {
                     &mut indexes.listing
                 };
-                list.push((row.key().into_bytes(), row.encode().into_bytes()));
+                list.push(row.key().as_bytes(), row.encode().as_bytes());
             }
             self.trees
                 .customers
@@ -219,39 +217,31 @@ impl SledStore {
     }
 
     fn write_indexes(&self, indexes: Indexes) -> Result<(), StoreError> {
-        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-        self.write_sorted(&self.trees.customer_ids, indexes.customer_ids, |id| {
-            StoreError::IdTaken { id: text(id) }
-        })?;
-        self.write_sorted(&self.trees.domains, indexes.domains, |domain| {
-            StoreError::DomainTaken {
-                domain: text(domain),
-            }
-        })?;
+        let trees = &self.trees;
+        self.add_to_index(&trees.customer_ids, &indexes.customer_ids, &id_taken)?;
+        self.add_to_index(&trees.domains, &indexes.domains, &domain_taken)?;
         // Unique domains make unique list keys.
-        self.write_sorted(&self.trees.listing, indexes.listing, |key| {
-            StoreError::DomainTaken { domain: text(key) }
-        })?;
-        self.write_sorted(&self.trees.unconfirmed, indexes.unconfirmed, |key| {
-            StoreError::DomainTaken { domain: text(key) }
-        })
+        self.write_sorted(&trees.listing, &indexes.listing, &domain_taken)?;
+        self.write_sorted(&trees.unconfirmed, &indexes.unconfirmed, &domain_taken)
     }
 
     /// Writes entries into an empty tree in key order; a key given twice is refused.
     fn write_sorted(
         &self,
         tree: &sled::Tree,
-        mut entries: Vec<Entry>,
-        taken: impl Fn(&[u8]) -> StoreError,
+        entries: &Packed,
+        taken: &dyn Fn(&[u8]) -> StoreError,
     ) -> Result<(), StoreError> {
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        if let Some(pair) = entries.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-            return Err(taken(&pair[0].0));
+        let order = entries.key_order();
+        let keys = || order.iter().map(|&i| entries.get(i).0);
+        if let Some((key, _)) = keys().zip(keys().skip(1)).find(|(a, b)| a == b) {
+            return Err(taken(key));
         }
-        for part in entries.chunks(BATCH_ENTRIES) {
+        for part in order.chunks(BATCH_ENTRIES) {
             let mut batch = sled::Batch::default();
-            for (key, value) in part {
-                batch.insert(&key[..], &value[..]);
+            for &index in part {
+                let (key, value) = entries.get(index);
+                batch.insert(key, value);
             }
             tree.apply_batch(batch).map_err(|e| self.fail(e))?;
         }

@@ -1,6 +1,6 @@
 //! Tree names, the `meta` header, and one transaction over every data tree.
 
-use super::failure;
+use super::{buckets, failure};
 use crate::store::rules::Records;
 use crate::store::{mix64, StoreError, SCHEMA_VERSION};
 use sled::transaction::{
@@ -8,7 +8,7 @@ use sled::transaction::{
     TransactionalTree,
 };
 use sled::Transactional;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub(super) const META: &str = "meta";
@@ -95,7 +95,18 @@ fn fresh_salt() -> u64 {
 pub(super) const GENERATION: &[u8] = b"generation";
 pub(super) const CUSTOMER_COUNT: &[u8] = b"customers";
 
+/// Each data tree's name carries the layout version that gave it its present form; a layout
+/// that leaves a tree as it was keeps its name, so migrating never copies it.
+pub(super) const CUSTOMERS_TREE: &str = "v2.customers";
+pub(super) const CUSTOMER_IDS_TREE: &str = "v3.customer_ids";
+pub(super) const DOMAINS_TREE: &str = "v3.domains";
+const LISTING_TREE: &str = "v2.listing";
+const UNCONFIRMED_TREE: &str = "v2.unconfirmed";
+const STATS_TREE: &str = "v2.stats";
+
 pub(super) struct DataTrees {
+    /// Where the store is, for messages about what is found in the trees.
+    pub path: PathBuf,
     pub customers: sled::Tree,
     pub customer_ids: sled::Tree,
     pub domains: sled::Tree,
@@ -106,6 +117,7 @@ pub(super) struct DataTrees {
 
 /// The data trees as seen inside a transaction.
 pub(super) struct Tx<'a> {
+    pub path: &'a Path,
     pub customers: &'a TransactionalTree,
     pub customer_ids: &'a TransactionalTree,
     pub domains: &'a TransactionalTree,
@@ -115,15 +127,15 @@ pub(super) struct Tx<'a> {
 }
 
 impl DataTrees {
-    pub fn open(db: &sled::Db) -> sled::Result<DataTrees> {
-        let tree = |name: &str| db.open_tree(format!("v{SCHEMA_VERSION}.{name}"));
+    pub fn open(db: &sled::Db, path: &Path) -> sled::Result<DataTrees> {
         Ok(DataTrees {
-            customers: tree("customers")?,
-            customer_ids: tree("customer_ids")?,
-            domains: tree("domains")?,
-            listing: tree("listing")?,
-            unconfirmed: tree("unconfirmed")?,
-            stats: tree("stats")?,
+            path: path.to_path_buf(),
+            customers: db.open_tree(CUSTOMERS_TREE)?,
+            customer_ids: db.open_tree(CUSTOMER_IDS_TREE)?,
+            domains: db.open_tree(DOMAINS_TREE)?,
+            listing: db.open_tree(LISTING_TREE)?,
+            unconfirmed: db.open_tree(UNCONFIRMED_TREE)?,
+            stats: db.open_tree(STATS_TREE)?,
         })
     }
 
@@ -144,6 +156,7 @@ impl DataTrees {
             .transaction(
                 |(customers, customer_ids, domains, listing, unconfirmed, stats)| {
                     f(&Tx {
+                        path: &self.path,
                         customers,
                         customer_ids,
                         domains,
@@ -178,15 +191,32 @@ impl Tx<'_> {
     }
 }
 
+impl Tx<'_> {
+    fn has_entry(&self, index: &TransactionalTree, key: &str) -> TxResult<bool> {
+        let Some(bucket) = index.get(buckets::bucket_of(key.as_bytes()))? else {
+            return Ok(false);
+        };
+        match buckets::find(&bucket, key.as_bytes()) {
+            Ok(found) => Ok(found.is_some()),
+            Err(buckets::Malformed) => {
+                Err(ConflictableTransactionError::Abort(StoreError::Corrupt {
+                    path: self.path.to_path_buf(),
+                    detail: "a stored index entry is unreadable (its bucket is malformed)".into(),
+                }))
+            }
+        }
+    }
+}
+
 impl Records for Tx<'_> {
     type Error = ConflictableTransactionError<StoreError>;
 
     fn has_customer(&self, id: &str) -> Result<bool, Self::Error> {
-        Ok(self.customer_ids.get(id)?.is_some())
+        self.has_entry(self.customer_ids, id)
     }
 
     fn has_domain(&self, domain: &str) -> Result<bool, Self::Error> {
-        Ok(self.domains.get(domain)?.is_some())
+        self.has_entry(self.domains, domain)
     }
 }
 

@@ -1,8 +1,11 @@
 //! Opening a store written in an older layout moves its records into this one, in one go, and
-//! then removes the old trees. Until the new schema version is recorded (the last step), the old
+//! then removes the old trees: from layout 1 (one tree per kind of record) every record is
+//! rewritten; from layout 2 only the indexes are. Until the new schema version is recorded (the last step), the old
 //! trees are untouched, so an interrupted migration starts over on the next open.
 
+use super::bucket_writes::{domain_taken, id_taken};
 use super::layout::SCHEMA;
+use super::packed::Packed;
 use super::SledStore;
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
@@ -24,9 +27,43 @@ const V1_INDEXES: [&str; 4] = [
     "v1.subscription_ids",
 ];
 
+/// The index trees of layout 2: customer ID → sequence number, and domain → customer ID, one
+/// sled entry each.
+pub(super) const V2_INDEXES: [&str; 2] = ["v2.customer_ids", "v2.domains"];
+
 impl SledStore {
     pub(super) fn migrate(&self, from: u32) -> Result<(), StoreError> {
-        debug_assert_eq!(from, 1, "layout 1 is the only older one");
+        match from {
+            1 => self.migrate_from_v1(),
+            _ => self.migrate_from_v2(),
+        }
+    }
+
+    /// Layout 2 kept one sled entry per index entry; layout 3 keeps them in buckets. The other
+    /// trees are the same, so only the two indexes are rewritten.
+    fn migrate_from_v2(&self) -> Result<(), StoreError> {
+        let fail = |e| self.fail(e);
+        let trees = &self.trees;
+        for (old, new, taken) in [
+            (
+                V2_INDEXES[0],
+                &trees.customer_ids,
+                &id_taken as &dyn Fn(&[u8]) -> StoreError,
+            ),
+            (V2_INDEXES[1], &trees.domains, &domain_taken),
+        ] {
+            new.clear().map_err(fail)?;
+            let mut entries = Packed::default();
+            for entry in self.db.open_tree(old).map_err(fail)?.iter() {
+                let (key, value) = entry.map_err(fail)?;
+                entries.push(&key, &value);
+            }
+            self.add_to_index(new, &entries, taken)?;
+        }
+        self.record_layout(&V2_INDEXES)
+    }
+
+    fn migrate_from_v1(&self) -> Result<(), StoreError> {
         self.clear_partial_migration()?;
         let snapshot = Snapshot {
             partner_name: None,
@@ -36,12 +73,18 @@ impl SledStore {
             subscriptions: self.read_v1::<Subscription>(V1_RECORDS[3])?,
         };
         self.write_all(&snapshot)?;
+        let old: Vec<&str> = V1_RECORDS.iter().chain(&V1_INDEXES).copied().collect();
+        self.record_layout(&old)
+    }
+
+    /// Records that the store is in this build's layout, then removes the trees it replaced.
+    fn record_layout(&self, replaced: &[&str]) -> Result<(), StoreError> {
         let fail = |e| self.fail(e);
         self.meta
             .insert(SCHEMA, &SCHEMA_VERSION.to_be_bytes()[..])
             .map_err(fail)?;
         self.flush()?;
-        for name in V1_RECORDS.iter().chain(&V1_INDEXES) {
+        for name in replaced {
             self.db.drop_tree(name).map_err(fail)?;
         }
         self.flush()
@@ -71,3 +114,7 @@ impl SledStore {
             .collect()
     }
 }
+
+#[cfg(test)]
+#[path = "migrate_tests.rs"]
+mod tests;

@@ -13,7 +13,7 @@ use std::thread::sleep;
 use std::time::Duration;
 
 /// sled can hold its lock for a moment after the last handle is dropped; wait that out.
-fn reopen(path: &Path) -> SledStore {
+pub(super) fn reopen(path: &Path) -> SledStore {
     for _ in 0..50 {
         match SledStore::open(path) {
             Err(StoreError::Locked { .. }) => sleep(Duration::from_millis(20)),
@@ -24,7 +24,7 @@ fn reopen(path: &Path) -> SledStore {
 }
 
 /// Opens the database directly, as another program could.
-fn open_raw(path: &Path) -> sled::Db {
+pub(super) fn open_raw(path: &Path) -> sled::Db {
     for _ in 0..50 {
         match sled::open(path) {
             Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {

@@ -1,0 +1,74 @@
+//! Migrating from layout 2, whose indexes held one sled entry per customer.
+
+use super::super::buckets;
+use super::super::layout::{CUSTOMER_IDS_TREE, DOMAINS_TREE, META, SCHEMA};
+use super::super::tests::{open_raw, reopen};
+use super::V2_INDEXES;
+use crate::domain::cloud::Cloud;
+use crate::store::behaviour_tests::{assert_holds, fill_every_kind_of_record};
+use crate::store::test_data::customer_in;
+use crate::store::{SledStore, Store, StoreError, SCHEMA_VERSION};
+use std::path::Path;
+
+/// Rewrites a store of this build's layout as layout 2 wrote it: the bucketed indexes become
+/// one entry per key in the layout-2 trees.
+fn rewrite_as_layout_2(path: &Path) {
+    let db = open_raw(path);
+    for (new, old) in [CUSTOMER_IDS_TREE, DOMAINS_TREE]
+        .into_iter()
+        .zip(V2_INDEXES)
+    {
+        let flat = db.open_tree(old).unwrap();
+        for bucket in db.open_tree(new).unwrap().iter().values() {
+            for entry in buckets::entries(&bucket.unwrap()) {
+                let (key, value) = entry.unwrap();
+                flat.insert(key, value).unwrap();
+            }
+        }
+        db.drop_tree(new).unwrap();
+    }
+    let meta = db.open_tree(META).unwrap();
+    meta.insert(SCHEMA, &2u32.to_be_bytes()[..]).unwrap();
+    db.flush().unwrap();
+}
+
+#[test]
+fn a_store_in_layout_2_gets_bucketed_indexes_on_open_and_keeps_every_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        let store = SledStore::open(dir.path()).unwrap();
+        fill_every_kind_of_record(&store)
+    };
+    rewrite_as_layout_2(dir.path());
+
+    let store = reopen(dir.path());
+    assert_holds(&store, &expected);
+    let hanbit = &expected.customers[0];
+    assert_eq!(
+        store.dossier(&hanbit.id).unwrap().unwrap().customer,
+        *hanbit
+    );
+    let by_domain = store.customer_id_by_domain(&hanbit.domain.to_uppercase());
+    assert_eq!(by_domain.unwrap().as_deref(), Some(hanbit.id.as_str()));
+    // The migrated domain index still keeps domains unique.
+    let prefix = hanbit.domain.split('.').next().unwrap();
+    let twin = customer_in(&store.new_id().unwrap(), prefix, Cloud::Public);
+    assert!(matches!(
+        store.create_customer(&twin, None),
+        Err(StoreError::DomainTaken { .. })
+    ));
+    drop(store);
+
+    let db = open_raw(dir.path());
+    let names: Vec<String> = db
+        .tree_names()
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !V2_INDEXES.contains(&n.as_str())),
+        "{names:?}"
+    );
+    let version = db.open_tree(META).unwrap().get(SCHEMA).unwrap().unwrap();
+    assert_eq!(version.as_ref(), SCHEMA_VERSION.to_be_bytes());
+}
