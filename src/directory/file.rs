@@ -128,29 +128,24 @@ impl Directory {
         out.flush()
     }
 
-    /// The generation and directory written to `path`, or `None` when there is no file.
+    /// The generation and directory written to `path`, or `None` when there is no file. The
+    /// file is read a section at a time, each dropped once used: at a million rows a copy of
+    /// the whole file beside the directory would weigh as much as the directory itself.
     pub fn read_file(path: &Path) -> io::Result<Option<(u64, Directory)>> {
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+        let Some((generation, layout, mut file)) = open_sections(path)? else {
+            return Ok(None);
         };
-        let header = bytes
-            .get(..HEADER_LEN)
-            .ok_or_else(|| invalid(path, "truncated"))?;
-        let (generation, layout) = Layout::parse(header, bytes.len() as u64, path)?;
         let count = layout.count;
-        let columns = Columns::parse(
-            [
-                &bytes[layout.codes(count)],
-                &bytes[layout.subscriptions(count)],
-                &bytes[layout.name_ends(count)],
-                &bytes[layout.domain_ends(count)],
-            ],
-            &bytes[layout.names()],
-            &bytes[layout.domains()],
-            path,
-        )?;
+        let mut read = |range: std::ops::Range<usize>| read_at(&mut file, range.start, range.len());
+        let fixed = [
+            read(layout.codes(count))?,
+            read(layout.subscriptions(count))?,
+            read(layout.name_ends(count))?,
+            read(layout.domain_ends(count))?,
+        ];
+        let names = read(layout.names())?;
+        let domains = read(layout.domains())?;
+        let columns = Columns::parse(fixed, names, domains, path)?;
         let directory = columns
             .into_directory()
             .map_err(|problem| invalid(path, problem))?;
@@ -158,7 +153,23 @@ impl Directory {
     }
 }
 
-impl Columns<'_> {
+/// The generation, layout and open file at `path`, or `None` when there is no file.
+fn open_sections(path: &Path) -> io::Result<Option<(u64, Layout, File)>> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let file_len = file.metadata()?.len();
+    let header = read_at(&mut file, 0, HEADER_LEN.min(file_len as usize))?;
+    if header.len() < HEADER_LEN {
+        return Err(invalid(path, "truncated"));
+    }
+    let (generation, layout) = Layout::parse(&header, file_len, path)?;
+    Ok(Some((generation, layout, file)))
+}
+
+impl Columns {
     /// The rows in a directory, checking they are in list order.
     fn into_directory(self) -> Result<Directory, &'static str> {
         let count = self.codes.len();
@@ -180,8 +191,8 @@ impl Columns<'_> {
             }
         }
         // The names arena is the names section itself.
-        directory.names = self.names.to_string();
         directory.name_starts = std::iter::once(0).chain(self.name_ends).collect();
+        directory.names = self.names;
         directory.codes = self.codes.iter().map(|code| code & !SUFFIXED).collect();
         directory.subscriptions = self.subscriptions;
         directory.keys.shrink_to_fit();
@@ -209,17 +220,9 @@ impl Columns<'_> {
 /// The first `rows` rows of the file at `path` and how many it holds, or `None` when there is
 /// no file. Reads only the header and those rows.
 pub fn read_head(path: &Path, rows: usize) -> io::Result<Option<Head>> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
+    let Some((generation, layout, mut file)) = open_sections(path)? else {
+        return Ok(None);
     };
-    let file_len = file.metadata()?.len();
-    let header = read_at(&mut file, 0, HEADER_LEN.min(file_len as usize))?;
-    if header.len() < HEADER_LEN {
-        return Err(invalid(path, "truncated"));
-    }
-    let (generation, layout) = Layout::parse(&header, file_len, path)?;
     let wanted = rows.min(layout.count);
     let mut read = |range: std::ops::Range<usize>| read_at(&mut file, range.start, range.len());
     let fixed = [
@@ -240,13 +243,7 @@ pub fn read_head(path: &Path, rows: usize) -> io::Result<Option<Head>> {
     let domains_end = last_end(&fixed[3], layout.domains_len)?;
     let names = read(layout.names().start..layout.names().start + names_end)?;
     let domains = read(layout.domains().start..layout.domains().start + domains_end)?;
-    let [codes, subscriptions, name_ends, domain_ends] = &fixed;
-    let columns = Columns::parse(
-        [codes, subscriptions, name_ends, domain_ends],
-        &names,
-        &domains,
-        path,
-    )?;
+    let columns = Columns::parse(fixed, names, domains, path)?;
     Ok(Some(Head {
         generation,
         count: layout.count,

@@ -85,31 +85,32 @@ impl Layout {
 
 /// The rows of a file (or of its head), checked: every code valid, every text UTF-8, every end
 /// on a character boundary, after the previous one, and the last at the end of its section.
-pub(super) struct Columns<'a> {
-    pub codes: &'a [u8],
+/// It owns what it read, so the names become the directory's without a copy.
+pub(super) struct Columns {
+    pub codes: Vec<u8>,
     pub subscriptions: Vec<u32>,
     pub name_ends: Vec<u32>,
     pub domain_ends: Vec<u32>,
-    pub names: &'a str,
-    pub domains: &'a str,
+    pub names: String,
+    pub domains: String,
 }
 
 pub(super) fn le_u32(bytes: &[u8]) -> u32 {
     u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
 }
 
-fn u32s(bytes: &[u8]) -> Vec<u32> {
+fn u32s(bytes: Vec<u8>) -> Vec<u32> {
     bytes.chunks_exact(4).map(le_u32).collect()
 }
 
-impl<'a> Columns<'a> {
+impl Columns {
     /// `fixed` holds the codes, subscriptions, name ends and domain ends of the same rows.
     pub fn parse(
-        fixed: [&'a [u8]; 4],
-        names: &'a [u8],
-        domains: &'a [u8],
+        fixed: [Vec<u8>; 4],
+        names: Vec<u8>,
+        domains: Vec<u8>,
         path: &Path,
-    ) -> io::Result<Columns<'a>> {
+    ) -> io::Result<Columns> {
         let [codes, subscriptions, name_ends, domain_ends] = fixed;
         if let Some(code) = codes
             .iter()
@@ -136,7 +137,7 @@ impl<'a> Columns<'a> {
     }
 
     /// A row's name, stored domain and code.
-    pub fn parts(&self, rank: usize) -> (&'a str, &'a str, u8) {
+    pub fn parts(&self, rank: usize) -> (&str, &str, u8) {
         let span = |ends: &[u32]| {
             let start = if rank == 0 { 0 } else { ends[rank - 1] };
             start as usize..ends[rank] as usize
@@ -150,8 +151,8 @@ impl<'a> Columns<'a> {
 }
 
 /// A section of text cut at `ends`.
-fn text<'a>(bytes: &'a [u8], ends: &[u32]) -> Result<&'a str, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 ({e})"))?;
+fn text(bytes: Vec<u8>, ends: &[u32]) -> Result<String, String> {
+    let text = String::from_utf8(bytes).map_err(|e| format!("not UTF-8 ({})", e.utf8_error()))?;
     let mut previous = 0;
     for &end in ends {
         let end = end as usize;
