@@ -399,6 +399,7 @@ for_every_store!(
     a_customer_is_read_whole_by_id_or_found_by_domain,
     the_list_is_in_name_order_and_follows_every_write,
     many_confirmations_are_written_all_or_none,
+    a_filled_store_lists_its_customers_and_follows_later_writes,
 );
 
 #[test]

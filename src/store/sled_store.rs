@@ -13,7 +13,9 @@
 //! - `v2.listing` and `v2.unconfirmed`: list order key (see `list_order_key`) → the customer's
 //!   list row, so the Customers list reads its first page, or every row, without reading any
 //!   dossier. A row is in `unconfirmed` while its customer (in the public cloud) has no
-//!   confirmation, in `listing` otherwise: the backlog reads without the rest.
+//!   confirmation, in `listing` otherwise: the backlog reads without the rest. A fill writes
+//!   its rows as pages of rows into `v3.listing_pages` and `v3.unconfirmed_pages`, and these
+//!   two trees lie over them (see `list_pages`).
 //! - `v2.stats`: `generation` (counts writes) and `customers` (how many) → u64.
 //!
 //! A tree's prefix is the layout version that gave it its present form: a new layout gets new
@@ -23,6 +25,7 @@ mod bucket_writes;
 mod buckets;
 mod bulk;
 mod layout;
+mod list_pages;
 mod merge;
 mod migrate;
 mod packed;
@@ -222,24 +225,29 @@ impl SledStore {
         Ok(Some((number, self.decode(&stored, "customer")?)))
     }
 
-    /// Writes a changed dossier back, with its list row, inside a transaction.
+    /// Writes a dossier, new or changed from `before`, with its list row, inside a transaction.
     fn put_dossier(
         &self,
         tx: &Tx<'_>,
         number: &[u8],
+        before: Option<&Dossier>,
         dossier: &Dossier,
     ) -> ConflictableTransactionResult<(), StoreError> {
         let json = self.encode(dossier)?;
         tx.customers.insert(number, json)?;
         let row = dossier.listed();
-        let (into, out_of) = if row.status() == AgreementStatus::NotConfirmed {
+        let unconfirmed = |row: &Listed| row.status() == AgreementStatus::NotConfirmed;
+        let (into, out_of) = if unconfirmed(&row) {
             (tx.unconfirmed, tx.listing)
         } else {
             (tx.listing, tx.unconfirmed)
         };
         let key = row.key();
         into.insert(key.as_bytes(), row.encode().as_bytes())?;
-        out_of.remove(key.as_bytes())?;
+        // The row may be on a page of the other tree, which only a tombstone can hide.
+        if before.is_some_and(|before| unconfirmed(&before.listed()) != unconfirmed(&row)) {
+            out_of.insert(key.as_bytes(), list_pages::TOMBSTONE)?;
+        }
         Ok(())
     }
 
@@ -252,8 +260,8 @@ impl SledStore {
         self.write(|tx| {
             let found = self.dossier_in(tx, customer_id)?;
             let changed = change(found.as_ref().map(|(_, d)| d))?;
-            if let (Some((number, _)), Some(dossier)) = (found, changed) {
-                self.put_dossier(tx, &number, &dossier)?;
+            if let (Some((number, before)), Some(dossier)) = (found, changed) {
+                self.put_dossier(tx, &number, Some(&before), &dossier)?;
             }
             tx.bump(0)
         })
@@ -369,12 +377,17 @@ impl Store for SledStore {
 
     fn listing(&self) -> Result<ListingRows, StoreError> {
         let trees = &self.trees;
-        let merged = Merged::new(trees.listing.iter(), trees.unconfirmed.iter());
+        let merged = Merged::new(
+            list_pages::rows(&trees.listing_pages, &trees.listing),
+            list_pages::rows(&trees.unconfirmed_pages, &trees.unconfirmed),
+        );
         Ok(self.rows(merged))
     }
 
     fn unconfirmed_listing(&self) -> Result<ListingRows, StoreError> {
-        Ok(self.rows(self.trees.unconfirmed.iter()))
+        let trees = &self.trees;
+        let rows = list_pages::rows(&trees.unconfirmed_pages, &trees.unconfirmed);
+        Ok(self.rows(rows))
     }
 
     fn customer_count(&self) -> Result<u64, StoreError> {
@@ -422,7 +435,7 @@ impl Store for SledStore {
         let domain = rules::domain_key(&customer.domain);
         self.write(|tx| {
             rules::check_new_customer(tx, customer, confirmation)?;
-            self.put_dossier(tx, &number, &dossier)?;
+            self.put_dossier(tx, &number, None, &dossier)?;
             let id = customer.id.as_bytes();
             self.index_add_in(tx.customer_ids, id, &number, &id_taken)?;
             self.index_add_in(tx.domains, domain.as_bytes(), id, &domain_taken)?;
@@ -446,10 +459,10 @@ impl Store for SledStore {
                 let found = self.dossier_in(tx, &confirmation.customer_id)?;
                 let found = found.as_ref();
                 rules::check_confirmation(found.map(|(_, d)| d), confirmation)?;
-                if let Some((number, dossier)) = found {
-                    let mut dossier = dossier.clone();
+                if let Some((number, before)) = found {
+                    let mut dossier = before.clone();
                     dossier.confirmations.push(confirmation.clone());
-                    self.put_dossier(tx, number, &dossier)?;
+                    self.put_dossier(tx, number, Some(before), &dossier)?;
                 }
             }
             tx.bump(0)

@@ -3,8 +3,9 @@
 use super::{assert_holds, fill_every_kind_of_record};
 use crate::domain::agreement::Channel;
 use crate::domain::cloud::Cloud;
+use crate::domain::status::AgreementStatus;
 use crate::store::test_data::*;
-use crate::store::{MemoryStore, Snapshot, Store, StoreError};
+use crate::store::{Dossier, Listed, MemoryStore, Snapshot, Store, StoreError};
 
 pub fn a_written_snapshot_reads_back_after_earlier_records_and_before_later_ones(
     store: &dyn Store,
@@ -102,4 +103,75 @@ pub fn a_snapshot_breaking_a_rule_is_refused_whole(store: &dyn Store) {
         assert_eq!(store.write_snapshot(&snapshot), Err(refusal));
         assert_eq!(store.load().unwrap(), before);
     }
+}
+
+/// The list as the store's records say it should be: every customer's row in list order, and
+/// the backlog's rows alone.
+fn expected_lists(store: &dyn Store) -> (Vec<Listed>, Vec<Listed>) {
+    let mut rows: Vec<Listed> = store
+        .load()
+        .unwrap()
+        .into_dossiers()
+        .iter()
+        .map(Dossier::listed)
+        .collect();
+    rows.sort_by_key(Listed::key);
+    let backlog = rows
+        .iter()
+        .filter(|row| row.status() == AgreementStatus::NotConfirmed)
+        .cloned()
+        .collect();
+    (rows, backlog)
+}
+
+fn assert_lists_follow_the_records(store: &dyn Store) {
+    let listed: Vec<Listed> = store.listing().unwrap().map(Result::unwrap).collect();
+    let backlog: Vec<Listed> = store
+        .unconfirmed_listing()
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!((listed, backlog), expected_lists(store));
+}
+
+/// More customers than a page of the list holds, filled in one go; every third one confirmed.
+pub fn a_filled_store_lists_its_customers_and_follows_later_writes(store: &dyn Store) {
+    let dossiers: Vec<Dossier> = (0..300)
+        .map(|n| {
+            let id = format!("f-{n:03}");
+            let mut dossier = Dossier::new(customer_in(&id, &format!("fill{n:03}"), Cloud::Public));
+            if n % 3 == 0 {
+                let confirmed = confirmation(&id, "2018-09-14T09:30:00Z", Channel::Import);
+                dossier.confirmations.push(confirmed);
+            }
+            dossier
+        })
+        .collect();
+    let mut chunks = dossiers.chunks(70).map(<[Dossier]>::to_vec);
+    assert_eq!(store.fill(None, &mut chunks, &mut |_| {}).unwrap(), 300);
+    assert_lists_follow_the_records(store);
+
+    // A row leaves the backlog, another changes in place, and a new customer joins both lists.
+    let moved = confirmation("f-001", "2018-09-15T09:30:00Z", Channel::Account);
+    store.add_confirmation(&moved).unwrap();
+    let order = order("o-f", "f-003");
+    let seats = seat_subscription("s-f", &order, 5);
+    store.create_order(&order, &[seats]).unwrap();
+    let newcomer = customer_in("f-new", "fill150a", Cloud::Public);
+    store.create_customer(&newcomer, None).unwrap();
+    let confirmed = [confirmation(
+        "f-002",
+        "2018-09-16T09:30:00Z",
+        Channel::Import,
+    )];
+    store.add_confirmations(&confirmed).unwrap();
+    assert_lists_follow_the_records(store);
+    let backlog: Vec<String> = store
+        .unconfirmed_listing()
+        .unwrap()
+        .map(|row| row.unwrap().id)
+        .collect();
+    assert!(!backlog.contains(&"f-001".to_string()) && !backlog.contains(&"f-002".to_string()));
+    assert!(backlog.contains(&"f-new".to_string()));
+    assert_eq!(store.customer_count().unwrap(), 301);
 }

@@ -2,6 +2,7 @@
 
 use super::bucket_writes::{domain_taken, id_taken};
 use super::layout::{CUSTOMER_COUNT, GENERATION, PARTNER_NAME};
+use super::list_pages::{encode_page, ROWS_PER_PAGE};
 use super::packed::Packed;
 use super::{key, SledStore};
 use crate::domain::status::AgreementStatus;
@@ -221,31 +222,33 @@ impl SledStore {
         self.add_to_index(&trees.customer_ids, &indexes.customer_ids, &id_taken)?;
         self.add_to_index(&trees.domains, &indexes.domains, &domain_taken)?;
         // Unique domains make unique list keys.
-        self.write_sorted(&trees.listing, &indexes.listing, &domain_taken)?;
-        self.write_sorted(&trees.unconfirmed, &indexes.unconfirmed, &domain_taken)
+        self.write_pages(&trees.listing_pages, &indexes.listing, &domain_taken)?;
+        self.write_pages(
+            &trees.unconfirmed_pages,
+            &indexes.unconfirmed,
+            &domain_taken,
+        )
     }
 
-    /// Writes entries into an empty tree in key order; a key given twice is refused.
-    fn write_sorted(
+    /// Writes list rows, in key order, as pages into an empty page tree; a key given twice is
+    /// refused.
+    fn write_pages(
         &self,
-        tree: &sled::Tree,
-        entries: &Packed,
+        pages: &sled::Tree,
+        rows: &Packed,
         taken: &dyn Fn(&[u8]) -> StoreError,
     ) -> Result<(), StoreError> {
-        let order = entries.key_order();
-        let keys = || order.iter().map(|&i| entries.get(i).0);
+        let order = rows.key_order();
+        let keys = || order.iter().map(|&i| rows.get(i).0);
         if let Some((key, _)) = keys().zip(keys().skip(1)).find(|(a, b)| a == b) {
             return Err(taken(key));
         }
-        for part in order.chunks(BATCH_ENTRIES) {
-            let mut batch = sled::Batch::default();
-            for &index in part {
-                let (key, value) = entries.get(index);
-                batch.insert(key, value);
-            }
-            tree.apply_batch(batch).map_err(|e| self.fail(e))?;
+        let mut batch = sled::Batch::default();
+        for page in order.chunks(ROWS_PER_PAGE) {
+            let first_key = rows.get(page[0]).0;
+            batch.insert(first_key, encode_page(page.iter().map(|&i| rows.get(i)))?);
         }
-        Ok(())
+        pages.apply_batch(batch).map_err(|e| self.fail(e))
     }
 
     fn clear_data(&self) -> Result<(), StoreError> {
@@ -256,6 +259,8 @@ impl SledStore {
             &trees.domains,
             &trees.listing,
             &trees.unconfirmed,
+            &trees.listing_pages,
+            &trees.unconfirmed_pages,
         ] {
             tree.clear().map_err(|e| self.fail(e))?;
         }

@@ -102,6 +102,8 @@ pub(super) const CUSTOMER_IDS_TREE: &str = "v3.customer_ids";
 pub(super) const DOMAINS_TREE: &str = "v3.domains";
 const LISTING_TREE: &str = "v2.listing";
 const UNCONFIRMED_TREE: &str = "v2.unconfirmed";
+const LISTING_PAGES_TREE: &str = "v3.listing_pages";
+const UNCONFIRMED_PAGES_TREE: &str = "v3.unconfirmed_pages";
 const STATS_TREE: &str = "v2.stats";
 
 pub(super) struct DataTrees {
@@ -112,6 +114,10 @@ pub(super) struct DataTrees {
     pub domains: sled::Tree,
     pub listing: sled::Tree,
     pub unconfirmed: sled::Tree,
+    /// Pages of rows under `listing` and `unconfirmed`, written by a fill and never in a
+    /// transaction (see `list_pages`).
+    pub listing_pages: sled::Tree,
+    pub unconfirmed_pages: sled::Tree,
     pub stats: sled::Tree,
 }
 
@@ -135,6 +141,8 @@ impl DataTrees {
             domains: db.open_tree(DOMAINS_TREE)?,
             listing: db.open_tree(LISTING_TREE)?,
             unconfirmed: db.open_tree(UNCONFIRMED_TREE)?,
+            listing_pages: db.open_tree(LISTING_PAGES_TREE)?,
+            unconfirmed_pages: db.open_tree(UNCONFIRMED_PAGES_TREE)?,
             stats: db.open_tree(STATS_TREE)?,
         })
     }

@@ -99,6 +99,8 @@ impl SledStore {
             &trees.domains,
             &trees.listing,
             &trees.unconfirmed,
+            &trees.listing_pages,
+            &trees.unconfirmed_pages,
             &trees.stats,
         ] {
             tree.clear().map_err(|e| self.fail(e))?;
