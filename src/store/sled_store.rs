@@ -24,6 +24,7 @@
 mod bucket_writes;
 mod buckets;
 mod bulk;
+mod codec;
 mod layout;
 mod list_pages;
 mod merge;
@@ -43,7 +44,6 @@ use crate::domain::customer::Customer;
 use crate::domain::status::AgreementStatus;
 use merge::Merged;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use sled::transaction::{ConflictableTransactionResult, TransactionError};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -163,11 +163,15 @@ impl SledStore {
         Ok(first)
     }
 
-    fn encode<T: Serialize>(&self, record: &T) -> Result<Vec<u8>, StoreError> {
-        serde_json::to_vec(record).map_err(|e| StoreError::Io {
+    fn encode_dossier(&self, dossier: &Dossier) -> Result<Vec<u8>, StoreError> {
+        codec::encode(dossier).map_err(|e| StoreError::Io {
             path: self.path.clone(),
             detail: format!("a record could not be encoded ({e})"),
         })
+    }
+
+    fn decode_dossier(&self, stored: &[u8]) -> Result<Dossier, StoreError> {
+        codec::decode(stored).map_err(|why| self.unreadable("customer", &why))
     }
 
     /// Runs `write` as one transaction over every data tree, then flushes. A `StoreError`
@@ -222,7 +226,7 @@ impl SledStore {
         let Some(stored) = tx.customers.get(&number)? else {
             return Ok(None);
         };
-        Ok(Some((number, self.decode(&stored, "customer")?)))
+        Ok(Some((number, self.decode_dossier(&stored)?)))
     }
 
     /// Writes a dossier, new or changed from `before`, with its list row, inside a transaction.
@@ -233,8 +237,7 @@ impl SledStore {
         before: Option<&Dossier>,
         dossier: &Dossier,
     ) -> ConflictableTransactionResult<(), StoreError> {
-        let json = self.encode(dossier)?;
-        tx.customers.insert(number, json)?;
+        tx.customers.insert(number, self.encode_dossier(dossier)?)?;
         let row = dossier.listed();
         let unconfirmed = |row: &Listed| row.status() == AgreementStatus::NotConfirmed;
         let (into, out_of) = if unconfirmed(&row) {
@@ -348,7 +351,7 @@ impl Store for SledStore {
             .customers
             .iter()
             .values()
-            .map(|value| self.decode(&value.map_err(|e| self.fail(e))?, "customer"))
+            .map(|value| self.decode_dossier(&value.map_err(|e| self.fail(e))?))
             .collect::<Result<Vec<Dossier>, StoreError>>()?;
         Ok(Snapshot::of_dossiers(self.partner_name()?, dossiers))
     }
@@ -360,7 +363,7 @@ impl Store for SledStore {
             return Ok(None);
         };
         match self.trees.customers.get(number).map_err(fail)? {
-            Some(stored) => self.decode(&stored, "customer").map(Some),
+            Some(stored) => self.decode_dossier(&stored).map(Some),
             None => Ok(None),
         }
     }

@@ -38,7 +38,9 @@ impl SledStore {
             let number = key(first + offset as u64);
             let id = dossier.customer.id.as_bytes();
             let row = dossier.listed();
-            batches.customers.insert(&number, self.encode(dossier)?);
+            batches
+                .customers
+                .insert(&number, self.encode_dossier(dossier)?);
             customer_ids.push(id, &number);
             domains.push(rules::domain_key(&dossier.customer.domain).as_bytes(), id);
             batches
@@ -196,7 +198,7 @@ impl SledStore {
                 let number = key(first + offset as u64);
                 let id = dossier.customer.id.as_bytes();
                 let row = dossier.listed();
-                batch.insert(&number[..], self.encode(dossier)?);
+                batch.insert(&number[..], self.encode_dossier(dossier)?);
                 indexes.customer_ids.push(id, &number);
                 let domain = rules::domain_key(&dossier.customer.domain);
                 indexes.domains.push(domain.as_bytes(), id);

@@ -1,12 +1,15 @@
-//! Migrating from layout 2, whose indexes held one sled entry per customer.
+//! Stores in older forms: layout 2, whose indexes held one sled entry per customer, and
+//! dossiers stored as JSON.
 
 use super::super::buckets;
-use super::super::layout::{CUSTOMER_IDS_TREE, DOMAINS_TREE, META, SCHEMA};
+use super::super::codec;
+use super::super::layout::{CUSTOMERS_TREE, CUSTOMER_IDS_TREE, DOMAINS_TREE, META, SCHEMA};
 use super::super::tests::{open_raw, reopen};
 use super::V2_INDEXES;
+use crate::domain::agreement::Channel;
 use crate::domain::cloud::Cloud;
 use crate::store::behaviour_tests::{assert_holds, fill_every_kind_of_record};
-use crate::store::test_data::customer_in;
+use crate::store::test_data::{confirmation, customer_in};
 use crate::store::{SledStore, Store, StoreError, SCHEMA_VERSION};
 use std::path::Path;
 
@@ -71,4 +74,34 @@ fn a_store_in_layout_2_gets_bucketed_indexes_on_open_and_keeps_every_record() {
     );
     let version = db.open_tree(META).unwrap().get(SCHEMA).unwrap().unwrap();
     assert_eq!(version.as_ref(), SCHEMA_VERSION.to_be_bytes());
+}
+
+#[test]
+fn dossiers_stored_as_json_read_as_before_and_change_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        let store = SledStore::open(dir.path()).unwrap();
+        fill_every_kind_of_record(&store)
+    };
+    {
+        // As the first builds of layouts 2 and 3 stored them.
+        let db = open_raw(dir.path());
+        let customers = db.open_tree(CUSTOMERS_TREE).unwrap();
+        for entry in customers.iter() {
+            let (number, stored) = entry.unwrap();
+            let dossier = codec::decode(&stored).unwrap();
+            customers
+                .insert(number, serde_json::to_vec(&dossier).unwrap())
+                .unwrap();
+        }
+        db.flush().unwrap();
+    }
+    let store = reopen(dir.path());
+    assert_holds(&store, &expected);
+    let hanbit = &expected.customers[0];
+    let later = confirmation(&hanbit.id, "2018-10-09T10:00:00Z", Channel::Import);
+    store.add_confirmation(&later).unwrap();
+    let dossier = store.dossier(&hanbit.id).unwrap().unwrap();
+    assert_eq!(dossier.confirmations.last(), Some(&later));
+    assert_eq!(dossier.confirmations.len(), 3);
 }
