@@ -15,6 +15,7 @@ pub mod cli;
 pub mod dashboard;
 pub mod directory;
 pub mod domain;
+pub mod private;
 pub mod service;
 pub mod store;
 pub mod term;
