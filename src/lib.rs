@@ -10,6 +10,7 @@
 pub mod api;
 pub mod app;
 pub mod assets;
+pub mod backup;
 pub mod book;
 pub mod cli;
 pub mod dashboard;
