@@ -4,6 +4,7 @@
 
 mod agreement_request;
 mod agreements;
+mod backup;
 mod commerce;
 mod commerce_json;
 mod customer_body;
@@ -55,6 +56,22 @@ pub enum Command {
         /// The seed of the pseudo-random sequence.
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+    },
+    /// Write every customer with its confirmations, orders and subscriptions to a file of JSON
+    /// lines (readable by its owner only), as the store is at one moment.
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Make the store hold exactly what a backup holds. Every line is checked first; a store
+    /// that holds customers is only replaced with --replace, and is then moved aside, not deleted.
+    Restore {
+        /// The backup file (written by `pcenter backup`).
+        file: PathBuf,
+        /// Restore over a store that holds customers, moving it aside to a directory beside it.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -256,6 +273,8 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
                 generate::generate(&store, &actor, partner, customers, seed, &mut out)
             }),
+        // Restoring makes a new store: the one there, if any, is not opened or seeded first.
+        Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
         command => Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out)),
     };
     match result {
@@ -313,6 +332,8 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
         Command::Generate { customers, seed } => {
             generate::generate(&api.store, &api.actor, None, customers, seed, out)
         }
+        Command::Backup { out: file } => backup::backup(api, &file, out),
+        Command::Restore { .. } => unreachable!("run restores before any store is opened"),
     }
 }
 

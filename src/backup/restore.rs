@@ -18,7 +18,7 @@ const CHUNK: usize = 10_000;
 pub enum RestoreError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{path} cannot be read ({detail}). Nothing was restored.")]
+    #[error("{path} cannot be read ({detail}). Nothing was restored; check the path of the backup and that you may read it.")]
     Unreadable { path: PathBuf, detail: String },
     #[error("{path}, line {line}: {what}. Nothing was restored; the store is as it was.")]
     Damaged {
