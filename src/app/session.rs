@@ -3,7 +3,9 @@
 //! terminal or a remote one can drive it alike.
 
 use super::{update, Action, App, Completed, Effect, Request};
+use crate::backup::{self, BackupError};
 use crate::domain::agreement::Channel;
+use crate::domain::role::GatedAction;
 use crate::service::{Operations, ServiceError};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -99,6 +101,16 @@ impl Session {
                     subscription_name: s.offer_name,
                     quantity,
                 }),
+            // Run here, between two actions, so no write of this dashboard happens meanwhile.
+            Request::Backup => {
+                ops.actor.role.require(GatedAction::SeeConfirmation)?;
+                let (path, customers) =
+                    backup::into_backups_dir(ops.store, ops.now).map_err(|e| match e {
+                        BackupError::Store(e) => ServiceError::Store(e),
+                        e => ServiceError::Invalid(e.to_string()),
+                    })?;
+                Ok(Completed::BackedUp { path, customers })
+            }
         }
     }
 }
