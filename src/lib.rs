@@ -14,6 +14,7 @@ pub mod backup;
 pub mod book;
 pub mod cli;
 pub mod dashboard;
+pub mod diagnostics;
 pub mod directory;
 pub mod domain;
 pub mod private;

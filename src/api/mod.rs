@@ -5,6 +5,7 @@
 mod agreement_request;
 mod agreements;
 mod backup;
+mod command_name;
 mod commerce;
 mod commerce_json;
 mod customer_body;
@@ -20,6 +21,7 @@ mod transfer;
 use crate::app::session::Clock;
 use crate::book::Book;
 use crate::cli::{open_store, open_unseeded, Options, SystemClock};
+use crate::diagnostics::Logged;
 use crate::domain::customer::Customer;
 use crate::service::{Actor, Operations};
 use crate::store::{SledStore, Store};
@@ -211,7 +213,7 @@ pub enum ReportCommand {
 /// empty and holds the customers a command reads: one at a time, or every one for the commands
 /// that need them all (`load_everything`).
 pub struct Api {
-    pub store: SledStore,
+    pub store: Logged<SledStore>,
     pub book: Book,
     pub actor: Actor,
     clock: SystemClock,
@@ -265,9 +267,18 @@ impl Api {
 pub fn run(command: Command, options: &Options) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let name = command.name();
+    let actor = options.actor();
+    tracing::info!(
+        "command started: {name}, as {} ({}), business date {}",
+        actor.agent,
+        actor.role.label(),
+        actor.business_date
+    );
     let result = match command {
         // Generating needs the store as it is (an empty demo store is not seeded first).
         Command::Generate { customers, seed } => open_unseeded(options)
+            .map(Logged)
             .map_err(ApiError::from)
             .and_then(|store| {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
@@ -277,6 +288,15 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
         Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
         command => Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out)),
     };
+    match &result {
+        Ok(status) => tracing::info!("command finished: {name}, exit code {status}"),
+        Err(error) => tracing::warn!(
+            "command refused: {name}, exit code {}, code {}: {}",
+            error.exit,
+            error.code,
+            error.description
+        ),
+    }
     match result {
         Ok(status) => ExitCode::from(status),
         Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),

@@ -49,7 +49,13 @@ impl Session {
             for effect in update(&mut self.app, action) {
                 match effect {
                     Effect::Quit => self.quit = true,
-                    Effect::Run(request) => pending.push(Action::Done(self.run(request))),
+                    Effect::Run(request) => {
+                        let result = self.run(request);
+                        if let Err(refusal) = &result {
+                            tracing::warn!("dashboard refused: {refusal}");
+                        }
+                        pending.push(Action::Done(result));
+                    }
                 }
             }
         }

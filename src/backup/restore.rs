@@ -105,10 +105,18 @@ impl Restore {
             let _ = std::fs::remove_dir_all(&fresh);
             return Err(not_placed(target, &error));
         }
-        Ok(Restored {
-            tally: self.reader.tally(),
-            set_aside,
-        })
+        let tally = self.reader.tally();
+        tracing::info!(
+            "store write: {} customers restored from {} into {}{}",
+            tally.customers,
+            self.path.display(),
+            target.display(),
+            set_aside.as_ref().map_or(String::new(), |aside| format!(
+                "; the store that was there is now at {}",
+                aside.display()
+            ))
+        );
+        Ok(Restored { tally, set_aside })
     }
 
     /// Writes every customer of the backup into a new store at `dir`.

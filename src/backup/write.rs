@@ -33,6 +33,7 @@ pub fn write_file(store: &dyn Store, path: &Path, now: DateTime<Utc>) -> Result<
     let written = write_consistent(store, &partial, now.trunc_subsecs(0)).and_then(|count| {
         std::fs::rename(&partial, path).map_err(|e| cannot(path, &e))?;
         sync_directory_of(path);
+        tracing::info!("backup of {count} customers written to {}", path.display());
         Ok(count)
     });
     if written.is_err() {
