@@ -104,3 +104,24 @@ fn a_store_that_cannot_be_used_is_logged_with_the_refusal() {
         "{log}"
     );
 }
+
+#[test]
+fn each_row_an_import_refuses_is_logged_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(
+        &csv,
+        "TenantId,Domain,Date,First Name,Last Name,Phone,Email\n\
+         24dc1531-9f15-41db-bc71-077987e5c994,,2018-09-01,Zoë,Wright,+44 20 7946 0321,zoe.wright\n",
+    )
+    .unwrap();
+    let output = run(&data, &["agreements", "import", csv.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(11));
+    let log = log(&data);
+    assert!(
+        log.contains(" WARN import refused line 2: Email: The email address needs an @."),
+        "{log}"
+    );
+    assert!(log.contains(" INFO command finished: agreements import, exit code 11"));
+}
