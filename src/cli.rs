@@ -2,6 +2,7 @@
 //! value is reported on one line with exit code 2 before the terminal is touched.
 
 use crate::app::session::{Clock, Session};
+use crate::diagnostics::{self, Logged};
 use crate::domain::fields;
 use crate::domain::role::Role;
 use crate::service::Actor;
@@ -10,7 +11,7 @@ use crate::{assets, dashboard, term};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::Parser;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 
@@ -102,15 +103,16 @@ impl Options {
     }
 }
 
-/// Opens the store for these options, seeding the demo store on first use.
-pub fn open_store(options: &Options) -> Result<SledStore, StoreError> {
-    let store = open_unseeded(options)?;
+/// Opens the store for these options, seeding the demo store on first use; its writes are
+/// logged.
+pub fn open_store(options: &Options) -> Result<Logged<SledStore>, StoreError> {
+    let store = Logged(open_unseeded(options)?);
     prepare(&store, options)?;
     Ok(store)
 }
 
 /// Seeds an empty demo store, and records a partner name given on the command line.
-fn prepare(store: &SledStore, options: &Options) -> Result<(), StoreError> {
+fn prepare(store: &dyn Store, options: &Options) -> Result<(), StoreError> {
     if options.demo && store.is_empty()? {
         store::copy_into(store, &assets::demo_snapshot())?;
     }
@@ -132,6 +134,7 @@ pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
 }
 
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
+    tracing::warn!("pcenter ended with exit code {code}: {message}");
     eprintln!("pcenter: {message}");
     ExitCode::from(code)
 }
@@ -149,6 +152,9 @@ pub fn main() -> ExitCode {
             return fail(EXIT_USAGE, first.trim_start_matches("error: "));
         }
     };
+    if let Some(data_dir) = options.store_path().ok().as_deref().and_then(Path::parent) {
+        diagnostics::start(data_dir);
+    }
     if let Some(command) = options.command.take() {
         return crate::api::run(command, &options);
     }
@@ -163,7 +169,8 @@ pub fn main() -> ExitCode {
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // The store is still prepared (seeded, partner saved), as a start with a terminal would.
-        if let Err(error) = SledStore::open_locked(lock).and_then(|s| prepare(&s, &options)) {
+        let prepared = SledStore::open_locked(lock).and_then(|s| prepare(&Logged(s), &options));
+        if let Err(error) = prepared {
             return fail(EXIT_STORE, error);
         }
         return fail(
@@ -193,6 +200,7 @@ fn run_dashboard(
         }
     }
     let opened = SledStore::open_locked(lock)
+        .map(Logged)
         .and_then(|store| prepare(&store, options).map(|()| store))
         .and_then(|store| dashboard::start(&store, &actor, size).map(|start| (store, start)));
     let (store, start) = match opened {
@@ -221,7 +229,18 @@ fn run_dashboard(
             business_date: options.today,
         }),
     );
+    tracing::info!(
+        "dashboard started on {} as {} ({}), business date {}",
+        path.display(),
+        actor.agent,
+        actor.role.label(),
+        actor.business_date
+    );
     let result = screen.run(&mut session, &background);
     dashboard::save_list(session.store.as_ref(), &session.app);
+    match &result {
+        Ok(()) => tracing::info!("dashboard ended"),
+        Err(error) => tracing::warn!("dashboard ended by a terminal error: {error}"),
+    }
     result.map(|()| ExitCode::SUCCESS)
 }

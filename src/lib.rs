@@ -10,11 +10,14 @@
 pub mod api;
 pub mod app;
 pub mod assets;
+pub mod backup;
 pub mod book;
 pub mod cli;
 pub mod dashboard;
+pub mod diagnostics;
 pub mod directory;
 pub mod domain;
+pub mod private;
 pub mod service;
 pub mod store;
 pub mod term;

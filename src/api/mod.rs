@@ -4,6 +4,8 @@
 
 mod agreement_request;
 mod agreements;
+mod backup;
+mod command_name;
 mod commerce;
 mod commerce_json;
 mod customer_body;
@@ -19,6 +21,7 @@ mod transfer;
 use crate::app::session::Clock;
 use crate::book::Book;
 use crate::cli::{open_store, open_unseeded, Options, SystemClock};
+use crate::diagnostics::Logged;
 use crate::domain::customer::Customer;
 use crate::service::{Actor, Operations};
 use crate::store::{SledStore, Store};
@@ -55,6 +58,22 @@ pub enum Command {
         /// The seed of the pseudo-random sequence.
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+    },
+    /// Write every customer with its confirmations, orders and subscriptions to a file of JSON
+    /// lines (readable by its owner only), as the store is at one moment.
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Make the store hold exactly what a backup holds. Every line is checked first; a store
+    /// that holds customers is only replaced with --replace, and is then moved aside, not deleted.
+    Restore {
+        /// The backup file (written by `pcenter backup`).
+        file: PathBuf,
+        /// Restore over a store that holds customers, moving it aside to a directory beside it.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -194,7 +213,7 @@ pub enum ReportCommand {
 /// empty and holds the customers a command reads: one at a time, or every one for the commands
 /// that need them all (`load_everything`).
 pub struct Api {
-    pub store: SledStore,
+    pub store: Logged<SledStore>,
     pub book: Book,
     pub actor: Actor,
     clock: SystemClock,
@@ -248,16 +267,36 @@ impl Api {
 pub fn run(command: Command, options: &Options) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let name = command.name();
+    let actor = options.actor();
+    tracing::info!(
+        "command started: {name}, as {} ({}), business date {}",
+        actor.agent,
+        actor.role.label(),
+        actor.business_date
+    );
     let result = match command {
         // Generating needs the store as it is (an empty demo store is not seeded first).
         Command::Generate { customers, seed } => open_unseeded(options)
+            .map(Logged)
             .map_err(ApiError::from)
             .and_then(|store| {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
                 generate::generate(&store, &actor, partner, customers, seed, &mut out)
             }),
+        // Restoring makes a new store: the one there, if any, is not opened or seeded first.
+        Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
         command => Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out)),
     };
+    match &result {
+        Ok(status) => tracing::info!("command finished: {name}, exit code {status}"),
+        Err(error) => tracing::warn!(
+            "command refused: {name}, exit code {}, code {}: {}",
+            error.exit,
+            error.code,
+            error.description
+        ),
+    }
     match result {
         Ok(status) => ExitCode::from(status),
         Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),
@@ -313,6 +352,8 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
         Command::Generate { customers, seed } => {
             generate::generate(&api.store, &api.actor, None, customers, seed, out)
         }
+        Command::Backup { out: file } => backup::backup(api, &file, out),
+        Command::Restore { .. } => unreachable!("run restores before any store is opened"),
     }
 }
 

@@ -18,6 +18,7 @@ pub enum Command {
     Filter,
     NewCustomer,
     NewOrder,
+    Backup,
     UpdateAgreement,
     ChangeSeats,
     History,
@@ -106,6 +107,7 @@ pub const CUSTOMERS: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('/'))], "Filter by company name or domain", Command::Filter, Some("Filter")),
     bind(&[Plain(KeyCode::Char('n'))], "New customer", Command::NewCustomer, Some("New customer")),
     bind(&[Plain(KeyCode::Char('o'))], "New order for the selected customer", Command::NewOrder, Some("New order")),
+    bind(&[Plain(KeyCode::Char('b'))], "Back up every customer to a file in the data directory", Command::Backup, Some("Back up")),
     bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, None),
 ];
 

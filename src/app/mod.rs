@@ -68,6 +68,8 @@ pub enum Request {
         subscription_id: String,
         quantity: u32,
     },
+    /// Writes a backup of the whole store into the backups directory beside it.
+    Backup,
 }
 
 /// What a request achieved, once durable.
@@ -91,6 +93,10 @@ pub enum Completed {
     SeatsChanged {
         subscription_name: String,
         quantity: u32,
+    },
+    BackedUp {
+        path: std::path::PathBuf,
+        customers: u64,
     },
 }
 
@@ -332,7 +338,9 @@ impl Completed {
             Completed::CustomerCreated { customer_id }
             | Completed::Confirmed { customer_id, .. }
             | Completed::OrderCreated { customer_id, .. } => Some(customer_id),
-            Completed::Opened { .. } | Completed::SeatsChanged { .. } => None,
+            Completed::Opened { .. }
+            | Completed::SeatsChanged { .. }
+            | Completed::BackedUp { .. } => None,
         }
     }
 }

@@ -3,7 +3,9 @@
 //! terminal or a remote one can drive it alike.
 
 use super::{update, Action, App, Completed, Effect, Request};
+use crate::backup::{self, BackupError};
 use crate::domain::agreement::Channel;
+use crate::domain::role::GatedAction;
 use crate::service::{Operations, ServiceError};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -47,7 +49,13 @@ impl Session {
             for effect in update(&mut self.app, action) {
                 match effect {
                     Effect::Quit => self.quit = true,
-                    Effect::Run(request) => pending.push(Action::Done(self.run(request))),
+                    Effect::Run(request) => {
+                        let result = self.run(request);
+                        if let Err(refusal) = &result {
+                            tracing::warn!("dashboard refused: {refusal}");
+                        }
+                        pending.push(Action::Done(result));
+                    }
                 }
             }
         }
@@ -99,6 +107,16 @@ impl Session {
                     subscription_name: s.offer_name,
                     quantity,
                 }),
+            // Run here, between two actions, so no write of this dashboard happens meanwhile.
+            Request::Backup => {
+                ops.actor.role.require(GatedAction::SeeConfirmation)?;
+                let (path, customers) =
+                    backup::into_backups_dir(ops.store, ops.now).map_err(|e| match e {
+                        BackupError::Store(e) => ServiceError::Store(e),
+                        e => ServiceError::Invalid(e.to_string()),
+                    })?;
+                Ok(Completed::BackedUp { path, customers })
+            }
         }
     }
 }

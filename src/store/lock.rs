@@ -22,14 +22,15 @@ pub struct StoreLock {
 }
 
 impl StoreLock {
-    /// Creates the store directory if needed and takes its lock, waiting briefly for a
-    /// process that is letting go of it.
+    /// Creates the store directory if needed (only its owner may enter it, nor any parent
+    /// created with it) and takes its lock, waiting briefly for a process that is letting go
+    /// of it.
     pub fn acquire(dir: &Path) -> Result<StoreLock, StoreError> {
         let io = |e: std::io::Error| StoreError::Io {
             path: dir.to_path_buf(),
             detail: e.to_string(),
         };
-        std::fs::create_dir_all(dir).map_err(io)?;
+        crate::private::create_dir_all(dir).map_err(io)?;
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)

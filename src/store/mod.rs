@@ -1,5 +1,6 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
+mod checks;
 mod dossier;
 mod lock;
 mod memory;
@@ -9,8 +10,9 @@ mod sled_store;
 #[cfg(test)]
 mod behaviour_tests;
 #[cfg(test)]
-mod test_data;
+pub(crate) mod test_data;
 
+pub use checks::{check_restored_dossier, domain_key};
 pub use dossier::{Dossier, Listed};
 pub use lock::StoreLock;
 pub use memory::MemoryStore;
@@ -87,6 +89,9 @@ impl Snapshot {
 /// Rows of the customer list, one at a time, in list order.
 pub type ListingRows = Box<dyn Iterator<Item = Result<Listed, StoreError>> + Send>;
 
+/// Every customer's dossier, one at a time, in creation order.
+pub type DossierRows<'s> = Box<dyn Iterator<Item = Result<Dossier, StoreError>> + 's>;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("The pcenter store at {path} is in use by another pcenter process. Close that one, or choose another --data-dir, and try again.")]
@@ -122,6 +127,16 @@ pub enum StoreError {
 pub trait Store {
     /// Everything in the store. Reads every record: meant for small stores and copies.
     fn load(&self) -> Result<Snapshot, StoreError>;
+    /// Every customer with its records, in creation order, read one at a time so that a store
+    /// of any size can be copied out in little memory. Not a snapshot: a write made while the
+    /// rows are read may or may not show (compare `generation` before and after).
+    fn dossiers(&self) -> Result<DossierRows<'_>, StoreError> {
+        Ok(Box::new(self.load()?.into_dossiers().into_iter().map(Ok)))
+    }
+    /// The partner organization's name, when one is saved.
+    fn partner_name(&self) -> Result<Option<String>, StoreError> {
+        Ok(self.load()?.partner_name)
+    }
     /// One customer with everything recorded for it.
     fn dossier(&self, customer_id: &str) -> Result<Option<Dossier>, StoreError>;
     /// The ID of the customer whose primary domain is `domain` (any case).

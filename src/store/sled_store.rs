@@ -30,6 +30,7 @@ mod list_pages;
 mod merge;
 mod migrate;
 mod packed;
+mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -37,7 +38,7 @@ use self::bucket_writes::{domain_taken, id_taken};
 use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
 use super::rules;
 use super::LIST_CACHE_FILES;
-use super::{Dossier, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
+use super::{Dossier, DossierRows, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -354,6 +355,14 @@ impl Store for SledStore {
             .map(|value| self.decode_dossier(&value.map_err(|e| self.fail(e))?))
             .collect::<Result<Vec<Dossier>, StoreError>>()?;
         Ok(Snapshot::of_dossiers(self.partner_name()?, dossiers))
+    }
+
+    fn dossiers(&self) -> Result<DossierRows<'_>, StoreError> {
+        Ok(self.stream_dossiers())
+    }
+
+    fn partner_name(&self) -> Result<Option<String>, StoreError> {
+        SledStore::partner_name(self)
     }
 
     fn dossier(&self, customer_id: &str) -> Result<Option<Dossier>, StoreError> {

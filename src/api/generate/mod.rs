@@ -10,6 +10,7 @@ use super::error::ApiError;
 use super::transfer::progress::Progress;
 use super::write_error;
 use crate::dashboard;
+use crate::diagnostics::Logged;
 use crate::directory::{Building, Directory, ListCache, ListingRow};
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
@@ -23,7 +24,7 @@ const CHUNK: usize = 50_000;
 /// Fills `store`, which must hold no customer yet, with `customers` customers made from `seed`,
 /// created before the actor's business date; `partner_name` is saved with the first chunk.
 pub fn generate(
-    store: &SledStore,
+    store: &Logged<SledStore>,
     actor: &Actor,
     partner_name: Option<&str>,
     customers: usize,

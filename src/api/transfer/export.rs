@@ -8,9 +8,8 @@ use crate::api::{write_error, Api};
 use crate::book::Book;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Result<u8, ApiError> {
     api.actor
@@ -32,7 +31,8 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
             format!("Cannot write {}: {e}.", path.display()),
         )
     };
-    let mut buffered = BufWriter::new(create_private(&path).map_err(cannot)?);
+    let file = crate::private::create_file(&path).map_err(cannot)?;
+    let mut buffered = BufWriter::new(file);
     let count = write_rows(&api.book, &mut buffered)
         .and_then(|count| buffered.flush().map(|_| count))
         .map_err(cannot)?;
@@ -46,15 +46,6 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
     )
     .map_err(write_error)?;
     Ok(0)
-}
-
-/// A new file only its owner may read: confirmations name people and their contact details.
-fn create_private(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
 }
 
 /// Writes the header and every customer's row, one at a time; returns how many rows hold a

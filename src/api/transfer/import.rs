@@ -164,6 +164,7 @@ impl Group {
                     .push((line, format!("line {line}: created: {label}"), true));
             }
             Outcome::Rejected(reason) => {
+                tracing::warn!("import refused line {line}: {reason}");
                 self.said
                     .push((line, format!("line {line}: rejected: {reason}"), false));
             }

@@ -190,6 +190,16 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
                 return open(entry.domain(), Then::NewOrder);
             }
         }
+        // A backup holds every confirmation: only the roles that may see them may take one.
+        Command::Backup => {
+            return match ctx.actor.role.require(GatedAction::SeeConfirmation) {
+                Ok(()) => Step::run(Request::Backup),
+                Err(refusal) => {
+                    ctx.error(refusal.to_string());
+                    Step::stay()
+                }
+            };
+        }
         _ => {}
     }
     Step::stay()
@@ -213,6 +223,13 @@ pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step 
             customer_id,
             then: Then::NewOrder,
         }) => order::start(ctx, &customer_id, Origin::Customers),
+        Ok(Completed::BackedUp { path, customers }) => {
+            ctx.info(format!(
+                "Backed up {customers} customers to {}",
+                path.display()
+            ));
+            Step::stay()
+        }
         Ok(_) => Step::stay(),
         Err(error) => {
             ctx.error(error.to_string());

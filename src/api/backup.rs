@@ -1,0 +1,98 @@
+//! `pcenter backup --out FILE` and `pcenter restore FILE [--replace]`: the whole store as a
+//! file of JSON lines, and a store made again from one (see `crate::backup`).
+
+use super::error::{code, exit, ApiError};
+use super::transfer::progress::Progress;
+use super::{write_error, Api};
+use crate::app::session::Clock;
+use crate::backup::{self, BackupError, Restore, RestoreError};
+use crate::cli::{Options, SystemClock};
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes a backup of the store to `file`. A backup holds every confirmation, so only the roles
+/// that may see them may take one.
+pub fn backup(api: &mut Api, file: &Path, out: &mut dyn Write) -> Result<u8, ApiError> {
+    api.actor
+        .role
+        .require(GatedAction::SeeConfirmation)
+        .map_err(ServiceError::from)?;
+    let customers = backup::write_file(&api.store, file, api.clock.now())?;
+    writeln!(out, "Backed up {customers} customers to {}", file.display()).map_err(write_error)?;
+    Ok(0)
+}
+
+/// Makes the store of these options hold exactly what the backup `file` holds.
+pub fn restore(
+    options: &Options,
+    file: &Path,
+    replace: bool,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    options
+        .role
+        .require(GatedAction::CreateCustomer)
+        .map_err(ServiceError::from)?;
+    let target = options
+        .store_path()
+        .map_err(|detail| ApiError::new(code::STORE, exit::STORE, detail))?;
+    let restore = Restore::open(file)?;
+    let total = restore.header().customers;
+    let mut progress = Progress::on_stderr(usize::try_from(total).unwrap_or(usize::MAX));
+    let now = SystemClock {
+        business_date: options.today,
+    }
+    .now();
+    let restored = restore.into_store(&target, replace, now, &mut |written| {
+        for _ in 0..written {
+            progress.advance();
+        }
+    })?;
+    progress.clear();
+    let tally = restored.tally;
+    writeln!(
+        out,
+        "Restored {} customers ({} confirmations, {} orders, {} subscriptions) from {} into {}",
+        tally.customers,
+        tally.confirmations,
+        tally.orders,
+        tally.subscriptions,
+        file.display(),
+        target.display()
+    )
+    .map_err(write_error)?;
+    if let Some(aside) = restored.set_aside {
+        writeln!(
+            out,
+            "The store that was there is kept, unchanged, at {}",
+            aside.display()
+        )
+        .map_err(write_error)?;
+    }
+    Ok(0)
+}
+
+impl From<BackupError> for ApiError {
+    fn from(error: BackupError) -> ApiError {
+        match error {
+            BackupError::Store(error) => error.into(),
+            error => ApiError::new(code::STORE, exit::STORE, error.to_string()),
+        }
+    }
+}
+
+impl From<RestoreError> for ApiError {
+    fn from(error: RestoreError) -> ApiError {
+        match error {
+            RestoreError::Store(error) => error.into(),
+            RestoreError::NotPlaced { .. } => {
+                ApiError::new(code::STORE, exit::STORE, error.to_string())
+            }
+            RestoreError::Unreadable { .. }
+            | RestoreError::Damaged { .. }
+            | RestoreError::NotEmpty { .. } => ApiError::invalid(error.to_string()),
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! The name of a command as typed, for the log: never its arguments, which may hold an email
+//! address or a phone number.
+
+use super::{
+    AgreementsCommand, Command, CustomersCommand, OrdersCommand, ReportCommand,
+    SubscriptionsCommand,
+};
+
+impl Command {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Agreements(command) => match command {
+                AgreementsCommand::Templates { .. } => "agreements templates",
+                AgreementsCommand::Create(_) => "agreements create",
+                AgreementsCommand::List { .. } => "agreements list",
+                AgreementsCommand::Export { .. } => "agreements export",
+                AgreementsCommand::Import { .. } => "agreements import",
+            },
+            Command::Customers(command) => match command {
+                CustomersCommand::List { .. } => "customers list",
+                CustomersCommand::Show { .. } => "customers show",
+                CustomersCommand::Create { .. } => "customers create",
+            },
+            Command::Orders(OrdersCommand::Create { .. }) => "orders create",
+            Command::Subscriptions(SubscriptionsCommand::SetSeats { .. }) => {
+                "subscriptions set-seats"
+            }
+            Command::Report(ReportCommand::Compliance { .. }) => "report compliance",
+            Command::Generate { .. } => "generate",
+            Command::Backup { .. } => "backup",
+            Command::Restore { .. } => "restore",
+        }
+    }
+}

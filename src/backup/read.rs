@@ -1,0 +1,226 @@
+//! Reading a backup line by line, checking as it goes: the header's format and versions, each
+//! customer's record against the store's rules, and the closing line's count. Every problem is
+//! reported with its line number.
+
+use super::{Closing, Header, FORMAT, VERSION};
+use crate::store::{check_restored_dossier, Dossier, SCHEMA_VERSION};
+use std::io::{BufRead, Read};
+
+/// Lines longer than this are refused rather than read into memory: no real customer is that
+/// large, and a file without line breaks must not exhaust the memory.
+const LINE_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// What is wrong with a backup, and on which line (counted from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub line: u64,
+    pub what: String,
+}
+
+fn damage(line: u64, what: impl Into<String>) -> Damage {
+    Damage {
+        line,
+        what: what.into(),
+    }
+}
+
+/// How many records of each kind were read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub customers: u64,
+    pub confirmations: u64,
+    pub orders: u64,
+    pub subscriptions: u64,
+}
+
+pub struct BackupReader<R> {
+    input: R,
+    /// The number of the line last read.
+    line: u64,
+    text: String,
+    header: Header,
+    tally: Tally,
+    finished: bool,
+}
+
+impl<R: BufRead> BackupReader<R> {
+    /// Reads and checks the header.
+    pub fn open(mut input: R) -> Result<BackupReader<R>, Damage> {
+        let mut text = String::new();
+        if !read_line(&mut input, &mut text, 1)? {
+            return Err(damage(
+                1,
+                "the file is empty, so it is not a pcenter backup",
+            ));
+        }
+        Ok(BackupReader {
+            header: check_header(&text)?,
+            input,
+            line: 1,
+            text,
+            tally: Tally::default(),
+            finished: false,
+        })
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    pub fn tally(&self) -> Tally {
+        self.tally
+    }
+
+    /// The number of the line last read.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// The next customer, checked; `None` once the closing line is read and found right.
+    pub fn next_dossier(&mut self) -> Result<Option<Dossier>, Damage> {
+        if self.finished {
+            return Ok(None);
+        }
+        if !self.next_line()? {
+            return Err(damage(self.line, format!(
+                "the file ends after line {} without its closing line, so it is incomplete (perhaps cut short while it was written or copied)",
+                self.line
+            )));
+        }
+        let line = self.line;
+        let dossier = match serde_json::from_str::<Dossier>(&self.text) {
+            Ok(dossier) => dossier,
+            Err(not_a_customer) => {
+                return match serde_json::from_str::<Closing>(&self.text) {
+                    Ok(closing) => self.finish(&closing).map(|()| None),
+                    Err(_) => Err(damage(
+                        line,
+                        format!(
+                            "this is not a customer record: {}",
+                            json_problem(&not_a_customer)
+                        ),
+                    )),
+                };
+            }
+        };
+        check_restored_dossier(&dossier).map_err(|refusal| {
+            damage(
+                line,
+                format!(
+                    "the customer {} cannot be restored: {refusal}",
+                    dossier.customer.id
+                ),
+            )
+        })?;
+        let tally = &mut self.tally;
+        tally.customers += 1;
+        tally.confirmations += dossier.confirmations.len() as u64;
+        tally.orders += dossier.orders.len() as u64;
+        tally.subscriptions += dossier.subscriptions.len() as u64;
+        Ok(Some(dossier))
+    }
+
+    /// Checks the closing line's counts and that nothing follows it.
+    fn finish(&mut self, closing: &Closing) -> Result<(), Damage> {
+        let (line, read) = (self.line, self.tally.customers);
+        if closing.end != FORMAT {
+            return Err(damage(line, "this closing line is not a pcenter backup's"));
+        }
+        if closing.customers != read {
+            return Err(damage(line, format!(
+                "the closing line counts {} customers, but the file holds {read}, so it was changed after it was written",
+                closing.customers
+            )));
+        }
+        if self.header.customers != read {
+            return Err(damage(line, format!(
+                "the header announces {} customers, but the file holds {read}, so it was changed after it was written",
+                self.header.customers
+            )));
+        }
+        while self.next_line()? {
+            if !self.text.trim().is_empty() {
+                return Err(damage(
+                    self.line,
+                    "text follows the closing line, so the file was changed after it was written",
+                ));
+            }
+        }
+        self.finished = true;
+        Ok(())
+    }
+
+    /// Reads the next line into `text`; false at the end of the file.
+    fn next_line(&mut self) -> Result<bool, Damage> {
+        let read = read_line(&mut self.input, &mut self.text, self.line + 1)?;
+        if read {
+            self.line += 1;
+        }
+        Ok(read)
+    }
+}
+
+/// Reads line number `line` into `text`, without its line break; false at the end of the file.
+fn read_line(input: &mut impl BufRead, text: &mut String, line: u64) -> Result<bool, Damage> {
+    text.clear();
+    let read = input
+        .take(LINE_LIMIT)
+        .read_line(text)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => damage(line, "this line is not UTF-8 text"),
+            _ => damage(line, format!("the file could not be read ({e})")),
+        })?;
+    if read == 0 {
+        return Ok(false);
+    }
+    if read as u64 == LINE_LIMIT && !text.ends_with('\n') {
+        return Err(damage(
+            line,
+            "this line is longer than 64 MiB, so it is not a record of a backup",
+        ));
+    }
+    let end = text.trim_end_matches(['\n', '\r']).len();
+    text.truncate(end);
+    Ok(true)
+}
+
+/// The first line, if it is the header of a backup this build can read.
+fn check_header(text: &str) -> Result<Header, Damage> {
+    let not_a_backup = |why: String| {
+        damage(
+            1,
+            format!("this is not a pcenter backup: its first line is not a backup header ({why})"),
+        )
+    };
+    let header: Header = serde_json::from_str(text).map_err(|e| not_a_backup(json_problem(&e)))?;
+    if header.format != FORMAT {
+        return Err(not_a_backup(format!(
+            "its format is '{}', not '{FORMAT}'",
+            header.format
+        )));
+    }
+    if header.version > VERSION {
+        return Err(damage(1, format!(
+            "this backup is in format version {}, and this pcenter reads up to version {VERSION}; restore it with a newer pcenter",
+            header.version
+        )));
+    }
+    if header.version == 0 {
+        return Err(damage(1, "format version 0 does not exist"));
+    }
+    if header.schema > SCHEMA_VERSION {
+        return Err(damage(1, format!(
+            "this backup holds records of store schema version {}, and this pcenter reads up to version {SCHEMA_VERSION}; restore it with a newer pcenter",
+            header.schema
+        )));
+    }
+    Ok(header)
+}
+
+/// serde_json's message without its "at line 1", which would be wrong here: each line is
+/// parsed on its own.
+fn json_problem(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let cut = text.rfind(" at line ").unwrap_or(text.len());
+    format!("{} (at column {})", &text[..cut], error.column())
+}

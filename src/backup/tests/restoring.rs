@@ -1,0 +1,200 @@
+use super::{contents, demo_store, now};
+use crate::backup::{write_file, Restore, RestoreError};
+use crate::domain::cloud::Cloud;
+use crate::store::test_data::customer_in;
+use crate::store::{SledStore, Store};
+use std::path::{Path, PathBuf};
+
+/// A backup of the demo store, in `dir`.
+fn demo_backup(dir: &Path) -> PathBuf {
+    let store = demo_store(&dir.join("original"));
+    let path = dir.join("demo.jsonl");
+    write_file(&store, &path, now()).unwrap();
+    path
+}
+
+fn restore(
+    file: &Path,
+    target: &Path,
+    replace: bool,
+) -> Result<crate::backup::Restored, RestoreError> {
+    let mut steps = vec![];
+    let restored = Restore::open(file)?.into_store(target, replace, now(), &mut |n| steps.push(n));
+    if restored.is_ok() {
+        assert_eq!(steps.iter().sum::<usize>(), 30);
+    }
+    restored
+}
+
+/// The names in a directory, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_backup_restored_into_a_new_store_holds_exactly_what_was_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_backup(dir.path());
+    let target = dir.path().join("data").join("store");
+    let restored = restore(&file, &target, false).unwrap();
+    assert_eq!(restored.set_aside, None);
+    assert_eq!(restored.tally.customers, 30);
+    let original = SledStore::open(&dir.path().join("original")).unwrap();
+    let copy = SledStore::open(&target).unwrap();
+    assert_eq!(contents(&copy), contents(&original));
+    assert_eq!(copy.customer_count().unwrap(), 30);
+    assert_eq!(names(&dir.path().join("data")), ["store"]);
+}
+
+#[test]
+fn a_store_with_customers_is_kept_unless_replace_is_asked_and_then_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_backup(dir.path());
+    let target = dir.path().join("store");
+    let before = {
+        let store = SledStore::open(&target).unwrap();
+        let customer = customer_in("kept-1", "kept", Cloud::Public);
+        store.create_customer(&customer, None).unwrap();
+        contents(&store)
+    };
+
+    let refusal = restore(&file, &target, false).unwrap_err();
+    assert_eq!(
+        refusal,
+        RestoreError::NotEmpty {
+            path: target.clone(),
+            customers: 1
+        }
+    );
+    assert!(
+        refusal.to_string().contains("run again with --replace"),
+        "{refusal}"
+    );
+    assert_eq!(contents(&SledStore::open(&target).unwrap()), before);
+    assert_eq!(names(dir.path()), ["demo.jsonl", "original", "store"]);
+
+    let restored = restore(&file, &target, true).unwrap();
+    let aside = dir.path().join("store-before-restore-20181114T103000Z");
+    assert_eq!(restored.set_aside.as_ref(), Some(&aside));
+    assert_eq!(
+        contents(&SledStore::open(&aside).unwrap()),
+        before,
+        "nothing lost"
+    );
+    assert_eq!(
+        SledStore::open(&target).unwrap().customer_count().unwrap(),
+        30
+    );
+}
+
+#[test]
+fn an_empty_store_in_the_way_is_moved_aside_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_backup(dir.path());
+    let target = dir.path().join("store");
+    SledStore::open(&target)
+        .unwrap()
+        .set_partner_name("Kept")
+        .unwrap();
+    let restored = restore(&file, &target, false).unwrap();
+    let aside = restored.set_aside.expect("moved aside");
+    let kept = SledStore::open(&aside).unwrap();
+    assert_eq!(kept.partner_name().unwrap().as_deref(), Some("Kept"));
+}
+
+#[test]
+fn a_backup_damaged_half_way_leaves_the_target_as_it_was_and_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_backup(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[20] = "{\"customer\": null}";
+    let damaged = dir.path().join("damaged.jsonl");
+    std::fs::write(&damaged, lines.join("\n")).unwrap();
+
+    let target = dir.path().join("store");
+    let before = {
+        let store = SledStore::open(&target).unwrap();
+        store
+            .create_customer(&customer_in("kept-1", "kept", Cloud::Public), None)
+            .unwrap();
+        contents(&store)
+    };
+    let refusal = restore(&damaged, &target, true).unwrap_err();
+    let RestoreError::Damaged { line, what, .. } = &refusal else {
+        panic!("{refusal:?}")
+    };
+    assert_eq!(*line, 21);
+    assert!(what.contains("invalid type: null"), "{what}");
+    assert!(refusal
+        .to_string()
+        .ends_with("Nothing was restored; the store is as it was."));
+    assert_eq!(contents(&SledStore::open(&target).unwrap()), before);
+    assert_eq!(
+        names(dir.path()),
+        ["damaged.jsonl", "demo.jsonl", "original", "store"]
+    );
+}
+
+#[test]
+fn two_customers_with_one_id_or_one_domain_are_refused_naming_both_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_backup(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let second: crate::store::Dossier = serde_json::from_str(lines[2]).unwrap();
+    let mut same_id: crate::store::Dossier = serde_json::from_str(lines[25]).unwrap();
+    same_id.customer.id = second.customer.id.clone();
+    let owner = &second.customer.id;
+    same_id
+        .confirmations
+        .iter_mut()
+        .for_each(|c| c.customer_id = owner.clone());
+    same_id
+        .orders
+        .iter_mut()
+        .for_each(|o| o.customer_id = owner.clone());
+    same_id
+        .subscriptions
+        .iter_mut()
+        .for_each(|s| s.customer_id = owner.clone());
+    let mut same_domain: crate::store::Dossier = serde_json::from_str(lines[25]).unwrap();
+    same_domain.customer.domain = second.customer.domain.to_uppercase();
+    for (changed, what) in [
+        (
+            same_id,
+            format!(
+                "the ID {} is already held by the customer on line 3",
+                second.customer.id
+            ),
+        ),
+        (
+            same_domain,
+            format!(
+                "the primary domain {} is already held by the customer on line 3",
+                second.customer.domain
+            ),
+        ),
+    ] {
+        let mut edited = lines.clone();
+        let json = serde_json::to_string(&changed).unwrap();
+        edited[25] = &json;
+        let bad = dir.path().join("twice.jsonl");
+        std::fs::write(&bad, edited.join("\n")).unwrap();
+        let target = dir.path().join("store");
+        let refusal = restore(&bad, &target, false).unwrap_err();
+        let RestoreError::Damaged {
+            line, what: found, ..
+        } = refusal
+        else {
+            panic!("{refusal:?}")
+        };
+        assert_eq!((line, found), (26, what));
+        assert!(!target.exists(), "nothing was made");
+    }
+}

@@ -1,0 +1,233 @@
+use super::{contents, demo_store, now};
+use crate::backup::{into_backups_dir, write_file, BackupError, BackupReader, FORMAT, VERSION};
+use crate::domain::agreement::Channel;
+use crate::store::test_data::confirmation;
+use crate::store::{
+    Dossier, DossierRows, ListingRows, MemoryStore, Snapshot, Store, StoreError, SCHEMA_VERSION,
+};
+use crate::{assets, domain};
+use std::cell::Cell;
+use std::io::BufReader;
+use std::path::Path;
+
+fn read_back(path: &Path) -> (crate::backup::Header, Vec<Dossier>) {
+    let mut reader =
+        BackupReader::open(BufReader::new(std::fs::File::open(path).unwrap())).unwrap();
+    let mut dossiers = vec![];
+    while let Some(dossier) = reader.next_dossier().unwrap() {
+        dossiers.push(dossier);
+    }
+    (reader.header().clone(), dossiers)
+}
+
+#[test]
+fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir.path().join("store"));
+    let path = dir.path().join("backup.jsonl");
+    assert_eq!(write_file(&store, &path, now()).unwrap(), 30);
+
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 32);
+    assert_eq!(
+        lines[0],
+        format!(
+            r#"{{"format":"{FORMAT}","version":{VERSION},"schema":{SCHEMA_VERSION},"partner":"Fabrikam CSP Partners","customers":30,"written":"2018-11-14T10:30:00Z"}}"#
+        )
+    );
+    assert_eq!(lines[31], r#"{"end":"pcenter-backup","customers":30}"#);
+    assert!(lines[1].starts_with(r#"{"customer":{"#), "{}", lines[1]);
+    assert!(
+        text.contains("한빛물류"),
+        "text stays readable, not escaped"
+    );
+
+    let (header, dossiers) = read_back(&path);
+    assert_eq!(header.customers, 30);
+    let snapshot = Snapshot::of_dossiers(header.partner, dossiers);
+    assert_eq!(snapshot, contents(&store));
+    assert!(!dir.path().join("backup.jsonl.partial").exists());
+}
+
+#[test]
+fn an_empty_store_makes_a_backup_of_no_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.jsonl");
+    assert_eq!(
+        write_file(&MemoryStore::default(), &path, now()).unwrap(),
+        0
+    );
+    let (header, dossiers) = read_back(&path);
+    assert_eq!(
+        (header.customers, header.partner, dossiers.len()),
+        (0, None, 0)
+    );
+}
+
+/// A store that records a confirmation of its first customer while `changes` more passes of
+/// its dossiers are being read, as another thread of the same process could.
+struct ChangesWhileRead {
+    inner: MemoryStore,
+    changes: Cell<u32>,
+    recorded: Cell<u32>,
+}
+
+impl ChangesWhileRead {
+    fn new(changes: u32) -> ChangesWhileRead {
+        ChangesWhileRead {
+            inner: MemoryStore::with_snapshot(assets::demo_snapshot()),
+            changes: Cell::new(changes),
+            recorded: Cell::new(0),
+        }
+    }
+
+    fn record(&self, first_customer: &str) {
+        self.recorded.set(self.recorded.get() + 1);
+        let at = format!("2018-11-14T10:0{}:00Z", self.recorded.get());
+        let mut confirmation = confirmation(first_customer, &at, Channel::Account);
+        confirmation.accepted_by.email = format!("change{}@contoso.com", self.recorded.get());
+        self.inner.add_confirmation(&confirmation).unwrap();
+    }
+}
+
+impl Store for ChangesWhileRead {
+    fn dossiers(&self) -> Result<DossierRows<'_>, StoreError> {
+        let rows = self.inner.dossiers()?;
+        if self.changes.get() == 0 {
+            return Ok(rows);
+        }
+        self.changes.set(self.changes.get() - 1);
+        let mut first = None;
+        Ok(Box::new(rows.enumerate().map(move |(i, row)| {
+            let row = row?;
+            first.get_or_insert_with(|| row.customer.id.clone());
+            if i == 10 {
+                self.record(first.as_deref().unwrap());
+            }
+            Ok(row)
+        })))
+    }
+    fn load(&self) -> Result<Snapshot, StoreError> {
+        self.inner.load()
+    }
+    fn dossier(&self, id: &str) -> Result<Option<Dossier>, StoreError> {
+        self.inner.dossier(id)
+    }
+    fn customer_id_by_domain(&self, domain: &str) -> Result<Option<String>, StoreError> {
+        self.inner.customer_id_by_domain(domain)
+    }
+    fn listing(&self) -> Result<ListingRows, StoreError> {
+        self.inner.listing()
+    }
+    fn customer_count(&self) -> Result<u64, StoreError> {
+        self.inner.customer_count()
+    }
+    fn generation(&self) -> Result<u64, StoreError> {
+        self.inner.generation()
+    }
+    fn is_empty(&self) -> Result<bool, StoreError> {
+        self.inner.is_empty()
+    }
+    fn new_id(&self) -> Result<String, StoreError> {
+        unreachable!("not used by a backup")
+    }
+    fn set_partner_name(&self, _: &str) -> Result<(), StoreError> {
+        unreachable!("not used by a backup")
+    }
+    fn create_customer(
+        &self,
+        _: &domain::customer::Customer,
+        _: Option<&domain::agreement::Confirmation>,
+    ) -> Result<(), StoreError> {
+        unreachable!("not used by a backup")
+    }
+    fn add_confirmation(&self, c: &domain::agreement::Confirmation) -> Result<(), StoreError> {
+        self.inner.add_confirmation(c)
+    }
+    fn create_order(
+        &self,
+        _: &domain::commerce::Order,
+        _: &[domain::commerce::Subscription],
+    ) -> Result<(), StoreError> {
+        unreachable!("not used by a backup")
+    }
+    fn update_subscription(&self, _: &domain::commerce::Subscription) -> Result<(), StoreError> {
+        unreachable!("not used by a backup")
+    }
+    fn write_snapshot(&self, _: &Snapshot) -> Result<(), StoreError> {
+        unreachable!("not used by a backup")
+    }
+}
+
+#[test]
+fn a_store_changed_while_its_backup_is_written_is_written_again_as_it_is_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ChangesWhileRead::new(1);
+    let path = dir.path().join("backup.jsonl");
+    write_file(&store, &path, now()).unwrap();
+    assert_eq!(store.recorded.get(), 1, "the first pass saw a change");
+
+    let (header, dossiers) = read_back(&path);
+    let backed_up = Snapshot::of_dossiers(header.partner, dossiers);
+    let now_held = store.load().unwrap();
+    assert_eq!(
+        backed_up, now_held,
+        "the backup is of the store after the change"
+    );
+    assert!(backed_up
+        .confirmations
+        .iter()
+        .any(|c| c.accepted_by.email == "change1@contoso.com"));
+}
+
+#[test]
+fn a_store_that_never_stops_changing_gets_no_backup_and_the_old_file_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ChangesWhileRead::new(u32::MAX);
+    let path = dir.path().join("backup.jsonl");
+    std::fs::write(&path, "an older backup").unwrap();
+    assert_eq!(
+        write_file(&store, &path, now()),
+        Err(BackupError::KeptChanging)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older backup");
+    assert!(!dir.path().join("backup.jsonl.partial").exists());
+}
+
+#[test]
+fn a_backup_that_cannot_be_written_says_where_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no such directory").join("backup.jsonl");
+    let refusal = write_file(&MemoryStore::default(), &path, now()).unwrap_err();
+    let text = refusal.to_string();
+    assert!(text.contains("backup.jsonl.partial"), "{text}");
+    assert!(text.contains("Nothing in the store changed"), "{text}");
+}
+
+#[test]
+fn the_backups_directory_gets_one_new_file_per_backup_named_after_the_store_and_the_moment() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir.path().join("demo"));
+    let (first, count) = into_backups_dir(&store, now()).unwrap();
+    assert_eq!(count, 30);
+    let backups = dir.path().join("backups");
+    assert_eq!(first, backups.join("demo-20181114T103000Z.jsonl"));
+    let (second, _) = into_backups_dir(&store, now()).unwrap();
+    assert_eq!(second, backups.join("demo-20181114T103000Z-2.jsonl"));
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&first), 0o600);
+        assert_eq!(mode(&backups), 0o700);
+    }
+    assert_eq!(
+        into_backups_dir(&MemoryStore::default(), now()),
+        Err(BackupError::NotOnDisk)
+    );
+}

@@ -1,0 +1,42 @@
+//! The diagnostics log under the data directory: what the commands and the dashboard write to
+//! it, contact details masked, its mode, and never a line of it on the dashboard's terminal.
+
+#[path = "diagnostics/commands.rs"]
+mod commands;
+#[cfg(unix)]
+#[path = "diagnostics/dashboard.rs"]
+mod dashboard;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+pub const TODAY: &str = "2018-11-14";
+
+/// pcenter on the demo store under `data`, with none of its environment variables inherited.
+pub fn pcenter(data: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
+    for var in [
+        "PCENTER_DATA_DIR",
+        "PCENTER_TODAY",
+        "PCENTER_AGENT",
+        "PCENTER_ROLE",
+        "PCENTER_PARTNER",
+    ] {
+        command.env_remove(var);
+    }
+    command
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--demo", "--today", TODAY, "--agent", "Megan Bowen"])
+        .stdin(Stdio::null());
+    command
+}
+
+pub fn run(data: &Path, args: &[&str]) -> Output {
+    pcenter(data).args(args).output().expect("run pcenter")
+}
+
+/// The log under `data`.
+pub fn log(data: &Path) -> String {
+    std::fs::read_to_string(data.join("pcenter.log")).expect("the log exists")
+}
