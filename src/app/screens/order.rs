@@ -2,17 +2,16 @@
 //! prompt stands before it.
 
 use super::super::keys::{self, Binding, Command};
-use super::super::text_input::clean_paste;
 use super::super::{Completed, Context, Request, Step};
 use super::{acceptance::AcceptanceForm, account::Account, Origin, Screen};
 use crate::assets;
-use crate::domain::characters::quote;
 use crate::domain::commerce::{check_line, Billing, Offer, OrderLine};
 use crate::domain::gate::OrderPrompt;
-use crate::domain::limits;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+mod quantity;
 
 /// Opens a new order for a customer, with the acceptance prompt first when it is missing.
 pub fn start(ctx: &mut Context, customer_id: &str, origin: Origin) -> Step {
@@ -159,68 +158,6 @@ impl NewOrder {
             _ => {}
         }
         Step::stay()
-    }
-
-    fn seat_based_line(&mut self) -> Option<&mut OfferLine> {
-        let line = &mut self.lines[self.cursor];
-        if line.offer.billing != Billing::SeatBased {
-            line.error = Some(format!(
-                "{} is usage-based: it has no seat count.",
-                line.offer.name
-            ));
-            return None;
-        }
-        line.selected = true;
-        line.error = None;
-        Some(line)
-    }
-
-    fn adjust(&mut self, delta: i64) {
-        if let Some(line) = self.seat_based_line() {
-            let current: i64 = line.quantity.parse().unwrap_or(0);
-            line.quantity = (current + delta).max(1).to_string();
-            line.fresh = false;
-        }
-    }
-
-    fn type_digit(&mut self, digit: char) {
-        if let Some(line) = self.seat_based_line() {
-            if line.fresh || line.quantity == "0" {
-                line.quantity.clear();
-                line.fresh = false;
-            }
-            if line.quantity.len() < limits::QUANTITY_DIGITS {
-                line.quantity.push(digit);
-            }
-        }
-    }
-
-    /// A pasted seat count replaces the quantity of the offer under the cursor; anything but
-    /// a whole number is refused next to the offer.
-    pub fn paste(&mut self, text: &str) {
-        if self.step != OrderStep::Pick {
-            return;
-        }
-        let (clean, _) = clean_paste(text);
-        let digits = clean.trim();
-        let Some(line) = self.seat_based_line() else {
-            return;
-        };
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-            line.error = Some(format!(
-                "'{}' is not a seat count: paste or type a whole number such as 25.",
-                quote(digits)
-            ));
-        } else if digits.len() > limits::QUANTITY_DIGITS {
-            line.error = Some(format!(
-                "A seat count has at most {} digits; this one has {}.",
-                limits::QUANTITY_DIGITS,
-                digits.len()
-            ));
-        } else {
-            line.quantity = digits.to_string();
-            line.fresh = false;
-        }
     }
 
     /// Checks the picked lines and moves to the review, or marks what is wrong.
