@@ -3,8 +3,8 @@
 
 use crate::app::session::{Clock, Session};
 use crate::diagnostics::{self, Logged};
-use crate::domain::fields;
 use crate::domain::role::Role;
+use crate::domain::{characters, fields};
 use crate::service::Actor;
 use crate::store::{self, SledStore, Store, StoreError, StoreLock};
 use crate::{assets, dashboard, term};
@@ -133,6 +133,25 @@ pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
     SledStore::open(&path)
 }
 
+/// The longest usage message printed: clap repeats the value it refused, which may be a whole
+/// pasted page.
+const USAGE_LINE_MAX: usize = 300;
+
+/// A message that repeats typed values, made safe to print: hidden characters escaped, and a
+/// long one cut in its middle, so the start of the value and the option it was given for stay.
+fn for_people(message: &str) -> String {
+    let shown: Vec<String> = message.chars().map(characters::shown).collect();
+    if shown.len() <= USAGE_LINE_MAX {
+        return shown.concat();
+    }
+    let half = USAGE_LINE_MAX / 2;
+    format!(
+        "{} … {}",
+        shown[..half].concat(),
+        shown[shown.len() - half..].concat()
+    )
+}
+
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     tracing::warn!("pcenter ended with exit code {code}: {message}");
     eprintln!("pcenter: {message}");
@@ -149,7 +168,7 @@ pub fn main() -> ExitCode {
         Err(error) => {
             let text = error.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
-            return fail(EXIT_USAGE, first.trim_start_matches("error: "));
+            return fail(EXIT_USAGE, for_people(first.trim_start_matches("error: ")));
         }
     };
     if let Some(data_dir) = options.store_path().ok().as_deref().and_then(Path::parent) {

@@ -296,6 +296,32 @@ fn ctrl_c_in_the_filter_quits_and_restores_the_terminal() {
 }
 
 #[test]
+fn bracketed_paste_lands_in_the_focused_box_on_one_line_without_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dashboard = Dashboard::start(dir.path());
+    dashboard.wait_for_screen(&["Customers", "Fabrikam"]);
+    assert!(
+        dashboard.raw_output().contains("\x1b[?2004h"),
+        "the dashboard asks the terminal for bracketed paste"
+    );
+    dashboard.type_bytes(b"/");
+    dashboard.wait_for_screen(&["Filter:"]);
+    // The terminal wraps a paste in ESC [200~ and ESC [201~; a line break and a bell inside.
+    dashboard.type_bytes(b"\x1b[200~Contoso\r\n\x07\x1b[201~");
+    dashboard.wait_for_screen(&["Filter: Contoso", "1 of 30 customers"]);
+    dashboard.type_bytes(b"\x1b");
+    dashboard.wait_for_screen(&["Press / to filter"]);
+    dashboard.type_bytes(b"n");
+    dashboard.wait_for_screen(&["Company name"]);
+    dashboard.type_bytes(b"\x1b[200~Tailspin\r\nToys\x1b[31m!\x1b[201~");
+    dashboard.wait_for_screen(&["[Tailspin Toys[31m!"]);
+    dashboard.type_bytes(&[0x03]);
+    let status = dashboard.wait_for_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    dashboard.assert_terminal_restored();
+}
+
+#[test]
 fn the_screen_model_places_text_by_cursor_moves() {
     let output = b"\x1b[2J\x1b[1;1Hab\x1b[38;5;2mc\x1b[2;3Hxy\x1b]0;title\x07\x1b[1;2HZ";
     assert_eq!(screen_text(output, 5, 2), "aZc\n  xy");

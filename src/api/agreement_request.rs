@@ -5,6 +5,7 @@ use crate::api::error::ApiError;
 use crate::api::json::{self, AgreementRequest};
 use crate::api::{read_body, CreateAgreementArgs};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, MCA_TEMPLATE_ID};
+use crate::domain::characters::quote;
 use crate::domain::fields;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -208,7 +209,7 @@ fn body_date(value: &str) -> Result<String, String> {
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date()))
         .map(|date| date.to_string())
         .map_err(|_| {
-            format!("'{value}' is neither a date nor a UTC timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.")
+            format!("'{}' is neither a date nor a UTC timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.", quote(value))
         })
 }
 
@@ -227,7 +228,8 @@ fn check_template(template_id: Option<&str>) -> Result<(), String> {
         .map(|t| format!("{} ({})", t.template_id, t.agreement_type))
         .collect();
     Err(format!(
-        "No agreement template has the ID '{wanted}'. The known template is {}; `pcenter agreements templates` lists it.",
+        "No agreement template has the ID '{}'. The known template is {}; `pcenter agreements templates` lists it.",
+        quote(wanted),
         known.join(", ")
     ))
 }

@@ -61,7 +61,7 @@ impl ApiError {
 
     /// The one JSON line printed on stderr.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| self.description.clone())
+        super::safe_json::to_string(self).unwrap_or_else(|_| self.description.clone())
     }
 }
 

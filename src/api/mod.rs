@@ -16,6 +16,7 @@ mod generate;
 pub mod json;
 pub mod output;
 mod report;
+mod safe_json;
 mod transfer;
 
 use crate::app::session::Clock;

@@ -13,9 +13,9 @@ pub enum Format {
     Csv,
 }
 
-/// Pretty JSON on one value, followed by a newline.
+/// Pretty JSON on one value, followed by a newline; safe for a terminal (see `safe_json`).
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    super::safe_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 

@@ -2,9 +2,12 @@
 //! messages shown next to each field. A screen describes its form as rows; focus order, the
 //! rendering and scrolling are all derived from those rows.
 
-use ratatui::crossterm::event::{Event, KeyEvent};
-use tui_input::backend::crossterm::EventHandler;
+use super::text_input::{edit_input, paste_into, Entered};
+use ratatui::crossterm::event::KeyEvent;
 use tui_input::Input;
+
+/// The most characters a box takes when its form sets no limit for it.
+pub const DEFAULT_LIMIT: usize = 200;
 
 /// One row of a form, top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +49,8 @@ pub fn focus_order<F: Copy>(rows: &[FormRow<F>]) -> Vec<F> {
 #[derive(Debug, Clone)]
 pub struct Form<F> {
     inputs: Vec<(F, Input)>,
+    /// How many characters each text input takes.
+    limits: Vec<(F, usize)>,
     pub focus: F,
     errors: Vec<(F, String)>,
 }
@@ -58,9 +63,27 @@ impl<F: Copy + PartialEq> Form<F> {
                 .into_iter()
                 .map(|(id, value)| (id, Input::new(value)))
                 .collect(),
+            limits: Vec::new(),
             focus,
             errors: Vec::new(),
         }
+    }
+
+    /// Sets how many characters each text input takes (see `domain::limits`).
+    pub fn with_limits(mut self, limit: impl Fn(F) -> usize) -> Form<F> {
+        self.limits = self
+            .inputs
+            .iter()
+            .map(|(id, _)| (*id, limit(*id)))
+            .collect();
+        self
+    }
+
+    pub fn limit(&self, id: F) -> usize {
+        self.limits
+            .iter()
+            .find(|(f, _)| *f == id)
+            .map_or(DEFAULT_LIMIT, |(_, max)| *max)
     }
 
     pub fn input(&self, id: F) -> Option<&Input> {
@@ -87,32 +110,37 @@ impl<F: Copy + PartialEq> Form<F> {
         self.is_text(self.focus)
     }
 
-    /// Passes an editing key to the focused text input; clears that field's message on change.
+    /// Passes an editing key to the focused text input; a change clears that field's message,
+    /// a refused key (a hidden character, or one past the limit) puts its reason there.
     pub fn edit(&mut self, key: KeyEvent) -> bool {
         let focus = self.focus;
+        let max = self.limit(focus);
         let Some((_, input)) = self.inputs.iter_mut().find(|(f, _)| *f == focus) else {
             return false;
         };
-        let changed = input
-            .handle_event(&Event::Key(key))
-            .is_some_and(|change| change.value);
-        if changed {
-            self.clear_error(focus);
-        }
-        changed
+        let entered = edit_input(input, key, max);
+        self.show(focus, entered)
     }
 
-    /// Inserts pasted text at the cursor of the focused text input, on one line.
+    /// Inserts pasted text at the cursor of the focused text input, on one line, cleaned and
+    /// cut at the limit; what was left out is said next to the field.
     pub fn paste(&mut self, text: &str) -> bool {
         let focus = self.focus;
+        let max = self.limit(focus);
         let Some((_, input)) = self.inputs.iter_mut().find(|(f, _)| *f == focus) else {
             return false;
         };
-        let changed = paste_into(input, text);
-        if changed {
-            self.clear_error(focus);
+        let entered = paste_into(input, text, max);
+        self.show(focus, entered)
+    }
+
+    fn show(&mut self, id: F, entered: Entered) -> bool {
+        match entered.note {
+            Some(note) => self.set_error(id, note),
+            None if entered.changed => self.clear_error(id),
+            None => {}
         }
-        changed
+        entered.changed
     }
 
     pub fn error(&self, id: F) -> Option<&str> {
@@ -155,30 +183,6 @@ impl<F: Copy + PartialEq> Form<F> {
             self.focus = *first;
         }
     }
-}
-
-/// Inserts pasted text at the cursor of a one-line input: line breaks and tabs become spaces,
-/// other control characters are dropped so nothing raw reaches the terminal.
-pub fn paste_into(input: &mut Input, text: &str) -> bool {
-    // Terminals send line breaks in a paste as \r, \r\n or \n: each becomes one space.
-    let clean: String = text
-        .replace("\r\n", " ")
-        .chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_control())
-        .collect();
-    let cursor = input.cursor();
-    let mut value: Vec<char> = input.value().chars().collect();
-    let inserted = clean.chars().count();
-    value.splice(cursor..cursor, clean.chars());
-    *input = Input::new(value.into_iter().collect()).with_cursor(cursor + inserted);
-    inserted > 0
 }
 
 #[cfg(test)]
@@ -232,11 +236,36 @@ mod tests {
     #[test]
     fn pasted_text_lands_at_the_cursor_on_one_line() {
         let mut form = Form::new([(F::Name, String::new())], F::Name);
-        form.paste("山田\n太郎\u{7}");
+        form.paste("山田\n太郎");
         assert_eq!(form.value(F::Name), "山田 太郎");
         assert_eq!(form.input(F::Name).unwrap().cursor(), 5);
+        assert_eq!(form.error(F::Name), None);
         let mut form = Form::new([(F::Name, String::new())], F::Name);
         form.paste("Contoso\r\nLtd\rTwo");
         assert_eq!(form.value(F::Name), "Contoso Ltd Two");
+    }
+
+    #[test]
+    fn a_paste_past_the_limit_is_cut_and_the_field_says_so() {
+        let mut form = Form::new([(F::Name, String::new())], F::Name).with_limits(|_| 5);
+        assert!(form.paste("Contoso\u{7}"));
+        assert_eq!(form.value(F::Name), "Conto");
+        let note = form.error(F::Name).expect("a note by the field");
+        assert!(note.contains("at most 5 characters"), "{note}");
+        assert!(note.contains("1 hidden character"), "{note}");
+        form.edit(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        assert_eq!(form.error(F::Name), None, "a change clears the note");
+        assert_eq!(form.limit(F::Tick), DEFAULT_LIMIT);
+    }
+
+    #[test]
+    fn a_key_past_the_limit_changes_nothing_and_says_why() {
+        let mut form = Form::new([(F::Name, "Ada".to_string())], F::Name).with_limits(|_| 3);
+        assert!(!form.edit(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE)));
+        assert_eq!(form.value(F::Name), "Ada");
+        assert_eq!(
+            form.error(F::Name),
+            Some("This box holds at most 3 characters.")
+        );
     }
 }

@@ -5,6 +5,7 @@ pub mod form;
 pub mod keys;
 pub mod screens;
 pub mod session;
+pub mod text_input;
 
 use crate::book::Book;
 use crate::directory::{Directory, ListingRow};

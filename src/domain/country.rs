@@ -270,7 +270,7 @@ pub fn parse(value: &str) -> Result<String, String> {
         Some(_) => Ok(code),
         None => Err(format!(
             "'{}' is not a country/region code; use two letters, for example US, DE or KR.",
-            value.trim()
+            super::characters::quote(value.trim())
         )),
     }
 }

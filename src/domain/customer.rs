@@ -147,7 +147,7 @@ pub fn domain_from_prefix(prefix: &str) -> Result<String, String> {
     {
         return Err(format!(
             "A domain prefix holds only letters a-z and digits 0-9; remove '{}'.",
-            bad.escape_default()
+            super::characters::shown(bad)
         ));
     }
     if prefix.len() > DOMAIN_PREFIX_MAX {

@@ -1,6 +1,7 @@
 //! Pure rules of the product: no IO, no terminal, no clock.
 
 pub mod agreement;
+pub mod characters;
 pub mod cloud;
 pub mod commerce;
 pub mod country;
@@ -8,6 +9,7 @@ pub mod customer;
 pub mod eligibility;
 pub mod fields;
 pub mod gate;
+pub mod limits;
 pub mod phase;
 pub mod role;
 pub mod status;

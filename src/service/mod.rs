@@ -53,7 +53,7 @@ pub enum ServiceError {
     AlreadyConfirmed,
     #[error("Confirmation of customer acceptance is mandatory since {}: select 'The customer has accepted the latest Microsoft cloud agreement' and enter the acceptance details.", long_date(MANDATORY_FROM))]
     ConfirmationRequired,
-    #[error("No offer has the ID {id}.")]
+    #[error("No offer has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownOffer { id: String },
     #[error("{0}")]
     Invalid(String),

@@ -108,9 +108,9 @@ pub enum StoreError {
     Io { path: PathBuf, detail: String },
     #[error("{domain} is already taken; choose another prefix.")]
     DomainTaken { domain: String },
-    #[error("No customer has the ID {id}.")]
+    #[error("No customer has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownCustomer { id: String },
-    #[error("No subscription has the ID {id}.")]
+    #[error("No subscription has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownSubscription { id: String },
     /// A create call named a record ID that is already stored (possible with imported data;
     /// `new_id` never repeats). Refused so that no two records share an ID.

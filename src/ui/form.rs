@@ -60,7 +60,13 @@ pub fn render<F: Copy + PartialEq>(
             }
             FormRow::Field { id, label } => {
                 let focused = form.focus == *id;
-                let input = form.input(*id).cloned().unwrap_or_default();
+                // Shown as the terminal may show it, the cursor at the same character.
+                let input = form
+                    .input(*id)
+                    .map(|i| {
+                        Input::new(text::visible(i.value()).into_owned()).with_cursor(i.cursor())
+                    })
+                    .unwrap_or_default();
                 let (line, cursor) = field_line(label, &input, focused, width);
                 push(line, focused, focused.then_some(cursor));
                 if let Some(message) = form.error(*id) {

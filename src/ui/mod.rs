@@ -9,6 +9,8 @@ pub mod theme;
 use crate::app::keys::{Binding, Command};
 use crate::app::screens::{new_customer::WizardStep, order::OrderStep, Screen};
 use crate::app::App;
+use crate::domain::characters::is_hidden;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -47,6 +49,19 @@ pub fn render(frame: &mut Frame, app: &App) {
     );
     if app.ctx.help_open {
         help::render(frame, area, app);
+    }
+    scrub(frame.buffer_mut());
+}
+
+/// The last guard before the terminal: a hidden character that reached a cell by any way the
+/// text helpers do not see is taken out, so it can never move the cursor, ring the bell or
+/// turn the text around.
+fn scrub(buffer: &mut Buffer) {
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().chars().any(is_hidden) {
+            let kept: String = cell.symbol().chars().filter(|c| !is_hidden(*c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
     }
 }
 
@@ -192,4 +207,20 @@ fn footer_line(tables: &[&'static [Binding]], primary: Option<&'static str>) -> 
         }
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_cell_keeps_a_hidden_character() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 3, 1));
+        buffer[(0, 0)].set_symbol("a\u{202E}");
+        buffer[(1, 0)].set_symbol("\x07");
+        buffer[(2, 0)].set_symbol("e\u{308}");
+        scrub(&mut buffer);
+        let symbols: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(symbols, ["a", " ", "e\u{308}"]);
+    }
 }

@@ -1,6 +1,32 @@
-//! Text helpers measured in terminal columns, so wide (CJK) characters line up.
+//! Text helpers measured in terminal columns, so wide (CJK) characters line up. Each one shows
+//! text through `visible`, so no control character or text-direction mark, even one stored
+//! before the forms refused them, reaches the terminal or shifts a column.
 
+use crate::domain::characters::{is_hidden, is_line_break};
 use ratatui::text::Span;
+use std::borrow::Cow;
+
+/// Stands for a hidden character on screen.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// Text as the terminal may show it: a tab or line break becomes a space, any other hidden
+/// character `REPLACEMENT`. One character for one, so a cursor counted in characters keeps
+/// its place.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if is_line_break(c) => ' ',
+                c if is_hidden(c) => REPLACEMENT,
+                c => c,
+            })
+            .collect(),
+    )
+}
 
 /// A count with thousands separators, as Partner Center shows counts: 1,000,000.
 pub fn thousands(count: usize) -> String {
@@ -16,12 +42,13 @@ pub fn thousands(count: usize) -> String {
 }
 
 pub fn width(text: &str) -> usize {
-    Span::raw(text).width()
+    Span::raw(visible(text)).width()
 }
 
 /// Cuts `text` to at most `max` columns, ending with "…" when cut.
 pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
+    let text = visible(text);
+    if width(&text) <= max {
         return text.to_string();
     }
     let mut out = String::new();
@@ -47,6 +74,7 @@ pub fn pad(text: &str, columns: usize) -> String {
 
 /// Word-wraps `text` into lines of at most `columns` columns.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let text = visible(text);
     let columns = columns.max(1);
     let mut lines = vec![];
     let mut line = String::new();
@@ -89,6 +117,7 @@ pub fn wrap_marked(mark: &str, text: &str, columns: usize) -> Vec<String> {
 /// Wraps a list written as "a · b · c" between its items, so that an item such as a phone number
 /// stays whole; an item wider than a line is word-wrapped.
 pub fn wrap_list(text: &str, separator: &str, columns: usize) -> Vec<String> {
+    let text = visible(text);
     let columns = columns.max(1);
     let tail = separator.trim_end();
     let mut lines = vec![];
@@ -145,6 +174,20 @@ mod tests {
         assert_eq!(width("한빛물류"), 8);
         assert_eq!(truncate("한빛물류 Logistics", 7), "한빛물…");
         assert_eq!(pad("Zoë", 5), "Zoë  ");
+    }
+
+    #[test]
+    fn hidden_characters_show_one_for_one_and_take_their_column() {
+        assert_eq!(visible("Zoë 山田"), "Zoë 山田");
+        assert!(matches!(visible("Zoë"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\tb\nc\x1b[31md\u{202E}"),
+            "a b c\u{FFFD}[31md\u{FFFD}"
+        );
+        assert_eq!(width("Evil\u{202E}Corp\x07"), 10);
+        assert_eq!(pad("a\x07b", 4), "a\u{FFFD}b ");
+        assert_eq!(truncate("\x1b[31mRed Corp", 6), "\u{FFFD}[31m…");
+        assert_eq!(wrap("one\ntwo", 3), vec!["one", "two"]);
     }
 
     #[test]

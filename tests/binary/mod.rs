@@ -102,6 +102,22 @@ impl Demo {
         }
     }
 
+    /// The store once the demo data is in it (the first run seeds it).
+    pub fn snapshot_after_seeding(&self) -> Snapshot {
+        self.run(OPTIONAL_DAY, &["customers", "list", "--format", "csv"]);
+        self.snapshot()
+    }
+
+    /// Writes a customer straight into the seeded store, as an older build might have, with
+    /// no check of its fields.
+    pub fn plant(&self, customer: &pcenter::domain::customer::Customer) {
+        self.snapshot_after_seeding();
+        let store = SledStore::open(&self.store_path()).expect("open the demo store");
+        store
+            .create_customer(customer, None)
+            .expect("plant a customer");
+    }
+
     /// Where the demo store lives.
     pub fn store_path(&self) -> std::path::PathBuf {
         self.dir.path().join("demo")

@@ -20,6 +20,7 @@ use crate::domain::agreement::{AcceptanceField, Channel, Confirmation};
 use crate::domain::role::GatedAction;
 use crate::service::{Operations, ServiceError};
 use crate::store::Store;
+use crate::ui::text::visible;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io::Write;
@@ -200,7 +201,8 @@ impl Group {
         api.book = Book::default();
         self.confirmations.clear();
         for (_, said, _) in self.said.drain(..) {
-            writeln!(out, "{said}").map_err(write_error)?;
+            // Values from the file or the store never reach the terminal raw.
+            writeln!(out, "{}", visible(&said)).map_err(write_error)?;
         }
         Ok(stop)
     }

@@ -3,6 +3,7 @@
 
 use super::rows::{Column, Row};
 use crate::book::Book;
+use crate::domain::characters::quote;
 use crate::store::{Store, StoreError};
 
 /// What a row says about whom, before the rules of a confirmation are applied.
@@ -68,13 +69,15 @@ impl<'s> Customers<'s> {
             }
             let Some(customer) = book.customer(&id) else {
                 return Ok(Err(format!(
-                    "unknown customer: no customer has the tenant ID {tenant}"
+                    "unknown customer: no customer has the tenant ID {}",
+                    quote(tenant)
                 )));
             };
             if !domain.is_empty() && !domain.eq_ignore_ascii_case(&customer.domain) {
                 return Ok(Err(format!(
-                    "TenantId and Domain disagree: {tenant} is the tenant ID of {}, not of {domain}",
-                    customer.domain
+                    "TenantId and Domain disagree: {tenant} is the tenant ID of {}, not of {}",
+                    customer.domain,
+                    quote(domain)
                 )));
             }
             id
@@ -85,7 +88,8 @@ impl<'s> Customers<'s> {
             };
             let Some(id) = found else {
                 return Ok(Err(format!(
-                    "unknown customer: no customer has the primary domain {domain}"
+                    "unknown customer: no customer has the primary domain {}",
+                    quote(domain)
                 )));
             };
             id

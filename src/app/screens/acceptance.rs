@@ -9,6 +9,7 @@ use super::{account::Account, order::NewOrder, Origin, Screen};
 use crate::domain::agreement::{AcceptanceDraft, AcceptanceField, Channel};
 use crate::domain::eligibility::check_can_confirm;
 use crate::domain::gate::GateRefusal;
+use crate::domain::limits;
 use crate::domain::phase::{long_date, MANDATORY_FROM};
 use crate::service::ServiceError;
 use AcceptanceField as A;
@@ -61,7 +62,11 @@ impl AcceptanceForm {
                     (Field::Input(A::Date), draft.date),
                 ],
                 Field::Input(A::FirstName),
-            ),
+            )
+            .with_limits(|field| match field {
+                Field::Input(field) => limits::acceptance_field(field),
+                _ => 0,
+            }),
             notice: None,
         })
     }

@@ -5,7 +5,9 @@ use super::super::form::{focus_order, Form, FormRow};
 use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
 use super::{acceptance::AcceptanceForm, form_bindings, order, Origin, Screen};
+use crate::domain::characters::quote;
 use crate::domain::commerce::Billing;
+use crate::domain::limits;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use ratatui::crossterm::event::KeyEvent;
@@ -142,7 +144,8 @@ impl Account {
                     subscription.quantity.unwrap_or(1).to_string(),
                 )],
                 SeatField::Quantity,
-            ),
+            )
+            .with_limits(|_| limits::QUANTITY_DIGITS),
         });
     }
 
@@ -187,7 +190,10 @@ impl Account {
             Err(_) => {
                 editor.form.set_error(
                     SeatField::Quantity,
-                    format!("'{typed}' is not a seat count: enter a whole number such as 25."),
+                    format!(
+                        "'{}' is not a seat count: enter a whole number such as 25.",
+                        quote(&typed)
+                    ),
                 );
                 editor.form.focus = SeatField::Quantity;
                 Step::stay()

@@ -1,15 +1,15 @@
 //! Customers: the table of every customer, filter-as-you-type, and the commands New customer,
 //! Account and New order.
 
-use super::super::form::paste_into;
 use super::super::keys::{self, Binding, Command};
+use super::super::text_input::{edit_input, paste_into, Entered};
 use super::super::{Completed, Context, Request, Step, Then};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
 use crate::directory::{Directory, Entry};
+use crate::domain::limits;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use ratatui::crossterm::event::{Event, KeyEvent};
-use tui_input::backend::crossterm::EventHandler;
+use ratatui::crossterm::event::KeyEvent;
 use tui_input::Input;
 
 /// Rows around the table body: header, breadcrumb, filter, column names, flash, footer.
@@ -239,19 +239,26 @@ pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step 
 }
 
 pub fn edit(ctx: &mut Context, key: KeyEvent) {
-    if ctx.customers.filtering
-        && ctx
-            .customers
-            .filter
-            .handle_event(&Event::Key(key))
-            .is_some_and(|c| c.value)
-    {
-        ctx.customers.refresh(&ctx.directory);
+    if ctx.customers.filtering {
+        let entered = edit_input(&mut ctx.customers.filter, key, limits::FILTER_CHARS);
+        after_filter_change(ctx, entered);
     }
 }
 
 pub fn paste(ctx: &mut Context, text: &str) {
-    if ctx.customers.filtering && paste_into(&mut ctx.customers.filter, text) {
+    if ctx.customers.filtering {
+        let entered = paste_into(&mut ctx.customers.filter, text, limits::FILTER_CHARS);
+        after_filter_change(ctx, entered);
+    }
+}
+
+/// The filter box has no line for a message under it: what was left out shows above the
+/// footer.
+fn after_filter_change(ctx: &mut Context, entered: Entered) {
+    if entered.changed {
         ctx.customers.refresh(&ctx.directory);
+    }
+    if let Some(note) = entered.note {
+        ctx.error(format!("Filter: {note}"));
     }
 }

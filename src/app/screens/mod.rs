@@ -103,7 +103,7 @@ impl Screen {
             Screen::Acceptance(s) => {
                 s.form.paste(text);
             }
-            Screen::Order(_) => {}
+            Screen::Order(s) => s.paste(text),
         }
     }
 

@@ -11,6 +11,8 @@ use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+mod quantity;
+
 /// Opens a new order for a customer, with the acceptance prompt first when it is missing.
 pub fn start(ctx: &mut Context, customer_id: &str, origin: Origin) -> Step {
     if let Err(refusal) = ctx.actor.role.require(GatedAction::CreateOrder) {
@@ -156,40 +158,6 @@ impl NewOrder {
             _ => {}
         }
         Step::stay()
-    }
-
-    fn seat_based_line(&mut self) -> Option<&mut OfferLine> {
-        let line = &mut self.lines[self.cursor];
-        if line.offer.billing != Billing::SeatBased {
-            line.error = Some(format!(
-                "{} is usage-based: it has no seat count.",
-                line.offer.name
-            ));
-            return None;
-        }
-        line.selected = true;
-        line.error = None;
-        Some(line)
-    }
-
-    fn adjust(&mut self, delta: i64) {
-        if let Some(line) = self.seat_based_line() {
-            let current: i64 = line.quantity.parse().unwrap_or(0);
-            line.quantity = (current + delta).max(1).to_string();
-            line.fresh = false;
-        }
-    }
-
-    fn type_digit(&mut self, digit: char) {
-        if let Some(line) = self.seat_based_line() {
-            if line.fresh || line.quantity == "0" {
-                line.quantity.clear();
-                line.fresh = false;
-            }
-            if line.quantity.len() < 9 {
-                line.quantity.push(digit);
-            }
-        }
     }
 
     /// Checks the picked lines and moves to the review, or marks what is wrong.

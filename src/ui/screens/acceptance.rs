@@ -1,7 +1,7 @@
 //! The confirmation form (Update, or the prompt before a new order).
 
 use crate::app::screens::acceptance::{AcceptanceForm, Purpose};
-use crate::ui::{form, theme};
+use crate::ui::{form, text, theme};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -9,13 +9,11 @@ use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, screen: &AcceptanceForm) {
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    let company = text::visible(&screen.company_name);
     let heading = match screen.purpose {
-        Purpose::Update => format!("Microsoft cloud agreement: {}", screen.company_name),
+        Purpose::Update => format!("Microsoft cloud agreement: {company}"),
         Purpose::BeforeOrder { .. } => {
-            format!(
-                "Confirm customer acceptance before a new order: {}",
-                screen.company_name
-            )
+            format!("Confirm customer acceptance before a new order: {company}")
         }
     };
     frame.render_widget(

@@ -60,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder) {
 
 fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str) {
     lines.push(Line::styled(
-        format!("Choose offers for {company}"),
+        format!("Choose offers for {}", text::visible(company)),
         theme::heading(),
     ));
     lines.push(Line::styled(
@@ -156,7 +156,7 @@ fn pick_footer(order: &NewOrder) -> Vec<Line<'static>> {
 
 fn review(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &NewOrder) {
     lines.push(Line::styled(
-        format!("Review the order for {company}"),
+        format!("Review the order for {}", text::visible(company)),
         theme::heading(),
     ));
     lines.push(Line::raw(""));

@@ -10,6 +10,7 @@ mod rows;
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
 use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
 use crate::domain::eligibility::wizard_requires_confirmation;
+use crate::domain::limits;
 use crate::domain::phase::{long_date, MANDATORY_FROM};
 use crate::service::ServiceError;
 use crate::store::StoreError;
@@ -102,7 +103,13 @@ impl NewCustomer {
             )]);
         NewCustomer {
             step: WizardStep::AccountInfo,
-            form: Form::new(text_fields, Field::Customer(C::CompanyName)),
+            form: Form::new(text_fields, Field::Customer(C::CompanyName)).with_limits(|field| {
+                match field {
+                    Field::Customer(field) => limits::customer_field(field),
+                    Field::Acceptor(field) => limits::acceptance_field(field),
+                    _ => 0,
+                }
+            }),
             accepted: false,
             acceptor_editable: false,
             agreement_section: ctx.phase().confirmation_available(),

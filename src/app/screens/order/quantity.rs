@@ -1,0 +1,72 @@
+//! The seat count of the offer under the cursor: typed digit by digit, stepped with +/-, or
+//! pasted whole.
+
+use super::{NewOrder, OfferLine, OrderStep};
+use crate::app::text_input::clean_paste;
+use crate::domain::characters::quote;
+use crate::domain::commerce::Billing;
+use crate::domain::limits;
+
+impl NewOrder {
+    pub(super) fn seat_based_line(&mut self) -> Option<&mut OfferLine> {
+        let line = &mut self.lines[self.cursor];
+        if line.offer.billing != Billing::SeatBased {
+            line.error = Some(format!(
+                "{} is usage-based: it has no seat count.",
+                line.offer.name
+            ));
+            return None;
+        }
+        line.selected = true;
+        line.error = None;
+        Some(line)
+    }
+
+    pub(super) fn adjust(&mut self, delta: i64) {
+        if let Some(line) = self.seat_based_line() {
+            let current: i64 = line.quantity.parse().unwrap_or(0);
+            line.quantity = (current + delta).max(1).to_string();
+            line.fresh = false;
+        }
+    }
+
+    pub(super) fn type_digit(&mut self, digit: char) {
+        if let Some(line) = self.seat_based_line() {
+            if line.fresh || line.quantity == "0" {
+                line.quantity.clear();
+                line.fresh = false;
+            }
+            if line.quantity.len() < limits::QUANTITY_DIGITS {
+                line.quantity.push(digit);
+            }
+        }
+    }
+
+    /// A pasted seat count replaces the quantity of the offer under the cursor; anything but
+    /// a whole number is refused next to the offer.
+    pub fn paste(&mut self, text: &str) {
+        if self.step != OrderStep::Pick {
+            return;
+        }
+        let (clean, _) = clean_paste(text);
+        let digits = clean.trim();
+        let Some(line) = self.seat_based_line() else {
+            return;
+        };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            line.error = Some(format!(
+                "'{}' is not a seat count: paste or type a whole number such as 25.",
+                quote(digits)
+            ));
+        } else if digits.len() > limits::QUANTITY_DIGITS {
+            line.error = Some(format!(
+                "A seat count has at most {} digits; this one has {}.",
+                limits::QUANTITY_DIGITS,
+                digits.len()
+            ));
+        } else {
+            line.quantity = digits.to_string();
+            line.fresh = false;
+        }
+    }
+}

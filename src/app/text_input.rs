@@ -1,0 +1,211 @@
+//! Text going into a one-line box, typed or pasted: hidden characters never get in, and a box
+//! never holds more than its limit. What was refused is said in a note for the agent.
+
+use crate::domain::characters::{describe, is_hidden, is_line_break};
+use ratatui::crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+use tui_input::Input;
+
+/// What became of a key or a paste.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entered {
+    /// Whether the value changed.
+    pub changed: bool,
+    /// What was left out and why, for the agent.
+    pub note: Option<String>,
+}
+
+/// Pasted text made fit for one line: the line breaks around it go, those inside and tabs
+/// become spaces ("\r\n" as one), other hidden characters are dropped and counted.
+pub fn clean_paste(text: &str) -> (String, usize) {
+    let text = text.trim_matches(is_line_break).replace("\r\n", " ");
+    let mut dropped = 0;
+    let clean = text
+        .chars()
+        .filter_map(|c| {
+            if c == '\t' || is_line_break(c) {
+                Some(' ')
+            } else if is_hidden(c) {
+                dropped += 1;
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect();
+    (clean, dropped)
+}
+
+/// Inserts pasted text at the cursor, cleaned, and as much of it as the box's `max`
+/// characters leave room for.
+pub fn paste_into(input: &mut Input, text: &str, max: usize) -> Entered {
+    let (clean, dropped) = clean_paste(text);
+    let room = max.saturating_sub(input.value().chars().count());
+    let offered = clean.chars().count();
+    let kept: Vec<char> = clean.chars().take(room).collect();
+    let mut notes = vec![];
+    if offered > room {
+        notes.push(format!(
+            "This box holds at most {max} characters: the pasted text was cut after {} of its {offered}.",
+            kept.len()
+        ));
+    }
+    if dropped > 0 {
+        notes.push(format!(
+            "{dropped} hidden character{} (control characters or text-direction marks) {} left out.",
+            if dropped == 1 { "" } else { "s" },
+            if dropped == 1 { "was" } else { "were" }
+        ));
+    }
+    let cursor = input.cursor();
+    let mut value: Vec<char> = input.value().chars().collect();
+    value.splice(cursor..cursor, kept.iter().copied());
+    if !kept.is_empty() {
+        *input = Input::new(value.into_iter().collect()).with_cursor(cursor + kept.len());
+    }
+    Entered {
+        changed: !kept.is_empty(),
+        note: (!notes.is_empty()).then(|| notes.join(" ")),
+    }
+}
+
+/// Applies an editing key. A key that would bring in a hidden character, or grow the value
+/// past `max` characters, changes nothing and says why. A value that was already longer, or
+/// already held hidden characters (stored before these checks), can still be shortened.
+pub fn edit_input(input: &mut Input, key: KeyEvent, max: usize) -> Entered {
+    let before = input.clone();
+    let changed = input
+        .handle_event(&Event::Key(key))
+        .is_some_and(|change| change.value);
+    if !changed {
+        return Entered::default();
+    }
+    let hidden = |value: &str| value.chars().filter(|c| is_hidden(*c)).count();
+    let note = if hidden(input.value()) > hidden(before.value()) {
+        let first = input.value().chars().find(|c| is_hidden(*c));
+        first.map(|c| format!("{} cannot be typed here.", capitalized(&describe(c))))
+    } else {
+        let length = input.value().chars().count();
+        (length > max && length > before.value().chars().count())
+            .then(|| format!("This box holds at most {max} characters."))
+    };
+    if note.is_some() {
+        *input = before;
+        return Entered {
+            changed: false,
+            note,
+        };
+    }
+    Entered {
+        changed: true,
+        note: None,
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn pasted_lines_join_with_spaces_and_controls_are_dropped_and_counted() {
+        assert_eq!(clean_paste("山田\n太郎\u{7}"), ("山田 太郎".into(), 1));
+        assert_eq!(
+            clean_paste("Contoso\r\nLtd\rTwo\n"),
+            ("Contoso Ltd Two".into(), 0)
+        );
+        assert_eq!(clean_paste("\x1b[31mRed\u{202E}"), ("[31mRed".into(), 2));
+        assert_eq!(clean_paste("a\tb"), ("a b".into(), 0));
+        assert_eq!(
+            clean_paste(" Ltd"),
+            (" Ltd".into(), 0),
+            "spaces are the agent's"
+        );
+    }
+
+    #[test]
+    fn a_paste_lands_at_the_cursor_and_stops_at_the_limit_saying_so() {
+        let mut input = Input::new("Zoë".into()).with_cursor(2);
+        let entered = paste_into(&mut input, "12345", 6);
+        assert_eq!(input.value(), "Zo123ë");
+        assert_eq!(input.cursor(), 5);
+        assert!(entered.changed);
+        assert_eq!(
+            entered.note.as_deref(),
+            Some("This box holds at most 6 characters: the pasted text was cut after 3 of its 5.")
+        );
+        let mut input = Input::default();
+        let huge = "x".repeat(100 * 1024);
+        let entered = paste_into(&mut input, &huge, 50);
+        assert_eq!(input.value().len(), 50);
+        assert!(entered.note.unwrap().contains("after 50 of its 102400"));
+    }
+
+    #[test]
+    fn a_paste_of_nothing_but_controls_changes_nothing_and_says_why() {
+        let mut input = Input::new("Ada".into());
+        let entered = paste_into(&mut input, "\x07\x1b", 50);
+        assert_eq!(input.value(), "Ada");
+        assert!(!entered.changed);
+        assert_eq!(
+            entered.note.as_deref(),
+            Some("2 hidden characters (control characters or text-direction marks) were left out.")
+        );
+    }
+
+    #[test]
+    fn typing_stops_at_the_limit_and_refuses_hidden_characters() {
+        let mut input = Input::new("abc".into());
+        let entered = edit_input(&mut input, key(KeyCode::Char('d')), 3);
+        assert_eq!(input.value(), "abc");
+        assert_eq!(
+            entered.note.as_deref(),
+            Some("This box holds at most 3 characters.")
+        );
+        let entered = edit_input(&mut input, key(KeyCode::Char('\u{202E}')), 10);
+        assert_eq!(input.value(), "abc");
+        assert_eq!(
+            entered.note.as_deref(),
+            Some("The text-direction mark U+202E cannot be typed here.")
+        );
+        let entered = edit_input(&mut input, key(KeyCode::Char('\x1b')), 10);
+        assert!(entered
+            .note
+            .unwrap()
+            .starts_with("The control character U+001B"));
+        assert!(edit_input(&mut input, key(KeyCode::Char('山')), 10).changed);
+        assert_eq!(input.value(), "abc山");
+    }
+
+    #[test]
+    fn a_yank_cannot_grow_the_value_past_the_limit() {
+        let mut input = Input::new("abcd".into());
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        edit_input(&mut input, ctrl('u'), 4);
+        assert!(edit_input(&mut input, ctrl('y'), 4).changed);
+        let entered = edit_input(&mut input, ctrl('y'), 4);
+        assert_eq!(input.value(), "abcd");
+        assert!(entered.note.is_some());
+    }
+
+    #[test]
+    fn a_value_stored_too_long_or_with_controls_can_still_be_shortened() {
+        let mut input = Input::new("a\x1bbcdef".into());
+        assert!(edit_input(&mut input, key(KeyCode::Backspace), 3).changed);
+        assert_eq!(input.value(), "a\x1bbcde");
+        let home = edit_input(&mut input, key(KeyCode::Home), 3);
+        assert!(!home.changed && home.note.is_none());
+    }
+}
