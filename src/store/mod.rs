@@ -1,5 +1,6 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
+mod audit;
 mod dossier;
 mod lock;
 mod memory;
@@ -11,6 +12,7 @@ mod behaviour_tests;
 #[cfg(test)]
 mod test_data;
 
+pub use audit::audit;
 pub use dossier::{Dossier, Listed};
 pub use lock::StoreLock;
 pub use memory::MemoryStore;
