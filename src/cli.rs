@@ -18,13 +18,25 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;
 pub const EXIT_STORE: u8 = 4;
 pub const EXIT_TERMINAL: u8 = 5;
+pub const EXIT_STORE_DAMAGED: u8 = 12;
+pub const EXIT_STORE_NEWER: u8 = 13;
+
+/// The exit status for a store that cannot be opened: each needs something else done.
+pub fn store_exit(error: &StoreError) -> u8 {
+    match error {
+        StoreError::Locked { .. } => EXIT_STORE_IN_USE,
+        StoreError::Corrupt { .. } => EXIT_STORE_DAMAGED,
+        StoreError::NewerSchema { .. } => EXIT_STORE_NEWER,
+        _ => EXIT_STORE,
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "pcenter",
     version,
     about = "Partner Center in the terminal: customers, the Microsoft Cloud Agreement confirmation, and orders.",
-    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows."
+    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter."
 )]
 pub struct Options {
     #[command(subcommand)]
@@ -158,13 +170,14 @@ pub fn main() -> ExitCode {
     };
     let lock = match StoreLock::acquire(&path) {
         Ok(lock) => lock,
-        Err(error @ StoreError::Locked { .. }) => return fail(EXIT_STORE_IN_USE, error),
-        Err(error) => return fail(EXIT_STORE, error),
+        Err(error) => return fail(store_exit(&error), error),
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // The store is still prepared (seeded, partner saved), as a start with a terminal would.
-        if let Err(error) = SledStore::open_locked(lock).and_then(|s| prepare(&s, &options)) {
-            return fail(EXIT_STORE, error);
+        let prepared = SledStore::open_locked(lock)
+            .and_then(|store| prepare(&store, &options).map(|()| store.close()));
+        if let Err(error) = prepared {
+            return fail(store_exit(&error), error);
         }
         return fail(
             EXIT_TERMINAL,
@@ -199,11 +212,7 @@ fn run_dashboard(
         Ok(opened) => opened,
         Err(error) => {
             drop(screen);
-            let code = match error {
-                StoreError::Locked { .. } => EXIT_STORE_IN_USE,
-                _ => EXIT_STORE,
-            };
-            return Ok(fail(code, error));
+            return Ok(fail(store_exit(&error), error));
         }
     };
     let (sender, background) = mpsc::channel();
@@ -223,5 +232,6 @@ fn run_dashboard(
     );
     let result = screen.run(&mut session, &background);
     dashboard::save_list(session.store.as_ref(), &session.app);
+    session.store.close();
     result.map(|()| ExitCode::SUCCESS)
 }

@@ -254,14 +254,26 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
             .map_err(ApiError::from)
             .and_then(|store| {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
-                generate::generate(&store, &actor, partner, customers, seed, &mut out)
+                let generated =
+                    generate::generate(&store, &actor, partner, customers, seed, &mut out);
+                store.close();
+                generated
             }),
-        command => Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out)),
+        command => Api::open(options).and_then(|mut api| {
+            let result = dispatch(&mut api, command, &mut out);
+            api.store.close();
+            result
+        }),
     };
     match result {
         Ok(status) => ExitCode::from(status),
         Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),
-        Err(error) if error.exit == exit::STORE_IN_USE || error.exit == exit::STORE => {
+        Err(error)
+            if matches!(
+                error.exit,
+                exit::STORE_IN_USE | exit::STORE | exit::STORE_DAMAGED | exit::STORE_NEWER
+            ) =>
+        {
             eprintln!("pcenter: {}", error.description);
             ExitCode::from(error.exit)
         }
