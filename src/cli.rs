@@ -5,11 +5,12 @@ use crate::app::session::{Clock, Session};
 use crate::domain::fields;
 use crate::domain::role::Role;
 use crate::service::Actor;
+use crate::signals::Stop;
 use crate::store::{self, SledStore, Store, StoreError, StoreLock};
 use crate::{assets, dashboard, term};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::Parser;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -36,7 +37,7 @@ pub fn store_exit(error: &StoreError) -> u8 {
     name = "pcenter",
     version,
     about = "Partner Center in the terminal: customers, the Microsoft Cloud Agreement confirmation, and orders.",
-    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter."
+    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter; the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
 )]
 pub struct Options {
     #[command(subcommand)]
@@ -144,7 +145,8 @@ pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
 }
 
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("pcenter: {message}");
+    // Not eprintln!, which panics when the terminal has gone (a hang-up).
+    let _ = writeln!(std::io::stderr(), "pcenter: {message}");
     ExitCode::from(code)
 }
 
@@ -197,6 +199,8 @@ fn run_dashboard(
     lock: StoreLock,
 ) -> std::io::Result<ExitCode> {
     let actor = options.actor();
+    // From here on SIGTERM and SIGHUP end the dashboard as a quit does.
+    let stop = Stop::register()?;
     let mut screen = term::Screen::open()?;
     let size = screen.size()?;
     // A start that changes the store first (seeding, a new partner name) waits for it.
@@ -230,8 +234,10 @@ fn run_dashboard(
             business_date: options.today,
         }),
     );
-    let result = screen.run(&mut session, &background);
+    let result = screen.run(&mut session, &background, &stop);
+    stop.left_the_loop();
+    drop(screen); // the terminal restored first: after a hang-up, the rest may take a moment
     dashboard::save_list(session.store.as_ref(), &session.app);
     session.store.close();
-    result.map(|()| ExitCode::SUCCESS)
+    result.map(|signal| signal.map_or(ExitCode::SUCCESS, ExitCode::from))
 }

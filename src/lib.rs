@@ -16,6 +16,7 @@ pub mod dashboard;
 pub mod directory;
 pub mod domain;
 pub mod service;
+pub mod signals;
 pub mod store;
 pub mod term;
 pub mod ui;
