@@ -105,12 +105,15 @@ fn require_generation(store: &SledStore, saved: Option<u64>, dir: &Path) -> Resu
     if found >= saved {
         return Ok(());
     }
+    let missing = match saved - found {
+        1 => "1 saved change is".to_string(),
+        n => format!("{n} saved changes are"),
+    };
     Err(damaged(
         dir,
         &format!(
-            "its data files are damaged: {} saved changes are missing from them (if these \
-             files were restored from a backup on purpose, delete {} to accept them)",
-            saved - found,
+            "its data files are damaged: {missing} missing from them (if these files were \
+             restored from a backup on purpose, delete {} to accept them)",
             dir.join(seal::SEAL_FILE).display()
         ),
     ))
