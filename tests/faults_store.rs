@@ -5,6 +5,7 @@
 #![cfg(unix)]
 
 mod binary;
+mod pty;
 
 use binary::*;
 use std::collections::BTreeMap;
@@ -160,6 +161,33 @@ fn busy_store() -> Demo {
     assert!(imported.stdout.contains("created"), "{imported:?}");
     std::fs::remove_file(file).unwrap();
     demo
+}
+
+#[test]
+fn the_dashboard_in_a_terminal_refuses_a_damaged_store_and_restores_the_terminal() {
+    let demo = used_store();
+    stripe_with_garbage(&demo.store_path().join("db"));
+    let data_dir = demo.store_path().parent().unwrap().to_path_buf();
+    let before = contents(&data_dir);
+    let mut dashboard = pty::Dashboard::start_with(&data_dir, &["--demo"]);
+    let status = dashboard.wait_for_exit();
+    assert_eq!(status.code(), Some(12), "{status:?}");
+    let output = dashboard.raw_output();
+    let message = format!(
+        "pcenter: The pcenter store at {} cannot be read: its data files are damaged.",
+        demo.store_path().display()
+    );
+    let shown = output.rfind(&message).expect("the refusal is shown");
+    if let Some(entered) = output.find(pty::ENTER_ALTERNATE_SCREEN) {
+        let left = output
+            .rfind(pty::LEAVE_ALTERNATE_SCREEN)
+            .expect("the screen was left");
+        assert!(
+            entered < left && left < shown,
+            "the refusal was written on the dashboard"
+        );
+    }
+    assert_eq!(contents(&data_dir), before, "a refused store was changed");
 }
 
 #[test]
