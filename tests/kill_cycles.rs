@@ -13,8 +13,12 @@
 
 #[path = "kill_cycles/ledger.rs"]
 mod ledger;
+#[path = "kill_cycles/process.rs"]
+mod process;
 #[path = "kill_cycles/random.rs"]
 mod random;
+#[path = "kill_cycles/texts.rs"]
+mod texts;
 #[path = "kill_cycles/workload.rs"]
 mod workload;
 

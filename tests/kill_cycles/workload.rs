@@ -2,20 +2,19 @@
 //! one acknowledged before it ended or was killed.
 
 use super::ledger::Write;
+use super::process::{pcenter, run_killed, Finished};
 use super::random::Random;
+use super::texts::{created_lines, customer_body};
 use pcenter::domain::cloud::Cloud;
 use pcenter::store::{SledStore, Store};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::collections::HashSet;
-use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A business date in the mandatory phase: orders need a confirmation first.
 const TODAY: &str = "2019-03-01";
-const AGREED: &str = "2019-02-01";
+pub const AGREED: &str = "2019-02-01";
 const AGENT: &str = "Kill Cycles";
 const E3: &str = "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72";
 const BUSINESS_BASIC: &str = "7BC7829D-9AAE-460E-9E59-99B0F862663A";
@@ -46,14 +45,6 @@ impl Planned {
     }
 }
 
-/// How a command ended.
-pub struct Finished {
-    /// The exit code, or `None` when it was killed first.
-    pub code: Option<i32>,
-    pub stdout: String,
-    pub elapsed: Duration,
-}
-
 /// The store's customers, as far as the commands need them.
 pub struct Workload {
     data_dir: PathBuf,
@@ -63,20 +54,6 @@ pub struct Workload {
     /// Customers that can take an order: confirmed, or in a national cloud.
     orderable: Vec<String>,
     tag: String,
-}
-
-fn pcenter() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
-    for var in [
-        "PCENTER_DATA_DIR",
-        "PCENTER_TODAY",
-        "PCENTER_AGENT",
-        "PCENTER_ROLE",
-        "PCENTER_PARTNER",
-    ] {
-        command.env_remove(var);
-    }
-    command
 }
 
 impl Workload {
@@ -201,34 +178,13 @@ impl Workload {
 
     /// Runs the command, killing it with SIGKILL once `kill_after` has passed.
     pub fn run(&self, planned: &Planned, kill_after: Duration) -> Finished {
-        let stdout_path = self.work.join("stdout");
-        let mut child = pcenter()
-            .arg("--data-dir")
-            .arg(&self.data_dir)
-            .args(["--today", TODAY, "--agent", AGENT])
-            .args(&planned.args)
-            .stdin(Stdio::null())
-            .stdout(File::create(&stdout_path).expect("stdout file"))
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start pcenter");
-        let started = Instant::now();
-        let code = loop {
-            if let Some(status) = child.try_wait().expect("wait for pcenter") {
-                break status.code();
-            }
-            if started.elapsed() >= kill_after {
-                child.kill().expect("kill pcenter");
-                let status = child.wait().expect("wait for pcenter");
-                break status.code();
-            }
-            thread::sleep(Duration::from_millis(1));
-        };
-        Finished {
-            code,
-            stdout: std::fs::read_to_string(&stdout_path).unwrap_or_default(),
-            elapsed: started.elapsed(),
-        }
+        let mut args = vec![
+            "--data-dir".to_string(),
+            self.data_dir.display().to_string(),
+        ];
+        args.extend(strings(&["--today", TODAY, "--agent", AGENT]));
+        args.extend(planned.args.iter().cloned());
+        run_killed(&args, &self.work.join("stdout"), kill_after)
     }
 
     /// What the command acknowledged: everything when it exited 0, and for an import each row
@@ -292,48 +248,4 @@ fn strings(items: &[&str]) -> Vec<String> {
 
 fn text(value: &Value) -> String {
     value.as_str().expect("a text value").to_string()
-}
-
-/// The line numbers an import reported as created, from whole lines of its output.
-fn created_lines(stdout: &str) -> HashSet<usize> {
-    stdout
-        .split_inclusive('\n')
-        .filter(|line| line.ends_with('\n'))
-        .filter_map(|line| {
-            let rest = line.strip_prefix("line ")?;
-            let (number, what) = rest.split_once(": ")?;
-            what.starts_with("created: ").then(|| number.parse().ok())?
-        })
-        .collect()
-}
-
-/// A new customer with its confirmation, as `customers create` takes it.
-fn customer_body(tag: &str, cycle: usize, email: &str) -> String {
-    json!({
-        "companyProfile": {"domain": format!("killcycle{tag}n{cycle}.onmicrosoft.com")},
-        "billingProfile": {
-            "companyName": format!("Kill Cycle {cycle} Ltd."),
-            "email": format!("owner.{cycle}@killcycles.example"),
-            "culture": "en-US",
-            "language": "en",
-            "firstName": "Ada",
-            "lastName": "Lovelace",
-            "defaultAddress": {
-                "country": "GB",
-                "addressLine1": "1 Cycle Street",
-                "city": "London",
-                "state": "London",
-                "postalCode": "N1 9GU",
-                "firstName": "Ada",
-                "lastName": "Lovelace",
-                "phoneNumber": "+44 20 7946 0000"
-            }
-        },
-        "agreement": {
-            "primaryContact": {"firstName": "Grace", "lastName": "Hopper", "email": email},
-            "dateAgreed": format!("{AGREED}T00:00:00Z"),
-            "type": "MicrosoftCloudAgreement"
-        }
-    })
-    .to_string()
 }
