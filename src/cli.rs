@@ -6,11 +6,12 @@ use crate::diagnostics::{self, Logged};
 use crate::domain::role::Role;
 use crate::domain::{characters, fields};
 use crate::service::Actor;
+use crate::signals::Stop;
 use crate::store::{self, SledStore, Store, StoreError, StoreLock};
 use crate::{assets, dashboard, term};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use clap::Parser;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
@@ -19,13 +20,25 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;
 pub const EXIT_STORE: u8 = 4;
 pub const EXIT_TERMINAL: u8 = 5;
+pub const EXIT_STORE_DAMAGED: u8 = 12;
+pub const EXIT_STORE_NEWER: u8 = 13;
+
+/// The exit status for a store that cannot be opened: each needs something else done.
+pub fn store_exit(error: &StoreError) -> u8 {
+    match error {
+        StoreError::Locked { .. } => EXIT_STORE_IN_USE,
+        StoreError::Corrupt { .. } => EXIT_STORE_DAMAGED,
+        StoreError::NewerSchema { .. } => EXIT_STORE_NEWER,
+        _ => EXIT_STORE,
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "pcenter",
     version,
     about = "Partner Center in the terminal: customers, the Microsoft Cloud Agreement confirmation, and orders.",
-    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows."
+    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter; the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
 )]
 pub struct Options {
     #[command(subcommand)]
@@ -154,7 +167,8 @@ fn for_people(message: &str) -> String {
 
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     tracing::warn!("pcenter ended with exit code {code}: {message}");
-    eprintln!("pcenter: {message}");
+    // Not eprintln!, which panics when the terminal has gone (a hang-up).
+    let _ = writeln!(std::io::stderr(), "pcenter: {message}");
     ExitCode::from(code)
 }
 
@@ -183,14 +197,16 @@ pub fn main() -> ExitCode {
     };
     let lock = match StoreLock::acquire(&path) {
         Ok(lock) => lock,
-        Err(error @ StoreError::Locked { .. }) => return fail(EXIT_STORE_IN_USE, error),
-        Err(error) => return fail(EXIT_STORE, error),
+        Err(error) => return fail(store_exit(&error), error),
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // The store is still prepared (seeded, partner saved), as a start with a terminal would.
-        let prepared = SledStore::open_locked(lock).and_then(|s| prepare(&Logged(s), &options));
+        let prepared = SledStore::open_locked(lock).and_then(|store| {
+            let store = Logged(store);
+            prepare(&store, &options).map(|()| store.0.close())
+        });
         if let Err(error) = prepared {
-            return fail(EXIT_STORE, error);
+            return fail(store_exit(&error), error);
         }
         return fail(
             EXIT_TERMINAL,
@@ -210,6 +226,8 @@ fn run_dashboard(
     lock: StoreLock,
 ) -> std::io::Result<ExitCode> {
     let actor = options.actor();
+    // From here on SIGTERM and SIGHUP end the dashboard as a quit does.
+    let stop = Stop::register()?;
     let mut screen = term::Screen::open()?;
     let size = screen.size()?;
     // A start that changes the store first (seeding, a new partner name) waits for it.
@@ -226,11 +244,7 @@ fn run_dashboard(
         Ok(opened) => opened,
         Err(error) => {
             drop(screen);
-            let code = match error {
-                StoreError::Locked { .. } => EXIT_STORE_IN_USE,
-                _ => EXIT_STORE,
-            };
-            return Ok(fail(code, error));
+            return Ok(fail(store_exit(&error), error));
         }
     };
     let (sender, background) = mpsc::channel();
@@ -255,11 +269,15 @@ fn run_dashboard(
         actor.role.label(),
         actor.business_date
     );
-    let result = screen.run(&mut session, &background);
+    let result = screen.run(&mut session, &background, &stop);
+    stop.left_the_loop();
+    drop(screen); // the terminal restored first: after a hang-up, the rest may take a moment
     dashboard::save_list(session.store.as_ref(), &session.app);
+    session.store.close();
     match &result {
-        Ok(()) => tracing::info!("dashboard ended"),
+        Ok(None) => tracing::info!("dashboard ended"),
+        Ok(Some(status)) => tracing::info!("dashboard ended by a signal (exit {status})"),
         Err(error) => tracing::warn!("dashboard ended by a terminal error: {error}"),
     }
-    result.map(|()| ExitCode::SUCCESS)
+    result.map(|signal| signal.map_or(ExitCode::SUCCESS, ExitCode::from))
 }

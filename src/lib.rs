@@ -19,6 +19,7 @@ pub mod directory;
 pub mod domain;
 pub mod private;
 pub mod service;
+pub mod signals;
 pub mod store;
 pub mod term;
 pub mod ui;

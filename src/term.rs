@@ -3,6 +3,7 @@
 
 use crate::app::session::Session;
 use crate::app::{Action, App};
+use crate::signals::Stop;
 use crate::ui;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -12,6 +13,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, Stdout};
+use std::mem::ManuallyDrop;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -45,7 +47,9 @@ fn install_panic_hook() {
 
 /// This process's terminal, in raw mode on the alternate screen until dropped.
 pub struct Screen {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Never dropped: ratatui's drop shows the cursor and, should that fail (the terminal
+    /// hung up), panics printing about it. `restore` shows the cursor instead.
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
     _guard: Guard,
 }
 
@@ -56,7 +60,7 @@ impl Screen {
         let guard = Guard;
         execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         Ok(Screen {
-            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+            terminal: ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?),
             _guard: guard,
         })
     }
@@ -70,22 +74,45 @@ impl Screen {
         self.terminal.draw(|frame| ui::render(frame, app)).map(drop)
     }
 
-    /// Runs the session until the user quits. `background` brings actions from other threads
-    /// (the directory loading), handled between keys.
-    pub fn run(&mut self, session: &mut Session, background: &Receiver<Action>) -> io::Result<()> {
+    /// Runs the session until the user quits, or until a signal asks to stop (its exit status
+    /// is returned). `background` brings actions from other threads (the directory loading),
+    /// handled between keys.
+    pub fn run(
+        &mut self,
+        session: &mut Session,
+        background: &Receiver<Action>,
+        stop: &Stop,
+    ) -> io::Result<Option<u8>> {
+        match self.serve(session, background, stop) {
+            // A terminal that hung up fails, and its SIGHUP may come a moment later.
+            Err(error) => stop.after_terminal_failure().map(Some).ok_or(error),
+            ended => ended,
+        }
+    }
+
+    fn serve(
+        &mut self,
+        session: &mut Session,
+        background: &Receiver<Action>,
+        stop: &Stop,
+    ) -> io::Result<Option<u8>> {
         let (width, height) = self.size()?;
         session.handle(Action::Resize(width, height));
         let mut pending_background = true;
         loop {
+            // Checked first: after a hang-up the terminal can no longer be drawn on.
+            if let Some(status) = stop.requested() {
+                return Ok(Some(status));
+            }
             self.draw(&session.app)?;
             if session.quit {
-                return Ok(());
+                return Ok(None);
             }
-            // Waits for a key; while the directory loads, wakes up now and then for its news.
+            // Waits for a key; wakes up now and then for news from other threads and signals.
             let wait = if pending_background {
                 POLL
             } else {
-                Duration::from_secs(3600)
+                SIGNAL_POLL
             };
             if event::poll(wait)? {
                 let action = match event::read()? {
@@ -112,3 +139,5 @@ impl Screen {
 
 /// How often the loop looks for news from other threads while they work.
 const POLL: Duration = Duration::from_millis(50);
+/// How often an idle loop looks for a signal asking it to stop.
+const SIGNAL_POLL: Duration = Duration::from_millis(100);

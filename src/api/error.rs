@@ -17,6 +17,8 @@ pub mod exit {
     pub const CONFLICT: u8 = 9;
     pub const BLOCKED: u8 = 10;
     pub const ROWS_REJECTED: u8 = 11;
+    pub const STORE_DAMAGED: u8 = 12;
+    pub const STORE_NEWER: u8 = 13;
     /// The reader of the output went away (128 + SIGPIPE, as shells report it).
     pub const PIPE_CLOSED: u8 = 141;
 }
@@ -70,6 +72,12 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::Locked { .. } => {
                 ApiError::new(code::STORE_IN_USE, exit::STORE_IN_USE, error.to_string())
+            }
+            StoreError::Corrupt { .. } => {
+                ApiError::new(code::STORE, exit::STORE_DAMAGED, error.to_string())
+            }
+            StoreError::NewerSchema { .. } => {
+                ApiError::new(code::STORE, exit::STORE_NEWER, error.to_string())
             }
             StoreError::UnknownCustomer { .. } | StoreError::UnknownSubscription { .. } => {
                 ApiError::not_found(error.to_string())
@@ -144,6 +152,19 @@ mod tests {
         }
         .into();
         assert_eq!(busy.exit, exit::STORE_IN_USE);
+        let damaged: ApiError = StoreError::Corrupt {
+            path: PathBuf::from("/x"),
+            detail: "its data files are damaged".into(),
+        }
+        .into();
+        assert_eq!(damaged.exit, exit::STORE_DAMAGED);
+        let newer: ApiError = StoreError::NewerSchema {
+            path: PathBuf::from("/x"),
+            found: 3,
+            supported: 2,
+        }
+        .into();
+        assert_eq!(newer.exit, exit::STORE_NEWER);
     }
 
     #[test]

@@ -283,11 +283,18 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
             .map_err(ApiError::from)
             .and_then(|store| {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
-                generate::generate(&store, &actor, partner, customers, seed, &mut out)
+                let generated =
+                    generate::generate(&store, &actor, partner, customers, seed, &mut out);
+                store.close();
+                generated
             }),
         // Restoring makes a new store: the one there, if any, is not opened or seeded first.
         Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
-        command => Api::open(options).and_then(|mut api| dispatch(&mut api, command, &mut out)),
+        command => Api::open(options).and_then(|mut api| {
+            let result = dispatch(&mut api, command, &mut out);
+            api.store.close();
+            result
+        }),
     };
     match &result {
         Ok(status) => tracing::info!("command finished: {name}, exit code {status}"),
@@ -301,7 +308,12 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
     match result {
         Ok(status) => ExitCode::from(status),
         Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),
-        Err(error) if error.exit == exit::STORE_IN_USE || error.exit == exit::STORE => {
+        Err(error)
+            if matches!(
+                error.exit,
+                exit::STORE_IN_USE | exit::STORE | exit::STORE_DAMAGED | exit::STORE_NEWER
+            ) =>
+        {
             eprintln!("pcenter: {}", error.description);
             ExitCode::from(error.exit)
         }

@@ -19,6 +19,13 @@ impl<S> std::ops::Deref for Logged<S> {
     }
 }
 
+impl Logged<crate::store::SledStore> {
+    /// Closes the store (see `SledStore::close`).
+    pub fn close(self) {
+        self.0.close();
+    }
+}
+
 /// Logs a failure of `what`, and passes the result on.
 fn noted<T>(what: &str, result: Result<T, StoreError>) -> Result<T, StoreError> {
     if let Err(error) = &result {
@@ -39,6 +46,9 @@ fn confirmation_text(c: &Confirmation) -> String {
 }
 
 impl<S: Store> Store for Logged<S> {
+    fn close(self: Box<Self>) {
+        Box::new(self.0).close();
+    }
     fn load(&self) -> Result<Snapshot, StoreError> {
         noted("read", self.0.load())
     }

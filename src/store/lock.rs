@@ -28,7 +28,7 @@ impl StoreLock {
     pub fn acquire(dir: &Path) -> Result<StoreLock, StoreError> {
         let io = |e: std::io::Error| StoreError::Io {
             path: dir.to_path_buf(),
-            detail: e.to_string(),
+            detail: in_words(dir, &e),
         };
         crate::private::create_dir_all(dir).map_err(io)?;
         let file = OpenOptions::new()
@@ -64,6 +64,20 @@ impl StoreLock {
     }
 }
 
+/// What went wrong with the store's directory, in words: which path is a file, or that
+/// permission is missing; the system's own words otherwise.
+fn in_words(dir: &Path, e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let file_in_the_way = dir.ancestors().find(|p| p.is_file());
+    match (e.kind(), file_in_the_way) {
+        (ErrorKind::AlreadyExists | ErrorKind::NotADirectory, Some(file)) => {
+            format!("{} is a file, not a directory", file.display())
+        }
+        (ErrorKind::PermissionDenied, _) => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +97,19 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(1));
         drop(first);
         StoreLock::acquire(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_file_in_the_way_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data");
+        std::fs::write(&file, "notes").unwrap();
+        let Err(StoreError::Io { detail, .. }) = StoreLock::acquire(&file.join("store")) else {
+            panic!("a store under a file was opened");
+        };
+        assert_eq!(
+            detail,
+            format!("{} is a file, not a directory", file.display())
+        );
     }
 }

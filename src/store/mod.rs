@@ -1,5 +1,6 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
+mod audit;
 mod checks;
 mod dossier;
 mod lock;
@@ -12,6 +13,7 @@ mod behaviour_tests;
 #[cfg(test)]
 pub(crate) mod test_data;
 
+pub use audit::audit;
 pub use checks::{check_restored_dossier, domain_key};
 pub use dossier::{Dossier, Listed};
 pub use lock::StoreLock;
@@ -123,6 +125,27 @@ pub enum StoreError {
     Unstorable { what: String },
 }
 
+impl StoreError {
+    /// The same error, about the store at `path` (for a check made on a copy of it).
+    pub fn at(self, path: &Path) -> StoreError {
+        let path = path.to_path_buf();
+        match self {
+            StoreError::Locked { .. } => StoreError::Locked { path },
+            StoreError::NewerSchema {
+                found, supported, ..
+            } => StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            },
+            StoreError::Corrupt { detail, .. } => StoreError::Corrupt { path, detail },
+            StoreError::Io { detail, .. } => StoreError::Io { path, detail },
+            StoreError::NotEmpty { .. } => StoreError::NotEmpty { path },
+            other => other,
+        }
+    }
+}
+
 /// Every write is durable (flushed to disk) when the call returns `Ok`.
 pub trait Store {
     /// Everything in the store. Reads every record: meant for small stores and copies.
@@ -165,6 +188,10 @@ pub trait Store {
     /// Tells the store a copy of the list was saved after its last change (see
     /// `LIST_CACHE_FILES`), so that its next change removes it again.
     fn list_copy_saved(&self) {}
+    /// Ends the use of the store. Every change is already saved; a store on disk also records
+    /// how its files were left, so that its next open can tell whether anything else changed
+    /// them.
+    fn close(self: Box<Self>) {}
     /// Whether the store holds no customers yet (used to seed the demo store once).
     fn is_empty(&self) -> Result<bool, StoreError>;
     /// A new GUID-shaped ID, unique in this store and practically unique across stores.

@@ -29,7 +29,9 @@ mod layout;
 mod list_pages;
 mod merge;
 mod migrate;
+mod open;
 mod packed;
+mod seal;
 mod stream;
 #[cfg(test)]
 mod tests;
@@ -79,8 +81,9 @@ impl SledStore {
         SledStore::open_locked(StoreLock::acquire(path)?)
     }
 
-    /// Opens the store whose lock the caller already holds.
-    pub fn open_locked(lock: StoreLock) -> Result<SledStore, StoreError> {
+    /// Opens the store whose lock the caller already holds, as its files are (see `open` for
+    /// the checks around it).
+    fn open_as_is(lock: StoreLock) -> Result<SledStore, StoreError> {
         let path = &lock.dir().to_path_buf();
         let fail = |e| failure(path, e);
         let db = open_db(path)?;
@@ -138,7 +141,9 @@ impl SledStore {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush().map(drop).map_err(|e| self.fail(e))
+        self.db.flush().map_err(|e| self.fail(e))?;
+        self.saved();
+        Ok(())
     }
 
     /// A number never handed out before by this store, also across reopening.
@@ -412,6 +417,10 @@ impl Store for SledStore {
 
     fn location(&self) -> Option<&Path> {
         Some(&self.path)
+    }
+
+    fn close(self: Box<Self>) {
+        SledStore::close(*self)
     }
 
     fn list_copy_saved(&self) {
