@@ -12,6 +12,11 @@ pub fn contents(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut found = BTreeMap::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        // The diagnostics log says what happened; it is not part of the store.
+        let name = path.file_name().unwrap().to_string_lossy();
+        if name.starts_with("pcenter.log") {
+            continue;
+        }
         if path.is_dir() {
             found.extend(contents(&path));
         } else {

@@ -193,7 +193,8 @@ impl Drop for Scratch {
 }
 
 /// Copies the data to `scratch/`, each file synced to disk so that writing it back does not
-/// slow the measurements that follow.
+/// slow the measurements that follow, and with its modification time: the copy is the store as
+/// pcenter closed it, which it opens without checking it on a copy first (see `seal`).
 pub fn scratch_copy(dir: &SizeDir) -> Result<Scratch, String> {
     let to = dir.root.join("scratch");
     if to.exists() {
@@ -213,7 +214,9 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
             copy_dir(&entry.path(), &target)?;
         } else {
             fs::copy(entry.path(), &target)?;
-            fs::File::open(&target)?.sync_all()?;
+            let copied = fs::File::options().write(true).open(&target)?;
+            copied.set_modified(entry.metadata()?.modified()?)?;
+            copied.sync_all()?;
         }
     }
     Ok(())
