@@ -5,50 +5,21 @@
 use super::Directory;
 use memchr::memmem::Finder;
 use std::ops::Range;
-use std::thread;
-
-/// From this many rows on, a search runs on two threads.
-#[cfg(not(test))]
-const PARALLEL_ROWS: usize = 50_000;
-/// Low enough that the tests exercise the two-thread path too.
-#[cfg(test)]
-const PARALLEL_ROWS: usize = 64;
 
 impl Directory {
     /// The ranks, ascending, of the rows whose lower-case company name or whose domain contains
     /// the trimmed, lower-cased text: exactly the rows `CustomerFilter::new(text)` matches. An
     /// empty or blank text matches every row.
+    ///
+    /// One thread: a scan of a million rows takes a few milliseconds, and starting a second
+    /// thread for every keystroke made the slowest keystrokes several times slower (see
+    /// BENCHMARKS.md) for a gain on the median only.
     pub fn search(&self, text: &str) -> Vec<u32> {
-        let parts = if self.len() >= PARALLEL_ROWS { 2 } else { 1 };
-        self.search_in_parts(text, parts)
-    }
-
-    /// [`Directory::search`], with the rows split into `parts` runs searched on as many threads.
-    fn search_in_parts(&self, text: &str, parts: usize) -> Vec<u32> {
         let needle = text.trim().to_lowercase();
         if needle.is_empty() {
             return (0..self.len() as u32).collect();
         }
-        let finder = Finder::new(needle.as_bytes());
-        let parts = parts.clamp(1, self.len().max(1));
-        let run = |part: usize| self.len() * part / parts..self.len() * (part + 1) / parts;
-        if parts == 1 {
-            return self.scan(&finder, run(0));
-        }
-        thread::scope(|scope| {
-            let finder = &finder;
-            let others: Vec<_> = (1..parts)
-                .map(|part| scope.spawn(move || self.scan(finder, run(part))))
-                .collect();
-            let mut ranks = self.scan(finder, run(0));
-            for other in others {
-                match other.join() {
-                    Ok(more) => ranks.extend_from_slice(&more),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            ranks
-        })
+        self.scan(&Finder::new(needle.as_bytes()), 0..self.len())
     }
 
     /// The matching ranks among `rows`. Each hit is mapped to its row by a cursor that only moves

@@ -34,13 +34,9 @@ fn filtered(directory: &Directory, needle: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Checks the search against the filter, on one thread, on two and on three.
+/// Checks the search against the filter.
 fn agrees(directory: &Directory, needle: &str) -> Vec<u32> {
     let expected = filtered(directory, needle);
-    for parts in [1, 2, 3] {
-        let found = directory.search_in_parts(needle, parts);
-        assert_eq!(found, expected, "{needle:?} in {parts} parts");
-    }
     assert_eq!(directory.search(needle), expected, "{needle:?}");
     expected
 }
@@ -156,7 +152,7 @@ fn the_search_agrees_with_the_filter_on_random_rows_and_needles() {
 fn a_search_over_no_rows_finds_nothing() {
     let directory = Directory::new();
     assert!(directory.search("").is_empty());
-    assert!(directory.search_in_parts("a", 2).is_empty());
+    assert!(directory.search("a").is_empty());
 }
 
 #[test]
