@@ -2,7 +2,7 @@
 
 use super::bucket_writes::{domain_taken, id_taken};
 use super::layout::{CUSTOMER_COUNT, GENERATION, PARTNER_NAME};
-use super::list_pages::{encode_page, ROWS_PER_PAGE};
+use super::list_pages::{encode_page, paged};
 use super::packed::Packed;
 use super::{key, SledStore};
 use crate::domain::status::AgreementStatus;
@@ -245,10 +245,10 @@ impl SledStore {
         if let Some((key, _)) = keys().zip(keys().skip(1)).find(|(a, b)| a == b) {
             return Err(taken(key));
         }
+        let sorted: Vec<(&[u8], &[u8])> = order.iter().map(|&i| rows.get(i)).collect();
         let mut batch = sled::Batch::default();
-        for page in order.chunks(ROWS_PER_PAGE) {
-            let first_key = rows.get(page[0]).0;
-            batch.insert(first_key, encode_page(page.iter().map(|&i| rows.get(i)))?);
+        for page in paged(&sorted) {
+            batch.insert(page[0].0, encode_page(page.iter().copied())?);
         }
         pages.apply_batch(batch).map_err(|e| self.fail(e))
     }

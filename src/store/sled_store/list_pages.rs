@@ -1,6 +1,6 @@
 //! The list trees as pages of rows plus single entries laid over them.
 //!
-//! A fill writes its rows in pages of `ROWS_PER_PAGE`, keyed by their first row's key: sled
+//! A fill writes its rows in pages of at most `PAGE_BYTES`, keyed by their first row's key: sled
 //! keeps about 16 entries to a node and holds a little memory per node from the moment it opens,
 //! so a million single rows cost seconds to write and tens of megabytes before anything is read.
 //! Later changes write single rows into the list tree itself (the overlay, as in layout 2), and
@@ -11,7 +11,27 @@
 use super::buckets::{entries, push_entry, Malformed};
 use std::iter::Peekable;
 
-pub(super) const ROWS_PER_PAGE: usize = 128;
+/// A page ends once its rows reach this size. sled keeps about 16 values to a node and writes a
+/// node of more than 128 KiB to a file of its own (a blob), a path that did not survive being
+/// killed at every moment as its ordinary log does: 16 pages must stay well under that.
+pub(super) const PAGE_BYTES: usize = 4096;
+
+/// Splits `rows` (key, row) into runs that each make one page, in order.
+pub(super) fn paged<'a>(rows: &'a [(&'a [u8], &'a [u8])]) -> Vec<&'a [(&'a [u8], &'a [u8])]> {
+    let mut pages = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (at, (key, row)) in rows.iter().enumerate() {
+        bytes += key.len() + row.len() + 4;
+        if bytes >= PAGE_BYTES {
+            pages.push(&rows[start..=at]);
+            (start, bytes) = (at + 1, 0);
+        }
+    }
+    if start < rows.len() {
+        pages.push(&rows[start..]);
+    }
+    pages
+}
 
 /// The overlay value of a row that is no longer in its tree.
 pub(super) const TOMBSTONE: &[u8] = b"";
@@ -164,17 +184,23 @@ mod tests {
         let db = sled::Config::new().temporary(true).open().unwrap();
         let pages = db.open_tree("pages").unwrap();
         let overlay = db.open_tree("overlay").unwrap();
-        let keys: Vec<String> = (0..300).map(|n| format!("row {n:03}")).collect();
-        for chunk in keys.chunks(ROWS_PER_PAGE) {
-            let page = encode_page(chunk.iter().map(|k| (k.as_bytes(), k.as_bytes()))).unwrap();
-            pages.insert(chunk[0].as_bytes(), page).unwrap();
+        let keys: Vec<String> = (0..300)
+            .map(|n| format!("row {n:03} {}", "x".repeat(n)))
+            .collect();
+        let rows: Vec<(&[u8], &[u8])> = keys.iter().map(|k| (k.as_bytes(), k.as_bytes())).collect();
+        let runs = paged(&rows);
+        assert!(runs.len() > 10, "{} pages", runs.len());
+        for run in runs {
+            let page = encode_page(run.iter().copied()).unwrap();
+            assert!(page.len() < PAGE_BYTES + 1024, "{} bytes", page.len());
+            pages.insert(run[0].0, page).unwrap();
         }
-        overlay.insert("row 150", TOMBSTONE).unwrap();
-        let read: Vec<String> = rows(&pages, &overlay)
+        overlay.insert(keys[150].as_bytes(), TOMBSTONE).unwrap();
+        let read: Vec<String> = super::rows(&pages, &overlay)
             .map(|e| String::from_utf8(e.unwrap().0.to_vec()).unwrap())
             .collect();
         assert_eq!(read.len(), 299);
         assert!(read.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(!read.contains(&"row 150".to_string()));
+        assert!(!read.contains(&keys[150]));
     }
 }
