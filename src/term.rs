@@ -105,6 +105,9 @@ impl Screen {
                 return Ok(Some(status));
             }
             self.draw(&session.app)?;
+            if session.run_after_frame() {
+                continue;
+            }
             if session.quit {
                 return Ok(None);
             }

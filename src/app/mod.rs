@@ -36,6 +36,9 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Run(Request),
+    /// A request long enough at a large store (a backup) that the screen says so first: the
+    /// shell draws a frame, then runs it (`Session::run_after_frame`).
+    RunAfterFrame(Request),
     Quit,
 }
 
@@ -218,6 +221,13 @@ impl Step {
         Step {
             next: Some(screen),
             effects: vec![],
+        }
+    }
+
+    pub fn run_after_frame(request: Request) -> Step {
+        Step {
+            next: None,
+            effects: vec![Effect::RunAfterFrame(request)],
         }
     }
 

@@ -30,6 +30,8 @@ pub struct Session {
     pub store: Box<dyn Store>,
     pub clock: Box<dyn Clock>,
     pub quit: bool,
+    /// Requests to run once the next frame is drawn (see `Effect::RunAfterFrame`).
+    after_frame: Vec<Request>,
 }
 
 impl Session {
@@ -39,7 +41,28 @@ impl Session {
             store,
             clock,
             quit: false,
+            after_frame: vec![],
         }
+    }
+
+    /// Runs the requests that waited for a frame to be drawn; says whether there were any, so
+    /// that the shell draws their outcome.
+    pub fn run_after_frame(&mut self) -> bool {
+        let waiting = std::mem::take(&mut self.after_frame);
+        let ran = !waiting.is_empty();
+        for request in waiting {
+            let result = self.run_logged(request);
+            self.handle(Action::Done(result));
+        }
+        ran
+    }
+
+    fn run_logged(&mut self, request: Request) -> Result<Completed, ServiceError> {
+        let result = self.run(request);
+        if let Err(refusal) = &result {
+            tracing::warn!("dashboard refused: {refusal}");
+        }
+        result
     }
 
     /// Applies an action and every action its effects lead to.
@@ -50,12 +73,10 @@ impl Session {
                 match effect {
                     Effect::Quit => self.quit = true,
                     Effect::Run(request) => {
-                        let result = self.run(request);
-                        if let Err(refusal) = &result {
-                            tracing::warn!("dashboard refused: {refusal}");
-                        }
+                        let result = self.run_logged(request);
                         pending.push(Action::Done(result));
                     }
+                    Effect::RunAfterFrame(request) => self.after_frame.push(request),
                 }
             }
         }

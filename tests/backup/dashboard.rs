@@ -19,6 +19,15 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = dashboard(dir.path(), Role::AdminAgent);
     press(&mut session, KeyCode::Char('b'));
+    // The screen says what is coming before the backup runs, after the next frame.
+    let flash = session.app.ctx.flash.clone().expect("a status line");
+    assert_eq!(
+        flash.text,
+        "Backing up 30 customers; the dashboard waits until it is written."
+    );
+    assert!(!dir.path().join("backups").exists());
+    assert!(session.run_after_frame());
+    assert!(!session.run_after_frame(), "a backup runs once");
 
     let path = dir
         .path()
@@ -41,6 +50,7 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
 
     // The next one does not take the place of the first.
     press(&mut session, KeyCode::Char('b'));
+    session.run_after_frame();
     let second = dir
         .path()
         .join("backups")
@@ -53,6 +63,10 @@ fn a_helpdesk_agent_is_told_why_there_is_no_backup() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = dashboard(dir.path(), Role::HelpdeskAgent);
     press(&mut session, KeyCode::Char('b'));
+    assert!(
+        !session.run_after_frame(),
+        "nothing waits for a Helpdesk agent"
+    );
     let flash = session.app.ctx.flash.clone().expect("a status line");
     assert!(flash.is_error);
     assert_eq!(
@@ -72,6 +86,7 @@ fn a_backup_that_cannot_be_written_is_a_plain_error_and_the_dashboard_goes_on() 
     )
     .unwrap();
     press(&mut session, KeyCode::Char('b'));
+    session.run_after_frame();
     let flash = session.app.ctx.flash.clone().expect("a status line");
     assert!(flash.is_error);
     assert!(

@@ -193,7 +193,15 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
         // A backup holds every confirmation: only the roles that may see them may take one.
         Command::Backup => {
             return match ctx.actor.role.require(GatedAction::SeeConfirmation) {
-                Ok(()) => Step::run(Request::Backup),
+                Ok(()) => {
+                    // At a million customers a backup takes seconds: the screen says so first.
+                    ctx.info(format!(
+                        "Backing up {} customers; the dashboard waits until it is written.",
+                        ctx.indexing
+                            .map_or(ctx.directory.len(), |indexing| indexing.total)
+                    ));
+                    Step::run_after_frame(Request::Backup)
+                }
                 Err(refusal) => {
                     ctx.error(refusal.to_string());
                     Step::stay()
