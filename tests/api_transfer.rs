@@ -2,6 +2,7 @@
 //! directories: the CSV written, every kind of row read back, dry runs, roles, and an export →
 //! import round trip on 10,000 customers.
 
+mod binary;
 #[path = "api_transfer/export.rs"]
 mod export;
 #[path = "api_transfer/import.rs"]
@@ -11,7 +12,7 @@ mod round_trip;
 
 use pcenter::store::{SledStore, Snapshot, Store, StoreError};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -31,22 +32,7 @@ pub const HEADER: &str = "TenantId,Domain,Date,First Name,Last Name,Phone,Email"
 /// pcenter on the store under `data`, on `TODAY`, as `AGENT`, with none of its environment
 /// variables inherited and no terminal.
 pub fn pcenter(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
-    for var in [
-        "PCENTER_DATA_DIR",
-        "PCENTER_TODAY",
-        "PCENTER_AGENT",
-        "PCENTER_ROLE",
-        "PCENTER_PARTNER",
-    ] {
-        command.env_remove(var);
-    }
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--today", TODAY, "--agent", AGENT])
-        .stdin(Stdio::null());
-    command
+    binary::pcenter_at(data, &["--today", TODAY, "--agent", AGENT])
 }
 
 /// Runs pcenter with `args`; waits out the moment sled may keep a store locked after this

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod binary;
 #[path = "backup/commands.rs"]
 mod commands;
 #[path = "backup/dashboard.rs"]
@@ -13,7 +14,7 @@ mod round_trip;
 
 use pcenter::store::{SledStore, Snapshot, Store, StoreError};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -23,22 +24,10 @@ pub const TODAY: &str = "2018-11-14";
 /// pcenter with the demo store under `data`, on `TODAY`, with none of its environment
 /// variables inherited and no terminal.
 pub fn pcenter(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
-    for var in [
-        "PCENTER_DATA_DIR",
-        "PCENTER_TODAY",
-        "PCENTER_AGENT",
-        "PCENTER_ROLE",
-        "PCENTER_PARTNER",
-    ] {
-        command.env_remove(var);
-    }
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--demo", "--today", TODAY, "--agent", "Megan Bowen"])
-        .stdin(Stdio::null());
-    command
+    binary::pcenter_at(
+        data,
+        &["--demo", "--today", TODAY, "--agent", "Megan Bowen"],
+    )
 }
 
 /// Runs pcenter with `args`; waits out the moment sled may keep a store locked after the

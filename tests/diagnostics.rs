@@ -1,6 +1,7 @@
 //! The diagnostics log under the data directory: what the commands and the dashboard write to
 //! it, contact details masked, its mode, and never a line of it on the dashboard's terminal.
 
+mod binary;
 #[path = "diagnostics/commands.rs"]
 mod commands;
 #[cfg(unix)]
@@ -14,22 +15,10 @@ pub const TODAY: &str = "2018-11-14";
 
 /// pcenter on the demo store under `data`, with none of its environment variables inherited.
 pub fn pcenter(data: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
-    for var in [
-        "PCENTER_DATA_DIR",
-        "PCENTER_TODAY",
-        "PCENTER_AGENT",
-        "PCENTER_ROLE",
-        "PCENTER_PARTNER",
-    ] {
-        command.env_remove(var);
-    }
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--demo", "--today", TODAY, "--agent", "Megan Bowen"])
-        .stdin(Stdio::null());
-    command
+    binary::pcenter_at(
+        data,
+        &["--demo", "--today", TODAY, "--agent", "Megan Bowen"],
+    )
 }
 
 pub fn run(data: &Path, args: &[&str]) -> Output {

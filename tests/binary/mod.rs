@@ -38,6 +38,21 @@ const ENV_VARS: [&str; 5] = [
     "PCENTER_PARTNER",
 ];
 
+/// pcenter on the data directory `data`, with `options` before its own arguments: none of its
+/// environment variables inherited, and nothing on standard input.
+pub fn pcenter_at(data: &std::path::Path, options: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
+    for var in ENV_VARS {
+        command.env_remove(var);
+    }
+    command
+        .arg("--data-dir")
+        .arg(data)
+        .args(options)
+        .stdin(Stdio::null());
+    command
+}
+
 /// One demo store in its own temporary directory.
 pub struct Demo {
     dir: tempfile::TempDir,
@@ -73,14 +88,9 @@ impl Demo {
     }
 
     pub fn run_full(&self, today: &str, role: &str, args: &[&str], input: Option<&str>) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
-        for var in ENV_VARS {
-            command.env_remove(var);
-        }
+        let options = ["--demo", "--today", today, "--agent", AGENT, "--role", role];
+        let mut command = pcenter_at(self.dir.path(), &options);
         command
-            .arg("--data-dir")
-            .arg(self.dir.path())
-            .args(["--demo", "--today", today, "--agent", AGENT, "--role", role])
             .args(args)
             .stdin(if input.is_some() {
                 Stdio::piped()
