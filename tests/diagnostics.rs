@@ -7,9 +7,11 @@ mod commands;
 #[cfg(unix)]
 #[path = "diagnostics/dashboard.rs"]
 mod dashboard;
+#[cfg(unix)]
+mod pty;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 pub const TODAY: &str = "2018-11-14";
 
