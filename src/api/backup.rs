@@ -20,6 +20,7 @@ pub fn backup(api: &mut Api, file: &Path, out: &mut dyn Write) -> Result<u8, Api
         .require(GatedAction::SeeConfirmation)
         .map_err(ServiceError::from)?;
     let customers = backup::write_file(&api.store, file, api.clock.now())?;
+    let customers = crate::domain::count::thousands(customers as usize);
     writeln!(out, "Backed up {customers} customers to {}", file.display()).map_err(write_error)?;
     Ok(0)
 }
@@ -52,13 +53,14 @@ pub fn restore(
     })?;
     progress.clear();
     let tally = restored.tally;
+    let count = |n: u64| crate::domain::count::thousands(n as usize);
     writeln!(
         out,
         "Restored {} customers ({} confirmations, {} orders, {} subscriptions) from {} into {}",
-        tally.customers,
-        tally.confirmations,
-        tally.orders,
-        tally.subscriptions,
+        count(tally.customers),
+        count(tally.confirmations),
+        count(tally.orders),
+        count(tally.subscriptions),
         file.display(),
         target.display()
     )

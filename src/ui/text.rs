@@ -28,18 +28,7 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// A count with thousands separators, as Partner Center shows counts: 1,000,000.
-pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
-}
+pub use crate::domain::count::thousands;
 
 pub fn width(text: &str) -> usize {
     Span::raw(visible(text)).width()
@@ -158,16 +147,6 @@ fn truncate_exact(text: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_are_grouped_by_thousands() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(30), "30");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(thousands(123_456_789), "123,456,789");
-    }
 
     #[test]
     fn wide_characters_count_two_columns() {

@@ -109,10 +109,10 @@ fn a_generated_store_of_some_thousands_comes_back_the_same() {
     let file = dir.path().join("generated.jsonl");
     assert_eq!(
         ok(&original, &["backup", "--out", arg(&file)]),
-        format!("Backed up 3000 customers to {}\n", file.display())
+        format!("Backed up 3,000 customers to {}\n", file.display())
     );
     let said = ok(&copy, &["restore", arg(&file)]);
-    assert!(said.starts_with("Restored 3000 customers ("), "{said}");
+    assert!(said.starts_with("Restored 3,000 customers ("), "{said}");
     assert_eq!(load(&copy), load(&original));
     assert_eq!(
         ok(&copy, &["report", "compliance", "--format", "csv"]),

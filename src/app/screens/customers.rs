@@ -6,6 +6,7 @@ use super::super::text_input::{edit_input, paste_into, Entered};
 use super::super::{Completed, Context, Request, Step, Then};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
 use crate::directory::{Directory, Entry};
+use crate::domain::count::thousands;
 use crate::domain::limits;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
@@ -233,7 +234,8 @@ pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step 
         }) => order::start(ctx, &customer_id, Origin::Customers),
         Ok(Completed::BackedUp { path, customers }) => {
             ctx.info(format!(
-                "Backed up {customers} customers to {}",
+                "Backed up {} customers to {}",
+                thousands(customers as usize),
                 path.display()
             ));
             Step::stay()
