@@ -35,7 +35,7 @@ impl SledStore {
         order.sort_unstable_by(|a, b| {
             (a.0.cmp(&b.0)).then_with(|| entries.get(a.1).0.cmp(entries.get(b.1).0))
         });
-        let malformed = || self.unreadable("index entry", "its bucket is malformed");
+        let malformed = || self.malformed_index();
         let mut buckets = Vec::new();
         for group in order.chunk_by(|a, b| a.0 == b.0) {
             let bucket_key = group[0].0;

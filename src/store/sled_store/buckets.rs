@@ -10,6 +10,7 @@
 use super::SledStore;
 use crate::store::{mix64, StoreError};
 use sled::transaction::{ConflictableTransactionResult, TransactionalTree};
+use std::path::Path;
 
 /// The sled key of the bucket an index key belongs in. The hash is part of the store's layout:
 /// changing it would lose every entry, so it never changes.
@@ -100,9 +101,30 @@ pub(super) fn merged(
 
 type TxResult<A> = ConflictableTransactionResult<A, StoreError>;
 
+/// What a malformed bucket of the store at `path` is reported as.
+fn malformed(path: &Path) -> StoreError {
+    StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: "a stored index entry is unreadable (its bucket is malformed)".into(),
+    }
+}
+
+/// The value of `key` in an index tree of the store at `path`, read inside a transaction.
+pub(super) fn get_in(
+    tree: &TransactionalTree,
+    key: &[u8],
+    path: &Path,
+) -> TxResult<Option<Vec<u8>>> {
+    let Some(bucket) = tree.get(bucket_of(key))? else {
+        return Ok(None);
+    };
+    let found = find(&bucket, key).map_err(|Malformed| malformed(path))?;
+    Ok(found.map(<[u8]>::to_vec))
+}
+
 impl SledStore {
-    fn malformed_index(&self) -> StoreError {
-        self.unreadable("index entry", "its bucket is malformed")
+    pub(super) fn malformed_index(&self) -> StoreError {
+        malformed(&self.path)
     }
 
     /// The value of `key` in an index tree.
@@ -126,11 +148,7 @@ impl SledStore {
         tree: &TransactionalTree,
         key: &[u8],
     ) -> TxResult<Option<Vec<u8>>> {
-        let Some(bucket) = tree.get(bucket_of(key))? else {
-            return Ok(None);
-        };
-        let found = find(&bucket, key).map_err(|Malformed| self.malformed_index())?;
-        Ok(found.map(<[u8]>::to_vec))
+        get_in(tree, key, &self.path)
     }
 
     /// Adds an entry whose key is not in the index yet, inside a transaction.

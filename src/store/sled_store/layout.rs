@@ -201,18 +201,7 @@ impl Tx<'_> {
 
 impl Tx<'_> {
     fn has_entry(&self, index: &TransactionalTree, key: &str) -> TxResult<bool> {
-        let Some(bucket) = index.get(buckets::bucket_of(key.as_bytes()))? else {
-            return Ok(false);
-        };
-        match buckets::find(&bucket, key.as_bytes()) {
-            Ok(found) => Ok(found.is_some()),
-            Err(buckets::Malformed) => {
-                Err(ConflictableTransactionError::Abort(StoreError::Corrupt {
-                    path: self.path.to_path_buf(),
-                    detail: "a stored index entry is unreadable (its bucket is malformed)".into(),
-                }))
-            }
-        }
+        Ok(buckets::get_in(index, key.as_bytes(), self.path)?.is_some())
     }
 }
 
