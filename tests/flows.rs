@@ -9,6 +9,8 @@ mod acceptance_form;
 mod keyboard;
 #[path = "flows/large_store.rs"]
 mod large_store;
+#[path = "flows/leaving.rs"]
+mod leaving;
 #[path = "flows/new_customer.rs"]
 mod new_customer;
 #[path = "flows/order_prompt.rs"]

@@ -485,6 +485,36 @@ fn help_on_a_form_with_a_text_field_focused() {
     );
 }
 
+#[test]
+fn help_while_asking_about_unsaved_changes_lists_the_questions_keys() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    keys(&mut s, "Tailspin Toys");
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('?'));
+    snap("help_unsaved_changes_80x24", &render(&mut s, 80, 24));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unsaved changes
+
+#[test]
+fn leaving_a_filled_wizard_asks_whether_to_discard_the_changes() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    fill_valid_account_info(&mut s);
+    press(&mut s, KeyCode::Esc);
+    snap_both_sizes("new_customer_unsaved_changes", &mut s);
+}
+
+#[test]
+fn quitting_from_a_picked_order_asks_whether_to_discard_it() {
+    let mut s = order_with_two_offers();
+    press(&mut s, KeyCode::Char('q'));
+    snap(
+        "new_order_quit_unsaved_changes_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Terminal too small
 

@@ -49,6 +49,8 @@ pub fn focus_order<F: Copy>(rows: &[FormRow<F>]) -> Vec<F> {
 #[derive(Debug, Clone)]
 pub struct Form<F> {
     inputs: Vec<(F, Input)>,
+    /// The values the form opened with, to tell whether anything was changed since.
+    initial: Vec<(F, String)>,
     /// How many characters each text input takes.
     limits: Vec<(F, usize)>,
     pub focus: F,
@@ -58,11 +60,13 @@ pub struct Form<F> {
 impl<F: Copy + PartialEq> Form<F> {
     /// A form with text inputs holding the given values, focused on `focus`.
     pub fn new(values: impl IntoIterator<Item = (F, String)>, focus: F) -> Form<F> {
+        let initial: Vec<(F, String)> = values.into_iter().collect();
         Form {
-            inputs: values
-                .into_iter()
-                .map(|(id, value)| (id, Input::new(value)))
+            inputs: initial
+                .iter()
+                .map(|(id, value)| (*id, Input::new(value.clone())))
                 .collect(),
+            initial,
             limits: Vec::new(),
             focus,
             errors: Vec::new(),
@@ -100,6 +104,14 @@ impl<F: Copy + PartialEq> Form<F> {
             Some((_, slot)) => *slot = input,
             None => self.inputs.push((id, input)),
         }
+    }
+
+    /// Whether any text input holds something else than the form opened with.
+    pub fn is_changed(&self) -> bool {
+        self.inputs.iter().any(|(id, input)| {
+            let initial = self.initial.iter().find(|(f, _)| f == id);
+            input.value() != initial.map_or("", |(_, value)| value.as_str())
+        })
     }
 
     pub fn is_text(&self, id: F) -> bool {
@@ -266,6 +278,21 @@ mod tests {
         assert_eq!(
             form.error(F::Name),
             Some("This box holds at most 3 characters.")
+        );
+    }
+
+    #[test]
+    fn a_form_is_changed_only_while_a_value_differs_from_the_one_it_opened_with() {
+        let mut form = Form::new([(F::Name, "Ada".to_string())], F::Name);
+        assert!(!form.is_changed());
+        form.edit(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE));
+        assert!(form.is_changed());
+        form.edit(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        assert!(!form.is_changed(), "typed back to what it was");
+        form.set_value(F::Tick, "x");
+        assert!(
+            form.is_changed(),
+            "a value set later counts against an empty one"
         );
     }
 }

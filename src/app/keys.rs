@@ -31,6 +31,8 @@ pub enum Command {
     Less,
     Digit,
     Erase,
+    Discard,
+    KeepEditing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +150,17 @@ pub const FORM_CONTROLS: &[Binding] = &[
     bind(&[Plain(KeyCode::Char(' '))], "Tick or clear the focused checkbox", Command::Toggle, None),
     bind(&[Plain(KeyCode::Left)], "Previous button", Command::PreviousField, None),
     bind(&[Plain(KeyCode::Right)], "Next button", Command::NextField, None),
+];
+
+/// The question asked before leaving a screen with unsaved changes.
+#[rustfmt::skip]
+pub const LEAVE: &[Binding] = &[
+    bind(&[Plain(KeyCode::Char('d'))], "Discard changes and leave", Command::Discard, Some("Discard changes")),
+    bind(&[Plain(KeyCode::Esc)], "Keep editing: back to the screen, changes kept", Command::KeepEditing, Some("Keep editing")),
+    bind(&[Plain(KeyCode::Enter)], "Press the focused button", Command::Press, Some("Press")),
+    bind(&[Plain(KeyCode::Tab), Plain(KeyCode::Right)], "Next button", Command::NextField, None),
+    bind(&[Plain(KeyCode::BackTab), Plain(KeyCode::Left)], "Previous button", Command::PreviousField, None),
+    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
 #[rustfmt::skip]

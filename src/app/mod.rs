@@ -3,6 +3,7 @@
 
 pub mod form;
 pub mod keys;
+pub mod leave;
 pub mod screens;
 pub mod session;
 pub mod text_input;
@@ -203,6 +204,8 @@ impl Context {
 pub struct App {
     pub ctx: Context,
     pub screen: Screen,
+    /// The question before leaving a screen with unsaved changes, while it is asked.
+    pub leave_prompt: Option<leave::LeavePrompt>,
 }
 
 /// What a screen's handler decided: maybe another screen, maybe effects.
@@ -274,6 +277,7 @@ impl App {
                 size,
             },
             screen: Screen::Customers,
+            leave_prompt: None,
         }
     }
 
@@ -285,7 +289,11 @@ impl App {
     /// The key tables in force now, first match wins.
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         let mut tables = vec![keys::ALWAYS];
-        tables.extend(self.screen.bindings(&self.ctx));
+        if self.leave_prompt.is_some() {
+            tables.push(keys::LEAVE);
+        } else {
+            tables.extend(self.screen.bindings(&self.ctx));
+        }
         tables
     }
 }
@@ -308,7 +316,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Key(key) => on_key(app, key),
         Action::Paste(text) => {
             // Text pasted where it cannot be seen would land in a hidden field.
-            if app.ctx.fits() && !app.ctx.help_open {
+            if app.ctx.fits() && !app.ctx.help_open && app.leave_prompt.is_none() {
                 app.screen.paste(&mut app.ctx, &text);
             }
             vec![]
@@ -386,17 +394,20 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return vec![];
     }
+    if keys::lookup(&[keys::ALWAYS], &key) == Some(Command::Quit) {
+        // Ctrl-C is the way out that never asks.
+        return vec![Effect::Quit];
+    }
+    if app.leave_prompt.is_some() {
+        return leave::on_key(app, key);
+    }
     app.ctx.flash = None;
     match keys::lookup(&app.bindings(), &key) {
-        Some(Command::Quit) => vec![Effect::Quit],
         Some(Command::Help) => {
             app.ctx.help_open = true;
             vec![]
         }
-        Some(command) => {
-            let step = app.screen.command(&mut app.ctx, command, key);
-            apply(app, step)
-        }
+        Some(command) => leave::command(app, command, key),
         None => {
             app.screen.edit(&mut app.ctx, key);
             vec![]

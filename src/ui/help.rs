@@ -53,7 +53,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(height),
     );
     frame.render_widget(Clear, popup);
-    let title = format!(" Keys: {} ", app.screen.title());
+    let title = if app.leave_prompt.is_some() {
+        " Keys: Unsaved changes ".to_string()
+    } else {
+        format!(" Keys: {} ", app.screen.title())
+    };
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::default()

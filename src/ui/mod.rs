@@ -2,6 +2,7 @@
 
 mod form;
 mod help;
+mod leave;
 mod screens;
 pub mod text;
 pub mod theme;
@@ -47,6 +48,9 @@ pub fn render(frame: &mut Frame, app: &App) {
         Paragraph::new(footer_line(&app.bindings(), primary_label(app))),
         footer,
     );
+    if let Some(prompt) = &app.leave_prompt {
+        leave::render(frame, area, prompt);
+    }
     if app.ctx.help_open {
         help::render(frame, area, app);
     }

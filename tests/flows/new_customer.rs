@@ -251,10 +251,12 @@ fn before_august_7_2018_the_wizard_has_no_agreement_section() {
 }
 
 #[test]
-fn esc_leaves_the_wizard_for_customers_and_creates_nothing() {
+fn esc_then_discard_leaves_the_wizard_for_customers_and_creates_nothing() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
     fill_account_info(&mut s, "tailspintoys");
     press(&mut s, KeyCode::Esc);
+    assert!(s.app.leave_prompt.is_some(), "a filled wizard asks first");
+    press(&mut s, KeyCode::Char('d'));
     assert!(on_customers(&s));
     assert_eq!(stored(&s), assets::demo_snapshot());
 }

@@ -293,6 +293,8 @@ fn cancelling_the_order_itself_returns_to_its_origin_with_nothing_ordered() {
     order_from(&mut s, CONTOSO, &Origin::Account(CONTOSO.into()));
     press(&mut s, KeyCode::Char(' '));
     press(&mut s, KeyCode::Esc);
+    assert!(s.app.leave_prompt.is_some(), "a picked offer asks first");
+    press(&mut s, KeyCode::Char('d'));
     assert_eq!(account(&s).customer_id, CONTOSO);
     assert!(flash(&s).text.contains("nothing was ordered"));
     assert_eq!(stored(&s), assets::demo_snapshot());

@@ -58,6 +58,17 @@ impl Screen {
         }
     }
 
+    /// Whether leaving now would lose something the user entered: typed values, a ticked box,
+    /// offers picked for an order.
+    pub fn unsaved_changes(&self) -> bool {
+        match self {
+            Screen::NewCustomer(s) => s.form.is_changed() || s.accepted,
+            Screen::Acceptance(s) => s.form.is_changed(),
+            Screen::Order(s) => s.selected_lines().next().is_some(),
+            Screen::Customers | Screen::Account(_) => false,
+        }
+    }
+
     pub fn bindings(&self, ctx: &Context) -> Vec<&'static [Binding]> {
         match self {
             Screen::Customers => customers::bindings(ctx),

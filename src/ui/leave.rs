@@ -1,0 +1,53 @@
+//! The question before leaving a screen with unsaved changes, drawn over that screen.
+
+use super::{text, theme};
+use crate::app::leave::{LeavePrompt, Leaving, LEAVE_BUTTONS};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::Frame;
+
+const WIDTH: u16 = 60;
+
+pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
+    let question = match prompt.leaving {
+        Leaving::Quit => "You have unsaved changes on this screen. Quit and discard them?",
+        Leaving::To(_) => "You have unsaved changes on this screen. Leave and discard them?",
+    };
+    let width = WIDTH.min(area.width);
+    // Borders and padding take four columns.
+    let mut lines: Vec<Line> = text::wrap(question, width.saturating_sub(4) as usize)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    lines.push(Line::raw(""));
+    let mut buttons = vec![];
+    for (button, label) in LEAVE_BUTTONS {
+        let style = if prompt.focus == button {
+            theme::focused()
+        } else {
+            theme::key()
+        };
+        buttons.push(Span::styled(format!("[ {label} ]"), style));
+        buttons.push(Span::raw("  "));
+    }
+    lines.push(Line::from(buttons));
+    lines.push(Line::styled(
+        "d discards, Esc keeps editing.",
+        theme::muted(),
+    ));
+    let popup = area.centered(
+        Constraint::Length(width),
+        Constraint::Length((lines.len() as u16 + 2).min(area.height)),
+    );
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Unsaved changes ")
+                .padding(Padding::horizontal(1)),
+        ),
+        popup,
+    );
+}
