@@ -126,6 +126,70 @@ fn customers_with_a_filter_that_matches_nothing() {
     );
 }
 
+#[test]
+fn a_filter_longer_than_its_line_scrolls_with_the_cursor() {
+    let mut s = admin(OPTIONAL_DAY);
+    press(&mut s, KeyCode::Char('/'));
+    let long = "contoso electronics worldwide holdings and subsidiaries of the northern hemisphere";
+    type_text(&mut s, long);
+    let mut backend = render(&mut s, 80, 24);
+    let line = backend.to_string().lines().nth(2).unwrap().to_string();
+    assert!(
+        line.contains("northern hemisphere"),
+        "the end being typed shows: {line}"
+    );
+    assert!(
+        !line.contains("Filter: contoso"),
+        "the start scrolled away: {line}"
+    );
+    let cursor = ratatui::backend::Backend::get_cursor_position(&mut backend).unwrap();
+    // The screen's lines are quoted: column x is at byte x + 1 (the text here is ASCII).
+    let x = cursor.x as usize + 1;
+    assert_eq!(
+        &line[x - 10..x],
+        "hemisphere",
+        "the cursor follows the last character"
+    );
+    snap("customers_filter_scrolled_end_80x24", &backend);
+    press(&mut s, KeyCode::Home);
+    let backend = render(&mut s, 80, 24);
+    let line = backend.to_string().lines().nth(2).unwrap().to_string();
+    assert!(line.contains("Filter: contoso electronics"), "{line}");
+    assert!(!line.contains("hemisphere"), "{line}");
+    // The message repeats at most 40 characters of a filter that matches nothing.
+    press(&mut s, KeyCode::Enter);
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(
+        screen.contains("No customer matches \"contoso electronics worldwide holdings …\""),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("   clear the filter."),
+        "wrapped, not cut: {screen}"
+    );
+}
+
+#[test]
+fn one_page_of_customers_is_exactly_the_rows_the_table_draws() {
+    for height in [24, 25, 30, 36, 40] {
+        let mut s = admin(OPTIONAL_DAY);
+        let screen = render(&mut s, 80, height).to_string();
+        // Between the column names and the message line, every drawn row holds a customer.
+        let body: Vec<&str> = screen.lines().collect();
+        let drawn = body[4..body.len() - 2]
+            .iter()
+            .filter(|line| !line.trim_matches(['"', ' ']).is_empty())
+            .count();
+        let page = pcenter::app::screens::customers::page_rows((80, height));
+        assert_eq!(drawn, page.min(30), "at 80x{height}");
+        // PgDn moves by one page and keeps the selected row on screen.
+        press(&mut s, KeyCode::PageDown);
+        assert_eq!(s.app.ctx.customers.selected, page.min(29), "at 80x{height}");
+        let screen = render(&mut s, 80, height).to_string();
+        assert!(screen.contains(" › "), "the selection shows at 80x{height}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // New customer: Account info
 

@@ -302,6 +302,17 @@ impl App {
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Rows every screen spends above its body: the header and the breadcrumb. The renderer lays
+/// the frame out from these, and paging counts with them.
+pub const TOP_ROWS: u16 = 2;
+/// Rows every screen spends below its body, at least: the message line and the footer.
+pub const BOTTOM_ROWS: u16 = 2;
+
+/// The rows left for a screen's body at this terminal height (a longer message takes more).
+pub fn body_rows(height: u16) -> u16 {
+    height.saturating_sub(TOP_ROWS + BOTTOM_ROWS)
+}
+
 impl Context {
     /// Whether the terminal is large enough to show the screens (and so to act on them).
     pub fn fits(&self) -> bool {

@@ -150,10 +150,9 @@ fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<
     let box_columns = width
         .saturating_sub(LABEL_COLUMNS + 4)
         .clamp(1, INPUT_MAX_COLUMNS);
-    let scroll = input.visual_scroll(box_columns.saturating_sub(1));
-    let visible = skip_columns(input.value(), scroll, box_columns);
+    let (visible, cursor) = text::input_window(input, box_columns);
     // The box starts after the label and " [".
-    let cursor = (LABEL_COLUMNS + 2 + input.visual_cursor().saturating_sub(scroll)) as u16;
+    let cursor = (LABEL_COLUMNS + 2 + cursor) as u16;
     let label_style = if focused {
         theme::breadcrumb()
     } else {
@@ -171,24 +170,6 @@ fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<
         Span::raw("]"),
     ]);
     (line, cursor)
-}
-
-/// The part of `value` from display column `skip`, at most `columns` wide.
-fn skip_columns(value: &str, skip: usize, columns: usize) -> String {
-    let mut used = 0;
-    let mut out = String::new();
-    for c in value.chars() {
-        let w = text::width(c.encode_utf8(&mut [0; 4]));
-        if used < skip {
-            used += w;
-            continue;
-        }
-        if text::width(&out) + w > columns {
-            break;
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Draws the lines, scrolled so every line of the focused item shows. When they do not all fit,

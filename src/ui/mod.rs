@@ -17,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
+pub use crate::app::{BOTTOM_ROWS, MIN_HEIGHT, MIN_WIDTH, TOP_ROWS};
 
 /// Draws the whole dashboard.
 pub fn render(frame: &mut Frame, app: &App) {
@@ -26,15 +26,17 @@ pub fn render(frame: &mut Frame, app: &App) {
         // Sized by the frame itself, so the message shows even before a resize arrives.
         return too_small(frame, area);
     }
-    let flash_rows = flash_lines(app, area.width).len().max(1) as u16;
-    let [top, crumbs, body, flash, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
+    // A message longer than a line takes rows from the body.
+    let bottom_rows = BOTTOM_ROWS + flash_lines(app, area.width).len().saturating_sub(1) as u16;
+    let [top_rows, body, bottom] = Layout::vertical([
+        Constraint::Length(TOP_ROWS),
         Constraint::Fill(1),
-        Constraint::Length(flash_rows),
-        Constraint::Length(1),
+        Constraint::Length(bottom_rows),
     ])
     .areas(area);
+    let [top, crumbs] = Layout::vertical([Constraint::Length(1); 2]).areas(top_rows);
+    let [flash, footer] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(bottom);
     header(frame, top, app);
     breadcrumb(frame, crumbs, app);
     let body = Rect {

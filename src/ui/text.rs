@@ -54,6 +54,27 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// What a text box `columns` wide shows of an input: the part around the cursor, scrolled
+/// sideways as the cursor moves, and the cursor's column within the box.
+pub fn input_window(input: &tui_input::Input, columns: usize) -> (String, usize) {
+    // One column stays free at the end for the cursor after the last character.
+    let skip = input.visual_scroll(columns.saturating_sub(1));
+    let mut used = 0;
+    let mut shown = String::new();
+    for c in input.value().chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used < skip {
+            used += w;
+            continue;
+        }
+        if width(&shown) + w > columns {
+            break;
+        }
+        shown.push(c);
+    }
+    (shown, input.visual_cursor().saturating_sub(skip))
+}
+
 /// Pads `text` with spaces to exactly `columns` columns (cutting it first if needed).
 pub fn pad(text: &str, columns: usize) -> String {
     let cut = truncate(text, columns);

@@ -13,12 +13,14 @@ use crate::service::ServiceError;
 use ratatui::crossterm::event::KeyEvent;
 use tui_input::Input;
 
-/// Rows around the table body: header, breadcrumb, filter, column names, flash, footer.
-const CHROME_ROWS: u16 = 6;
+/// Rows of the Customers body above the table's rows: the filter line and the column names.
+pub const TABLE_HEAD_ROWS: u16 = 2;
 
 /// How many customers one page of the table shows at this terminal size.
 pub fn page_rows(size: (u16, u16)) -> usize {
-    size.1.saturating_sub(CHROME_ROWS).max(1) as usize
+    super::super::body_rows(size.1)
+        .saturating_sub(TABLE_HEAD_ROWS)
+        .max(1) as usize
 }
 
 /// The customers the filter lets through, as ranks in the directory (company-name order).

@@ -1,5 +1,6 @@
 //! Customers: filter line and the table.
 
+use crate::app::screens::customers::TABLE_HEAD_ROWS;
 use crate::app::App;
 use crate::book::AgreementStatus;
 use crate::domain::phase::Phase;
@@ -10,6 +11,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+
+const FILTER_LABEL: &str = "Filter: ";
+
+/// The most of the filter the "no customer matches" message repeats.
+const QUOTED_FILTER_COLUMNS: usize = 40;
 
 struct Column {
     title: &'static str,
@@ -52,12 +58,9 @@ fn columns(width: usize) -> [Column; 5] {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let ctx = &app.ctx;
     let list = &ctx.customers;
-    let [filter_area, header_area, rows_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let [head_area, rows_area] =
+        Layout::vertical([Constraint::Length(TABLE_HEAD_ROWS), Constraint::Fill(1)]).areas(area);
+    let [filter_area, header_area] = Layout::vertical([Constraint::Length(1); 2]).areas(head_area);
 
     let height = rows_area.height as usize;
     // The stored offset follows the page size of the last resize; never hide the selection.
@@ -84,12 +87,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             text::thousands(total)
         ),
     };
-    let filter_text = if list.filtering || !list.filter.value().is_empty() {
-        format!("Filter: {}", list.filter.value())
-    } else {
-        "Press / to filter by company name or domain".to_string()
-    };
     let room = (area.width as usize).saturating_sub(text::width(&count) + 1);
+    let (filter_text, cursor) = if list.filtering || !list.filter.value().is_empty() {
+        // A filter longer than the line scrolls sideways with the cursor, as a form's box does.
+        let (shown, cursor) =
+            text::input_window(&list.filter, room.saturating_sub(FILTER_LABEL.len()));
+        (
+            format!("{FILTER_LABEL}{shown}"),
+            FILTER_LABEL.len() + cursor,
+        )
+    } else {
+        ("Press / to filter by company name or domain".to_string(), 0)
+    };
     let filter_style = if list.filtering {
         theme::focused()
     } else {
@@ -104,8 +113,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         filter_area,
     );
     if list.filtering {
-        let cursor = 8 + list.filter.visual_cursor() as u16;
-        frame.set_cursor_position((filter_area.x + cursor.min(room as u16), filter_area.y));
+        frame.set_cursor_position((filter_area.x + cursor.min(room) as u16, filter_area.y));
     }
 
     let cols = columns(area.width as usize);
@@ -129,13 +137,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             format!(
                 "No customer matches \"{}\". Press Esc to clear the filter.",
-                list.filter.value()
+                text::truncate(list.filter.value(), QUOTED_FILTER_COLUMNS)
             )
         };
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!("  {message}"), theme::muted())),
-            rows_area,
-        );
+        let lines: Vec<Line> = text::wrap(&message, (rows_area.width as usize).saturating_sub(2))
+            .into_iter()
+            .map(|line| Line::styled(format!("  {line}"), theme::muted()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), rows_area);
         return;
     }
     let mandatory = ctx.phase() == Phase::Mandatory;
