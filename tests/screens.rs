@@ -368,6 +368,36 @@ fn account_with_the_confirmation_history() {
 }
 
 #[test]
+fn a_history_longer_than_the_screen_scrolls_with_its_selection() {
+    let mut s = admin(OPTIONAL_DAY);
+    open_account(&mut s, ATELIER);
+    for i in 1..=10 {
+        press(&mut s, KeyCode::Char('u'));
+        clear_field(&mut s);
+        keys(&mut s, &format!("Signer{i}"));
+        ctrl(&mut s, 's');
+    }
+    press(&mut s, KeyCode::Char('h'));
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(screen.contains("Confirmation history (12)"), "{screen}");
+    assert!(
+        screen.contains("showing 1-"),
+        "says that more is below: {screen}"
+    );
+    press(&mut s, KeyCode::End);
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(
+        screen.contains("› 2018-08-21  François Lefèvre"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("francois.lefevre@atelier-lumiere.fr"),
+        "{screen}"
+    );
+    snap_both_sizes("account_history_scrolled", &mut s);
+}
+
+#[test]
 fn account_with_the_seat_editor_open() {
     let mut s = admin(OPTIONAL_DAY);
     open_account(&mut s, NORTHWIND);

@@ -127,9 +127,20 @@ pub const ACCOUNT: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('u'))], "Update the Microsoft cloud agreement confirmation", Command::UpdateAgreement, Some("Update")),
     bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
     bind(&[Plain(KeyCode::Char('s')), Plain(KeyCode::Enter)], "Change the seat count of the selected subscription", Command::ChangeSeats, Some("Seats")),
-    bind(&[Plain(KeyCode::Char('h'))], "Show or hide the confirmation history", Command::History, None),
+    bind(&[Plain(KeyCode::Char('h'))], "Show the confirmation history", Command::History, Some("History")),
     bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous subscription", Command::Up, None),
     bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next subscription", Command::Down, None),
+    bind(&[Plain(KeyCode::Esc)], "Back to Customers", Command::Back, Some("Back")),
+];
+
+/// The Account page while it shows the confirmation history in place of the subscriptions.
+#[rustfmt::skip]
+pub const ACCOUNT_HISTORY: &[Binding] = &[
+    bind(&[Plain(KeyCode::Char('h'))], "Hide the confirmation history: back to the subscriptions", Command::History, Some("Subscriptions")),
+    bind(&[Plain(KeyCode::Char('u'))], "Update the Microsoft cloud agreement confirmation", Command::UpdateAgreement, Some("Update")),
+    bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
+    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Newer confirmation", Command::Up, None),
+    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Older confirmation", Command::Down, None),
     bind(&[Plain(KeyCode::Esc)], "Back to Customers", Command::Back, Some("Back")),
 ];
 

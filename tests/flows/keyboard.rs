@@ -1,4 +1,5 @@
-//! Keys that work everywhere or nowhere: quitting, help, and the Customers filter.
+//! Keys that work everywhere or nowhere: quitting, help, the Customers filter, and the keys of
+//! the Account page while it shows the confirmation history.
 
 use crate::common::*;
 use crate::support::*;
@@ -160,5 +161,47 @@ fn a_paste_while_help_is_open_goes_nowhere() {
             .form
             .value(Field::Customer(CustomerField::CompanyName)),
         ""
+    );
+}
+
+#[test]
+fn with_the_history_shown_the_arrows_move_through_confirmations_not_subscriptions() {
+    const ATELIER: &str = "e7eb4d5a-e5be-4d46-b94a-4b4be7428976"; // two confirmations
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    open_account(&mut s, ATELIER);
+    press(&mut s, KeyCode::Char('h'));
+    assert!(account(&s).show_history);
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Down);
+    assert_eq!(account(&s).history_selected, 1, "stops at the oldest");
+    assert_eq!(account(&s).selected, 0, "the subscription stays selected");
+    press(&mut s, KeyCode::Char('s'));
+    assert!(
+        account(&s).seat_editor.is_none(),
+        "no seat change from the history"
+    );
+    press(&mut s, KeyCode::Char('h'));
+    assert!(!account(&s).show_history);
+    press(&mut s, KeyCode::Down);
+    assert_eq!(account(&s).selected, 1);
+    press(&mut s, KeyCode::Char('h'));
+    assert_eq!(
+        account(&s).history_selected,
+        0,
+        "shown again from the newest"
+    );
+}
+
+#[test]
+fn a_helpdesk_agent_is_told_why_h_shows_no_history() {
+    let mut s = session(OPTIONAL_DAY, Role::HelpdeskAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('h'));
+    assert!(!account(&s).show_history);
+    let flash = flash(&s);
+    assert!(flash.is_error);
+    assert!(
+        flash.text.contains("Admin agent or Sales agent"),
+        "{flash:?}"
     );
 }

@@ -60,6 +60,8 @@ pub struct Account {
     pub selected: usize,
     pub seat_editor: Option<SeatEditor>,
     pub show_history: bool,
+    /// Index of the selected confirmation in the history, newest first.
+    pub history_selected: usize,
 }
 
 impl Account {
@@ -69,12 +71,14 @@ impl Account {
             selected: 0,
             seat_editor: None,
             show_history: false,
+            history_selected: 0,
         }
     }
 
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         match &self.seat_editor {
             Some(editor) => form_bindings(editor.form.text_focused()),
+            None if self.show_history => vec![keys::ACCOUNT_HISTORY, keys::LIST, keys::GENERAL],
             None => vec![keys::ACCOUNT, keys::LIST, keys::GENERAL],
         }
     }
@@ -86,16 +90,30 @@ impl Account {
         let Some(customer) = ctx.book.customer(&self.customer_id).cloned() else {
             return Step::go(Screen::Customers);
         };
-        let subscription_count = ctx.book.subscriptions(&customer.id).len();
-        let last = subscription_count.saturating_sub(1);
+        // The arrows move through the list on show: the history, or the subscriptions.
+        let (rows, selected) = if self.show_history {
+            let count = ctx.book.confirmations(&customer.id).len();
+            (count, &mut self.history_selected)
+        } else {
+            let count = ctx.book.subscriptions(&customer.id).len();
+            (count, &mut self.selected)
+        };
+        let last = rows.saturating_sub(1);
         match command {
-            Command::Up => self.selected = self.selected.saturating_sub(1),
-            Command::Down => self.selected = (self.selected + 1).min(last),
-            Command::PageUp => self.selected = self.selected.saturating_sub(page_rows(ctx.size)),
-            Command::PageDown => self.selected = (self.selected + page_rows(ctx.size)).min(last),
-            Command::Top => self.selected = 0,
-            Command::Bottom => self.selected = last,
-            Command::History => self.show_history = !self.show_history,
+            Command::Up => *selected = selected.saturating_sub(1),
+            Command::Down => *selected = (*selected + 1).min(last),
+            Command::PageUp => *selected = selected.saturating_sub(page_rows(ctx.size)),
+            Command::PageDown => *selected = (*selected + page_rows(ctx.size)).min(last),
+            Command::Top => *selected = 0,
+            Command::Bottom => *selected = last,
+            Command::History => {
+                if let Err(refusal) = ctx.actor.role.require(GatedAction::SeeConfirmation) {
+                    ctx.error(refusal.to_string());
+                } else {
+                    self.show_history = !self.show_history;
+                    self.history_selected = 0;
+                }
+            }
             Command::Back => {
                 let id = customer.id.clone();
                 ctx.select_in_list(&id);

@@ -238,13 +238,33 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
 
 fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let all = agreement::sorted_newest_first(app.ctx.book.confirmations(&account.customer_id));
-    let mut lines = vec![Line::styled(
-        format!(
-            "Confirmation history ({}), newest first · h hides",
-            all.len()
-        ),
+    let selected = account.history_selected.min(all.len().saturating_sub(1));
+    // The heading, the column names and the selected confirmation's details take three rows.
+    let room = (area.height as usize).saturating_sub(3).max(1);
+    let offset = (selected + 1).saturating_sub(room);
+    let mut heading = vec![Span::styled(
+        format!("Confirmation history ({}), newest first", all.len()),
         theme::heading(),
     )];
+    if all.len() > room {
+        heading.push(Span::styled(
+            format!(
+                "  showing {}-{}; ↑/↓ scroll",
+                offset + 1,
+                (offset + room).min(all.len())
+            ),
+            theme::muted(),
+        ));
+    }
+    let mut lines = vec![Line::from(heading)];
+    if all.is_empty() {
+        lines.push(Line::styled(
+            "  No confirmation on record yet. Press u to Update.",
+            theme::muted(),
+        ));
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
     // The last column takes what the names leave, and at least 34 columns.
     let rest = (area.width as usize).saturating_sub(2 + 12);
     let person = rest.saturating_sub(34).min(26);
@@ -258,21 +278,40 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         ),
         theme::label(),
     ));
-    for c in all {
-        lines.push(Line::raw(format!(
-            "  {}{}{}",
-            text::pad(&c.date_agreed.to_string(), 12),
-            text::pad(&c.accepted_by.full_name(), person),
-            text::truncate(
-                &format!(
-                    "{}, {}, {}",
-                    c.recorded_by,
-                    c.recorded_at.format("%Y-%m-%d"),
-                    c.channel.label()
-                ),
-                recorded
-            )
-        )));
+    for (index, c) in all.iter().enumerate().skip(offset).take(room) {
+        let is_selected = index == selected;
+        lines.push(Line::styled(
+            format!(
+                "{}{}{}{}",
+                if is_selected { "› " } else { "  " },
+                text::pad(&c.date_agreed.to_string(), 12),
+                text::pad(&c.accepted_by.full_name(), person),
+                text::truncate(
+                    &format!(
+                        "{}, {}, {}",
+                        c.recorded_by,
+                        c.recorded_at.format("%Y-%m-%d"),
+                        c.channel.label()
+                    ),
+                    recorded
+                )
+            ),
+            if is_selected {
+                theme::focused()
+            } else {
+                Style::new()
+            },
+        ));
     }
+    // What the columns leave out of the selected one: how to reach the person.
+    let by = &all[selected].accepted_by;
+    let details = describe_person(&by.full_name(), &by.email, by.phone.as_deref());
+    lines.push(Line::styled(
+        format!(
+            "  Selected: {}",
+            text::truncate(&details, (area.width as usize).saturating_sub(12))
+        ),
+        theme::muted(),
+    ));
     frame.render_widget(Paragraph::new(lines), area);
 }
