@@ -573,9 +573,13 @@ fn help_on_customers() {
 fn help_on_a_form_with_a_text_field_focused() {
     let mut s = new_customer(OPTIONAL_DAY);
     press(&mut s, KeyCode::F(1));
-    snap(
-        "help_new_customer_text_field_80x24",
-        &render(&mut s, 80, 24),
+    let mut backend = render(&mut s, 80, 24);
+    snap("help_new_customer_text_field_80x24", &backend);
+    assert!(backend.cursor_visible());
+    assert_eq!(
+        text_at_cursor(&mut backend, 6),
+        "Esc or",
+        "the cursor leaves the field behind the help"
     );
 }
 
@@ -597,6 +601,24 @@ fn leaving_a_filled_wizard_asks_whether_to_discard_the_changes() {
     fill_valid_account_info(&mut s);
     press(&mut s, KeyCode::Esc);
     snap_both_sizes("new_customer_unsaved_changes", &mut s);
+    let mut backend = render(&mut s, 80, 24);
+    assert_eq!(text_at_cursor(&mut backend, 14), "Keep editing ]");
+    press(&mut s, KeyCode::Tab);
+    let mut backend = render(&mut s, 80, 24);
+    assert_eq!(text_at_cursor(&mut backend, 15), "Discard changes");
+}
+
+/// The text from the cursor on, `len` columns of it (ASCII screens only).
+fn text_at_cursor(backend: &mut TestBackend, len: usize) -> String {
+    let cursor = ratatui::backend::Backend::get_cursor_position(backend).unwrap();
+    let line = backend
+        .to_string()
+        .lines()
+        .nth(cursor.y as usize)
+        .unwrap()
+        .to_string();
+    // The screen's lines are quoted: column x is at char x + 1.
+    line.chars().skip(cursor.x as usize + 1).take(len).collect()
 }
 
 #[test]

@@ -67,4 +67,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ),
         popup,
     );
+    // The cursor leaves the field hidden behind the help for its closing line.
+    let closing_row = popup.y + (height.saturating_sub(2));
+    frame.set_cursor_position((
+        popup.x + 2,
+        closing_row.min(popup.bottom().saturating_sub(1)),
+    ));
 }

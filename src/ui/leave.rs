@@ -22,8 +22,10 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
         .collect();
     lines.push(Line::raw(""));
     let mut buttons = vec![];
+    let mut focus_column = 0;
     for (button, label) in LEAVE_BUTTONS {
         let style = if prompt.focus == button {
+            focus_column = text::width(&Line::from(buttons.clone()).to_string()) + 2;
             theme::focused()
         } else {
             theme::key()
@@ -31,6 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
         buttons.push(Span::styled(format!("[ {label} ]"), style));
         buttons.push(Span::raw("  "));
     }
+    let buttons_row = lines.len() as u16;
     lines.push(Line::from(buttons));
     lines.push(Line::styled(
         "d discards, Esc keeps editing.",
@@ -50,4 +53,9 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
         ),
         popup,
     );
+    // The cursor stands on the focused button, not in the field hidden behind the question.
+    frame.set_cursor_position((
+        (popup.x + 2 + focus_column as u16).min(popup.right().saturating_sub(1)),
+        (popup.y + 1 + buttons_row).min(popup.bottom().saturating_sub(1)),
+    ));
 }
