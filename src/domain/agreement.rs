@@ -68,13 +68,16 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// Where the confirmation was made, as the history shows it: in the dashboard (the New
+    /// customer wizard, the Account page or the prompt before an order), by a command, or by an
+    /// import.
     pub fn label(self) -> &'static str {
         match self {
             Channel::NewCustomer => "New customer",
-            Channel::Account => "Account",
-            Channel::OrderPrompt => "New order prompt",
-            Channel::Command => "command",
-            Channel::Import => "import",
+            Channel::Account => "Account page",
+            Channel::OrderPrompt => "Order prompt",
+            Channel::Command => "Command",
+            Channel::Import => "Import",
         }
     }
 }

@@ -274,7 +274,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             "  {}{}{}",
             text::pad("Accepted", 12),
             text::pad("Accepted by", person),
-            "Recorded by, when, where"
+            "Recorded by, when, channel"
         ),
         theme::label(),
     ));
