@@ -213,6 +213,32 @@ mod demo_tests {
         }
     }
 
+    /// The last day of the optional phase: the README's example for it.
+    const LAST_OPTIONAL_DAY: &str = "2018-11-06";
+
+    #[test]
+    fn nothing_in_the_demo_happens_after_the_last_optional_day() {
+        // So the demo is consistent at the README's example dates for both phases: no
+        // confirmation, order or customer dated after the business date.
+        let last: chrono::NaiveDate = LAST_OPTIONAL_DAY.parse().unwrap();
+        let demo = demo();
+        let days = demo
+            .customers
+            .iter()
+            .map(|c| c.created_at.date_naive())
+            .chain(demo.confirmations.iter().map(|c| c.date_agreed))
+            .chain(
+                demo.confirmations
+                    .iter()
+                    .map(|c| c.recorded_at.date_naive()),
+            )
+            .chain(demo.orders.iter().map(|o| o.created_at.date_naive()))
+            .chain(demo.subscriptions.iter().map(|s| s.created_at.date_naive()));
+        for day in days {
+            assert!(day <= last, "{day} is after {last}");
+        }
+    }
+
     #[test]
     fn every_address_is_in_a_known_country() {
         for c in &demo().customers {
