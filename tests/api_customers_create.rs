@@ -100,7 +100,7 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
     assert_eq!(demo.customer_count(), 31);
     let confirmation = &demo.snapshot().confirmations;
     let recorded = confirmation.iter().find(|c| c.customer_id == id).unwrap();
-    assert_eq!(recorded.channel.label(), "command");
+    assert_eq!(recorded.channel.label(), "Command");
 }
 
 #[test]

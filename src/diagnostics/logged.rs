@@ -41,7 +41,7 @@ fn confirmation_text(c: &Confirmation) -> String {
         mask::email(&c.accepted_by.email),
         mask::optional_phone(c.accepted_by.phone.as_deref()),
         c.recorded_by,
-        c.channel.label()
+        c.channel.label().to_lowercase()
     )
 }
 

@@ -24,13 +24,13 @@ fn the_dashboard_shows_a_confirmation_made_by_a_command() {
     assert!(screen.contains("Ada Lovelace"), "{screen}");
     assert!(screen.contains("2018-11-01"), "{screen}");
     assert!(screen.contains("Alex Wilber on 2018-11-14"), "{screen}");
-    assert!(screen.contains("(command)"), "{screen}");
+    assert!(screen.contains("(Command)"), "{screen}");
 
     press(&mut session, KeyCode::Char('h'));
     let history = render(&mut session, 140, 40).to_string();
     assert!(history.contains("Confirmation history (1)"), "{history}");
     assert!(
-        history.contains("Alex Wilber, 2018-11-14, command"),
+        history.contains("Alex Wilber, 2018-11-14, Command"),
         "{history}"
     );
 }
