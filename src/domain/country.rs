@@ -266,13 +266,29 @@ pub fn parse(value: &str) -> Result<String, String> {
     if code.is_empty() {
         return Err("Enter the country/region as a two-letter code, for example US.".into());
     }
-    match name(&code) {
-        Some(_) => Ok(code),
+    if name(&code).is_some() {
+        return Ok(code);
+    }
+    let typed = super::characters::quote(value.trim());
+    match suggestion(value.trim()) {
+        Some((code, name)) => Err(format!(
+            "'{typed}' is not a country/region code: for {name}, enter {code}."
+        )),
         None => Err(format!(
-            "'{}' is not a country/region code; use two letters, for example US, DE or KR.",
-            super::characters::quote(value.trim())
+            "'{typed}' is not a country/region code; use two letters, for example US, DE or KR."
         )),
     }
+}
+
+/// The code meant by a common mistake: "UK" for GB, or a country's name typed in full.
+fn suggestion(typed: &str) -> Option<(&'static str, &'static str)> {
+    if typed.eq_ignore_ascii_case("uk") {
+        return COUNTRIES.iter().find(|(c, _)| *c == "GB").copied();
+    }
+    COUNTRIES
+        .iter()
+        .find(|(_, name)| name.eq_ignore_ascii_case(typed))
+        .copied()
 }
 
 #[cfg(test)]
@@ -314,6 +330,14 @@ mod tests {
             Err("Enter the country/region as a two-letter code, for example US.".into())
         );
         assert_eq!(parse(""), parse("  "));
+    }
+
+    #[test]
+    fn common_mistakes_are_answered_with_the_code_meant() {
+        let uk = parse("uk").unwrap_err();
+        assert!(uk.ends_with("enter GB."), "{uk}");
+        let germany = parse("germany").unwrap_err();
+        assert!(germany.ends_with("for Germany, enter DE."), "{germany}");
     }
 
     #[test]

@@ -12,7 +12,13 @@ pub const PHONE_MAX: usize = 25;
 pub fn required_text(label: &str, value: &str, max: usize) -> Result<String, String> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return Err(format!("Enter the {}.", label.to_lowercase()));
+        // "Enter the city.", but "Enter address line 1.": a numbered line takes no article.
+        let article = if label.ends_with(|c: char| c.is_ascii_digit()) {
+            ""
+        } else {
+            "the "
+        };
+        return Err(format!("Enter {article}{}.", label.to_lowercase()));
     }
     optional_text(label, trimmed, max).map(|v| v.unwrap_or_default())
 }
@@ -55,6 +61,20 @@ pub fn email(value: &str) -> Result<String, String> {
     let Some((local, domain)) = value.rsplit_once('@') else {
         return Err(format!("The email address needs an @. {example}"));
     };
+    let ats = value.matches('@').count();
+    if ats > 1 {
+        return Err(format!(
+            "An email address has one @; this one has {ats}. {example}"
+        ));
+    }
+    if local.is_empty() {
+        return Err(format!("Enter the name before the @. {example}"));
+    }
+    if domain.is_empty() {
+        return Err(format!(
+            "Enter the domain after the @, for example contoso.com. {example}"
+        ));
+    }
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.starts_with('.')

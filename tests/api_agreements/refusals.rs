@@ -97,7 +97,7 @@ fn fields_of_a_json_body_are_named_by_their_path() {
     assert_eq!((refused.code, refused.exit), (400, 6));
     for says in [
         "primaryContact.lastName: Enter the last name.",
-        "primaryContact.email: The domain after the @ is not valid",
+        "primaryContact.email: Enter the domain after the @",
         "primaryContact.phoneNumber: A phone number has 7 to 15 digits; this one has 2.",
         "dateAgreed: 'yesterday' is not a date in the form YYYY-MM-DD",
     ] {

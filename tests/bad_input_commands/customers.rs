@@ -49,7 +49,7 @@ fn a_customer_body_of_hostile_values_names_every_field_and_creates_nothing() {
         "billingProfile.defaultAddress.postalCode: Postal code cannot contain the control character U+0000",
         "billingProfile.defaultAddress.lastName: Last name cannot contain the text-direction mark U+2066",
         "billingProfile.defaultAddress.phoneNumber: A phone number cannot contain the control character U+001B",
-        "agreement.primaryContact.email: The part before the @",
+        "agreement.primaryContact.email: An email address has one @; this one has 2.",
         "agreement.dateAgreed: 2018-02-30 is not a real date",
     ] {
         assert!(description.contains(expected), "{expected}\n{description}");

@@ -89,7 +89,7 @@ fn impossible_dates_are_refused_next_to_the_date_with_their_reason() {
 #[test]
 fn malformed_emails_and_blank_names_are_refused_next_to_their_box() {
     for (field, value, expected) in [
-        (A::Email, "ada@@contoso.com", "before the @"),
+        (A::Email, "ada@@contoso.com", "has one @; this one has 2"),
         (A::Email, "ada@contoso", "domain after the @"),
         (A::Email, "ada contoso.com", "spaces"),
         (A::Email, "   ", "Enter the email address."),

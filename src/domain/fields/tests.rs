@@ -57,6 +57,10 @@ fn malformed_emails_are_rejected_with_a_reason() {
         ("ada..l@contoso.com", "before the @"),
         ("ada@-contoso.com", "domain after the @"),
         ("ada@contoso..com", "domain after the @"),
+        ("ada@@contoso.com", "has one @; this one has 2"),
+        ("a@b@contoso.com", "has one @; this one has 2"),
+        ("ada@", "Enter the domain after the @"),
+        ("@contoso.com", "Enter the name before the @"),
     ] {
         let err = email(bad).unwrap_err();
         assert!(err.contains(fragment), "{bad}: {err}");
