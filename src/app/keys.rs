@@ -33,6 +33,8 @@ pub enum Command {
     Erase,
     Discard,
     KeepEditing,
+    /// An editing key for the focused text box.
+    EditText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,12 +121,24 @@ pub const FILTER: &[Binding] = &[
     bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, Some("Clear")),
     bind(&[Plain(KeyCode::Up)], "Previous row", Command::Up, Some("Up")),
     bind(&[Plain(KeyCode::Down)], "Next row", Command::Down, Some("Down")),
-    bind(&[Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
+    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
 #[rustfmt::skip]
-pub const ACCOUNT: &[Binding] = &[
+pub const ACCOUNT_UPDATE: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('u'))], "Update the Microsoft cloud agreement confirmation", Command::UpdateAgreement, Some("Update")),
+];
+
+/// Where the section offers no Update (a national cloud, or before confirmation exists), `u`
+/// only says why.
+#[rustfmt::skip]
+pub const ACCOUNT_NO_UPDATE: &[Binding] = &[
+    bind(&[Plain(KeyCode::Char('u'))], "Why this customer offers no Update", Command::UpdateAgreement, None),
+];
+
+/// The Account page's own keys; Update comes from `ACCOUNT_UPDATE` where the section offers it.
+#[rustfmt::skip]
+pub const ACCOUNT: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
     bind(&[Plain(KeyCode::Char('s')), Plain(KeyCode::Enter)], "Change the seat count of the selected subscription", Command::ChangeSeats, Some("Seats")),
     bind(&[Plain(KeyCode::Char('h'))], "Show the confirmation history", Command::History, Some("History")),
@@ -137,7 +151,6 @@ pub const ACCOUNT: &[Binding] = &[
 #[rustfmt::skip]
 pub const ACCOUNT_HISTORY: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('h'))], "Hide the confirmation history: back to the subscriptions", Command::History, Some("Subscriptions")),
-    bind(&[Plain(KeyCode::Char('u'))], "Update the Microsoft cloud agreement confirmation", Command::UpdateAgreement, Some("Update")),
     bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
     bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Newer confirmation", Command::Up, None),
     bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Older confirmation", Command::Down, None),
@@ -152,7 +165,20 @@ pub const FORM: &[Binding] = &[
     bind(&[Plain(KeyCode::Enter)], "Press the focused button (in a field: next field)", Command::Press, Some("Press")),
     bind(&[Ctrl('s')], "Press the form's primary button", Command::Primary, Some("Primary")),
     bind(&[Plain(KeyCode::Esc)], "Cancel, or back to the previous step", Command::Back, Some("Cancel")),
-    bind(&[Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
+    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
+];
+
+/// Editing keys of a focused text box (other characters are typed; a `?` is pasted).
+#[rustfmt::skip]
+pub const TEXT_EDITING: &[Binding] = &[
+    bind(&[Plain(KeyCode::Left), Plain(KeyCode::Right)], "Move the cursor", Command::EditText, None),
+    bind(&[Plain(KeyCode::Home), Ctrl('a')], "To the start of the text", Command::EditText, None),
+    bind(&[Plain(KeyCode::End), Ctrl('e')], "To the end of the text", Command::EditText, None),
+    bind(&[Plain(KeyCode::Backspace)], "Erase the character before the cursor", Command::EditText, None),
+    bind(&[Plain(KeyCode::Delete)], "Erase the character at the cursor", Command::EditText, None),
+    bind(&[Ctrl('w')], "Erase the word before the cursor", Command::EditText, None),
+    bind(&[Ctrl('k')], "Erase from the cursor to the end", Command::EditText, None),
+    bind(&[Ctrl('u')], "Erase the whole text", Command::EditText, None),
 ];
 
 /// Form keys that only work when no text field has focus.

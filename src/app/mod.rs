@@ -418,11 +418,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.ctx.help_open = true;
             vec![]
         }
-        Some(command) => leave::command(app, command, key),
-        None => {
+        Some(Command::EditText) | None => {
             app.screen.edit(&mut app.ctx, key);
             vec![]
         }
+        Some(command) => leave::command(app, command, key),
     }
 }
 

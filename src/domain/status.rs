@@ -1,6 +1,7 @@
 //! The Microsoft cloud agreement status a customer list shows for one customer.
 
 use super::cloud::Cloud;
+use super::phase::Phase;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AgreementStatus {
@@ -28,11 +29,40 @@ impl AgreementStatus {
             AgreementStatus::NotSupported => "Not supported",
         }
     }
+
+    /// The status as it reads on a business date: before August 7, 2018 confirmation does not
+    /// exist yet, so a public-cloud customer is neither confirmed nor unconfirmed, as its
+    /// Account page says too.
+    pub fn label_on(self, phase: Phase) -> &'static str {
+        match self {
+            AgreementStatus::Confirmed | AgreementStatus::NotConfirmed
+                if !phase.confirmation_available() =>
+            {
+                NOT_AVAILABLE_YET
+            }
+            status => status.label(),
+        }
+    }
 }
+
+pub const NOT_AVAILABLE_YET: &str = "Not available";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn before_august_7_2018_public_customers_read_not_available_and_national_ones_not_supported() {
+        for status in [AgreementStatus::Confirmed, AgreementStatus::NotConfirmed] {
+            assert_eq!(status.label_on(Phase::NotYetAvailable), "Not available");
+            assert_eq!(status.label_on(Phase::Optional), status.label());
+            assert_eq!(status.label_on(Phase::Mandatory), status.label());
+        }
+        assert_eq!(
+            AgreementStatus::NotSupported.label_on(Phase::NotYetAvailable),
+            "Not supported"
+        );
+    }
 
     #[test]
     fn national_clouds_are_not_supported_whatever_is_recorded() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let mut lines = vec![];
+    let mut rows: Vec<(String, String)> = vec![];
     // A key claimed by an earlier table never reaches a later one, so it is listed once.
     let mut claimed: Vec<KeyPattern> = vec![];
     for binding in app.bindings().iter().flat_map(|t| t.iter()) {
@@ -28,12 +28,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             (Command::Primary, Some(label)) => format!("{}: {label}", binding.does),
             _ => binding.does.to_string(),
         };
-        lines.push(Line::from(vec![
-            Span::styled(text::pad(&label.join("/"), 11), theme::key()),
-            Span::raw(" "),
-            Span::raw(does),
-        ]));
+        rows.push((label.join("/"), does));
     }
+    // The key column is as wide as its widest entry, so no key is cut.
+    let key_columns = rows
+        .iter()
+        .map(|(keys, _)| text::width(keys))
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(keys, does)| {
+            Line::from(vec![
+                Span::styled(text::pad(&keys, key_columns), theme::key()),
+                Span::raw(" "),
+                Span::raw(does),
+            ])
+        })
+        .collect();
     // The key that opened this help closes it too (? where no text field has focus, else F1).
     let help_key = app
         .bindings()

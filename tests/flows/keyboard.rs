@@ -205,3 +205,43 @@ fn a_helpdesk_agent_is_told_why_h_shows_no_history() {
         "{flash:?}"
     );
 }
+
+#[test]
+fn question_mark_opens_help_even_from_a_text_field_and_a_pasted_one_is_typed() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('n'));
+    assert!(wizard(&s).form.text_focused());
+    press(&mut s, KeyCode::Char('?'));
+    assert!(s.app.ctx.help_open);
+    press(&mut s, KeyCode::Esc);
+    s.handle(pcenter::app::Action::Paste("Who?".into()));
+    assert_eq!(
+        wizard(&s)
+            .form
+            .value(Field::Customer(CustomerField::CompanyName)),
+        "Who?"
+    );
+    press(&mut s, KeyCode::Char('/'));
+    assert!(!s.app.ctx.help_open);
+    ctrl(&mut s, 'u');
+    assert_eq!(
+        wizard(&s)
+            .form
+            .value(Field::Customer(CustomerField::CompanyName)),
+        "",
+        "Ctrl-U, listed in the help, erases the whole text"
+    );
+}
+
+#[test]
+fn before_august_7_2018_the_list_says_confirmation_is_not_available_yet() {
+    let mut s = session("2018-08-06", Role::AdminAgent);
+    let screen = render(&mut s, 140, 40).to_string();
+    for status in ["Confirmed", "Not confirmed"] {
+        assert!(!screen.contains(status), "{status} shown:\n{screen}");
+    }
+    let contoso = screen.lines().find(|l| l.contains("Contoso")).unwrap();
+    assert!(contoso.contains("Not available"), "{contoso}");
+    let baeckerei = screen.lines().find(|l| l.contains("Bäckerei")).unwrap();
+    assert!(baeckerei.contains("Not supported"), "{baeckerei}");
+}

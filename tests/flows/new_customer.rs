@@ -260,3 +260,43 @@ fn esc_then_discard_leaves_the_wizard_for_customers_and_creates_nothing() {
     assert!(on_customers(&s));
     assert_eq!(stored(&s), assets::demo_snapshot());
 }
+
+#[test]
+fn the_domain_preview_follows_the_prefix_as_typed() {
+    use pcenter::app::form::FormRow;
+    let preview = |s: &Session| {
+        let rows = wizard(s).rows();
+        let at = rows
+            .iter()
+            .position(|r| {
+                matches!(
+                    r,
+                    FormRow::Field {
+                        id: Field::Customer(CustomerField::DomainPrefix),
+                        ..
+                    }
+                )
+            })
+            .unwrap();
+        match &rows[at + 1] {
+            FormRow::Value { value, .. } => Some(value.clone()),
+            _ => None,
+        }
+    };
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('n'));
+    press(&mut s, KeyCode::Tab);
+    assert_eq!(preview(&s).as_deref(), Some("<prefix>.onmicrosoft.com"));
+    type_text(&mut s, "NewCo.onmicrosoft.com");
+    assert_eq!(preview(&s).as_deref(), Some("newco.onmicrosoft.com"));
+    clear_field(&mut s);
+    type_text(&mut s, "my-co");
+    let said = preview(&s).expect("the problem, as typed");
+    assert!(said.contains("remove '-'"), "{said}");
+    ctrl(&mut s, 's');
+    assert!(wizard(&s)
+        .form
+        .error(Field::Customer(CustomerField::DomainPrefix))
+        .is_some());
+    assert_eq!(preview(&s), None, "the message by the field says it once");
+}

@@ -299,3 +299,30 @@ fn cancelling_the_order_itself_returns_to_its_origin_with_nothing_ordered() {
     assert!(flash(&s).text.contains("nothing was ordered"));
     assert_eq!(stored(&s), assets::demo_snapshot());
 }
+
+#[test]
+fn seats_stop_at_the_offers_maximum_and_a_count_past_it_is_refused_as_typed() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    order_from(&mut s, CONTOSO, &Origin::Account(CONTOSO.into()));
+    keys(&mut s, "jj"); // Microsoft 365 Business Basic, at most 300 seats
+    keys(&mut s, " 299");
+    press(&mut s, KeyCode::Char('+'));
+    assert_eq!(order(&s).lines[2].quantity, "300");
+    assert_eq!(order(&s).lines[2].error, None);
+    press(&mut s, KeyCode::Right);
+    assert_eq!(
+        order(&s).lines[2].quantity,
+        "300",
+        "a step past it stays there"
+    );
+    let said = order(&s).lines[2]
+        .error
+        .clone()
+        .expect("the reason by the offer");
+    assert!(said.contains("at most 300 seats"), "{said}");
+    press(&mut s, KeyCode::Char('-'));
+    assert_eq!(order(&s).lines[2].error, None);
+    keys(&mut s, "j 20000");
+    let said = order(&s).lines[3].error.clone().expect("said while typing");
+    assert!(said.contains("at most 300 seats"), "{said}");
+}

@@ -75,12 +75,29 @@ impl Account {
         }
     }
 
-    pub fn bindings(&self) -> Vec<&'static [Binding]> {
-        match &self.seat_editor {
-            Some(editor) => form_bindings(editor.form.text_focused()),
-            None if self.show_history => vec![keys::ACCOUNT_HISTORY, keys::LIST, keys::GENERAL],
-            None => vec![keys::ACCOUNT, keys::LIST, keys::GENERAL],
+    pub fn bindings(&self, ctx: &Context) -> Vec<&'static [Binding]> {
+        if let Some(editor) = &self.seat_editor {
+            return form_bindings(editor.form.text_focused());
         }
+        // The section offers no Update in a national cloud or before confirmation exists; a
+        // Helpdesk agent still finds the key, and is told why it does nothing.
+        let offers_update = ctx.phase().confirmation_available()
+            && ctx
+                .book
+                .customer(&self.customer_id)
+                .is_some_and(|c| c.cloud.supports_confirmation());
+        let mut tables = vec![if offers_update {
+            keys::ACCOUNT_UPDATE
+        } else {
+            keys::ACCOUNT_NO_UPDATE
+        }];
+        tables.push(if self.show_history {
+            keys::ACCOUNT_HISTORY
+        } else {
+            keys::ACCOUNT
+        });
+        tables.extend([keys::LIST, keys::GENERAL]);
+        tables
     }
 
     pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {

@@ -148,7 +148,7 @@ impl CustomerList {
 
 pub fn bindings(ctx: &Context) -> Vec<&'static [Binding]> {
     if ctx.customers.filtering {
-        vec![keys::FILTER]
+        vec![keys::FILTER, keys::TEXT_EDITING]
     } else {
         vec![keys::CUSTOMERS, keys::LIST, keys::GENERAL]
     }

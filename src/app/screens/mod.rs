@@ -40,7 +40,7 @@ impl Origin {
 /// Tables for a form: text fields take every key the form tables don't claim.
 pub fn form_bindings(text_focused: bool) -> Vec<&'static [Binding]> {
     if text_focused {
-        vec![keys::FORM]
+        vec![keys::FORM, keys::TEXT_EDITING]
     } else {
         vec![keys::FORM, keys::FORM_CONTROLS, keys::GENERAL]
     }
@@ -73,7 +73,7 @@ impl Screen {
         match self {
             Screen::Customers => customers::bindings(ctx),
             Screen::NewCustomer(s) => form_bindings(s.form.text_focused()),
-            Screen::Account(s) => s.bindings(),
+            Screen::Account(s) => s.bindings(ctx),
             Screen::Acceptance(s) => form_bindings(s.form.text_focused()),
             Screen::Order(s) => s.bindings(),
         }

@@ -156,17 +156,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             continue;
         };
         let status = customer.status;
-        let (status_text, status_style) = if !may_see_status {
-            ("—", theme::muted())
-        } else {
-            let style = match status {
-                AgreementStatus::Confirmed => theme::success(),
-                AgreementStatus::NotConfirmed if mandatory => theme::error(),
-                AgreementStatus::NotConfirmed => theme::warning(),
-                AgreementStatus::NotSupported => theme::muted(),
+        let phase = ctx.phase();
+        // That a national cloud has no confirmation is a fact of the cloud, not a detail of a
+        // confirmation, so every role sees it.
+        let (status_text, status_style) =
+            if !may_see_status && status != AgreementStatus::NotSupported {
+                ("—", theme::muted())
+            } else {
+                let style = match status {
+                    _ if !phase.confirmation_available() => theme::muted(),
+                    AgreementStatus::Confirmed => theme::success(),
+                    AgreementStatus::NotConfirmed if mandatory => theme::error(),
+                    AgreementStatus::NotConfirmed => theme::warning(),
+                    AgreementStatus::NotSupported => theme::muted(),
+                };
+                (status.label_on(phase), style)
             };
-            (status.label(), style)
-        };
         let selected = row == list.selected;
         let base = if selected {
             theme::focused()

@@ -103,15 +103,8 @@ fn offer_rows(width: usize, order: &NewOrder) -> (Vec<Line<'static>>, std::ops::
                     String::new()
                 },
             ),
-            Billing::UsageBased => (
-                "usage-based",
-                "—".into(),
-                if line.selected {
-                    "1".into()
-                } else {
-                    String::new()
-                },
-            ),
+            // Usage-based offers have no seat count to show.
+            Billing::UsageBased => ("usage-based", "—".into(), String::new()),
         };
         lines.push(Line::from(vec![Span::styled(
             format!(
@@ -167,7 +160,10 @@ fn review(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &N
     ));
     for line in order.selected_lines() {
         let quantity = match line.offer.billing {
-            Billing::SeatBased => format!("{} seats", quantity_of(line)),
+            Billing::SeatBased => match quantity_of(line) {
+                1 => "1 seat".to_string(),
+                seats => format!("{seats} seats"),
+            },
             Billing::UsageBased => "usage-based".into(),
         };
         lines.push(Line::raw(format!(

@@ -7,7 +7,7 @@ use crate::app::form::FormRow;
 use crate::domain::agreement::AcceptanceField as A;
 use crate::domain::country;
 use crate::domain::customer::CustomerField as C;
-use crate::domain::customer::DOMAIN_SUFFIX;
+use crate::domain::customer::{domain_from_prefix, DOMAIN_SUFFIX};
 
 impl NewCustomer {
     pub fn rows(&self) -> Vec<FormRow<Field>> {
@@ -27,22 +27,21 @@ impl NewCustomer {
         for company_field in &COMPANY_FIELDS {
             rows.push(field(company_field));
             if company_field.0 == Field::Customer(C::DomainPrefix) {
-                let prefix = self
-                    .form
-                    .value(Field::Customer(C::DomainPrefix))
-                    .trim()
-                    .to_lowercase();
-                rows.push(FormRow::Value {
-                    label: String::new(),
-                    value: format!(
-                        "{}{DOMAIN_SUFFIX}",
-                        if prefix.is_empty() {
-                            "<prefix>"
-                        } else {
-                            &prefix
-                        }
-                    ),
-                });
+                let typed = self.form.value(Field::Customer(C::DomainPrefix));
+                // The domain the prefix makes, or what keeps it from making one, as it is
+                // typed; once Next has put a message by the field, that message says it.
+                let preview = match domain_from_prefix(typed) {
+                    _ if typed.trim().is_empty() => Some(format!("<prefix>{DOMAIN_SUFFIX}")),
+                    Ok(domain) => Some(domain),
+                    Err(_) if self.form.error(Field::Customer(C::DomainPrefix)).is_some() => None,
+                    Err(problem) => Some(problem),
+                };
+                if let Some(value) = preview {
+                    rows.push(FormRow::Value {
+                        label: String::new(),
+                        value,
+                    });
+                }
             }
         }
         rows.push(FormRow::Heading("Primary contact".into()));

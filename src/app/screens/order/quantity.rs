@@ -22,11 +22,22 @@ impl NewOrder {
         Some(line)
     }
 
+    /// One seat more or fewer, never past the offer's maximum: a step beyond it stays at the
+    /// maximum and says so.
     pub(super) fn adjust(&mut self, delta: i64) {
         if let Some(line) = self.seat_based_line() {
             let current: i64 = line.quantity.parse().unwrap_or(0);
-            line.quantity = (current + delta).max(1).to_string();
+            let mut wanted = (current + delta).max(1);
+            if let Some(max) = line.offer.max_seats.map(i64::from) {
+                wanted = wanted.min(max.max(1));
+            }
+            line.quantity = wanted.to_string();
             line.fresh = false;
+            if delta > 0 && wanted == current {
+                line.error = line.offer.check_seats(u32::MAX).err();
+            } else {
+                check_quantity(line);
+            }
         }
     }
 
@@ -39,6 +50,7 @@ impl NewOrder {
             if line.quantity.len() < limits::QUANTITY_DIGITS {
                 line.quantity.push(digit);
             }
+            check_quantity(line);
         }
     }
 
@@ -67,6 +79,16 @@ impl NewOrder {
         } else {
             line.quantity = digits.to_string();
             line.fresh = false;
+            check_quantity(line);
         }
     }
+}
+
+/// Says at once, by the offer, when the seat count is past its maximum (Review would refuse
+/// it); a count of 0 waits for Review, as it is on the way to another number.
+fn check_quantity(line: &mut OfferLine) {
+    line.error = match line.quantity.parse::<u32>() {
+        Ok(0) | Err(_) => None,
+        Ok(quantity) => line.offer.check_seats(quantity).err(),
+    };
 }
