@@ -72,6 +72,19 @@ pub struct Subscription {
     pub created_at: DateTime<Utc>,
 }
 
+impl Subscription {
+    /// A suspended subscription keeps its seat count until it is active again.
+    pub fn check_seats_changeable(&self) -> Result<(), String> {
+        match self.status {
+            SubscriptionStatus::Active => Ok(()),
+            SubscriptionStatus::Suspended => Err(format!(
+                "{} is suspended: its seat count can change once it is active again.",
+                self.offer_name
+            )),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderLine {
     pub offer_id: String,

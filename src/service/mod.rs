@@ -235,6 +235,13 @@ impl Operations<'_> {
             .ok_or_else(|| StoreError::UnknownSubscription {
                 id: subscription_id.into(),
             })?;
+        if subscription.quantity == Some(quantity) {
+            // Nothing changes, so nothing is written and no gate stands in the way.
+            return Ok(subscription.clone());
+        }
+        subscription
+            .check_seats_changeable()
+            .map_err(ServiceError::Invalid)?;
         facts.check_seat_change(subscription.billing)?;
         let offer = find_offer(&subscription.offer_id)?;
         let quantity = offer.check_seats(quantity).map_err(ServiceError::Invalid)?;

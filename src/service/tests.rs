@@ -189,6 +189,37 @@ fn seat_changes_are_gated_and_bounded() {
 }
 
 #[test]
+fn keeping_a_seat_count_is_no_change_even_where_a_change_is_gated() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let unconfirmed = w.book.subscriptions(NORTHWIND)[0].clone();
+    let before = w.store.load().unwrap();
+    let kept = w
+        .ops()
+        .change_seats(NORTHWIND, &unconfirmed.id, unconfirmed.quantity.unwrap())
+        .unwrap();
+    assert_eq!(kept, unconfirmed);
+    assert_eq!(w.store.load().unwrap(), before, "nothing written");
+}
+
+#[test]
+fn a_suspended_subscription_keeps_its_seat_count() {
+    const ALPINE: &str = "200687a0-6bc8-46e7-bdb7-0ccbe2d6dcbc";
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let suspended = w
+        .book
+        .subscriptions(ALPINE)
+        .iter()
+        .find(|s| s.status == crate::domain::commerce::SubscriptionStatus::Suspended)
+        .unwrap()
+        .id
+        .clone();
+    assert!(matches!(
+        w.ops().change_seats(ALPINE, &suspended, 20),
+        Err(ServiceError::Invalid(m)) if m.contains("is suspended")
+    ));
+}
+
+#[test]
 fn an_order_needs_known_offers_and_valid_quantities() {
     let mut w = world("2018-09-14", Role::AdminAgent);
     assert!(matches!(

@@ -129,3 +129,42 @@ fn cancel_closes_the_seat_editor_without_saving() {
     assert!(account(&s).seat_editor.is_none());
     assert_eq!(stored_seats(&s, CONTOSO, "Microsoft 365 E3"), Some(250));
 }
+
+#[test]
+fn keeping_the_seat_count_writes_nothing_and_says_so() {
+    let mut s = session(MANDATORY_DAY, Role::AdminAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('s'));
+    ctrl(&mut s, 's');
+    assert!(account(&s).seat_editor.is_none());
+    let flash = flash(&s);
+    assert!(!flash.is_error);
+    assert_eq!(
+        flash.text,
+        "Microsoft 365 E3 already has 250 seats; nothing changed."
+    );
+    assert_eq!(stored(&s), assets::demo_snapshot());
+}
+
+#[test]
+fn a_suspended_subscription_keeps_its_seat_count() {
+    const ALPINE: &str = "200687a0-6bc8-46e7-bdb7-0ccbe2d6dcbc"; // Power BI Pro is suspended
+    let mut s = session(MANDATORY_DAY, Role::AdminAgent);
+    open_account(&mut s, ALPINE);
+    let subs = s.app.ctx.book.subscriptions(ALPINE);
+    let suspended = subs
+        .iter()
+        .position(|sub| sub.offer_name == "Power BI Pro")
+        .expect("the suspended subscription");
+    for _ in 0..suspended {
+        press(&mut s, KeyCode::Down);
+    }
+    press(&mut s, KeyCode::Char('s'));
+    assert!(account(&s).seat_editor.is_none());
+    let flash = flash(&s);
+    assert!(flash.is_error);
+    assert_eq!(
+        flash.text,
+        "Power BI Pro is suspended: its seat count can change once it is active again."
+    );
+}

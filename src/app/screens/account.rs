@@ -25,6 +25,8 @@ pub struct SeatEditor {
     pub subscription_id: String,
     pub subscription_name: String,
     pub max_seats: Option<u32>,
+    /// The seat count before the change, so keeping it writes nothing.
+    pub current: Option<u32>,
     pub form: Form<SeatField>,
 }
 
@@ -102,7 +104,7 @@ impl Account {
 
     pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
         if self.seat_editor.is_some() {
-            return self.seat_command(command);
+            return self.seat_command(ctx, command);
         }
         let Some(customer) = ctx.book.customer(&self.customer_id).cloned() else {
             return Step::go(Screen::Customers);
@@ -168,10 +170,14 @@ impl Account {
         if let Err(refusal) = facts.check_seat_change(subscription.billing) {
             return ctx.error(refusal.to_string());
         }
+        if let Err(reason) = subscription.check_seats_changeable() {
+            return ctx.error(reason);
+        }
         debug_assert_eq!(subscription.billing, Billing::SeatBased);
         self.seat_editor = Some(SeatEditor {
             subscription_id: subscription.id.clone(),
             subscription_name: subscription.offer_name.clone(),
+            current: subscription.quantity,
             max_seats: crate::assets::offer(&subscription.offer_id).and_then(|o| o.max_seats),
             form: Form::new(
                 [(
@@ -184,7 +190,7 @@ impl Account {
         });
     }
 
-    fn seat_command(&mut self, command: Command) -> Step {
+    fn seat_command(&mut self, ctx: &mut Context, command: Command) -> Step {
         let Some(editor) = self.seat_editor.as_mut() else {
             return Step::stay();
         };
@@ -217,6 +223,15 @@ impl Account {
         }
         let typed = editor.form.value(SeatField::Quantity).trim().to_string();
         match typed.parse::<u32>() {
+            Ok(quantity) if Some(quantity) == editor.current => {
+                ctx.info(format!(
+                    "{} already has {quantity} seat{}; nothing changed.",
+                    editor.subscription_name,
+                    if quantity == 1 { "" } else { "s" }
+                ));
+                self.seat_editor = None;
+                Step::stay()
+            }
             Ok(quantity) => Step::run(Request::ChangeSeats {
                 customer_id: self.customer_id.clone(),
                 subscription_id: editor.subscription_id.clone(),
