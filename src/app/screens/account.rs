@@ -60,7 +60,7 @@ pub struct Account {
     pub customer_id: String,
     /// Index of the selected subscription.
     pub selected: usize,
-    pub seat_editor: Option<SeatEditor>,
+    pub seat_editor: Option<Box<SeatEditor>>,
     pub show_history: bool,
     /// Index of the selected confirmation in the history, newest first.
     pub history_selected: usize,
@@ -174,7 +174,7 @@ impl Account {
             return ctx.error(reason);
         }
         debug_assert_eq!(subscription.billing, Billing::SeatBased);
-        self.seat_editor = Some(SeatEditor {
+        self.seat_editor = Some(Box::new(SeatEditor {
             subscription_id: subscription.id.clone(),
             subscription_name: subscription.offer_name.clone(),
             current: subscription.quantity,
@@ -187,7 +187,7 @@ impl Account {
                 SeatField::Quantity,
             )
             .with_limits(|_| limits::QUANTITY_DIGITS),
-        });
+        }));
     }
 
     fn seat_command(&mut self, ctx: &mut Context, command: Command) -> Step {
