@@ -403,8 +403,9 @@ fn account_with_the_seat_editor_open() {
     open_account(&mut s, NORTHWIND);
     press(&mut s, KeyCode::Char('s'));
     let mut backend = render(&mut s, 80, 24);
-    // After "45" in the Quantity box: border, padding, focus gutter, label, " [".
-    backend.assert_cursor_position((1 + 1 + 1 + 2 + 27 + 2 + 2, 10));
+    // After "45" in the Quantity box (under the offer and its subscription ID): border, padding,
+    // focus gutter, label, " [".
+    backend.assert_cursor_position((1 + 1 + 1 + 2 + 27 + 2 + 2, 11));
     snap_both_sizes("account_seat_editor", &mut s);
 }
 

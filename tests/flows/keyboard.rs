@@ -245,3 +245,27 @@ fn before_august_7_2018_the_list_says_confirmation_is_not_available_yet() {
     let baeckerei = screen.lines().find(|l| l.contains("Bäckerei")).unwrap();
     assert!(baeckerei.contains("Not supported"), "{baeckerei}");
 }
+
+#[test]
+fn enter_and_o_with_no_customer_to_act_on_say_what_to_do() {
+    use pcenter::store::{MemoryStore, Snapshot};
+    let empty = MemoryStore::with_snapshot(Snapshot::default());
+    let mut s = session_over(Box::new(empty), OPTIONAL_DAY, Role::AdminAgent);
+    for key in [KeyCode::Enter, KeyCode::Char('o')] {
+        press(&mut s, key);
+        assert!(on_customers(&s));
+        assert_eq!(
+            flash(&s).text,
+            "There are no customers yet: press n for New customer."
+        );
+    }
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('/'));
+    type_text(&mut s, "zzz");
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Char('o'));
+    assert_eq!(
+        flash(&s).text,
+        "No customer matches the filter: press Esc to clear it."
+    );
+}

@@ -37,6 +37,7 @@ impl SeatEditor {
                 Some(max) => format!("{}: 1 to {max} seats.", self.subscription_name),
                 None => self.subscription_name.clone(),
             }),
+            FormRow::Text(format!("Subscription ID {}", self.subscription_id)),
             FormRow::Field {
                 id: SeatField::Quantity,
                 label: "Quantity",

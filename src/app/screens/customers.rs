@@ -174,11 +174,10 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             }
         }
         Command::Open if list.filtering => list.filtering = false,
-        Command::Open => {
-            if let Some(entry) = list.selected_entry(&ctx.directory) {
-                return open(entry.domain(), Then::Account);
-            }
-        }
+        Command::Open => match list.selected_entry(&ctx.directory) {
+            Some(entry) => return open(entry.domain(), Then::Account),
+            None => nothing_selected(ctx),
+        },
         Command::NewCustomer => {
             return match ctx.actor.role.require(GatedAction::CreateCustomer) {
                 Ok(()) => Step::go(Screen::NewCustomer(Box::new(NewCustomer::new(ctx)))),
@@ -188,11 +187,10 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
                 }
             };
         }
-        Command::NewOrder => {
-            if let Some(entry) = list.selected_entry(&ctx.directory) {
-                return open(entry.domain(), Then::NewOrder);
-            }
-        }
+        Command::NewOrder => match list.selected_entry(&ctx.directory) {
+            Some(entry) => return open(entry.domain(), Then::NewOrder),
+            None => nothing_selected(ctx),
+        },
         // A backup holds every confirmation: only the roles that may see them may take one.
         Command::Backup => {
             return match ctx.actor.role.require(GatedAction::SeeConfirmation) {
@@ -272,5 +270,14 @@ fn after_filter_change(ctx: &mut Context, entered: Entered) {
     }
     if let Some(note) = entered.note {
         ctx.error(format!("Filter: {note}"));
+    }
+}
+
+/// Enter or o with no customer to act on: an empty store, or a filter that matches none.
+fn nothing_selected(ctx: &mut Context) {
+    if ctx.directory.is_empty() {
+        ctx.error("There are no customers yet: press n for New customer.");
+    } else {
+        ctx.error("No customer matches the filter: press Esc to clear it.");
     }
 }

@@ -162,7 +162,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     if let Some(editor) = &account.seat_editor {
         // On a narrow terminal the editor takes the whole width, leaving no cut-off text beside it.
         let popup_width = if area.width < 100 { area.width } else { 70 };
-        let popup = area.centered(Constraint::Length(popup_width), Constraint::Length(8));
+        let popup = area.centered(Constraint::Length(popup_width), Constraint::Length(9));
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -176,7 +176,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
 
 fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let subs = app.ctx.book.subscriptions(&account.customer_id);
-    let room = (area.height as usize).saturating_sub(2);
+    // The heading and the column names take two rows; the selected subscription's details one
+    // more where the page has room for a few subscriptions besides.
+    let details_shown = area.height >= 6;
+    let room = (area.height as usize)
+        .saturating_sub(2 + details_shown as usize)
+        .max(1);
     let offset = (account.selected + 1).saturating_sub(room);
     let mut heading = vec![Span::styled(
         format!("Subscriptions ({})", subs.len()),
@@ -231,6 +236,21 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 text::pad(if sub.auto_renew { "On" } else { "Off" }, 10)
             ),
             style,
+        ));
+    }
+    // What the columns leave out, and what a script needs to change its seats: the ID.
+    if let Some(sub) = subs.get(account.selected).filter(|_| details_shown) {
+        let details = format!(
+            "ID {} · ordered {}",
+            sub.id,
+            sub.created_at.format("%Y-%m-%d")
+        );
+        lines.push(Line::styled(
+            format!(
+                "  Selected: {}",
+                text::truncate(&details, (area.width as usize).saturating_sub(12))
+            ),
+            theme::muted(),
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
