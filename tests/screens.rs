@@ -289,6 +289,20 @@ fn new_customer_review_after_valid_account_info() {
 }
 
 #[test]
+fn new_customer_review_submit_refused_because_the_domain_was_taken_meanwhile() {
+    let mut s = new_customer(OPTIONAL_DAY);
+    fill_valid_account_info(&mut s);
+    ctrl(&mut s, 's');
+    // Another session takes the domain while this one reviews.
+    let mut rival = pcenter::assets::demo_snapshot().customers[0].clone();
+    rival.id = "7f3c9a10-0d7e-4b1e-9a2f-5b6c7d8e9f01".into();
+    rival.domain = "tailspintoys.onmicrosoft.com".into();
+    s.store.create_customer(&rival, None).unwrap();
+    ctrl(&mut s, 's');
+    snap_both_sizes("new_customer_review_submit_refused", &mut s);
+}
+
+#[test]
 fn new_customer_review_without_confirmation_in_the_optional_phase() {
     let mut s = new_customer(OPTIONAL_DAY);
     fill_valid_account_info(&mut s);

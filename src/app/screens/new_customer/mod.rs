@@ -318,7 +318,11 @@ impl NewCustomer {
             }
             Ok(_) => Step::stay(),
             Err(ServiceError::Store(StoreError::DomainTaken { domain })) => {
+                // Taken since Next checked it (by another session or a command): back to the
+                // field, which says so.
                 self.step = WizardStep::AccountInfo;
+                self.notice =
+                    Some("Submit created nothing: the primary domain was taken meanwhile.".into());
                 self.form.set_error(
                     Field::Customer(C::DomainPrefix),
                     format!("{domain} is already taken; choose another prefix."),

@@ -31,9 +31,9 @@ impl NewCustomer {
                 // The domain the prefix makes, or what keeps it from making one, as it is
                 // typed; once Next has put a message by the field, that message says it.
                 let preview = match domain_from_prefix(typed) {
+                    _ if self.form.error(Field::Customer(C::DomainPrefix)).is_some() => None,
                     _ if typed.trim().is_empty() => Some(format!("<prefix>{DOMAIN_SUFFIX}")),
                     Ok(domain) => Some(domain),
-                    Err(_) if self.form.error(Field::Customer(C::DomainPrefix)).is_some() => None,
                     Err(problem) => Some(problem),
                 };
                 if let Some(value) = preview {
