@@ -21,6 +21,7 @@ pub enum Command {
     Backup,
     UpdateAgreement,
     ChangeSeats,
+    AutoRenew,
     History,
     NextField,
     PreviousField,
@@ -141,6 +142,7 @@ pub const ACCOUNT_NO_UPDATE: &[Binding] = &[
 pub const ACCOUNT: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
     bind(&[Plain(KeyCode::Char('s')), Plain(KeyCode::Enter)], "Change the seat count of the selected subscription", Command::ChangeSeats, Some("Seats")),
+    bind(&[Plain(KeyCode::Char('a'))], "Turn auto-renew of the selected subscription on or off", Command::AutoRenew, None),
     bind(&[Plain(KeyCode::Char('h'))], "Show the confirmation history", Command::History, Some("History")),
     bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous subscription", Command::Up, None),
     bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next subscription", Command::Down, None),

@@ -73,6 +73,11 @@ pub enum Request {
         subscription_id: String,
         quantity: u32,
     },
+    SetAutoRenew {
+        customer_id: String,
+        subscription_id: String,
+        on: bool,
+    },
     /// Writes a backup of the whole store into the backups directory beside it.
     Backup,
 }
@@ -98,6 +103,10 @@ pub enum Completed {
     SeatsChanged {
         subscription_name: String,
         quantity: u32,
+    },
+    AutoRenewSet {
+        subscription_name: String,
+        on: bool,
     },
     BackedUp {
         path: std::path::PathBuf,
@@ -370,6 +379,7 @@ impl Completed {
             | Completed::OrderCreated { customer_id, .. } => Some(customer_id),
             Completed::Opened { .. }
             | Completed::SeatsChanged { .. }
+            | Completed::AutoRenewSet { .. }
             | Completed::BackedUp { .. } => None,
         }
     }

@@ -128,6 +128,16 @@ impl Session {
                     subscription_name: s.offer_name,
                     quantity,
                 }),
+            Request::SetAutoRenew {
+                customer_id,
+                subscription_id,
+                on,
+            } => ops
+                .set_auto_renew(&customer_id, &subscription_id, on)
+                .map(|s| Completed::AutoRenewSet {
+                    subscription_name: s.offer_name,
+                    on,
+                }),
             // Run here, between two actions, so no write of this dashboard happens meanwhile.
             Request::Backup => {
                 ops.actor.role.require(GatedAction::SeeConfirmation)?;

@@ -22,6 +22,7 @@ pub enum GatedAction {
     SeeConfirmation,
     CreateOrder,
     ChangeSeats,
+    ChangeAutoRenew,
 }
 
 impl GatedAction {
@@ -33,6 +34,7 @@ impl GatedAction {
             GatedAction::SeeConfirmation => "see the confirmation of customer acceptance",
             GatedAction::CreateOrder => "create a new order",
             GatedAction::ChangeSeats => "change the seat count",
+            GatedAction::ChangeAutoRenew => "turn auto-renew on or off",
         }
     }
 }
@@ -78,7 +80,8 @@ impl Role {
             | GatedAction::ConfirmAcceptance
             | GatedAction::SeeConfirmation
             | GatedAction::CreateOrder
-            | GatedAction::ChangeSeats => matches!(self, Role::AdminAgent | Role::SalesAgent),
+            | GatedAction::ChangeSeats
+            | GatedAction::ChangeAutoRenew => matches!(self, Role::AdminAgent | Role::SalesAgent),
         }
     }
 

@@ -219,43 +219,13 @@ impl Operations<'_> {
         self.book.add_order(order.clone(), subscriptions.clone());
         Ok((order, subscriptions))
     }
-
-    pub fn change_seats(
-        &mut self,
-        customer_id: &str,
-        subscription_id: &str,
-        quantity: u32,
-    ) -> Result<Subscription, ServiceError> {
-        self.actor.role.require(GatedAction::ChangeSeats)?;
-        let customer = self.customer(customer_id)?;
-        let facts = self.book.gate_facts(customer, self.actor.phase());
-        let subscription = self
-            .book
-            .subscription(customer_id, subscription_id)
-            .ok_or_else(|| StoreError::UnknownSubscription {
-                id: subscription_id.into(),
-            })?;
-        if subscription.quantity == Some(quantity) {
-            // Nothing changes, so nothing is written and no gate stands in the way.
-            return Ok(subscription.clone());
-        }
-        subscription
-            .check_seats_changeable()
-            .map_err(ServiceError::Invalid)?;
-        facts.check_seat_change(subscription.billing)?;
-        let offer = find_offer(&subscription.offer_id)?;
-        let quantity = offer.check_seats(quantity).map_err(ServiceError::Invalid)?;
-        let mut changed = subscription.clone();
-        changed.quantity = Some(quantity);
-        self.store.update_subscription(&changed)?;
-        self.book.replace_subscription(changed.clone());
-        Ok(changed)
-    }
 }
 
 fn find_offer(id: &str) -> Result<&'static Offer, ServiceError> {
     assets::offer(id).ok_or_else(|| ServiceError::UnknownOffer { id: id.into() })
 }
+
+mod subscriptions;
 
 #[cfg(test)]
 mod tests;

@@ -220,6 +220,24 @@ fn a_suspended_subscription_keeps_its_seat_count() {
 }
 
 #[test]
+fn auto_renew_changes_in_the_mandatory_phase_without_a_confirmation_but_not_for_helpdesk() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let sub = w.book.subscriptions(NORTHWIND)[0].clone();
+    let changed = w
+        .ops()
+        .set_auto_renew(NORTHWIND, &sub.id, !sub.auto_renew)
+        .unwrap();
+    assert_eq!(changed.auto_renew, !sub.auto_renew);
+    let stored = w.store.load().unwrap();
+    assert!(stored.subscriptions.contains(&changed));
+    let mut helpdesk = world("2018-11-14", Role::HelpdeskAgent);
+    assert!(matches!(
+        helpdesk.ops().set_auto_renew(NORTHWIND, &sub.id, false),
+        Err(ServiceError::Role(_))
+    ));
+}
+
+#[test]
 fn an_order_needs_known_offers_and_valid_quantities() {
     let mut w = world("2018-09-14", Role::AdminAgent);
     assert!(matches!(

@@ -168,3 +168,41 @@ fn a_suspended_subscription_keeps_its_seat_count() {
         "Power BI Pro is suspended: its seat count can change once it is active again."
     );
 }
+
+#[test]
+fn auto_renew_is_never_blocked_by_a_missing_confirmation() {
+    let mut s = session(MANDATORY_DAY, Role::SalesAgent);
+    open_account(&mut s, NORTHWIND);
+    let before = s.app.ctx.book.subscriptions(NORTHWIND)[0].clone();
+    press(&mut s, KeyCode::Char('s'));
+    assert!(flash(&s).is_error, "seat changes are gated");
+    press(&mut s, KeyCode::Char('a'));
+    let flash = flash(&s);
+    assert!(!flash.is_error, "{flash:?}");
+    assert_eq!(
+        flash.text,
+        format!(
+            "{}: auto-renew is now {}.",
+            before.offer_name,
+            if before.auto_renew { "Off" } else { "On" }
+        )
+    );
+    let stored = stored(&s);
+    let after = stored
+        .subscriptions
+        .iter()
+        .find(|sub| sub.id == before.id)
+        .unwrap();
+    assert_eq!(after.auto_renew, !before.auto_renew);
+    assert_eq!(after.quantity, before.quantity);
+}
+
+#[test]
+fn a_helpdesk_agent_may_not_turn_auto_renew_on_or_off() {
+    let mut s = session(OPTIONAL_DAY, Role::HelpdeskAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('a'));
+    assert!(flash(&s).is_error);
+    assert!(flash(&s).text.contains("Admin agent or Sales agent"));
+    assert_eq!(stored(&s), assets::demo_snapshot());
+}

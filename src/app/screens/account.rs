@@ -1,54 +1,15 @@
 //! Account: the customer's details, its Microsoft cloud agreement section with Update, and its
 //! subscriptions with a seat-count change.
 
-use super::super::form::{focus_order, Form, FormRow};
 use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
 use super::{acceptance::AcceptanceForm, form_bindings, order, Origin, Screen};
-use crate::domain::characters::quote;
-use crate::domain::commerce::Billing;
-use crate::domain::limits;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use ratatui::crossterm::event::KeyEvent;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeatField {
-    Quantity,
-    Submit,
-    Cancel,
-}
-
-/// The small form that changes one subscription's seat count.
-#[derive(Debug, Clone)]
-pub struct SeatEditor {
-    pub subscription_id: String,
-    pub subscription_name: String,
-    pub max_seats: Option<u32>,
-    /// The seat count before the change, so keeping it writes nothing.
-    pub current: Option<u32>,
-    pub form: Form<SeatField>,
-}
-
-impl SeatEditor {
-    pub fn rows(&self) -> Vec<FormRow<SeatField>> {
-        vec![
-            FormRow::Text(match self.max_seats {
-                Some(max) => format!("{}: 1 to {max} seats.", self.subscription_name),
-                None => self.subscription_name.clone(),
-            }),
-            FormRow::Text(format!("Subscription ID {}", self.subscription_id)),
-            FormRow::Field {
-                id: SeatField::Quantity,
-                label: "Quantity",
-            },
-            FormRow::Buttons(vec![
-                (SeatField::Submit, "Submit"),
-                (SeatField::Cancel, "Cancel"),
-            ]),
-        ]
-    }
-}
+mod seat_editor;
+pub use seat_editor::{SeatEditor, SeatField};
 
 /// About how many subscriptions one screen shows: the account details and the agreement section
 /// take the first twenty rows or so.
@@ -152,101 +113,26 @@ impl Account {
                 }
             }
             Command::ChangeSeats => self.open_seat_editor(ctx),
+            Command::AutoRenew if !self.show_history => return self.toggle_auto_renew(ctx),
             _ => {}
         }
         Step::stay()
     }
 
-    fn open_seat_editor(&mut self, ctx: &mut Context) {
-        if let Err(refusal) = ctx.actor.role.require(GatedAction::ChangeSeats) {
-            return ctx.error(refusal.to_string());
-        }
-        let Some(customer) = ctx.book.customer(&self.customer_id) else {
-            return;
-        };
-        let Some(subscription) = ctx.book.subscriptions(&customer.id).get(self.selected) else {
-            return ctx.error("This customer has no subscriptions yet: press o for a New order.");
-        };
-        let facts = ctx.book.gate_facts(customer, ctx.phase());
-        if let Err(refusal) = facts.check_seat_change(subscription.billing) {
-            return ctx.error(refusal.to_string());
-        }
-        if let Err(reason) = subscription.check_seats_changeable() {
-            return ctx.error(reason);
-        }
-        debug_assert_eq!(subscription.billing, Billing::SeatBased);
-        self.seat_editor = Some(Box::new(SeatEditor {
-            subscription_id: subscription.id.clone(),
-            subscription_name: subscription.offer_name.clone(),
-            current: subscription.quantity,
-            max_seats: crate::assets::offer(&subscription.offer_id).and_then(|o| o.max_seats),
-            form: Form::new(
-                [(
-                    SeatField::Quantity,
-                    subscription.quantity.unwrap_or(1).to_string(),
-                )],
-                SeatField::Quantity,
-            )
-            .with_limits(|_| limits::QUANTITY_DIGITS),
-        }));
-    }
-
-    fn seat_command(&mut self, ctx: &mut Context, command: Command) -> Step {
-        let Some(editor) = self.seat_editor.as_mut() else {
-            return Step::stay();
-        };
-        let order = focus_order(&editor.rows());
-        let submit = match command {
-            Command::NextField => {
-                editor.form.step_focus(&order, 1);
-                false
-            }
-            Command::PreviousField => {
-                editor.form.step_focus(&order, -1);
-                false
-            }
-            Command::Back => {
-                self.seat_editor = None;
-                return Step::stay();
-            }
-            Command::Primary => true,
-            Command::Press => match editor.form.focus {
-                SeatField::Cancel => {
-                    self.seat_editor = None;
-                    return Step::stay();
-                }
-                _ => true,
-            },
-            _ => false,
-        };
-        if !submit {
+    /// Auto-renew is never blocked by a missing confirmation: only the role is checked.
+    fn toggle_auto_renew(&mut self, ctx: &mut Context) -> Step {
+        if let Err(refusal) = ctx.actor.role.require(GatedAction::ChangeAutoRenew) {
+            ctx.error(refusal.to_string());
             return Step::stay();
         }
-        let typed = editor.form.value(SeatField::Quantity).trim().to_string();
-        match typed.parse::<u32>() {
-            Ok(quantity) if Some(quantity) == editor.current => {
-                ctx.info(format!(
-                    "{} already has {quantity} seat{}; nothing changed.",
-                    editor.subscription_name,
-                    if quantity == 1 { "" } else { "s" }
-                ));
-                self.seat_editor = None;
-                Step::stay()
-            }
-            Ok(quantity) => Step::run(Request::ChangeSeats {
+        match ctx.book.subscriptions(&self.customer_id).get(self.selected) {
+            Some(subscription) => Step::run(Request::SetAutoRenew {
                 customer_id: self.customer_id.clone(),
-                subscription_id: editor.subscription_id.clone(),
-                quantity,
+                subscription_id: subscription.id.clone(),
+                on: !subscription.auto_renew,
             }),
-            Err(_) => {
-                editor.form.set_error(
-                    SeatField::Quantity,
-                    format!(
-                        "'{}' is not a seat count: enter a whole number such as 25.",
-                        quote(&typed)
-                    ),
-                );
-                editor.form.focus = SeatField::Quantity;
+            None => {
+                ctx.error("This customer has no subscriptions yet: press o for a New order.");
                 Step::stay()
             }
         }
@@ -278,6 +164,16 @@ impl Account {
                     "{subscription_name}: the seat count is now {quantity}."
                 ));
             }
+            (
+                Ok(Completed::AutoRenewSet {
+                    subscription_name,
+                    on,
+                }),
+                _,
+            ) => ctx.info(format!(
+                "{subscription_name}: auto-renew is now {}.",
+                if on { "On" } else { "Off" }
+            )),
             (Err(error), Some(editor)) => {
                 editor
                     .form

@@ -1,0 +1,146 @@
+//! The seat-count editor of the Account page: opened on a seat-based subscription when the
+//! gate and the role allow, submitted as a seat change.
+
+use super::Account;
+use crate::app::form::{focus_order, Form, FormRow};
+use crate::app::keys::Command;
+use crate::app::{Context, Request, Step};
+use crate::domain::characters::quote;
+use crate::domain::commerce::Billing;
+use crate::domain::limits;
+use crate::domain::role::GatedAction;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeatField {
+    Quantity,
+    Submit,
+    Cancel,
+}
+
+/// The small form that changes one subscription's seat count.
+#[derive(Debug, Clone)]
+pub struct SeatEditor {
+    pub subscription_id: String,
+    pub subscription_name: String,
+    pub max_seats: Option<u32>,
+    /// The seat count before the change, so keeping it writes nothing.
+    pub current: Option<u32>,
+    pub form: Form<SeatField>,
+}
+
+impl SeatEditor {
+    pub fn rows(&self) -> Vec<FormRow<SeatField>> {
+        vec![
+            FormRow::Text(match self.max_seats {
+                Some(max) => format!("{}: 1 to {max} seats.", self.subscription_name),
+                None => self.subscription_name.clone(),
+            }),
+            FormRow::Text(format!("Subscription ID {}", self.subscription_id)),
+            FormRow::Field {
+                id: SeatField::Quantity,
+                label: "Quantity",
+            },
+            FormRow::Buttons(vec![
+                (SeatField::Submit, "Submit"),
+                (SeatField::Cancel, "Cancel"),
+            ]),
+        ]
+    }
+}
+
+impl Account {
+    pub(super) fn open_seat_editor(&mut self, ctx: &mut Context) {
+        if let Err(refusal) = ctx.actor.role.require(GatedAction::ChangeSeats) {
+            return ctx.error(refusal.to_string());
+        }
+        let Some(customer) = ctx.book.customer(&self.customer_id) else {
+            return;
+        };
+        let Some(subscription) = ctx.book.subscriptions(&customer.id).get(self.selected) else {
+            return ctx.error("This customer has no subscriptions yet: press o for a New order.");
+        };
+        let facts = ctx.book.gate_facts(customer, ctx.phase());
+        if let Err(refusal) = facts.check_seat_change(subscription.billing) {
+            return ctx.error(refusal.to_string());
+        }
+        if let Err(reason) = subscription.check_seats_changeable() {
+            return ctx.error(reason);
+        }
+        debug_assert_eq!(subscription.billing, Billing::SeatBased);
+        self.seat_editor = Some(Box::new(SeatEditor {
+            subscription_id: subscription.id.clone(),
+            subscription_name: subscription.offer_name.clone(),
+            current: subscription.quantity,
+            max_seats: crate::assets::offer(&subscription.offer_id).and_then(|o| o.max_seats),
+            form: Form::new(
+                [(
+                    SeatField::Quantity,
+                    subscription.quantity.unwrap_or(1).to_string(),
+                )],
+                SeatField::Quantity,
+            )
+            .with_limits(|_| limits::QUANTITY_DIGITS),
+        }));
+    }
+
+    pub(super) fn seat_command(&mut self, ctx: &mut Context, command: Command) -> Step {
+        let Some(editor) = self.seat_editor.as_mut() else {
+            return Step::stay();
+        };
+        let order = focus_order(&editor.rows());
+        let submit = match command {
+            Command::NextField => {
+                editor.form.step_focus(&order, 1);
+                false
+            }
+            Command::PreviousField => {
+                editor.form.step_focus(&order, -1);
+                false
+            }
+            Command::Back => {
+                self.seat_editor = None;
+                return Step::stay();
+            }
+            Command::Primary => true,
+            Command::Press => match editor.form.focus {
+                SeatField::Cancel => {
+                    self.seat_editor = None;
+                    return Step::stay();
+                }
+                _ => true,
+            },
+            _ => false,
+        };
+        if !submit {
+            return Step::stay();
+        }
+        let typed = editor.form.value(SeatField::Quantity).trim().to_string();
+        match typed.parse::<u32>() {
+            Ok(quantity) if Some(quantity) == editor.current => {
+                ctx.info(format!(
+                    "{} already has {quantity} seat{}; nothing changed.",
+                    editor.subscription_name,
+                    if quantity == 1 { "" } else { "s" }
+                ));
+                self.seat_editor = None;
+                Step::stay()
+            }
+            Ok(quantity) => Step::run(Request::ChangeSeats {
+                customer_id: self.customer_id.clone(),
+                subscription_id: editor.subscription_id.clone(),
+                quantity,
+            }),
+            Err(_) => {
+                editor.form.set_error(
+                    SeatField::Quantity,
+                    format!(
+                        "'{}' is not a seat count: enter a whole number such as 25.",
+                        quote(&typed)
+                    ),
+                );
+                editor.form.focus = SeatField::Quantity;
+                Step::stay()
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Changes to a subscription: its seat count (gated) and auto-renew (never gated).
+
+use super::{find_offer, Operations, ServiceError};
+use crate::domain::commerce::Subscription;
+use crate::domain::role::GatedAction;
+use crate::store::StoreError;
+
+impl Operations<'_> {
+    pub fn change_seats(
+        &mut self,
+        customer_id: &str,
+        subscription_id: &str,
+        quantity: u32,
+    ) -> Result<Subscription, ServiceError> {
+        self.actor.role.require(GatedAction::ChangeSeats)?;
+        let customer = self.customer(customer_id)?;
+        let facts = self.book.gate_facts(customer, self.actor.phase());
+        let subscription = self
+            .book
+            .subscription(customer_id, subscription_id)
+            .ok_or_else(|| StoreError::UnknownSubscription {
+                id: subscription_id.into(),
+            })?;
+        if subscription.quantity == Some(quantity) {
+            // Nothing changes, so nothing is written and no gate stands in the way.
+            return Ok(subscription.clone());
+        }
+        subscription
+            .check_seats_changeable()
+            .map_err(ServiceError::Invalid)?;
+        facts.check_seat_change(subscription.billing)?;
+        let offer = find_offer(&subscription.offer_id)?;
+        let quantity = offer.check_seats(quantity).map_err(ServiceError::Invalid)?;
+        let mut changed = subscription.clone();
+        changed.quantity = Some(quantity);
+        self.store.update_subscription(&changed)?;
+        self.book.replace_subscription(changed.clone());
+        Ok(changed)
+    }
+
+    /// Turns auto-renew on or off. No confirmation gate applies: auto-renewal is never blocked
+    /// by a missing confirmation, in any phase.
+    pub fn set_auto_renew(
+        &mut self,
+        customer_id: &str,
+        subscription_id: &str,
+        on: bool,
+    ) -> Result<Subscription, ServiceError> {
+        self.actor.role.require(GatedAction::ChangeAutoRenew)?;
+        self.customer(customer_id)?;
+        let subscription = self
+            .book
+            .subscription(customer_id, subscription_id)
+            .ok_or_else(|| StoreError::UnknownSubscription {
+                id: subscription_id.into(),
+            })?;
+        if subscription.auto_renew == on {
+            return Ok(subscription.clone());
+        }
+        let mut changed = subscription.clone();
+        changed.auto_renew = on;
+        self.store.update_subscription(&changed)?;
+        self.book.replace_subscription(changed.clone());
+        Ok(changed)
+    }
+}
