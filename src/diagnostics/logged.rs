@@ -162,13 +162,14 @@ impl<S: Store> Store for Logged<S> {
     fn update_subscription(&self, subscription: &Subscription) -> Result<(), StoreError> {
         noted("write", self.0.update_subscription(subscription))?;
         tracing::info!(
-            "store write: customer {} subscription {} ({}) now has {} seats",
+            "store write: customer {} subscription {} ({}) now has {} seats, auto-renew {}",
             subscription.customer_id,
             subscription.id,
             subscription.offer_name,
             subscription
                 .quantity
-                .map_or("no".to_string(), |q| q.to_string())
+                .map_or("no".to_string(), |q| q.to_string()),
+            if subscription.auto_renew { "on" } else { "off" }
         );
         Ok(())
     }
