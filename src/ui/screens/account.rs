@@ -4,6 +4,7 @@
 use crate::app::screens::account::Account;
 use crate::app::screens::new_customer::describe_person;
 use crate::app::App;
+use crate::domain::customer::Customer;
 use crate::domain::eligibility::{check_can_confirm, ConfirmRefusal};
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
@@ -37,12 +38,8 @@ fn long_pair(label: &str, value: String, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
-    let ctx = &app.ctx;
-    let Some(customer) = ctx.book.customer(&account.customer_id) else {
-        return;
-    };
-    let width = area.width as usize;
+/// Company and contact details, the first part of the page.
+fn account_info_lines(customer: &Customer, width: usize) -> Vec<Line<'static>> {
     let address = &customer.address;
     let contact = &customer.primary_contact;
     let mut lines = vec![
@@ -78,7 +75,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         width,
     ));
     lines.push(Line::raw(""));
+    lines
+}
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+    let ctx = &app.ctx;
+    let Some(customer) = ctx.book.customer(&account.customer_id) else {
+        return;
+    };
+    let width = area.width as usize;
     let can_see = ctx.actor.role.may(GatedAction::SeeConfirmation);
+    // The history takes the rows of the customer's details, which the subscriptions view shows.
+    let history_shown = account.show_history && can_see;
+    let mut lines = if history_shown {
+        vec![]
+    } else {
+        account_info_lines(customer, width)
+    };
     let mut title = vec![Span::styled("Microsoft cloud agreement", theme::heading())];
     if check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud).is_ok() {
         title.push(Span::raw("   "));
@@ -154,7 +167,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let [top, bottom] =
         Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), top);
-    if account.show_history && can_see {
+    if history_shown {
         history(frame, bottom, app, account);
     } else {
         subscriptions(frame, bottom, app, account);
