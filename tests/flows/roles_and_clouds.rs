@@ -159,3 +159,16 @@ fn a_helpdesk_agent_sees_no_confirmation_status_in_the_customers_table() {
     let screen = render(&mut admin, 140, 40).to_string();
     assert!(screen.contains("Not confirmed"), "{screen}");
 }
+
+#[test]
+fn a_national_cloud_account_offers_no_update_in_its_footer_or_its_empty_history() {
+    let mut s = session(MANDATORY_DAY, Role::AdminAgent);
+    open_account(&mut s, BAECKEREI);
+    let screen = render(&mut s, 80, 24).to_string();
+    let footer = screen.lines().last().unwrap();
+    assert!(!footer.contains("Update"), "{footer}");
+    press(&mut s, KeyCode::Char('h'));
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(screen.contains("No confirmation on record."), "{screen}");
+    assert!(!screen.contains("Press u"), "{screen}");
+}

@@ -291,8 +291,16 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     }
     let mut lines = vec![Line::from(heading)];
     if all.is_empty() {
+        let customer = app.ctx.book.customer(&account.customer_id);
+        let offers_update = customer.is_some_and(|c| {
+            check_can_confirm(app.ctx.actor.role, app.ctx.phase(), c.cloud).is_ok()
+        });
         lines.push(Line::styled(
-            "  No confirmation on record yet. Press u to Update.",
+            if offers_update {
+                "  No confirmation on record yet. Press u to Update."
+            } else {
+                "  No confirmation on record."
+            },
             theme::muted(),
         ));
         frame.render_widget(Paragraph::new(lines), area);

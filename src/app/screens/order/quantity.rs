@@ -34,7 +34,10 @@ impl NewOrder {
             line.quantity = wanted.to_string();
             line.fresh = false;
             if delta > 0 && wanted == current {
-                line.error = line.offer.check_seats(u32::MAX).err();
+                line.error = Some(format!(
+                    "{} allows at most {wanted} seats per subscription.",
+                    line.offer.name
+                ));
             } else {
                 check_quantity(line);
             }
