@@ -167,7 +167,7 @@ pub const FORM: &[Binding] = &[
     bind(&[Plain(KeyCode::Enter)], "Press the focused button (in a field: next field)", Command::Press, Some("Press")),
     bind(&[Ctrl('s')], "Press the form's primary button", Command::Primary, Some("Primary")),
     bind(&[Plain(KeyCode::Esc)], "Cancel, or back to the previous step", Command::Back, Some("Cancel")),
-    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
+    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help (to type a ?, paste it)", Command::Help, Some("Help")),
 ];
 
 /// Editing keys of a focused text box (other characters are typed; a `?` is pasted).

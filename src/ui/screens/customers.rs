@@ -3,6 +3,7 @@
 use crate::app::screens::customers::TABLE_HEAD_ROWS;
 use crate::app::App;
 use crate::book::AgreementStatus;
+use crate::domain::cloud::Cloud;
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::ui::{text, theme};
@@ -22,9 +23,18 @@ struct Column {
     columns: usize,
 }
 
+/// At this width and wider the columns take Partner Center's full titles.
+const WIDE: usize = 120;
+/// And from this width the agreement column's title says "status" too.
+const WIDEST: usize = 150;
+
 fn columns(width: usize) -> [Column; 5] {
-    let wide = width >= 120;
-    let (cloud, status, subs) = if wide { (9, 27, 13) } else { (8, 13, 5) };
+    let wide = width >= WIDE;
+    let (cloud, status, subs) = match width {
+        WIDEST.. => (15, 33, 13),
+        WIDE.. => (15, 27, 13),
+        _ => (8, 13, 5),
+    };
     let rest = width.saturating_sub(cloud + status + subs + 4 + 2);
     let company = rest / 2;
     [
@@ -41,10 +51,10 @@ fn columns(width: usize) -> [Column; 5] {
             columns: cloud,
         },
         Column {
-            title: if wide {
-                "Microsoft cloud agreement"
-            } else {
-                "Agreement"
+            title: match width {
+                WIDEST.. => "Microsoft cloud agreement status",
+                WIDE.. => "Microsoft cloud agreement",
+                _ => "Agreement",
             },
             columns: status,
         },
@@ -186,7 +196,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(if selected { "› " } else { "  " }, base),
             cell(customer.company_name, &cols[0], base),
             cell(customer.domain(), &cols[1], base),
-            cell(customer.cloud.short_label(), &cols[2], base),
+            cell(
+                cloud_name(customer.cloud, area.width as usize >= WIDE),
+                &cols[2],
+                base,
+            ),
             cell(status_text, &cols[3], base.patch(status_style)),
             cell(&subscriptions, &cols[4], base),
         ]);
@@ -199,5 +213,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 ..rows_area
             },
         );
+    }
+}
+
+/// The cloud as the list names it: in a word where columns are narrow, else more fully.
+fn cloud_name(cloud: Cloud, wide: bool) -> &'static str {
+    match (cloud, wide) {
+        (_, false) => cloud.short_label(),
+        (Cloud::Public, true) => "Public",
+        (Cloud::Germany, true) => "Germany",
+        (Cloud::China21Vianet, true) => "China 21Vianet",
+        (Cloud::UsGovernment, true) => "US Government",
     }
 }
