@@ -67,3 +67,42 @@ fn the_screen_model_places_text_by_cursor_moves() {
     let output = b"\x1b[2J\x1b[1;1Hab\x1b[38;5;2mc\x1b[2;3Hxy\x1b]0;title\x07\x1b[1;2HZ";
     assert_eq!(screen_text(output, 5, 2), "aZc\n  xy");
 }
+
+#[test]
+fn a_confirmation_made_by_a_command_shows_in_the_real_dashboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let created = std::process::Command::new(env!("CARGO_BIN_EXE_pcenter"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--demo", "--today", "2018-09-14", "--agent", "Alex Wilber"])
+        .args([
+            "agreements",
+            "create",
+            "--customer",
+            "northwindtraders.onmicrosoft.com",
+        ])
+        .args(["--first-name", "Ada", "--last-name", "Lovelace"])
+        .args(["--email", "ada@northwindtraders.com"])
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{created:?}");
+    let mut dashboard = Dashboard::start(dir.path());
+    dashboard.wait_for_screen(&["Customers", "Fabrikam"]);
+    dashboard.type_bytes(b"/northwind");
+    dashboard.wait_for_screen(&["Filter: northwind", "1 of 30 customers"]);
+    dashboard.type_bytes(b"\r\r");
+    dashboard.wait_for_screen(&[
+        "Confirmed: customer acceptance has been provided",
+        "Ada Lovelace",
+        "Alex Wilber on 2018-09-14",
+        "(Command)",
+    ]);
+    dashboard.type_bytes(b"h");
+    dashboard.wait_for_screen(&[
+        "Confirmation history (1)",
+        "Alex Wilber, 2018-09-14, Command",
+    ]);
+    dashboard.type_bytes(b"q");
+    assert_eq!(dashboard.wait_for_exit().code(), Some(0));
+    dashboard.assert_terminal_restored();
+}
