@@ -7,6 +7,8 @@ mod binary;
 mod export;
 #[path = "api_transfer/import.rs"]
 mod import;
+#[path = "api_transfer/out_file.rs"]
+mod out_file;
 #[path = "api_transfer/round_trip.rs"]
 mod round_trip;
 

@@ -1,9 +1,11 @@
 //! Printing results: JSON where the real API returns JSON; tables and CSV where a person or a
 //! spreadsheet may want them.
 
+use super::error::{code, exit, ApiError};
 use clap::ValueEnum;
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io::{self, ErrorKind, Write};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -31,6 +33,35 @@ pub fn csv_field(field: &str) -> String {
     } else {
         field.to_string()
     }
+}
+
+/// `--out -` names standard output, as in other tools; `None` for it.
+pub fn out_file(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| p.as_os_str() != "-")
+}
+
+/// The refusal of an `--out` file that cannot be written: its own exit status, since the
+/// store is fine, and the reason in plain words.
+pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let reason = match error.kind() {
+        ErrorKind::NotFound => format!("the directory {} does not exist", parent.display()),
+        ErrorKind::IsADirectory => "it is a directory".to_string(),
+        ErrorKind::NotADirectory => format!("{} is not a directory", parent.display()),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    };
+    ApiError::new(
+        code::STORE,
+        exit::OUTPUT_FILE,
+        format!(
+            "Cannot write {}: {reason}. Name a file in an existing directory, or - for standard output.",
+            path.display()
+        ),
+    )
 }
 
 /// A plain text table: columns padded to their widest cell (in terminal columns).
