@@ -5,6 +5,8 @@
 mod binary;
 #[path = "api_transfer/export.rs"]
 mod export;
+#[path = "api_transfer/formulas.rs"]
+mod formulas;
 #[path = "api_transfer/import.rs"]
 mod import;
 #[path = "api_transfer/out_file.rs"]

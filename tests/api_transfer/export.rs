@@ -90,7 +90,7 @@ fn every_customer_has_one_row_in_name_order_with_its_current_confirmation() {
     let row = |id: &str| *lines.iter().find(|l| l.starts_with(id)).unwrap();
     assert_eq!(
         row(CONTOSO),
-        format!("{CONTOSO},contosoelectronics.onmicrosoft.com,2018-08-08,Patti,Fernandez,+1 (425) 555-0100,patti.fernandez@contosoelectronics.com")
+        format!("{CONTOSO},contosoelectronics.onmicrosoft.com,2018-08-08,Patti,Fernandez,'+1 (425) 555-0100,patti.fernandez@contosoelectronics.com")
     );
     assert_eq!(
         row(NORTHWIND),
