@@ -46,8 +46,8 @@ fn every_kind_of_row(demo: &Snapshot) -> (String, Vec<(usize, String)>) {
         format!("{},{contoso},2018-11-01,Ada,Lovelace,,ada@contoso.com", s(6)),
         format!("{HANBIT},,2018-11-01,Ji-woo,Park,,jiwoo@hanbit.co.kr"),
         format!(",{hanbit},2018-11-02,Min-jun,Kim,,minjun@hanbit.co.kr"),
-        format!("{},,2018-11-01,Ada,Lovelace", s(7)),
         format!("{},,2018-11-01,\"Ada,Lovelace,,ada@contoso.com", s(8)),
+        format!("{},,2018-11-01,Ada,Lovelace", s(7)),
     ];
     let text = format!("{HEADER}\n{}\n", rows.join("\n"));
     let expected = [
@@ -61,8 +61,8 @@ fn every_kind_of_row(demo: &Snapshot) -> (String, Vec<(usize, String)>) {
         (13, format!("TenantId and Domain disagree: {} is the tenant ID of {}, not of {contoso}", s(6), domain(demo, s(6)))),
         (14, "has more than one row in the file (also line 15); none of its rows is imported".into()),
         (15, "has more than one row in the file (also line 14); none of its rows is imported".into()),
-        (16, "the row has 5 fields where the header has 7".into()),
-        (17, "a quoted field is not closed before the end of the file (line 17)".into()),
+        (16, "a quote opened in this line is not closed".into()),
+        (17, "the row has 5 fields where the header has 7".into()),
     ];
     (text, expected.to_vec())
 }
@@ -158,7 +158,7 @@ fn a_byte_order_mark_crlf_and_quoted_fields_are_read_and_lines_counted_in_the_fi
     let (dir, demo) = demo_dir();
     let text = format!(
         "\u{feff}email,FIRST NAME,last name,Notes,Phone,date,tenantid\r\n\
-         \"ada@northwindtraders.com\",\"Ada\",\"Lovelace, \"\"Countess\"\"\",\"call first,\r\nthen write\",+44 20 7946 0000,2018-11-01,{NORTHWIND}\r\n\
+         \"ada@northwindtraders.com\",\"Ada\",\"Lovelace, \"\"Countess\"\"\",\"call first, then write\",+44 20 7946 0000,2018-11-01,{NORTHWIND}\r\n\
          \r\n\
          not-an-email,Haruto,Sato,,,2018-11-01,{SAKURA}\r\n"
     );
@@ -172,7 +172,7 @@ fn a_byte_order_mark_crlf_and_quoted_fields_are_read_and_lines_counted_in_the_fi
         lines[0].starts_with("line 2: created: Northwind Traders"),
         "{out}"
     );
-    assert!(lines[1].starts_with("line 5: rejected: Email: "), "{out}");
+    assert!(lines[1].starts_with("line 4: rejected: Email: "), "{out}");
     assert!(
         lines[2].ends_with(": 1 created, 0 unchanged, 0 skipped, 1 rejected"),
         "{out}"
@@ -183,6 +183,30 @@ fn a_byte_order_mark_crlf_and_quoted_fields_are_read_and_lines_counted_in_the_fi
     let added = &added[0];
     assert_eq!(added.accepted_by.last_name, "Lovelace, \"Countess\"");
     assert_eq!(added.accepted_by.email, "ada@northwindtraders.com");
+}
+
+#[test]
+fn an_unclosed_quote_rejects_its_line_only_and_the_next_lines_are_imported() {
+    let (dir, demo) = demo_dir();
+    let text = format!(
+        "{HEADER}\n\
+         {NORTHWIND},,2018-11-01,\"Ada,Lovelace,,ada@northwindtraders.com\n\
+         {SAKURA},,2018-11-01,Haruto,Sato,,haruto.sato@sakura.jp\n"
+    );
+    let file = write(dir.path(), "quote.csv", text.as_bytes());
+    let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(output.status.code(), Some(11), "{}", stderr(&output));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "line 2: rejected: a quote opened in this line is not closed: end the quoted value with \" (a quote inside a value is written twice: \"\")"
+    );
+    assert!(lines[1].starts_with("line 3: created: "), "{out}");
+    assert!(lines[2].ends_with(": 1 created, 0 unchanged, 0 skipped, 1 rejected"));
+    let added = added_confirmations(&demo, &load(dir.path()));
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].customer_id, SAKURA);
 }
 
 #[test]
