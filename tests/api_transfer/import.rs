@@ -54,7 +54,7 @@ fn every_kind_of_row(demo: &Snapshot) -> (String, Vec<(usize, String)>) {
         (6, "insufficient data: Last Name, Email empty".to_string()),
         (7, "Email: The email address needs an @.".into()),
         (8, "Phone: A phone number can hold only digits".into()),
-        (9, "Date: '14/09/2018' is not a date in the form YYYY-MM-DD".into()),
+        (9, "Date: '14/09/2018' is a date as a spreadsheet shows it; write the date as YYYY-MM-DD, e.g. 2018-11-01".into()),
         (10, "Date of agreement cannot be greater than the current date. (600002)".into()),
         (11, "unknown customer: no customer has the tenant ID 00000000-0000-4000-8000-000000000000".into()),
         (12, "Confirmation of customer acceptance is supported with Microsoft Public Cloud only; Bäckerei Schröder KG is in Microsoft Cloud Germany.".into()),
@@ -207,6 +207,62 @@ fn an_unclosed_quote_rejects_its_line_only_and_the_next_lines_are_imported() {
     let added = added_confirmations(&demo, &load(dir.path()));
     assert_eq!(added.len(), 1);
     assert_eq!(added[0].customer_id, SAKURA);
+}
+
+#[test]
+fn dates_as_a_spreadsheet_shows_them_are_refused_without_guessing_their_order() {
+    let (dir, demo) = demo_dir();
+    let spare = spare_customers(&demo);
+    let dates = ["11/1/2018", "1.11.2018", "2018/11/01", "01-11-2018 00:00"];
+    let rows: Vec<String> = dates
+        .iter()
+        .zip(&spare)
+        .map(|(date, id)| format!("{id},,{date},Ada,Lovelace,,ada@contoso.com"))
+        .collect();
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let file = write(dir.path(), "dates.csv", text.as_bytes());
+    let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(output.status.code(), Some(11), "{}", stderr(&output));
+    let out = stdout(&output);
+    for (i, date) in dates.iter().enumerate() {
+        let expected = format!(
+            "line {}: rejected: Date: '{date}' is a date as a spreadsheet shows it; write the date as YYYY-MM-DD, e.g. 2018-11-01 (format the column as text or as YYYY-MM-DD before saving)",
+            i + 2
+        );
+        assert_eq!(out.lines().nth(i), Some(expected.as_str()), "{out}");
+    }
+    assert_eq!(load(dir.path()), demo);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_before_any_row_saying_how_to_save_it() {
+    let (dir, demo) = demo_dir();
+    let latin1 = [
+        format!("{HEADER}\n{NORTHWIND},,2018-11-01,Ada,Lovelace,,ada@northwindtraders.com\n")
+            .into_bytes(),
+        format!("{SAKURA},,2018-11-01,J").into_bytes(),
+        b"\xfcrgen,M\xfcller,,juergen@sakura.jp\n".to_vec(),
+    ]
+    .concat();
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(HEADER.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    for (bytes, line) in [(latin1, 3), (utf16, 1)] {
+        let file = write(dir.path(), "latin1.csv", &bytes);
+        let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+        assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+        assert_eq!(stdout(&output), "");
+        let error: serde_json::Value = serde_json::from_str(&stderr(&output)).unwrap();
+        assert_eq!(
+            error["description"],
+            format!(
+                "{} is not UTF-8 text (line {line} is the first that is not), so nothing was imported. Save it from the spreadsheet as \"CSV UTF-8\" and import that file.",
+                file.display()
+            )
+        );
+    }
+    assert_eq!(load(dir.path()), demo);
 }
 
 #[test]

@@ -6,8 +6,9 @@
 //! The file is read twice, one record at a time: first to find customers named on more than one
 //! row (all their rows are rejected) and to count the rows, then to import.
 
-use super::csv::{Read, Record};
+use super::csv::{Malformed, Read, Record};
 use super::dry_run::DryRun;
+use super::habits::spreadsheet_date;
 use super::lookup::{has_data, insufficient, Check, Customers};
 use super::progress::Progress;
 use super::rows::{Column, Header};
@@ -248,7 +249,15 @@ fn decide(
         Err(errors) => {
             let messages: Vec<String> = errors
                 .iter()
-                .map(|(field, message)| format!("{}: {message}", column(*field).name()))
+                .map(|(field, message)| {
+                    let column = column(*field);
+                    let message = match column {
+                        Column::Date => spreadsheet_date(row.get(Column::Date)),
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| message.clone());
+                    format!("{}: {message}", column.name())
+                })
                 .collect();
             return Ok(Outcome::Rejected(messages.join(" ")));
         }
@@ -318,7 +327,14 @@ impl Plan {
         };
         while let Some(read) = rows.next().map_err(|e| source.cannot_read(e))? {
             plan.rows += 1;
-            let Read::Record(record) = read else { continue };
+            let record = match read {
+                Read::Record(record) => record,
+                // Rows of another encoding would each be refused: the whole file is, at once.
+                Read::Malformed(Malformed::NotUtf8 { line }) => {
+                    return Err(source.not_utf8(line));
+                }
+                Read::Malformed(_) => continue,
+            };
             let Ok(row) = rows.header.row(&record) else {
                 continue;
             };

@@ -5,6 +5,7 @@
 mod csv;
 mod dry_run;
 mod export;
+mod habits;
 mod import;
 mod lookup;
 pub(super) mod progress;
