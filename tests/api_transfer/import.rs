@@ -67,16 +67,37 @@ fn every_kind_of_row(demo: &Snapshot) -> (String, Vec<(usize, String)>) {
     (text, expected.to_vec())
 }
 
-/// Checks the per-row lines and the summary of an import of `every_kind_of_row`.
-fn assert_reported(out: &str, expected: &[(usize, String)], summary: &str) {
+/// `Company (domain)`, as an import names a customer.
+fn label(demo: &Snapshot, id: &str) -> String {
+    let customer = demo.customers.iter().find(|c| c.id == id).unwrap();
+    format!("{} ({})", customer.company_name, customer.domain)
+}
+
+/// Checks the per-row lines and the summary of an import of `every_kind_of_row`; `created` is
+/// what a created row says: "created", or "would be created" in a dry run.
+fn assert_reported(
+    out: &str,
+    demo: &Snapshot,
+    created: &str,
+    expected: &[(usize, String)],
+    summary: &str,
+) {
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 2 + expected.len() + 1, "{out}");
+    assert_eq!(lines.len(), 4 + expected.len() + 1, "{out}");
     assert_eq!(
-        lines[0],
-        "line 2: created: Northwind Traders (northwindtraders.onmicrosoft.com)"
+        lines[..4],
+        [
+            format!("line 2: {created}: Northwind Traders (northwindtraders.onmicrosoft.com)"),
+            format!("line 3: {created}: {}", label(demo, SAKURA)),
+            format!(
+                "line 4: unchanged: {}, the same contact is already confirmed",
+                label(demo, CONTOSO)
+            ),
+            "line 5: skipped: no confirmation details".to_string(),
+        ],
+        "{out}"
     );
-    assert!(lines[1].starts_with("line 3: created: "), "{out}");
-    for ((line, reason), said) in expected.iter().zip(&lines[2..]) {
+    for ((line, reason), said) in expected.iter().zip(&lines[4..]) {
         let prefix = format!("line {line}: rejected: ");
         assert!(said.starts_with(&prefix), "{said}");
         assert!(said.contains(reason.as_str()), "line {line}: {said}");
@@ -96,7 +117,7 @@ fn each_bad_row_is_rejected_with_its_line_and_reason_and_the_good_rows_are_recor
         "Imported {}: 2 created, 1 unchanged, 1 skipped, 12 rejected",
         file.display()
     );
-    assert_reported(&stdout(&output), &expected, &summary);
+    assert_reported(&stdout(&output), &demo, "created", &expected, &summary);
 
     let after = load(dir.path());
     assert_eq!(after.customers, demo.customers);
@@ -125,7 +146,15 @@ fn each_bad_row_is_rejected_with_its_line_and_reason_and_the_good_rows_are_recor
     // The same file again: the recorded rows are now unchanged, and nothing more is written.
     let again = run(dir.path(), &["agreements", "import", arg(&file)]);
     assert_eq!(again.status.code(), Some(11));
-    assert!(stdout(&again).ends_with(" 0 created, 3 unchanged, 1 skipped, 12 rejected\n"));
+    let said = stdout(&again);
+    for (line, id) in [(2, NORTHWIND), (3, SAKURA), (4, CONTOSO)] {
+        let unchanged = format!(
+            "line {line}: unchanged: {}, the same contact is already confirmed\n",
+            label(&demo, id)
+        );
+        assert!(said.contains(&unchanged), "{said}");
+    }
+    assert!(said.ends_with(" 0 created, 3 unchanged, 1 skipped, 12 rejected\n"));
     assert_eq!(load(dir.path()), after);
 }
 
@@ -140,17 +169,25 @@ fn a_dry_run_reports_the_same_outcome_and_writes_nothing() {
     );
     assert_eq!(dry.status.code(), Some(11), "{}", stderr(&dry));
     let summary = format!(
-        "Imported {}: 2 created, 1 unchanged, 1 skipped, 12 rejected (dry run: nothing was written)",
+        "Dry run of {}: would create 2, 1 unchanged, 1 skipped, 12 rejected (nothing was written)",
         file.display()
     );
-    assert_reported(&stdout(&dry), &expected, &summary);
+    assert_reported(
+        &stdout(&dry),
+        &demo,
+        "would be created",
+        &expected,
+        &summary,
+    );
     assert_eq!(load(dir.path()), demo);
 
     let real = run(dir.path(), &["agreements", "import", arg(&file)]);
-    assert_eq!(
-        stdout(&real),
-        stdout(&dry).replace(" (dry run: nothing was written)", "")
-    );
+    let as_real = stdout(&dry)
+        .replace(": would be created: ", ": created: ")
+        .replace("Dry run of ", "Imported ")
+        .replace("would create 2", "2 created")
+        .replace(" (nothing was written)", "");
+    assert_eq!(stdout(&real), as_real);
 }
 
 #[test]
@@ -183,6 +220,60 @@ fn a_byte_order_mark_crlf_and_quoted_fields_are_read_and_lines_counted_in_the_fi
     let added = &added[0];
     assert_eq!(added.accepted_by.last_name, "Lovelace, \"Countess\"");
     assert_eq!(added.accepted_by.email, "ada@northwindtraders.com");
+}
+
+#[test]
+fn an_earlier_acceptance_is_kept_in_the_history_and_a_second_import_adds_no_duplicate() {
+    let (dir, demo) = demo_dir();
+    // Hanbit's current confirmation is of 2018-09-03; this row's acceptance came before it.
+    let text = format!("{HEADER}\n{HANBIT},,2018-08-20,Ji-woo,Park,,jiwoo@hanbit.co.kr\n");
+    let file = write(dir.path(), "earlier.csv", text.as_bytes());
+    let hanbit = label(&demo, HANBIT);
+    let kept = "kept in the history: the confirmation of 2018-09-03 stays current";
+
+    let dry = run(
+        dir.path(),
+        &["agreements", "import", arg(&file), "--dry-run"],
+    );
+    let first = stdout(&dry);
+    assert_eq!(
+        first.lines().next(),
+        Some(format!("line 2: would be created: {hanbit}, {kept}").as_str()),
+        "{first}"
+    );
+    assert_eq!(load(dir.path()), demo);
+
+    let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "line 2: created: {hanbit}, {kept}\nImported {}: 1 created, 0 unchanged, 0 skipped, 0 rejected\n",
+            file.display()
+        )
+    );
+    let after = load(dir.path());
+    assert_eq!(added_confirmations(&demo, &after).len(), 1);
+
+    for args in [
+        &["agreements", "import", arg(&file)][..],
+        &["agreements", "import", arg(&file), "--dry-run"],
+    ] {
+        let again = run(dir.path(), args);
+        assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+        let said = stdout(&again);
+        assert_eq!(
+            said.lines().next(),
+            Some(format!("line 2: unchanged: {hanbit}, the same contact and date are already on record, in the history").as_str()),
+            "{said}"
+        );
+        assert!(
+            said.contains(": 0 created, 1 unchanged,")
+                || said.contains(": would create 0, 1 unchanged,"),
+            "{said}"
+        );
+    }
+    assert_eq!(load(dir.path()), after, "no duplicate");
 }
 
 #[test]
