@@ -11,6 +11,11 @@ mod formulas;
 mod import;
 #[path = "api_transfer/out_file.rs"]
 mod out_file;
+#[cfg(unix)]
+#[path = "api_transfer/progress.rs"]
+mod progress;
+#[cfg(unix)]
+mod pty;
 #[path = "api_transfer/round_trip.rs"]
 mod round_trip;
 

@@ -17,6 +17,7 @@ use crate::api::error::{exit, ApiError};
 use crate::api::{write_error, Api};
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
+use crate::ui::text::visible;
 use std::io::Write;
 use std::path::Path;
 
@@ -30,9 +31,12 @@ pub fn import(
         .role
         .require(GatedAction::ConfirmAcceptance)
         .map_err(ServiceError::from)?;
+    // The first reading takes seconds on a large file: say so, then show the bar.
+    let mut progress = Progress::beside_stdout();
+    progress.note(&visible(&format!("Reading {}…", path.display())));
     let source = Source::open(path)?;
     let plan = Plan::read(&source, &Customers::new(&api.store))?;
-    let mut progress = Progress::on_stderr(plan.rows);
+    progress.start(plan.rows);
     let mut tally = Tally::default();
     let mut rows = Rows::open(&source)?;
     // Rows are written a group at a time, in one atomic write, and reported only once it is
@@ -67,11 +71,13 @@ pub fn import(
         progress.advance();
         group.add(line, outcome, dry_run);
         if tally.rows() % GROUP == 0 {
+            // The group's lines go above the bar, which is drawn again below them.
             progress.clear();
             if let Some(stop) = group.write(api, &mut tally, out)? {
                 stopped = Some(stop);
                 break;
             }
+            progress.redraw();
         }
     }
     progress.clear();
