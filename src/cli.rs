@@ -38,7 +38,7 @@ pub fn store_exit(error: &StoreError) -> u8 {
     name = "pcenter",
     version,
     about = "Partner Center in the terminal: customers, the Microsoft Cloud Agreement confirmation, and orders.",
-    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter; the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
+    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the --out file cannot be written; the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
 )]
 pub struct Options {
     #[command(subcommand)]

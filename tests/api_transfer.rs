@@ -5,8 +5,17 @@
 mod binary;
 #[path = "api_transfer/export.rs"]
 mod export;
+#[path = "api_transfer/formulas.rs"]
+mod formulas;
 #[path = "api_transfer/import.rs"]
 mod import;
+#[path = "api_transfer/out_file.rs"]
+mod out_file;
+#[cfg(unix)]
+#[path = "api_transfer/progress.rs"]
+mod progress;
+#[cfg(unix)]
+mod pty;
 #[path = "api_transfer/round_trip.rs"]
 mod round_trip;
 

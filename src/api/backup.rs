@@ -80,6 +80,9 @@ impl From<BackupError> for ApiError {
     fn from(error: BackupError) -> ApiError {
         match error {
             BackupError::Store(error) => error.into(),
+            BackupError::Write { .. } => {
+                ApiError::new(code::STORE, exit::OUTPUT_FILE, error.to_string())
+            }
             error => ApiError::new(code::STORE, exit::STORE, error.to_string()),
         }
     }

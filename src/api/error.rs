@@ -19,6 +19,8 @@ pub mod exit {
     pub const ROWS_REJECTED: u8 = 11;
     pub const STORE_DAMAGED: u8 = 12;
     pub const STORE_NEWER: u8 = 13;
+    /// The file named by `--out` cannot be written (the store is fine).
+    pub const OUTPUT_FILE: u8 = 14;
     /// The reader of the output went away (128 + SIGPIPE, as shells report it).
     pub const PIPE_CLOSED: u8 = 141;
 }

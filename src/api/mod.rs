@@ -99,7 +99,7 @@ pub enum AgreementsCommand {
     },
     /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email.
     Export {
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (- is standard output).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -311,7 +311,11 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
         Err(error)
             if matches!(
                 error.exit,
-                exit::STORE_IN_USE | exit::STORE | exit::STORE_DAMAGED | exit::STORE_NEWER
+                exit::STORE_IN_USE
+                    | exit::STORE
+                    | exit::STORE_DAMAGED
+                    | exit::STORE_NEWER
+                    | exit::OUTPUT_FILE
             ) =>
         {
             eprintln!("pcenter: {}", error.description);

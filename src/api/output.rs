@@ -1,9 +1,11 @@
 //! Printing results: JSON where the real API returns JSON; tables and CSV where a person or a
 //! spreadsheet may want them.
 
+use super::error::{code, exit, ApiError};
 use clap::ValueEnum;
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io::{self, ErrorKind, Write};
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -25,12 +27,72 @@ pub fn csv_record(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     writeln!(out, "{}", line.join(","))
 }
 
+/// One CSV field: neutralised (see `neutralised`), then quoted if it needs to be.
 pub fn csv_field(field: &str) -> String {
+    let field = neutralised(field);
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_string()
+        field.into_owned()
     }
+}
+
+/// The first characters with which a spreadsheet takes a cell for a formula (OWASP's list for
+/// CSV injection): a name such as `=HYPERLINK(…)` would otherwise run when the file is opened.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `text` is quotes (maybe none) followed by a formula's first character.
+fn quotes_then_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A value as written to CSV: with a single quote before it when a spreadsheet would take it
+/// for a formula (phone numbers start with `+`). A value that already starts with quotes before
+/// such a character gets one more, so that `unneutralised` gives every value back exactly.
+pub fn neutralised(value: &str) -> std::borrow::Cow<'_, str> {
+    if quotes_then_formula(value) {
+        format!("'{value}").into()
+    } else {
+        value.into()
+    }
+}
+
+/// A CSV value as it was before `neutralised`: one leading single quote taken off when quotes
+/// and a formula's first character follow it; any other value as it is.
+pub fn unneutralised(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if quotes_then_formula(rest) => rest,
+        _ => field,
+    }
+}
+
+/// `--out -` names standard output, as in other tools; `None` for it.
+pub fn out_file(path: Option<&Path>) -> Option<&Path> {
+    path.filter(|p| p.as_os_str() != "-")
+}
+
+/// The refusal of an `--out` file that cannot be written: its own exit status, since the
+/// store is fine, and the reason in plain words.
+pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let reason = match error.kind() {
+        ErrorKind::NotFound => format!("the directory {} does not exist", parent.display()),
+        ErrorKind::IsADirectory => "it is a directory".to_string(),
+        ErrorKind::NotADirectory => format!("{} is not a directory", parent.display()),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    };
+    ApiError::new(
+        code::STORE,
+        exit::OUTPUT_FILE,
+        format!(
+            "Cannot write {}: {reason}. Name a file in an existing directory, or - for standard output.",
+            path.display()
+        ),
+    )
 }
 
 /// A plain text table: columns padded to their widest cell (in terminal columns).
@@ -66,6 +128,33 @@ mod tests {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("Müller, Söhne"), "\"Müller, Söhne\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn csv_fields_that_a_spreadsheet_would_run_get_a_leading_quote() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+1 (425) 555-0100"), "'+1 (425) 555-0100");
+        assert_eq!(csv_field("-Smith"), "'-Smith");
+        assert_eq!(csv_field("@Ada"), "'@Ada");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
+        assert_eq!(csv_field("'+x"), "''+x");
+        for plain in ["O'Brien", "'quoted'", "a=b", "1-2", ""] {
+            assert_eq!(csv_field(plain), plain);
+        }
+    }
+
+    #[test]
+    fn unneutralised_gives_back_every_value_exactly() {
+        for value in [
+            "=1+1", "+44 20", "-x", "@x", "\tx", "\rx", "'+x", "''=x", "'", "'a", "''", "O'Brien",
+            "plain", "",
+        ] {
+            assert_eq!(unneutralised(&neutralised(value)), value, "{value:?}");
+        }
+        assert_eq!(unneutralised("'+1 425"), "+1 425");
+        assert_eq!(unneutralised("'Brien"), "'Brien", "not before a formula");
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn every_customer_has_one_row_in_name_order_with_its_current_confirmation() {
     let row = |id: &str| *lines.iter().find(|l| l.starts_with(id)).unwrap();
     assert_eq!(
         row(CONTOSO),
-        format!("{CONTOSO},contosoelectronics.onmicrosoft.com,2018-08-08,Patti,Fernandez,+1 (425) 555-0100,patti.fernandez@contosoelectronics.com")
+        format!("{CONTOSO},contosoelectronics.onmicrosoft.com,2018-08-08,Patti,Fernandez,'+1 (425) 555-0100,patti.fernandez@contosoelectronics.com")
     );
     assert_eq!(
         row(NORTHWIND),
@@ -145,10 +145,23 @@ fn an_export_to_a_file_is_for_its_owner_only_and_imports_back_unchanged() {
     let before = load(dir.path());
     let output = run(dir.path(), &["agreements", "import", arg(&file)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = stdout(&output);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines.len(), 30 + 1, "one line per row, then the summary");
+    for (i, line) in lines[..30].iter().enumerate() {
+        let unchanged = format!("line {}: unchanged: ", i + 2);
+        let skipped = format!("line {}: skipped: no confirmation details", i + 2);
+        assert!(
+            line.starts_with(&unchanged)
+                && line.ends_with(", the same contact is already confirmed")
+                || *line == skipped,
+            "{line}"
+        );
+    }
     assert_eq!(
-        stdout(&output),
+        lines[30],
         format!(
-            "Imported {}: 0 created, 18 unchanged, 12 skipped, 0 rejected\n",
+            "Imported {}: 0 created, 18 unchanged, 12 skipped, 0 rejected",
             file.display()
         )
     );

@@ -2,6 +2,7 @@
 //! and the store is exactly as it was.
 
 use crate::*;
+use binary::csv_fields;
 use chrono::{DateTime, NaiveDate, Utc};
 use pcenter::domain::agreement::{Channel, Confirmation, Contact, MCA_TEMPLATE_ID, MCA_TYPE};
 use pcenter::domain::cloud::Cloud;
@@ -136,10 +137,38 @@ fn export_then_import_of_10000_customers_leaves_the_store_unchanged() {
 
     let import = run(dir.path(), &["agreements", "import", arg(&file)]);
     assert_eq!(import.status.code(), Some(0), "{}", stderr(&import));
+    assert_eq!(stderr(&import), "", "no progress bar without a terminal");
+    let said = stdout(&import);
+    let lines: Vec<&str> = said.lines().collect();
     assert_eq!(
-        stdout(&import),
+        lines.len(),
+        CUSTOMERS + 1,
+        "one line per row, then the summary"
+    );
+    let (mut unchanged, mut skipped) = (0, 0);
+    for (i, (line, row)) in lines.iter().zip(text.lines().skip(1)).enumerate() {
+        let domain = &csv_fields(row)[1];
+        if line.starts_with(&format!("line {}: unchanged: ", i + 2)) {
+            assert!(
+                line.ends_with(&format!(
+                    " ({domain}), the same contact is already confirmed"
+                )),
+                "{line}"
+            );
+            unchanged += 1;
+        } else {
+            assert_eq!(
+                *line,
+                format!("line {}: skipped: no confirmation details", i + 2)
+            );
+            skipped += 1;
+        }
+    }
+    assert_eq!((unchanged, skipped), (confirmed, CUSTOMERS - confirmed));
+    assert_eq!(
+        lines[CUSTOMERS],
         format!(
-            "Imported {}: 0 created, {confirmed} unchanged, {} skipped, 0 rejected\n",
+            "Imported {}: 0 created, {confirmed} unchanged, {} skipped, 0 rejected",
             file.display(),
             CUSTOMERS - confirmed
         )

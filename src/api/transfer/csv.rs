@@ -1,6 +1,7 @@
-//! Reading CSV (RFC 4180) one record at a time: a UTF-8 byte order mark, CRLF or LF line ends,
-//! and quoted fields holding commas, doubled quotes and line breaks. Each record knows the
-//! physical line it starts on, so a message can point at it.
+//! Reading CSV (RFC 4180) one line at a time: a UTF-8 byte order mark, CRLF or LF line ends,
+//! and quoted fields holding commas and doubled quotes. A record is one line: a quoted field
+//! may not hold a line break here (an export never writes one), so a quote left open spoils
+//! its own line only, not every line after it.
 //!
 //! Lenient where spreadsheets are: a quote inside an unquoted field, or text after a closing
 //! quote, is kept as it stands.
@@ -9,7 +10,7 @@ use std::io::{self, BufRead};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// One record and the physical line (1-based) it starts on.
+/// One record and its line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     pub line: usize,
@@ -26,24 +27,24 @@ impl Record {
 /// A record that cannot be read; the records after it can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Malformed {
-    /// A quoted field opened on `line` is still open at the end of the file (`last_line`).
-    Unclosed { line: usize, last_line: usize },
-    /// The record starting on `line` is not UTF-8 text.
+    /// A quoted field opened on `line` is still open at its end.
+    Unclosed { line: usize },
+    /// The record on `line` is not UTF-8 text.
     NotUtf8 { line: usize },
 }
 
 impl Malformed {
     pub fn line(&self) -> usize {
         match self {
-            Malformed::Unclosed { line, .. } | Malformed::NotUtf8 { line } => *line,
+            Malformed::Unclosed { line } | Malformed::NotUtf8 { line } => *line,
         }
     }
 
     pub fn reason(&self) -> String {
         match self {
-            Malformed::Unclosed { last_line, .. } => format!(
-                "a quoted field is not closed before the end of the file (line {last_line}); close it with a double quote"
-            ),
+            Malformed::Unclosed { .. } => {
+                "a quote opened in this line is not closed: end the quoted value with \" (a quote inside a value is written twice: \"\")".to_string()
+            }
             Malformed::NotUtf8 { .. } => {
                 "the row is not UTF-8 text; save the file as CSV UTF-8".to_string()
             }
@@ -85,53 +86,32 @@ impl<R: BufRead> Reader<R> {
 
     /// The next record, `None` at the end of the input; an `Err` only when reading fails.
     pub fn read(&mut self) -> io::Result<Option<Read>> {
-        let first_line = self.next_line;
+        let line = self.next_line;
+        self.line.clear();
+        if self.input.read_until(b'\n', &mut self.line)? == 0 {
+            return Ok(None);
+        }
+        self.next_line += 1;
+        let mut content = self.line.as_slice();
+        if line == 1 {
+            content = content.strip_prefix(BOM).unwrap_or(content);
+        }
+        let text = &content[..content.len() - line_ending(content)];
         let mut fields: Vec<Vec<u8>> = Vec::new();
         let mut field: Vec<u8> = Vec::new();
         let mut state = State::FieldStart;
-        loop {
-            self.line.clear();
-            if self.input.read_until(b'\n', &mut self.line)? == 0 {
-                // Only a quoted field left open can have read lines of this record.
-                return Ok((self.next_line > first_line).then(|| {
-                    Read::Malformed(Malformed::Unclosed {
-                        line: first_line,
-                        last_line: self.next_line - 1,
-                    })
-                }));
-            }
-            self.next_line += 1;
-            let mut content = self.line.as_slice();
-            if first_line == 1 && self.next_line == 2 {
-                content = content.strip_prefix(BOM).unwrap_or(content);
-            }
-            let ending = line_ending(content);
-            let (text, ending) = content.split_at(content.len() - ending);
-            for &byte in text {
-                state = step(state, byte, &mut field, &mut fields);
-            }
-            if state == State::Quoted {
-                // A line break inside a quoted field belongs to the field.
-                field.extend_from_slice(ending);
-                if ending.is_empty() {
-                    return Ok(Some(Read::Malformed(Malformed::Unclosed {
-                        line: first_line,
-                        last_line: self.next_line - 1,
-                    })));
-                }
-                continue;
-            }
-            fields.push(field);
-            let fields: Result<Vec<String>, _> =
-                fields.into_iter().map(String::from_utf8).collect();
-            return Ok(Some(match fields {
-                Ok(fields) => Read::Record(Record {
-                    line: first_line,
-                    fields,
-                }),
-                Err(_) => Read::Malformed(Malformed::NotUtf8 { line: first_line }),
-            }));
+        for &byte in text {
+            state = step(state, byte, &mut field, &mut fields);
         }
+        if state == State::Quoted {
+            return Ok(Some(Read::Malformed(Malformed::Unclosed { line })));
+        }
+        fields.push(field);
+        let fields: Result<Vec<String>, _> = fields.into_iter().map(String::from_utf8).collect();
+        Ok(Some(match fields {
+            Ok(fields) => Read::Record(Record { line, fields }),
+            Err(_) => Read::Malformed(Malformed::NotUtf8 { line }),
+        }))
     }
 }
 
@@ -220,24 +200,24 @@ mod tests {
     }
 
     #[test]
-    fn quoted_fields_hold_commas_quotes_and_line_breaks() {
-        let input = "\"Müller, Söhne\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\nnext,\"\"\n";
+    fn quoted_fields_hold_commas_and_quotes() {
+        let input = "\"Müller, Söhne\",\"say \"\"hi\"\"\"\r\nnext,\"\"\n";
         assert_eq!(
             records(input),
             vec![
-                row(1, &["Müller, Söhne", "say \"hi\"", "two\r\nlines"]),
-                row(3, &["next", ""]),
+                row(1, &["Müller, Söhne", "say \"hi\""]),
+                row(2, &["next", ""]),
             ]
         );
     }
 
     #[test]
-    fn records_name_the_physical_line_they_start_on() {
-        let input = "h\n\"a\nb\nc\"\nd\n\ne\n";
+    fn records_name_their_line() {
+        let input = "h\na\n\ne\n";
         let lines: Vec<usize> = records(input).into_iter().map(|(l, _)| l).collect();
-        assert_eq!(lines, vec![1, 2, 5, 6, 7]);
+        assert_eq!(lines, vec![1, 2, 3, 4]);
         let blank = read_all(input.as_bytes());
-        assert!(matches!(&blank[3], Read::Record(r) if r.is_blank()));
+        assert!(matches!(&blank[2], Read::Record(r) if r.is_blank()));
     }
 
     #[test]
@@ -249,23 +229,19 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_is_reported_on_the_line_it_opens() {
-        let reads = read_all(b"h\n\"open,\nstill\nopen");
-        assert_eq!(reads.len(), 2);
+    fn an_unclosed_quote_spoils_its_own_line_only() {
+        let reads = read_all(b"h\n\"open,\nnext,\"two\"\"\"\nok,\"open");
+        assert_eq!(reads.len(), 4);
         assert!(matches!(
             &reads[1],
-            Read::Malformed(Malformed::Unclosed {
-                line: 2,
-                last_line: 4
-            })
+            Read::Malformed(Malformed::Unclosed { line: 2 })
         ));
-        let reads = read_all(b"h\nok,\"open\n");
+        assert!(
+            matches!(&reads[2], Read::Record(r) if r.line == 3 && r.fields == ["next", "two\""])
+        );
         assert!(matches!(
-            &reads[1],
-            Read::Malformed(Malformed::Unclosed {
-                line: 2,
-                last_line: 2
-            })
+            &reads[3],
+            Read::Malformed(Malformed::Unclosed { line: 4 })
         ));
     }
 

@@ -2,8 +2,8 @@
 //! the values of its current confirmation, or empty columns when it has none.
 
 use super::rows::Column;
-use crate::api::error::{code, exit, ApiError};
-use crate::api::output::csv_record;
+use crate::api::error::ApiError;
+use crate::api::output::{cannot_write, csv_record, out_file};
 use crate::api::{write_error, Api};
 use crate::book::Book;
 use crate::domain::role::GatedAction;
@@ -17,21 +17,15 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
         .require(GatedAction::SeeConfirmation)
         .map_err(ServiceError::from)?;
     api.load_everything()?;
-    let Some(path) = file else {
+    let Some(path) = out_file(file.as_deref()) else {
         let mut buffered = BufWriter::new(out);
         write_rows(&api.book, &mut buffered)
             .and_then(|_| buffered.flush())
             .map_err(write_error)?;
         return Ok(0);
     };
-    let cannot = |e: io::Error| {
-        ApiError::new(
-            code::STORE,
-            exit::STORE,
-            format!("Cannot write {}: {e}.", path.display()),
-        )
-    };
-    let file = crate::private::create_file(&path).map_err(cannot)?;
+    let cannot = |e: io::Error| cannot_write(path, &e);
+    let file = crate::private::create_file(path).map_err(cannot)?;
     let mut buffered = BufWriter::new(file);
     let count = write_rows(&api.book, &mut buffered)
         .and_then(|count| buffered.flush().map(|_| count))

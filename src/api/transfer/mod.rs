@@ -3,11 +3,15 @@
 //! that CSV read back, each row recorded through the same service operation as the dashboard.
 
 mod csv;
+mod decide;
 mod dry_run;
 mod export;
+mod habits;
 mod import;
 mod lookup;
+mod plan;
 pub(super) mod progress;
+mod report;
 mod rows;
 mod source;
 

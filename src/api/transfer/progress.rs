@@ -1,5 +1,6 @@
 //! A one-line progress bar for long imports, redrawn in place with `\r` each time the
 //! percentage changes (at most 101 times however large the file), and cleared at the end.
+//! Before it starts, the same line can say what is being done (`Reading FILE…`).
 
 use std::io::{IsTerminal, Write};
 
@@ -26,6 +27,15 @@ impl Progress {
         Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), total)
     }
 
+    /// A bar on standard error for a command that prints lines on standard output while it
+    /// runs, as an import does: only when both are a terminal, so that the bar and the lines
+    /// share one screen in the order written. Its total is set by `start`.
+    pub fn beside_stdout() -> Progress {
+        let stderr = std::io::stderr();
+        let show = stderr.is_terminal() && std::io::stdout().is_terminal();
+        Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), 0)
+    }
+
     pub fn to(sink: Option<Box<dyn Write>>, total: usize) -> Progress {
         Progress {
             sink,
@@ -33,6 +43,30 @@ impl Progress {
             done: 0,
             shown: None,
             visible: false,
+        }
+    }
+
+    /// Says what is being done on the bar's line until the bar starts (or it is cleared).
+    pub fn note(&mut self, text: &str) {
+        self.draw(&format!("\r\x1b[2K{text}"));
+        self.visible = true;
+    }
+
+    /// Starts the bar for `total` rows, in place of the note; a bar for few rows is not shown.
+    pub fn start(&mut self, total: usize) {
+        self.clear();
+        self.total = total;
+        if total <= LARGE {
+            self.sink = None;
+        }
+    }
+
+    /// Draws the bar again after other output (which `clear` made room for), so that it stays
+    /// on screen below that output; nothing before the first row.
+    pub fn redraw(&mut self) {
+        if !self.visible && self.shown.is_some() {
+            self.draw(&format!("\r{}", line(self.done, self.total)));
+            self.visible = true;
         }
     }
 
@@ -47,8 +81,7 @@ impl Progress {
         }
     }
 
-    /// Takes the bar off the screen (before other output, and at the end); it comes back at
-    /// the next change of percentage, so output between does not add redraws.
+    /// Takes the bar (or the note) off the screen, before other output and at the end.
     pub fn clear(&mut self) {
         if self.visible {
             self.draw("\r\x1b[2K");
@@ -137,6 +170,49 @@ mod tests {
         let text = String::from_utf8(screen.0.lock().unwrap().clone()).unwrap();
         assert_eq!(text.matches("\r[").count(), 101, "one draw per percent");
         assert_eq!(text.matches("\x1b[2K").count(), 101, "one clear per draw");
+    }
+
+    #[test]
+    fn the_bar_is_the_last_thing_drawn_after_each_block_of_output() {
+        let screen = Screen::default();
+        let mut progress = Progress::to(Some(Box::new(screen.clone())), 0);
+        progress.note("Reading rows.csv…");
+        progress.start(200_000);
+        let text = || String::from_utf8(screen.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(text(), "\r\x1b[2KReading rows.csv…\r\x1b[2K");
+        for block in 1..=200 {
+            for _ in 0..1_000 {
+                progress.advance();
+            }
+            progress.clear();
+            screen
+                .0
+                .lock()
+                .unwrap()
+                .extend_from_slice(b"line: printed\n");
+            progress.redraw();
+            let done = block * 1_000;
+            let bar = format!("\r{}", line(done, 200_000));
+            assert!(
+                text().ends_with(&format!("printed\n{bar}")),
+                "block {block}"
+            );
+        }
+        progress.clear();
+        assert!(text().ends_with("200000 of 200000 rows\r\x1b[2K"));
+    }
+
+    #[test]
+    fn a_bar_for_few_rows_is_not_shown_but_the_note_is_cleared() {
+        let screen = Screen::default();
+        let mut progress = Progress::to(Some(Box::new(screen.clone())), 0);
+        progress.note("Reading");
+        progress.start(LARGE);
+        progress.advance();
+        progress.redraw();
+        progress.clear();
+        let text = String::from_utf8(screen.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(text, "\r\x1b[2KReading\r\x1b[2K");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The columns of the CSV, its header, and a row's values by column.
 
 use super::csv::Record;
+use crate::api::output::unneutralised;
 use crate::domain::agreement::AcceptanceDraft;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,12 +112,13 @@ impl Header {
         Ok(Row {
             values: self
                 .positions
-                .map(|p| p.map_or("", |p| record.fields[p].trim())),
+                .map(|p| p.map_or("", |p| unneutralised(record.fields[p].trim()))),
         })
     }
 }
 
-/// One row's values, trimmed; an absent optional column reads as empty.
+/// One row's values, trimmed, without the quote that keeps a spreadsheet from taking one for
+/// a formula; an absent optional column reads as empty.
 #[derive(Debug, Clone, Copy)]
 pub struct Row<'r> {
     values: [&'r str; 7],

@@ -39,6 +39,10 @@ impl Source<'_> {
         ApiError::invalid(format!("Cannot read {}: {error}.", self.path.display()))
     }
 
+    pub fn not_utf8(&self, line: usize) -> ApiError {
+        ApiError::invalid(super::habits::not_utf8(self.path, line))
+    }
+
     fn refused(&self, why: String) -> ApiError {
         ApiError::invalid(format!(
             "{} cannot be imported: {why}. The first line must name the columns {EXPECTED}.",
@@ -61,6 +65,9 @@ impl<'s> Rows<'s> {
             let read = reader.read().map_err(|e| source.cannot_read(e))?;
             let record = match read {
                 None => return Err(source.refused("it is empty".into())),
+                Some(Read::Malformed(Malformed::NotUtf8 { line })) => {
+                    return Err(source.not_utf8(line));
+                }
                 Some(Read::Malformed(m)) => {
                     return Err(source.refused(header_unreadable(&m)));
                 }

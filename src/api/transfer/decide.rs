@@ -1,0 +1,206 @@
+//! What becomes of one row of an import: created, unchanged, skipped or rejected, judged by the
+//! service's own rules on the book, without writing (the caller writes a group at a time).
+
+use super::csv::Record;
+use super::dry_run::DryRun;
+use super::habits::spreadsheet_date;
+use super::lookup::{insufficient, Check, Customers};
+use super::plan::Plan;
+use super::rows::{Column, Header};
+use crate::api::error::{exit, ApiError};
+use crate::api::Api;
+use crate::app::session::Clock;
+use crate::domain::agreement::{Acceptance, AcceptanceField, Channel, Confirmation};
+use crate::service::{Operations, ServiceError};
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// To be recorded. `current` is the date of the customer's current confirmation when it
+    /// stays current (this one's acceptance came before it).
+    Created {
+        customer: String,
+        confirmation: Box<Confirmation>,
+        current: Option<NaiveDate>,
+    },
+    /// Already on record; why, after the customer's name.
+    Unchanged {
+        customer: String,
+        why: &'static str,
+    },
+    /// No confirmation in the row (an export writes such rows).
+    Skipped,
+    Rejected(String),
+}
+
+impl Outcome {
+    /// What the import says of the row on `line`.
+    pub fn said(&self, line: usize, dry_run: bool) -> String {
+        match self {
+            Outcome::Created {
+                customer, current, ..
+            } => {
+                let verb = if dry_run {
+                    "would be created"
+                } else {
+                    "created"
+                };
+                let kept = current.map_or(String::new(), |date| {
+                    format!(", kept in the history: the confirmation of {date} stays current")
+                });
+                format!("line {line}: {verb}: {customer}{kept}")
+            }
+            Outcome::Unchanged { customer, why } => {
+                format!("line {line}: unchanged: {customer}, {why}")
+            }
+            Outcome::Skipped => format!("line {line}: skipped: no confirmation details"),
+            Outcome::Rejected(reason) => format!("line {line}: rejected: {reason}"),
+        }
+    }
+}
+
+const SAME_AS_CURRENT: &str = "the same contact is already confirmed";
+const SAME_AS_EARLIER: &str = "the same contact and date are already on record, in the history";
+
+/// One row's outcome; an `Err` only for a failure that stops the import (the store's).
+pub fn decide(
+    api: &mut Api,
+    plan: &Plan,
+    header: &Header,
+    record: &Record,
+) -> Result<Outcome, ApiError> {
+    let row = match header.row(record) {
+        Ok(row) => row,
+        Err(reason) => return Ok(Outcome::Rejected(reason)),
+    };
+    let (customer_id, missing) = match Customers::new(&api.store).check(&mut api.book, &row)? {
+        Check::Empty => return Ok(Outcome::Skipped),
+        Check::Rejected(reason) => return Ok(Outcome::Rejected(reason)),
+        Check::Identified {
+            customer_id,
+            missing,
+        } => (customer_id, missing),
+    };
+    let customer = label(api, &customer_id);
+    let others = plan.other_lines(&customer_id, record.line);
+    if !others.is_empty() {
+        let lines = if others.len() == 1 { "line" } else { "lines" };
+        let others: Vec<String> = others.iter().map(usize::to_string).collect();
+        return Ok(Outcome::Rejected(format!(
+            "{customer} has more than one row in the file (also {lines} {}); none of its rows is imported",
+            others.join(", ")
+        )));
+    }
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
+        return Ok(Outcome::Rejected(insufficient(&names)));
+    }
+    // Only the date's form is checked here: the service refuses a future date, with Partner
+    // Center's own message.
+    let acceptance = match row.draft().validate(NaiveDate::MAX) {
+        Ok(acceptance) => acceptance,
+        Err(errors) => {
+            let messages: Vec<String> = errors
+                .iter()
+                .map(|(field, message)| {
+                    let column = column(*field);
+                    let message = match column {
+                        Column::Date => spreadsheet_date(row.get(Column::Date)),
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| message.clone());
+                    format!("{}: {message}", column.name())
+                })
+                .collect();
+            return Ok(Outcome::Rejected(messages.join(" ")));
+        }
+    };
+    match record_unless_on_record(api, &customer_id, acceptance) {
+        Ok(Some(confirmation)) => {
+            let current = api
+                .book
+                .current_confirmation(&customer_id)
+                .filter(|current| **current != confirmation)
+                .map(|current| current.date_agreed);
+            Ok(Outcome::Created {
+                customer,
+                confirmation: Box::new(confirmation),
+                current,
+            })
+        }
+        Ok(None) => Ok(Outcome::Unchanged {
+            customer,
+            why: SAME_AS_EARLIER,
+        }),
+        Err(ServiceError::AlreadyConfirmed) => Ok(Outcome::Unchanged {
+            customer,
+            why: SAME_AS_CURRENT,
+        }),
+        Err(error) => {
+            let error = ApiError::from(error);
+            if error.exit == exit::STORE || error.exit == exit::STORE_IN_USE {
+                return Err(error);
+            }
+            // Partner Center's own codes (600002, …) are worth showing; HTTP-like ones are not.
+            Ok(Outcome::Rejected(match error.code {
+                code if code >= 10_000 => format!("{} ({code})", error.description),
+                _ => error.description,
+            }))
+        }
+    }
+}
+
+/// Confirms through the service, unless a confirmation of the same person on the same date is
+/// already on record for the customer (`None`): importing a file again adds nothing. A contact
+/// equal to the current confirmation's is the service's own refusal (600061), on any date.
+fn record_unless_on_record(
+    api: &mut Api,
+    customer_id: &str,
+    acceptance: Acceptance,
+) -> Result<Option<Confirmation>, ServiceError> {
+    let mut ops = checked(api);
+    ops.check_confirmation(customer_id, acceptance.date_agreed)?;
+    let book = &ops.book;
+    let same_person = |c: &Confirmation| c.accepted_by == acceptance.accepted_by;
+    let current_is_same = book
+        .current_confirmation(customer_id)
+        .is_some_and(same_person);
+    let on_record = book
+        .confirmations(customer_id)
+        .iter()
+        .any(|c| same_person(c) && c.date_agreed == acceptance.date_agreed);
+    if on_record && !current_is_same {
+        return Ok(None);
+    }
+    ops.confirm(customer_id, acceptance, Channel::Import)
+        .map(Some)
+}
+
+/// The service over a store that keeps nothing: it applies every rule, and the book (this
+/// command's own read model, gone when it ends) takes each new confirmation, so a later row is
+/// judged as it would be once written. The group writes the confirmations (unless dry run).
+fn checked(api: &mut Api) -> Operations<'_> {
+    Operations {
+        store: &DryRun,
+        book: &mut api.book,
+        actor: &api.actor,
+        now: api.clock.now(),
+    }
+}
+
+fn label(api: &Api, customer_id: &str) -> String {
+    match api.book.customer(customer_id) {
+        Some(c) => format!("{} ({})", c.company_name, c.domain),
+        None => customer_id.to_string(),
+    }
+}
+
+fn column(field: AcceptanceField) -> Column {
+    match field {
+        AcceptanceField::FirstName => Column::FirstName,
+        AcceptanceField::LastName => Column::LastName,
+        AcceptanceField::Email => Column::Email,
+        AcceptanceField::Phone => Column::Phone,
+        AcceptanceField::Date => Column::Date,
+    }
+}
