@@ -26,6 +26,13 @@ fn a_confirmation_and_an_order_made_with_keys_survive_reopening_the_sled_store()
     press(&mut s, KeyCode::Enter);
     ctrl(&mut s, 's'); // Submit
     assert_eq!(account(&s).customer_id, NORTHWIND);
+    let subscriptions = s.app.ctx.book.subscriptions(NORTHWIND).len();
+    assert_eq!(
+        account(&s).selected,
+        subscriptions - 1,
+        "the new one is selected"
+    );
+    press(&mut s, KeyCode::Home);
     press(&mut s, KeyCode::Char('s'));
     retype(&mut s, "50");
     ctrl(&mut s, 's');

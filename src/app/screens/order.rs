@@ -234,7 +234,14 @@ impl NewOrder {
                     "The order was submitted: {subscriptions} new subscription{}.",
                     if subscriptions == 1 { "" } else { "s" }
                 ));
-                Step::go(Screen::Account(Account::new(&self.customer_id)))
+                // The new subscriptions come last: the first of them is selected.
+                let mut account = Account::new(&self.customer_id);
+                account.selected = ctx
+                    .book
+                    .subscriptions(&self.customer_id)
+                    .len()
+                    .saturating_sub(subscriptions);
+                Step::go(Screen::Account(account))
             }
             Ok(_) => Step::stay(),
             Err(error) => {
