@@ -1,6 +1,11 @@
 //! The real binary from the outside: options, exit codes and the one-line messages on stderr.
 //! Every run names a temporary data directory, so no test touches the user's own data.
 
+#[path = "cli/help.rs"]
+mod help;
+#[path = "cli/usage.rs"]
+mod usage;
+
 use pcenter::store::{SledStore, Store};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -1,8 +1,36 @@
 //! The subcommands and their arguments as the command line takes them.
 
 use super::output::Format;
+use crate::domain::characters::quote;
+use crate::domain::limits::QUANTITY_DIGITS;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
+
+/// A seat count as typed: digits only, as many as a form's box takes.
+fn seat_count(value: &str) -> Result<u32, String> {
+    let digits = value.trim();
+    match digits.parse::<u32>() {
+        Ok(seats) if digits.len() <= QUANTITY_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(seats)
+        }
+        _ => Err(format!(
+            "'{}' is not a seat count: use a whole number of at most {QUANTITY_DIGITS} digits, for example 25.",
+            quote(value)
+        )),
+    }
+}
+
+/// A count or a seed: a whole number.
+fn whole_number<N: std::str::FromStr>(value: &str) -> Result<N, String> {
+    let digits = value.trim();
+    match digits.parse::<N>() {
+        Ok(number) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(number),
+        _ => Err(format!(
+            "'{}' is not a whole number (digits only, for example 1000).",
+            quote(value)
+        )),
+    }
+}
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -25,10 +53,10 @@ pub enum Command {
     /// customers, confirmations, orders and subscriptions.
     Generate {
         /// How many customers.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = whole_number::<usize>)]
         customers: usize,
         /// The seed of the pseudo-random sequence.
-        #[arg(long, value_name = "S", default_value_t = 1)]
+        #[arg(long, value_name = "S", default_value_t = 1, value_parser = whole_number::<u64>)]
         seed: u64,
     },
     /// Write every customer with its confirmations, orders and subscriptions to a file of JSON
@@ -93,13 +121,13 @@ pub struct CreateAgreementArgs {
     #[arg(long, value_name = "FILE|-", conflicts_with_all = ["first_name", "last_name", "email", "phone", "date", "template_id"])]
     pub json: Option<String>,
     /// First name of the person at the customer who accepted the agreement.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", required_unless_present = "json")]
     pub first_name: Option<String>,
     /// Last name of the person who accepted.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", required_unless_present = "json")]
     pub last_name: Option<String>,
     /// Email address of the person who accepted.
-    #[arg(long, value_name = "EMAIL")]
+    #[arg(long, value_name = "EMAIL", required_unless_present = "json")]
     pub email: Option<String>,
     /// Phone number of the person who accepted (optional).
     #[arg(long, value_name = "PHONE")]
@@ -148,11 +176,15 @@ pub enum CustomersCommand {
 pub enum OrdersCommand {
     /// Create an order: one --offer/--quantity pair per line item.
     Create {
+        /// The customer's tenant ID or primary domain.
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
+        /// An offer of the catalog; repeat for each line item.
         #[arg(long = "offer", value_name = "OFFER_ID", required = true)]
         offers: Vec<String>,
-        #[arg(long = "quantity", value_name = "N", required = true)]
+        /// The seats of the line item of the --offer in the same place (1 for usage-based
+        /// offers); one for each --offer.
+        #[arg(long = "quantity", value_name = "N", required = true, value_parser = seat_count)]
         quantities: Vec<u32>,
     },
 }
@@ -161,11 +193,14 @@ pub enum OrdersCommand {
 pub enum SubscriptionsCommand {
     /// Change the seat count of a seat-based subscription.
     SetSeats {
+        /// The customer's tenant ID or primary domain.
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
+        /// The subscription's ID.
         #[arg(long, value_name = "ID")]
         subscription: String,
-        #[arg(long, value_name = "N")]
+        /// The new seat count, from 1 to the offer's maximum.
+        #[arg(long, value_name = "N", value_parser = seat_count)]
         quantity: u32,
     },
 }

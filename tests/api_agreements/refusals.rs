@@ -16,6 +16,8 @@ fn a_future_date_is_600002_and_wins_over_every_other_field() {
             NORTHWIND,
             "--first-name",
             "",
+            "--last-name",
+            "",
             "--email",
             "nobody",
             "--template-id",
@@ -53,7 +55,7 @@ fn missing_and_invalid_fields_are_400_naming_each_field() {
     let demo = Demo::new();
     let cases: [(&[&str], &str); 4] = [
         (
-            &[],
+            &["--first-name", "", "--last-name", " ", "--email", ""],
             "first-name: Enter the first name. last-name: Enter the last name. email: Enter the email address.",
         ),
         (
