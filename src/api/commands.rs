@@ -79,9 +79,11 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum AgreementsCommand {
-    /// Agreement metadata, like GET /v1/agreements (default type: MicrosoftCloudAgreement).
+    /// Agreement metadata, like GET /v1/agreements (default type: MicrosoftCloudAgreement). Needs
+    /// no store, so it answers while the dashboard is open.
     Templates {
-        /// MicrosoftCloudAgreement, or '*' for every type.
+        /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement (never confirmed
+        /// here, so none), or '*' for every type.
         #[arg(long = "type", value_name = "TYPE")]
         agreement_type: Option<String>,
     },
@@ -92,7 +94,8 @@ pub enum AgreementsCommand {
         /// The customer's tenant ID or primary domain.
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
-        /// MicrosoftCloudAgreement, or '*' for every type.
+        /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement (never confirmed
+        /// here, so none), or '*' for every type.
         #[arg(long = "type", value_name = "TYPE")]
         agreement_type: Option<String>,
     },

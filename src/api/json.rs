@@ -30,6 +30,10 @@ pub struct AgreementMetaData {
     pub version_rank: i32,
 }
 
+/// Every agreement type Partner Center has. This product confirms only the Microsoft Cloud
+/// Agreement, so a query for the other one finds no template and no confirmation.
+pub const AGREEMENT_TYPES: [&str; 2] = [MCA_TYPE, "MicrosoftCustomerAgreement"];
+
 /// The agreement templates this product knows: the Microsoft Cloud Agreement.
 pub fn templates() -> Vec<AgreementMetaData> {
     vec![AgreementMetaData {

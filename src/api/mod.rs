@@ -114,6 +114,10 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
                 store.close();
                 generated
             }),
+        // Static metadata: the store is neither opened nor created.
+        Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
+            agreements::templates(agreement_type.as_deref(), &mut out)
+        }
         // Restoring makes a new store: the one there, if any, is not opened or seeded first.
         Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
         command => Api::open(options).and_then(|mut api| {
@@ -153,8 +157,8 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
 fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, ApiError> {
     match command {
         Command::Agreements(command) => match command {
-            AgreementsCommand::Templates { agreement_type } => {
-                agreements::templates(agreement_type.as_deref(), out)
+            AgreementsCommand::Templates { .. } => {
+                unreachable!("run answers templates without a store")
             }
             AgreementsCommand::Create(args) => agreements::create(api, args, out),
             AgreementsCommand::List {
