@@ -1,5 +1,6 @@
 //! `pcenter customers list|show|create`.
 
+use super::agreement_request::Requested;
 use super::customer_body::CustomerRequest;
 use super::customer_json::CustomerJson;
 use super::error::ApiError;
@@ -111,6 +112,11 @@ pub fn create(api: &mut Api, source: &str, out: &mut dyn Write) -> Result<u8, Ap
         .require(GatedAction::CreateCustomer)
         .map_err(ServiceError::from)?;
     let request = CustomerRequest::parse(&read_body(source)?)?;
+    if let Some(agreement) = &request.agreement {
+        // Schedule and a future date first, with the codes `agreements create` gives them.
+        let date = Requested::nested(agreement.clone(), "agreement.").date(api.actor.business_date);
+        api.ops().check_new_customer_confirmation(date)?;
+    }
     let (profile, acceptance) = request.validate(
         |domain| {
             // A failing store is reported when the customer is written.
