@@ -104,6 +104,19 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
 }
 
 #[test]
+fn an_agreement_timestamp_with_an_offset_counts_by_the_date_written_in_it() {
+    let demo = Demo::new();
+    let mut body = body();
+    body["agreement"] = agreement();
+    body["agreement"]["dateAgreed"] = json!("2018-11-14T20:00:00-08:00");
+    let created = create(&demo, MANDATORY_DAY, &body).json();
+    assert_eq!(
+        created["currentAgreement"]["dateAgreed"],
+        "2018-11-14T00:00:00Z"
+    );
+}
+
+#[test]
 fn a_file_body_a_bare_domain_prefix_and_the_agreements_defaults() {
     let demo = Demo::new();
     let mut body = body();

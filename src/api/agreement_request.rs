@@ -7,7 +7,7 @@ use crate::api::{read_body, CreateAgreementArgs};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, MCA_TEMPLATE_ID};
 use crate::domain::characters::quote;
 use crate::domain::fields;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// The names of the fields in the caller's own words: flags, or paths in the JSON body.
 struct Names {
@@ -197,20 +197,22 @@ pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError
     })
 }
 
-/// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp (UTC unless it names an offset), taken
-/// as its UTC day. A value without a time part is left to the date check.
+/// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp taken at the date written in it, whatever
+/// its offset: `2018-11-14T20:00:00-08:00` is November 14 where the customer accepted, though
+/// November 15 in UTC. A value without a time part is left to the date check.
 fn body_date(value: &str) -> Result<String, String> {
     let value = value.trim();
     if !matches!(value.get(10..11), Some("T" | "t")) {
         return Ok(value.to_string());
     }
-    DateTime::parse_from_rfc3339(value)
-        .map(|moment| moment.with_timezone(&Utc).date_naive())
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date()))
-        .map(|date| date.to_string())
-        .map_err(|_| {
-            format!("'{}' is neither a date nor a UTC timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.", quote(value))
-        })
+    let timestamp = DateTime::parse_from_rfc3339(value)
+        .map(|moment| moment.date_naive())
+        .or_else(|_| {
+            NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date())
+        });
+    timestamp.map(|date| date.to_string()).map_err(|_| {
+        format!("'{}' is neither a date nor a timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.", quote(value))
+    })
 }
 
 /// Only the known templates can be confirmed; no template ID means the Microsoft Cloud Agreement.
@@ -243,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn timestamps_count_by_their_utc_day() {
+    fn timestamps_count_by_the_date_written_in_them() {
         assert_eq!(body_date("2018-09-14T00:00:00Z"), Ok("2018-09-14".into()));
         assert_eq!(
             body_date("2018-06-14T00:00:00.000Z"),
@@ -251,14 +253,18 @@ mod tests {
         );
         assert_eq!(
             body_date("2018-09-14T22:00:00-05:00"),
-            Ok("2018-09-15".into())
+            Ok("2018-09-14".into())
+        );
+        assert_eq!(
+            body_date("2018-09-14T01:00:00+09:00"),
+            Ok("2018-09-14".into())
         );
         assert_eq!(body_date("2018-09-14T08:00:00"), Ok("2018-09-14".into()));
         assert_eq!(body_date(" 2018-09-14 "), Ok("2018-09-14".into()));
         assert_eq!(body_date("yesterday"), Ok("yesterday".into()));
         assert!(body_date("2018-09-14Tnoon")
             .unwrap_err()
-            .contains("neither a date nor a UTC timestamp"));
+            .contains("neither a date nor a timestamp"));
     }
 
     #[test]

@@ -109,7 +109,8 @@ pub struct AgreementRequest {
     pub primary_contact: ContactJson,
     #[serde(default)]
     pub template_id: Option<String>,
-    /// A date (`2018-09-14`) or a UTC timestamp (`2018-09-14T00:00:00Z`).
+    /// A date (`2018-09-14`) or a timestamp (`2018-09-14T00:00:00Z`), taken at the date written
+    /// in it whatever its offset.
     #[serde(default)]
     pub date_agreed: Option<String>,
     #[serde(default, rename = "type")]
