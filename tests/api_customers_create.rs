@@ -116,6 +116,86 @@ fn an_agreement_timestamp_with_an_offset_counts_by_the_date_written_in_it() {
     );
 }
 
+/// Keys in any case, as the real API reads them: Microsoft's samples write the Customer in
+/// PascalCase, with nulls and attributes this product ignores.
+#[test]
+fn a_body_in_pascal_case_creates_the_customer() {
+    let demo = Demo::new();
+    let body = json!({
+        "Id": null,
+        "CommerceId": null,
+        "CompanyProfile": {
+            "TenantId": null,
+            "Domain": "TailspinToys.onmicrosoft.com",
+            "CompanyName": null,
+            "Attributes": {"ObjectType": "CustomerCompanyProfile"}
+        },
+        "BillingProfile": {
+            "Id": null,
+            "FirstName": null,
+            "LastName": null,
+            "Email": "tim.lee@tailspintoys.com",
+            "Culture": "EN-US",
+            "Language": "En",
+            "CompanyName": "Tailspin Toys",
+            "DefaultAddress": {
+                "Country": "US",
+                "Region": null,
+                "City": "Redmond",
+                "State": "WA",
+                "AddressLine1": "1 Microsoft Way",
+                "AddressLine2": null,
+                "PostalCode": "98052",
+                "FirstName": "Tim",
+                "LastName": "Lee",
+                "PhoneNumber": "4255550101"
+            },
+            "Attributes": {"ObjectType": "CustomerBillingProfile"}
+        },
+        "RelationshipToPartner": "none",
+        "AGREEMENT": {
+            "PrimaryContact": {"FIRSTNAME": "Tim", "lastname": "Lee", "Email": "tim.lee@tailspintoys.com"},
+            "DateAgreed": "2018-11-01T00:00:00Z",
+            "TemplateId": "998b88de-aa99-4388-a42c-1b3517d49490",
+            "Type": "MicrosoftCloudAgreement"
+        }
+    });
+    let created = create(&demo, MANDATORY_DAY, &body).json();
+    assert_eq!(
+        created["companyProfile"]["domain"],
+        "tailspintoys.onmicrosoft.com"
+    );
+    assert_eq!(created["billingProfile"]["companyName"], "Tailspin Toys");
+    assert_eq!(
+        created["billingProfile"]["email"],
+        "tim.lee@tailspintoys.com"
+    );
+    let address = &created["billingProfile"]["defaultAddress"];
+    assert_eq!(
+        (
+            &address["city"],
+            &address["lastName"],
+            &address["phoneNumber"]
+        ),
+        (&json!("Redmond"), &json!("Lee"), &json!("4255550101"))
+    );
+    assert_eq!(created["agreementStatus"], "Confirmed");
+    assert_eq!(
+        created["currentAgreement"]["primaryContact"]["firstName"],
+        "Tim"
+    );
+    assert_eq!(
+        created["currentAgreement"]["dateAgreed"],
+        "2018-11-01T00:00:00Z"
+    );
+    assert_eq!(demo.customer_count(), 31);
+
+    let mut twice = body.clone();
+    twice["BillingProfile"]["email"] = json!("other@tailspintoys.com");
+    let description = create(&demo, MANDATORY_DAY, &twice).refused(6, 400);
+    assert!(description.contains("gives 'email' twice"), "{description}");
+}
+
 #[test]
 fn a_file_body_a_bare_domain_prefix_and_the_agreements_defaults() {
     let demo = Demo::new();

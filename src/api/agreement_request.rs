@@ -1,6 +1,7 @@
 //! What a caller asks to confirm, from flags or from the Agreement body, turned into an
 //! `Acceptance` by the domain's own validation. Messages name the field as the caller wrote it.
 
+use crate::api::body_keys;
 use crate::api::error::ApiError;
 use crate::api::json::{self, AgreementRequest};
 use crate::api::{read_body, CreateAgreementArgs};
@@ -175,7 +176,8 @@ impl Requested {
     }
 }
 
-/// Parses the Agreement body; a body that is not JSON, or not an Agreement, says where and why.
+/// Parses the Agreement body, its keys in any case; a body that is not JSON, or not an
+/// Agreement, says where and why.
 pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError> {
     let from = if source == "-" {
         "standard input".to_string()
@@ -188,13 +190,15 @@ pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError
             "The Agreement body from {from} is empty; send an Agreement object {{primaryContact, templateId, dateAgreed, type}}."
         )));
     }
-    serde_json::from_str(text).map_err(|error| {
+    let invalid = |error: serde_json::Error| {
         let what = match error.classify() {
             serde_json::error::Category::Data => "is not a valid Agreement",
             _ => "is not valid JSON",
         };
         ApiError::invalid(format!("The Agreement body from {from} {what}: {error}."))
-    })
+    };
+    // Keys in any case, as the real API reads them (`PrimaryContact`, `DateAgreed`).
+    body_keys::from_str(text, invalid)
 }
 
 /// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp taken at the date written in it, whatever

@@ -5,6 +5,7 @@
 mod agreement_request;
 mod agreements;
 mod backup;
+mod body_keys;
 mod command_name;
 mod commands;
 mod commerce;

@@ -96,6 +96,24 @@ fn create_from_json_on_standard_input_with_a_plain_date() {
     assert_agreement(&created, "Megan Bowen", ada(), "2018-09-14");
 }
 
+#[test]
+fn the_agreement_body_is_read_with_its_keys_in_any_case() {
+    let demo = Demo::new();
+    let body = r#"{"PrimaryContact":{"FirstName":"Ada","LASTNAME":"Lovelace","Email":"ada@northwindtraders.com"},"DateAgreed":"2018-09-14T00:00:00Z","TemplateId":"998b88de-aa99-4388-a42c-1b3517d49490","Type":"MicrosoftCloudAgreement","Attributes":{"ObjectType":"Agreement"}}"#;
+    let created = success(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--json",
+            "-",
+        ],
+        body,
+    ));
+    assert_agreement(&created, "Megan Bowen", ada(), "2018-09-14");
+}
+
 /// A timestamp with an offset counts by the date written in it: late on November 14 in
 /// Seattle is November 15 in UTC, yet still November 14, the business date, where it was agreed.
 #[test]
