@@ -305,13 +305,39 @@ fn a_helpdesk_agent_sees_the_customer_and_its_status_but_not_the_agreement() {
 #[test]
 fn an_unknown_customer_is_not_found() {
     let demo = Demo::new();
-    let run = demo.run(
-        MANDATORY_DAY,
-        &["customers", "show", "nobody.onmicrosoft.com"],
-    );
-    let description = run.refused(8, 404);
-    assert!(
-        description.contains("nobody.onmicrosoft.com"),
-        "{description}"
-    );
+    for unknown in ["nobody.onmicrosoft.com", "nobody", "contosoelectronics.com"] {
+        let run = demo.run(MANDATORY_DAY, &["customers", "show", unknown]);
+        assert_eq!(
+            run.refused(8, 404),
+            format!("No customer has the tenant ID, primary domain or domain prefix '{unknown}'.")
+        );
+    }
+}
+
+#[test]
+fn a_customer_is_found_by_the_prefix_of_its_domain_as_well() {
+    let demo = Demo::new();
+    let by_id = demo
+        .run(MANDATORY_DAY, &["customers", "show", CONTOSO])
+        .json();
+    for named in ["contosoelectronics", " ContosoElectronics "] {
+        let by_prefix = demo
+            .run(MANDATORY_DAY, &["customers", "show", named])
+            .json();
+        assert_eq!(by_prefix, by_id, "{named}");
+    }
+    let listed = demo
+        .run(
+            MANDATORY_DAY,
+            &[
+                "agreements",
+                "list",
+                "--customer",
+                "contosoelectronics",
+                "--type",
+                "*",
+            ],
+        )
+        .json();
+    assert_eq!(listed["items"][0], by_id["currentAgreement"]);
 }

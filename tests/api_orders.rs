@@ -73,6 +73,30 @@ fn an_order_for_a_confirmed_customer_creates_one_subscription_per_line() {
 }
 
 #[test]
+fn orders_and_seat_changes_find_the_customer_by_its_domain_prefix() {
+    let demo = Demo::new();
+    let placed = order(
+        &demo,
+        MANDATORY_DAY,
+        "ContosoElectronics",
+        &[(BUSINESS_BASIC, "3")],
+    )
+    .json();
+    assert_eq!(placed["referenceCustomerId"], CONTOSO);
+    let changed = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        "contosoelectronics",
+        CONTOSO_E3,
+        "251",
+    )
+    .json();
+    assert_eq!(changed["quantity"], 251);
+    assert_eq!(demo.seats(CONTOSO_E3), Some(251));
+}
+
+#[test]
 fn orders_of_unconfirmed_public_customers_are_blocked_from_the_mandatory_phase() {
     let demo = Demo::new();
     let blocked = order(&demo, MANDATORY_DAY, NORTHWIND, &[(E3, "5")]);

@@ -91,7 +91,8 @@ pub enum AgreementsCommand {
     Create(CreateAgreementArgs),
     /// A customer's confirmations, newest first, like GET /v1/customers/{id}/agreements.
     List {
-        /// The customer's tenant ID or primary domain.
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
         /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement (never confirmed
@@ -117,7 +118,8 @@ pub enum AgreementsCommand {
 
 #[derive(Debug, Args)]
 pub struct CreateAgreementArgs {
-    /// The customer's tenant ID or primary domain.
+    /// The customer's tenant ID, primary domain or domain prefix (contoso for
+    /// contoso.onmicrosoft.com).
     #[arg(long, value_name = "ID|DOMAIN")]
     pub customer: String,
     /// The Agreement body as JSON (a file, or - for standard input) instead of the fields below.
@@ -160,7 +162,8 @@ pub enum CustomersCommand {
     /// agreementStatus and currentAgreement (the confirmation in force; left out for Helpdesk
     /// agents).
     Show {
-        /// The customer's tenant ID or primary domain.
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
         customer: String,
     },
     /// Create a customer from the Customer body, like POST /v1/customers. An optional top-level
@@ -179,7 +182,8 @@ pub enum CustomersCommand {
 pub enum OrdersCommand {
     /// Create an order: one --offer/--quantity pair per line item.
     Create {
-        /// The customer's tenant ID or primary domain.
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
         /// An offer of the catalog; repeat for each line item.
@@ -196,7 +200,8 @@ pub enum OrdersCommand {
 pub enum SubscriptionsCommand {
     /// Change the seat count of a seat-based subscription.
     SetSeats {
-        /// The customer's tenant ID or primary domain.
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
         /// The subscription's ID.

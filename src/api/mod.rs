@@ -25,7 +25,8 @@ use crate::app::session::Clock;
 use crate::book::Book;
 use crate::cli::{open_store, open_unseeded, Options, SystemClock};
 use crate::diagnostics::Logged;
-use crate::domain::customer::Customer;
+use crate::domain::characters::quote;
+use crate::domain::customer::{Customer, DOMAIN_SUFFIX};
 use crate::service::{Actor, Operations};
 use crate::store::{SledStore, Store};
 use error::{exit, ApiError};
@@ -69,15 +70,31 @@ impl Api {
         }
     }
 
-    /// A customer by tenant ID or primary domain, or a not-found error naming what was asked.
-    pub fn customer(&mut self, id_or_domain: &str) -> Result<Customer, ApiError> {
-        let found = self.book.fetch(&self.store, id_or_domain)?;
+    /// The tenant ID of the customer named by its tenant ID, its primary domain or the prefix of
+    /// that domain (`contoso` for `contoso.onmicrosoft.com`, as `customers create` takes it),
+    /// read into the book; `None` when no customer has it.
+    pub fn find_customer(&mut self, named: &str) -> Result<Option<String>, ApiError> {
+        if let Some(id) = self.book.fetch(&self.store, named)? {
+            return Ok(Some(id));
+        }
+        let prefix = named.trim();
+        if prefix.is_empty() || prefix.contains('.') {
+            return Ok(None);
+        }
+        let domain = format!("{prefix}{DOMAIN_SUFFIX}");
+        Ok(self.book.fetch(&self.store, &domain)?)
+    }
+
+    /// A customer by tenant ID, primary domain or domain prefix, or a not-found error naming
+    /// what was asked.
+    pub fn customer(&mut self, named: &str) -> Result<Customer, ApiError> {
+        let found = self.find_customer(named)?;
         found
             .and_then(|id| self.book.customer(&id).cloned())
             .ok_or_else(|| {
                 ApiError::not_found(format!(
-                    "No customer has the tenant ID or primary domain '{}'.",
-                    id_or_domain.trim()
+                    "No customer has the tenant ID, primary domain or domain prefix '{}'.",
+                    quote(named.trim())
                 ))
             })
     }

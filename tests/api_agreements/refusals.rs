@@ -186,7 +186,7 @@ fn an_unknown_customer_is_404() {
     assert_eq!((refused.code, refused.exit), (404, 8));
     assert_eq!(
         refused.description,
-        "No customer has the tenant ID or primary domain '00000000-0000-0000-0000-000000000000'."
+        "No customer has the tenant ID, primary domain or domain prefix '00000000-0000-0000-0000-000000000000'."
     );
 }
 
