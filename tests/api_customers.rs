@@ -115,12 +115,30 @@ fn the_filter_matches_company_name_or_domain_whatever_the_case() {
 }
 
 #[test]
-fn list_as_a_table_is_the_default_with_a_header_and_aligned_columns() {
+fn list_gives_json_by_default_as_the_real_api_does() {
     let demo = Demo::new();
-    let run = demo.run(MANDATORY_DAY, &["customers", "list", "--filter", "contoso"]);
+    for args in [&["--filter", "ltd", "--unconfirmed"][..], &[]] {
+        let mut default = vec!["customers", "list"];
+        default.extend(args);
+        let run = demo.run(MANDATORY_DAY, &default);
+        assert_eq!(run.json(), list_json(&demo, args), "{args:?}");
+        let mut json = default.clone();
+        json.extend(["--format", "json"]);
+        assert_eq!(run.stdout, demo.run(MANDATORY_DAY, &json).stdout);
+    }
+}
+
+#[test]
+fn list_as_a_table_has_a_header_aligned_columns_and_a_count() {
+    let demo = Demo::new();
+    let table = ["customers", "list", "--format", "table"];
+    let mut contoso = table.to_vec();
+    contoso.extend(["--filter", "contoso"]);
+    let run = demo.run(MANDATORY_DAY, &contoso);
     assert_eq!(run.code, Some(0), "{run:?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert_eq!(lines[2], "1 customer");
     let header = lines[0];
     for title in [
         "Tenant ID",
@@ -144,8 +162,18 @@ fn list_as_a_table_is_the_default_with_a_header_and_aligned_columns() {
         let column = header.find(title).unwrap();
         assert!(row[column..].starts_with(value), "{title}\n{header}\n{row}");
     }
-    let all = demo.run(MANDATORY_DAY, &["customers", "list", "--unconfirmed"]);
-    assert_eq!(all.stdout.lines().count(), 11, "{}", all.stdout);
+    let mut unconfirmed = table.to_vec();
+    unconfirmed.push("--unconfirmed");
+    let all = demo.run(MANDATORY_DAY, &unconfirmed);
+    assert_eq!(all.stdout.lines().count(), 12, "{}", all.stdout);
+    assert!(all.stdout.ends_with("\n10 customers\n"), "{}", all.stdout);
+    let mut nobody = table.to_vec();
+    nobody.extend(["--filter", "no such company"]);
+    let none = demo.run(MANDATORY_DAY, &nobody);
+    assert_eq!(
+        (none.code, none.stdout.as_str()),
+        (Some(0), "No customers match.\n")
+    );
 }
 
 #[test]
@@ -214,6 +242,26 @@ fn list_as_csv_streams_a_large_store_in_name_order() {
     assert_eq!(bulk.len(), 2_000);
     assert_eq!(bulk[0], "Bulk Customer 0000");
     assert_eq!(bulk[1_999], "Bulk Customer 1999");
+    // The JSON, streamed too, in the same order, with and without a filter.
+    for filter in [&[][..], &["--filter", "bulk customer 1"]] {
+        let mut args = vec!["customers", "list"];
+        args.extend(filter);
+        let json = demo.run(MANDATORY_DAY, &args).json();
+        let names: Vec<&str> = json["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["companyProfile"]["companyName"].as_str().unwrap())
+            .filter(|name| name.starts_with("Bulk Customer"))
+            .collect();
+        let expected: Vec<&String> = bulk
+            .iter()
+            .filter(|name| filter.is_empty() || name.starts_with("Bulk Customer 1"))
+            .collect();
+        assert_eq!(names, expected, "{filter:?}");
+        let items = json["items"].as_array().unwrap().len();
+        assert_eq!(json["totalCount"], items, "{filter:?}");
+    }
 }
 
 #[test]

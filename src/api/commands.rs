@@ -147,7 +147,7 @@ pub struct CreateAgreementArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum CustomersCommand {
-    /// Every customer with its Microsoft cloud agreement status.
+    /// Every customer with its Microsoft cloud agreement status, in company-name order.
     List {
         /// Only customers whose company name or domain contains this text.
         #[arg(long, value_name = "TEXT")]
@@ -155,7 +155,9 @@ pub enum CustomersCommand {
         /// Only public-cloud customers without a confirmation.
         #[arg(long)]
         unconfirmed: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
+        /// json: the collection, like GET /v1/customers; table: for people, with a count;
+        /// csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
     /// One customer, like GET /v1/customers/{id}, plus this product's fields: cloud,
@@ -219,6 +221,7 @@ pub enum ReportCommand {
     /// whether new orders and seat changes are blocked on the business date, then a summary
     /// (on stderr with --format csv). Helpdesk agents get the status without who accepted.
     Compliance {
+        /// table: for people; json: the report as one object; csv: for spreadsheets.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },

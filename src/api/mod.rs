@@ -16,6 +16,7 @@ mod customers;
 pub mod error;
 mod generate;
 pub mod json;
+mod json_stream;
 pub mod output;
 mod report;
 mod safe_json;
