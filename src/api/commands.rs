@@ -43,9 +43,12 @@ pub enum Command {
     /// New orders (like POST /v1/customers/{id}/orders).
     #[command(subcommand)]
     Orders(OrdersCommand),
-    /// Subscriptions (like PATCH /v1/customers/{id}/subscriptions/{id}).
+    /// Subscriptions (like /v1/customers/{id}/subscriptions).
     #[command(subcommand)]
     Subscriptions(SubscriptionsCommand),
+    /// The offer catalog (like GET /v1/offers).
+    #[command(subcommand)]
+    Offers(OffersCommand),
     /// Reports.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -188,7 +191,7 @@ pub enum OrdersCommand {
         /// contoso.onmicrosoft.com).
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
-        /// An offer of the catalog; repeat for each line item.
+        /// An offer of the catalog (see `pcenter offers list`); repeat for each line item.
         #[arg(long = "offer", value_name = "OFFER_ID", required = true)]
         offers: Vec<String>,
         /// The seats of the line item of the --offer in the same place (1 for usage-based
@@ -200,18 +203,39 @@ pub enum OrdersCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum SubscriptionsCommand {
+    /// A customer's subscriptions with their IDs, like GET /v1/customers/{id}/subscriptions.
+    List {
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        /// json: the collection, like the real API; table: for people; csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Change the seat count of a seat-based subscription.
     SetSeats {
         /// The customer's tenant ID, primary domain or domain prefix (contoso for
         /// contoso.onmicrosoft.com).
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
-        /// The subscription's ID.
+        /// The subscription's ID (see `pcenter subscriptions list`).
         #[arg(long, value_name = "ID")]
         subscription: String,
         /// The new seat count, from 1 to the offer's maximum.
         #[arg(long, value_name = "N", value_parser = seat_count)]
         quantity: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OffersCommand {
+    /// Every offer an order can name: ID, name, category, billing and the most seats a
+    /// subscription may hold.
+    List {
+        /// json: the collection; table: for people; csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
     },
 }
 

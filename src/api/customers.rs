@@ -6,6 +6,7 @@ use super::customer_json::CustomerJson;
 use super::error::ApiError;
 use super::json_stream::CollectionWriter;
 use super::output::{self, Format};
+use super::plain::{counted_table, Counted};
 use super::{read_body, write_error, Api};
 use crate::book::AgreementStatus;
 use crate::domain::agreement::Channel;
@@ -82,13 +83,12 @@ pub fn list(
             let rows = rows()?
                 .map(|row| row.map(|row| cells(&row).to_vec()))
                 .collect::<Result<Vec<_>, _>>()?;
-            if rows.is_empty() {
-                writeln!(out, "No customers match.").map_err(write_error)?;
-            } else {
-                output::table(out, &COLUMNS, &rows).map_err(write_error)?;
-                writeln!(out, "{}", count(rows.len(), "customer", "customers"))
-                    .map_err(write_error)?;
-            }
+            let what = Counted {
+                one: "customer",
+                many: "customers",
+                none: "No customers match.",
+            };
+            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
         }
         Format::Csv => {
             // Row by row through a buffer: the output never sits whole in memory.
@@ -123,11 +123,6 @@ fn listed(
                 && (!unconfirmed || row.status() == AgreementStatus::NotConfirmed)
         })
     }))
-}
-
-/// "1 customer", "3 customers".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn show(api: &mut Api, customer: &str, out: &mut dyn Write) -> Result<u8, ApiError> {

@@ -17,9 +17,12 @@ pub mod error;
 mod generate;
 pub mod json;
 mod json_stream;
+mod offers;
 pub mod output;
+mod plain;
 mod report;
 mod safe_json;
+mod subscriptions;
 mod transfer;
 
 use crate::app::session::Clock;
@@ -35,8 +38,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub use commands::{
-    AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OrdersCommand,
-    ReportCommand, SubscriptionsCommand,
+    AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OffersCommand,
+    OrdersCommand, ReportCommand, SubscriptionsCommand,
 };
 
 /// An open store, its book, and who acts when: what every command works with. The book starts
@@ -137,6 +140,7 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
         Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
             agreements::templates(agreement_type.as_deref(), &mut out)
         }
+        Command::Offers(OffersCommand::List { format }) => offers::list(format, &mut out),
         // Restoring makes a new store: the one there, if any, is not opened or seeded first.
         Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
         command => Api::open(options).and_then(|mut api| {
@@ -203,6 +207,10 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
             offers,
             quantities,
         }) => commerce::create_order(api, &customer, &offers, &quantities, out),
+        Command::Subscriptions(SubscriptionsCommand::List { customer, format }) => {
+            subscriptions::list(api, &customer, format, out)
+        }
+        Command::Offers(_) => unreachable!("run lists the offers without a store"),
         Command::Subscriptions(SubscriptionsCommand::SetSeats {
             customer,
             subscription,

@@ -42,3 +42,21 @@ fn the_agent_option_names_both_defaults() {
         "{help}"
     );
 }
+
+#[test]
+fn every_argument_of_every_command_says_what_it_takes() {
+    fn check(command: &Cli, path: &str, missing: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            if arg.get_help().is_none() && !["help", "version"].contains(&id) {
+                missing.push(format!("{path} {id}"));
+            }
+        }
+        for sub in command.get_subcommands() {
+            check(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    check(&pcenter::cli::command(), "pcenter", &mut missing);
+    assert_eq!(missing, Vec::<String>::new());
+}

@@ -46,14 +46,15 @@ fn missing_arguments_are_named_in_one_line_with_the_way_to_the_help() {
 
 #[test]
 fn a_command_group_without_a_command_lists_its_commands() {
-    let groups: [(&str, &[&str]); 5] = [
+    let groups: [(&str, &[&str]); 6] = [
         (
             "agreements",
             &["templates", "create", "list", "export", "import"],
         ),
         ("customers", &["list", "show", "create"]),
         ("orders", &["create"]),
-        ("subscriptions", &["set-seats"]),
+        ("subscriptions", &["list", "set-seats"]),
+        ("offers", &["list"]),
         ("report", &["compliance"]),
     ];
     for (group, commands) in groups {
