@@ -1,10 +1,25 @@
-//! `pcenter subscriptions list` and `pcenter offers list` from the outside: the IDs a script
-//! needs for `subscriptions set-seats` and `orders create`, found without reading the store.
+//! `pcenter subscriptions list` and `pcenter subscriptions set-seats` from the outside: the IDs
+//! a script needs, found without reading the store, and seat changes gated exactly as in the
+//! dashboard, every refusal leaving the store as it was.
 
 mod binary;
 
 use binary::*;
-use serde_json::{json, Value};
+use serde_json::json;
+
+fn set_seats(demo: &Demo, role: &str, today: &str, customer: &str, sub: &str, n: &str) -> Run {
+    let args = [
+        "subscriptions",
+        "set-seats",
+        "--customer",
+        customer,
+        "--subscription",
+        sub,
+        "--quantity",
+        n,
+    ];
+    demo.run_as(role, today, &args)
+}
 
 fn list(demo: &Demo, role: &str, customer: &str, format: &[&str]) -> Run {
     let mut args = vec!["subscriptions", "list", "--customer", customer];
@@ -135,76 +150,158 @@ fn an_unknown_customer_is_404_and_one_without_subscriptions_says_so() {
     assert_eq!(table.stdout, "No subscriptions.\n");
 }
 
-fn offers(dir: &std::path::Path, format: &[&str]) -> Run {
-    let output = pcenter_at(dir, &["offers", "list"])
-        .args(format)
-        .output()
-        .expect("run pcenter");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
+#[test]
+fn set_seats_prints_the_subscription_and_stores_the_new_count() {
+    let demo = Demo::new();
+    let run = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        CONTOSO,
+        CONTOSO_E3,
+        "260",
+    );
+    let subscription = run.json();
+    let order_id = demo
+        .snapshot()
+        .subscriptions
+        .iter()
+        .find(|s| s.id == CONTOSO_E3)
+        .unwrap()
+        .order_id
+        .clone();
+    assert_eq!(
+        subscription,
+        json!({
+            "id": CONTOSO_E3,
+            "offerId": E3,
+            "offerName": "Microsoft 365 E3",
+            "friendlyName": "Microsoft 365 E3",
+            "quantity": 260,
+            "unitType": "Licenses",
+            "status": "active",
+            "autoRenewEnabled": true,
+            "billingType": "license",
+            "orderId": order_id,
+            "creationDate": subscription["creationDate"].clone(),
+        })
+    );
+    assert!(subscription["creationDate"]
+        .as_str()
+        .unwrap()
+        .ends_with('Z'));
+    assert_eq!(demo.seats(CONTOSO_E3), Some(260));
 }
 
 #[test]
-fn the_offer_catalog_lists_every_offer_an_order_can_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let catalog = offers(dir.path(), &[]).json();
-    let items = catalog["items"].as_array().unwrap();
-    assert_eq!(catalog["totalCount"], items.len());
-    assert_eq!(items.len(), pcenter::assets::offers().len());
-    let find = |id: &str| items.iter().find(|o| o["id"] == id).unwrap().clone();
-    assert_eq!(
-        find(E3),
-        json!({
-            "id": E3, "name": "Microsoft 365 E3", "category": "Microsoft 365",
-            "billing": "license", "unitType": "Licenses",
-            "minimumQuantity": 1, "maximumQuantity": 10000
-        })
-    );
-    assert_eq!(find(BUSINESS_BASIC)["maximumQuantity"], 300);
-    assert_eq!(find(AZURE_PLAN)["billing"], "usage");
-    assert_eq!(find(AZURE_PLAN)["maximumQuantity"], 1);
-    assert!(
-        !dir.path().join("store").exists(),
-        "the catalog opens no store"
-    );
-
-    let table = offers(dir.path(), &["--format", "table"]);
-    let lines: Vec<&str> = table.stdout.lines().collect();
-    assert_eq!(lines.len(), items.len() + 2);
-    assert_eq!(lines.last().unwrap(), &format!("{} offers", items.len()));
-    let azure = lines.iter().find(|l| l.starts_with(AZURE_PLAN)).unwrap();
-    assert!(azure.ends_with("usage-based  —"), "{azure}");
-    let csv = offers(dir.path(), &["--format", "csv"]);
-    assert!(csv
-        .stdout
-        .starts_with("OfferId,Name,Category,Billing,MaximumQuantity\n"));
-    assert!(csv.stdout.contains(&format!(
-        "\n{E3},Microsoft 365 E3,Microsoft 365,license,10000\n"
-    )));
-
-    // Every ID listed is one an order takes.
+fn seat_changes_are_gated_exactly_as_in_the_dashboard() {
     let demo = Demo::new();
-    for offer in items {
-        let quantity = if offer["billing"] == "usage" {
-            "1"
-        } else {
-            "2"
-        };
-        let id = offer["id"].as_str().unwrap();
-        let args = [
-            "orders",
-            "create",
-            "--customer",
+    let blocked = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        NORTHWIND,
+        NORTHWIND_PREMIUM,
+        "50",
+    );
+    let description = blocked.refused(10, 13605);
+    assert!(description.contains("seat count"), "{description}");
+    assert_eq!(demo.seats(NORTHWIND_PREMIUM), Some(45));
+    let optional = set_seats(
+        &demo,
+        "admin-agent",
+        OPTIONAL_DAY,
+        NORTHWIND,
+        NORTHWIND_PREMIUM,
+        "50",
+    );
+    assert_eq!(optional.json()["quantity"], 50);
+    let germany = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        BAECKEREI,
+        BAECKEREI_E1,
+        "20",
+    );
+    assert_eq!(germany.json()["quantity"], 20);
+    assert_eq!(demo.seats(BAECKEREI_E1), Some(20));
+}
+
+#[test]
+fn every_bad_seat_change_is_refused_with_its_code_and_writes_nothing() {
+    let demo = Demo::new();
+    let refusals: [(&str, &str, &str, &str, i32, u64, &str); 6] = [
+        (
+            "admin-agent",
             CONTOSO,
-            "--offer",
-            id,
-            "--quantity",
-            quantity,
-        ];
-        let order = demo.run(MANDATORY_DAY, &args).json();
-        assert_eq!(order["lineItems"][0]["offerId"], Value::from(id));
+            CONTOSO_AZURE,
+            "2",
+            6,
+            400,
+            "usage-based",
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            "no-such-subscription",
+            "2",
+            8,
+            404,
+            "no-such-subscription",
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            NORTHWIND_PREMIUM,
+            "2",
+            8,
+            404,
+            NORTHWIND_PREMIUM,
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            CONTOSO_E3,
+            "10001",
+            6,
+            400,
+            "at most 10000",
+        ),
+        (
+            "admin-agent",
+            CONTOSO,
+            CONTOSO_E3,
+            "0",
+            6,
+            400,
+            "at least 1",
+        ),
+        (
+            "helpdesk-agent",
+            CONTOSO,
+            CONTOSO_E3,
+            "2",
+            7,
+            403,
+            "Admin agent or Sales agent",
+        ),
+    ];
+    for (role, customer, sub, n, exit, code, fragment) in refusals {
+        let run = set_seats(&demo, role, MANDATORY_DAY, customer, sub, n);
+        let description = run.refused(exit, code);
+        assert!(description.contains(fragment), "{fragment}: {description}");
     }
+    let unknown = set_seats(
+        &demo,
+        "admin-agent",
+        MANDATORY_DAY,
+        "nobody",
+        CONTOSO_E3,
+        "2",
+    );
+    unknown.refused(8, 404);
+    assert_eq!(demo.seats(CONTOSO_E3), Some(250));
+    assert_eq!(demo.seats(CONTOSO_AZURE), None);
+    assert_eq!(demo.seats(NORTHWIND_PREMIUM), Some(45));
 }
