@@ -180,8 +180,18 @@ fn parse_options() -> Result<Options, ExitCode> {
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     tracing::warn!("pcenter ended with exit code {code}: {message}");
     // Not eprintln!, which panics when the terminal has gone (a hang-up).
-    let _ = writeln!(std::io::stderr(), "pcenter: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "pcenter: {}",
+        printable(&message.to_string())
+    );
     ExitCode::from(code)
+}
+
+/// A plain line made safe for a terminal: a path or value in it may hold an escape sequence,
+/// which is shown as `\u{1b}` rather than acted on.
+pub fn printable(line: &str) -> String {
+    usage::escaped(line)
 }
 
 pub fn main() -> ExitCode {

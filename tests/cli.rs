@@ -182,6 +182,20 @@ fn a_data_dir_that_is_a_regular_file_is_exit_code_4_with_a_plain_line() {
 }
 
 #[test]
+fn a_path_with_an_escape_sequence_is_shown_escaped_in_the_plain_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x\u{1b}[31mred");
+    std::fs::write(&file, "notes").unwrap();
+    for command in [&[][..], &["customers", "list"]] {
+        let output = run(pcenter().arg("--data-dir").arg(&file).args(command));
+        assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+        let line = one_line(&output);
+        assert!(!line.contains('\u{1b}'), "{command:?}: {line}");
+        assert!(line.contains("x\\u{1b}[31mred"), "{command:?}: {line}");
+    }
+}
+
+#[test]
 fn without_a_terminal_the_demo_store_is_seeded_then_exit_code_5() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(pcenter()

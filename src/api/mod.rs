@@ -167,7 +167,7 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
                 exit::STORE_IN_USE | exit::STORE | exit::STORE_DAMAGED | exit::STORE_NEWER
             ) =>
         {
-            eprintln!("pcenter: {}", error.description);
+            eprintln!("pcenter: {}", crate::cli::printable(&error.description));
             ExitCode::from(error.exit)
         }
         Err(error) => {
