@@ -1,20 +1,24 @@
 //! Command line: options, their environment fallbacks, and start-up of the dashboard. Every bad
 //! value is reported on one line with exit code 2 before the terminal is touched.
 
+mod usage;
+mod values;
+
 use crate::app::session::{Clock, Session};
 use crate::diagnostics::{self, Logged};
 use crate::domain::role::Role;
-use crate::domain::{characters, fields};
 use crate::service::Actor;
 use crate::signals::Stop;
 use crate::store::{self, SledStore, Store, StoreError, StoreLock};
 use crate::{assets, dashboard, term};
 use chrono::{DateTime, Local, NaiveDate, Utc};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches, Parser};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
+use usage::Refusal;
+use values::{parse_agent, parse_date, parse_role};
 
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;
@@ -46,10 +50,12 @@ pub struct Options {
     /// Where the stores live (default: the platform's data directory for pcenter).
     #[arg(long, global = true, env = "PCENTER_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// The business date every rule uses (default: today's local date).
+    /// The business date every rule uses, from 2014-01-01 to 2100-12-31 (default: today's
+    /// local date).
     #[arg(long, global = true, env = "PCENTER_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
-    /// The signed-in agent's name, recorded with every change (default: the user name).
+    /// The signed-in agent's name, recorded with every change (default: the user name, $USER;
+    /// "Partner agent" when that is unset).
     #[arg(long, global = true, env = "PCENTER_AGENT", value_name = "NAME", value_parser = parse_agent)]
     pub agent: Option<String>,
     /// The signed-in agent's role.
@@ -61,18 +67,6 @@ pub struct Options {
     /// Use the demo store (seeded with sample customers on first use) instead of the real one.
     #[arg(long, global = true)]
     pub demo: bool,
-}
-
-fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    fields::calendar_date(value)
-}
-
-fn parse_role(value: &str) -> Result<Role, String> {
-    value.parse()
-}
-
-fn parse_agent(value: &str) -> Result<String, String> {
-    fields::required_text("Name", value, fields::NAME_MAX)
 }
 
 /// The clock of the real world, used only by the shell. With a business date set, timestamps
@@ -146,44 +140,64 @@ pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
     SledStore::open(&path)
 }
 
-/// The longest usage message printed: clap repeats the value it refused, which may be a whole
-/// pasted page.
-const USAGE_LINE_MAX: usize = 300;
+/// The exit codes of the commands, at the end of each one's `--help`.
+pub const COMMAND_EXIT_CODES: &str = "Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the --out file cannot be written.";
 
-/// A message that repeats typed values, made safe to print: hidden characters escaped, and a
-/// long one cut in its middle, so the start of the value and the option it was given for stay.
-fn for_people(message: &str) -> String {
-    let shown: Vec<String> = message.chars().map(characters::shown).collect();
-    if shown.len() <= USAGE_LINE_MAX {
-        return shown.concat();
+/// The whole command line: the options, and every command with its exit codes in its help.
+pub fn command() -> clap::Command {
+    fn with_exit_codes(command: clap::Command) -> clap::Command {
+        command.mut_subcommands(|sub| with_exit_codes(sub.after_help(COMMAND_EXIT_CODES)))
     }
-    let half = USAGE_LINE_MAX / 2;
-    format!(
-        "{} … {}",
-        shown[..half].concat(),
-        shown[shown.len() - half..].concat()
-    )
+    with_exit_codes(Options::command())
+}
+
+/// The options of this process's command line, or what to print and the exit code when they
+/// cannot be used.
+fn parse_options() -> Result<Options, ExitCode> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = command();
+    let parsed = command
+        .try_get_matches_from_mut(&args)
+        .and_then(|matches| Options::from_arg_matches(&matches));
+    let error = match parsed {
+        Ok(options) => return Ok(options),
+        Err(error) => error,
+    };
+    if !error.use_stderr() {
+        // --help and --version.
+        let _ = error.print();
+        return Err(ExitCode::SUCCESS);
+    }
+    Err(match usage::explain(&error, &mut command, &args) {
+        Refusal::Line(line) => fail(EXIT_USAGE, line),
+        Refusal::Help(help) => {
+            let _ = write!(std::io::stderr(), "{help}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    })
 }
 
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     tracing::warn!("pcenter ended with exit code {code}: {message}");
     // Not eprintln!, which panics when the terminal has gone (a hang-up).
-    let _ = writeln!(std::io::stderr(), "pcenter: {message}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "pcenter: {}",
+        printable(&message.to_string())
+    );
     ExitCode::from(code)
 }
 
+/// A plain line made safe for a terminal: a path or value in it may hold an escape sequence,
+/// which is shown as `\u{1b}` rather than acted on.
+pub fn printable(line: &str) -> String {
+    usage::escaped(line)
+}
+
 pub fn main() -> ExitCode {
-    let mut options = match Options::try_parse() {
+    let mut options = match parse_options() {
         Ok(options) => options,
-        Err(error) if !error.use_stderr() => {
-            let _ = error.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(error) => {
-            let text = error.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            return fail(EXIT_USAGE, for_people(first.trim_start_matches("error: ")));
-        }
+        Err(code) => return code,
     };
     if let Some(data_dir) = options.store_path().ok().as_deref().and_then(Path::parent) {
         diagnostics::start(data_dir);

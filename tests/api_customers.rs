@@ -1,220 +1,11 @@
 //! `pcenter customers list|show|create` from the outside: the real binary on a demo store.
 
 mod binary;
+#[path = "api_customers/list.rs"]
+mod list;
 
 use binary::*;
 use serde_json::{json, Value};
-
-fn list_json(demo: &Demo, extra: &[&str]) -> Value {
-    let mut args = vec!["customers", "list", "--format", "json"];
-    args.extend(extra);
-    demo.run(MANDATORY_DAY, &args).json()
-}
-
-fn statuses(list: &Value) -> Vec<String> {
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["agreementStatus"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn count(list: &[String], status: &str) -> usize {
-    list.iter().filter(|s| *s == status).count()
-}
-
-#[test]
-fn list_as_json_is_a_collection_of_every_customer_in_company_name_order() {
-    let demo = Demo::new();
-    let list = list_json(&demo, &[]);
-    assert_eq!(list["totalCount"], 30);
-    let items = list["items"].as_array().unwrap();
-    assert_eq!(items.len(), 30);
-    let names: Vec<String> = items
-        .iter()
-        .map(|c| {
-            c["companyProfile"]["companyName"]
-                .as_str()
-                .unwrap()
-                .to_lowercase()
-        })
-        .collect();
-    let mut sorted = names.clone();
-    sorted.sort();
-    assert_eq!(names, sorted);
-    let all = statuses(&list);
-    assert_eq!(count(&all, "Confirmed"), 18);
-    assert_eq!(count(&all, "Not confirmed"), 10);
-    assert_eq!(count(&all, "Not supported"), 2);
-    let national: Vec<&Value> = items.iter().filter(|c| c["cloud"] != "Public").collect();
-    let clouds: Vec<&Value> = national.iter().map(|c| &c["cloud"]).collect();
-    assert_eq!(clouds, [&json!("Germany"), &json!("UsGovernment")]);
-    assert!(national
-        .iter()
-        .all(|c| c["agreementStatus"] == "Not supported"));
-}
-
-#[test]
-fn unconfirmed_keeps_the_ten_public_customers_without_a_confirmation() {
-    let demo = Demo::new();
-    let list = list_json(&demo, &["--unconfirmed"]);
-    assert_eq!(list["totalCount"], 10);
-    for customer in list["items"].as_array().unwrap() {
-        assert_eq!(customer["agreementStatus"], "Not confirmed", "{customer}");
-        assert_eq!(customer["cloud"], "Public", "{customer}");
-        assert_eq!(customer["currentAgreement"], Value::Null, "{customer}");
-    }
-    let ids: Vec<&str> = list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect();
-    assert!(ids.contains(&NORTHWIND));
-    assert!(!ids.contains(&CONTOSO));
-    assert!(!ids.contains(&BAECKEREI));
-}
-
-#[test]
-fn the_filter_matches_company_name_or_domain_whatever_the_case() {
-    let demo = Demo::new();
-    let by_name = list_json(&demo, &["--filter", "CONTOSO elec"]);
-    assert_eq!(by_name["totalCount"], 1);
-    assert_eq!(by_name["items"][0]["id"], CONTOSO);
-    let by_domain = list_json(&demo, &["--filter", "NorthwindTraders.onmicrosoft"]);
-    assert_eq!(by_domain["totalCount"], 1);
-    assert_eq!(by_domain["items"][0]["id"], NORTHWIND);
-    let accented = list_json(&demo, &["--filter", "café"]);
-    assert_eq!(accented["totalCount"], 2);
-    assert_eq!(
-        list_json(&demo, &["--filter", "onmicrosoft.com"])["totalCount"],
-        30
-    );
-    assert_eq!(list_json(&demo, &["--filter", "  "])["totalCount"], 30);
-    let none = list_json(&demo, &["--filter", "no such company"]);
-    assert_eq!(none, json!({"totalCount": 0, "items": []}));
-    // Both together: unconfirmed customers whose name or domain holds "ltd".
-    let both = list_json(&demo, &["--filter", "LTD", "--unconfirmed"]);
-    let names: Vec<&str> = both["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["companyProfile"]["companyName"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        names,
-        [
-            "Dublin Craft Brewing Ltd",
-            "Kiwi Farm Supplies Ltd",
-            "Mumbai Textiles Pvt Ltd",
-            "Table Mountain Tours (Pty) Ltd",
-            "Transportes Araújo Ltda."
-        ]
-    );
-}
-
-#[test]
-fn list_as_a_table_is_the_default_with_a_header_and_aligned_columns() {
-    let demo = Demo::new();
-    let run = demo.run(MANDATORY_DAY, &["customers", "list", "--filter", "contoso"]);
-    assert_eq!(run.code, Some(0), "{run:?}");
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", run.stdout);
-    let header = lines[0];
-    for title in [
-        "Tenant ID",
-        "Company name",
-        "Primary domain",
-        "Cloud",
-        "Microsoft cloud agreement",
-        "Subscriptions",
-    ] {
-        assert!(header.contains(title), "{header}");
-    }
-    let row = lines[1];
-    assert!(row.starts_with(CONTOSO), "{row}");
-    for (title, value) in [
-        ("Company name", "Contoso Electronics"),
-        ("Primary domain", "contosoelectronics.onmicrosoft.com"),
-        ("Cloud", "Public"),
-        ("Microsoft cloud agreement", "Confirmed"),
-        ("Subscriptions", "3"),
-    ] {
-        let column = header.find(title).unwrap();
-        assert!(row[column..].starts_with(value), "{title}\n{header}\n{row}");
-    }
-    let all = demo.run(MANDATORY_DAY, &["customers", "list", "--unconfirmed"]);
-    assert_eq!(all.stdout.lines().count(), 11, "{}", all.stdout);
-}
-
-#[test]
-fn list_as_csv_has_a_header_and_one_quoted_record_per_customer() {
-    let demo = Demo::new();
-    let run = demo.run(MANDATORY_DAY, &["customers", "list", "--format", "csv"]);
-    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 31);
-    assert_eq!(
-        lines[0],
-        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,Subscriptions"
-    );
-    assert!(
-        lines.iter().all(|l| csv_fields(l).len() == 6),
-        "{}",
-        run.stdout
-    );
-    assert!(lines.contains(
-        &format!(
-            "{NORTHWIND},Northwind Traders,northwindtraders.onmicrosoft.com,Public,Not confirmed,2"
-        )
-        .as_str()
-    ));
-    assert!(lines.contains(
-        &format!("{BAECKEREI},Bäckerei Schröder KG,baeckereischroeder.onmicrosoft.com,Germany,Not supported,1").as_str()
-    ));
-    let daehan = lines.iter().find(|l| l.starts_with(DAEHAN)).unwrap();
-    assert_eq!(csv_fields(daehan)[1], "Daehan Precision Co., Ltd.");
-    assert!(
-        daehan.contains("\"Daehan Precision Co., Ltd.\""),
-        "{daehan}"
-    );
-    let none = demo.run(
-        MANDATORY_DAY,
-        &["customers", "list", "--format", "csv", "--filter", "zzz"],
-    );
-    assert_eq!(none.stdout, format!("{}\n", lines[0]));
-}
-
-#[test]
-fn list_as_csv_streams_a_large_store_in_name_order() {
-    use pcenter::store::{SledStore, Store};
-    let demo = Demo::new();
-    assert_eq!(demo.customer_count(), 30);
-    let mut customers = demo.snapshot().customers;
-    let template = customers[0].clone();
-    let store = SledStore::open(&demo.store_path()).unwrap();
-    for n in 0..2_000 {
-        let mut customer = template.clone();
-        customer.id = format!("00000000-0000-4000-8000-{n:012}");
-        customer.company_name = format!("Bulk Customer {:04}", 1_999 - n);
-        customer.domain = format!("bulk{n}.onmicrosoft.com");
-        store.create_customer(&customer, None).unwrap();
-        customers.push(customer);
-    }
-    drop(store);
-    let run = demo.run(MANDATORY_DAY, &["customers", "list", "--format", "csv"]);
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 2_031);
-    let bulk: Vec<String> = lines
-        .iter()
-        .map(|l| csv_fields(l)[1].clone())
-        .filter(|name| name.starts_with("Bulk Customer"))
-        .collect();
-    assert_eq!(bulk.len(), 2_000);
-    assert_eq!(bulk[0], "Bulk Customer 0000");
-    assert_eq!(bulk[1_999], "Bulk Customer 1999");
-}
 
 #[test]
 fn show_gives_the_customer_resource_field_by_field_by_id_or_domain() {
@@ -305,13 +96,39 @@ fn a_helpdesk_agent_sees_the_customer_and_its_status_but_not_the_agreement() {
 #[test]
 fn an_unknown_customer_is_not_found() {
     let demo = Demo::new();
-    let run = demo.run(
-        MANDATORY_DAY,
-        &["customers", "show", "nobody.onmicrosoft.com"],
-    );
-    let description = run.refused(8, 404);
-    assert!(
-        description.contains("nobody.onmicrosoft.com"),
-        "{description}"
-    );
+    for unknown in ["nobody.onmicrosoft.com", "nobody", "contosoelectronics.com"] {
+        let run = demo.run(MANDATORY_DAY, &["customers", "show", unknown]);
+        assert_eq!(
+            run.refused(8, 404),
+            format!("No customer has the tenant ID, primary domain or domain prefix '{unknown}'.")
+        );
+    }
+}
+
+#[test]
+fn a_customer_is_found_by_the_prefix_of_its_domain_as_well() {
+    let demo = Demo::new();
+    let by_id = demo
+        .run(MANDATORY_DAY, &["customers", "show", CONTOSO])
+        .json();
+    for named in ["contosoelectronics", " ContosoElectronics "] {
+        let by_prefix = demo
+            .run(MANDATORY_DAY, &["customers", "show", named])
+            .json();
+        assert_eq!(by_prefix, by_id, "{named}");
+    }
+    let listed = demo
+        .run(
+            MANDATORY_DAY,
+            &[
+                "agreements",
+                "list",
+                "--customer",
+                "contosoelectronics",
+                "--type",
+                "*",
+            ],
+        )
+        .json();
+    assert_eq!(listed["items"][0], by_id["currentAgreement"]);
 }

@@ -1,6 +1,11 @@
 //! The real binary from the outside: options, exit codes and the one-line messages on stderr.
 //! Every run names a temporary data directory, so no test touches the user's own data.
 
+#[path = "cli/help.rs"]
+mod help;
+#[path = "cli/usage.rs"]
+mod usage;
+
 use pcenter::store::{SledStore, Store};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -174,6 +179,20 @@ fn a_data_dir_that_is_a_regular_file_is_exit_code_4_with_a_plain_line() {
     assert!(line.contains(arg(&file)), "{line}");
     assert!(line.contains("could not be used"), "{line}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "notes");
+}
+
+#[test]
+fn a_path_with_an_escape_sequence_is_shown_escaped_in_the_plain_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x\u{1b}[31mred");
+    std::fs::write(&file, "notes").unwrap();
+    for command in [&[][..], &["customers", "list"]] {
+        let output = run(pcenter().arg("--data-dir").arg(&file).args(command));
+        assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+        let line = one_line(&output);
+        assert!(!line.contains('\u{1b}'), "{command:?}: {line}");
+        assert!(line.contains("x\\u{1b}[31mred"), "{command:?}: {line}");
+    }
 }
 
 #[test]

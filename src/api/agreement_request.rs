@@ -1,13 +1,14 @@
 //! What a caller asks to confirm, from flags or from the Agreement body, turned into an
 //! `Acceptance` by the domain's own validation. Messages name the field as the caller wrote it.
 
+use crate::api::body_keys;
 use crate::api::error::ApiError;
 use crate::api::json::{self, AgreementRequest};
 use crate::api::{read_body, CreateAgreementArgs};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, MCA_TEMPLATE_ID};
 use crate::domain::characters::quote;
 use crate::domain::fields;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// The names of the fields in the caller's own words: flags, or paths in the JSON body.
 struct Names {
@@ -175,7 +176,8 @@ impl Requested {
     }
 }
 
-/// Parses the Agreement body; a body that is not JSON, or not an Agreement, says where and why.
+/// Parses the Agreement body, its keys in any case; a body that is not JSON, or not an
+/// Agreement, says where and why.
 pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError> {
     let from = if source == "-" {
         "standard input".to_string()
@@ -188,29 +190,33 @@ pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError
             "The Agreement body from {from} is empty; send an Agreement object {{primaryContact, templateId, dateAgreed, type}}."
         )));
     }
-    serde_json::from_str(text).map_err(|error| {
+    let invalid = |error: serde_json::Error| {
         let what = match error.classify() {
             serde_json::error::Category::Data => "is not a valid Agreement",
             _ => "is not valid JSON",
         };
         ApiError::invalid(format!("The Agreement body from {from} {what}: {error}."))
-    })
+    };
+    // Keys in any case, as the real API reads them (`PrimaryContact`, `DateAgreed`).
+    body_keys::from_str(text, invalid)
 }
 
-/// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp (UTC unless it names an offset), taken
-/// as its UTC day. A value without a time part is left to the date check.
+/// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp taken at the date written in it, whatever
+/// its offset: `2018-11-14T20:00:00-08:00` is November 14 where the customer accepted, though
+/// November 15 in UTC. A value without a time part is left to the date check.
 fn body_date(value: &str) -> Result<String, String> {
     let value = value.trim();
     if !matches!(value.get(10..11), Some("T" | "t")) {
         return Ok(value.to_string());
     }
-    DateTime::parse_from_rfc3339(value)
-        .map(|moment| moment.with_timezone(&Utc).date_naive())
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date()))
-        .map(|date| date.to_string())
-        .map_err(|_| {
-            format!("'{}' is neither a date nor a UTC timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.", quote(value))
-        })
+    let timestamp = DateTime::parse_from_rfc3339(value)
+        .map(|moment| moment.date_naive())
+        .or_else(|_| {
+            NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date())
+        });
+    timestamp.map(|date| date.to_string()).map_err(|_| {
+        format!("'{}' is neither a date nor a timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.", quote(value))
+    })
 }
 
 /// Only the known templates can be confirmed; no template ID means the Microsoft Cloud Agreement.
@@ -235,89 +241,4 @@ fn check_template(template_id: Option<&str>) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn timestamps_count_by_their_utc_day() {
-        assert_eq!(body_date("2018-09-14T00:00:00Z"), Ok("2018-09-14".into()));
-        assert_eq!(
-            body_date("2018-06-14T00:00:00.000Z"),
-            Ok("2018-06-14".into())
-        );
-        assert_eq!(
-            body_date("2018-09-14T22:00:00-05:00"),
-            Ok("2018-09-15".into())
-        );
-        assert_eq!(body_date("2018-09-14T08:00:00"), Ok("2018-09-14".into()));
-        assert_eq!(body_date(" 2018-09-14 "), Ok("2018-09-14".into()));
-        assert_eq!(body_date("yesterday"), Ok("yesterday".into()));
-        assert!(body_date("2018-09-14Tnoon")
-            .unwrap_err()
-            .contains("neither a date nor a UTC timestamp"));
-    }
-
-    #[test]
-    fn template_ids_are_compared_without_case_and_unknown_ones_name_the_known_one() {
-        assert!(check_template(None).is_ok());
-        assert!(check_template(Some("998B88DE-AA99-4388-A42C-1B3517D49490")).is_ok());
-        let refused = check_template(Some("117a77b0-9360-443b-8795-c6dedc750cf9")).unwrap_err();
-        assert!(
-            refused.contains("998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement)"),
-            "{refused}"
-        );
-    }
-
-    #[test]
-    fn every_problem_is_reported_under_the_callers_own_field_names() {
-        let body = r#"{"primaryContact":{"firstName":"","lastName":"Park","email":"nobody"},"templateId":"x"}"#;
-        let requested = Requested::from_request(parse_body("-", body).unwrap());
-        let error = requested.into_acceptance(d("2018-09-14")).unwrap_err();
-        assert_eq!(error.code, 400);
-        assert!(
-            error
-                .description
-                .starts_with("primaryContact.firstName: Enter the first name. primaryContact.email: The email address needs an @."),
-            "{}",
-            error.description
-        );
-        assert!(error
-            .description
-            .contains("templateId: No agreement template has the ID 'x'."));
-    }
-
-    #[test]
-    fn no_date_means_the_business_date() {
-        let body = r#"{"primaryContact":{"firstName":"Ji-woo","lastName":"Park","email":"jiwoo@hanbit.co.kr"}}"#;
-        let requested = Requested::from_request(parse_body("-", body).unwrap());
-        assert_eq!(requested.date(d("2018-09-14")), d("2018-09-14"));
-        let acceptance = requested.into_acceptance(d("2018-09-14")).unwrap();
-        assert_eq!(acceptance.date_agreed, d("2018-09-14"));
-        assert_eq!(acceptance.accepted_by.phone, None);
-    }
-
-    #[test]
-    fn a_body_that_is_not_an_agreement_says_where() {
-        let broken = parse_body("body.json", "{\n  \"primaryContact\": {\n}").unwrap_err();
-        assert!(
-            broken.description.starts_with("The Agreement body from body.json is not valid JSON: EOF while parsing an object at line 3 column 1"),
-            "{}",
-            broken.description
-        );
-        let wrong = parse_body("-", r#"{"primaryContact":"Ada"}"#).unwrap_err();
-        assert!(
-            wrong.description.contains("standard input is not a valid Agreement: invalid type: string \"Ada\", expected a Contact object"),
-            "{}",
-            wrong.description
-        );
-        assert!(parse_body("-", "\u{feff}{}").is_ok());
-        assert!(parse_body("-", " \n")
-            .unwrap_err()
-            .description
-            .contains("is empty"));
-    }
-}
+mod tests;

@@ -2,14 +2,16 @@
 
 use super::agreement_request::Requested;
 use super::error::ApiError;
-use super::json::{templates as all_templates, Agreement, Collection};
+use super::json::{templates as all_templates, Agreement, Collection, AGREEMENT_TYPES};
 use super::{output, write_error, Api, CreateAgreementArgs};
 use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
+use crate::domain::characters::quote;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use std::io::Write;
 
 /// Metadata of the agreement templates; no type means MicrosoftCloudAgreement, as in the real API.
+/// Static: no store is opened, so it answers while the dashboard holds the store.
 pub fn templates(agreement_type: Option<&str>, out: &mut dyn Write) -> Result<u8, ApiError> {
     let wanted = wanted_type(agreement_type)?;
     let items = all_templates()
@@ -82,24 +84,21 @@ impl Wanted {
     }
 }
 
-/// `--type`: none means MicrosoftCloudAgreement, `*` every type; any other must be a known type.
+/// `--type`: none means MicrosoftCloudAgreement, `*` every type; any other must be a real type.
 fn wanted_type(agreement_type: Option<&str>) -> Result<Wanted, ApiError> {
     let wanted = agreement_type.unwrap_or(MCA_TYPE).trim();
     if wanted == "*" {
         return Ok(Wanted::Every);
     }
-    let known: Vec<String> = all_templates()
-        .into_iter()
-        .map(|t| t.agreement_type)
-        .collect();
-    known
+    AGREEMENT_TYPES
         .iter()
         .find(|t| t.eq_ignore_ascii_case(wanted))
-        .map(|t| Wanted::Only(t.clone()))
+        .map(|t| Wanted::Only(t.to_string()))
         .ok_or_else(|| {
             ApiError::invalid(format!(
-                "Unknown agreement type '{wanted}': use {}, or '*' for every type.",
-                known.join(" or ")
+                "Unknown agreement type '{}': use {}, or '*' for every type.",
+                quote(wanted),
+                AGREEMENT_TYPES.join(" or ")
             ))
         })
 }

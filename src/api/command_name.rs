@@ -2,7 +2,7 @@
 //! address or a phone number.
 
 use super::{
-    AgreementsCommand, Command, CustomersCommand, OrdersCommand, ReportCommand,
+    AgreementsCommand, Command, CustomersCommand, OffersCommand, OrdersCommand, ReportCommand,
     SubscriptionsCommand,
 };
 
@@ -22,9 +22,11 @@ impl Command {
                 CustomersCommand::Create { .. } => "customers create",
             },
             Command::Orders(OrdersCommand::Create { .. }) => "orders create",
+            Command::Subscriptions(SubscriptionsCommand::List { .. }) => "subscriptions list",
             Command::Subscriptions(SubscriptionsCommand::SetSeats { .. }) => {
                 "subscriptions set-seats"
             }
+            Command::Offers(OffersCommand::List { .. }) => "offers list",
             Command::Report(ReportCommand::Compliance { .. }) => "report compliance",
             Command::Generate { .. } => "generate",
             Command::Backup { .. } => "backup",

@@ -8,11 +8,11 @@ use crate::assets;
 use crate::domain::commerce::OrderLine;
 use std::io::Write;
 
-/// The tenant ID of a customer named by ID or domain; what was typed when nobody matches, so
+/// The tenant ID of a customer named by ID, domain or domain prefix; what was typed when nobody matches, so
 /// the service reports the refusal in its usual order (the role before the customer).
-fn customer_id(api: &mut Api, id_or_domain: &str) -> Result<String, ApiError> {
-    let found = api.book.fetch(&api.store, id_or_domain)?;
-    Ok(found.unwrap_or_else(|| id_or_domain.trim().to_string()))
+fn customer_id(api: &mut Api, named: &str) -> Result<String, ApiError> {
+    let found = api.find_customer(named)?;
+    Ok(found.unwrap_or_else(|| named.trim().to_string()))
 }
 
 pub fn create_order(

@@ -3,6 +3,7 @@
 //! `validate`; this module only names each message by its field in the body.
 
 use super::agreement_request::Requested;
+use super::body_keys;
 use super::customer_json::{CULTURE, LANGUAGE};
 use super::error::ApiError;
 use super::json::AgreementRequest;
@@ -102,9 +103,12 @@ fn one_name(
 }
 
 impl CustomerRequest {
+    /// Reads the body with its keys in any case (`CompanyProfile` as well as `companyProfile`).
     pub fn parse(body: &str) -> Result<CustomerRequest, ApiError> {
-        serde_json::from_str(body.trim_start_matches('\u{feff}'))
-            .map_err(|e| ApiError::invalid(format!("The Customer body is not valid JSON: {e}.")))
+        let invalid = |e: serde_json::Error| {
+            ApiError::invalid(format!("The Customer body is not valid JSON: {e}."))
+        };
+        body_keys::from_str(body.trim_start_matches('\u{feff}'), invalid)
     }
 
     /// Checks the whole body with the domain's rules and returns the profile and the optional

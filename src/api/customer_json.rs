@@ -2,7 +2,8 @@
 //! fields of this product's own: `cloud`, `agreementStatus` and `currentAgreement`.
 
 use super::json::Agreement;
-use crate::book::Book;
+use crate::book::{AgreementStatus, Book};
+use crate::domain::agreement::{self, Confirmation};
 use crate::domain::cloud::Cloud;
 use crate::domain::customer::Customer;
 use crate::domain::role::{GatedAction, Role};
@@ -71,11 +72,20 @@ pub struct AddressJson<'a> {
 impl<'a> CustomerJson<'a> {
     /// The customer as `role` may see it.
     pub fn new(book: &'a Book, customer: &'a Customer, role: Role) -> CustomerJson<'a> {
+        CustomerJson::of(customer, book.confirmations(&customer.id), role)
+    }
+
+    /// The customer with every confirmation recorded for it, as `role` may see it.
+    pub fn of(
+        customer: &'a Customer,
+        confirmations: &[Confirmation],
+        role: Role,
+    ) -> CustomerJson<'a> {
         let contact = &customer.primary_contact;
         let address = &customer.address;
         let current_agreement = role
             .may(GatedAction::SeeConfirmation)
-            .then(|| book.current_confirmation(&customer.id).map(Agreement::from));
+            .then(|| agreement::current(confirmations).map(Agreement::from));
         CustomerJson {
             id: &customer.id,
             company_profile: CompanyProfile {
@@ -104,7 +114,8 @@ impl<'a> CustomerJson<'a> {
             },
             relationship_to_partner: RELATIONSHIP,
             cloud: customer.cloud,
-            agreement_status: book.status(customer).label(),
+            agreement_status: AgreementStatus::of(customer.cloud, !confirmations.is_empty())
+                .label(),
             current_agreement,
         }
     }

@@ -1,17 +1,19 @@
 //! `pcenter customers list|show|create`.
 
+use super::agreement_request::Requested;
 use super::customer_body::CustomerRequest;
 use super::customer_json::CustomerJson;
 use super::error::ApiError;
-use super::json::Collection;
+use super::json_stream::CollectionWriter;
 use super::output::{self, Format};
+use super::plain::{counted_table, Counted};
 use super::{read_body, write_error, Api};
 use crate::book::AgreementStatus;
 use crate::domain::agreement::Channel;
 use crate::domain::customer::CustomerFilter;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use crate::store::{Listed, Store};
+use crate::store::{Listed, Store, StoreError};
 use std::io::{BufWriter, Write};
 
 const COLUMNS: [&str; 6] = [
@@ -43,6 +45,9 @@ fn cells(row: &Listed) -> [String; 6] {
     ]
 }
 
+/// Every customer, or those the filter and `--unconfirmed` keep, in list order (company name,
+/// then domain). Each format streams: rows are read one at a time from the store's list, and
+/// the JSON reads each customer's record as it writes it.
 pub fn list(
     api: &mut Api,
     filter: Option<&str>,
@@ -50,43 +55,46 @@ pub fn list(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    let filter = CustomerFilter::new(filter.unwrap_or(""));
-    let shown = |status: AgreementStatus| !unconfirmed || status == AgreementStatus::NotConfirmed;
-    if let Format::Json = format {
-        // The JSON holds whole customers, so they are read whole.
-        api.load_everything()?;
-        let book = &api.book;
-        let items = book
-            .customers_by_name()
-            .filter(|c| filter.matches(c) && shown(book.status(c)))
-            .map(|customer| CustomerJson::new(book, customer, api.actor.role))
-            .collect();
-        output::json(out, &Collection::of(items)).map_err(write_error)?;
-        return Ok(0);
-    }
-    // The table and the CSV need only the list rows, read in order without any dossier.
-    let all = if unconfirmed {
-        api.store.unconfirmed_listing()?
-    } else {
-        api.store.listing()?
-    };
-    let rows = all.filter(|row| {
-        row.as_ref().map_or(true, |row| {
-            filter.matches_text(&row.company_name, &row.domain) && shown(row.status())
-        })
-    });
+    let filter = Some(filter.unwrap_or("").trim()).filter(|f| !f.is_empty());
+    let rows = || listed(api, filter, unconfirmed);
     match format {
+        Format::Json => {
+            // Every customer without a filter; otherwise the rows are counted first, as the
+            // count comes before the items.
+            let total = match (filter, unconfirmed) {
+                (None, false) => api.store.customer_count()? as usize,
+                _ => rows()?.try_fold(0, |n, row| row.map(|_| n + 1))?,
+            };
+            let role = api.actor.role;
+            let mut json =
+                CollectionWriter::start(BufWriter::new(out), total).map_err(write_error)?;
+            for row in rows()? {
+                let row = row?;
+                let dossier = api
+                    .store
+                    .dossier(&row.id)?
+                    .ok_or(StoreError::UnknownCustomer { id: row.id })?;
+                let item = CustomerJson::of(&dossier.customer, &dossier.confirmations, role);
+                json.item(&item).map_err(write_error)?;
+            }
+            json.finish().map_err(write_error)?;
+        }
         Format::Table => {
-            let rows = rows
+            let rows = rows()?
                 .map(|row| row.map(|row| cells(&row).to_vec()))
                 .collect::<Result<Vec<_>, _>>()?;
-            output::table(out, &COLUMNS, &rows).map_err(write_error)?;
+            let what = Counted {
+                one: "customer",
+                many: "customers",
+                none: "No customers match.",
+            };
+            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
         }
-        _ => {
+        Format::Csv => {
             // Row by row through a buffer: the output never sits whole in memory.
             let mut out = BufWriter::new(out);
             output::csv_record(&mut out, &CSV_HEADER).map_err(write_error)?;
-            for row in rows {
+            for row in rows()? {
                 let cells = cells(&row?);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(&mut out, &fields).map_err(write_error)?;
@@ -95,6 +103,26 @@ pub fn list(
         }
     }
     Ok(0)
+}
+
+/// The list rows the filter and `--unconfirmed` keep, read lazily in list order.
+fn listed(
+    api: &Api,
+    filter: Option<&str>,
+    unconfirmed: bool,
+) -> Result<impl Iterator<Item = Result<Listed, StoreError>>, StoreError> {
+    let filter = CustomerFilter::new(filter.unwrap_or(""));
+    let all = if unconfirmed {
+        api.store.unconfirmed_listing()?
+    } else {
+        api.store.listing()?
+    };
+    Ok(all.filter(move |row| {
+        row.as_ref().map_or(true, |row| {
+            filter.matches_text(&row.company_name, &row.domain)
+                && (!unconfirmed || row.status() == AgreementStatus::NotConfirmed)
+        })
+    }))
 }
 
 pub fn show(api: &mut Api, customer: &str, out: &mut dyn Write) -> Result<u8, ApiError> {
@@ -111,6 +139,11 @@ pub fn create(api: &mut Api, source: &str, out: &mut dyn Write) -> Result<u8, Ap
         .require(GatedAction::CreateCustomer)
         .map_err(ServiceError::from)?;
     let request = CustomerRequest::parse(&read_body(source)?)?;
+    if let Some(agreement) = &request.agreement {
+        // Schedule and a future date first, with the codes `agreements create` gives them.
+        let date = Requested::nested(agreement.clone(), "agreement.").date(api.actor.business_date);
+        api.ops().check_new_customer_confirmation(date)?;
+    }
     let (profile, acceptance) = request.validate(
         |domain| {
             // A failing store is reported when the customer is written.

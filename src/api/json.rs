@@ -30,6 +30,10 @@ pub struct AgreementMetaData {
     pub version_rank: i32,
 }
 
+/// Every agreement type Partner Center has. This product confirms only the Microsoft Cloud
+/// Agreement, so a query for the other one finds no template and no confirmation.
+pub const AGREEMENT_TYPES: [&str; 2] = [MCA_TYPE, "MicrosoftCustomerAgreement"];
+
 /// The agreement templates this product knows: the Microsoft Cloud Agreement.
 pub fn templates() -> Vec<AgreementMetaData> {
     vec![AgreementMetaData {
@@ -105,7 +109,8 @@ pub struct AgreementRequest {
     pub primary_contact: ContactJson,
     #[serde(default)]
     pub template_id: Option<String>,
-    /// A date (`2018-09-14`) or a UTC timestamp (`2018-09-14T00:00:00Z`).
+    /// A date (`2018-09-14`) or a timestamp (`2018-09-14T00:00:00Z`), taken at the date written
+    /// in it whatever its offset.
     #[serde(default)]
     pub date_agreed: Option<String>,
     #[serde(default, rename = "type")]

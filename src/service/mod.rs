@@ -139,6 +139,15 @@ impl Operations<'_> {
         Ok(customer)
     }
 
+    /// The rules `create_customer` checks for an acceptance given with the new customer (role,
+    /// schedule, date), for callers that report these ahead of the fields' own messages.
+    pub fn check_new_customer_confirmation(
+        &self,
+        date_agreed: NaiveDate,
+    ) -> Result<(), ServiceError> {
+        self.check_confirmable(None, date_agreed)
+    }
+
     /// The rules `confirm` checks before the contact (customer, role, schedule, cloud, date),
     /// for callers that report these ahead of the fields' own messages.
     pub fn check_confirmation(

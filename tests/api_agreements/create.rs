@@ -96,6 +96,59 @@ fn create_from_json_on_standard_input_with_a_plain_date() {
     assert_agreement(&created, "Megan Bowen", ada(), "2018-09-14");
 }
 
+#[test]
+fn the_agreement_body_is_read_with_its_keys_in_any_case() {
+    let demo = Demo::new();
+    let body = r#"{"PrimaryContact":{"FirstName":"Ada","LASTNAME":"Lovelace","Email":"ada@northwindtraders.com"},"DateAgreed":"2018-09-14T00:00:00Z","TemplateId":"998b88de-aa99-4388-a42c-1b3517d49490","Type":"MicrosoftCloudAgreement","Attributes":{"ObjectType":"Agreement"}}"#;
+    let created = success(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--json",
+            "-",
+        ],
+        body,
+    ));
+    assert_agreement(&created, "Megan Bowen", ada(), "2018-09-14");
+}
+
+/// A timestamp with an offset counts by the date written in it: late on November 14 in
+/// Seattle is November 15 in UTC, yet still November 14, the business date, where it was agreed.
+#[test]
+fn a_timestamp_with_an_offset_counts_by_the_date_written_in_it() {
+    let demo = Demo::new();
+    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-11-14T20:00:00-08:00"}"#;
+    let created = success(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--json",
+            "-",
+        ],
+        body,
+    ));
+    assert_agreement(&created, "Megan Bowen", ada(), "2018-11-14");
+    let east = body
+        .replace("2018-11-14T20:00:00-08:00", "2018-11-13T01:00:00+09:00")
+        .replace("Ada", "Ida");
+    let created = success(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--json",
+            "-",
+        ],
+        &east,
+    ));
+    assert_eq!(created["dateAgreed"], "2018-11-13T00:00:00Z");
+}
+
 /// As in Partner Center, the template decides the type: a contradicting `type` gives way.
 #[test]
 fn a_type_that_contradicts_the_template_gives_way_to_the_template() {

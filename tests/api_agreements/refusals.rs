@@ -16,6 +16,8 @@ fn a_future_date_is_600002_and_wins_over_every_other_field() {
             NORTHWIND,
             "--first-name",
             "",
+            "--last-name",
+            "",
             "--email",
             "nobody",
             "--template-id",
@@ -53,7 +55,7 @@ fn missing_and_invalid_fields_are_400_naming_each_field() {
     let demo = Demo::new();
     let cases: [(&[&str], &str); 4] = [
         (
-            &[],
+            &["--first-name", "", "--last-name", " ", "--email", ""],
             "first-name: Enter the first name. last-name: Enter the last name. email: Enter the email address.",
         ),
         (
@@ -184,7 +186,7 @@ fn an_unknown_customer_is_404() {
     assert_eq!((refused.code, refused.exit), (404, 8));
     assert_eq!(
         refused.description,
-        "No customer has the tenant ID or primary domain '00000000-0000-0000-0000-000000000000'."
+        "No customer has the tenant ID, primary domain or domain prefix '00000000-0000-0000-0000-000000000000'."
     );
 }
 

@@ -1,0 +1,252 @@
+//! The subcommands and their arguments as the command line takes them.
+
+use super::output::Format;
+use crate::domain::characters::quote;
+use crate::domain::limits::QUANTITY_DIGITS;
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
+
+/// A seat count as typed: digits only, as many as a form's box takes.
+fn seat_count(value: &str) -> Result<u32, String> {
+    let digits = value.trim();
+    match digits.parse::<u32>() {
+        Ok(seats) if digits.len() <= QUANTITY_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(seats)
+        }
+        _ => Err(format!(
+            "'{}' is not a seat count: use a whole number of at most {QUANTITY_DIGITS} digits, for example 25.",
+            quote(value)
+        )),
+    }
+}
+
+/// A count or a seed: a whole number.
+fn whole_number<N: std::str::FromStr>(value: &str) -> Result<N, String> {
+    let digits = value.trim();
+    match digits.parse::<N>() {
+        Ok(number) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(number),
+        _ => Err(format!(
+            "'{}' is not a whole number (digits only, for example 1000).",
+            quote(value)
+        )),
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Agreement templates and confirmations of customer acceptance (like /v1/agreements).
+    #[command(subcommand)]
+    Agreements(AgreementsCommand),
+    /// Customers (like /v1/customers).
+    #[command(subcommand)]
+    Customers(CustomersCommand),
+    /// New orders (like POST /v1/customers/{id}/orders).
+    #[command(subcommand)]
+    Orders(OrdersCommand),
+    /// Subscriptions (like /v1/customers/{id}/subscriptions).
+    #[command(subcommand)]
+    Subscriptions(SubscriptionsCommand),
+    /// The offer catalog (like GET /v1/offers).
+    #[command(subcommand)]
+    Offers(OffersCommand),
+    /// Reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+    /// Fill an empty store with realistic customers to measure on: the same seed gives the same
+    /// customers, confirmations, orders and subscriptions.
+    Generate {
+        /// How many customers.
+        #[arg(long, value_name = "N", value_parser = whole_number::<usize>)]
+        customers: usize,
+        /// The seed of the pseudo-random sequence.
+        #[arg(long, value_name = "S", default_value_t = 1, value_parser = whole_number::<u64>)]
+        seed: u64,
+    },
+    /// Write every customer with its confirmations, orders and subscriptions to a file of JSON
+    /// lines (readable by its owner only), as the store is at one moment.
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Make the store hold exactly what a backup holds. Every line is checked first; a store
+    /// that holds customers is only replaced with --replace, and is then moved aside, not deleted.
+    Restore {
+        /// The backup file (written by `pcenter backup`).
+        file: PathBuf,
+        /// Restore over a store that holds customers, moving it aside to a directory beside it.
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgreementsCommand {
+    /// Agreement metadata, like GET /v1/agreements (default type: MicrosoftCloudAgreement). Needs
+    /// no store, so it answers while the dashboard is open.
+    Templates {
+        /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement (never confirmed
+        /// here, so none), or '*' for every type.
+        #[arg(long = "type", value_name = "TYPE")]
+        agreement_type: Option<String>,
+    },
+    /// Confirm customer acceptance, like POST /v1/customers/{id}/agreements.
+    Create(CreateAgreementArgs),
+    /// A customer's confirmations, newest first, like GET /v1/customers/{id}/agreements.
+    List {
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement (never confirmed
+        /// here, so none), or '*' for every type.
+        #[arg(long = "type", value_name = "TYPE")]
+        agreement_type: Option<String>,
+    },
+    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email.
+    Export {
+        /// Write to this file instead of standard output (- is standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Record the confirmations of a CSV in the export's columns; each row is saved on its own.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Report what would happen without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAgreementArgs {
+    /// The customer's tenant ID, primary domain or domain prefix (contoso for
+    /// contoso.onmicrosoft.com).
+    #[arg(long, value_name = "ID|DOMAIN")]
+    pub customer: String,
+    /// The Agreement body as JSON (a file, or - for standard input) instead of the fields below.
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["first_name", "last_name", "email", "phone", "date", "template_id"])]
+    pub json: Option<String>,
+    /// First name of the person at the customer who accepted the agreement.
+    #[arg(long, value_name = "NAME", required_unless_present = "json")]
+    pub first_name: Option<String>,
+    /// Last name of the person who accepted.
+    #[arg(long, value_name = "NAME", required_unless_present = "json")]
+    pub last_name: Option<String>,
+    /// Email address of the person who accepted.
+    #[arg(long, value_name = "EMAIL", required_unless_present = "json")]
+    pub email: Option<String>,
+    /// Phone number of the person who accepted (optional).
+    #[arg(long, value_name = "PHONE")]
+    pub phone: Option<String>,
+    /// The acceptance date (default: the business date).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The agreement template (default: the Microsoft Cloud Agreement's; see `agreements templates`).
+    #[arg(long, value_name = "GUID")]
+    pub template_id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomersCommand {
+    /// Every customer with its Microsoft cloud agreement status, in company-name order.
+    List {
+        /// Only customers whose company name or domain contains this text.
+        #[arg(long, value_name = "TEXT")]
+        filter: Option<String>,
+        /// Only public-cloud customers without a confirmation.
+        #[arg(long)]
+        unconfirmed: bool,
+        /// json: the collection, like GET /v1/customers; table: for people, with a count;
+        /// csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// One customer, like GET /v1/customers/{id}, plus this product's fields: cloud,
+    /// agreementStatus and currentAgreement (the confirmation in force; left out for Helpdesk
+    /// agents).
+    Show {
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
+        customer: String,
+    },
+    /// Create a customer from the Customer body, like POST /v1/customers. An optional top-level
+    /// "agreement" (the Agreement body: primaryContact, dateAgreed defaulting to the business
+    /// date) records the confirmation of customer acceptance in the same call. Without one, the
+    /// customer is created all the same, and from November 7, 2018 its orders wait for a
+    /// confirmation.
+    Create {
+        /// The Customer body as JSON: a file, or - for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        json: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrdersCommand {
+    /// Create an order: one --offer/--quantity pair per line item.
+    Create {
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        /// An offer of the catalog (see `pcenter offers list`); repeat for each line item.
+        #[arg(long = "offer", value_name = "OFFER_ID", required = true)]
+        offers: Vec<String>,
+        /// The seats of the line item of the --offer in the same place (1 for usage-based
+        /// offers); one for each --offer.
+        #[arg(long = "quantity", value_name = "N", required = true, value_parser = seat_count)]
+        quantities: Vec<u32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubscriptionsCommand {
+    /// A customer's subscriptions with their IDs, like GET /v1/customers/{id}/subscriptions.
+    List {
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        /// json: the collection, like the real API; table: for people; csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Change the seat count of a seat-based subscription.
+    SetSeats {
+        /// The customer's tenant ID, primary domain or domain prefix (contoso for
+        /// contoso.onmicrosoft.com).
+        #[arg(long, value_name = "ID|DOMAIN")]
+        customer: String,
+        /// The subscription's ID (see `pcenter subscriptions list`).
+        #[arg(long, value_name = "ID")]
+        subscription: String,
+        /// The new seat count, from 1 to the offer's maximum.
+        #[arg(long, value_name = "N", value_parser = seat_count)]
+        quantity: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OffersCommand {
+    /// Every offer an order can name: ID, name, category, billing and the most seats a
+    /// subscription may hold.
+    List {
+        /// json: the collection; table: for people; csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Every customer's confirmation status, the confirmation in force (who accepted, date) and
+    /// whether new orders and seat changes are blocked on the business date, then a summary
+    /// (on stderr with --format csv). Helpdesk agents get the status without who accepted.
+    Compliance {
+        /// table: for people; json: the report as one object; csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}

@@ -1,0 +1,97 @@
+//! `pcenter offers list`: the offer catalog orders are made from, with the IDs `orders create`
+//! takes. Static: no store is opened.
+
+use super::error::ApiError;
+use super::json::Collection;
+use super::output::{self, Format};
+use super::plain::{counted_table, Counted};
+use super::write_error;
+use crate::assets;
+use crate::domain::commerce::{Billing, Offer};
+use serde::Serialize;
+use std::io::Write;
+
+/// An offer as Partner Center's Offer resource names its fields.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OfferJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub category: &'a str,
+    /// `license` (seat-based) or `usage`.
+    pub billing: &'static str,
+    pub unit_type: &'static str,
+    pub minimum_quantity: u32,
+    /// The most seats one subscription may hold; usage-based offers are ordered with quantity 1.
+    pub maximum_quantity: Option<u32>,
+}
+
+impl<'a> OfferJson<'a> {
+    pub fn new(offer: &'a Offer) -> OfferJson<'a> {
+        let (billing, unit_type, maximum_quantity) = match offer.billing {
+            Billing::SeatBased => ("license", "Licenses", offer.max_seats),
+            Billing::UsageBased => ("usage", "Usage-based", Some(1)),
+        };
+        OfferJson {
+            id: &offer.id,
+            name: &offer.name,
+            category: &offer.category,
+            billing,
+            unit_type,
+            minimum_quantity: 1,
+            maximum_quantity,
+        }
+    }
+}
+
+const COLUMNS: [&str; 5] = ["Offer ID", "Offer", "Category", "Billing", "Max seats"];
+const CSV_HEADER: [&str; 5] = ["OfferId", "Name", "Category", "Billing", "MaximumQuantity"];
+
+pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
+    let offers = assets::offers();
+    match format {
+        Format::Json => {
+            let items = offers.iter().map(OfferJson::new).collect();
+            output::json(out, &Collection::of(items)).map_err(write_error)?;
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = offers
+                .iter()
+                .map(|offer| {
+                    let (billing, max_seats) = match offer.billing {
+                        Billing::SeatBased => (
+                            "seat-based",
+                            offer.max_seats.map_or("—".into(), |m| m.to_string()),
+                        ),
+                        Billing::UsageBased => ("usage-based", "—".into()),
+                    };
+                    vec![
+                        offer.id.clone(),
+                        offer.name.clone(),
+                        offer.category.clone(),
+                        billing.into(),
+                        max_seats,
+                    ]
+                })
+                .collect();
+            let what = Counted {
+                one: "offer",
+                many: "offers",
+                none: "No offers.",
+            };
+            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
+        }
+        Format::Csv => {
+            output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
+            for offer in offers {
+                let json = OfferJson::new(offer);
+                let maximum = json
+                    .maximum_quantity
+                    .map_or(String::new(), |m| m.to_string());
+                let record = [json.id, json.name, json.category, json.billing, &maximum];
+                output::csv_record(out, &record).map_err(write_error)?;
+            }
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,92 @@
+//! `pcenter subscriptions list`: a customer's subscriptions, like
+//! GET /v1/customers/{id}/subscriptions, so that scripts find the IDs `set-seats` takes.
+
+use super::commerce_json::SubscriptionJson;
+use super::error::ApiError;
+use super::json::Collection;
+use super::output::{self, Format};
+use super::plain::{counted_table, Counted};
+use super::{write_error, Api};
+use crate::domain::commerce::Subscription;
+use std::io::Write;
+
+const COLUMNS: [&str; 6] = [
+    "Subscription ID",
+    "Offer",
+    "Seats",
+    "Status",
+    "Auto-renew",
+    "Offer ID",
+];
+const CSV_HEADER: [&str; 8] = [
+    "SubscriptionId",
+    "OfferId",
+    "OfferName",
+    "Quantity",
+    "BillingType",
+    "Status",
+    "AutoRenewEnabled",
+    "CreationDate",
+];
+
+/// Every subscription of the customer, in the order they were created. Every role may list
+/// them: only changing seats is gated.
+pub fn list(
+    api: &mut Api,
+    customer: &str,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    let customer = api.customer(customer)?;
+    let subscriptions = api.book.subscriptions(&customer.id);
+    match format {
+        Format::Json => {
+            let items = subscriptions.iter().map(SubscriptionJson::new).collect();
+            output::json(out, &Collection::of(items)).map_err(write_error)?;
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = subscriptions.iter().map(table_row).collect();
+            let what = Counted {
+                one: "subscription",
+                many: "subscriptions",
+                none: "No subscriptions.",
+            };
+            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
+        }
+        Format::Csv => {
+            output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
+            for subscription in subscriptions {
+                let json = SubscriptionJson::new(subscription);
+                let quantity = json.quantity.to_string();
+                let auto_renew = json.auto_renew_enabled.to_string();
+                let record = [
+                    json.id,
+                    json.offer_id,
+                    json.offer_name,
+                    &quantity,
+                    json.billing_type,
+                    json.status,
+                    &auto_renew,
+                    &json.creation_date,
+                ];
+                output::csv_record(out, &record).map_err(write_error)?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// A row as the Account page lists it: usage-based subscriptions have no seat count.
+fn table_row(subscription: &Subscription) -> Vec<String> {
+    let seats = subscription
+        .quantity
+        .map_or("usage-based".to_string(), |q| q.to_string());
+    vec![
+        subscription.id.clone(),
+        subscription.offer_name.clone(),
+        seats,
+        subscription.status.label().to_string(),
+        if subscription.auto_renew { "On" } else { "Off" }.to_string(),
+        subscription.offer_id.clone(),
+    ]
+}

@@ -1,0 +1,40 @@
+//! The options' values as typed, checked before anything is opened.
+
+use crate::domain::characters::quote;
+use crate::domain::fields::{self, EARLIEST_ACCEPTANCE};
+use crate::domain::role::Role;
+use chrono::NaiveDate;
+
+/// The last business date taken: far enough for any use, near enough to be a real one.
+const LATEST_BUSINESS_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
+    Some(date) => date,
+    None => panic!("invalid constant date"),
+};
+
+/// The business date: a real date from the Microsoft Cloud Agreement's start to 2100.
+pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    let date = fields::calendar_date(value)?;
+    let range = format!("use a date from {EARLIEST_ACCEPTANCE} to {LATEST_BUSINESS_DATE}");
+    if date < EARLIEST_ACCEPTANCE {
+        return Err(format!(
+            "{date} is before the Microsoft Cloud Agreement existed, so no acceptance could ever be confirmed on it; {range}."
+        ));
+    }
+    if date > LATEST_BUSINESS_DATE {
+        return Err(format!("{date} is too far ahead; {range}."));
+    }
+    Ok(date)
+}
+
+pub fn parse_role(value: &str) -> Result<Role, String> {
+    value.parse().map_err(|_| {
+        format!(
+            "unknown role '{}': use admin-agent, sales-agent or helpdesk-agent.",
+            quote(value)
+        )
+    })
+}
+
+pub fn parse_agent(value: &str) -> Result<String, String> {
+    fields::required_text("Name", value, fields::NAME_MAX)
+}
