@@ -222,7 +222,7 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted);
-        assert_eq!(book.len(), 30);
+        assert_eq!(book.len(), 31);
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn assert_invalid(demo: &Demo, body: &Value, field: &str) -> String {
         description.contains(&format!("{field}:")),
         "{field}: {description}"
     );
-    assert_eq!(demo.customer_count(), 30, "nothing was written");
+    assert_eq!(demo.customer_count(), 31, "nothing was written");
     description
 }
 
@@ -99,7 +99,7 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
         &["customers", "show", "fabrikamnorth.onmicrosoft.com"],
     );
     assert_eq!(shown.json(), expected);
-    assert_eq!(demo.customer_count(), 31);
+    assert_eq!(demo.customer_count(), 32);
     let confirmation = &demo.snapshot().confirmations;
     let recorded = confirmation.iter().find(|c| c.customer_id == id).unwrap();
     assert_eq!(recorded.channel.label(), "Command");
@@ -190,7 +190,7 @@ fn a_body_in_pascal_case_creates_the_customer() {
         created["currentAgreement"]["dateAgreed"],
         "2018-11-01T00:00:00Z"
     );
-    assert_eq!(demo.customer_count(), 31);
+    assert_eq!(demo.customer_count(), 32);
 
     let mut twice = body.clone();
     twice["BillingProfile"]["email"] = json!("other@tailspintoys.com");

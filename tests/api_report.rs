@@ -27,10 +27,10 @@ fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
     assert_eq!(report["phase"], "Mandatory");
     assert_eq!(
         report["summary"],
-        json!({"customers": 30, "confirmed": 18, "notConfirmed": 10, "notSupported": 2, "blocked": 10})
+        json!({"customers": 31, "confirmed": 18, "notConfirmed": 10, "notSupported": 3, "blocked": 10})
     );
     let customers = report["customers"].as_array().unwrap();
-    assert_eq!(customers.len(), 30);
+    assert_eq!(customers.len(), 31);
     assert_eq!(customers[0]["companyName"], "Adventure Works Cycles");
     assert_eq!(
         entry(&report, CONTOSO),
@@ -96,7 +96,7 @@ fn the_table_is_the_default_with_aligned_columns_and_a_summary_line() {
     let run = demo.run(MANDATORY_DAY, &["report", "compliance"]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 33, "{}", run.stdout);
+    assert_eq!(lines.len(), 34, "{}", run.stdout);
     let header = lines[0];
     let columns = [
         "Company name",
@@ -141,10 +141,10 @@ fn the_table_is_the_default_with_aligned_columns_and_a_summary_line() {
         northwind.find("Blocked"),
         "{northwind}"
     );
-    assert_eq!(lines[31], "");
+    assert_eq!(lines[32], "");
     assert_eq!(
-        lines[32],
-        "30 customers: 18 confirmed, 10 not confirmed, 2 not supported; 10 blocked on 2018-11-14 (Mandatory phase)."
+        lines[33],
+        "31 customers: 18 confirmed, 10 not confirmed, 3 not supported; 10 blocked on 2018-11-14 (Mandatory phase)."
     );
 }
 
@@ -154,7 +154,7 @@ fn csv_has_a_header_and_rows_and_the_summary_goes_to_stderr() {
     let run = report(&demo, "admin-agent", MANDATORY_DAY, "csv");
     assert_eq!(run.code, Some(0));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 31);
+    assert_eq!(lines.len(), 32);
     assert_eq!(
         lines[0],
         "TenantId,CompanyName,Domain,Cloud,AgreementStatus,AcceptedBy,Email,DateAgreed,NewOrders,SeatChanges"
@@ -167,10 +167,10 @@ fn csv_has_a_header_and_rows_and_the_summary_goes_to_stderr() {
     assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Patti Fernandez,patti.fernandez@contosoelectronics.com,2018-08-08,Allowed,Allowed").as_str()));
     assert!(lines.contains(&format!("{NORTHWIND},Northwind Traders,northwindtraders.onmicrosoft.com,Public,Not confirmed,,,,Blocked,Blocked").as_str()));
     assert!(lines.contains(&format!("{LAKEVIEW},City of Lakeview Public Works,lakeviewpublicworks.onmicrosoft.com,US Gov,Not supported,,,,Allowed,Allowed").as_str()));
-    assert!(!run.stdout.contains("30 customers"));
+    assert!(!run.stdout.contains("31 customers"));
     assert_eq!(
         run.stderr,
-        "pcenter: 30 customers: 18 confirmed, 10 not confirmed, 2 not supported; 10 blocked on 2018-11-14 (Mandatory phase).\n"
+        "pcenter: 31 customers: 18 confirmed, 10 not confirmed, 3 not supported; 10 blocked on 2018-11-14 (Mandatory phase).\n"
     );
 }
 
@@ -224,7 +224,7 @@ fn the_report_follows_changes_made_by_other_commands() {
     );
     let id = created.json()["id"].as_str().unwrap().to_string();
     let report = report(&demo, "admin-agent", MANDATORY_DAY, "json").json();
-    assert_eq!(report["summary"]["customers"], 31);
+    assert_eq!(report["summary"]["customers"], 32);
     assert_eq!(report["summary"]["notConfirmed"], 11);
     assert_eq!(report["summary"]["blocked"], 11);
     assert_eq!(entry(&report, &id)["newOrdersBlocked"], true);

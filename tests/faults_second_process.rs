@@ -79,7 +79,7 @@ fn a_second_dashboard_is_told_at_once_and_leaves_its_terminal_alone() {
 
     // The first one carries on.
     first.type_bytes(b"/northwind");
-    first.wait_for_screen(&["Northwind Traders", "1 of 30 customers"]);
+    first.wait_for_screen(&["Northwind Traders", "1 of 31 customers"]);
     first.type_bytes(&[0x03]); // Ctrl-C quits
     assert_eq!(first.wait_for_exit().code(), Some(0));
 }

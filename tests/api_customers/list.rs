@@ -26,9 +26,9 @@ fn count(list: &[String], status: &str) -> usize {
 fn list_as_json_is_a_collection_of_every_customer_in_company_name_order() {
     let demo = Demo::new();
     let list = list_json(&demo, &[]);
-    assert_eq!(list["totalCount"], 30);
+    assert_eq!(list["totalCount"], 31);
     let items = list["items"].as_array().unwrap();
-    assert_eq!(items.len(), 30);
+    assert_eq!(items.len(), 31);
     let names: Vec<String> = items
         .iter()
         .map(|c| {
@@ -44,10 +44,17 @@ fn list_as_json_is_a_collection_of_every_customer_in_company_name_order() {
     let all = statuses(&list);
     assert_eq!(count(&all, "Confirmed"), 18);
     assert_eq!(count(&all, "Not confirmed"), 10);
-    assert_eq!(count(&all, "Not supported"), 2);
+    assert_eq!(count(&all, "Not supported"), 3);
     let national: Vec<&Value> = items.iter().filter(|c| c["cloud"] != "Public").collect();
     let clouds: Vec<&Value> = national.iter().map(|c| &c["cloud"]).collect();
-    assert_eq!(clouds, [&json!("Germany"), &json!("UsGovernment")]);
+    assert_eq!(
+        clouds,
+        [
+            &json!("Germany"),
+            &json!("UsGovernment"),
+            &json!("China21Vianet")
+        ]
+    );
     assert!(national
         .iter()
         .all(|c| c["agreementStatus"] == "Not supported"));
@@ -87,9 +94,9 @@ fn the_filter_matches_company_name_or_domain_whatever_the_case() {
     assert_eq!(accented["totalCount"], 2);
     assert_eq!(
         list_json(&demo, &["--filter", "onmicrosoft.com"])["totalCount"],
-        30
+        31
     );
-    assert_eq!(list_json(&demo, &["--filter", "  "])["totalCount"], 30);
+    assert_eq!(list_json(&demo, &["--filter", "  "])["totalCount"], 31);
     let none = list_json(&demo, &["--filter", "no such company"]);
     assert_eq!(none, json!({"totalCount": 0, "items": []}));
     // Both together: unconfirmed customers whose name or domain holds "ltd".
@@ -180,7 +187,7 @@ fn list_as_csv_has_a_header_and_one_quoted_record_per_customer() {
     let run = demo.run(MANDATORY_DAY, &["customers", "list", "--format", "csv"]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 31);
+    assert_eq!(lines.len(), 32);
     assert_eq!(
         lines[0],
         "TenantId,CompanyName,Domain,Cloud,AgreementStatus,Subscriptions"
@@ -216,7 +223,7 @@ fn list_as_csv_has_a_header_and_one_quoted_record_per_customer() {
 fn list_as_csv_streams_a_large_store_in_name_order() {
     use pcenter::store::{SledStore, Store};
     let demo = Demo::new();
-    assert_eq!(demo.customer_count(), 30);
+    assert_eq!(demo.customer_count(), 31);
     let mut customers = demo.snapshot().customers;
     let template = customers[0].clone();
     let store = SledStore::open(&demo.store_path()).unwrap();
@@ -231,7 +238,7 @@ fn list_as_csv_streams_a_large_store_in_name_order() {
     drop(store);
     let run = demo.run(MANDATORY_DAY, &["customers", "list", "--format", "csv"]);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 2_031);
+    assert_eq!(lines.len(), 2_032);
     let bulk: Vec<String> = lines
         .iter()
         .map(|l| csv_fields(l)[1].clone())

@@ -112,7 +112,7 @@ fn a_future_agreement_date_is_600002_as_for_agreements_create() {
             "Date of agreement cannot be greater than the current date."
         );
     }
-    assert_eq!(demo.customer_count(), 30, "nothing was written");
+    assert_eq!(demo.customer_count(), 31, "nothing was written");
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn a_body_that_is_not_json_or_cannot_be_read_is_a_400() {
         &["customers", "create", "--json", "/nonexistent/body.json"],
     );
     assert!(missing.refused(6, 400).contains("/nonexistent/body.json"));
-    assert_eq!(demo.customer_count(), 30);
+    assert_eq!(demo.customer_count(), 31);
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn a_helpdesk_agent_may_not_create_customers() {
         description,
         "You must be an Admin agent or Sales agent to create a customer."
     );
-    assert_eq!(demo.customer_count(), 30);
+    assert_eq!(demo.customer_count(), 31);
 }
 
 #[test]
@@ -172,5 +172,5 @@ fn an_agreement_before_confirmation_existed_is_refused_with_the_customer() {
     body["agreement"]["dateAgreed"] = json!("2018-07-01");
     let run = create(&demo, "2018-07-02", &body);
     assert!(run.refused(6, 400).contains("August 7, 2018"));
-    assert_eq!(demo.customer_count(), 30);
+    assert_eq!(demo.customer_count(), 31);
 }

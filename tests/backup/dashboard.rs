@@ -23,7 +23,7 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
     let flash = session.app.ctx.flash.clone().expect("a status line");
     assert_eq!(
         flash.text,
-        "Backing up 30 customers; the dashboard waits until it is written."
+        "Backing up 31 customers; the dashboard waits until it is written."
     );
     assert!(!dir.path().join("backups").exists());
     assert!(session.run_after_frame());
@@ -37,14 +37,14 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
     assert!(!flash.is_error, "{flash:?}");
     assert_eq!(
         flash.text,
-        format!("Backed up 30 customers to {}", path.display())
+        format!("Backed up 31 customers to {}", path.display())
     );
     let screen = render(&mut session, 80, 24).to_string();
-    assert!(screen.contains("✓ Backed up 30 customers to"), "{screen}");
+    assert!(screen.contains("✓ Backed up 31 customers to"), "{screen}");
 
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with(r#"{"format":"pcenter-backup","version":1,"schema":3,"partner":"Fabrikam CSP Partners","customers":30,"written":"2018-11-14T10:30:00Z"}"#));
-    assert_eq!(text.lines().count(), 32);
+    assert!(text.starts_with(r#"{"format":"pcenter-backup","version":1,"schema":3,"partner":"Fabrikam CSP Partners","customers":31,"written":"2018-11-14T10:30:00Z"}"#));
+    assert_eq!(text.lines().count(), 33);
     #[cfg(unix)]
     assert_eq!(mode(&path), 0o600);
 

@@ -25,18 +25,18 @@ fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir.path().join("store"));
     let path = dir.path().join("backup.jsonl");
-    assert_eq!(write_file(&store, &path, now()).unwrap(), 30);
+    assert_eq!(write_file(&store, &path, now()).unwrap(), 31);
 
     let text = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 32);
+    assert_eq!(lines.len(), 33);
     assert_eq!(
         lines[0],
         format!(
-            r#"{{"format":"{FORMAT}","version":{VERSION},"schema":{SCHEMA_VERSION},"partner":"Fabrikam CSP Partners","customers":30,"written":"2018-11-14T10:30:00Z"}}"#
+            r#"{{"format":"{FORMAT}","version":{VERSION},"schema":{SCHEMA_VERSION},"partner":"Fabrikam CSP Partners","customers":31,"written":"2018-11-14T10:30:00Z"}}"#
         )
     );
-    assert_eq!(lines[31], r#"{"end":"pcenter-backup","customers":30}"#);
+    assert_eq!(lines[32], r#"{"end":"pcenter-backup","customers":31}"#);
     assert!(lines[1].starts_with(r#"{"customer":{"#), "{}", lines[1]);
     assert!(
         text.contains("한빛물류"),
@@ -44,7 +44,7 @@ fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
     );
 
     let (header, dossiers) = read_back(&path);
-    assert_eq!(header.customers, 30);
+    assert_eq!(header.customers, 31);
     let snapshot = Snapshot::of_dossiers(header.partner, dossiers);
     assert_eq!(snapshot, contents(&store));
     assert!(!dir.path().join("backup.jsonl.partial").exists());
@@ -210,7 +210,7 @@ fn the_backups_directory_gets_one_new_file_per_backup_named_after_the_store_and_
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir.path().join("demo"));
     let (first, count) = into_backups_dir(&store, now()).unwrap();
-    assert_eq!(count, 30);
+    assert_eq!(count, 31);
     let backups = dir.path().join("backups");
     assert_eq!(first, backups.join("demo-20181114T103000Z.jsonl"));
     let (second, _) = into_backups_dir(&store, now()).unwrap();
