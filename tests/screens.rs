@@ -171,7 +171,8 @@ fn a_filter_longer_than_its_line_scrolls_with_the_cursor() {
 
 #[test]
 fn one_page_of_customers_is_exactly_the_rows_the_table_draws() {
-    for height in [24, 25, 30, 36, 40] {
+    let customers = pcenter::assets::demo_snapshot().customers.len();
+    for height in [24, 25, 30, 36, 37, 40] {
         let mut s = admin(OPTIONAL_DAY);
         let screen = render(&mut s, 80, height).to_string();
         // Between the column names and the message line, every drawn row holds a customer.
@@ -181,10 +182,14 @@ fn one_page_of_customers_is_exactly_the_rows_the_table_draws() {
             .filter(|line| !line.trim_matches(['"', ' ']).is_empty())
             .count();
         let page = pcenter::app::screens::customers::page_rows((80, height));
-        assert_eq!(drawn, page.min(30), "at 80x{height}");
+        assert_eq!(drawn, page.min(customers), "at 80x{height}");
         // PgDn moves by one page and keeps the selected row on screen.
         press(&mut s, KeyCode::PageDown);
-        assert_eq!(s.app.ctx.customers.selected, page.min(29), "at 80x{height}");
+        assert_eq!(
+            s.app.ctx.customers.selected,
+            page.min(customers - 1),
+            "at 80x{height}"
+        );
         let screen = render(&mut s, 80, height).to_string();
         assert!(screen.contains(" › "), "the selection shows at 80x{height}");
     }
@@ -344,6 +349,20 @@ fn account_of_a_customer_in_a_national_cloud() {
     open_account(&mut s, BAECKEREI);
     snap(
         "account_national_cloud_baeckerei_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn account_of_a_customer_in_azure_china() {
+    const YUNFAN: &str = "3b1f6e2a-7c4d-4e8b-9a51-2d6c0f8e4b17";
+    let mut s = admin(MANDATORY_DAY);
+    open_account(&mut s, YUNFAN);
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(screen.contains("Azure China 21Vianet"), "{screen}");
+    assert!(!screen.contains("[ Update ]"), "{screen}");
+    snap(
+        "account_national_cloud_china_80x24",
         &render(&mut s, 80, 24),
     );
 }

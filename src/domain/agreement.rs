@@ -18,8 +18,15 @@ pub struct Contact {
 }
 
 impl Contact {
+    /// The name as its own script writes it: "Ada Lovelace", but family name first and no
+    /// space between when both parts are Chinese, Japanese or Korean ("김민준", "山田太郎").
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name)
+        let east_asian = |name: &str| !name.is_empty() && name.chars().all(is_east_asian);
+        if east_asian(&self.first_name) && east_asian(&self.last_name) {
+            format!("{}{}", self.last_name, self.first_name)
+        } else {
+            format!("{} {}", self.first_name, self.last_name)
+        }
     }
 
     /// What the form would refuse in this contact, as stored (values must already be in their
@@ -238,9 +245,40 @@ pub fn sorted_newest_first(confirmations: &[Confirmation]) -> Vec<&Confirmation>
     sorted
 }
 
+/// Hangul, CJK ideographs, and the Japanese kana.
+fn is_east_asian(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_japanese_and_korean_names_put_the_family_name_first() {
+        let person = |first: &str, last: &str| Contact {
+            first_name: first.into(),
+            last_name: last.into(),
+            email: "a@b.co".into(),
+            phone: None,
+        };
+        assert_eq!(person("Ada", "Lovelace").full_name(), "Ada Lovelace");
+        assert_eq!(person("민준", "김").full_name(), "김민준");
+        assert_eq!(person("太郎", "山田").full_name(), "山田太郎");
+        assert_eq!(person("芳", "王").full_name(), "王芳");
+        assert_eq!(person("Ji-woo", "Park").full_name(), "Ji-woo Park");
+        assert_eq!(
+            person("Ji-woo", "朴").full_name(),
+            "Ji-woo 朴",
+            "mixed scripts keep the order"
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
