@@ -108,7 +108,7 @@ fn on_a_terminal_the_import_says_it_reads_then_keeps_its_bar_below_the_row_lines
 }
 
 #[test]
-fn with_standard_output_elsewhere_nothing_is_drawn_on_the_terminal() {
+fn with_standard_output_in_a_file_the_terminal_still_shows_the_bar_and_only_the_bar() {
     let dir = tempfile::tempdir().unwrap();
     let file = skipped_rows(dir.path());
     let (master, slave) = open_pty(80, 24);
@@ -121,9 +121,21 @@ fn with_standard_output_elsewhere_nothing_is_drawn_on_the_terminal() {
     drop(command);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output).lines().count(), ROWS + 1);
-    // Nothing was written to the terminal: reading it finds no data, only its closed end.
     let mut terminal = File::from(master);
     let mut drawn = Vec::new();
     let _ = terminal.read_to_end(&mut drawn);
-    assert_eq!(String::from_utf8_lossy(&drawn), "");
+    let drawn = String::from_utf8_lossy(&drawn);
+    assert!(
+        drawn.contains(&format!("Reading {}…", file.display())),
+        "{drawn}"
+    );
+    assert!(drawn.contains(&format!(" of {ROWS} rows")), "{drawn}");
+    assert!(
+        !drawn.contains("line "),
+        "row lines go to the file only: {drawn}"
+    );
+    assert!(
+        drawn.ends_with("\r\x1b[2K"),
+        "the bar is cleared at the end: {drawn:?}"
+    );
 }

@@ -27,12 +27,13 @@ impl Progress {
         Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), total)
     }
 
-    /// A bar on standard error for a command that prints lines on standard output while it
-    /// runs, as an import does: only when both are a terminal, so that the bar and the lines
-    /// share one screen in the order written. Its total is set by `start`.
+    /// A bar on standard error, when it is a terminal, for a command that prints lines on
+    /// standard output while it runs, as an import does: cleared before each block of lines
+    /// and drawn again after it, so that on one screen the two never mix. Its total is set by
+    /// `start`.
     pub fn beside_stdout() -> Progress {
         let stderr = std::io::stderr();
-        let show = stderr.is_terminal() && std::io::stdout().is_terminal();
+        let show = stderr.is_terminal();
         Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), 0)
     }
 
