@@ -399,8 +399,14 @@ fn listing_row(book: &Book, customer_id: &str) -> Option<ListingRow> {
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if !app.ctx.fits() {
-        // The screen is hidden behind the "too small" message: only quitting works.
-        let quit = keys::lookup(&[keys::ALWAYS, keys::GENERAL], &key) == Some(Command::Quit);
+        // The screen is hidden behind the "too small" message: only quitting works, and `q`
+        // only where it loses nothing (the question could not be seen; Ctrl-C always quits).
+        let tables: &[&[Binding]] = if app.screen.unsaved_changes() {
+            &[keys::ALWAYS]
+        } else {
+            &[keys::ALWAYS, keys::GENERAL]
+        };
+        let quit = keys::lookup(tables, &key) == Some(Command::Quit);
         return if quit { vec![Effect::Quit] } else { vec![] };
     }
     if app.ctx.help_open {

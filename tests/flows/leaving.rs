@@ -177,3 +177,34 @@ fn the_mandatory_refusal_is_still_explained_after_discarding_the_prompt() {
         "{flash:?}"
     );
 }
+
+#[test]
+fn on_a_terminal_too_small_to_ask_q_keeps_unsaved_changes_and_ctrl_c_still_quits() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('n'));
+    type_text(&mut s, "Tailspin");
+    press(&mut s, KeyCode::Tab);
+    while wizard(&s).form.text_focused() {
+        press(&mut s, KeyCode::Tab);
+    }
+    s.handle(pcenter::app::Action::Resize(60, 20));
+    press(&mut s, KeyCode::Char('q'));
+    assert!(!s.quit, "the question could not be seen, so q does nothing");
+    ctrl(&mut s, 'c');
+    assert!(s.quit);
+}
+
+#[test]
+fn a_typed_seat_count_counts_as_unsaved() {
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    open_account(&mut s, CONTOSO);
+    press(&mut s, KeyCode::Char('s'));
+    type_text(&mut s, "1");
+    press(&mut s, KeyCode::Tab); // to Submit, where q is a key again
+    press(&mut s, KeyCode::Char('q'));
+    assert!(!s.quit);
+    assert!(matches!(
+        s.app.leave_prompt.as_ref().unwrap().leaving,
+        Leaving::Quit
+    ));
+}

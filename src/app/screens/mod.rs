@@ -65,7 +65,8 @@ impl Screen {
             Screen::NewCustomer(s) => s.form.is_changed() || s.accepted,
             Screen::Acceptance(s) => s.form.is_changed(),
             Screen::Order(s) => s.selected_lines().next().is_some(),
-            Screen::Customers | Screen::Account(_) => false,
+            Screen::Account(s) => s.seat_editor.as_ref().is_some_and(|e| e.form.is_changed()),
+            Screen::Customers => false,
         }
     }
 
