@@ -73,11 +73,11 @@ pub fn command(app: &mut App, command: Command, key: KeyEvent) -> Vec<Effect> {
 
 /// A key while the question shows.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // Ctrl-C never reaches here: `app::on_key` quits on it first.
     let Some(prompt) = app.leave_prompt.as_mut() else {
         return vec![];
     };
-    let choice = match keys::lookup(&[keys::ALWAYS, keys::LEAVE], &key) {
-        Some(Command::Quit) => return vec![Effect::Quit],
+    let choice = match keys::lookup(&[keys::LEAVE], &key) {
         Some(Command::Help) => {
             app.ctx.help_open = true;
             return vec![];
@@ -94,14 +94,14 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Command::KeepEditing) => LeaveButton::KeepEditing,
         _ => return vec![],
     };
-    let Some(prompt) = app.leave_prompt.take() else {
+    let Some(LeavePrompt { leaving, flash, .. }) = app.leave_prompt.take() else {
         return vec![];
     };
-    match (choice, prompt.leaving) {
+    match (choice, leaving) {
         (LeaveButton::KeepEditing, _) => vec![],
         (LeaveButton::Discard, Leaving::Quit) => vec![Effect::Quit],
         (LeaveButton::Discard, Leaving::To(next)) => {
-            app.ctx.flash = prompt.flash;
+            app.ctx.flash = flash;
             apply(app, Step::go(*next))
         }
     }

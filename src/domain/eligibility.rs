@@ -35,6 +35,12 @@ impl fmt::Display for ConfirmRefusal {
 pub fn check_can_confirm(role: Role, phase: Phase, cloud: Cloud) -> Result<(), ConfirmRefusal> {
     role.require(GatedAction::ConfirmAcceptance)
         .map_err(ConfirmRefusal::Role)?;
+    check_confirmation_exists(phase, cloud)
+}
+
+/// Whether confirmation exists at all for a customer on this date, whoever asks: it does from
+/// August 7, 2018, in the public cloud. Where it does not, the section offers no Update.
+pub fn check_confirmation_exists(phase: Phase, cloud: Cloud) -> Result<(), ConfirmRefusal> {
     if !phase.confirmation_available() {
         return Err(ConfirmRefusal::NotYetAvailable);
     }

@@ -15,12 +15,7 @@ impl Operations<'_> {
         self.actor.role.require(GatedAction::ChangeSeats)?;
         let customer = self.customer(customer_id)?;
         let facts = self.book.gate_facts(customer, self.actor.phase());
-        let subscription = self
-            .book
-            .subscription(customer_id, subscription_id)
-            .ok_or_else(|| StoreError::UnknownSubscription {
-                id: subscription_id.into(),
-            })?;
+        let subscription = self.subscription(customer_id, subscription_id)?;
         if subscription.quantity == Some(quantity) {
             // Nothing changes, so nothing is written and no gate stands in the way.
             return Ok(subscription.clone());
@@ -48,12 +43,7 @@ impl Operations<'_> {
     ) -> Result<Subscription, ServiceError> {
         self.actor.role.require(GatedAction::ChangeAutoRenew)?;
         self.customer(customer_id)?;
-        let subscription = self
-            .book
-            .subscription(customer_id, subscription_id)
-            .ok_or_else(|| StoreError::UnknownSubscription {
-                id: subscription_id.into(),
-            })?;
+        let subscription = self.subscription(customer_id, subscription_id)?;
         if subscription.auto_renew == on {
             return Ok(subscription.clone());
         }
@@ -62,5 +52,20 @@ impl Operations<'_> {
         self.store.update_subscription(&changed)?;
         self.book.replace_subscription(changed.clone());
         Ok(changed)
+    }
+
+    fn subscription(
+        &self,
+        customer_id: &str,
+        subscription_id: &str,
+    ) -> Result<&Subscription, ServiceError> {
+        self.book
+            .subscription(customer_id, subscription_id)
+            .ok_or_else(|| {
+                StoreError::UnknownSubscription {
+                    id: subscription_id.into(),
+                }
+                .into()
+            })
     }
 }

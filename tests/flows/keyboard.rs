@@ -269,3 +269,28 @@ fn enter_and_o_with_no_customer_to_act_on_say_what_to_do() {
         "No customer matches the filter: press Esc to clear it."
     );
 }
+
+#[test]
+fn page_down_in_the_history_moves_by_the_rows_it_shows() {
+    const ATELIER: &str = "e7eb4d5a-e5be-4d46-b94a-4b4be7428976";
+    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    open_account(&mut s, ATELIER);
+    for i in 1..=12 {
+        press(&mut s, KeyCode::Char('u'));
+        for _ in 0..60 {
+            press(&mut s, KeyCode::Backspace);
+        }
+        type_text(&mut s, &format!("Signer{i}"));
+        ctrl(&mut s, 's');
+    }
+    press(&mut s, KeyCode::Char('h'));
+    press(&mut s, KeyCode::PageDown);
+    assert_eq!(
+        account(&s).history_selected,
+        10,
+        "a page of the history at 80x24"
+    );
+    press(&mut s, KeyCode::Char('h'));
+    press(&mut s, KeyCode::PageDown);
+    assert_eq!(account(&s).selected, 1, "Atelier has two subscriptions");
+}

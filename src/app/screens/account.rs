@@ -2,8 +2,9 @@
 //! subscriptions with a seat-count change.
 
 use super::super::keys::{self, Binding, Command};
-use super::super::{Completed, Context, Request, Step};
+use super::super::{body_rows, Completed, Context, Request, Step};
 use super::{acceptance::AcceptanceForm, form_bindings, order, Origin, Screen};
+use crate::domain::eligibility::check_confirmation_exists;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use ratatui::crossterm::event::KeyEvent;
@@ -11,10 +12,12 @@ use ratatui::crossterm::event::KeyEvent;
 mod seat_editor;
 pub use seat_editor::{SeatEditor, SeatField};
 
-/// About how many subscriptions one screen shows: the account details and the agreement section
-/// take the first twenty rows or so.
-fn page_rows(size: (u16, u16)) -> usize {
-    (size.1 as usize).saturating_sub(20).max(1)
+/// About how many rows of the list one screen shows, for paging: above the subscriptions stand
+/// the customer's details and the agreement section (about sixteen rows), above the history
+/// the agreement section alone (about ten).
+fn page_rows(size: (u16, u16), show_history: bool) -> usize {
+    let above = if show_history { 10 } else { 16 };
+    body_rows(size.1).saturating_sub(above).max(1) as usize
 }
 
 #[derive(Debug, Clone)]
@@ -45,11 +48,10 @@ impl Account {
         }
         // The section offers no Update in a national cloud or before confirmation exists; a
         // Helpdesk agent still finds the key, and is told why it does nothing.
-        let offers_update = ctx.phase().confirmation_available()
-            && ctx
-                .book
-                .customer(&self.customer_id)
-                .is_some_and(|c| c.cloud.supports_confirmation());
+        let offers_update = ctx
+            .book
+            .customer(&self.customer_id)
+            .is_some_and(|c| check_confirmation_exists(ctx.phase(), c.cloud).is_ok());
         let mut tables = vec![if offers_update {
             keys::ACCOUNT_UPDATE
         } else {
@@ -83,8 +85,12 @@ impl Account {
         match command {
             Command::Up => *selected = selected.saturating_sub(1),
             Command::Down => *selected = (*selected + 1).min(last),
-            Command::PageUp => *selected = selected.saturating_sub(page_rows(ctx.size)),
-            Command::PageDown => *selected = (*selected + page_rows(ctx.size)).min(last),
+            Command::PageUp => {
+                *selected = selected.saturating_sub(page_rows(ctx.size, self.show_history))
+            }
+            Command::PageDown => {
+                *selected = (*selected + page_rows(ctx.size, self.show_history)).min(last)
+            }
             Command::Top => *selected = 0,
             Command::Bottom => *selected = last,
             Command::History => {
@@ -113,7 +119,7 @@ impl Account {
                 }
             }
             Command::ChangeSeats => self.open_seat_editor(ctx),
-            Command::AutoRenew if !self.show_history => return self.toggle_auto_renew(ctx),
+            Command::AutoRenew => return self.toggle_auto_renew(ctx),
             _ => {}
         }
         Step::stay()

@@ -5,7 +5,7 @@ use crate::app::screens::account::Account;
 use crate::app::screens::new_customer::describe_person;
 use crate::app::App;
 use crate::domain::customer::Customer;
-use crate::domain::eligibility::{check_can_confirm, ConfirmRefusal};
+use crate::domain::eligibility::{check_can_confirm, check_confirmation_exists, ConfirmRefusal};
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::{agreement, country};
@@ -292,9 +292,8 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let mut lines = vec![Line::from(heading)];
     if all.is_empty() {
         let customer = app.ctx.book.customer(&account.customer_id);
-        let offers_update = customer.is_some_and(|c| {
-            check_can_confirm(app.ctx.actor.role, app.ctx.phase(), c.cloud).is_ok()
-        });
+        let offers_update =
+            customer.is_some_and(|c| check_confirmation_exists(app.ctx.phase(), c.cloud).is_ok());
         lines.push(Line::styled(
             if offers_update {
                 "  No confirmation on record yet. Press u to Update."
