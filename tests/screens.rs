@@ -115,6 +115,18 @@ fn customers_in_the_mandatory_phase() {
 }
 
 #[test]
+fn customers_at_160_columns_take_partner_centers_full_titles() {
+    let mut s = admin(MANDATORY_DAY);
+    snap("customers_mandatory_160x40", &render(&mut s, 160, 40));
+}
+
+#[test]
+fn customers_before_august_7_2018_read_not_available() {
+    let mut s = admin("2018-08-01");
+    snap("customers_not_yet_available_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
 fn customers_with_a_filter_that_matches_nothing() {
     let mut s = admin(OPTIONAL_DAY);
     press(&mut s, KeyCode::Char('/'));
@@ -428,6 +440,14 @@ fn a_history_longer_than_the_screen_scrolls_with_its_selection() {
         "{screen}"
     );
     snap_both_sizes("account_history_scrolled", &mut s);
+}
+
+#[test]
+fn account_with_an_empty_history() {
+    let mut s = admin(MANDATORY_DAY);
+    open_account(&mut s, NORTHWIND);
+    press(&mut s, KeyCode::Char('h'));
+    snap("account_history_empty_80x24", &render(&mut s, 80, 24));
 }
 
 #[test]
