@@ -1,7 +1,9 @@
 //! `pcenter agreements import FILE [--dry-run]`: each row is created (through the service, the
 //! same rules as the dashboard, channel Import), unchanged (already on record), skipped (no
 //! confirmation in the row) or rejected with its line and reason, and each says so on its own
-//! line. Each created row is flushed on its own, so a failure later loses nothing before it.
+//! line. Rows are written in groups of `GROUP` (1,000), each group in one atomic write that is
+//! flushed before its rows are reported: what a line says was created is on disk, and a failure
+//! later loses nothing reported before it.
 //!
 //! The file is read twice, one record at a time: first to find customers named on more than one
 //! row (all their rows are rejected) and to count the rows, then to import.
