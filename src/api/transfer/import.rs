@@ -17,9 +17,9 @@ use super::report::{Group, Tally, GROUP};
 use super::source::{Rows, Source};
 use crate::api::error::{exit, ApiError};
 use crate::api::{write_error, Api};
+use crate::cli::printable;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use crate::ui::text::visible;
 use std::io::Write;
 use std::path::Path;
 
@@ -35,7 +35,7 @@ pub fn import(
         .map_err(ServiceError::from)?;
     // The first reading takes seconds on a large file: say so, then show the bar.
     let mut progress = Progress::beside_stdout();
-    progress.note(&visible(&format!("Reading {}…", path.display())));
+    progress.note(&printable(&format!("Reading {}…", path.display())));
     let source = Source::open(path)?;
     let plan = Plan::read(&source, &Customers::new(&api.store))?;
     progress.start(plan.rows);
@@ -94,7 +94,7 @@ pub fn import(
     } else {
         format!("{stop}Imported {path}: {counts}")
     };
-    writeln!(out, "{summary}").map_err(write_error)?;
+    writeln!(out, "{}", printable(&summary)).map_err(write_error)?;
     match stopped {
         Some((_, error)) => Err(error),
         None if tally.rejected > 0 => Ok(exit::ROWS_REJECTED),

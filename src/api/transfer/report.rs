@@ -5,9 +5,9 @@ use super::decide::Outcome;
 use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
 use crate::book::Book;
+use crate::cli::printable;
 use crate::domain::agreement::Confirmation;
 use crate::store::Store;
-use crate::ui::text::visible;
 use std::io::Write;
 
 /// Rows imported between two flushes: few enough that a report is never far behind, many
@@ -145,8 +145,9 @@ impl Group {
     /// Prints what became of each row, and flushes.
     fn say(&mut self, out: &mut dyn Write) -> Result<(), ApiError> {
         for (_, said, _) in self.said.drain(..) {
-            // Values from the file or the store never reach the terminal raw.
-            writeln!(out, "{}", visible(&said)).map_err(write_error)?;
+            // Values from the file or the store never reach the terminal raw: hidden
+            // characters are written as escapes, as in every other message.
+            writeln!(out, "{}", printable(&said)).map_err(write_error)?;
         }
         out.flush().map_err(write_error)
     }
