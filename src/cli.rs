@@ -1,6 +1,7 @@
 //! Command line: options, their environment fallbacks, and start-up of the dashboard. Every bad
 //! value is reported on one line with exit code 2 before the terminal is touched.
 
+mod exit_codes;
 mod usage;
 mod values;
 
@@ -42,7 +43,7 @@ pub fn store_exit(error: &StoreError) -> u8 {
     name = "pcenter",
     version,
     about = "Partner Center in the terminal: customers, the Microsoft Cloud Agreement confirmation, and orders.",
-    after_help = "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the --out file cannot be written; the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
+    after_help = exit_codes::of_everything()
 )]
 pub struct Options {
     #[command(subcommand)]
@@ -140,15 +141,12 @@ pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
     SledStore::open(&path)
 }
 
-/// The exit codes of the commands, at the end of each one's `--help`.
-pub const COMMAND_EXIT_CODES: &str = "Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the --out file cannot be written.";
-
 /// The whole command line: the options, and every command with its exit codes in its help.
 pub fn command() -> clap::Command {
-    fn with_exit_codes(command: clap::Command) -> clap::Command {
-        command.mut_subcommands(|sub| with_exit_codes(sub.after_help(COMMAND_EXIT_CODES)))
+    fn with_exit_codes(command: clap::Command, codes: &str) -> clap::Command {
+        command.mut_subcommands(|sub| with_exit_codes(sub.after_help(codes.to_string()), codes))
     }
-    with_exit_codes(Options::command())
+    with_exit_codes(Options::command(), &exit_codes::of_commands())
 }
 
 /// The options of this process's command line, or what to print and the exit code when they

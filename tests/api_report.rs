@@ -175,6 +175,19 @@ fn csv_has_a_header_and_rows_and_the_summary_goes_to_stderr() {
 }
 
 #[test]
+fn a_korean_name_is_written_family_name_first_as_the_dashboard_writes_it() {
+    let demo = Demo::new();
+    let table = demo.run(MANDATORY_DAY, &["report", "compliance"]).stdout;
+    let hanbit = table.lines().find(|l| l.starts_with("한빛물류")).unwrap();
+    assert!(hanbit.contains(" 김민준 "), "{hanbit}");
+    assert!(!table.contains("민준 김"), "{table}");
+
+    let csv = report(&demo, "admin-agent", MANDATORY_DAY, "csv").stdout;
+    let hanbit = csv.lines().find(|l| l.contains("hanbitlogistics")).unwrap();
+    assert_eq!(csv_fields(hanbit)[5], "김민준", "{hanbit}");
+}
+
+#[test]
 fn a_helpdesk_agent_sees_statuses_and_blocks_but_not_who_accepted() {
     let demo = Demo::new();
     let json = report(&demo, "helpdesk-agent", MANDATORY_DAY, "json").json();

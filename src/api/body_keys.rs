@@ -98,7 +98,86 @@ fn with_field_names(body: Value) -> Result<Value, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::customer_body::{
+        AddressRequest, BillingProfileRequest, CompanyProfileRequest, CustomerRequest,
+    };
+    use crate::api::json::{AgreementRequest, ContactJson};
     use serde_json::json;
+
+    /// An Agreement body with every field given. Built without `..Default::default()`, so a
+    /// field added to the body must be given here too.
+    fn full_agreement() -> AgreementRequest {
+        AgreementRequest {
+            primary_contact: ContactJson {
+                first_name: "Ada".into(),
+                last_name: "Lovelace".into(),
+                email: "ada@contoso.com".into(),
+                phone_number: Some("+1 425 555 0100".into()),
+            },
+            template_id: Some("998b88de-aa99-4388-a42c-1b3517d49490".into()),
+            date_agreed: Some("2018-11-14".into()),
+            agreement_type: Some("MicrosoftCloudAgreement".into()),
+        }
+    }
+
+    /// A Customer body with every field given, its agreement too.
+    fn full_customer() -> CustomerRequest {
+        let text = |value: &str| Some(value.to_string());
+        CustomerRequest {
+            company_profile: CompanyProfileRequest {
+                domain: text("contoso"),
+            },
+            billing_profile: BillingProfileRequest {
+                company_name: text("Contoso"),
+                email: text("ada@contoso.com"),
+                culture: text("en-US"),
+                language: text("en"),
+                first_name: text("Ada"),
+                last_name: text("Lovelace"),
+                default_address: AddressRequest {
+                    country: text("US"),
+                    address_line1: text("1 Microsoft Way"),
+                    address_line2: text("Building 1"),
+                    city: text("Redmond"),
+                    state: text("WA"),
+                    postal_code: text("98052"),
+                    first_name: text("Ada"),
+                    last_name: text("Lovelace"),
+                    phone_number: text("+1 425 555 0100"),
+                },
+            },
+            agreement: Some(full_agreement()),
+        }
+    }
+
+    fn every_key(value: &Value, keys: &mut Vec<String>) {
+        match value {
+            Value::Object(object) => {
+                for (key, value) in object {
+                    keys.push(key.clone());
+                    every_key(value, keys);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| every_key(item, keys)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_field_of_the_bodies_is_read_in_any_case() {
+        let mut keys = Vec::new();
+        every_key(&serde_json::to_value(full_customer()).unwrap(), &mut keys);
+        every_key(&serde_json::to_value(full_agreement()).unwrap(), &mut keys);
+        assert!(keys.len() > FIELD_NAMES.len(), "{keys:?}");
+        let unlisted: Vec<&String> = keys
+            .iter()
+            .filter(|key| !FIELD_NAMES.contains(&key.as_str()))
+            .collect();
+        assert!(
+            unlisted.is_empty(),
+            "add these to FIELD_NAMES, so that they are read in any case: {unlisted:?}"
+        );
+    }
 
     #[test]
     fn keys_in_any_case_take_the_documented_names_and_others_stay() {

@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize)]
+// Written only by the test that every key of the body is read in any case (`body_keys`).
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerRequest {
     #[serde(default)]
@@ -25,12 +27,14 @@ pub struct CustomerRequest {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct CompanyProfileRequest {
     pub domain: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct BillingProfileRequest {
     pub company_name: Option<String>,
@@ -44,6 +48,7 @@ pub struct BillingProfileRequest {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AddressRequest {
     pub country: Option<String>,

@@ -30,7 +30,7 @@ use crate::book::Book;
 use crate::cli::{open_store, open_unseeded, Options, SystemClock};
 use crate::diagnostics::Logged;
 use crate::domain::characters::quote;
-use crate::domain::customer::{Customer, DOMAIN_SUFFIX};
+use crate::domain::customer::{self, Customer};
 use crate::service::{Actor, Operations};
 use crate::store::{SledStore, Store};
 use error::{exit, ApiError};
@@ -81,12 +81,11 @@ impl Api {
         if let Some(id) = self.book.fetch(&self.store, named)? {
             return Ok(Some(id));
         }
-        let prefix = named.trim();
-        if prefix.is_empty() || prefix.contains('.') {
-            return Ok(None);
+        // Only a valid prefix can be part of a customer's domain.
+        match customer::domain_from_prefix(named) {
+            Ok(domain) => Ok(self.book.fetch(&self.store, &domain)?),
+            Err(_) => Ok(None),
         }
-        let domain = format!("{prefix}{DOMAIN_SUFFIX}");
-        Ok(self.book.fetch(&self.store, &domain)?)
     }
 
     /// A customer by tenant ID, primary domain or domain prefix, or a not-found error naming

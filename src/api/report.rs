@@ -7,6 +7,7 @@ use super::json::Agreement;
 use super::output::{self, Format};
 use super::{write_error, Api};
 use crate::book::{AgreementStatus, Book};
+use crate::domain::agreement::{Confirmation, Contact};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::Billing;
 use crate::domain::customer::Customer;
@@ -79,23 +80,29 @@ struct Row<'a> {
     status: AgreementStatus,
     #[serde(skip)]
     cloud_label: &'static str,
+    /// The confirmation in force, for the table and the CSV; `None` when the role may not see it.
+    #[serde(skip)]
+    shown_confirmation: Option<&'a Confirmation>,
 }
 
 fn row<'a>(book: &'a Book, customer: &'a Customer, phase: Phase, shows_who: bool) -> Row<'a> {
     let facts = book.gate_facts(customer, phase);
     let status = book.status(customer);
+    let confirmation = book
+        .current_confirmation(&customer.id)
+        .filter(|_| shows_who);
     Row {
         tenant_id: &customer.id,
         domain: &customer.domain,
         company_name: &customer.company_name,
         cloud: customer.cloud,
         agreement_status: status.label(),
-        latest_confirmation: shows_who
-            .then(|| book.current_confirmation(&customer.id).map(Agreement::from)),
+        latest_confirmation: shows_who.then(|| confirmation.map(Agreement::from)),
         new_orders_blocked: facts.check_new_order().is_err(),
         seat_changes_blocked: facts.check_seat_change(Billing::SeatBased).is_err(),
         status,
         cloud_label: customer.cloud.short_label(),
+        shown_confirmation: confirmation,
     }
 }
 
@@ -116,16 +123,13 @@ fn cells(row: &Row, shows_who: bool) -> Vec<String> {
         row.agreement_status.to_string(),
     ];
     if shows_who {
-        let latest = row.latest_confirmation.as_ref().and_then(Option::as_ref);
-        let contact = latest.map(|a| &a.primary_contact);
+        let latest = row.shown_confirmation;
+        // The name as the dashboard shows it: "김민준", family name first, not "민준 김".
+        let contact = latest.map(|c| &c.accepted_by);
         cells.extend([
-            contact.map_or(String::new(), |c| {
-                format!("{} {}", c.first_name, c.last_name)
-            }),
+            contact.map_or(String::new(), Contact::full_name),
             contact.map_or(String::new(), |c| c.email.clone()),
-            latest.map_or(String::new(), |a| {
-                super::json::date_part(&a.date_agreed).into()
-            }),
+            latest.map_or(String::new(), |c| c.date_agreed.to_string()),
         ]);
     }
     cells.extend([

@@ -139,3 +139,31 @@ fn with_standard_output_in_a_file_the_terminal_still_shows_the_bar_and_only_the_
         "the bar is cleared at the end: {drawn:?}"
     );
 }
+
+#[test]
+fn the_reading_note_writes_hidden_characters_of_the_files_path_as_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "back\x1b]0;owned\x07log.csv",
+        format!("{HEADER}\n").as_bytes(),
+    );
+    let (master, slave) = open_pty(80, 24);
+    let mut command = pcenter(dir.path());
+    command
+        .args(["--demo", "agreements", "import", arg(&file)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::from(slave));
+    let output = command.output().expect("run pcenter");
+    drop(command);
+    assert_eq!(output.status.code(), Some(0));
+    let mut terminal = File::from(master);
+    let mut drawn = Vec::new();
+    let _ = terminal.read_to_end(&mut drawn);
+    let drawn = String::from_utf8_lossy(&drawn);
+    assert!(
+        drawn.contains("back\\u{1b}]0;owned\\u{7}log.csv…"),
+        "{drawn:?}"
+    );
+    assert!(!drawn.contains("\x1b]0;"), "{drawn:?}");
+}

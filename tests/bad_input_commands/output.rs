@@ -101,3 +101,41 @@ fn values_stored_with_hidden_characters_print_escaped_in_json_and_replaced_in_ta
         table.stdout
     );
 }
+
+#[test]
+fn import_lines_write_hidden_characters_of_stored_names_and_of_the_files_path_as_escapes() {
+    let demo = Demo::new();
+    let mut hostile = demo.snapshot_after_seeding().customers[0].clone();
+    hostile.id = "0badc0de-0000-4000-8000-000000000002".into();
+    hostile.domain = "legacy.onmicrosoft.com".into();
+    hostile.cloud = pcenter::domain::cloud::Cloud::Public;
+    hostile.company_name = "Legacy\u{202E} Corp\x1b[31m".into();
+    demo.plant(&hostile);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("back\x1b]0;owned\x07log.csv");
+    let row = format!("{},,2018-11-01,Ada,Lovelace,,ada@contoso.com", hostile.id);
+    std::fs::write(
+        &file,
+        format!("TenantId,Domain,Date,First Name,Last Name,Phone,Email\n{row}\n"),
+    )
+    .unwrap();
+    let run = demo.run(
+        MANDATORY_DAY,
+        &["agreements", "import", file.to_str().unwrap()],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_printable(&run);
+    assert!(
+        run.stdout.contains(
+            "line 2: created: Legacy\\u{202e} Corp\\u{1b}[31m (legacy.onmicrosoft.com)\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("back\\u{1b}]0;owned\\u{7}log.csv: 1 created, 0 unchanged"),
+        "{}",
+        run.stdout
+    );
+}

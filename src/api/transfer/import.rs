@@ -1,7 +1,9 @@
 //! `pcenter agreements import FILE [--dry-run]`: each row is created (through the service, the
 //! same rules as the dashboard, channel Import), unchanged (already on record), skipped (no
 //! confirmation in the row) or rejected with its line and reason, and each says so on its own
-//! line. Each created row is flushed on its own, so a failure later loses nothing before it.
+//! line. Rows are written in groups of `GROUP` (1,000), each group in one atomic write that is
+//! flushed before its rows are reported: what a line says was created is on disk, and a failure
+//! later loses nothing reported before it.
 //!
 //! The file is read twice, one record at a time: first to find customers named on more than one
 //! row (all their rows are rejected) and to count the rows, then to import.
@@ -15,9 +17,9 @@ use super::report::{Group, Tally, GROUP};
 use super::source::{Rows, Source};
 use crate::api::error::{exit, ApiError};
 use crate::api::{write_error, Api};
+use crate::cli::printable;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use crate::ui::text::visible;
 use std::io::Write;
 use std::path::Path;
 
@@ -33,7 +35,7 @@ pub fn import(
         .map_err(ServiceError::from)?;
     // The first reading takes seconds on a large file: say so, then show the bar.
     let mut progress = Progress::beside_stdout();
-    progress.note(&visible(&format!("Reading {}…", path.display())));
+    progress.note(&printable(&format!("Reading {}…", path.display())));
     let source = Source::open(path)?;
     let plan = Plan::read(&source, &Customers::new(&api.store))?;
     progress.start(plan.rows);
@@ -92,7 +94,7 @@ pub fn import(
     } else {
         format!("{stop}Imported {path}: {counts}")
     };
-    writeln!(out, "{summary}").map_err(write_error)?;
+    writeln!(out, "{}", printable(&summary)).map_err(write_error)?;
     match stopped {
         Some((_, error)) => Err(error),
         None if tally.rejected > 0 => Ok(exit::ROWS_REJECTED),

@@ -5,9 +5,9 @@ use super::decide::Outcome;
 use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
 use crate::book::Book;
+use crate::cli::printable;
 use crate::domain::agreement::Confirmation;
 use crate::store::Store;
-use crate::ui::text::visible;
 use std::io::Write;
 
 /// Rows imported between two flushes: few enough that a report is never far behind, many
@@ -28,12 +28,16 @@ impl Tally {
     }
 
     pub fn count(&mut self, outcome: &Outcome) {
-        *match outcome {
-            Outcome::Created { .. } => &mut self.created,
-            Outcome::Unchanged { .. } => &mut self.unchanged,
-            Outcome::Skipped => &mut self.skipped,
-            Outcome::Rejected(_) => &mut self.rejected,
-        } += 1;
+        *self.counter(Kind::of(outcome)) += 1;
+    }
+
+    fn counter(&mut self, kind: Kind) -> &mut usize {
+        match kind {
+            Kind::Created => &mut self.created,
+            Kind::Unchanged => &mut self.unchanged,
+            Kind::Skipped => &mut self.skipped,
+            Kind::Rejected => &mut self.rejected,
+        }
     }
 
     /// The summary's counts: `2 created, 1 unchanged, …`, or `would create 2, …` in a dry run.
@@ -50,64 +54,174 @@ impl Tally {
     }
 }
 
+/// Which counter of the tally a row went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Created,
+    Unchanged,
+    Skipped,
+    Rejected,
+}
+
+impl Kind {
+    fn of(outcome: &Outcome) -> Kind {
+        match outcome {
+            Outcome::Created { .. } => Kind::Created,
+            Outcome::Unchanged { .. } => Kind::Unchanged,
+            Outcome::Skipped => Kind::Skipped,
+            Outcome::Rejected(_) => Kind::Rejected,
+        }
+    }
+}
+
 /// The rows read since the last write: their confirmations, and what to say of each row.
 #[derive(Default)]
 pub struct Group {
     confirmations: Vec<(usize, Confirmation)>,
-    /// Line, what to say, and whether the row created a confirmation.
-    said: Vec<(usize, String, bool)>,
+    /// Line, what to say, and which counter the row went to.
+    said: Vec<(usize, String, Kind)>,
 }
 
 impl Group {
     pub fn add(&mut self, line: usize, outcome: Outcome, dry_run: bool) {
         let said = outcome.said(line, dry_run);
+        let kind = Kind::of(&outcome);
         match outcome {
-            Outcome::Created { confirmation, .. } => {
-                if !dry_run {
-                    self.confirmations.push((line, *confirmation));
-                }
-                self.said.push((line, said, true));
+            Outcome::Created { confirmation, .. } if !dry_run => {
+                self.confirmations.push((line, *confirmation));
             }
-            Outcome::Rejected(reason) => {
+            Outcome::Rejected(ref reason) => {
                 tracing::warn!("import refused line {line}: {reason}");
-                self.said.push((line, said, false));
             }
-            Outcome::Unchanged { .. } | Outcome::Skipped => self.said.push((line, said, false)),
+            _ => {}
         }
+        self.said.push((line, said, kind));
     }
 
     /// Writes the group's confirmations in one atomic write and flushes, then says what became
     /// of its rows. Should that write fail, they are written one by one up to the first that
-    /// fails, where the import stops (returned): the rows before it stay recorded. The book
-    /// is emptied, so it holds at most one group's customers.
+    /// fails, where the import stops (returned): the rows before it stay recorded, and nothing
+    /// is said or counted of that row and the ones after it. The book is emptied, so it holds
+    /// at most one group's customers.
     pub fn write(
         &mut self,
         api: &mut Api,
         tally: &mut Tally,
         out: &mut dyn Write,
     ) -> Result<Option<(String, ApiError)>, ApiError> {
-        let confirmations: Vec<Confirmation> =
-            self.confirmations.iter().map(|(_, c)| c.clone()).collect();
-        let mut stop = None;
-        if api.store.add_confirmations(&confirmations).is_err() {
-            for (line, confirmation) in &self.confirmations {
-                if let Err(error) = api.store.add_confirmation(confirmation) {
-                    let unwritten =
-                        |(at, _, created): &(usize, String, bool)| *created && at >= line;
-                    tally.created -= self.said.iter().filter(|s| unwritten(s)).count();
-                    self.said.retain(|s| !unwritten(s));
-                    stop = Some((format!("Stopped at line {line}. "), ApiError::from(error)));
-                    break;
-                }
-            }
+        let stop = self.store(api);
+        if let Some((line, _)) = &stop {
+            self.stop_at(*line, tally);
         }
         api.book = Book::default();
         self.confirmations.clear();
-        for (_, said, _) in self.said.drain(..) {
-            // Values from the file or the store never reach the terminal raw.
-            writeln!(out, "{}", visible(&said)).map_err(write_error)?;
+        self.say(out)?;
+        Ok(stop.map(|(line, error)| (format!("Stopped at line {line}. "), error)))
+    }
+
+    /// Stores the confirmations; on failure, the line of the first one that could not be
+    /// stored, and why.
+    fn store(&self, api: &Api) -> Option<(usize, ApiError)> {
+        let confirmations: Vec<Confirmation> =
+            self.confirmations.iter().map(|(_, c)| c.clone()).collect();
+        if api.store.add_confirmations(&confirmations).is_ok() {
+            return None;
         }
-        out.flush().map_err(write_error)?;
-        Ok(stop)
+        self.confirmations.iter().find_map(|(line, confirmation)| {
+            let error = api.store.add_confirmation(confirmation).err()?;
+            Some((*line, ApiError::from(error)))
+        })
+    }
+
+    /// Forgets the rows from `line` on, whatever became of them, and takes each off its count:
+    /// the import stopped there, so they were not imported.
+    fn stop_at(&mut self, line: usize, tally: &mut Tally) {
+        for (_, _, kind) in self.said.iter().filter(|(at, _, _)| *at >= line) {
+            *tally.counter(*kind) -= 1;
+        }
+        self.said.retain(|(at, _, _)| *at < line);
+    }
+
+    /// Prints what became of each row, and flushes.
+    fn say(&mut self, out: &mut dyn Write) -> Result<(), ApiError> {
+        for (_, said, _) in self.said.drain(..) {
+            // Values from the file or the store never reach the terminal raw: hidden
+            // characters are written as escapes, as in every other message.
+            writeln!(out, "{}", printable(&said)).map_err(write_error)?;
+        }
+        out.flush().map_err(write_error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agreement::{Channel, Contact, MCA_TEMPLATE_ID, MCA_TYPE};
+
+    fn created(customer: &str) -> Outcome {
+        let confirmation = Confirmation {
+            customer_id: customer.into(),
+            accepted_by: Contact {
+                first_name: "Ada".into(),
+                last_name: "Lovelace".into(),
+                email: "ada@contoso.com".into(),
+                phone: None,
+            },
+            date_agreed: "2018-11-14".parse().unwrap(),
+            agreement_type: MCA_TYPE.into(),
+            template_id: MCA_TEMPLATE_ID.into(),
+            recorded_by: "Partner agent".into(),
+            recorded_at: "2018-11-14T10:00:00Z".parse().unwrap(),
+            channel: Channel::Import,
+        };
+        Outcome::Created {
+            customer: customer.into(),
+            confirmation: Box::new(confirmation),
+            current: None,
+        }
+    }
+
+    #[test]
+    fn a_stop_drops_every_row_from_its_line_on_from_what_is_said_and_counted() {
+        let rows = [
+            (2, created("Contoso")),
+            (3, Outcome::Skipped),
+            (
+                4,
+                Outcome::Unchanged {
+                    customer: "Fabrikam".into(),
+                    why: "the same contact is already confirmed",
+                },
+            ),
+            (5, created("Northwind")),
+            (6, Outcome::Rejected("Email: no @".into())),
+            (7, Outcome::Skipped),
+            (
+                8,
+                Outcome::Unchanged {
+                    customer: "Tailspin".into(),
+                    why: "the same contact is already confirmed",
+                },
+            ),
+            (9, created("Litware")),
+        ];
+        let (mut group, mut tally) = (Group::default(), Tally::default());
+        for (line, outcome) in rows {
+            tally.count(&outcome);
+            group.add(line, outcome, false);
+        }
+        group.stop_at(5, &mut tally);
+        let mut out = Vec::new();
+        group.say(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "line 2: created: Contoso\n\
+             line 3: skipped: no confirmation details\n\
+             line 4: unchanged: Fabrikam, the same contact is already confirmed\n"
+        );
+        assert_eq!(
+            tally.counts(false),
+            "1 created, 1 unchanged, 1 skipped, 0 rejected"
+        );
     }
 }
