@@ -21,7 +21,8 @@ pub fn backup(api: &mut Api, file: &Path, out: &mut dyn Write) -> Result<u8, Api
         .map_err(ServiceError::from)?;
     let customers = backup::write_file(&api.store, file, api.clock.now())?;
     let customers = crate::domain::count::thousands(customers as usize);
-    writeln!(out, "Backed up {customers} customers to {}", file.display()).map_err(write_error)?;
+    let file = crate::cli::printable(&file.display().to_string());
+    writeln!(out, "Backed up {customers} customers to {file}").map_err(write_error)?;
     Ok(0)
 }
 
@@ -61,15 +62,15 @@ pub fn restore(
         count(tally.confirmations),
         count(tally.orders),
         count(tally.subscriptions),
-        file.display(),
-        target.display()
+        crate::cli::printable(&file.display().to_string()),
+        crate::cli::printable(&target.display().to_string())
     )
     .map_err(write_error)?;
     if let Some(aside) = restored.set_aside {
         writeln!(
             out,
             "The store that was there is kept, unchanged, at {}",
-            aside.display()
+            crate::cli::printable(&aside.display().to_string())
         )
         .map_err(write_error)?;
     }

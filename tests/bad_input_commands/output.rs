@@ -139,3 +139,20 @@ fn import_lines_write_hidden_characters_of_stored_names_and_of_the_files_path_as
         run.stdout
     );
 }
+
+#[test]
+fn the_paths_that_backup_and_export_name_are_written_with_escapes() {
+    let demo = Demo::new();
+    let dir = tempfile::tempdir().unwrap();
+    for (command, name) in [("backup", "b\x1b[2J.jsonl"), ("export", "e\x1b[2J.csv")] {
+        let file = dir.path().join(name);
+        let args: Vec<&str> = match command {
+            "backup" => vec!["backup", "--out", file.to_str().unwrap()],
+            _ => vec!["agreements", "export", "--out", file.to_str().unwrap()],
+        };
+        let run = demo.run(MANDATORY_DAY, &args);
+        assert_eq!(run.code, Some(0), "{run:?}");
+        assert_printable(&run);
+        assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
+    }
+}

@@ -71,7 +71,7 @@ pub fn generate(
         tally.not_confirmed,
         tally.national,
         tally.subscriptions,
-        store.path().display()
+        crate::cli::printable(&store.path().display().to_string())
     )
     .map_err(write_error)?;
     Ok(0)

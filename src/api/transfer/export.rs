@@ -36,7 +36,7 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
         "Exported {} customers ({} with a confirmation) to {}",
         api.book.len(),
         count,
-        path.display()
+        crate::cli::printable(&path.display().to_string())
     )
     .map_err(write_error)?;
     Ok(0)
