@@ -14,20 +14,6 @@ fn order(demo: &Demo, today: &str, customer: &str, lines: &[(&str, &str)]) -> Ru
     demo.run(today, &args)
 }
 
-fn set_seats(demo: &Demo, role: &str, today: &str, customer: &str, sub: &str, n: &str) -> Run {
-    let args = [
-        "subscriptions",
-        "set-seats",
-        "--customer",
-        customer,
-        "--subscription",
-        sub,
-        "--quantity",
-        n,
-    ];
-    demo.run_as(role, today, &args)
-}
-
 #[test]
 fn an_order_for_a_confirmed_customer_creates_one_subscription_per_line() {
     let demo = Demo::new();
@@ -68,7 +54,9 @@ fn an_order_for_a_confirmed_customer_creates_one_subscription_per_line() {
     assert_eq!(stored.created_by, AGENT);
     let e3 = items[0]["subscriptionId"].as_str().unwrap();
     assert_eq!(demo.seats(e3), Some(25));
-    let changed = set_seats(&demo, "sales-agent", MANDATORY_DAY, CONTOSO, e3, "30").json();
+    let changed = demo
+        .set_seats("sales-agent", MANDATORY_DAY, CONTOSO, e3, "30")
+        .json();
     assert_eq!(changed["orderId"], id);
 }
 
@@ -83,15 +71,15 @@ fn orders_and_seat_changes_find_the_customer_by_its_domain_prefix() {
     )
     .json();
     assert_eq!(placed["referenceCustomerId"], CONTOSO);
-    let changed = set_seats(
-        &demo,
-        "admin-agent",
-        MANDATORY_DAY,
-        "contosoelectronics",
-        CONTOSO_E3,
-        "251",
-    )
-    .json();
+    let changed = demo
+        .set_seats(
+            "admin-agent",
+            MANDATORY_DAY,
+            "contosoelectronics",
+            CONTOSO_E3,
+            "251",
+        )
+        .json();
     assert_eq!(changed["quantity"], 251);
     assert_eq!(demo.seats(CONTOSO_E3), Some(251));
 }

@@ -7,20 +7,6 @@ mod binary;
 use binary::*;
 use serde_json::json;
 
-fn set_seats(demo: &Demo, role: &str, today: &str, customer: &str, sub: &str, n: &str) -> Run {
-    let args = [
-        "subscriptions",
-        "set-seats",
-        "--customer",
-        customer,
-        "--subscription",
-        sub,
-        "--quantity",
-        n,
-    ];
-    demo.run_as(role, today, &args)
-}
-
 fn list(demo: &Demo, role: &str, customer: &str, format: &[&str]) -> Run {
     let mut args = vec!["subscriptions", "list", "--customer", customer];
     args.extend(format);
@@ -153,14 +139,7 @@ fn an_unknown_customer_is_404_and_one_without_subscriptions_says_so() {
 #[test]
 fn set_seats_prints_the_subscription_and_stores_the_new_count() {
     let demo = Demo::new();
-    let run = set_seats(
-        &demo,
-        "admin-agent",
-        MANDATORY_DAY,
-        CONTOSO,
-        CONTOSO_E3,
-        "260",
-    );
+    let run = demo.set_seats("admin-agent", MANDATORY_DAY, CONTOSO, CONTOSO_E3, "260");
     let subscription = run.json();
     let order_id = demo
         .snapshot()
@@ -196,8 +175,7 @@ fn set_seats_prints_the_subscription_and_stores_the_new_count() {
 #[test]
 fn seat_changes_are_gated_exactly_as_in_the_dashboard() {
     let demo = Demo::new();
-    let blocked = set_seats(
-        &demo,
+    let blocked = demo.set_seats(
         "admin-agent",
         MANDATORY_DAY,
         NORTHWIND,
@@ -207,8 +185,7 @@ fn seat_changes_are_gated_exactly_as_in_the_dashboard() {
     let description = blocked.refused(10, 13605);
     assert!(description.contains("seat count"), "{description}");
     assert_eq!(demo.seats(NORTHWIND_PREMIUM), Some(45));
-    let optional = set_seats(
-        &demo,
+    let optional = demo.set_seats(
         "admin-agent",
         OPTIONAL_DAY,
         NORTHWIND,
@@ -216,14 +193,7 @@ fn seat_changes_are_gated_exactly_as_in_the_dashboard() {
         "50",
     );
     assert_eq!(optional.json()["quantity"], 50);
-    let germany = set_seats(
-        &demo,
-        "admin-agent",
-        MANDATORY_DAY,
-        BAECKEREI,
-        BAECKEREI_E1,
-        "20",
-    );
+    let germany = demo.set_seats("admin-agent", MANDATORY_DAY, BAECKEREI, BAECKEREI_E1, "20");
     assert_eq!(germany.json()["quantity"], 20);
     assert_eq!(demo.seats(BAECKEREI_E1), Some(20));
 }
@@ -288,18 +258,11 @@ fn every_bad_seat_change_is_refused_with_its_code_and_writes_nothing() {
         ),
     ];
     for (role, customer, sub, n, exit, code, fragment) in refusals {
-        let run = set_seats(&demo, role, MANDATORY_DAY, customer, sub, n);
+        let run = demo.set_seats(role, MANDATORY_DAY, customer, sub, n);
         let description = run.refused(exit, code);
         assert!(description.contains(fragment), "{fragment}: {description}");
     }
-    let unknown = set_seats(
-        &demo,
-        "admin-agent",
-        MANDATORY_DAY,
-        "nobody",
-        CONTOSO_E3,
-        "2",
-    );
+    let unknown = demo.set_seats("admin-agent", MANDATORY_DAY, "nobody", CONTOSO_E3, "2");
     unknown.refused(8, 404);
     assert_eq!(demo.seats(CONTOSO_E3), Some(250));
     assert_eq!(demo.seats(CONTOSO_AZURE), None);

@@ -82,6 +82,21 @@ impl Demo {
         self.run_full(today, role, args, None)
     }
 
+    /// `subscriptions set-seats` of one subscription, as `role` on `today`.
+    pub fn set_seats(&self, role: &str, today: &str, customer: &str, sub: &str, n: &str) -> Run {
+        let args = [
+            "subscriptions",
+            "set-seats",
+            "--customer",
+            customer,
+            "--subscription",
+            sub,
+            "--quantity",
+            n,
+        ];
+        self.run_as(role, today, &args)
+    }
+
     /// Runs with `input` on standard input.
     pub fn run_with_input(&self, today: &str, args: &[&str], input: &str) -> Run {
         self.run_full(today, "admin-agent", args, Some(input))

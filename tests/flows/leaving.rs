@@ -16,6 +16,20 @@ fn asking(s: &Session) -> bool {
     s.app.leave_prompt.is_some()
 }
 
+/// Opens New customer and types `company` into its first box.
+fn open_typed_wizard(s: &mut Session, company: &str) {
+    press(s, KeyCode::Char('n'));
+    type_text(s, company);
+}
+
+/// Moves focus on to the first box or button that is not a text field, where `q` is a key.
+fn focus_past_the_text_fields(s: &mut Session) {
+    press(s, KeyCode::Tab);
+    while wizard(s).form.text_focused() {
+        press(s, KeyCode::Tab);
+    }
+}
+
 #[test]
 fn an_untouched_wizard_leaves_at_once() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
@@ -28,8 +42,7 @@ fn an_untouched_wizard_leaves_at_once() {
 #[test]
 fn esc_on_a_typed_wizard_asks_and_esc_again_keeps_every_value() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
-    press(&mut s, KeyCode::Char('n'));
-    type_text(&mut s, "Tailspin Toys");
+    open_typed_wizard(&mut s, "Tailspin Toys");
     press(&mut s, KeyCode::Esc);
     assert!(asking(&s));
     assert_eq!(
@@ -61,8 +74,7 @@ fn esc_on_a_typed_wizard_asks_and_esc_again_keeps_every_value() {
 #[test]
 fn enter_presses_the_focused_button_and_tab_moves_between_them() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
-    press(&mut s, KeyCode::Char('n'));
-    type_text(&mut s, "T");
+    open_typed_wizard(&mut s, "T");
     press(&mut s, KeyCode::Esc);
     press(&mut s, KeyCode::Enter);
     assert!(!asking(&s), "Enter on Keep editing closes the question");
@@ -81,8 +93,7 @@ fn enter_presses_the_focused_button_and_tab_moves_between_them() {
 #[test]
 fn keys_other_than_the_questions_own_do_nothing_while_it_asks() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
-    press(&mut s, KeyCode::Char('n'));
-    type_text(&mut s, "Tail");
+    open_typed_wizard(&mut s, "Tail");
     press(&mut s, KeyCode::Esc);
     type_text(&mut s, "xq");
     s.handle(pcenter::app::Action::Paste("pasted".into()));
@@ -112,12 +123,8 @@ fn ticking_the_agreement_box_alone_counts_as_a_change() {
 #[test]
 fn q_with_unsaved_changes_asks_before_quitting_and_d_quits() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
-    press(&mut s, KeyCode::Char('n'));
-    type_text(&mut s, "Tailspin");
-    press(&mut s, KeyCode::Tab);
-    while wizard(&s).form.text_focused() {
-        press(&mut s, KeyCode::Tab);
-    }
+    open_typed_wizard(&mut s, "Tailspin");
+    focus_past_the_text_fields(&mut s);
     press(&mut s, KeyCode::Char('q'));
     assert!(!s.quit);
     assert!(matches!(
@@ -131,8 +138,7 @@ fn q_with_unsaved_changes_asks_before_quitting_and_d_quits() {
 #[test]
 fn ctrl_c_quits_at_once_even_while_asking() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
-    press(&mut s, KeyCode::Char('n'));
-    type_text(&mut s, "Tailspin");
+    open_typed_wizard(&mut s, "Tailspin");
     press(&mut s, KeyCode::Esc);
     ctrl(&mut s, 'c');
     assert!(s.quit);
@@ -181,12 +187,8 @@ fn the_mandatory_refusal_is_still_explained_after_discarding_the_prompt() {
 #[test]
 fn on_a_terminal_too_small_to_ask_q_keeps_unsaved_changes_and_ctrl_c_still_quits() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
-    press(&mut s, KeyCode::Char('n'));
-    type_text(&mut s, "Tailspin");
-    press(&mut s, KeyCode::Tab);
-    while wizard(&s).form.text_focused() {
-        press(&mut s, KeyCode::Tab);
-    }
+    open_typed_wizard(&mut s, "Tailspin");
+    focus_past_the_text_fields(&mut s);
     s.handle(pcenter::app::Action::Resize(60, 20));
     press(&mut s, KeyCode::Char('q'));
     assert!(!s.quit, "the question could not be seen, so q does nothing");
