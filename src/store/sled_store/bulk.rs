@@ -254,16 +254,7 @@ impl SledStore {
     }
 
     fn clear_data(&self) -> Result<(), StoreError> {
-        let trees = &self.trees;
-        for tree in [
-            &trees.customers,
-            &trees.customer_ids,
-            &trees.domains,
-            &trees.listing,
-            &trees.unconfirmed,
-            &trees.listing_pages,
-            &trees.unconfirmed_pages,
-        ] {
+        for tree in self.trees.records() {
             tree.clear().map_err(|e| self.fail(e))?;
         }
         self.flush()

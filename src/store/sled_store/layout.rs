@@ -147,6 +147,19 @@ impl DataTrees {
         })
     }
 
+    /// The trees that hold customers and their list rows: all of them but `stats`.
+    pub fn records(&self) -> [&sled::Tree; 7] {
+        [
+            &self.customers,
+            &self.customer_ids,
+            &self.domains,
+            &self.listing,
+            &self.unconfirmed,
+            &self.listing_pages,
+            &self.unconfirmed_pages,
+        ]
+    }
+
     /// Runs `f` atomically over every data tree. sled may run `f` more than once, so it must
     /// only read and write through the trees it is given.
     pub fn transaction<A>(

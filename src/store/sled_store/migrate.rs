@@ -92,17 +92,7 @@ impl SledStore {
 
     /// Empties the new trees, which an interrupted migration may have part-filled.
     fn clear_partial_migration(&self) -> Result<(), StoreError> {
-        let trees = &self.trees;
-        for tree in [
-            &trees.customers,
-            &trees.customer_ids,
-            &trees.domains,
-            &trees.listing,
-            &trees.unconfirmed,
-            &trees.listing_pages,
-            &trees.unconfirmed_pages,
-            &trees.stats,
-        ] {
+        for tree in self.trees.records().into_iter().chain([&self.trees.stats]) {
             tree.clear().map_err(|e| self.fail(e))?;
         }
         Ok(())
