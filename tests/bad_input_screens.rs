@@ -4,6 +4,7 @@
 //! cursor stands where the text ends on screen, columns line up, and nothing hidden is drawn.
 
 mod common;
+mod legacy;
 
 use common::*;
 use pcenter::app::session::Session;
@@ -11,7 +12,7 @@ use pcenter::app::Action;
 use pcenter::assets;
 use pcenter::domain::characters::is_hidden;
 use pcenter::domain::role::Role;
-use pcenter::store::{MemoryStore, Snapshot};
+use pcenter::store::{SledStore, Snapshot};
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
@@ -92,12 +93,14 @@ fn many_scripts() -> Snapshot {
     demo
 }
 
+/// A session over `snapshot` kept as an older pcenter stored it, its values unchecked.
 fn session_of(snapshot: Snapshot, date: &str) -> Session {
-    session_over(
-        Box::new(MemoryStore::with_snapshot(snapshot)),
-        date,
-        Role::AdminAgent,
-    )
+    // Kept for the whole test run: the session owns the store in it.
+    let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
+    let path = dir.path().join("store");
+    legacy::write_layout_1(&path, &snapshot);
+    let store = SledStore::open(&path).expect("open a store left by an older pcenter");
+    session_over(Box::new(store), date, Role::AdminAgent)
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! reported with its line number.
 
 use super::{Closing, Header, FORMAT, VERSION};
-use crate::store::{check_restored_dossier, Dossier, SCHEMA_VERSION};
+use crate::domain::characters::quote;
+use crate::store::{check_restored_dossier, Dossier, StoreError, SCHEMA_VERSION};
 use std::io::{BufRead, Read};
 
 /// Lines longer than this are refused rather than read into memory: no real customer is that
@@ -104,11 +105,17 @@ impl<R: BufRead> BackupReader<R> {
             }
         };
         check_restored_dossier(&dossier).map_err(|refusal| {
+            // The rule broken, without the store's own "nothing was written": the message
+            // goes on to say that nothing was restored.
+            let why = match refusal {
+                StoreError::Unstorable { what } => what,
+                other => other.to_string().trim_end_matches('.').to_string(),
+            };
             damage(
                 line,
                 format!(
-                    "the customer {} cannot be restored: {refusal}",
-                    dossier.customer.id
+                    "the customer {} cannot be restored: {why}",
+                    quote(&dossier.customer.id)
                 ),
             )
         })?;

@@ -74,7 +74,7 @@ fn a_taken_domain_is_refused_and_nothing_is_written(store: &dyn Store) {
     let before = store.load().unwrap();
 
     let mut second = customer_in("c-2", "other", Cloud::Public);
-    second.domain = "HanbitLogistics.onmicrosoft.com".to_string();
+    second.domain = "hanbitlogistics.onmicrosoft.com".to_string();
     let its_confirmation = confirmation("c-2", "2018-09-20T10:00:00Z", Channel::NewCustomer);
     let refusal = store
         .create_customer(&second, Some(&its_confirmation))
@@ -88,7 +88,7 @@ fn a_taken_domain_is_refused_and_nothing_is_written(store: &dyn Store) {
     );
     assert_eq!(
         refusal.to_string(),
-        "HanbitLogistics.onmicrosoft.com is already taken; choose another prefix."
+        "hanbitlogistics.onmicrosoft.com is already taken; choose another prefix."
     );
     assert_eq!(store.load().unwrap(), before);
     assert!(store.load().unwrap().confirmations.is_empty());
@@ -155,7 +155,7 @@ fn customers_orders_and_subscriptions_keep_creation_order(store: &dyn Store) {
     for (i, prefix) in prefixes.iter().enumerate() {
         let customer = customer_in(&format!("c-{i}"), prefix, Cloud::Public);
         store.create_customer(&customer, None).unwrap();
-        let order = order(&format!("o-{prefix}"), &customer.id);
+        let order = seat_order(&format!("o-{prefix}"), &customer.id);
         let subscription = seat_subscription(&format!("s-{prefix}"), &order, 1);
         store.create_order(&order, &[subscription]).unwrap();
     }
@@ -173,7 +173,7 @@ fn customers_orders_and_subscriptions_keep_creation_order(store: &dyn Store) {
 }
 
 fn an_order_for_an_unknown_customer_writes_nothing(store: &dyn Store) {
-    let order = order("o-1", "nobody");
+    let order = seat_order("o-1", "nobody");
     let subscription = seat_subscription("s-1", &order, 5);
     assert_eq!(
         store.create_order(&order, &[subscription]),
@@ -187,7 +187,7 @@ fn an_order_for_an_unknown_customer_writes_nothing(store: &dyn Store) {
 fn an_order_is_written_whole_or_not_at_all(store: &dyn Store) {
     let customer = korean_customer("c-1");
     store.create_customer(&customer, None).unwrap();
-    let first = order("o-1", &customer.id);
+    let first = seat_order("o-1", &customer.id);
     store
         .create_order(&first, &[seat_subscription("s-1", &first, 5)])
         .unwrap();
@@ -218,7 +218,7 @@ fn an_order_is_written_whole_or_not_at_all(store: &dyn Store) {
 fn updating_an_unknown_subscription_is_refused(store: &dyn Store) {
     let customer = korean_customer("c-1");
     store.create_customer(&customer, None).unwrap();
-    let order = order("o-1", &customer.id);
+    let order = seat_order("o-1", &customer.id);
     let stray = seat_subscription("s-404", &order, 10);
     assert_eq!(
         store.update_subscription(&stray),
@@ -301,7 +301,7 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
             Channel::Account,
         ))
         .unwrap();
-    let order = order("o-1", "c-2");
+    let order = seat_order("o-1", "c-2");
     store
         .create_order(&order, &[seat_subscription("s-1", &order, 3)])
         .unwrap();
@@ -329,9 +329,9 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
 
 fn many_confirmations_are_written_all_or_none(store: &dyn Store) {
     let expected = fill_every_kind_of_record(store);
-    let (hanbit, contoso) = (&expected.customers[0].id, &expected.customers[1].id);
+    let hanbit = &expected.customers[0].id;
     let first = confirmation(hanbit, "2018-10-05T08:00:00Z", Channel::Import);
-    let second = confirmation(contoso, "2018-10-05T08:00:01Z", Channel::Import);
+    let second = confirmation(hanbit, "2018-10-05T08:00:01Z", Channel::Import);
     let stray = confirmation("nobody", "2018-10-05T08:00:02Z", Channel::Import);
     assert_eq!(
         store.add_confirmations(&[first.clone(), stray]),
@@ -343,14 +343,46 @@ fn many_confirmations_are_written_all_or_none(store: &dyn Store) {
     store
         .add_confirmations(&[first.clone(), second.clone()])
         .unwrap();
-    assert_eq!(
-        store.dossier(hanbit).unwrap().unwrap().confirmations.last(),
-        Some(&first)
+    let confirmations = store.dossier(hanbit).unwrap().unwrap().confirmations;
+    assert_eq!(confirmations[confirmations.len() - 2..], [first, second]);
+}
+
+/// The store itself refuses what no form or command would write, whoever asks: here a
+/// confirmation of a customer outside the public cloud, one dated after it was recorded, and a
+/// seat count over the offer's maximum.
+fn records_that_break_a_rule_are_refused_by_the_store(store: &dyn Store) {
+    let expected = fill_every_kind_of_record(store);
+    let (hanbit, germany) = (&expected.customers[0].id, &expected.customers[1].id);
+    let national = confirmation(germany, "2018-10-05T08:00:00Z", Channel::Import);
+    let refusal = store.add_confirmation(&national).unwrap_err();
+    assert!(
+        refusal.to_string().contains("Public Cloud only"),
+        "{refusal}"
     );
-    assert_eq!(
-        store.dossier(contoso).unwrap().unwrap().confirmations,
-        vec![second]
+    let mut future = confirmation(hanbit, "2018-10-05T08:00:00Z", Channel::Command);
+    future.date_agreed = "2018-10-07".parse().unwrap();
+    let refusal = store.add_confirmations(&[future]).unwrap_err();
+    assert!(
+        refusal
+            .to_string()
+            .contains("after the moment it was recorded"),
+        "{refusal}"
     );
+    let mut seats = expected.subscriptions[0].clone();
+    seats.quantity = Some(10_001);
+    let refusal = store.update_subscription(&seats).unwrap_err();
+    assert!(
+        refusal.to_string().contains("at most 10000 seats"),
+        "{refusal}"
+    );
+    let mut nameless = customer_in("c-new", "nameless", Cloud::Public);
+    nameless.company_name = " ".into();
+    let refusal = store.create_customer(&nameless, None).unwrap_err();
+    assert!(
+        refusal.to_string().contains("Enter the company name"),
+        "{refusal}"
+    );
+    assert_holds(store, &expected);
 }
 
 /// Runs each behaviour against a fresh store of every kind.
@@ -399,6 +431,7 @@ for_every_store!(
     a_customer_is_read_whole_by_id_or_found_by_domain,
     the_list_is_in_name_order_and_follows_every_write,
     many_confirmations_are_written_all_or_none,
+    records_that_break_a_rule_are_refused_by_the_store,
     a_filled_store_lists_its_customers_and_follows_later_writes,
 );
 

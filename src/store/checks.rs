@@ -7,7 +7,6 @@ use std::collections::HashSet;
 /// A dossier must be storable, hold only its own records, and, as every order written one at a
 /// time would, give each order and each subscription an ID of its own within the customer.
 pub fn check_restored_dossier(dossier: &Dossier) -> Result<(), StoreError> {
-    rules::check_dossier(dossier)?;
     let mut orders = HashSet::new();
     for order in &dossier.orders {
         if !orders.insert(order.id.as_str()) {
@@ -24,7 +23,7 @@ pub fn check_restored_dossier(dossier: &Dossier) -> Result<(), StoreError> {
             });
         }
     }
-    Ok(())
+    rules::check_dossier(dossier)
 }
 
 /// The form of a domain under which the store keeps domains unique.

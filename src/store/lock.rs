@@ -7,8 +7,6 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const LOCK_FILE: &str = "pcenter.lock";
-
 /// A process that just closed the store may still be exiting; it deserves a moment.
 const PATIENCE: Duration = Duration::from_millis(500);
 const PAUSE: Duration = Duration::from_millis(25);
@@ -22,6 +20,9 @@ pub struct StoreLock {
 }
 
 impl StoreLock {
+    /// The lock's file, in the store's directory.
+    pub const FILE_NAME: &'static str = "pcenter.lock";
+
     /// Creates the store directory if needed (only its owner may enter it, nor any parent
     /// created with it) and takes its lock, waiting briefly for a process that is letting go
     /// of it.
@@ -35,7 +36,7 @@ impl StoreLock {
             .create(true)
             .truncate(false)
             .write(true)
-            .open(dir.join(LOCK_FILE))
+            .open(dir.join(Self::FILE_NAME))
             .map_err(io)?;
         let started = Instant::now();
         loop {

@@ -34,6 +34,16 @@ impl MemoryStore {
         store
     }
 
+    /// A store holding `snapshot` as it is, unchecked: records that break the store's rules,
+    /// as an older version or a damaged file may have left them, for the checks that find them.
+    #[cfg(test)]
+    pub(crate) fn holding_unchecked(snapshot: Snapshot) -> MemoryStore {
+        let store = MemoryStore::default();
+        store.state().partner_name = snapshot.partner_name.clone();
+        store.state().dossiers = snapshot.into_dossiers();
+        store
+    }
+
     fn state(&self) -> MutexGuard<'_, State> {
         // Every write checks before it changes anything, so a panic elsewhere cannot leave the
         // state half-written; carrying on after a poisoned lock is safe.
@@ -211,10 +221,13 @@ impl Store for MemoryStore {
     fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let mut state = self.state();
         rules::check_snapshot(&*state, snapshot)?;
+        let (dossiers, additions) = group(snapshot.clone());
+        rules::check_grouped(&dossiers, &additions, |id| {
+            Ok(state.find(id).map(|i| state.dossiers[i].clone()))
+        })?;
         if let Some(name) = &snapshot.partner_name {
             state.partner_name = Some(name.clone());
         }
-        let (dossiers, additions) = group(snapshot.clone());
         for (customer_id, added) in additions {
             if let Some(dossier) = state.dossier_mut(&customer_id) {
                 dossier.absorb(added);

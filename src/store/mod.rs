@@ -7,6 +7,7 @@ mod lock;
 mod memory;
 mod rules;
 mod sled_store;
+mod validity;
 
 #[cfg(test)]
 mod behaviour_tests;
@@ -19,6 +20,7 @@ pub use dossier::{Dossier, Listed};
 pub use lock::StoreLock;
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
+pub use validity::{latest_date_at, ID_MAX};
 
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};

@@ -2,7 +2,8 @@
 //! a few yes/no questions about what it holds ([`Records`]); these functions turn the answers
 //! into the refusal the screens show.
 
-use super::dossier::check_storable;
+use super::dossier::{check_storable, Additions};
+use super::validity;
 use super::{format_guid, mix64, Dossier, Snapshot, StoreError};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
@@ -34,6 +35,10 @@ pub(super) fn check_new_customer<R: Records>(
     confirmation: Option<&Confirmation>,
 ) -> Result<(), R::Error> {
     check_storable(customer)?;
+    refuse(validity::customer_problems(customer))?;
+    if let Some(confirmation) = confirmation {
+        refuse(validity::confirmation_problems(customer, confirmation))?;
+    }
     if records.has_customer(&customer.id)? {
         return Err(id_taken(&customer.id));
     }
@@ -49,12 +54,17 @@ pub(super) fn check_new_customer<R: Records>(
     }
 }
 
-/// A confirmation needs its customer, found by the store as `dossier`.
+/// A confirmation needs its customer, found by the store as `dossier`, and must be one that
+/// customer can have.
 pub(super) fn check_confirmation(
     dossier: Option<&Dossier>,
     confirmation: &Confirmation,
 ) -> Result<(), StoreError> {
-    require(dossier, &confirmation.customer_id).map(drop)
+    let dossier = require(dossier, &confirmation.customer_id)?;
+    refuse(validity::confirmation_problems(
+        &dossier.customer,
+        confirmation,
+    ))
 }
 
 /// An order needs its customer (`dossier`), and IDs unused by that customer, for itself and for
@@ -78,7 +88,7 @@ pub(super) fn check_new_order(
             return Err(unknown_customer(&subscription.customer_id));
         }
     }
-    Ok(())
+    refuse(validity::new_order_problems(order, subscriptions))
 }
 
 /// Only a stored subscription of the customer can be replaced.
@@ -87,12 +97,18 @@ pub(super) fn check_subscription_update(
     subscription: &Subscription,
 ) -> Result<(), StoreError> {
     let dossier = require(dossier, &subscription.customer_id)?;
-    if dossier.has_subscription(&subscription.id) {
-        Ok(())
-    } else {
-        Err(StoreError::UnknownSubscription {
+    match dossier
+        .subscriptions
+        .iter()
+        .find(|s| s.id == subscription.id)
+    {
+        Some(stored) => refuse(validity::changed_subscription_problems(
+            stored,
+            subscription,
+        )),
+        None => Err(StoreError::UnknownSubscription {
             id: subscription.id.clone(),
-        })
+        }),
     }
 }
 
@@ -143,10 +159,12 @@ pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Re
     Ok(())
 }
 
-/// A dossier written whole (by a fill) must be storable and hold only its own records.
+/// A dossier written whole (by a fill or a restore) must be storable, meet every rule of its
+/// records, and hold only its own records.
 pub(super) fn check_dossier(dossier: &Dossier) -> Result<(), StoreError> {
     let id = &dossier.customer.id;
     check_storable(&dossier.customer)?;
+    refuse(validity::dossier_problems(dossier))?;
     let owners = (dossier.confirmations.iter().map(|c| &c.customer_id))
         .chain(dossier.orders.iter().map(|o| &o.customer_id))
         .chain(dossier.subscriptions.iter().map(|s| &s.customer_id));
@@ -166,6 +184,35 @@ pub(super) fn id_for(salt: u64, n: u64) -> String {
         mix64(salt ^ n),
         mix64(salt.rotate_left(32) ^ n ^ SECOND_HALF),
     )
+}
+
+/// The records of a snapshot, grouped: each new customer's whole dossier, and what is added to
+/// customers stored before, each judged with its stored customer (see `validity`).
+pub(super) fn check_grouped(
+    dossiers: &[Dossier],
+    additions: &[(String, Additions)],
+    stored: impl Fn(&str) -> Result<Option<Dossier>, StoreError>,
+) -> Result<(), StoreError> {
+    for dossier in dossiers {
+        refuse(validity::dossier_problems(dossier))?;
+    }
+    for (customer_id, added) in additions {
+        let mut merged = require(stored(customer_id)?.as_ref(), customer_id)?.clone();
+        merged.absorb(added.clone());
+        refuse(validity::added_problems(&merged, added))?;
+    }
+    Ok(())
+}
+
+/// The first problem found, as the store's refusal.
+fn refuse<E: From<StoreError>>(problems: Vec<String>) -> Result<(), E> {
+    match problems.into_iter().next() {
+        None => Ok(()),
+        Some(problem) => Err(StoreError::Unstorable {
+            what: problem.trim_end_matches('.').to_string(),
+        }
+        .into()),
+    }
 }
 
 fn require_customer<R: Records>(records: &R, id: &str) -> Result<(), R::Error> {

@@ -520,7 +520,7 @@ impl Store for SledStore {
     }
 
     fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
-        self.write_all(snapshot)
+        self.write_all(snapshot, bulk::Origin::New)
     }
 
     fn fill(

@@ -6,6 +6,10 @@ use crate::domain::commerce::{Billing, Order, OrderLine, Subscription, Subscript
 use crate::domain::customer::{Address, Customer};
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// Offers of the catalog (`assets/offers.json`): the store takes no other.
+pub const E3: &str = "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72";
+pub const AZURE_PLAN: &str = "1F9583C8-6D90-4583-A9AD-E3083B0600EE";
+
 pub fn at(text: &str) -> DateTime<Utc> {
     text.parse().expect("a test timestamp")
 }
@@ -87,11 +91,11 @@ pub fn order(id: &str, customer_id: &str) -> Order {
         customer_id: customer_id.to_string(),
         lines: vec![
             OrderLine {
-                offer_id: "e3".to_string(),
+                offer_id: E3.to_string(),
                 quantity: 25,
             },
             OrderLine {
-                offer_id: "azure".to_string(),
+                offer_id: AZURE_PLAN.to_string(),
                 quantity: 1,
             },
         ],
@@ -100,12 +104,19 @@ pub fn order(id: &str, customer_id: &str) -> Order {
     }
 }
 
+/// An order of one line item, of seats of Microsoft 365 E3.
+pub fn seat_order(id: &str, customer_id: &str) -> Order {
+    let mut order = order(id, customer_id);
+    order.lines.truncate(1);
+    order
+}
+
 pub fn seat_subscription(id: &str, order: &Order, seats: u32) -> Subscription {
     Subscription {
         id: id.to_string(),
         customer_id: order.customer_id.clone(),
         order_id: order.id.clone(),
-        offer_id: "e3".to_string(),
+        offer_id: E3.to_string(),
         offer_name: "Microsoft 365 E3".to_string(),
         billing: Billing::SeatBased,
         quantity: Some(seats),
@@ -120,7 +131,7 @@ pub fn usage_subscription(id: &str, order: &Order) -> Subscription {
         id: id.to_string(),
         customer_id: order.customer_id.clone(),
         order_id: order.id.clone(),
-        offer_id: "azure".to_string(),
+        offer_id: AZURE_PLAN.to_string(),
         offer_name: "Azure plan".to_string(),
         billing: Billing::UsageBased,
         quantity: None,

@@ -30,7 +30,7 @@ fn confirmation(
 }
 
 /// The demo data, with more history: Hanbit's latest acceptance was recorded before an older
-/// one; Sakura has two acceptances on one day; Bäckerei (Germany) has one from elsewhere.
+/// one; Sakura has two acceptances on one day.
 fn demo_with_history() -> Snapshot {
     let mut demo = assets::demo_snapshot();
     demo.confirmations.extend([
@@ -57,12 +57,6 @@ fn demo_with_history() -> Snapshot {
             "2018-10-05",
             "2018-10-05T09:00:00Z",
             ["Haruto", "Sato", "haruto@sakura.jp"],
-        ),
-        confirmation(
-            BAECKEREI,
-            "2018-10-01",
-            "2018-10-01T09:00:00Z",
-            ["Jonas", "Bäcker", "jonas@baeckerei.de"],
         ),
     ]);
     demo

@@ -3,6 +3,10 @@
 //! agent. Outputs are read as text or as JSON.
 #![allow(dead_code)]
 
+#[path = "../legacy/mod.rs"]
+mod legacy;
+
+use legacy::write_layout_1;
 use pcenter::store::{SledStore, Snapshot, Store};
 use serde_json::Value;
 use std::io::Write;
@@ -133,14 +137,15 @@ impl Demo {
         self.snapshot()
     }
 
-    /// Writes a customer straight into the seeded store, as an older build might have, with
-    /// no check of its fields.
+    /// Adds a customer to the seeded store as the first pcenter stored its records (layout 1,
+    /// one tree of JSON records per kind), with no check of its fields: values today's rules
+    /// refuse, as an older version may have kept them. The next pcenter to open the store moves
+    /// it into today's layout, keeping every value as it is.
     pub fn plant(&self, customer: &pcenter::domain::customer::Customer) {
-        self.snapshot_after_seeding();
-        let store = SledStore::open(&self.store_path()).expect("open the demo store");
-        store
-            .create_customer(customer, None)
-            .expect("plant a customer");
+        let mut snapshot = self.snapshot_after_seeding();
+        snapshot.customers.push(customer.clone());
+        std::fs::remove_dir_all(self.store_path()).expect("remove the demo store");
+        write_layout_1(&self.store_path(), &snapshot);
     }
 
     /// Where the demo store lives.

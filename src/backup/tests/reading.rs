@@ -1,6 +1,6 @@
 use crate::backup::{BackupReader, Damage};
 use crate::domain::{agreement::Channel, cloud::Cloud};
-use crate::store::test_data::{confirmation, customer_in, order, seat_subscription};
+use crate::store::test_data::{confirmation, customer_in, seat_order, seat_subscription};
 use crate::store::Dossier;
 
 const HEADER: &str = r#"{"format":"pcenter-backup","version":1,"schema":3,"partner":"Fabrikam","customers":2,"written":"2018-11-14T10:30:00Z"}"#;
@@ -15,7 +15,7 @@ fn two_customers() -> [String; 2] {
     first
         .confirmations
         .push(confirmation("c1", "2018-09-14T09:30:00Z", Channel::Account));
-    let order = order("o1", "c1");
+    let order = seat_order("o1", "c1");
     first.subscriptions.push(seat_subscription("s1", &order, 5));
     first.orders.push(order);
     let second = Dossier::new(customer_in("c2", "beta", Cloud::Public));
@@ -149,7 +149,7 @@ fn a_record_that_breaks_the_stores_rules_is_refused() {
         (line, what.as_str()),
         (
             3,
-            "the customer c2 cannot be restored: No customer has the ID c1."
+            "the customer c2 cannot be restored: No customer has the ID c1"
         )
     );
     // Two subscriptions with one ID.

@@ -1,5 +1,6 @@
 use super::{contents, demo_store, now};
 use crate::backup::{write_file, Restore, RestoreError};
+use crate::domain::characters::quote;
 use crate::domain::cloud::Cloud;
 use crate::store::test_data::customer_in;
 use crate::store::{SledStore, Store};
@@ -164,8 +165,19 @@ fn two_customers_with_one_id_or_one_domain_are_refused_naming_both_lines() {
         .iter_mut()
         .for_each(|s| s.customer_id = owner.clone());
     let mut same_domain: crate::store::Dossier = serde_json::from_str(lines[25]).unwrap();
-    same_domain.customer.domain = second.customer.domain.to_uppercase();
+    same_domain.customer.domain = second.customer.domain.clone();
+    // Domains are stored in lower case, so one that differs only in case is no domain at all.
+    let mut in_capitals = same_domain.clone();
+    in_capitals.customer.domain = second.customer.domain.to_uppercase();
     for (changed, what) in [
+        (
+            in_capitals,
+            format!(
+                "the customer {} cannot be restored: the domain '{}' is not a primary domain: use a lower-case prefix of letters a-z and digits, then .onmicrosoft.com",
+                same_domain.customer.id,
+                quote(&second.customer.domain.to_uppercase())
+            ),
+        ),
         (
             same_id,
             format!(

@@ -13,11 +13,24 @@ use crate::store::{Dossier, Listed, Snapshot, Store, StoreError};
 /// Entries applied to a tree at a time: large enough to be fast, small enough to bound memory.
 const BATCH_ENTRIES: usize = 50_000;
 
+/// Where the records of a snapshot come from, which decides what is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    /// New records: each must meet every rule of the store.
+    New,
+    /// Records this store already holds, moved into a new layout: kept exactly as an older
+    /// version stored them, even a value today's rules refuse.
+    Stored,
+}
+
 impl SledStore {
-    pub(super) fn write_all(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
+    pub(super) fn write_all(&self, snapshot: &Snapshot, origin: Origin) -> Result<(), StoreError> {
         rules::check_snapshot(&Stored(self), snapshot)?;
-        self.before_change()?;
         let (dossiers, additions) = group(snapshot.clone());
+        if origin == Origin::New {
+            rules::check_grouped(&dossiers, &additions, |id| self.dossier(id))?;
+        }
+        self.before_change()?;
         // Records for customers stored before go through the ordinary path: they are rare.
         for (customer_id, added) in additions {
             self.change_dossier(&customer_id, |found| {

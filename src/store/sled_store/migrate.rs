@@ -4,6 +4,7 @@
 //! trees are untouched, so an interrupted migration starts over on the next open.
 
 use super::bucket_writes::{domain_taken, id_taken};
+use super::bulk::Origin;
 use super::layout::SCHEMA;
 use super::packed::Packed;
 use super::SledStore;
@@ -72,7 +73,7 @@ impl SledStore {
             orders: self.read_v1::<Order>(V1_RECORDS[2])?,
             subscriptions: self.read_v1::<Subscription>(V1_RECORDS[3])?,
         };
-        self.write_all(&snapshot)?;
+        self.write_all(&snapshot, Origin::Stored)?;
         let old: Vec<&str> = V1_RECORDS.iter().chain(&V1_INDEXES).copied().collect();
         self.record_layout(&old)
     }

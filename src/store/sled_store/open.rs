@@ -46,6 +46,13 @@ impl SledStore {
     /// whether anything else changed them. Every change was already saved; closing without
     /// this (a crash) only means the next open cannot tell.
     pub fn close(self) {
+        drop(self.close_keeping_lock());
+    }
+
+    /// Closes the store as `close` does, but keeps its lock: no other pcenter opens the store
+    /// until the lock returned is dropped (a restore holds it while it puts another store in
+    /// this one's place).
+    pub fn close_keeping_lock(self) -> StoreLock {
         let generation = self.trees.stat(GENERATION);
         let SledStore {
             path,
@@ -59,7 +66,7 @@ impl SledStore {
         if let (Ok(generation), true) = (generation, released(&path.join("db"))) {
             let _ = seal::write(&path, generation, true);
         }
-        drop(lock);
+        lock
     }
 }
 

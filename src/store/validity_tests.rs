@@ -1,0 +1,151 @@
+use super::*;
+use crate::assets;
+use crate::store::Snapshot;
+
+fn demo() -> Snapshot {
+    assets::demo_snapshot()
+}
+
+#[test]
+fn every_record_of_the_demo_meets_the_rules() {
+    for dossier in demo().into_dossiers() {
+        assert_eq!(dossier_problems(&dossier), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn ids_are_lower_case_letters_digits_and_hyphens() {
+    assert_eq!(
+        id_problem("the customer", "9d62ba20-49fe-4b68-b3d6-6c88eae123dc"),
+        None
+    );
+    assert_eq!(id_problem("the customer", "c-1"), None);
+    assert!(id_problem("the customer", "").unwrap().contains("empty ID"));
+    let upper = id_problem("the customer", "9D62BA20-49FE-4B68-B3D6-6C88EAE123DC").unwrap();
+    assert!(upper.contains("lower-case"), "{upper}");
+    assert!(id_problem("the order", "a b").is_some());
+    assert!(id_problem("the order", "a\u{1b}")
+        .unwrap()
+        .contains("\\u{1b}"));
+    assert!(id_problem("the order", &"a".repeat(ID_MAX + 1)).is_some());
+}
+
+#[test]
+fn an_acceptance_date_may_be_the_date_anywhere_on_earth_when_it_was_recorded() {
+    let mut confirmation = demo().confirmations[0].clone();
+    let customer = demo()
+        .customers
+        .into_iter()
+        .find(|c| c.id == confirmation.customer_id)
+        .unwrap();
+    // 23:30 UTC on November 13 is already November 14 east of UTC.
+    confirmation.recorded_at = "2018-11-13T23:30:00Z".parse().unwrap();
+    confirmation.date_agreed = "2018-11-14".parse().unwrap();
+    assert_eq!(
+        confirmation_problems(&customer, &confirmation),
+        Vec::<String>::new()
+    );
+    // But November 15 had begun nowhere.
+    confirmation.date_agreed = "2018-11-15".parse().unwrap();
+    let problems = confirmation_problems(&customer, &confirmation);
+    assert!(
+        problems[0].contains("after the moment it was recorded"),
+        "{problems:?}"
+    );
+    confirmation.date_agreed = "2013-12-31".parse().unwrap();
+    let problems = confirmation_problems(&customer, &confirmation);
+    assert!(
+        problems[0].contains("before the Microsoft Cloud Agreement existed"),
+        "{problems:?}"
+    );
+    confirmation.date_agreed = "2018-08-01".parse().unwrap();
+    confirmation.recorded_at = "2018-08-01T10:00:00Z".parse().unwrap();
+    let problems = confirmation_problems(&customer, &confirmation);
+    assert!(
+        problems[0].contains("before confirming customer acceptance existed"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_confirmation_outside_the_public_cloud_is_refused() {
+    let snapshot = demo();
+    let national = snapshot
+        .customers
+        .iter()
+        .find(|c| c.cloud != Cloud::Public)
+        .unwrap();
+    let mut confirmation = snapshot.confirmations[0].clone();
+    confirmation.customer_id = national.id.clone();
+    let problems = confirmation_problems(national, &confirmation);
+    assert!(problems[0].contains("Public Cloud only"), "{problems:?}");
+}
+
+#[test]
+fn a_subscription_keeps_to_its_offer() {
+    let snapshot = demo();
+    let seat_based = snapshot
+        .subscriptions
+        .iter()
+        .find(|s| s.billing == Billing::SeatBased)
+        .unwrap();
+    let max = assets::offer(&seat_based.offer_id)
+        .unwrap()
+        .max_seats
+        .unwrap();
+    let mut over = seat_based.clone();
+    over.quantity = Some(max + 1);
+    let problems = subscription_problems(&over);
+    assert!(
+        problems[0].contains(&format!("at most {max} seats")),
+        "{problems:?}"
+    );
+    over.quantity = Some(0);
+    assert!(subscription_problems(&over)[0].contains("at least 1 seat"));
+    over.quantity = None;
+    assert!(subscription_problems(&over)[0].contains("no seat count"));
+    over.offer_id = "no-such-offer".into();
+    assert!(subscription_problems(&over)[0].contains("not in the catalog"));
+    let mut moved = seat_based.clone();
+    moved.order_id = "another-order".into();
+    assert!(changed_subscription_problems(seat_based, &moved)
+        .iter()
+        .any(|p| p.contains("never change")));
+}
+
+#[test]
+fn an_order_has_one_subscription_per_line_of_its_offer() {
+    let snapshot = demo();
+    let order = &snapshot.orders[0];
+    let subscriptions: Vec<Subscription> = snapshot
+        .subscriptions
+        .iter()
+        .filter(|s| s.order_id == order.id)
+        .cloned()
+        .collect();
+    assert_eq!(
+        new_order_problems(order, &subscriptions),
+        Vec::<String>::new()
+    );
+    assert!(new_order_problems(order, &subscriptions[1..])
+        .iter()
+        .any(|p| p.contains("line items")));
+    let mut empty = order.clone();
+    empty.lines.clear();
+    assert!(order_problems(&empty)[0].contains("no line items"));
+}
+
+#[test]
+fn names_over_their_limit_and_malformed_fields_are_found() {
+    let mut dossier = demo().into_dossiers().remove(0);
+    dossier.customer.company_name = "x".repeat(101);
+    dossier.customer.domain = "Contoso.onmicrosoft.com".into();
+    dossier.customer.created_by = String::new();
+    let problems = dossier_problems(&dossier);
+    for says in ["at most 100 characters", "domain", "agent's name"] {
+        assert!(
+            problems.iter().any(|p| p.contains(says)),
+            "{says}: {problems:?}"
+        );
+    }
+}
