@@ -11,6 +11,8 @@ mod commands;
 mod dashboard;
 #[path = "backup/round_trip.rs"]
 mod round_trip;
+#[path = "backup/rules.rs"]
+mod rules;
 
 use pcenter::store::{SledStore, Snapshot, Store, StoreError};
 use std::path::{Path, PathBuf};

@@ -14,6 +14,7 @@
 
 mod read;
 mod restore;
+mod swap;
 #[cfg(test)]
 mod tests;
 mod write;

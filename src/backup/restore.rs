@@ -4,8 +4,9 @@
 //! point leaves the target as it was.
 
 use super::read::{BackupReader, Damage, Tally};
+use super::swap;
 use super::{stamp, unused_path, Header};
-use crate::store::{domain_key, Dossier, SledStore, Store, StoreError};
+use crate::store::{domain_key, Dossier, SledStore, Store, StoreError, StoreLock};
 use chrono::{DateTime, Utc};
 use std::fs::File;
 use std::io::BufReader;
@@ -62,49 +63,79 @@ impl Restore {
     /// customers is refused unless `replace`; then, as any other store found there, it is moved
     /// aside to a directory named after it and `now`. `progress` is told how many customers
     /// each step wrote.
+    ///
+    /// The target's lock is held from the first step to the last, so no other pcenter uses the
+    /// store, or makes one in its place, meanwhile: a command or dashboard started during a
+    /// restore is refused as for any store in use, and nothing it could have saved is moved
+    /// aside.
     pub fn into_store(
+        self,
+        target: &Path,
+        replace: bool,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<Restored, RestoreError> {
+        let made_for_the_lock = !target.exists();
+        let restored = self.put_in_place(target, replace, now, progress);
+        if restored.is_err() && made_for_the_lock && holds_only_the_lock(target) {
+            // The directory taking the lock made, and nothing else: a refused restore makes
+            // no store.
+            let _ = std::fs::remove_dir_all(target);
+        }
+        restored
+    }
+
+    fn put_in_place(
         mut self,
         target: &Path,
         replace: bool,
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Restored, RestoreError> {
-        // Held open until the end, so no other pcenter starts using it meanwhile.
-        let existing = match target.exists() {
-            true => Some(SledStore::open(target)?),
-            false => None,
-        };
-        if let Some(store) = &existing {
-            let customers = store.customer_count()?;
-            if customers > 0 && !replace {
-                return Err(RestoreError::NotEmpty {
-                    path: target.to_path_buf(),
-                    customers,
-                });
+        let lock = StoreLock::acquire(target)?;
+        let lock = if target.join("db").exists() && !replace {
+            let store = SledStore::open_locked(lock)?;
+            let customers = store.customer_count();
+            let lock = store.close_keeping_lock();
+            match customers? {
+                0 => lock,
+                customers => {
+                    return Err(RestoreError::NotEmpty {
+                        path: target.to_path_buf(),
+                        customers,
+                    })
+                }
             }
-        }
+        } else {
+            lock
+        };
         let fresh = unused_path(&sibling(target, "restoring", now));
-        if let Err(error) = self.fill(&fresh, progress) {
-            // Only ever the directory made for this restore.
-            let _ = std::fs::remove_dir_all(&fresh);
-            return Err(error);
-        }
-        drop(existing);
-        let set_aside = match target.exists() {
-            true => {
-                let aside = unused_path(&sibling(target, "before-restore", now));
-                std::fs::rename(target, &aside).map_err(|e| not_placed(target, &e))?;
-                Some(aside)
+        let fresh_lock = match self.fill(&fresh, progress) {
+            Ok(fresh_lock) => fresh_lock,
+            Err(error) => {
+                // Only ever the directory made for this restore.
+                let _ = std::fs::remove_dir_all(&fresh);
+                return Err(error);
             }
-            false => None,
         };
-        if let Err(error) = std::fs::rename(&fresh, target) {
-            if let Some(aside) = &set_aside {
-                let _ = std::fs::rename(aside, target);
-            }
+        if let Err(error) = swap::exchange(&fresh, target) {
+            drop(fresh_lock);
             let _ = std::fs::remove_dir_all(&fresh);
             return Err(not_placed(target, &error));
         }
+        // `fresh` now names what was at the target: the directory this restore made for the
+        // lock alone, or a store, which is kept.
+        let set_aside = if holds_only_the_lock(&fresh) {
+            let _ = std::fs::remove_dir_all(&fresh);
+            None
+        } else {
+            let aside = unused_path(&sibling(target, "before-restore", now));
+            match std::fs::rename(&fresh, &aside) {
+                Ok(()) => Some(aside),
+                Err(_) => Some(fresh.clone()),
+            }
+        };
+        drop((fresh_lock, lock));
         let tally = self.reader.tally();
         tracing::info!(
             "store write: {} customers restored from {} into {}{}",
@@ -119,8 +150,13 @@ impl Restore {
         Ok(Restored { tally, set_aside })
     }
 
-    /// Writes every customer of the backup into a new store at `dir`.
-    fn fill(&mut self, dir: &Path, progress: &mut dyn FnMut(usize)) -> Result<(), RestoreError> {
+    /// Writes every customer of the backup into a new store at `dir`, and closes it; its lock
+    /// is kept, so that no other pcenter opens it before it is in place.
+    fn fill(
+        &mut self,
+        dir: &Path,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<StoreLock, RestoreError> {
         let store = SledStore::open(dir)?;
         let partner = self.reader.header().partner.clone();
         let reader = &mut self.reader;
@@ -144,7 +180,7 @@ impl Restore {
             return Err(self.damaged(found));
         }
         match filled {
-            Ok(_) => Ok(()),
+            Ok(_) => Ok(store.close_keeping_lock()),
             Err(StoreError::IdTaken { id }) => Err(self.repeated(&format!("the ID {id}"), |d| {
                 d.customer.id == id
                     || d.orders.iter().any(|o| o.id == id)
@@ -208,6 +244,16 @@ fn open_reader(path: &Path) -> Result<BackupReader<BufReader<File>>, RestoreErro
 fn sibling(target: &Path, what: &str, now: DateTime<Utc>) -> PathBuf {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     target.with_file_name(format!("{name}-{what}-{}", stamp(now)))
+}
+
+/// Whether `dir` holds nothing but a store's lock file: what taking the lock of a store that
+/// did not exist yet made.
+fn holds_only_the_lock(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .all(|entry| entry.file_name() == StoreLock::FILE_NAME)
+    })
 }
 
 fn not_placed(target: &Path, error: &std::io::Error) -> RestoreError {
