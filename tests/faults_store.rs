@@ -95,3 +95,43 @@ fn a_store_missing_saved_changes_is_refused_until_its_seal_is_removed() {
     let run = demo.run(MANDATORY_DAY, &["customers", "show", NORTHWIND]);
     assert_eq!(run.code, Some(0), "{run:?}");
 }
+
+/// Rewrites the seal of a closed store with `change`.
+fn edit_seal(demo: &Demo, change: impl FnOnce(&mut serde_json::Value)) {
+    let seal = demo.store_path().join("pcenter.seal");
+    let mut sealed: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&seal).unwrap()).unwrap();
+    change(&mut sealed);
+    std::fs::write(&seal, sealed.to_string()).unwrap();
+}
+
+#[test]
+fn a_store_closed_by_a_newer_pcenter_is_refused_before_its_files_are_opened() {
+    let demo = used_store();
+    // As a newer pcenter leaves it: closed, its files untouched since, its seal naming its schema.
+    edit_seal(&demo, |sealed| sealed["schema"] = 99.into());
+    let line = assert_refused_untouched(&demo, 13, "was written by a newer pcenter");
+    assert!(
+        line.contains("(schema version 99; this one reads up to"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_damaged_store_left_open_by_a_crash_is_refused_with_its_files_as_they_were() {
+    let demo = used_store();
+    // As a pcenter killed while it held the store leaves it: the seal says it is open.
+    edit_seal(&demo, |sealed| sealed["closed"] = serde_json::Value::Null);
+    stripe_with_garbage(&demo.store_path().join("db"));
+    assert_refused_untouched(&demo, 12, "its data files are damaged");
+}
+
+#[test]
+fn a_store_left_open_and_missing_saved_changes_is_refused_with_its_files_as_they_were() {
+    let demo = used_store();
+    edit_seal(&demo, |sealed| {
+        sealed["closed"] = serde_json::Value::Null;
+        sealed["generation"] = (sealed["generation"].as_u64().unwrap() + 5).into();
+    });
+    assert_refused_untouched(&demo, 12, "5 saved changes are missing");
+}

@@ -77,7 +77,7 @@ impl Restore {
     ) -> Result<Restored, RestoreError> {
         let made_for_the_lock = !target.exists();
         let restored = self.put_in_place(target, replace, now, progress);
-        if restored.is_err() && made_for_the_lock && holds_only_the_lock(target) {
+        if restored.is_err() && made_for_the_lock && is_empty(target) {
             // The directory taking the lock made, and nothing else: a refused restore makes
             // no store.
             let _ = std::fs::remove_dir_all(target);
@@ -123,9 +123,9 @@ impl Restore {
             let _ = std::fs::remove_dir_all(&fresh);
             return Err(not_placed(target, &error));
         }
-        // `fresh` now names what was at the target: the directory this restore made for the
-        // lock alone, or a store, which is kept.
-        let set_aside = if holds_only_the_lock(&fresh) {
+        // `fresh` now names what was at the target: the empty directory this restore made to
+        // lock, or a store, which is kept.
+        let set_aside = if is_empty(&fresh) {
             let _ = std::fs::remove_dir_all(&fresh);
             None
         } else {
@@ -246,14 +246,10 @@ fn sibling(target: &Path, what: &str, now: DateTime<Utc>) -> PathBuf {
     target.with_file_name(format!("{name}-{what}-{}", stamp(now)))
 }
 
-/// Whether `dir` holds nothing but a store's lock file: what taking the lock of a store that
-/// did not exist yet made.
-fn holds_only_the_lock(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries
-            .filter_map(Result::ok)
-            .all(|entry| entry.file_name() == StoreLock::FILE_NAME)
-    })
+/// Whether `dir` is an empty directory: what taking the lock of a store that did not exist
+/// yet made.
+fn is_empty(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 fn not_placed(target: &Path, error: &std::io::Error) -> RestoreError {

@@ -1,9 +1,13 @@
 //! The store's own lock: one pcenter process at a time per store. Taken before anything is
 //! read, so a second dashboard or command learns at once that the store is in use, before the
 //! database (which may take a moment to open) is touched.
+//!
+//! The lock is taken on the store's directory itself, not on a file in it: taking it adds
+//! nothing to a store, so a store that is then refused is left exactly as it was, and it stays
+//! with the directory whatever name the directory is given (a restore trades two names).
 
 use super::StoreError;
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -15,14 +19,12 @@ const PAUSE: Duration = Duration::from_millis(25);
 /// in any way (even `kill -9`), so a crash never leaves the store locked.
 #[derive(Debug)]
 pub struct StoreLock {
-    _file: File,
+    /// The store's directory, open while the lock is held.
+    _directory: File,
     dir: PathBuf,
 }
 
 impl StoreLock {
-    /// The lock's file, in the store's directory.
-    pub const FILE_NAME: &'static str = "pcenter.lock";
-
     /// Creates the store directory if needed (only its owner may enter it, nor any parent
     /// created with it) and takes its lock, waiting briefly for a process that is letting go
     /// of it.
@@ -32,18 +34,14 @@ impl StoreLock {
             detail: in_words(dir, &e),
         };
         crate::private::create_dir_all(dir).map_err(io)?;
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(Self::FILE_NAME))
-            .map_err(io)?;
+        // A directory opens for reading, and takes a lock like a file.
+        let file = File::open(dir).map_err(io)?;
         let started = Instant::now();
         loop {
             match file.try_lock() {
                 Ok(()) => {
                     return Ok(StoreLock {
-                        _file: file,
+                        _directory: file,
                         dir: dir.to_path_buf(),
                     })
                 }
@@ -98,6 +96,19 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(1));
         drop(first);
         StoreLock::acquire(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn taking_the_lock_adds_nothing_to_the_store() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("db"), "data").unwrap();
+        let lock = StoreLock::acquire(dir.path()).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["db"]);
+        drop(lock);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::layout::GENERATION;
 use super::seal::{self, Before};
 use super::SledStore;
-use crate::store::{StoreError, StoreLock};
+use crate::store::{StoreError, StoreLock, SCHEMA_VERSION};
 use std::fs::File;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -18,11 +18,25 @@ const RELEASE_PAUSE: Duration = Duration::from_millis(5);
 
 impl SledStore {
     /// Opens the store whose lock the caller already holds.
+    ///
+    /// A store that is refused is left exactly as it was: one of a newer pcenter is known by
+    /// its seal, before its files are opened; one whose files changed since pcenter closed it,
+    /// or that pcenter left open (a crash, which sled recovers from by writing to its files),
+    /// is opened and read whole on a copy first.
     pub fn open_locked(lock: StoreLock) -> Result<SledStore, StoreError> {
         let dir = lock.dir().to_path_buf();
+        if let Some(found) = seal::schema(&dir).filter(|&found| found > SCHEMA_VERSION) {
+            return Err(StoreError::NewerSchema {
+                path: dir,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
         let before = Before::read(&dir);
-        if let Before::Changed { generation } = before {
-            check_on_a_copy(&dir, generation)?;
+        match before {
+            Before::Changed { generation } => check_on_a_copy(&dir, generation)?,
+            Before::LeftOpen { generation } => check_on_a_copy(&dir, Some(generation))?,
+            Before::New | Before::Untouched { .. } => {}
         }
         if !matches!(before, Before::LeftOpen { .. }) {
             // From here on sled may write: the files are no longer as sealed.

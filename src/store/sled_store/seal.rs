@@ -30,6 +30,11 @@ pub(super) struct Stamp {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Stored {
     seal: u32,
+    /// The schema version of the pcenter that wrote the seal, so that a store of a newer one is
+    /// refused before its files are opened (which changes them). Absent from the seals of
+    /// versions before it, all of an older schema.
+    #[serde(default)]
+    schema: Option<u32>,
     /// The store's generation once its last saved change was flushed.
     generation: u64,
     /// sled's files as they were when the store was closed; `None` while it is open (or after
@@ -86,12 +91,21 @@ impl Before {
     }
 }
 
+/// The schema version of the pcenter that last wrote the seal, when it says.
+pub(super) fn schema(dir: &Path) -> Option<u32> {
+    std::fs::read(dir.join(SEAL_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
+        .and_then(|stored| stored.schema)
+}
+
 /// Writes the seal: the generation saved so far, and the files when `closed`. The file is
 /// replaced whole (written beside it, then renamed), so it is never half-written.
 pub(super) fn write(dir: &Path, generation: u64, closed: bool) -> std::io::Result<()> {
     let closed = if closed { Some(stamp(dir)?) } else { None };
     let stored = Stored {
         seal: SEAL_VERSION,
+        schema: Some(crate::store::SCHEMA_VERSION),
         generation,
         closed,
     };
