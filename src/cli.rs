@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use usage::Refusal;
+pub use values::parse_filter;
 use values::{parse_agent, parse_date, parse_role};
 
 pub const EXIT_USAGE: u8 = 2;
@@ -55,8 +56,8 @@ pub struct Options {
     /// local date).
     #[arg(long, global = true, env = "PCENTER_TODAY", value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
-    /// The signed-in agent's name, recorded with every change (default: the user name, $USER;
-    /// "Partner agent" when that is unset).
+    /// The signed-in agent's name, recorded with every change, at most 50 characters (default:
+    /// the user name, $USER, checked the same way; "Partner agent" when that is unset).
     #[arg(long, global = true, env = "PCENTER_AGENT", value_name = "NAME", value_parser = parse_agent)]
     pub agent: Option<String>,
     /// The signed-in agent's role.
@@ -97,12 +98,10 @@ impl Options {
         Ok(base.join(if self.demo { "demo" } else { "store" }))
     }
 
+    /// Who acts: the agent of `--agent` (or of `$USER`, read with the options), "Partner agent"
+    /// when neither names one.
     pub fn actor(&self) -> Actor {
-        let agent = self
-            .agent
-            .clone()
-            .or_else(|| std::env::var("USER").ok().filter(|u| !u.trim().is_empty()))
-            .unwrap_or_else(|| "Partner agent".into());
+        let agent = self.agent.clone().unwrap_or_else(|| "Partner agent".into());
         Actor {
             agent,
             role: self.role,
@@ -158,7 +157,13 @@ fn parse_options() -> Result<Options, ExitCode> {
         .try_get_matches_from_mut(&args)
         .and_then(|matches| Options::from_arg_matches(&matches));
     let error = match parsed {
-        Ok(options) => return Ok(options),
+        Ok(mut options) => {
+            if options.agent.is_none() {
+                options.agent = values::agent_from_user(std::env::var_os("USER"))
+                    .map_err(|refusal| fail(EXIT_USAGE, refusal))?;
+            }
+            return Ok(options);
+        }
         Err(error) => error,
     };
     if !error.use_stderr() {

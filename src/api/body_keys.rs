@@ -5,8 +5,10 @@
 
 use super::error::ApiError;
 use crate::domain::characters::quote;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::fmt;
 
 /// Every field name of the Customer body and of the Agreement body, as the API documents them.
 const FIELD_NAMES: [&str; 23] = [
@@ -50,8 +52,8 @@ pub fn from_str<T: DeserializeOwned>(
     text: &str,
     invalid: impl Fn(serde_json::Error) -> ApiError,
 ) -> Result<T, ApiError> {
-    let value: Value = serde_json::from_str(text).map_err(&invalid)?;
-    serde_json::from_value(with_field_names(value)?).map_err(|error| {
+    let written: Written = serde_json::from_str(text).map_err(&invalid)?;
+    serde_json::from_value(with_field_names(written)?).map_err(|error| {
         // Read again from the text to place the error there, when it shows there too.
         match serde_json::from_str::<T>(text) {
             Err(placed) => invalid(placed),
@@ -60,25 +62,102 @@ pub fn from_str<T: DeserializeOwned>(
     })
 }
 
+/// A JSON value as written: every key of an object kept, in order, even one given twice,
+/// which a `serde_json::Value` would silently keep only the last of.
+#[derive(Debug, Clone, PartialEq)]
+enum Written {
+    Object(Vec<(String, Written)>),
+    Array(Vec<Written>),
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for Written {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Written, D::Error> {
+        deserializer.deserialize_any(WrittenVisitor)
+    }
+}
+
+struct WrittenVisitor;
+
+impl<'de> Visitor<'de> for WrittenVisitor {
+    type Value = Written;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Written, E> {
+        Ok(Written::Other(value.into()))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Written, E> {
+        Ok(Written::Other(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Written, E> {
+        Ok(Written::Other(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Written, E> {
+        Ok(Written::Other(value.into()))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Written, E> {
+        Ok(Written::Other(value.into()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Written, E> {
+        Ok(Written::Other(value.into()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Written, E> {
+        Ok(Written::Other(Value::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<Written, E> {
+        Ok(Written::Other(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Written, A::Error> {
+        let mut array = Vec::new();
+        while let Some(item) = items.next_element()? {
+            array.push(item);
+        }
+        Ok(Written::Array(array))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Written, A::Error> {
+        let mut object = Vec::new();
+        while let Some(entry) = entries.next_entry()? {
+            object.push(entry);
+        }
+        Ok(Written::Object(object))
+    }
+}
+
 /// `body` with every field name in the documented case, at every depth. Two keys of one object
-/// that name the same field are refused: which one was meant cannot be told.
-fn with_field_names(body: Value) -> Result<Value, ApiError> {
+/// that name the same field, in the same case or not, are refused: which one was meant cannot
+/// be told.
+fn with_field_names(body: Written) -> Result<Value, ApiError> {
     match body {
-        Value::Object(object) => {
-            let mut renamed = Map::with_capacity(object.len());
+        Written::Object(entries) => {
+            let mut renamed = Map::with_capacity(entries.len());
             // The key as written, for each field renamed.
             let mut written: Vec<(&'static str, String)> = Vec::new();
-            for (key, value) in object {
+            for (key, value) in entries {
                 let value = with_field_names(value)?;
                 let Some(name) = field_name(&key) else {
                     renamed.insert(key, value);
                     continue;
                 };
                 if let Some((_, first)) = written.iter().find(|(field, _)| *field == name) {
+                    let both = if *first == key {
+                        format!("'{}' both times", quote(&key))
+                    } else {
+                        format!("'{}' and '{}'", quote(first), quote(&key))
+                    };
                     return Err(ApiError::invalid(format!(
-                        "The body gives '{name}' twice in one object ('{}' and '{}'); keep one.",
-                        quote(first),
-                        quote(&key)
+                        "The body gives '{name}' twice in one object ({both}); keep one."
                     )));
                 }
                 written.push((name, key));
@@ -86,12 +165,12 @@ fn with_field_names(body: Value) -> Result<Value, ApiError> {
             }
             Ok(Value::Object(renamed))
         }
-        Value::Array(items) => items
+        Written::Array(items) => items
             .into_iter()
             .map(with_field_names)
             .collect::<Result<_, _>>()
             .map(Value::Array),
-        other => Ok(other),
+        Written::Other(value) => Ok(value),
     }
 }
 
@@ -150,6 +229,31 @@ mod tests {
         }
     }
 
+    /// A body as written, from JSON text.
+    fn written(body: Value) -> Written {
+        serde_json::from_str(&body.to_string()).unwrap()
+    }
+
+    #[test]
+    fn one_field_given_twice_in_the_same_case_is_refused_and_other_keys_are_kept() {
+        let text = r#"{"billingProfile": {"email": "a@b.c", "email": "d@e.f"}}"#;
+        let error = with_field_names(serde_json::from_str(text).unwrap()).unwrap_err();
+        assert_eq!(
+            error.description,
+            "The body gives 'email' twice in one object ('email' both times); keep one."
+        );
+        // A key that is no field is ignored, however often it is given.
+        let text = r#"{"note": 1, "note": 2, "domain": "contoso"}"#;
+        let value = with_field_names(serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(value, json!({"note": 2, "domain": "contoso"}));
+    }
+
+    #[test]
+    fn a_body_as_written_keeps_every_kind_of_value() {
+        let body = json!({"a": [1, -2, 2.5, "x", true, null, {"b": []}]});
+        assert_eq!(with_field_names(written(body.clone())).unwrap(), body);
+    }
+
     fn every_key(value: &Value, keys: &mut Vec<String>) {
         match value {
             Value::Object(object) => {
@@ -181,11 +285,11 @@ mod tests {
 
     #[test]
     fn keys_in_any_case_take_the_documented_names_and_others_stay() {
-        let body = json!({
+        let body = written(json!({
             "CompanyProfile": {"Domain": "contoso", "Attributes": {"ObjectType": "x"}},
             "BILLINGPROFILE": {"defaultaddress": {"AddressLine1": "1 Main St"}},
             "Id": null
-        });
+        }));
         assert_eq!(
             with_field_names(body).unwrap(),
             json!({
@@ -198,9 +302,10 @@ mod tests {
 
     #[test]
     fn one_field_given_twice_in_two_cases_is_refused() {
-        let error =
-            with_field_names(json!({"billingProfile": {"email": "a@b.c", "Email": "d@e.f"}}))
-                .unwrap_err();
+        let error = with_field_names(written(
+            json!({"billingProfile": {"email": "a@b.c", "Email": "d@e.f"}}),
+        ))
+        .unwrap_err();
         assert_eq!(error.code, 400);
         let said = &error.description;
         assert!(

@@ -152,8 +152,9 @@ pub struct CreateAgreementArgs {
 pub enum CustomersCommand {
     /// Every customer with its Microsoft cloud agreement status, in company-name order.
     List {
-        /// Only customers whose company name or domain contains this text.
-        #[arg(long, value_name = "TEXT")]
+        /// Only customers whose company name or domain contains this text, whatever its case
+        /// (at most 100 characters, as the Customers filter takes).
+        #[arg(long, value_name = "TEXT", value_parser = crate::cli::parse_filter)]
         filter: Option<String>,
         /// Only public-cloud customers without a confirmation.
         #[arg(long)]

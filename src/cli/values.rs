@@ -26,6 +26,12 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// The text of `customers list --filter`, as the Customers filter box takes it.
+pub fn parse_filter(value: &str) -> Result<String, String> {
+    fields::optional_text("The filter", value, crate::domain::limits::FILTER_CHARS)
+        .map(Option::unwrap_or_default)
+}
+
 pub fn parse_role(value: &str) -> Result<Role, String> {
     value.parse().map_err(|_| {
         format!(
@@ -37,4 +43,28 @@ pub fn parse_role(value: &str) -> Result<Role, String> {
 
 pub fn parse_agent(value: &str) -> Result<String, String> {
     fields::required_text("Name", value, fields::NAME_MAX)
+}
+
+/// The agent's name when `--agent` is not given: the user name (`$USER`), checked as `--agent`
+/// is; `None` when there is none, and the agent is then "Partner agent".
+pub fn agent_from_user(user: Option<std::ffi::OsString>) -> Result<Option<String>, String> {
+    let Some(user) = user else {
+        return Ok(None);
+    };
+    let fix = "pass --agent NAME to name the agent";
+    let Some(user) = user.to_str() else {
+        return Err(format!(
+            "$USER is not UTF-8 text, so it cannot name the agent; {fix}."
+        ));
+    };
+    if user.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_agent(user).map(Some).map_err(|why| {
+        format!(
+            "$USER ('{}') cannot name the agent: {} Or {fix}.",
+            quote(user),
+            why
+        )
+    })
 }

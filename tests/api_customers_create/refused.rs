@@ -174,3 +174,24 @@ fn an_agreement_before_confirmation_existed_is_refused_with_the_customer() {
     assert!(run.refused(6, 400).contains("August 7, 2018"));
     assert_eq!(demo.customer_count(), 31);
 }
+
+#[test]
+fn a_field_given_twice_in_one_object_is_refused_in_the_same_case_as_in_two() {
+    let demo = Demo::new();
+    let text = body().to_string();
+    for (twice, says) in [
+        (
+            text.replacen(r#""companyName":"#, r#""companyName":"Evil Corp","companyName":"#, 1),
+            "The body gives 'companyName' twice in one object ('companyName' both times); keep one.",
+        ),
+        (
+            text.replacen(r#""companyName":"#, r#""CompanyName":"Evil Corp","companyName":"#, 1),
+            "The body gives 'companyName' twice in one object ('CompanyName' and 'companyName'); keep one.",
+        ),
+    ] {
+        assert_ne!(twice, text);
+        let run = demo.run_with_input(MANDATORY_DAY, &["customers", "create", "--json", "-"], &twice);
+        assert_eq!(run.refused(6, 400), says);
+    }
+    assert_eq!(demo.customer_count(), 31);
+}

@@ -38,7 +38,9 @@ fn every_commands_help_ends_with_the_exit_codes() {
 fn the_agent_option_names_both_defaults() {
     let help = stdout(&run(pcenter().arg("--help")));
     assert!(
-        help.contains("(default: the user name, $USER; \"Partner agent\" when that is unset)"),
+        help.contains(
+            "(default: the user name, $USER, checked the same way; \"Partner agent\" when that is unset)"
+        ),
         "{help}"
     );
 }

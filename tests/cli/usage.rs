@@ -163,3 +163,67 @@ fn values_repeated_in_a_message_show_hidden_characters_as_escapes_and_40_charact
         assert!(!line.contains(&"y".repeat(39)), "{args:?}: {line}");
     }
 }
+
+#[test]
+fn a_user_name_that_cannot_name_the_agent_is_refused_like_agent_is() {
+    let long = "u".repeat(51);
+    for (user, says) in [
+        ("megan\u{1b}]0;owned\u{7}", "control character U+001B"),
+        ("megan\u{202E}", "text-direction mark U+202E"),
+        (long.as_str(), "at most 50 characters"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let output = run(pcenter()
+            .env("USER", user)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["customers", "list"]));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{user:?}: {}",
+            stderr(&output)
+        );
+        let line = one_line(&output);
+        assert_plain(&line);
+        assert!(line.contains("$USER") && line.contains(says), "{line}");
+        assert!(line.contains("--agent NAME"), "says how to fix it: {line}");
+        assert!(
+            !line.contains('\u{1b}') && !line.contains('\u{202E}'),
+            "{line}"
+        );
+        assert!(!data.exists(), "nothing was opened");
+        // --agent names the agent instead.
+        let output = run(pcenter()
+            .env("USER", user)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["--agent", "Megan Bowen", "customers", "list"]));
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn the_filter_takes_what_the_customers_filter_box_takes() {
+    let line = refusal(&["customers", "list", "--filter", "caf\u{1b}[2J"]);
+    assert!(
+        line.contains("control character U+001B; remove it"),
+        "{line}"
+    );
+    let line = refusal(&["customers", "list", "--filter", "\u{200B}contoso"]);
+    assert!(line.contains("U+200B"), "{line}");
+    let line = refusal(&["customers", "list", "--filter", &"x".repeat(101)]);
+    assert!(
+        line.contains("at most 100 characters; this one has 101"),
+        "{line}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(pcenter().arg("--data-dir").arg(dir.path()).args([
+        "customers",
+        "list",
+        "--filter",
+        &"x".repeat(100),
+    ]));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
