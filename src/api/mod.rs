@@ -10,7 +10,7 @@ mod command_name;
 mod commands;
 mod commerce;
 mod commerce_json;
-mod csv_escape;
+pub mod csv_escape;
 mod customer_body;
 mod customer_json;
 mod customers;
