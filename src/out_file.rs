@@ -118,6 +118,8 @@ fn open_existing<'a>(path: &Path, found: &Metadata) -> io::Result<Kind<'a>> {
         // replacing it would cut that process off from it.
         return Ok(Kind::Stream(OpenOptions::new().append(true).open(path)?));
     }
+    // A file its owner made read-only stays so: it is replaced only if it may be written.
+    OpenOptions::new().write(true).open(&target)?;
     Ok(Kind::Replacing(Temporary::beside(&target)?))
 }
 

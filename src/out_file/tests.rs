@@ -188,3 +188,18 @@ fn a_path_through_proc_is_an_open_file_appended_to_never_replaced() {
         "earlier lines\nmore\n"
     );
 }
+
+#[test]
+fn a_read_only_file_is_not_replaced() {
+    if unsafe { libc::geteuid() } == 0 {
+        return; // the superuser may write any file
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.csv");
+    std::fs::write(&path, "kept").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let error = OutFile::open(&path, None).err().unwrap();
+    assert_eq!(error.kind(), io::ErrorKind::PermissionDenied);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+    assert_eq!(mode(&path), 0o400);
+}
