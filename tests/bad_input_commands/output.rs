@@ -155,4 +155,28 @@ fn the_paths_that_backup_and_export_name_are_written_with_escapes() {
         assert_printable(&run);
         assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
     }
+    // Restore and generate name their files and stores the same way.
+    let backup = dir.path().join("b\x1b[2J.jsonl");
+    let data = dir.path().join("data\u{202e}\x1b[2J");
+    for args in [
+        vec!["restore", backup.to_str().unwrap()],
+        vec!["generate", "--customers", "3"],
+    ] {
+        let output = pcenter_at(&data.join(args[0]), &["--today", MANDATORY_DAY])
+            .args(&args)
+            .output()
+            .unwrap();
+        let run = Run {
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        };
+        assert_eq!(run.code, Some(0), "{run:?}");
+        assert_printable(&run);
+        assert!(
+            run.stdout.contains("data\\u{202e}\\u{1b}[2J"),
+            "{}",
+            run.stdout
+        );
+    }
 }
