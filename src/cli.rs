@@ -192,9 +192,10 @@ fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
 }
 
 /// A plain line made safe for a terminal: a path or value in it may hold an escape sequence,
-/// which is shown as `\u{1b}` rather than acted on.
+/// which is shown as `\u{1b}` rather than acted on, and a flood of text is cut (see
+/// `characters::message_line`).
 pub fn printable(line: &str) -> String {
-    usage::escaped(line)
+    crate::domain::characters::message_line(line)
 }
 
 pub fn main() -> ExitCode {

@@ -16,13 +16,10 @@ pub fn create_dir_all(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Opens `path` for writing from the start, creating it if needed, readable by its owner only;
-/// an existing file of wider mode is narrowed first, before anything is written to it.
-pub fn create_file(path: &Path) -> io::Result<File> {
-    let file = owner_only(OpenOptions::new().write(true).create(true)).open(path)?;
-    narrow(&file)?;
-    file.set_len(0)?;
-    Ok(file)
+/// Creates the file `path`, readable by its owner only; fails if anything is there already,
+/// so that nothing planted there (a link, say) is ever written through.
+pub fn create_new_file(path: &Path) -> io::Result<File> {
+    owner_only(OpenOptions::new().write(true).create_new(true)).open(path)
 }
 
 /// Opens `path` for appending, creating it if needed, readable by its owner only.
@@ -77,11 +74,18 @@ mod tests {
     fn files_are_the_owners_only_even_when_they_existed_with_a_wider_mode() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("export.csv");
-        std::fs::write(&path, "old, longer content").unwrap();
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
-        create_file(&path).unwrap().write_all(b"new").unwrap();
+        create_new_file(&path).unwrap().write_all(b"new").unwrap();
         assert_eq!(mode(&path), 0o600);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let again = create_new_file(&path).unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).unwrap();
+        assert!(
+            create_new_file(&link).is_err(),
+            "not written through a link"
+        );
+        assert!(!dir.path().join("elsewhere").exists());
 
         let log = dir.path().join("pcenter.log");
         append_file(&log).unwrap().write_all(b"one\n").unwrap();

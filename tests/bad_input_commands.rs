@@ -40,5 +40,7 @@ mod agreements;
 mod commerce;
 #[path = "bad_input_commands/customers.rs"]
 mod customers;
+#[path = "bad_input_commands/every_output.rs"]
+mod every_output;
 #[path = "bad_input_commands/output.rs"]
 mod output;

@@ -6,7 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::json::{self, AgreementRequest};
 use crate::api::{read_body, CreateAgreementArgs};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, MCA_TEMPLATE_ID};
-use crate::domain::characters::quote;
+use crate::domain::characters::{quote, quote_path};
 use crate::domain::fields;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
@@ -182,7 +182,7 @@ pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError
     let from = if source == "-" {
         "standard input".to_string()
     } else {
-        source.to_string()
+        quote_path(std::path::Path::new(source))
     };
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
@@ -195,7 +195,8 @@ pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError
             serde_json::error::Category::Data => "is not a valid Agreement",
             _ => "is not valid JSON",
         };
-        ApiError::invalid(format!("The Agreement body from {from} {what}: {error}."))
+        let problem = crate::domain::characters::cut_quoted(&error.to_string());
+        ApiError::invalid(format!("The Agreement body from {from} {what}: {problem}."))
     };
     // Keys in any case, as the real API reads them (`PrimaryContact`, `DateAgreed`).
     body_keys::from_str(text, invalid)

@@ -1,13 +1,16 @@
-//! `pcenter backup --out FILE` and `pcenter restore FILE [--replace]`: the whole store as a
+//! `pcenter backup --out FILE|-` and `pcenter restore FILE [--replace]`: the whole store as a
 //! file of JSON lines, and a store made again from one (see `crate::backup`).
 
 use super::error::{code, exit, ApiError};
+use super::output::cannot_write;
 use super::transfer::progress::Progress;
 use super::{write_error, Api};
 use crate::app::session::Clock;
 use crate::backup::{self, BackupError, Restore, RestoreError};
 use crate::cli::{Options, SystemClock};
+use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
+use crate::out_file::OutFile;
 use crate::service::ServiceError;
 use std::io::Write;
 use std::path::Path;
@@ -19,10 +22,20 @@ pub fn backup(api: &mut Api, file: &Path, out: &mut dyn Write) -> Result<u8, Api
         .role
         .require(GatedAction::SeeConfirmation)
         .map_err(ServiceError::from)?;
-    let customers = backup::write_file(&api.store, file, api.clock.now())?;
-    let customers = crate::domain::count::thousands(customers as usize);
-    let file = crate::cli::printable(&file.display().to_string());
-    writeln!(out, "Backed up {customers} customers to {file}").map_err(write_error)?;
+    let destination = OutFile::open(file, Some(&mut *out)).map_err(|e| cannot_write(file, &e))?;
+    let to_stdout = destination.is_standard_output();
+    let customers = match backup::write(&api.store, destination, api.clock.now()) {
+        // On standard output a failed write is the output's error, as for any command.
+        Err(BackupError::Write { detail, kind, .. }) if to_stdout => {
+            return Err(write_error(std::io::Error::new(kind, detail)));
+        }
+        written => written?,
+    };
+    if !to_stdout {
+        let customers = crate::domain::count::thousands(customers as usize);
+        let file = quote_path(file);
+        writeln!(out, "Backed up {customers} customers to {file}").map_err(write_error)?;
+    }
     Ok(0)
 }
 
@@ -62,15 +75,15 @@ pub fn restore(
         count(tally.confirmations),
         count(tally.orders),
         count(tally.subscriptions),
-        crate::cli::printable(&file.display().to_string()),
-        crate::cli::printable(&target.display().to_string())
+        quote_path(file),
+        quote_path(&target)
     )
     .map_err(write_error)?;
     if let Some(aside) = restored.set_aside {
         writeln!(
             out,
             "The store that was there is kept, unchanged, at {}",
-            crate::cli::printable(&aside.display().to_string())
+            quote_path(&aside)
         )
         .map_err(write_error)?;
     }

@@ -65,7 +65,7 @@ pub enum Command {
     /// Write every customer with its confirmations, orders and subscriptions to a file of JSON
     /// lines (readable by its owner only), as the store is at one moment.
     Backup {
-        /// The backup file to write.
+        /// The backup file to write (- is standard output).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },

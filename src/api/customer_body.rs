@@ -111,7 +111,8 @@ impl CustomerRequest {
     /// Reads the body with its keys in any case (`CompanyProfile` as well as `companyProfile`).
     pub fn parse(body: &str) -> Result<CustomerRequest, ApiError> {
         let invalid = |e: serde_json::Error| {
-            ApiError::invalid(format!("The Customer body is not valid JSON: {e}."))
+            let problem = crate::domain::characters::cut_quoted(&e.to_string());
+            ApiError::invalid(format!("The Customer body is not valid JSON: {problem}."))
         };
         body_keys::from_str(body.trim_start_matches('\u{feff}'), invalid)
     }

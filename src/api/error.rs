@@ -1,6 +1,7 @@
 //! Errors of the commands, shaped like Partner Center's: `{"code":…,"description":…}` on stderr,
 //! with an exit status per kind so scripts can tell them apart.
 
+use crate::domain::characters::{cut_flood, message_line};
 use crate::domain::gate::GateRefusal;
 use crate::service::ServiceError;
 use crate::store::StoreError;
@@ -63,9 +64,13 @@ impl ApiError {
         ApiError::new(code::NOT_FOUND, exit::NOT_FOUND, description)
     }
 
-    /// The one JSON line printed on stderr.
+    /// The one JSON line printed on stderr: hidden characters escaped, a flood of text cut.
     pub fn to_json(&self) -> String {
-        super::safe_json::to_string(self).unwrap_or_else(|_| self.description.clone())
+        let shown = ApiError {
+            description: cut_flood(&self.description).into_owned(),
+            ..self.clone()
+        };
+        crate::safe_json::to_string(&shown).unwrap_or_else(|_| message_line(&self.description))
     }
 }
 
@@ -167,6 +172,16 @@ mod tests {
         }
         .into();
         assert_eq!(newer.exit, exit::STORE_NEWER);
+    }
+
+    #[test]
+    fn a_flood_of_text_in_a_description_is_cut_in_its_middle() {
+        let error = ApiError::invalid(format!("Start {} end.", "x".repeat(100_000)));
+        let json = error.to_json();
+        assert!(json.len() < 2_100, "{} bytes", json.len());
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let description = back["description"].as_str().unwrap();
+        assert!(description.starts_with("Start xxx") && description.ends_with("xxx end."));
     }
 
     #[test]

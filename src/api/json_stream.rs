@@ -2,7 +2,7 @@
 //! customers never sit in memory at once. The text is the same as `output::json` prints for the
 //! whole collection.
 
-use super::safe_json;
+use crate::safe_json;
 use serde::Serialize;
 use std::io::{self, Write};
 

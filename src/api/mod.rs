@@ -10,6 +10,7 @@ mod command_name;
 mod commands;
 mod commerce;
 mod commerce_json;
+pub mod csv_escape;
 mod customer_body;
 mod customer_json;
 mod customers;
@@ -21,7 +22,6 @@ mod offers;
 pub mod output;
 mod plain;
 mod report;
-mod safe_json;
 mod subscriptions;
 mod transfer;
 
@@ -29,7 +29,7 @@ use crate::app::session::Clock;
 use crate::book::Book;
 use crate::cli::{open_store, open_unseeded, Options, SystemClock};
 use crate::diagnostics::Logged;
-use crate::domain::characters::quote;
+use crate::domain::characters::{quote, quote_path};
 use crate::domain::customer::{self, Customer};
 use crate::service::{Actor, Operations};
 use crate::store::{SledStore, Store};
@@ -239,7 +239,10 @@ pub fn read_body(source: &str) -> Result<String, ApiError> {
     } else {
         std::fs::read_to_string(source).map(|t| text = t)
     };
-    read.map_err(|e| ApiError::invalid(format!("Cannot read the JSON body from {source}: {e}.")))?;
+    read.map_err(|e| {
+        let source = quote_path(std::path::Path::new(source));
+        ApiError::invalid(format!("Cannot read the JSON body from {source}: {e}."))
+    })?;
     Ok(text)
 }
 

@@ -2,6 +2,7 @@
 //! spreadsheet may want them.
 
 use super::error::{code, exit, ApiError};
+use crate::domain::characters::{escaped, quote_path};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::{self, ErrorKind, Write};
@@ -17,7 +18,7 @@ pub enum Format {
 
 /// Pretty JSON on one value, followed by a newline; safe for a terminal (see `safe_json`).
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    super::safe_json::to_writer_pretty(&mut *out, value)?;
+    crate::safe_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 
@@ -27,9 +28,11 @@ pub fn csv_record(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     writeln!(out, "{}", line.join(","))
 }
 
-/// One CSV field: neutralised (see `neutralised`), then quoted if it needs to be.
+/// One CSV field: hidden characters escaped (see `csv_escape`), neutralised (see
+/// `neutralised`), then quoted if it needs to be.
 pub fn csv_field(field: &str) -> String {
-    let field = neutralised(field);
+    let escaped = super::csv_escape::escape(field);
+    let field = neutralised(&escaped);
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -66,11 +69,6 @@ pub fn unneutralised(field: &str) -> &str {
     }
 }
 
-/// `--out -` names standard output, as in other tools; `None` for it.
-pub fn out_file(path: Option<&Path>) -> Option<&Path> {
-    path.filter(|p| p.as_os_str() != "-")
-}
-
 /// The refusal of an `--out` file that cannot be written: its own exit status, since the
 /// store is fine, and the reason in plain words.
 pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
@@ -79,9 +77,9 @@ pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let reason = match error.kind() {
-        ErrorKind::NotFound => format!("the directory {} does not exist", parent.display()),
+        ErrorKind::NotFound => format!("the directory {} does not exist", quote_path(parent)),
         ErrorKind::IsADirectory => "it is a directory".to_string(),
-        ErrorKind::NotADirectory => format!("{} is not a directory", parent.display()),
+        ErrorKind::NotADirectory => format!("{} is not a directory", quote_path(parent)),
         ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => error.to_string(),
     };
@@ -90,16 +88,21 @@ pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
         exit::OUTPUT_FILE,
         format!(
             "Cannot write {}: {reason}. Name a file in an existing directory, or - for standard output.",
-            path.display()
+            quote_path(path)
         ),
     )
 }
 
-/// A plain text table: columns padded to their widest cell (in terminal columns).
+/// A plain text table: columns padded to their widest cell (in terminal columns). A hidden
+/// character of a cell is written as its escape (`\u{1b}`), as in every line of the commands.
 pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| escaped(cell).into_owned()).collect())
+        .collect();
     let width = |s: &str| crate::ui::text::width(s);
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate() {
             widths[i] = widths[i].max(width(cell));
         }
@@ -113,7 +116,7 @@ pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::
         padded.join("  ").trim_end().to_string()
     };
     writeln!(out, "{}", line(header.to_vec()))?;
-    for row in rows {
+    for row in &rows {
         writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
     }
     Ok(())
@@ -136,8 +139,9 @@ mod tests {
         assert_eq!(csv_field("+1 (425) 555-0100"), "'+1 (425) 555-0100");
         assert_eq!(csv_field("-Smith"), "'-Smith");
         assert_eq!(csv_field("@Ada"), "'@Ada");
-        assert_eq!(csv_field("\tx"), "'\tx");
-        assert_eq!(csv_field("\rx"), "\"'\rx\"");
+        // A tab or a carriage return is written as its escape, which no spreadsheet runs.
+        assert_eq!(csv_field("\tx"), "\\u{9}x");
+        assert_eq!(csv_field("\rx"), "\\u{d}x");
         assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
         assert_eq!(csv_field("'+x"), "''+x");
         for plain in ["O'Brien", "'quoted'", "a=b", "1-2", ""] {
@@ -155,6 +159,21 @@ mod tests {
         }
         assert_eq!(unneutralised("'+1 425"), "+1 425");
         assert_eq!(unneutralised("'Brien"), "'Brien", "not before a formula");
+    }
+
+    #[test]
+    fn hidden_characters_in_cells_are_written_as_escapes_and_aligned() {
+        let mut out = Vec::new();
+        let rows = [
+            vec!["Evil\u{202E}Corp\x1b[2J".into(), "x".into()],
+            vec!["Zoë".into(), "y".into()],
+        ];
+        table(&mut out, &["Company", "Status"], &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "Company                    Status\nEvil\\u{202e}Corp\\u{1b}[2J  x\nZoë                        y\n"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod write;
 
 pub use read::{BackupReader, Damage, Tally};
 pub use restore::{Restore, RestoreError, Restored};
-pub use write::{into_backups_dir, write_file, BackupError};
+pub use write::{into_backups_dir, write, write_file, BackupError};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -1,12 +1,14 @@
 //! Writing a backup: streamed, one dossier at a time, into a file beside the target that takes
-//! the target's name only once it is complete and of one state of the store.
+//! the target's name only once it is complete and of one state of the store, or into a stream
+//! (standard output, a FIFO) as it is read.
 
 use super::{stamp, unused_path, Closing, Header, FORMAT, VERSION};
+use crate::domain::characters::quote_path;
+use crate::out_file::OutFile;
 use crate::private;
 use crate::store::{Store, StoreError, SCHEMA_VERSION};
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::Serialize;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,29 +19,78 @@ const ATTEMPTS: usize = 3;
 pub enum BackupError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("The backup could not be written to {path} ({detail}). Nothing in the store changed; choose a place you may write to with room to spare, and try again.")]
-    Write { path: PathBuf, detail: String },
+    #[error("The backup could not be written to {} ({detail}). Nothing in the store changed; choose a place you may write to with room to spare, and try again.", quote_path(.path))]
+    Write {
+        path: PathBuf,
+        detail: String,
+        kind: io::ErrorKind,
+    },
     #[error("The store changed every time the backup was being written, {ATTEMPTS} times in a row. Nothing was written; try again when the store is idle.")]
     KeptChanging,
+    #[error("The store changed while its backup was being written to {}, which cannot be written again: what it got ends without the closing line, so restore refuses it. Back up to a file, or try again when the store is idle.", quote_path(.path))]
+    ChangedWhileStreamed { path: PathBuf },
     #[error("This store is kept in memory only, so there is nothing on disk to back up.")]
     NotOnDisk,
 }
 
-/// Writes a backup of `store` to `path`, written at `now`; returns how many customers it holds.
-/// The backup is of one state of the store: if the store changed while it was being written
-/// (its generation moved), it is written again. Until it is complete, `path` is untouched.
+/// Writes a backup of `store` to the file `path`, written at `now`; returns how many customers
+/// it holds. See `write`.
 pub fn write_file(store: &dyn Store, path: &Path, now: DateTime<Utc>) -> Result<u64, BackupError> {
-    let partial = partial_path(path);
-    let written = write_consistent(store, &partial, now.trunc_subsecs(0)).and_then(|count| {
-        std::fs::rename(&partial, path).map_err(|e| cannot(path, &e))?;
-        sync_directory_of(path);
-        tracing::info!("backup of {count} customers written to {}", path.display());
-        Ok(count)
-    });
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
+    let out = OutFile::open(path, None).map_err(|e| cannot(path, &e))?;
+    write(store, out, now)
+}
+
+/// Writes a backup of `store` into `out`, written at `now`; returns how many customers it
+/// holds. The backup is of one state of the store: a file is written again if the store
+/// changed while it was being written (its generation moved), and takes its place only once
+/// complete. A stream cannot be written again: if the store changed meanwhile, it gets no
+/// closing line, so that it is never taken for a backup of one moment. (A command holds the
+/// store for its whole run, so nothing else changes it meanwhile.)
+pub fn write(store: &dyn Store, mut out: OutFile, now: DateTime<Utc>) -> Result<u64, BackupError> {
+    let now = now.trunc_subsecs(0);
+    // The count of the store's statistics, unless a pass found it wrong.
+    let mut counted = None;
+    for attempt in 0..ATTEMPTS {
+        if attempt > 0 {
+            out.start_over().map_err(|e| cannot(out.path(), &e))?;
+        }
+        let generation = store.generation()?;
+        let header = Header {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            schema: SCHEMA_VERSION,
+            partner: store.partner_name()?,
+            customers: match counted {
+                Some(count) => count,
+                None => store.customer_count()?,
+            },
+            written: now,
+        };
+        let path = out.path().to_path_buf();
+        let mut buffered = BufWriter::new(&mut out);
+        let written = write_dossiers(store, &header, &mut buffered, &path)?;
+        buffered.flush().map_err(|e| cannot(&path, &e))?;
+        drop(buffered);
+        let changed = store.generation()? != generation;
+        if !changed && written == header.customers {
+            let closing = Closing {
+                end: FORMAT.to_string(),
+                customers: written,
+            };
+            write_line(&mut out, &closing).map_err(|e| cannot(&path, &e))?;
+            out.finish().map_err(|e| cannot(&path, &e))?;
+            tracing::info!(
+                "backup of {written} customers written to {}",
+                path.display()
+            );
+            return Ok(written);
+        }
+        if !out.can_start_over() {
+            return Err(BackupError::ChangedWhileStreamed { path });
+        }
+        counted = (!changed).then_some(written);
     }
-    written
+    Err(BackupError::KeptChanging)
 }
 
 /// Writes a backup into the `backups` directory beside the store, named after the store and
@@ -60,44 +111,8 @@ pub fn into_backups_dir(
     Ok((path, customers))
 }
 
-fn write_consistent(
-    store: &dyn Store,
-    partial: &Path,
-    now: DateTime<Utc>,
-) -> Result<u64, BackupError> {
-    // The count of the store's statistics, unless a pass found it wrong.
-    let mut counted = None;
-    for _ in 0..ATTEMPTS {
-        let generation = store.generation()?;
-        let header = Header {
-            format: FORMAT.to_string(),
-            version: VERSION,
-            schema: SCHEMA_VERSION,
-            partner: store.partner_name()?,
-            customers: match counted {
-                Some(count) => count,
-                None => store.customer_count()?,
-            },
-            written: now,
-        };
-        let file = private::create_file(partial).map_err(|e| cannot(partial, &e))?;
-        let mut out = BufWriter::new(file);
-        let written = write_lines(store, &header, &mut out, partial)?;
-        let file = out.into_inner().map_err(|e| cannot(partial, e.error()))?;
-        file.sync_all().map_err(|e| cannot(partial, &e))?;
-        if store.generation()? != generation {
-            counted = None;
-        } else if written != header.customers {
-            counted = Some(written);
-        } else {
-            return Ok(written);
-        }
-    }
-    Err(BackupError::KeptChanging)
-}
-
-/// The header, every dossier, and the closing line; returns how many dossiers were written.
-fn write_lines(
+/// The header and every dossier; returns how many dossiers were written.
+fn write_dossiers(
     store: &dyn Store,
     header: &Header,
     out: &mut dyn Write,
@@ -110,39 +125,21 @@ fn write_lines(
         write_line(out, &dossier?).map_err(fail)?;
         count += 1;
     }
-    let closing = Closing {
-        end: FORMAT.to_string(),
-        customers: count,
-    };
-    write_line(out, &closing).map_err(fail)?;
     Ok(count)
 }
 
-/// One value as one line of JSON: serde_json escapes line breaks inside strings.
+/// One value as one line of JSON: line breaks inside strings are escaped, and so is every
+/// other hidden character, since a backup may be written to a terminal (`--out -`).
 fn write_line<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
+    let line = crate::safe_json::to_string(value).map_err(io::Error::from)?;
+    out.write_all(line.as_bytes())?;
     out.write_all(b"\n")
-}
-
-/// Where a backup is written before it is complete: beside its place, so the last step is a
-/// rename on the same disk.
-fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    path.with_file_name(name)
-}
-
-/// Makes the rename itself durable; a failure costs nothing but that.
-fn sync_directory_of(path: &Path) {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        let _ = File::open(dir).and_then(|d| d.sync_all());
-    }
 }
 
 fn cannot(path: &Path, error: &io::Error) -> BackupError {
     BackupError::Write {
         path: path.to_path_buf(),
         detail: error.to_string(),
+        kind: error.kind(),
     }
 }

@@ -200,12 +200,6 @@ fn line(error: &Error, path: &[String]) -> String {
     }
 }
 
-/// The line with any hidden character escaped, so that a terminal shows it rather than acts on
-/// it.
-pub fn escaped(line: &str) -> String {
-    line.chars().map(shown).collect()
-}
-
 /// The line escaped, and cut in its middle when very long, so that the start (the option) and
 /// the end (the way out) stay.
 fn safe(line: &str) -> String {

@@ -2,6 +2,7 @@
 //! past its limit, so it never takes more than twice that on disk.
 
 use super::mask;
+use crate::domain::characters::message_line;
 use crate::private;
 use std::fs::File;
 use std::io::{self, Write};
@@ -46,15 +47,21 @@ impl LogFile {
 
 impl Write for LogFile {
     /// Takes one whole line (the log writes each event at once), with any email address in
-    /// it masked.
+    /// it masked, and, since a person reads the log on a terminal (`tail -f`), its hidden
+    /// characters escaped and a flood of text cut, as in the commands' messages.
     fn write(&mut self, line: &[u8]) -> io::Result<usize> {
         if self.size > 0 && self.size + line.len() as u64 > self.limit {
             self.rotate()?;
         }
         let text = String::from_utf8_lossy(line);
         let masked = mask::emails_in(&text);
-        self.file.write_all(masked.as_bytes())?;
-        self.size += masked.len() as u64;
+        let (body, end) = match masked.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (masked.as_ref(), ""),
+        };
+        let shown = format!("{}{end}", message_line(body));
+        self.file.write_all(shown.as_bytes())?;
+        self.size += shown.len() as u64;
         Ok(line.len())
     }
 
@@ -86,6 +93,25 @@ mod tests {
         LogFile::open(&path, 100).unwrap();
         assert_eq!(std::fs::read_to_string(&older).unwrap(), "y".repeat(150));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "");
+    }
+
+    #[test]
+    fn hidden_characters_in_a_line_are_written_as_escapes_and_a_flood_is_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pcenter.log");
+        let mut log = LogFile::open(&path, LIMIT).unwrap();
+        log.write_all(b"started on /tmp/x\x1b]0;owned\x07\xe2\x80\xae/store\n")
+            .unwrap();
+        log.write_all(format!("refused: {}\n", "x".repeat(100_000)).as_bytes())
+            .unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "started on /tmp/x\\u{1b}]0;owned\\u{7}\\u{202e}/store"
+        );
+        assert!(lines[1].len() < 2_100, "{} bytes", lines[1].len());
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! around them; neither belongs in a name or an address. Also how a message quotes what was
 //! typed, so that a message never carries such characters, nor 100 KB of pasted text.
 
+use std::borrow::Cow;
+use std::path::Path;
+
 /// Joiners stay allowed: emoji sequences (U+200D) and Persian and Indic spelling (U+200C) need
 /// them, and they move nothing around.
 const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
@@ -100,6 +103,84 @@ pub fn shown(c: char) -> String {
     }
 }
 
+/// Text as every output of the commands writes it, whole: hidden characters as escapes.
+pub fn escaped(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_hidden) {
+        text.chars().map(shown).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
+/// A message from a library (a JSON parser's) with every value it repeats between `"` or
+/// `` ` `` cut after `QUOTE_MAX` characters with "…", as `quote` cuts typed text.
+pub fn cut_quoted(message: &str) -> String {
+    let mut cut = String::with_capacity(message.len().min(1_000));
+    let mut chars = message.chars();
+    while let Some(mark) = chars.next() {
+        cut.push(mark);
+        if mark != '"' && mark != '`' {
+            continue;
+        }
+        let (mut value, mut backslash, mut closed) = (String::new(), false, false);
+        for c in chars.by_ref() {
+            if c == mark && !backslash {
+                closed = true;
+                break;
+            }
+            backslash = c == '\\' && !backslash;
+            if value.chars().count() <= QUOTE_MAX {
+                value.push(c);
+            }
+        }
+        if value.chars().count() > QUOTE_MAX {
+            value = value.chars().take(QUOTE_MAX).chain(['…']).collect();
+        }
+        cut.push_str(&value);
+        if closed {
+            cut.push(mark);
+        }
+    }
+    cut
+}
+
+/// How many characters of a path a message shows: enough for any path a person types, not the
+/// 100 KB a script may pass.
+pub const PATH_MAX: usize = 100;
+
+/// A path as a message names it: hidden characters as escapes, and only its last `PATH_MAX`
+/// characters after "…" when longer, since the end (the file name) is what tells it apart.
+pub fn quote_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let count = text.chars().count();
+    let kept = text.chars().skip(count.saturating_sub(PATH_MAX)).map(shown);
+    let cut = if count > PATH_MAX { "…" } else { "" };
+    std::iter::once(cut.to_string()).chain(kept).collect()
+}
+
+/// How many characters of one message line are written: far more than any message of pcenter
+/// says, so that only a flood is cut.
+pub const LINE_MAX: usize = 2_000;
+
+/// A line of a message as written to a terminal: hidden characters as escapes, and cut (see
+/// `cut_flood`).
+pub fn message_line(line: &str) -> String {
+    escaped(&cut_flood(line)).into_owned()
+}
+
+/// A message cut in its middle past `LINE_MAX` characters, so that its start (what happened)
+/// and its end (what to do) stay.
+pub fn cut_flood(line: &str) -> Cow<'_, str> {
+    let count = line.chars().count();
+    if count <= LINE_MAX {
+        return line.into();
+    }
+    let half = LINE_MAX / 2;
+    let start: String = line.chars().take(half).collect();
+    let end: String = line.chars().skip(count - half).collect();
+    format!("{start} … {end}").into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +255,53 @@ mod tests {
         let long = "x".repeat(100_000);
         assert_eq!(quote(&long), format!("{}…", "x".repeat(QUOTE_MAX)));
         assert_eq!(quote("山田太郎"), "山田太郎");
+    }
+
+    #[test]
+    fn escaped_text_is_whole_and_shows_every_hidden_character() {
+        assert_eq!(escaped("Zoë 山田"), "Zoë 山田");
+        assert!(matches!(escaped("plain"), Cow::Borrowed(_)));
+        let long = format!("{}\u{202E}", "x".repeat(1_000));
+        assert_eq!(escaped(&long), format!("{}\\u{{202e}}", "x".repeat(1_000)));
+    }
+
+    #[test]
+    fn values_quoted_in_a_library_message_are_cut() {
+        let long = "x".repeat(100_000);
+        let message = format!("invalid type: string \"{long}\\\"\", expected a `{long}` here");
+        let x40 = "x".repeat(QUOTE_MAX);
+        assert_eq!(
+            cut_quoted(&message),
+            format!("invalid type: string \"{x40}…\", expected a `{x40}…` here")
+        );
+        let short = "invalid type: string \"a\\\"b\", expected u32 at line 1 column 5";
+        assert_eq!(cut_quoted(short), short);
+        assert_eq!(cut_quoted("open \"abc"), "open \"abc");
+    }
+
+    #[test]
+    fn paths_keep_their_end_and_show_hidden_characters_as_escapes() {
+        let path = Path::new("/tmp/back\x1b]0;owned\x07log.csv");
+        assert_eq!(quote_path(path), "/tmp/back\\u{1b}]0;owned\\u{7}log.csv");
+        let deep = format!("/{}/backlog.csv", "d/".repeat(50_000));
+        let quoted = quote_path(Path::new(&deep));
+        assert!(quoted.starts_with('…'), "{quoted}");
+        assert!(quoted.ends_with("d/d//backlog.csv"), "{quoted}");
+        assert_eq!(quoted.chars().count(), PATH_MAX + 1);
+        let real = "/home/megan/Documents/Partner Center/2018/backlog-november.csv";
+        assert_eq!(quote_path(Path::new(real)), real, "real paths are whole");
+    }
+
+    #[test]
+    fn message_lines_are_cut_in_the_middle_only_when_flooding() {
+        let line = "Cannot read x: no such file. Check the path.";
+        assert_eq!(message_line(line), line);
+        let flood = format!("Start {} end: do this.", "\x1b".repeat(100_000));
+        let cut = message_line(&flood);
+        assert!(cut.starts_with("Start \\u{1b}"), "{cut}");
+        assert!(cut.ends_with("\\u{1b} end: do this."), "{cut}");
+        assert!(cut.contains(" … "));
+        assert!(cut.chars().count() < LINE_MAX * 7);
+        assert_eq!(first_hidden(&cut), None);
     }
 }

@@ -102,7 +102,10 @@ impl std::str::FromStr for Role {
             .into_iter()
             .find(|r| r.cli_name().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
-                format!("unknown role '{s}': use admin-agent, sales-agent or helpdesk-agent")
+                format!(
+                    "unknown role '{}': use admin-agent, sales-agent or helpdesk-agent",
+                    crate::domain::characters::quote(s)
+                )
             })
     }
 }

@@ -98,19 +98,19 @@ pub type DossierRows<'s> = Box<dyn Iterator<Item = Result<Dossier, StoreError>> 
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
-    #[error("The pcenter store at {path} is in use by another pcenter process. Close that one, or choose another --data-dir, and try again.")]
+    #[error("The pcenter store at {} is in use by another pcenter process. Close that one, or choose another --data-dir, and try again.", crate::domain::characters::quote_path(.path))]
     Locked { path: PathBuf },
-    #[error("The pcenter store at {path} was written by a newer pcenter (schema version {found}; this one reads up to {supported}). Upgrade pcenter to open it.")]
+    #[error("The pcenter store at {} was written by a newer pcenter (schema version {found}; this one reads up to {supported}). Upgrade pcenter to open it.", crate::domain::characters::quote_path(.path))]
     NewerSchema {
         path: PathBuf,
         found: u32,
         supported: u32,
     },
-    #[error("The pcenter store at {path} cannot be read: {detail}. Nothing was changed; restore it from a backup or choose another --data-dir.")]
+    #[error("The pcenter store at {} cannot be read: {detail}. Nothing was changed; restore it from a backup or choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     Corrupt { path: PathBuf, detail: String },
-    #[error("The pcenter store at {path} could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.")]
+    #[error("The pcenter store at {} could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     Io { path: PathBuf, detail: String },
-    #[error("{domain} is already taken; choose another prefix.")]
+    #[error("{} is already taken; choose another prefix.", crate::domain::characters::escaped(.domain))]
     DomainTaken { domain: String },
     #[error("No customer has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownCustomer { id: String },
@@ -118,9 +118,9 @@ pub enum StoreError {
     UnknownSubscription { id: String },
     /// A create call named a record ID that is already stored (possible with imported data;
     /// `new_id` never repeats). Refused so that no two records share an ID.
-    #[error("The ID {id} is already in use; nothing was written.")]
+    #[error("The ID {} is already in use; nothing was written.", crate::domain::characters::quote(.id))]
     IdTaken { id: String },
-    #[error("The pcenter store at {path} already holds customers; filling is only for an empty store. Choose another --data-dir.")]
+    #[error("The pcenter store at {} already holds customers; filling is only for an empty store. Choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     NotEmpty { path: PathBuf },
     /// Text the store's own formats cannot hold; the forms refuse it before it gets here.
     #[error("This record cannot be stored: {what}. Nothing was written.")]

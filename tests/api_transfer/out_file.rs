@@ -66,3 +66,146 @@ fn out_dash_is_standard_output() {
     assert!(stdout(&output).starts_with(HEADER));
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
+
+#[cfg(unix)]
+mod not_regular_files {
+    use crate::*;
+    use pcenter::assets;
+    use std::io::Read;
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    fn make_fifo(path: &Path) {
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o644) }, 0);
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+
+    /// Reads the FIFO at `path` to its end on another thread.
+    fn read_fifo(path: &Path) -> std::thread::JoinHandle<String> {
+        let path = path.to_path_buf();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            std::fs::File::open(path)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        })
+    }
+
+    fn seeded() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        seed(dir.path(), &assets::demo_snapshot());
+        dir
+    }
+
+    fn succeeds(dir: &Path, args: &[&str]) -> String {
+        let output = run(dir, args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    }
+
+    #[test]
+    fn a_fifo_is_written_as_a_stream_and_stays_a_fifo_of_its_mode() {
+        let dir = seeded();
+        let fifo = dir.path().join("fifo");
+        make_fifo(&fifo);
+        let csv = succeeds(dir.path(), &["agreements", "export"]);
+
+        let reader = read_fifo(&fifo);
+        let said = succeeds(dir.path(), &["agreements", "export", "--out", arg(&fifo)]);
+        assert_eq!(reader.join().unwrap(), csv);
+        assert!(said.starts_with("Exported 31 customers"), "{said}");
+
+        let reader = read_fifo(&fifo);
+        succeeds(dir.path(), &["backup", "--out", arg(&fifo)]);
+        let backup = reader.join().unwrap();
+        assert_eq!(backup.lines().count(), 33, "{backup}");
+        assert!(backup.ends_with("{\"end\":\"pcenter-backup\",\"customers\":31}\n"));
+
+        // Through a symbolic link too: the link stays, and so does the FIFO.
+        let link = dir.path().join("link-to-fifo");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        let reader = read_fifo(&fifo);
+        succeeds(dir.path(), &["agreements", "export", "--out", arg(&link)]);
+        assert_eq!(reader.join().unwrap(), csv);
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(mode(&fifo), 0o644);
+    }
+
+    #[test]
+    fn dev_null_is_written_in_place_and_keeps_its_mode() {
+        let dir = seeded();
+        let null = Path::new("/dev/null");
+        let before = mode(null);
+        succeeds(dir.path(), &["agreements", "export", "--out", "/dev/null"]);
+        succeeds(dir.path(), &["backup", "--out", "/dev/null"]);
+        assert!(std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device());
+        assert_eq!(mode(null), before);
+    }
+
+    #[test]
+    fn a_symbolic_link_to_a_file_is_followed_and_stays_a_link() {
+        let dir = seeded();
+        let target = dir.path().join("real.csv");
+        std::fs::write(&target, "older").unwrap();
+        let link = dir.path().join("backlog.csv");
+        std::os::unix::fs::symlink("real.csv", &link).unwrap();
+        let csv = succeeds(dir.path(), &["agreements", "export"]);
+        succeeds(dir.path(), &["agreements", "export", "--out", arg(&link)]);
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), csv);
+        assert_eq!(mode(&target), 0o600);
+
+        let backup = dir.path().join("backup.jsonl");
+        std::os::unix::fs::symlink("real.jsonl", &backup).unwrap();
+        succeeds(dir.path(), &["backup", "--out", arg(&backup)]);
+        assert!(std::fs::symlink_metadata(&backup)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        let written = std::fs::read_to_string(dir.path().join("real.jsonl")).unwrap();
+        assert_eq!(written.lines().count(), 33);
+    }
+
+    #[test]
+    fn dev_stdout_and_dash_are_standard_output_with_nothing_else_on_it() {
+        let dir = seeded();
+        let csv = succeeds(dir.path(), &["agreements", "export"]);
+        let through_dev = succeeds(
+            dir.path(),
+            &["agreements", "export", "--out", "/dev/stdout"],
+        );
+        assert_eq!(through_dev, csv, "the CSV alone");
+
+        for out in ["-", "/dev/stdout"] {
+            let backup = succeeds(dir.path(), &["backup", "--out", out]);
+            let lines: Vec<&str> = backup.lines().collect();
+            assert_eq!(lines.len(), 33, "{backup}");
+            assert!(lines[0].starts_with("{\"format\":\"pcenter-backup\""));
+            assert_eq!(lines[32], "{\"end\":\"pcenter-backup\",\"customers\":31}");
+            assert!(!dir.path().join("-").exists(), "no file named -");
+
+            // What standard output got is a backup that restores.
+            let file = write(dir.path(), "from-stdout.jsonl", backup.as_bytes());
+            let restored = tempfile::tempdir().unwrap();
+            let said = succeeds(restored.path(), &["restore", arg(&file)]);
+            assert!(said.starts_with("Restored 31 customers"), "{said}");
+            assert_eq!(load(restored.path()), load(dir.path()));
+        }
+    }
+}

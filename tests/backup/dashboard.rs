@@ -59,6 +59,30 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
 }
 
 #[test]
+fn the_status_line_names_a_long_or_hostile_path_by_its_end_with_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir
+        .path()
+        .join("x".repeat(120))
+        .join("data\x1b]0;owned\x07");
+    std::fs::create_dir_all(&data).unwrap();
+    let mut session = dashboard(&data, Role::AdminAgent);
+    press(&mut session, KeyCode::Char('b'));
+    assert!(session.run_after_frame());
+    let flash = session.app.ctx.flash.clone().expect("a status line");
+    assert!(
+        flash.text.starts_with("Backed up 31 customers to …"),
+        "{flash:?}"
+    );
+    assert!(
+        flash
+            .text
+            .ends_with("xx/data\\u{1b}]0;owned\\u{7}/backups/store-20181114T103000Z.jsonl"),
+        "{flash:?}"
+    );
+}
+
+#[test]
 fn a_helpdesk_agent_is_told_why_there_is_no_backup() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = dashboard(dir.path(), Role::HelpdeskAgent);

@@ -63,7 +63,7 @@ fn import_rows_of_hostile_values_are_rejected_by_line_and_the_report_stays_plain
 }
 
 #[test]
-fn values_stored_with_hidden_characters_print_escaped_in_json_and_replaced_in_tables() {
+fn values_stored_with_hidden_characters_print_escaped_in_json_and_in_tables() {
     let demo = Demo::new();
     let mut hostile = demo.snapshot_after_seeding().customers[0].clone();
     hostile.id = "0badc0de-0000-4000-8000-000000000001".into();
@@ -96,7 +96,7 @@ fn values_stored_with_hidden_characters_print_escaped_in_json_and_replaced_in_ta
     assert!(
         table
             .stdout
-            .contains("Legacy\u{FFFD} Corp\u{FFFD}\u{FFFD}2J\u{FFFD}[31m"),
+            .contains("Legacy\\u{202e} Corp\\u{7f}\\u{9b}2J\\u{1b}[31m"),
         "{}",
         table.stdout
     );
@@ -154,5 +154,29 @@ fn the_paths_that_backup_and_export_name_are_written_with_escapes() {
         assert_eq!(run.code, Some(0), "{run:?}");
         assert_printable(&run);
         assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
+    }
+    // Restore and generate name their files and stores the same way.
+    let backup = dir.path().join("b\x1b[2J.jsonl");
+    let data = dir.path().join("data\u{202e}\x1b[2J");
+    for args in [
+        vec!["restore", backup.to_str().unwrap()],
+        vec!["generate", "--customers", "3"],
+    ] {
+        let output = pcenter_at(&data.join(args[0]), &["--today", MANDATORY_DAY])
+            .args(&args)
+            .output()
+            .unwrap();
+        let run = Run {
+            code: output.status.code(),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        };
+        assert_eq!(run.code, Some(0), "{run:?}");
+        assert_printable(&run);
+        assert!(
+            run.stdout.contains("data\\u{202e}\\u{1b}[2J"),
+            "{}",
+            run.stdout
+        );
     }
 }

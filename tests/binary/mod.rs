@@ -148,6 +148,14 @@ impl Demo {
         write_layout_1(&self.store_path(), &snapshot);
     }
 
+    /// Runs `write` on the seeded store opened directly, as an older build might have written
+    /// to it, with no check of the fields.
+    pub fn with_store(&self, write: impl FnOnce(&SledStore)) {
+        self.snapshot_after_seeding();
+        let store = SledStore::open(&self.store_path()).expect("open the demo store");
+        write(&store);
+    }
+
     /// Where the demo store lives.
     pub fn store_path(&self) -> std::path::PathBuf {
         self.dir.path().join("demo")

@@ -12,6 +12,7 @@ use super::write_error;
 use crate::dashboard;
 use crate::diagnostics::Logged;
 use crate::directory::{Building, Directory, ListCache, ListingRow};
+use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
 use crate::store::{SledStore, Store};
@@ -38,7 +39,7 @@ pub fn generate(
     if !store.is_empty()? {
         return Err(ApiError::invalid(format!(
             "The store at {} already holds customers; generated customers go only into an empty store. Choose another --data-dir.",
-            store.path().display()
+            quote_path(store.path())
         )));
     }
     let mut generator = Generator::new(seed, actor.business_date, customers);
@@ -71,7 +72,7 @@ pub fn generate(
         tally.not_confirmed,
         tally.national,
         tally.subscriptions,
-        crate::cli::printable(&store.path().display().to_string())
+        quote_path(store.path())
     )
     .map_err(write_error)?;
     Ok(0)

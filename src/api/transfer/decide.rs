@@ -6,7 +6,7 @@ use super::dry_run::DryRun;
 use super::habits::spreadsheet_date;
 use super::lookup::{insufficient, Check, Customers};
 use super::plan::Plan;
-use super::rows::{Column, Header};
+use super::rows::{Column, Header, Row};
 use crate::api::error::{exit, ApiError};
 use crate::api::Api;
 use crate::app::session::Clock;
@@ -95,6 +95,9 @@ pub fn decide(
         let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
         return Ok(Outcome::Rejected(insufficient(&names)));
     }
+    if let Some(why) = on_record_as_written(api, &customer_id, &row) {
+        return Ok(Outcome::Unchanged { customer, why });
+    }
     // Only the date's form is checked here: the service refuses a future date, with Partner
     // Center's own message.
     let acceptance = match row.draft().validate(NaiveDate::MAX) {
@@ -148,6 +151,29 @@ pub fn decide(
             }))
         }
     }
+}
+
+/// Why the row is already on record when it is, value for value, a confirmation of the
+/// customer as an export writes it. Such a row writes nothing, so it is unchanged even with a
+/// value that an older version stored and the rules now refuse (a control character in a
+/// name): an export of any store imports back as unchanged rows.
+fn on_record_as_written(api: &Api, customer_id: &str, row: &Row) -> Option<&'static str> {
+    let same = |c: &Confirmation| {
+        let who = &c.accepted_by;
+        row.get(Column::FirstName) == who.first_name
+            && row.get(Column::LastName) == who.last_name
+            && row.get(Column::Email) == who.email
+            && row.get(Column::Phone) == who.phone.as_deref().unwrap_or("")
+            && row.get(Column::Date) == c.date_agreed.format("%Y-%m-%d").to_string()
+    };
+    let book = &api.book;
+    if book.current_confirmation(customer_id).is_some_and(same) {
+        return Some(SAME_AS_CURRENT);
+    }
+    book.confirmations(customer_id)
+        .iter()
+        .any(same)
+        .then_some(SAME_AS_EARLIER)
 }
 
 /// Confirms through the service, unless a confirmation of the same person on the same date is

@@ -3,10 +3,12 @@
 
 use super::rows::Column;
 use crate::api::error::ApiError;
-use crate::api::output::{cannot_write, csv_record, out_file};
+use crate::api::output::{cannot_write, csv_record};
 use crate::api::{write_error, Api};
 use crate::book::Book;
+use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
+use crate::out_file::OutFile;
 use crate::service::ServiceError;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -17,28 +19,36 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
         .require(GatedAction::SeeConfirmation)
         .map_err(ServiceError::from)?;
     api.load_everything()?;
-    let Some(path) = out_file(file.as_deref()) else {
+    let Some(path) = file else {
         let mut buffered = BufWriter::new(out);
         write_rows(&api.book, &mut buffered)
             .and_then(|_| buffered.flush())
             .map_err(write_error)?;
         return Ok(0);
     };
-    let cannot = |e: io::Error| cannot_write(path, &e);
-    let file = crate::private::create_file(path).map_err(cannot)?;
-    let mut buffered = BufWriter::new(file);
-    let count = write_rows(&api.book, &mut buffered)
-        .and_then(|count| buffered.flush().map(|_| count))
-        .map_err(cannot)?;
-    buffered.get_ref().sync_all().map_err(cannot)?;
-    writeln!(
-        out,
-        "Exported {} customers ({} with a confirmation) to {}",
-        api.book.len(),
-        count,
-        crate::cli::printable(&path.display().to_string())
-    )
-    .map_err(write_error)?;
+    let mut file = OutFile::open(&path, Some(&mut *out)).map_err(|e| cannot_write(&path, &e))?;
+    let to_stdout = file.is_standard_output();
+    let mut buffered = BufWriter::new(&mut file);
+    let count =
+        write_rows(&api.book, &mut buffered).and_then(|count| buffered.flush().map(|_| count));
+    drop(buffered);
+    let count = count
+        .and_then(|count| file.finish().map(|_| count))
+        // On standard output a failed write is the output's error, as without --out.
+        .map_err(|e| match to_stdout {
+            true => write_error(e),
+            false => cannot_write(&path, &e),
+        })?;
+    if !to_stdout {
+        writeln!(
+            out,
+            "Exported {} customers ({} with a confirmation) to {}",
+            api.book.len(),
+            count,
+            quote_path(&path)
+        )
+        .map_err(write_error)?;
+    }
     Ok(0)
 }
 

@@ -26,7 +26,7 @@ pub fn spreadsheet_date(value: &str) -> Option<String> {
 pub fn not_utf8(file: &std::path::Path, line: usize) -> String {
     format!(
         "{} is not UTF-8 text (line {line} is the first that is not), so nothing was imported. Save it from the spreadsheet as \"CSV UTF-8\" and import that file.",
-        file.display()
+        crate::domain::characters::quote_path(file)
     )
 }
 

@@ -18,6 +18,7 @@ use super::source::{Rows, Source};
 use crate::api::error::{exit, ApiError};
 use crate::api::{write_error, Api};
 use crate::cli::printable;
+use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use std::io::Write;
@@ -35,7 +36,7 @@ pub fn import(
         .map_err(ServiceError::from)?;
     // The first reading takes seconds on a large file: say so, then show the bar.
     let mut progress = Progress::beside_stdout();
-    progress.note(&printable(&format!("Reading {}…", path.display())));
+    progress.note(&format!("Reading {}…", quote_path(path)));
     let source = Source::open(path)?;
     let plan = Plan::read(&source, &Customers::new(&api.store))?;
     progress.start(plan.rows);
@@ -88,7 +89,7 @@ pub fn import(
     }
     let stop = stopped.as_ref().map_or("", |(stop, _)| stop.as_str());
     let counts = tally.counts(dry_run);
-    let path = path.display();
+    let path = quote_path(path);
     let summary = if dry_run {
         format!("{stop}Dry run of {path}: {counts} (nothing was written)")
     } else {

@@ -75,7 +75,8 @@ impl<'s> Customers<'s> {
             };
             if !domain.is_empty() && !domain.eq_ignore_ascii_case(&customer.domain) {
                 return Ok(Err(format!(
-                    "TenantId and Domain disagree: {tenant} is the tenant ID of {}, not of {}",
+                    "TenantId and Domain disagree: {} is the tenant ID of {}, not of {}",
+                    quote(tenant),
                     customer.domain,
                     quote(domain)
                 )));

@@ -3,6 +3,7 @@
 use super::csv::{Malformed, Read, Reader};
 use super::rows::{Header, EXPECTED};
 use crate::api::error::ApiError;
+use crate::domain::characters::quote_path;
 use std::io::{self, BufRead, BufReader, Read as _};
 use std::path::Path;
 
@@ -36,7 +37,7 @@ impl Source<'_> {
     }
 
     pub fn cannot_read(&self, error: io::Error) -> ApiError {
-        ApiError::invalid(format!("Cannot read {}: {error}.", self.path.display()))
+        ApiError::invalid(format!("Cannot read {}: {error}.", quote_path(self.path)))
     }
 
     pub fn not_utf8(&self, line: usize) -> ApiError {
@@ -46,7 +47,7 @@ impl Source<'_> {
     fn refused(&self, why: String) -> ApiError {
         ApiError::invalid(format!(
             "{} cannot be imported: {why}. The first line must name the columns {EXPECTED}.",
-            self.path.display()
+            quote_path(self.path)
         ))
     }
 }

@@ -236,7 +236,7 @@ pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step 
             ctx.info(format!(
                 "Backed up {} customers to {}",
                 thousands(customers as usize),
-                path.display()
+                crate::domain::characters::quote_path(&path)
             ));
             Step::stay()
         }

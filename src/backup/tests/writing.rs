@@ -1,6 +1,9 @@
 use super::{contents, demo_store, now};
-use crate::backup::{into_backups_dir, write_file, BackupError, BackupReader, FORMAT, VERSION};
+use crate::backup::{
+    into_backups_dir, write, write_file, BackupError, BackupReader, FORMAT, VERSION,
+};
 use crate::domain::agreement::Channel;
+use crate::out_file::OutFile;
 use crate::store::test_data::confirmation;
 use crate::store::{
     Dossier, DossierRows, ListingRows, MemoryStore, Snapshot, Store, StoreError, SCHEMA_VERSION,
@@ -47,7 +50,86 @@ fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
     assert_eq!(header.customers, 31);
     let snapshot = Snapshot::of_dossiers(header.partner, dossiers);
     assert_eq!(snapshot, contents(&store));
-    assert!(!dir.path().join("backup.jsonl.partial").exists());
+    assert_eq!(
+        files_in(dir.path()),
+        ["backup.jsonl", "store"],
+        "no leftovers"
+    );
+}
+
+/// The names in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_backup_to_standard_output_is_the_same_lines_as_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_store(&dir.path().join("store"));
+    let path = dir.path().join("backup.jsonl");
+    write_file(&store, &path, now()).unwrap();
+    let mut stdout = Vec::new();
+    let out = OutFile::open(Path::new("-"), Some(&mut stdout)).unwrap();
+    assert_eq!(write(&store, out, now()).unwrap(), 31);
+    assert_eq!(stdout, std::fs::read(&path).unwrap());
+}
+
+#[test]
+fn hidden_characters_of_stored_values_are_escaped_in_the_lines_and_read_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = MemoryStore::with_snapshot(assets::demo_snapshot());
+    let mut customer = assets::demo_snapshot().customers[0].clone();
+    customer.id = "0badc0de-0000-4000-8000-000000000009".into();
+    customer.domain = "legacy.onmicrosoft.com".into();
+    customer.company_name = "Legacy\u{202E} Corp\x1b[31m\u{85}".into();
+    store.create_customer(&customer, None).unwrap();
+    let path = dir.path().join("backup.jsonl");
+    write_file(&store, &path, now()).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        34,
+        "a line per customer, header and end"
+    );
+    assert_eq!(
+        text.chars()
+            .find(|c| domain::characters::is_hidden(*c) && *c != '\n'),
+        None
+    );
+    assert!(
+        text.contains(r"Legacy\u202e Corp\u001b[31m\u0085"),
+        "{text}"
+    );
+    let (header, dossiers) = read_back(&path);
+    let snapshot = Snapshot::of_dossiers(header.partner, dossiers);
+    assert_eq!(snapshot, contents(&store));
+}
+
+#[test]
+fn a_stream_whose_store_changed_meanwhile_gets_no_closing_line() {
+    let store = ChangesWhileRead::new(1);
+    let mut stdout = Vec::new();
+    let out = OutFile::open(Path::new("-"), Some(&mut stdout)).unwrap();
+    assert!(matches!(
+        write(&store, out, now()),
+        Err(BackupError::ChangedWhileStreamed { .. })
+    ));
+    let text = String::from_utf8(stdout).unwrap();
+    assert!(!text.contains(r#""end""#), "no closing line: {text}");
+    let mut reader = BackupReader::open(text.as_bytes()).unwrap();
+    let refused = loop {
+        match reader.next_dossier() {
+            Ok(Some(_)) => continue,
+            Ok(None) => panic!("read as complete"),
+            Err(damage) => break damage,
+        }
+    };
+    assert!(refused.what.contains("cut short"), "{refused:?}");
 }
 
 #[test]
@@ -192,7 +274,7 @@ fn a_store_that_never_stops_changing_gets_no_backup_and_the_old_file_stays() {
         Err(BackupError::KeptChanging)
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older backup");
-    assert!(!dir.path().join("backup.jsonl.partial").exists());
+    assert_eq!(files_in(dir.path()), ["backup.jsonl"], "no leftovers");
 }
 
 #[test]
@@ -201,7 +283,7 @@ fn a_backup_that_cannot_be_written_says_where_and_leaves_nothing() {
     let path = dir.path().join("no such directory").join("backup.jsonl");
     let refusal = write_file(&MemoryStore::default(), &path, now()).unwrap_err();
     let text = refusal.to_string();
-    assert!(text.contains("backup.jsonl.partial"), "{text}");
+    assert!(text.contains("no such directory/backup.jsonl ("), "{text}");
     assert!(text.contains("Nothing in the store changed"), "{text}");
 }
 
