@@ -8,7 +8,7 @@ use crate::binary::*;
 use pcenter::api::csv_escape::unescape;
 use pcenter::api::output::unneutralised;
 use pcenter::domain::customer::Customer;
-use pcenter::store::Store;
+use pcenter::store::Snapshot;
 
 /// Every kind of hidden character: C0, DEL, C1, line breaks of every kind, direction marks,
 /// isolates, zero-width and tag characters, the byte order mark.
@@ -87,11 +87,12 @@ fn plant_everywhere(demo: &Demo) -> Customer {
     subscription.order_id = order.id.clone();
     subscription.offer_name = hostile("Office");
 
-    demo.with_store(|store| {
-        store
-            .create_customer(&customer, Some(&confirmation))
-            .unwrap();
-        store.create_order(&order, &[subscription]).unwrap();
+    demo.plant_records(Snapshot {
+        partner_name: None,
+        customers: vec![customer.clone()],
+        confirmations: vec![confirmation],
+        orders: vec![order],
+        subscriptions: vec![subscription],
     });
     customer
 }

@@ -142,18 +142,22 @@ impl Demo {
     /// refuse, as an older version may have kept them. The next pcenter to open the store moves
     /// it into today's layout, keeping every value as it is.
     pub fn plant(&self, customer: &pcenter::domain::customer::Customer) {
-        let mut snapshot = self.snapshot_after_seeding();
-        snapshot.customers.push(customer.clone());
-        std::fs::remove_dir_all(self.store_path()).expect("remove the demo store");
-        write_layout_1(&self.store_path(), &snapshot);
+        self.plant_records(Snapshot {
+            customers: vec![customer.clone()],
+            ..Snapshot::default()
+        });
     }
 
-    /// Runs `write` on the seeded store opened directly, as an older build might have written
-    /// to it, with no check of the fields.
-    pub fn with_store(&self, write: impl FnOnce(&SledStore)) {
-        self.snapshot_after_seeding();
-        let store = SledStore::open(&self.store_path()).expect("open the demo store");
-        write(&store);
+    /// Adds `records` to the seeded store as `plant` does: kept as an older version stored
+    /// them, with no check.
+    pub fn plant_records(&self, records: Snapshot) {
+        let mut snapshot = self.snapshot_after_seeding();
+        snapshot.customers.extend(records.customers);
+        snapshot.confirmations.extend(records.confirmations);
+        snapshot.orders.extend(records.orders);
+        snapshot.subscriptions.extend(records.subscriptions);
+        std::fs::remove_dir_all(self.store_path()).expect("remove the demo store");
+        write_layout_1(&self.store_path(), &snapshot);
     }
 
     /// Where the demo store lives.
