@@ -7,6 +7,7 @@ use crate::domain::customer::{list_order_key, Customer};
 use crate::domain::gate::GateFacts;
 use crate::domain::phase::Phase;
 use crate::store::{Dossier, Snapshot, Store, StoreError};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 pub use crate::domain::status::AgreementStatus;
@@ -123,8 +124,13 @@ impl Book {
             .unwrap_or(&[])
     }
 
-    pub fn current_confirmation(&self, customer_id: &str) -> Option<&Confirmation> {
-        agreement::current(self.confirmations(customer_id))
+    /// The confirmation in force on the business date `as_of` (see `agreement::current_on`).
+    pub fn current_confirmation(
+        &self,
+        customer_id: &str,
+        as_of: NaiveDate,
+    ) -> Option<&Confirmation> {
+        agreement::current_on(self.confirmations(customer_id), as_of)
     }
 
     pub fn subscriptions(&self, customer_id: &str) -> &[Subscription] {
@@ -142,16 +148,23 @@ impl Book {
         &self.orders
     }
 
-    pub fn status(&self, customer: &Customer) -> AgreementStatus {
-        AgreementStatus::of(customer.cloud, !self.confirmations(&customer.id).is_empty())
+    /// The customer's status on the business date `as_of`: a confirmation accepted later does
+    /// not count yet.
+    pub fn status(&self, customer: &Customer, as_of: NaiveDate) -> AgreementStatus {
+        AgreementStatus::of(customer.cloud, self.confirmed_on(customer, as_of))
     }
 
-    pub fn gate_facts(&self, customer: &Customer, phase: Phase) -> GateFacts {
+    /// What the gate looks at on the business date `as_of`.
+    pub fn gate_facts(&self, customer: &Customer, as_of: NaiveDate) -> GateFacts {
         GateFacts {
-            phase,
+            phase: Phase::on(as_of),
             cloud: customer.cloud,
-            confirmed: !self.confirmations(&customer.id).is_empty(),
+            confirmed: self.confirmed_on(customer, as_of),
         }
+    }
+
+    fn confirmed_on(&self, customer: &Customer, as_of: NaiveDate) -> bool {
+        agreement::confirmed_on(self.confirmations(&customer.id), as_of)
     }
 
     pub fn insert_customer(&mut self, customer: Customer) {
@@ -241,7 +254,8 @@ mod tests {
     #[test]
     fn status_reflects_cloud_and_confirmations() {
         let book = demo();
-        let status = |id: &str| book.status(book.customer(id).unwrap());
+        let on = "2018-11-14".parse().unwrap();
+        let status = |id: &str| book.status(book.customer(id).unwrap(), on);
         assert_eq!(
             status("9d62ba20-49fe-4b68-b3d6-6c88eae123dc"),
             AgreementStatus::Confirmed

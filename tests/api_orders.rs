@@ -188,3 +188,59 @@ fn the_order_json_has_exactly_the_fields_of_the_real_order() {
         ]
     );
 }
+
+#[test]
+fn a_confirmation_dated_after_the_business_date_does_not_count_at_that_date() {
+    let demo = Demo::new();
+    let confirmed = demo.run(
+        "2018-11-20",
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--first-name",
+            "Diego",
+            "--last-name",
+            "Siciliani",
+            "--email",
+            "diego@northwindtraders.com",
+        ],
+    );
+    assert_eq!(confirmed.code, Some(0), "{confirmed:?}");
+    let earlier = "2018-11-10";
+    // With the business date moved back before the acceptance date, the gate stays shut...
+    let refused = order(&demo, earlier, NORTHWIND, &[(E3, "5")]);
+    assert!(
+        refused.refused(10, 13605).contains("mandatory"),
+        "{refused:?}"
+    );
+    // ...and every view says the customer is not confirmed yet.
+    let show = demo.run(earlier, &["customers", "show", NORTHWIND]).json();
+    assert_eq!(show["agreementStatus"], "Not confirmed");
+    assert_eq!(show["currentAgreement"], Value::Null);
+    let backlog = demo.run(
+        earlier,
+        &["customers", "list", "--unconfirmed", "--format", "csv"],
+    );
+    assert!(backlog.stdout.contains(NORTHWIND), "{}", backlog.stdout);
+    let report = demo
+        .run(earlier, &["report", "compliance", "--format", "json"])
+        .json();
+    let row = (report["customers"].as_array().unwrap().iter())
+        .find(|c| c["tenantId"] == NORTHWIND)
+        .unwrap()
+        .clone();
+    assert_eq!(row["agreementStatus"], "Not confirmed", "{row}");
+    assert_eq!(row["newOrdersBlocked"], true, "{row}");
+    let export = demo.run(earlier, &["agreements", "export"]);
+    let line = export
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(NORTHWIND))
+        .unwrap();
+    assert!(line.ends_with(",,,,,"), "{line}");
+    // On its date, the confirmation counts.
+    let placed = order(&demo, "2018-11-20", NORTHWIND, &[(E3, "5")]);
+    assert_eq!(placed.code, Some(0), "{placed:?}");
+}

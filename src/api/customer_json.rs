@@ -7,6 +7,7 @@ use crate::domain::agreement::{self, Confirmation};
 use crate::domain::cloud::Cloud;
 use crate::domain::customer::Customer;
 use crate::domain::role::{GatedAction, Role};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Every customer is the partner's reseller customer.
@@ -71,21 +72,28 @@ pub struct AddressJson<'a> {
 
 impl<'a> CustomerJson<'a> {
     /// The customer as `role` may see it.
-    pub fn new(book: &'a Book, customer: &'a Customer, role: Role) -> CustomerJson<'a> {
-        CustomerJson::of(customer, book.confirmations(&customer.id), role)
+    pub fn new(
+        book: &'a Book,
+        customer: &'a Customer,
+        role: Role,
+        as_of: NaiveDate,
+    ) -> CustomerJson<'a> {
+        CustomerJson::of(customer, book.confirmations(&customer.id), role, as_of)
     }
 
-    /// The customer with every confirmation recorded for it, as `role` may see it.
+    /// The customer with every confirmation recorded for it, as `role` may see it on the
+    /// business date `as_of`.
     pub fn of(
         customer: &'a Customer,
         confirmations: &[Confirmation],
         role: Role,
+        as_of: NaiveDate,
     ) -> CustomerJson<'a> {
         let contact = &customer.primary_contact;
         let address = &customer.address;
         let current_agreement = role
             .may(GatedAction::SeeConfirmation)
-            .then(|| agreement::current(confirmations).map(Agreement::from));
+            .then(|| agreement::current_on(confirmations, as_of).map(Agreement::from));
         CustomerJson {
             id: &customer.id,
             company_profile: CompanyProfile {
@@ -114,8 +122,11 @@ impl<'a> CustomerJson<'a> {
             },
             relationship_to_partner: RELATIONSHIP,
             cloud: customer.cloud,
-            agreement_status: AgreementStatus::of(customer.cloud, !confirmations.is_empty())
-                .label(),
+            agreement_status: AgreementStatus::of(
+                customer.cloud,
+                agreement::confirmed_on(confirmations, as_of),
+            )
+            .label(),
             current_agreement,
         }
     }
@@ -132,7 +143,8 @@ mod tests {
     fn contoso(role: Role) -> Value {
         let book = Book::from_snapshot(assets::demo_snapshot());
         let customer = book.customer(CONTOSO).unwrap();
-        serde_json::to_value(CustomerJson::new(&book, customer, role)).unwrap()
+        let on = "2018-11-14".parse().unwrap();
+        serde_json::to_value(CustomerJson::new(&book, customer, role, on)).unwrap()
     }
 
     #[test]

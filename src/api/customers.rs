@@ -8,12 +8,12 @@ use super::json_stream::CollectionWriter;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::{read_body, write_error, Api};
-use crate::book::AgreementStatus;
 use crate::domain::agreement::Channel;
 use crate::domain::customer::CustomerFilter;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use crate::store::{Listed, Store, StoreError};
+use chrono::NaiveDate;
 use std::io::{BufWriter, Write};
 
 const COLUMNS: [&str; 6] = [
@@ -34,13 +34,13 @@ const CSV_HEADER: [&str; 6] = [
 ];
 
 /// One row of the table and of the CSV.
-fn cells(row: &Listed) -> [String; 6] {
+fn cells(row: &Listed, as_of: NaiveDate) -> [String; 6] {
     [
         row.id.clone(),
         row.company_name.clone(),
         row.domain.clone(),
         row.cloud.short_label().to_string(),
-        row.status().label().to_string(),
+        row.status_on(as_of).label().to_string(),
         row.subscriptions.to_string(),
     ]
 }
@@ -56,6 +56,7 @@ pub fn list(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     let filter = Some(filter.unwrap_or("").trim()).filter(|f| !f.is_empty());
+    let as_of = api.actor.business_date;
     let rows = || listed(api, filter, unconfirmed);
     match format {
         Format::Json => {
@@ -74,14 +75,14 @@ pub fn list(
                     .store
                     .dossier(&row.id)?
                     .ok_or(StoreError::UnknownCustomer { id: row.id })?;
-                let item = CustomerJson::of(&dossier.customer, &dossier.confirmations, role);
+                let item = CustomerJson::of(&dossier.customer, &dossier.confirmations, role, as_of);
                 json.item(&item).map_err(write_error)?;
             }
             json.finish().map_err(write_error)?;
         }
         Format::Table => {
             let rows = rows()?
-                .map(|row| row.map(|row| cells(&row).to_vec()))
+                .map(|row| row.map(|row| cells(&row, as_of).to_vec()))
                 .collect::<Result<Vec<_>, _>>()?;
             let what = Counted {
                 one: "customer",
@@ -95,7 +96,7 @@ pub fn list(
             let mut out = BufWriter::new(out);
             output::csv_record(&mut out, &CSV_HEADER).map_err(write_error)?;
             for row in rows()? {
-                let cells = cells(&row?);
+                let cells = cells(&row?, as_of);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(&mut out, &fields).map_err(write_error)?;
             }
@@ -112,22 +113,27 @@ fn listed(
     unconfirmed: bool,
 ) -> Result<impl Iterator<Item = Result<Listed, StoreError>>, StoreError> {
     let filter = CustomerFilter::new(filter.unwrap_or(""));
+    let as_of = api.actor.business_date;
     let all = if unconfirmed {
-        api.store.unconfirmed_listing()?
+        api.store.unconfirmed_listing(as_of)?
     } else {
         api.store.listing()?
     };
     Ok(all.filter(move |row| {
         row.as_ref().map_or(true, |row| {
             filter.matches_text(&row.company_name, &row.domain)
-                && (!unconfirmed || row.status() == AgreementStatus::NotConfirmed)
         })
     }))
 }
 
 pub fn show(api: &mut Api, customer: &str, out: &mut dyn Write) -> Result<u8, ApiError> {
     let customer = api.customer(customer)?;
-    let json = CustomerJson::new(&api.book, &customer, api.actor.role);
+    let json = CustomerJson::new(
+        &api.book,
+        &customer,
+        api.actor.role,
+        api.actor.business_date,
+    );
     output::json(out, &json).map_err(write_error)?;
     Ok(0)
 }
@@ -155,7 +161,12 @@ pub fn create(api: &mut Api, source: &str, out: &mut dyn Write) -> Result<u8, Ap
     let customer = api
         .ops()
         .create_customer(profile, acceptance, Channel::Command)?;
-    let json = CustomerJson::new(&api.book, &customer, api.actor.role);
+    let json = CustomerJson::new(
+        &api.book,
+        &customer,
+        api.actor.role,
+        api.actor.business_date,
+    );
     output::json(out, &json).map_err(write_error)?;
     Ok(0)
 }

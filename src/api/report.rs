@@ -85,11 +85,16 @@ struct Row<'a> {
     shown_confirmation: Option<&'a Confirmation>,
 }
 
-fn row<'a>(book: &'a Book, customer: &'a Customer, phase: Phase, shows_who: bool) -> Row<'a> {
-    let facts = book.gate_facts(customer, phase);
-    let status = book.status(customer);
+fn row<'a>(
+    book: &'a Book,
+    customer: &'a Customer,
+    business_date: NaiveDate,
+    shows_who: bool,
+) -> Row<'a> {
+    let facts = book.gate_facts(customer, business_date);
+    let status = book.status(customer, business_date);
     let confirmation = book
-        .current_confirmation(&customer.id)
+        .current_confirmation(&customer.id, business_date)
         .filter(|_| shows_who);
     Row {
         tenant_id: &customer.id,
@@ -179,7 +184,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
     let book = &api.book;
     let rows = book
         .customers_by_name()
-        .map(|customer| row(book, customer, phase, shows_who));
+        .map(|customer| row(book, customer, business_date, shows_who));
     let mut summary = Summary::default();
     match format {
         Format::Json => {

@@ -15,6 +15,7 @@ use crate::domain::commerce::OrderLine;
 use crate::domain::customer::CustomerProfile;
 use crate::domain::phase::Phase;
 use crate::service::{Actor, ServiceError};
+use chrono::NaiveDate;
 use keys::{Binding, Command};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use screens::{account::Account, customers::CustomerList, Screen};
@@ -152,7 +153,8 @@ impl Context {
 
     /// Brings a customer's row in the directory up to date with the book, after a change.
     pub fn sync_listing(&mut self, customer_id: &str) {
-        if let Some(row) = listing_row(&self.book, customer_id) {
+        let as_of = self.actor.business_date;
+        if let Some(row) = listing_row(&self.book, customer_id, as_of) {
             self.directory.upsert(&row);
         }
     }
@@ -256,7 +258,7 @@ impl App {
     pub fn new(actor: Actor, partner_name: String, book: Book, size: (u16, u16)) -> App {
         let directory = Directory::from_rows(
             book.customers_by_name()
-                .filter_map(|c| listing_row(&book, &c.id)),
+                .filter_map(|c| listing_row(&book, &c.id, actor.business_date)),
         );
         App::with_directory(actor, partner_name, book, directory, None, size)
     }
@@ -385,14 +387,14 @@ impl Completed {
     }
 }
 
-/// A customer of the book as the Customers list shows it.
-fn listing_row(book: &Book, customer_id: &str) -> Option<ListingRow> {
+/// A customer of the book as the Customers list shows it on the business date `as_of`.
+fn listing_row(book: &Book, customer_id: &str, as_of: NaiveDate) -> Option<ListingRow> {
     let customer = book.customer(customer_id)?;
     Some(ListingRow {
         company_name: customer.company_name.clone(),
         domain: customer.domain.clone(),
         cloud: customer.cloud,
-        status: book.status(customer),
+        status: book.status(customer, as_of),
         subscriptions: book.subscriptions(customer_id).len() as u32,
     })
 }

@@ -6,6 +6,7 @@ use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use crate::store::{Dossier, DossierRows, ListingRows, Snapshot, Store, StoreError};
+use chrono::NaiveDate;
 use std::path::Path;
 
 /// Wraps a store; everything else about it is reached through `Deref`.
@@ -67,8 +68,11 @@ impl<S: Store> Store for Logged<S> {
     fn listing(&self) -> Result<ListingRows, StoreError> {
         noted("read", self.0.listing())
     }
-    fn unconfirmed_listing(&self) -> Result<ListingRows, StoreError> {
-        noted("read", self.0.unconfirmed_listing())
+    fn unconfirmed_listing(&self, as_of: NaiveDate) -> Result<ListingRows, StoreError> {
+        noted("read", self.0.unconfirmed_listing(as_of))
+    }
+    fn latest_acceptance(&self) -> Result<Option<NaiveDate>, StoreError> {
+        noted("read", self.0.latest_acceptance())
     }
     fn customer_count(&self) -> Result<u64, StoreError> {
         noted("read", self.0.customer_count())

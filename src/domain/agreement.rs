@@ -231,9 +231,19 @@ fn recency(confirmation: &Confirmation) -> (NaiveDate, DateTime<Utc>) {
     (confirmation.date_agreed, confirmation.recorded_at)
 }
 
-/// The confirmation in force: the latest acceptance date, ties broken by the latest recording.
-pub fn current(confirmations: &[Confirmation]) -> Option<&Confirmation> {
-    confirmations.iter().max_by_key(|c| recency(c))
+/// The confirmation in force on the business date `as_of`: of those accepted by then, the
+/// latest acceptance date, ties broken by the latest recording. A confirmation accepted after
+/// `as_of` does not count yet.
+pub fn current_on(confirmations: &[Confirmation], as_of: NaiveDate) -> Option<&Confirmation> {
+    confirmations
+        .iter()
+        .filter(|c| c.date_agreed <= as_of)
+        .max_by_key(|c| recency(c))
+}
+
+/// Whether any confirmation counts on the business date `as_of`.
+pub fn confirmed_on(confirmations: &[Confirmation], as_of: NaiveDate) -> bool {
+    confirmations.iter().any(|c| c.date_agreed <= as_of)
 }
 
 /// Every confirmation, newest first in the order of `current`: the first one is the one in force.
@@ -373,8 +383,17 @@ mod tests {
             .record("t", "b", at("2018-09-10T00:00:00Z"), Channel::Account);
         let late_b = base.record("t", "c", at("2018-09-11T00:00:00Z"), Channel::Command);
         let all = vec![late_b.clone(), early.clone(), late_a.clone()];
-        assert_eq!(current(&all), Some(&late_b));
-        assert_eq!(current(&[]), None);
+        let whenever = d("2100-12-31");
+        assert_eq!(current_on(&all, whenever), Some(&late_b));
+        assert_eq!(current_on(&[], whenever), None);
+        // Before the later acceptance date, only the early one counts; before it, none.
+        assert_eq!(
+            current_on(&all, late_a.date_agreed.pred_opt().unwrap()),
+            Some(&early)
+        );
+        assert_eq!(current_on(&all, d("2018-07-31")), None);
+        assert!(!confirmed_on(&all, d("2018-07-31")));
+        assert!(confirmed_on(&all, d("2018-08-01")));
         assert_eq!(sorted_newest_first(&all), vec![&late_b, &late_a, &early]);
         assert!(sorted_newest_first(&[]).is_empty());
     }
@@ -386,7 +405,7 @@ mod tests {
         let first = base.clone().record("t", "a", at, Channel::Account);
         let second = base.record("t", "b", at, Channel::Command);
         let all = vec![first.clone(), second.clone()];
-        assert_eq!(current(&all), Some(&second));
+        assert_eq!(current_on(&all, d("2100-12-31")), Some(&second));
         assert_eq!(sorted_newest_first(&all), vec![&second, &first]);
     }
 }

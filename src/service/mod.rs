@@ -165,7 +165,9 @@ impl Operations<'_> {
         channel: Channel,
     ) -> Result<Confirmation, ServiceError> {
         self.check_confirmation(customer_id, acceptance.date_agreed)?;
-        let current = self.book.current_confirmation(customer_id);
+        let current = self
+            .book
+            .current_confirmation(customer_id, self.actor.business_date);
         if current.is_some_and(|c| c.accepted_by == acceptance.accepted_by) {
             return Err(ServiceError::AlreadyConfirmed);
         }
@@ -183,7 +185,7 @@ impl Operations<'_> {
         self.actor.role.require(GatedAction::CreateOrder)?;
         let customer = self.customer(customer_id)?;
         self.book
-            .gate_facts(customer, self.actor.phase())
+            .gate_facts(customer, self.actor.business_date)
             .check_new_order()?;
         if lines.is_empty() {
             return Err(ServiceError::Invalid(

@@ -14,7 +14,7 @@ impl Operations<'_> {
     ) -> Result<Subscription, ServiceError> {
         self.actor.role.require(GatedAction::ChangeSeats)?;
         let customer = self.customer(customer_id)?;
-        let facts = self.book.gate_facts(customer, self.actor.phase());
+        let facts = self.book.gate_facts(customer, self.actor.business_date);
         let subscription = self.subscription(customer_id, subscription_id)?;
         if subscription.quantity == Some(quantity) {
             // Nothing changes, so nothing is written and no gate stands in the way.

@@ -307,7 +307,9 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
         .unwrap();
     assert!(store.generation().unwrap() >= before + 2);
     let mu = rows(store).into_iter().find(|r| r.id == "c-2").unwrap();
-    assert!(mu.confirmed);
+    let accepted = "2018-09-01".parse().unwrap();
+    assert_eq!(mu.confirmed_since, Some(accepted));
+    assert_eq!(store.latest_acceptance().unwrap(), Some(accepted));
     assert_eq!(mu.subscriptions, 1);
     assert_eq!(
         mu.status(),
@@ -316,13 +318,27 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
     let others = rows(store).into_iter().filter(|r| r.id != "c-2");
     assert!(others
         .into_iter()
-        .all(|r| !r.confirmed && r.subscriptions == 0));
-    let backlog: Vec<String> = store
-        .unconfirmed_listing()
-        .unwrap()
-        .map(|r| r.unwrap().company_name)
-        .collect();
-    assert_eq!(backlog, ["Alpha Inc.", "beta Inc.", "zeta Inc."]);
+        .all(|r| r.confirmed_since.is_none() && r.subscriptions == 0));
+    let backlog = |as_of: &str| -> Vec<String> {
+        store
+            .unconfirmed_listing(as_of.parse().unwrap())
+            .unwrap()
+            .map(|r| r.unwrap().company_name)
+            .collect()
+    };
+    assert_eq!(
+        backlog("2018-11-14"),
+        ["Alpha Inc.", "beta Inc.", "zeta Inc."]
+    );
+    assert_eq!(
+        backlog("2018-09-01"),
+        ["Alpha Inc.", "beta Inc.", "zeta Inc."]
+    );
+    // The day before its acceptance date, mu was not confirmed yet.
+    assert_eq!(
+        backlog("2018-08-31"),
+        ["Alpha Inc.", "beta Inc.", "mu Inc.", "zeta Inc."]
+    );
     let names: Vec<_> = rows(store).into_iter().map(|r| r.company_name).collect();
     assert_eq!(names, ["Alpha Inc.", "beta Inc.", "mu Inc.", "zeta Inc."]);
 }

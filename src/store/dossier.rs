@@ -7,6 +7,7 @@ use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::{list_order_key, Customer};
 use crate::domain::status::AgreementStatus;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -38,7 +39,7 @@ impl Dossier {
             company_name: self.customer.company_name.clone(),
             domain: self.customer.domain.clone(),
             cloud: self.customer.cloud,
-            confirmed: !self.confirmations.is_empty(),
+            confirmed_since: self.confirmations.iter().map(|c| c.date_agreed).min(),
             subscriptions: self.subscriptions.len() as u32,
         }
     }
@@ -130,8 +131,9 @@ pub struct Listed {
     pub company_name: String,
     pub domain: String,
     pub cloud: Cloud,
-    /// Whether any confirmation is recorded.
-    pub confirmed: bool,
+    /// The earliest acceptance date of the customer's confirmations; `None` without any. At
+    /// an earlier business date the customer is not confirmed yet.
+    pub confirmed_since: Option<NaiveDate>,
     pub subscriptions: u32,
 }
 
@@ -139,8 +141,16 @@ pub struct Listed {
 const SEPARATOR: char = '\u{1f}';
 
 impl Listed {
+    /// The status once every recorded confirmation counts: which list tree the row is kept in
+    /// (the backlog holds the customers never confirmed).
     pub fn status(&self) -> AgreementStatus {
-        AgreementStatus::of(self.cloud, self.confirmed)
+        AgreementStatus::of(self.cloud, self.confirmed_since.is_some())
+    }
+
+    /// The status on the business date `as_of`: a confirmation accepted later does not count.
+    pub fn status_on(&self, as_of: NaiveDate) -> AgreementStatus {
+        let confirmed = self.confirmed_since.is_some_and(|since| since <= as_of);
+        AgreementStatus::of(self.cloud, confirmed)
     }
 
     /// The key that keeps rows in list order.
@@ -148,7 +158,8 @@ impl Listed {
         list_order_key(&self.company_name, &self.domain)
     }
 
-    /// The stored form: the fields in one line of text, separated by U+001F.
+    /// The stored form: the fields in one line of text, separated by U+001F; the first
+    /// acceptance date as `YYYY-MM-DD`, or `0` without one.
     pub fn encode(&self) -> String {
         let cloud = Cloud::ALL
             .iter()
@@ -159,7 +170,9 @@ impl Listed {
             id = self.id,
             name = self.company_name,
             domain = self.domain,
-            confirmed = u8::from(self.confirmed),
+            confirmed = self
+                .confirmed_since
+                .map_or("0".to_string(), |since| since.to_string()),
             subscriptions = self.subscriptions,
             s = SEPARATOR,
         )
@@ -179,12 +192,22 @@ impl Listed {
         let subscriptions = subscriptions
             .parse()
             .map_err(|_| format!("a list row has a bad subscription count ({subscriptions})"))?;
+        let confirmed_since = match confirmed {
+            "0" => None,
+            // Layout 3 kept only whether there was one; the migration to layout 4 rewrites
+            // every row, so this is read only on the way there.
+            "1" => Some(crate::domain::fields::EARLIEST_ACCEPTANCE),
+            date => Some(
+                date.parse()
+                    .map_err(|_| format!("a list row has a bad first acceptance date ({date})"))?,
+            ),
+        };
         Ok(Listed {
             id: id.to_string(),
             company_name: name.to_string(),
             domain: domain.to_string(),
             cloud,
-            confirmed: confirmed == "1",
+            confirmed_since,
             subscriptions,
         })
     }
@@ -214,11 +237,34 @@ mod tests {
                 company_name: "한빛 Trading, Zoë & Co.".into(),
                 domain: "hanbit.onmicrosoft.com".into(),
                 cloud,
-                confirmed: cloud == Cloud::Public,
+                confirmed_since: (cloud == Cloud::Public).then(|| "2018-09-01".parse().unwrap()),
                 subscriptions: 70_000,
             };
             assert_eq!(Listed::decode(row.encode().as_bytes()), Ok(row));
         }
+    }
+
+    #[test]
+    fn a_row_is_confirmed_from_its_first_acceptance_date_on() {
+        let row = Listed {
+            id: "c-1".into(),
+            company_name: "Contoso".into(),
+            domain: "contoso.onmicrosoft.com".into(),
+            cloud: Cloud::Public,
+            confirmed_since: Some("2018-11-20".parse().unwrap()),
+            subscriptions: 0,
+        };
+        let on = |date: &str| row.status_on(date.parse().unwrap());
+        assert_eq!(on("2018-11-19"), AgreementStatus::NotConfirmed);
+        assert_eq!(on("2018-11-20"), AgreementStatus::Confirmed);
+        assert_eq!(row.status(), AgreementStatus::Confirmed);
+        // A row written before rows carried the date counts as confirmed all along.
+        let legacy = row.encode().replace("2018-11-20", "1");
+        let read = Listed::decode(legacy.as_bytes()).unwrap();
+        assert_eq!(
+            read.status_on("2014-01-01".parse().unwrap()),
+            AgreementStatus::Confirmed
+        );
     }
 
     #[test]

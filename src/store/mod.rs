@@ -26,6 +26,7 @@ use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use crate::domain::status::AgreementStatus;
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// The files of the Customers list saved beside the database (see `directory::ListCache`),
@@ -34,7 +35,7 @@ pub const LIST_CACHE_FILES: [&str; 2] = ["customers.list", "customers.list.partn
 
 /// The version of the keys and values this build writes. A store written by a newer build is
 /// refused rather than misread; an older one is migrated on open.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything a store holds. Customers are in creation order; the other records are grouped by
 /// customer, in that order, each customer's in creation (recording) order.
@@ -170,16 +171,24 @@ pub trait Store {
     /// then domain). Reads lazily, so the first rows come at once however many there are; the
     /// rows can be read on another thread.
     fn listing(&self) -> Result<ListingRows, StoreError>;
-    /// The rows of `listing` whose status is Not confirmed, in the same order.
-    fn unconfirmed_listing(&self) -> Result<ListingRows, StoreError> {
-        let rows = self.listing()?.filter(|row| {
-            row.as_ref()
-                .map_or(true, |row| row.status() == AgreementStatus::NotConfirmed)
+    /// The rows of `listing` whose status on the business date `as_of` is Not confirmed, in
+    /// the same order.
+    fn unconfirmed_listing(&self, as_of: NaiveDate) -> Result<ListingRows, StoreError> {
+        let rows = self.listing()?.filter(move |row| {
+            row.as_ref().map_or(true, |row| {
+                row.status_on(as_of) == AgreementStatus::NotConfirmed
+            })
         });
         Ok(Box::new(rows))
     }
     /// How many customers the store holds.
     fn customer_count(&self) -> Result<u64, StoreError>;
+    /// A date no stored confirmation's acceptance date is after (`None` without any): from it
+    /// on, every confirmation counts.
+    fn latest_acceptance(&self) -> Result<Option<NaiveDate>, StoreError> {
+        let snapshot = self.load()?;
+        Ok(snapshot.confirmations.iter().map(|c| c.date_agreed).max())
+    }
     /// A number that changes with every write: a copy of the list taken at one generation is
     /// current as long as the store's generation is the same.
     fn generation(&self) -> Result<u64, StoreError>;

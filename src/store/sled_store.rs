@@ -37,7 +37,9 @@ mod stream;
 mod tests;
 
 use self::bucket_writes::{domain_taken, id_taken};
-use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
+use self::layout::{
+    DataTrees, Tx, CUSTOMER_COUNT, GENERATION, LATEST_ACCEPTANCE, NEXT_NUMBER, PARTNER_NAME,
+};
 use super::rules;
 use super::LIST_CACHE_FILES;
 use super::{Dossier, DossierRows, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
@@ -45,6 +47,7 @@ use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use crate::domain::status::AgreementStatus;
+use chrono::NaiveDate;
 use merge::Merged;
 use serde::de::DeserializeOwned;
 use sled::transaction::{ConflictableTransactionResult, TransactionError};
@@ -253,6 +256,7 @@ impl SledStore {
         };
         let key = row.key();
         into.insert(key.as_bytes(), row.encode().as_bytes())?;
+        tx.note_acceptances(dossier)?;
         // The row may be on a page of the other tree, which only a tombstone can hide.
         if before.is_some_and(|before| unconfirmed(&before.listed()) != unconfirmed(&row)) {
             out_of.insert(key.as_bytes(), list_pages::TOMBSTONE)?;
@@ -401,10 +405,32 @@ impl Store for SledStore {
         Ok(self.rows(merged))
     }
 
-    fn unconfirmed_listing(&self) -> Result<ListingRows, StoreError> {
+    fn unconfirmed_listing(&self, as_of: NaiveDate) -> Result<ListingRows, StoreError> {
+        let latest = self
+            .trees
+            .stat(LATEST_ACCEPTANCE)
+            .map_err(|e| self.fail(e))?;
+        if layout::day_of(latest).is_some_and(|latest| latest > as_of) {
+            // Some customers confirmed later are not confirmed yet on that date: the whole
+            // list, filtered.
+            let rows = self.listing()?.filter(move |row| {
+                row.as_ref().map_or(true, |row| {
+                    row.status_on(as_of) == AgreementStatus::NotConfirmed
+                })
+            });
+            return Ok(Box::new(rows));
+        }
         let trees = &self.trees;
         let rows = list_pages::rows(&trees.unconfirmed_pages, &trees.unconfirmed);
         Ok(self.rows(rows))
+    }
+
+    fn latest_acceptance(&self) -> Result<Option<NaiveDate>, StoreError> {
+        let latest = self
+            .trees
+            .stat(LATEST_ACCEPTANCE)
+            .map_err(|e| self.fail(e))?;
+        Ok(layout::day_of(latest))
     }
 
     fn customer_count(&self) -> Result<u64, StoreError> {

@@ -112,7 +112,7 @@ fn update_on_the_account_records_a_new_confirmation_and_keeps_the_old_one() {
         .app
         .ctx
         .book
-        .current_confirmation(CONTOSO)
+        .current_confirmation(CONTOSO, s.app.ctx.actor.business_date)
         .unwrap()
         .clone();
     press(&mut s, KeyCode::Char('u'));
@@ -139,7 +139,12 @@ fn update_on_the_account_records_a_new_confirmation_and_keeps_the_old_one() {
     let history = s.app.ctx.book.confirmations(CONTOSO);
     assert_eq!(history.len(), 2);
     assert_eq!(history[0], old);
-    let current = s.app.ctx.book.current_confirmation(CONTOSO).unwrap();
+    let current = s
+        .app
+        .ctx
+        .book
+        .current_confirmation(CONTOSO, s.app.ctx.actor.business_date)
+        .unwrap();
     assert_eq!(current.accepted_by.full_name(), "Alex Wilber");
     assert_eq!(current.date_agreed, date(OPTIONAL_DAY));
     assert_eq!(current.channel, Channel::Account);
@@ -160,7 +165,7 @@ fn an_update_with_an_earlier_acceptance_date_keeps_the_later_one_current() {
         .app
         .ctx
         .book
-        .current_confirmation(CONTOSO)
+        .current_confirmation(CONTOSO, s.app.ctx.actor.business_date)
         .unwrap()
         .clone();
     assert_eq!(old.date_agreed, date("2018-08-08"));
@@ -170,7 +175,13 @@ fn an_update_with_an_earlier_acceptance_date_keeps_the_later_one_current() {
     retype(&mut s, "2018-08-07");
     ctrl(&mut s, 's');
     assert_eq!(s.app.ctx.book.confirmations(CONTOSO).len(), 2);
-    assert_eq!(s.app.ctx.book.current_confirmation(CONTOSO), Some(&old));
+    assert_eq!(
+        s.app
+            .ctx
+            .book
+            .current_confirmation(CONTOSO, s.app.ctx.actor.business_date),
+        Some(&old)
+    );
     let message = &s.app.ctx.flash.as_ref().unwrap().text;
     assert!(
         message.contains("stays current because it is later") && message.contains("2018-08-08"),

@@ -84,7 +84,13 @@ fn the_happy_path_with_the_box_ticked_creates_the_customer_and_its_confirmation(
     assert_eq!(confirmation.accepted_by, customer.primary_contact);
     assert_eq!(confirmation.date_agreed.to_string(), MANDATORY_DAY);
     assert_eq!(confirmation.recorded_by, "Megan Bowen");
-    assert_eq!(s.app.ctx.book.status(&customer), AgreementStatus::Confirmed);
+    assert_eq!(
+        s.app
+            .ctx
+            .book
+            .status(&customer, s.app.ctx.actor.business_date),
+        AgreementStatus::Confirmed
+    );
 }
 
 #[test]
@@ -133,7 +139,10 @@ fn optional_phase_next_with_the_box_unticked_creates_a_customer_without_confirma
         assets::demo_snapshot().confirmations
     );
     assert_eq!(
-        s.app.ctx.book.status(&customer),
+        s.app
+            .ctx
+            .book
+            .status(&customer, s.app.ctx.actor.business_date),
         AgreementStatus::NotConfirmed
     );
 }

@@ -122,7 +122,7 @@ pub fn decide(
         Ok(Some(confirmation)) => {
             let current = api
                 .book
-                .current_confirmation(&customer_id)
+                .current_confirmation(&customer_id, api.actor.business_date)
                 .filter(|current| **current != confirmation)
                 .map(|current| current.date_agreed);
             Ok(Outcome::Created {
@@ -167,7 +167,8 @@ fn on_record_as_written(api: &Api, customer_id: &str, row: &Row) -> Option<&'sta
             && row.get(Column::Date) == c.date_agreed.format("%Y-%m-%d").to_string()
     };
     let book = &api.book;
-    if book.current_confirmation(customer_id).is_some_and(same) {
+    let current = book.current_confirmation(customer_id, api.actor.business_date);
+    if current.is_some_and(same) {
         return Some(SAME_AS_CURRENT);
     }
     book.confirmations(customer_id)
@@ -189,7 +190,7 @@ fn record_unless_on_record(
     let book = &ops.book;
     let same_person = |c: &Confirmation| c.accepted_by == acceptance.accepted_by;
     let current_is_same = book
-        .current_confirmation(customer_id)
+        .current_confirmation(customer_id, ops.actor.business_date)
         .is_some_and(same_person);
     let on_record = book
         .confirmations(customer_id)

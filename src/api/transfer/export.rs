@@ -10,6 +10,7 @@ use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::out_file::OutFile;
 use crate::service::ServiceError;
+use chrono::NaiveDate;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -21,7 +22,7 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
     api.load_everything()?;
     let Some(path) = file else {
         let mut buffered = BufWriter::new(out);
-        write_rows(&api.book, &mut buffered)
+        write_rows(&api.book, api.actor.business_date, &mut buffered)
             .and_then(|_| buffered.flush())
             .map_err(write_error)?;
         return Ok(0);
@@ -29,8 +30,8 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
     let mut file = OutFile::open(&path, Some(&mut *out)).map_err(|e| cannot_write(&path, &e))?;
     let to_stdout = file.is_standard_output();
     let mut buffered = BufWriter::new(&mut file);
-    let count =
-        write_rows(&api.book, &mut buffered).and_then(|count| buffered.flush().map(|_| count));
+    let count = write_rows(&api.book, api.actor.business_date, &mut buffered)
+        .and_then(|count| buffered.flush().map(|_| count));
     drop(buffered);
     let count = count
         .and_then(|count| file.finish().map(|_| count))
@@ -54,14 +55,14 @@ pub fn export(api: &mut Api, file: Option<PathBuf>, out: &mut dyn Write) -> Resu
 
 /// Writes the header and every customer's row, one at a time; returns how many rows hold a
 /// confirmation.
-fn write_rows(book: &Book, out: &mut dyn Write) -> io::Result<usize> {
+fn write_rows(book: &Book, as_of: NaiveDate, out: &mut dyn Write) -> io::Result<usize> {
     csv_record(out, &Column::ALL.map(Column::name))?;
     let mut confirmed = 0;
     for customer in book.customers_by_name() {
         let current = customer
             .cloud
             .supports_confirmation()
-            .then(|| book.current_confirmation(&customer.id))
+            .then(|| book.current_confirmation(&customer.id, as_of))
             .flatten();
         let (id, domain) = (customer.id.as_str(), customer.domain.as_str());
         match current {

@@ -45,7 +45,7 @@ impl AcceptanceForm {
         let customer = ctx.book.customer(customer_id)?;
         let person = ctx
             .book
-            .current_confirmation(customer_id)
+            .current_confirmation(customer_id, ctx.actor.business_date)
             .map(|c| &c.accepted_by)
             .unwrap_or(&customer.primary_contact);
         let draft = AcceptanceDraft::from_contact(person, ctx.actor.business_date);
@@ -228,7 +228,9 @@ impl AcceptanceForm {
             (Ok(Completed::Confirmed { date_agreed, .. }), Purpose::Update) => {
                 // The current confirmation is the latest by acceptance date: an earlier one joins
                 // the history without replacing it, and the agent should know why.
-                let current = ctx.book.current_confirmation(&self.customer_id);
+                let current = ctx
+                    .book
+                    .current_confirmation(&self.customer_id, ctx.actor.business_date);
                 match current.filter(|c| c.date_agreed > date_agreed) {
                     Some(later) => ctx.info(format!(
                         "Saved in the history (h). The confirmation accepted on {} stays current because it is later.",

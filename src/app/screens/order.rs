@@ -24,7 +24,7 @@ pub fn start(ctx: &mut Context, customer_id: &str, origin: Origin) -> Step {
     };
     let prompt = ctx
         .book
-        .gate_facts(customer, ctx.phase())
+        .gate_facts(customer, ctx.actor.business_date)
         .prompt_before_order();
     let skippable = match prompt {
         OrderPrompt::None => {

@@ -127,7 +127,7 @@ fn expected_lists(store: &dyn Store) -> (Vec<Listed>, Vec<Listed>) {
 fn assert_lists_follow_the_records(store: &dyn Store) {
     let listed: Vec<Listed> = store.listing().unwrap().map(Result::unwrap).collect();
     let backlog: Vec<Listed> = store
-        .unconfirmed_listing()
+        .unconfirmed_listing(chrono::NaiveDate::MAX)
         .unwrap()
         .map(Result::unwrap)
         .collect();
@@ -167,7 +167,7 @@ pub fn a_filled_store_lists_its_customers_and_follows_later_writes(store: &dyn S
     store.add_confirmations(&confirmed).unwrap();
     assert_lists_follow_the_records(store);
     let backlog: Vec<String> = store
-        .unconfirmed_listing()
+        .unconfirmed_listing(chrono::NaiveDate::MAX)
         .unwrap()
         .map(|row| row.unwrap().id)
         .collect();

@@ -78,6 +78,8 @@ impl SledStore {
         };
         counter(CUSTOMER_COUNT, dossiers.len() as u64)?;
         counter(GENERATION, 1)?;
+        let latest = snapshot.confirmations.iter().map(|c| c.date_agreed).max();
+        trees.note_acceptance(latest).map_err(fail)?;
         if let Some(name) = &snapshot.partner_name {
             self.meta
                 .insert(PARTNER_NAME, name.as_bytes())
@@ -204,6 +206,12 @@ impl SledStore {
         let mut indexes = Indexes::default();
         let mut count = 0u64;
         for chunk in chunks {
+            let latest = (chunk.iter().flat_map(|d| &d.confirmations))
+                .map(|c| c.date_agreed)
+                .max();
+            self.trees
+                .note_acceptance(latest)
+                .map_err(|e| self.fail(e))?;
             let first = self.take_numbers(chunk.len() as u64)?;
             let mut batch = sled::Batch::default();
             for (offset, dossier) in chunk.iter().enumerate() {
@@ -247,7 +255,7 @@ impl SledStore {
 
     /// Writes list rows, in key order, as pages into an empty page tree; a key given twice is
     /// refused.
-    fn write_pages(
+    pub(super) fn write_pages(
         &self,
         pages: &sled::Tree,
         rows: &Packed,

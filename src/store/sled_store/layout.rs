@@ -2,7 +2,8 @@
 
 use super::{buckets, failure};
 use crate::store::rules::Records;
-use crate::store::{mix64, StoreError, SCHEMA_VERSION};
+use crate::store::{mix64, Dossier, StoreError, SCHEMA_VERSION};
+use chrono::{Datelike, NaiveDate};
 use sled::transaction::{
     ConflictableTransactionError, ConflictableTransactionResult, TransactionResult,
     TransactionalTree,
@@ -94,6 +95,21 @@ fn fresh_salt() -> u64 {
 
 pub(super) const GENERATION: &[u8] = b"generation";
 pub(super) const CUSTOMER_COUNT: &[u8] = b"customers";
+/// The latest acceptance date of any confirmation ever stored, in days from the common era's
+/// first day; 0 before the first. At a business date from it on, every confirmation counts,
+/// and the backlog trees alone list the customers not confirmed.
+pub(super) const LATEST_ACCEPTANCE: &[u8] = b"latest_acceptance";
+
+/// A date as the stats keep it: days from January 1 of year 1.
+pub(super) fn day_number(date: NaiveDate) -> u64 {
+    u64::try_from(date.num_days_from_ce()).unwrap_or(0)
+}
+
+/// The date a stats entry keeps, `None` for 0 (never written).
+pub(super) fn day_of(number: u64) -> Option<NaiveDate> {
+    let days = i32::try_from(number).ok().filter(|&days| days > 0)?;
+    NaiveDate::from_num_days_from_ce_opt(days)
+}
 
 /// Each data tree's name carries the layout version that gave it its present form; a layout
 /// that leaves a tree as it was keeps its name, so migrating never copies it.
@@ -193,6 +209,16 @@ impl DataTrees {
     pub fn stat(&self, name: &[u8]) -> sled::Result<u64> {
         Ok(self.stats.get(name)?.map_or(0, |v| read_counter(&v)))
     }
+
+    /// Raises the latest acceptance date to `date` when it is later.
+    pub fn note_acceptance(&self, date: Option<NaiveDate>) -> sled::Result<()> {
+        let Some(date) = date else { return Ok(()) };
+        if self.stat(LATEST_ACCEPTANCE)? < day_number(date) {
+            self.stats
+                .insert(LATEST_ACCEPTANCE, &day_number(date).to_be_bytes()[..])?;
+        }
+        Ok(())
+    }
 }
 
 pub(super) fn read_counter(stored: &[u8]) -> u64 {
@@ -213,6 +239,22 @@ impl Tx<'_> {
 }
 
 impl Tx<'_> {
+    /// Raises the latest acceptance date to that of `dossier`'s latest confirmation.
+    pub fn note_acceptances(&self, dossier: &Dossier) -> TxResult<()> {
+        let Some(latest) = dossier.confirmations.iter().map(|c| c.date_agreed).max() else {
+            return Ok(());
+        };
+        let stored = self
+            .stats
+            .get(LATEST_ACCEPTANCE)?
+            .map_or(0, |v| read_counter(&v));
+        if stored < day_number(latest) {
+            self.stats
+                .insert(LATEST_ACCEPTANCE, &day_number(latest).to_be_bytes()[..])?;
+        }
+        Ok(())
+    }
+
     fn has_entry(&self, index: &TransactionalTree, key: &str) -> TxResult<bool> {
         Ok(buckets::get_in(index, key.as_bytes(), self.path)?.is_some())
     }

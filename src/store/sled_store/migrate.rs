@@ -1,6 +1,6 @@
 //! Opening a store written in an older layout moves its records into this one, in one go, and
 //! then removes the old trees: from layout 1 (one tree per kind of record) every record is
-//! rewritten; from layout 2 only the indexes are. Until the new schema version is recorded (the last step), the old
+//! rewritten; from layout 2 the indexes and the list rows are; from layout 3 the list rows. Until the new schema version is recorded (the last step), the old
 //! trees are untouched, so an interrupted migration starts over on the next open.
 
 use super::bucket_writes::{domain_taken, id_taken};
@@ -11,6 +11,7 @@ use super::SledStore;
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
+use crate::domain::status::AgreementStatus;
 use crate::store::{Snapshot, StoreError, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 
@@ -36,13 +37,54 @@ impl SledStore {
     pub(super) fn migrate(&self, from: u32) -> Result<(), StoreError> {
         match from {
             1 => self.migrate_from_v1(),
-            _ => self.migrate_from_v2(),
+            2 => {
+                self.bucket_the_v2_indexes()?;
+                self.date_the_list_rows()?;
+                self.record_layout(&V2_INDEXES)
+            }
+            _ => {
+                self.date_the_list_rows()?;
+                self.record_layout(&[])
+            }
         }
+    }
+
+    /// Layout 3's list rows said only whether a customer had a confirmation; layout 4's give
+    /// the first acceptance date, so that a customer confirmed later is not yet confirmed at an
+    /// earlier business date. Every row is written again from its dossier, as a fill writes
+    /// them, and the latest acceptance date of the store is noted.
+    fn date_the_list_rows(&self) -> Result<(), StoreError> {
+        let fail = |e| self.fail(e);
+        let trees = &self.trees;
+        for tree in [
+            &trees.listing,
+            &trees.unconfirmed,
+            &trees.listing_pages,
+            &trees.unconfirmed_pages,
+        ] {
+            tree.clear().map_err(fail)?;
+        }
+        let (mut listing, mut unconfirmed) = (Packed::default(), Packed::default());
+        let mut latest = None;
+        for stored in trees.customers.iter().values() {
+            let dossier = self.decode_dossier(&stored.map_err(fail)?)?;
+            let row = dossier.listed();
+            let list = if row.status() == AgreementStatus::NotConfirmed {
+                &mut unconfirmed
+            } else {
+                &mut listing
+            };
+            list.push(row.key().as_bytes(), row.encode().as_bytes());
+            latest = latest.max(dossier.confirmations.iter().map(|c| c.date_agreed).max());
+        }
+        self.write_pages(&trees.listing_pages, &listing, &domain_taken)?;
+        self.write_pages(&trees.unconfirmed_pages, &unconfirmed, &domain_taken)?;
+        trees.note_acceptance(latest).map_err(fail)
     }
 
     /// Layout 2 kept one sled entry per index entry; layout 3 keeps them in buckets. The other
     /// trees are the same, so only the two indexes are rewritten.
-    fn migrate_from_v2(&self) -> Result<(), StoreError> {
+    fn bucket_the_v2_indexes(&self) -> Result<(), StoreError> {
         let fail = |e| self.fail(e);
         let trees = &self.trees;
         for (old, new, taken) in [
@@ -61,7 +103,7 @@ impl SledStore {
             }
             self.add_to_index(new, &entries, taken)?;
         }
-        self.record_layout(&V2_INDEXES)
+        Ok(())
     }
 
     fn migrate_from_v1(&self) -> Result<(), StoreError> {

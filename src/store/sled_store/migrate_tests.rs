@@ -105,3 +105,69 @@ fn dossiers_stored_as_json_read_as_before_and_change_like_any_other() {
     assert_eq!(dossier.confirmations.last(), Some(&later));
     assert_eq!(dossier.confirmations.len(), 3);
 }
+
+/// Rewrites the list rows of a store of this build as layout 3 wrote them: `1` where a
+/// customer has a confirmation, in place of its first acceptance date, and no latest date.
+fn rewrite_as_layout_3(path: &Path) {
+    let db = open_raw(path);
+    let listing = db.open_tree("v2.listing").unwrap();
+    for entry in listing.iter() {
+        let (key, row) = entry.unwrap();
+        let mut fields: Vec<String> = String::from_utf8(row.to_vec())
+            .unwrap()
+            .split('\u{1f}')
+            .map(str::to_string)
+            .collect();
+        if fields[4] != "0" {
+            fields[4] = "1".into();
+        }
+        listing
+            .insert(key, fields.join("\u{1f}").as_bytes())
+            .unwrap();
+    }
+    db.open_tree("v2.stats")
+        .unwrap()
+        .remove("latest_acceptance")
+        .unwrap();
+    let meta = db.open_tree(META).unwrap();
+    meta.insert(SCHEMA, &3u32.to_be_bytes()[..]).unwrap();
+    db.flush().unwrap();
+}
+
+#[test]
+fn a_store_in_layout_3_gets_list_rows_with_the_first_acceptance_date_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        let store = SledStore::open(dir.path()).unwrap();
+        fill_every_kind_of_record(&store)
+    };
+    rewrite_as_layout_3(dir.path());
+    let store = reopen(dir.path());
+    assert_holds(&store, &expected);
+    let hanbit = &expected.customers[0];
+    let accepted = expected.confirmations[0].date_agreed;
+    let row = store
+        .listing()
+        .unwrap()
+        .map(Result::unwrap)
+        .find(|row| row.id == hanbit.id)
+        .unwrap();
+    assert_eq!(row.confirmed_since, Some(accepted));
+    assert_eq!(store.latest_acceptance().unwrap(), Some(accepted));
+    let backlog = |as_of: chrono::NaiveDate| -> Vec<String> {
+        (store.unconfirmed_listing(as_of).unwrap())
+            .map(|row| row.unwrap().id)
+            .collect()
+    };
+    assert!(!backlog(accepted).contains(&hanbit.id));
+    assert!(backlog(accepted.pred_opt().unwrap()).contains(&hanbit.id));
+    assert_eq!(crate::store::audit(&store).unwrap(), Vec::<String>::new());
+    drop(store);
+    let version = open_raw(dir.path())
+        .open_tree(META)
+        .unwrap()
+        .get(SCHEMA)
+        .unwrap()
+        .unwrap();
+    assert_eq!(version.as_ref(), SCHEMA_VERSION.to_be_bytes());
+}

@@ -119,7 +119,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     ) = &eligibility
     {
         lines.extend(note(refusal.to_string(), theme::muted()));
-    } else if let Some(current) = ctx.book.current_confirmation(&customer.id) {
+    } else if let Some(current) = ctx
+        .book
+        .current_confirmation(&customer.id, ctx.actor.business_date)
+    {
         let by = &current.accepted_by;
         lines.push(pair(
             "Status",

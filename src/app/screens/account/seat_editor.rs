@@ -59,7 +59,7 @@ impl Account {
         let Some(subscription) = ctx.book.subscriptions(&customer.id).get(self.selected) else {
             return ctx.error("This customer has no subscriptions yet: press o for a New order.");
         };
-        let facts = ctx.book.gate_facts(customer, ctx.phase());
+        let facts = ctx.book.gate_facts(customer, ctx.actor.business_date);
         if let Err(refusal) = facts.check_seat_change(subscription.billing) {
             return ctx.error(refusal.to_string());
         }
