@@ -42,3 +42,5 @@ mod commerce;
 mod customers;
 #[path = "bad_input_commands/output.rs"]
 mod output;
+#[path = "bad_input_commands/unicode.rs"]
+mod unicode;

@@ -1,6 +1,6 @@
 //! The Microsoft Cloud Agreement and the partner's confirmation that a customer accepted it.
 
-use super::fields;
+use super::{compare, fields};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,18 @@ impl Contact {
         } else {
             format!("{} {}", self.first_name, self.last_name)
         }
+    }
+
+    /// Whether `other` names the same person: every field equal once in Unicode normal form C,
+    /// so `Zoë` typed with a combining diaeresis is the `Zoë` on record.
+    pub fn same_person(&self, other: &Contact) -> bool {
+        compare::same_text(&self.first_name, &other.first_name)
+            && compare::same_text(&self.last_name, &other.last_name)
+            && compare::same_text(&self.email, &other.email)
+            && match (&self.phone, &other.phone) {
+                (Some(a), Some(b)) => compare::same_text(a, b),
+                (a, b) => a == b,
+            }
     }
 
     /// What the form would refuse in this contact, as stored (values must already be in their
@@ -324,6 +336,41 @@ mod tests {
             ]
         );
         assert!(errors[4].1.contains("future date"));
+    }
+
+    #[test]
+    fn the_same_person_is_found_however_the_accents_are_encoded() {
+        let zoe = Contact {
+            first_name: "Zoë".into(),
+            last_name: "Ångström".into(),
+            email: "zoë@contoso.com".into(),
+            phone: Some("555 0100".into()),
+        };
+        let typed = Contact {
+            first_name: "Zoe\u{308}".into(),
+            last_name: "A\u{30a}ngstro\u{308}m".into(),
+            email: "zoe\u{308}@contoso.com".into(),
+            phone: Some("555 0100".into()),
+        };
+        assert_ne!(zoe, typed, "stored as typed, not rewritten");
+        assert!(zoe.same_person(&typed));
+        assert!(typed.same_person(&zoe));
+        for other in [
+            Contact {
+                first_name: "Zoe".into(),
+                ..zoe.clone()
+            },
+            Contact {
+                phone: None,
+                ..zoe.clone()
+            },
+            Contact {
+                email: "zoe@contoso.com".into(),
+                ..zoe.clone()
+            },
+        ] {
+            assert!(!zoe.same_person(&other), "{other:?}");
+        }
     }
 
     #[test]

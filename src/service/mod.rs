@@ -166,7 +166,7 @@ impl Operations<'_> {
     ) -> Result<Confirmation, ServiceError> {
         self.check_confirmation(customer_id, acceptance.date_agreed)?;
         let current = self.book.current_confirmation(customer_id);
-        if current.is_some_and(|c| c.accepted_by == acceptance.accepted_by) {
+        if current.is_some_and(|c| c.accepted_by.same_person(&acceptance.accepted_by)) {
             return Err(ServiceError::AlreadyConfirmed);
         }
         let confirmation = acceptance.record(customer_id, &self.actor.agent, self.now, channel);
