@@ -18,7 +18,7 @@ mod upsert;
 
 pub use build::Building;
 pub use cache::ListCache;
-pub use file::{read_head, Head};
+pub use file::{read_head, Head, Stamp};
 
 use crate::domain::cloud::Cloud;
 use crate::domain::compare;

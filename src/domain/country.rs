@@ -341,7 +341,11 @@ mod tests {
         assert!(germany.ends_with("for Germany, enter DE."), "{germany}");
         let typed = parse("CURAC\u{327}AO").unwrap_err();
         assert!(typed.ends_with("for Curaçao, enter CW."), "{typed}");
-        assert_eq!(parse("\u{212A}e"), Ok("KE".into()), "the Kelvin sign is a K");
+        assert_eq!(
+            parse("\u{212A}e"),
+            Ok("KE".into()),
+            "the Kelvin sign is a K"
+        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! Layout. Numbers are big-endian everywhere, so numeric keys sort in numeric order.
 //! - `meta`: `schema_version` → u32, `id_salt` → u64, `next_number` → u64 (the first number
-//!   not yet reserved), `partner_name` → UTF-8 text. Never renamed, so any build can read the
-//!   schema version.
+//!   not yet reserved), `partner_name` → UTF-8 text, `store_identity` → 16 bytes (see
+//!   `store::identity`; absent from stores made before it). Never renamed, so any build can
+//!   read the schema version.
 //! - `v2.customers`: sequence number → the customer's dossier (the customer with its
 //!   confirmations, orders and subscriptions) as JSON. Sequence numbers only grow, so iterating
 //!   gives creation order; a customer's records are read and written together.
@@ -34,11 +35,16 @@ mod packed;
 mod seal;
 mod stream;
 #[cfg(test)]
+mod identity_tests;
+#[cfg(test)]
 mod tests;
 
 use self::bucket_writes::{domain_taken, id_taken};
-use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
+use self::layout::{
+    DataTrees, Tx, CUSTOMER_COUNT, GENERATION, IDENTITY, NEXT_NUMBER, PARTNER_NAME,
+};
 use super::rules;
+use super::StoreIdentity;
 use super::LIST_CACHE_FILES;
 use super::{Dossier, DossierRows, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
 use crate::domain::agreement::Confirmation;
@@ -276,6 +282,36 @@ impl SledStore {
         })
     }
 
+    /// The store's identity, written now when the store was made by a build without one (this
+    /// is called only once the store is open and about to have its list saved), and repeated
+    /// beside the database.
+    pub fn identity(&self) -> Result<StoreIdentity, StoreError> {
+        let identity = match self.stored_identity()? {
+            Some(identity) => identity,
+            None => {
+                let identity = StoreIdentity::fresh();
+                self.meta
+                    .insert(IDENTITY, &identity.to_bytes()[..])
+                    .map_err(|e| self.fail(e))?;
+                self.flush()?;
+                identity
+            }
+        };
+        identity
+            .write_beside(&self.path)
+            .map_err(|e| StoreError::Io {
+                path: self.path.clone(),
+                detail: format!("its identity could not be written beside it ({e})"),
+            })?;
+        Ok(identity)
+    }
+
+    /// The identity in the store's metadata, without writing one when there is none.
+    pub fn stored_identity(&self) -> Result<Option<StoreIdentity>, StoreError> {
+        let stored = self.meta.get(IDENTITY).map_err(|e| self.fail(e))?;
+        Ok(stored.as_deref().and_then(StoreIdentity::from_bytes))
+    }
+
     pub fn partner_name(&self) -> Result<Option<String>, StoreError> {
         let Some(value) = self.meta.get(PARTNER_NAME).map_err(|e| self.fail(e))? else {
             return Ok(None);
@@ -425,6 +461,10 @@ impl Store for SledStore {
 
     fn list_copy_saved(&self) {
         self.list_copy_gone.store(false, Ordering::Release);
+    }
+
+    fn identity(&self) -> Result<Option<StoreIdentity>, StoreError> {
+        SledStore::identity(self).map(Some)
     }
 
     fn is_empty(&self) -> Result<bool, StoreError> {

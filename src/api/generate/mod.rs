@@ -11,7 +11,7 @@ use super::transfer::progress::Progress;
 use super::write_error;
 use crate::dashboard;
 use crate::diagnostics::Logged;
-use crate::directory::{Building, Directory, ListCache, ListingRow};
+use crate::directory::{Building, Directory, ListCache, ListingRow, Stamp};
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
 use crate::store::{SledStore, Store};
@@ -80,8 +80,12 @@ pub fn generate(
 /// Saves the list beside the store, so the first dashboard on it starts at once.
 fn save_list(store: &SledStore, directory: &Directory) -> Result<(), ApiError> {
     let partner = dashboard::partner_name(store)?;
+    let stamp = Stamp {
+        store: store.identity()?,
+        generation: store.generation()?,
+    };
     ListCache::of(store.path())
-        .save(directory, store.generation()?, &partner)
+        .save(directory, stamp, &partner)
         .map_err(|e| {
             ApiError::from(crate::store::StoreError::Io {
                 path: store.path().to_path_buf(),
