@@ -26,6 +26,8 @@ mod bucket_writes;
 mod buckets;
 mod bulk;
 mod codec;
+#[cfg(test)]
+mod identity_tests;
 mod layout;
 mod list_pages;
 mod merge;
@@ -34,8 +36,6 @@ mod open;
 mod packed;
 mod seal;
 mod stream;
-#[cfg(test)]
-mod identity_tests;
 #[cfg(test)]
 mod tests;
 

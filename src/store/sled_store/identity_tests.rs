@@ -10,11 +10,17 @@ use crate::store::{StoreIdentity, IDENTITY_FILE};
 fn a_new_store_has_its_own_identity_from_creation_on() {
     let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let first = SledStore::open(one.path()).unwrap();
-    let identity = first.stored_identity().unwrap().expect("written at creation");
+    let identity = first
+        .stored_identity()
+        .unwrap()
+        .expect("written at creation");
     assert_eq!(first.identity().unwrap(), identity);
     assert_eq!(StoreIdentity::beside(one.path()), Some(identity));
     first.close();
-    assert_eq!(reopen(one.path()).stored_identity().unwrap(), Some(identity));
+    assert_eq!(
+        reopen(one.path()).stored_identity().unwrap(),
+        Some(identity)
+    );
     let second = SledStore::open(two.path()).unwrap();
     assert_ne!(second.identity().unwrap(), identity);
 }
@@ -29,7 +35,11 @@ fn a_store_made_before_identities_gets_one_when_asked_and_keeps_it() {
         db.flush().unwrap();
     }
     let store = reopen(dir.path());
-    assert_eq!(store.stored_identity().unwrap(), None, "opening writes none");
+    assert_eq!(
+        store.stored_identity().unwrap(),
+        None,
+        "opening writes none"
+    );
     assert_eq!(StoreIdentity::beside(dir.path()), None);
     let given = store.identity().unwrap();
     assert_eq!(StoreIdentity::beside(dir.path()), Some(given));
