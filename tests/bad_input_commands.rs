@@ -42,5 +42,8 @@ mod commerce;
 mod customers;
 #[path = "bad_input_commands/output.rs"]
 mod output;
+#[cfg(unix)]
+#[path = "bad_input_commands/streams.rs"]
+mod streams;
 #[path = "bad_input_commands/unicode.rs"]
 mod unicode;
