@@ -26,6 +26,7 @@ mod bucket_writes;
 mod buckets;
 mod bulk;
 mod codec;
+mod identity;
 #[cfg(test)]
 mod identity_tests;
 mod layout;
@@ -40,9 +41,7 @@ mod stream;
 mod tests;
 
 use self::bucket_writes::{domain_taken, id_taken};
-use self::layout::{
-    DataTrees, Tx, CUSTOMER_COUNT, GENERATION, IDENTITY, NEXT_NUMBER, PARTNER_NAME,
-};
+use self::layout::{DataTrees, Tx, CUSTOMER_COUNT, GENERATION, NEXT_NUMBER, PARTNER_NAME};
 use super::rules;
 use super::StoreIdentity;
 use super::LIST_CACHE_FILES;
@@ -280,36 +279,6 @@ impl SledStore {
             }
             tx.bump(0)
         })
-    }
-
-    /// The store's identity, written now when the store was made by a build without one (this
-    /// is called only once the store is open and about to have its list saved), and repeated
-    /// beside the database.
-    pub fn identity(&self) -> Result<StoreIdentity, StoreError> {
-        let identity = match self.stored_identity()? {
-            Some(identity) => identity,
-            None => {
-                let identity = StoreIdentity::fresh();
-                self.meta
-                    .insert(IDENTITY, &identity.to_bytes()[..])
-                    .map_err(|e| self.fail(e))?;
-                self.flush()?;
-                identity
-            }
-        };
-        identity
-            .write_beside(&self.path)
-            .map_err(|e| StoreError::Io {
-                path: self.path.clone(),
-                detail: format!("its identity could not be written beside it ({e})"),
-            })?;
-        Ok(identity)
-    }
-
-    /// The identity in the store's metadata, without writing one when there is none.
-    pub fn stored_identity(&self) -> Result<Option<StoreIdentity>, StoreError> {
-        let stored = self.meta.get(IDENTITY).map_err(|e| self.fail(e))?;
-        Ok(stored.as_deref().and_then(StoreIdentity::from_bytes))
     }
 
     pub fn partner_name(&self) -> Result<Option<String>, StoreError> {
