@@ -3,6 +3,7 @@
 
 use crate::domain::agreement::{self, Confirmation};
 use crate::domain::commerce::{Order, Subscription};
+use crate::domain::compare;
 use crate::domain::customer::{list_order_key, Customer};
 use crate::domain::gate::GateFacts;
 use crate::domain::phase::Phase;
@@ -70,7 +71,7 @@ impl Book {
         if let Some(customer) = self.find(id_or_domain) {
             return Ok(Some(customer.id.clone()));
         }
-        let key = id_or_domain.trim().to_ascii_lowercase();
+        let key = compare::lookup_key(id_or_domain);
         let id = match store.customer_id_by_domain(&key)? {
             Some(id) => id,
             None => key,
@@ -103,17 +104,18 @@ impl Book {
         self.positions.get(id).map(|&i| &self.customers[i])
     }
 
-    /// Finds a customer by tenant ID or by primary domain (case-insensitive).
+    /// Finds a customer by tenant ID or by primary domain (case-insensitive, in normal form C).
     pub fn find(&self, id_or_domain: &str) -> Option<&Customer> {
-        let key = id_or_domain.trim().to_ascii_lowercase();
+        let key = compare::lookup_key(id_or_domain);
         self.customer(&key)
             .or_else(|| self.customers.iter().find(|c| c.domain == key))
     }
 
     pub fn domain_taken(&self, domain: &str) -> bool {
+        let key = compare::lookup_key(domain);
         self.customers
             .iter()
-            .any(|c| c.domain.eq_ignore_ascii_case(domain))
+            .any(|c| compare::lookup_key(&c.domain) == key)
     }
 
     /// Every confirmation of a customer, oldest recording first.

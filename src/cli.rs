@@ -167,28 +167,41 @@ fn parse_options() -> Result<Options, ExitCode> {
         Err(error) => error,
     };
     if !error.use_stderr() {
-        // --help and --version.
-        let _ = error.print();
-        return Err(ExitCode::SUCCESS);
+        // --help and --version, on standard output.
+        return Err(said(error.print(), ExitCode::SUCCESS));
     }
     Err(match usage::explain(&error, &mut command, &args) {
         Refusal::Line(line) => fail(EXIT_USAGE, line),
-        Refusal::Help(help) => {
-            let _ = write!(std::io::stderr(), "{help}");
-            ExitCode::from(EXIT_USAGE)
-        }
+        Refusal::Help(help) => said(
+            write!(std::io::stderr(), "{help}"),
+            ExitCode::from(EXIT_USAGE),
+        ),
     })
+}
+
+/// `code`, unless what had to be said could not be written: then the status for that (see
+/// `api::write_error`), since a script cannot read a message that is not there.
+fn said(written: std::io::Result<()>, code: ExitCode) -> ExitCode {
+    let Err(error) = written else {
+        return code;
+    };
+    let error = crate::api::write_error(error);
+    if !error.description.is_empty() {
+        // Standard error may still take it when standard output was the one that failed.
+        let _ = writeln!(std::io::stderr(), "pcenter: {}", error.description);
+    }
+    ExitCode::from(error.exit)
 }
 
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     tracing::warn!("pcenter ended with exit code {code}: {message}");
     // Not eprintln!, which panics when the terminal has gone (a hang-up).
-    let _ = writeln!(
+    let written = writeln!(
         std::io::stderr(),
         "pcenter: {}",
         printable(&message.to_string())
     );
-    ExitCode::from(code)
+    said(written, ExitCode::from(code))
 }
 
 /// A plain line made safe for a terminal: a path or value in it may hold an escape sequence,

@@ -4,9 +4,9 @@
 
 use crate::app::{Action, App, Indexing};
 use crate::book::Book;
-use crate::directory::{Directory, ListCache, ListingRow};
+use crate::directory::{Directory, ListCache, ListingRow, Stamp};
 use crate::service::Actor;
-use crate::store::{ListingRows, SledStore, Store, StoreError};
+use crate::store::{ListingRows, SledStore, Store, StoreError, StoreIdentity};
 use std::path::Path;
 
 /// Rows read before the first frame: more than any terminal shows.
@@ -16,9 +16,11 @@ pub const FIRST_ROWS: usize = 200;
 const PROGRESS_EVERY: usize = 100_000;
 
 /// What the dashboard shows before the store opens, from the saved copy of the list; `None`
-/// when there is no usable copy (the first frame then waits for the store).
+/// when there is no usable copy of this store's list (the first frame then waits for the
+/// store).
 pub fn preview(store_dir: &Path, actor: &Actor, size: (u16, u16)) -> Option<App> {
-    let (head, partner) = ListCache::of(store_dir).head(FIRST_ROWS)?;
+    let store = StoreIdentity::beside(store_dir)?;
+    let (head, partner) = ListCache::of(store_dir).head(FIRST_ROWS, store)?;
     let loaded = head.rows.len();
     let indexing = (loaded < head.count).then_some(Indexing {
         loaded,
@@ -46,7 +48,8 @@ pub struct Start {
 
 pub struct Loader {
     cache: ListCache,
-    generation: u64,
+    /// The store and generation a saved copy must be of to be used.
+    stamp: Option<Stamp>,
     total: usize,
     rows: ListingRows,
 }
@@ -75,9 +78,13 @@ pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start
     );
     let loader = (!complete)
         .then(|| -> Result<Loader, StoreError> {
+            // A store of an older build has no identity until its list is first saved.
+            let stamp = store
+                .stored_identity()?
+                .map(|store| Stamp { store, generation });
             Ok(Loader {
                 cache: ListCache::of(store.path()),
-                generation,
+                stamp,
                 total,
                 rows: store.listing()?,
             })
@@ -91,11 +98,12 @@ pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start
 }
 
 impl Loader {
-    /// Reads the whole directory: from the saved copy when it is of this generation, else
-    /// from the store, reporting progress. Ends with `Action::Indexed`, or with nothing when
-    /// the store failed (the first rows stay, and the list says it is still loading).
+    /// Reads the whole directory: from the saved copy when it is of this store at this
+    /// generation, else from the store, reporting progress. Ends with `Action::Indexed`, or
+    /// with nothing when the store failed (the first rows stay, and the list says it is still
+    /// loading).
     pub fn run(self, report: impl Fn(Action)) {
-        if let Some(directory) = self.cache.load(self.generation) {
+        if let Some(directory) = self.stamp.and_then(|stamp| self.cache.load(stamp)) {
             report(Action::Indexed(Box::new(directory)));
             return;
         }
@@ -155,18 +163,22 @@ pub fn save_list(store: &dyn Store, app: &App) {
     let (None, Some(dir)) = (app.ctx.indexing, store.location()) else {
         return;
     };
-    let Ok(generation) = store.generation() else {
+    let (Ok(generation), Ok(Some(identity))) = (store.generation(), store.identity()) else {
         return;
+    };
+    let stamp = Stamp {
+        store: identity,
+        generation,
     };
     let cache = ListCache::of(dir);
     if cache
-        .head(0)
-        .is_some_and(|(head, _)| head.generation == generation)
+        .head(0, identity)
+        .is_some_and(|(head, _)| head.stamp == stamp)
     {
         return;
     }
     if cache
-        .save(&app.ctx.directory, generation, &app.ctx.partner_name)
+        .save(&app.ctx.directory, stamp, &app.ctx.partner_name)
         .is_ok()
     {
         store.list_copy_saved();

@@ -55,3 +55,47 @@ fn generate_needs_a_role_that_may_create_customers() {
     run.refused(7, 403);
     assert!(demo.snapshot().customers.is_empty());
 }
+
+#[test]
+fn generate_says_its_maximum_and_takes_no_number_past_it() {
+    let demo = Demo::new();
+    for (value, said) in [
+        (
+            "10000001",
+            "--customers: 10000001 is more than generate makes: at most 10,000,000 customers",
+        ),
+        (
+            "99999999999999999999999",
+            "--customers: 99999999999999999999999 is more than generate makes: at most 10,000,000",
+        ),
+        ("1e9", "--customers: '1e9' is not a whole number"),
+    ] {
+        let run = demo.run(MANDATORY_DAY, &["generate", "--customers", value]);
+        assert_eq!(run.code, Some(2), "{run:?}");
+        assert!(
+            run.stderr.starts_with(&format!("pcenter: {said}")),
+            "{run:?}"
+        );
+    }
+    let seed = [
+        "generate",
+        "--customers",
+        "1",
+        "--seed",
+        "18446744073709551616",
+    ];
+    let run = demo.run(MANDATORY_DAY, &seed);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr.contains("at most 18446744073709551615"),
+        "{run:?}"
+    );
+    let largest = [
+        "generate",
+        "--customers",
+        "3",
+        "--seed",
+        "18446744073709551615",
+    ];
+    assert_eq!(demo.run(MANDATORY_DAY, &largest).code, Some(0));
+}

@@ -3,6 +3,8 @@
 //! import round trip on 10,000 customers.
 
 mod binary;
+#[path = "api_transfer/encodings.rs"]
+mod encodings;
 #[path = "api_transfer/export.rs"]
 mod export;
 #[path = "api_transfer/formulas.rs"]

@@ -44,3 +44,8 @@ mod customers;
 mod every_output;
 #[path = "bad_input_commands/output.rs"]
 mod output;
+#[cfg(unix)]
+#[path = "bad_input_commands/streams.rs"]
+mod streams;
+#[path = "bad_input_commands/unicode.rs"]
+mod unicode;

@@ -20,16 +20,42 @@ fn seat_count(value: &str) -> Result<u32, String> {
     }
 }
 
-/// A count or a seed: a whole number.
-fn whole_number<N: std::str::FromStr>(value: &str) -> Result<N, String> {
+/// The digits of a whole number as typed, or why it is not one.
+fn digits(value: &str) -> Result<&str, String> {
     let digits = value.trim();
-    match digits.parse::<N>() {
-        Ok(number) if digits.bytes().all(|b| b.is_ascii_digit()) => Ok(number),
-        _ => Err(format!(
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
             "'{}' is not a whole number (digits only, for example 1000).",
             quote(value)
+        ));
+    }
+    Ok(digits)
+}
+
+/// How many customers `generate` makes: at most `generate::MOST_CUSTOMERS`.
+fn customer_count(value: &str) -> Result<usize, String> {
+    let most = super::generate::MOST_CUSTOMERS;
+    let digits = digits(value)?;
+    match digits.parse::<usize>() {
+        Ok(count) if count <= most => Ok(count),
+        _ => Err(format!(
+            "{} is more than generate makes: at most {} customers (a store of about 20 GB).",
+            quote(digits),
+            crate::domain::count::thousands(most)
         )),
     }
+}
+
+/// Any seed of 64 bits.
+fn seed(value: &str) -> Result<u64, String> {
+    let digits = digits(value)?;
+    digits.parse::<u64>().map_err(|_| {
+        format!(
+            "{} is more than a seed can be: at most {}.",
+            quote(digits),
+            u64::MAX
+        )
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,11 +81,11 @@ pub enum Command {
     /// Fill an empty store with realistic customers to measure on: the same seed gives the same
     /// customers, confirmations, orders and subscriptions.
     Generate {
-        /// How many customers.
-        #[arg(long, value_name = "N", value_parser = whole_number::<usize>)]
+        /// How many customers, at most 10,000,000.
+        #[arg(long, value_name = "N", value_parser = customer_count)]
         customers: usize,
-        /// The seed of the pseudo-random sequence.
-        #[arg(long, value_name = "S", default_value_t = 1, value_parser = whole_number::<u64>)]
+        /// The seed of the pseudo-random sequence (any whole number below 2^64).
+        #[arg(long, value_name = "S", default_value_t = 1, value_parser = seed)]
         seed: u64,
     },
     /// Write every customer with its confirmations, orders and subscriptions to a file of JSON

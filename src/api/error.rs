@@ -20,9 +20,13 @@ pub mod exit {
     pub const ROWS_REJECTED: u8 = 11;
     pub const STORE_DAMAGED: u8 = 12;
     pub const STORE_NEWER: u8 = 13;
-    /// The file named by `--out` cannot be written (the store is fine).
-    pub const OUTPUT_FILE: u8 = 14;
-    /// The reader of the output went away (128 + SIGPIPE, as shells report it).
+    /// The output cannot be written: the file named by `--out`, standard output or standard
+    /// error (no space left, an I/O error). The store is fine.
+    pub const OUTPUT: u8 = 14;
+    /// The file named by `--out` cannot be written: one case of `OUTPUT`.
+    pub const OUTPUT_FILE: u8 = OUTPUT;
+    /// The reader of the output went away before it was all written, as `| head` does
+    /// (128 + SIGPIPE, as shells report a command that SIGPIPE ended).
     pub const PIPE_CLOSED: u8 = 141;
 }
 

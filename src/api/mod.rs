@@ -148,6 +148,9 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
             result
         }),
     };
+    // What is still buffered is written now, while a failure can still be reported.
+    let result = result.and_then(|status| out.flush().map(|()| status).map_err(write_error));
+    drop(out);
     match &result {
         Ok(status) => tracing::info!("command finished: {name}, exit code {status}"),
         Err(error) => tracing::warn!(
@@ -157,9 +160,9 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
             error.description
         ),
     }
-    match result {
-        Ok(status) => ExitCode::from(status),
-        Err(error) if error.exit == exit::PIPE_CLOSED => ExitCode::from(error.exit),
+    let said = match &result {
+        Ok(_) => Ok(()),
+        Err(error) if error.exit == exit::PIPE_CLOSED => Ok(()),
         Err(error)
             if matches!(
                 error.exit,
@@ -167,16 +170,19 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
                     | exit::STORE
                     | exit::STORE_DAMAGED
                     | exit::STORE_NEWER
-                    | exit::OUTPUT_FILE
+                    | exit::OUTPUT
             ) =>
         {
-            eprintln!("pcenter: {}", crate::cli::printable(&error.description));
-            ExitCode::from(error.exit)
+            let line = crate::cli::printable(&error.description);
+            writeln!(std::io::stderr(), "pcenter: {line}")
         }
-        Err(error) => {
-            eprintln!("{}", error.to_json());
-            ExitCode::from(error.exit)
-        }
+        Err(error) => writeln!(std::io::stderr(), "{}", error.to_json()),
+    };
+    match (result, said) {
+        // Not even the refusal could be written: that is what the status says.
+        (_, Err(error)) => ExitCode::from(write_error(error).exit),
+        (Ok(status), Ok(())) => ExitCode::from(status),
+        (Err(error), Ok(())) => ExitCode::from(error.exit),
     }
 }
 
@@ -230,23 +236,36 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
     }
 }
 
+/// The largest JSON body read: a Customer body with its agreement is about 2 KB; a larger one
+/// (or an endless stream such as `/dev/zero`) is refused without being held in memory.
+const BODY_MAX: u64 = 1 << 20;
+
 /// Reads a JSON body from a file, or from standard input for `-`.
 pub fn read_body(source: &str) -> Result<String, ApiError> {
     use std::io::Read;
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     let read = if source == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        std::io::stdin().take(BODY_MAX + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::read_to_string(source).map(|t| text = t)
+        std::fs::File::open(source).and_then(|file| file.take(BODY_MAX + 1).read_to_end(&mut bytes))
     };
-    read.map_err(|e| {
-        let source = quote_path(std::path::Path::new(source));
-        ApiError::invalid(format!("Cannot read the JSON body from {source}: {e}."))
-    })?;
-    Ok(text)
+    let shown = quote_path(std::path::Path::new(source));
+    read.map_err(|e| ApiError::invalid(format!("Cannot read the JSON body from {shown}: {e}.")))?;
+    if bytes.len() as u64 > BODY_MAX {
+        return Err(ApiError::invalid(format!(
+            "The JSON body from {shown} is larger than {} MiB; a body is a few KB. Check that {shown} is the body.",
+            BODY_MAX >> 20
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        ApiError::invalid(format!(
+            "The JSON body from {shown} is not UTF-8 text; save it as UTF-8."
+        ))
+    })
 }
 
-/// Maps an io error while printing results (for example a closed pipe).
+/// Maps an io error while writing to standard output or standard error: its own exit status,
+/// not the store's, since the store is fine.
 pub fn write_error(error: std::io::Error) -> ApiError {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         // The reader stopped early (`| head`): nothing more to say, as other tools do.
@@ -254,7 +273,9 @@ pub fn write_error(error: std::io::Error) -> ApiError {
     }
     ApiError::new(
         error::code::STORE,
-        exit::STORE,
-        format!("Cannot write the output: {error}."),
+        exit::OUTPUT,
+        format!(
+            "Cannot write the output: {error}. Whatever the command saved in the store is saved; only what it printed is lost."
+        ),
     )
 }

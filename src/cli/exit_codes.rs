@@ -5,7 +5,7 @@ use super::EXIT_TERMINAL;
 use crate::api::error::exit;
 
 /// Every status a command can end with, and what it means.
-const COMMAND_CODES: [(u8, &str); 13] = [
+const COMMAND_CODES: [(u8, &str); 14] = [
     (0, "done"),
     (exit::USAGE, "bad option value"),
     (exit::STORE_IN_USE, "the store is in use by another pcenter"),
@@ -21,7 +21,14 @@ const COMMAND_CODES: [(u8, &str); 13] = [
         exit::STORE_NEWER,
         "the store was written by a newer pcenter",
     ),
-    (exit::OUTPUT_FILE, "the --out file cannot be written"),
+    (
+        exit::OUTPUT,
+        "the output cannot be written (the --out file, standard output or error)",
+    ),
+    (
+        exit::PIPE_CLOSED,
+        "the reader of the output stopped early (as | head does)",
+    ),
 ];
 
 /// Only the dashboard ends with these.
@@ -58,7 +65,7 @@ mod tests {
     fn the_commands_codes_in_order() {
         assert_eq!(
             of_commands(),
-            "Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the --out file cannot be written."
+            "Exit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the output cannot be written (the --out file, standard output or error), 141 the reader of the output stopped early (as | head does)."
         );
     }
 
@@ -66,7 +73,7 @@ mod tests {
     fn the_top_level_help_has_the_commands_codes_with_the_dashboards() {
         assert_eq!(
             of_everything(),
-            "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the --out file cannot be written; the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
+            "Without a command, opens the dashboard.\n\nExit codes: 0 done, 2 bad option value, 3 the store is in use by another pcenter, 4 the store cannot be used, 5 no usable terminal, 6 invalid input (400), 7 role not allowed (403), 8 not found (404), 9 same confirmation already exists (600061), 10 blocked: confirmation required (13605), 11 an import rejected some rows, 12 the store is damaged, 13 the store was written by a newer pcenter, 14 the output cannot be written (the --out file, standard output or error), 141 the reader of the output stopped early (as | head does); the dashboard ends on SIGHUP with 129 and on SIGTERM with 143, its work saved."
         );
     }
 }

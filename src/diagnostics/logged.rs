@@ -86,6 +86,9 @@ impl<S: Store> Store for Logged<S> {
     fn list_copy_saved(&self) {
         self.0.list_copy_saved()
     }
+    fn identity(&self) -> Result<Option<crate::store::StoreIdentity>, StoreError> {
+        noted("read", self.0.identity())
+    }
     fn is_empty(&self) -> Result<bool, StoreError> {
         noted("read", self.0.is_empty())
     }

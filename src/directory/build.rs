@@ -1,6 +1,6 @@
 //! Building a directory from rows, in whatever order they come.
 
-use super::{offset, pack, push_lowercase, Directory, ListingRow, TooLarge};
+use super::{offset, pack, push_folded, Directory, ListingRow, TooLarge};
 use super::{ROW_END, SEPARATOR, TOO_LARGE};
 
 /// A directory being built one row at a time, in any order (see `Directory::from_rows`).
@@ -101,7 +101,7 @@ impl Directory {
     /// 4 GiB.
     pub(super) fn push_key(&mut self, name: &str, domain: (&str, &str)) -> Result<(), TooLarge> {
         let keys_len = self.keys.len();
-        push_lowercase(&mut self.keys, name);
+        push_folded(&mut self.keys, name);
         self.keys.push(SEPARATOR);
         let domain_start = self.keys.len();
         self.keys.push_str(domain.0);

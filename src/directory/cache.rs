@@ -1,10 +1,10 @@
 //! The Customers list saved beside the store, so that the dashboard shows its first page before
 //! the database has opened. A copy of the store, never the record: the store removes it before
-//! its first write (see `store::LIST_CACHE_FILES`), and a copy whose generation differs from the
-//! store's is not used.
+//! its first write (see `store::LIST_CACHE_FILES`), and a copy is used only for the store it
+//! names (its identity, see `StoreIdentity`) at the generation it names.
 
-use super::{read_head, Directory, Head};
-use crate::store::LIST_CACHE_FILES;
+use super::{read_head, Directory, Head, Stamp};
+use crate::store::{StoreIdentity, LIST_CACHE_FILES};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -22,27 +22,31 @@ impl ListCache {
         }
     }
 
-    /// The first `rows` rows, the count, the generation and the partner name; `None` when
-    /// there is no usable copy (a damaged one is ignored: the store has everything).
-    pub fn head(&self, rows: usize) -> Option<(Head, String)> {
+    /// The first `rows` rows, the count, the stamp and the partner name of the copy of the
+    /// list of `store`; `None` when there is no usable copy of it (a damaged one, or one of
+    /// another store, is ignored: the store has everything).
+    pub fn head(&self, rows: usize, store: StoreIdentity) -> Option<(Head, String)> {
         let head = read_head(&self.list, rows).ok()??;
+        if head.stamp.store != store {
+            return None;
+        }
         let partner = std::fs::read_to_string(&self.partner).ok()?;
         Some((head, partner))
     }
 
-    /// The whole list, when the copy is of the store at `generation`.
-    pub fn load(&self, generation: u64) -> Option<Directory> {
+    /// The whole list, when the copy is of the store and generation of `stamp`.
+    pub fn load(&self, stamp: Stamp) -> Option<Directory> {
         match Directory::read_file(&self.list) {
-            Ok(Some((saved, directory))) if saved == generation => Some(directory),
+            Ok(Some((saved, directory))) if saved == stamp => Some(directory),
             _ => None,
         }
     }
 
-    /// Saves the list of the store at `generation`. The partner name goes first: a list file
-    /// without its partner file is never used.
-    pub fn save(&self, directory: &Directory, generation: u64, partner: &str) -> io::Result<()> {
+    /// Saves the list of the store and generation of `stamp`. The partner name goes first: a
+    /// list file without its partner file is never used.
+    pub fn save(&self, directory: &Directory, stamp: Stamp, partner: &str) -> io::Result<()> {
         std::fs::write(&self.partner, partner)?;
-        directory.write_file(&self.list, generation)
+        directory.write_file(&self.list, stamp)
     }
 }
 
@@ -63,33 +67,57 @@ mod tests {
         }))
     }
 
+    const STORE: StoreIdentity = StoreIdentity(0xfeed);
+    const OTHER: StoreIdentity = StoreIdentity(0xbeef);
+
+    fn at(store: StoreIdentity, generation: u64) -> Stamp {
+        Stamp { store, generation }
+    }
+
     #[test]
     fn a_saved_list_gives_its_head_and_loads_only_for_its_generation() {
         let dir = tempfile::tempdir().unwrap();
         let cache = ListCache::of(dir.path());
-        assert!(cache.head(5).is_none());
-        cache.save(&directory(100), 7, "Fabrikam").unwrap();
-        let (head, partner) = cache.head(5).unwrap();
-        assert_eq!((head.generation, head.count, head.rows.len()), (7, 100, 5));
+        assert!(cache.head(5, STORE).is_none());
+        cache
+            .save(&directory(100), at(STORE, 7), "Fabrikam")
+            .unwrap();
+        let (head, partner) = cache.head(5, STORE).unwrap();
+        assert_eq!(
+            (head.stamp, head.count, head.rows.len()),
+            (at(STORE, 7), 100, 5)
+        );
         assert_eq!(head.rows[0].company_name, "Company 0000");
         assert_eq!(partner, "Fabrikam");
-        assert_eq!(cache.load(7).unwrap().len(), 100);
+        assert_eq!(cache.load(at(STORE, 7)).unwrap().len(), 100);
         assert!(
-            cache.load(8).is_none(),
+            cache.load(at(STORE, 8)).is_none(),
             "a copy of another generation is not used"
         );
+    }
+
+    #[test]
+    fn a_list_of_another_store_is_not_used_even_at_the_same_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ListCache::of(dir.path());
+        cache
+            .save(&directory(10), at(OTHER, 7), "Fabrikam")
+            .unwrap();
+        assert!(cache.head(5, STORE).is_none());
+        assert!(cache.load(at(STORE, 7)).is_none());
+        assert!(cache.head(5, OTHER).is_some());
     }
 
     #[test]
     fn a_list_without_its_partner_file_or_with_damage_is_not_used() {
         let dir = tempfile::tempdir().unwrap();
         let cache = ListCache::of(dir.path());
-        cache.save(&directory(3), 1, "Fabrikam").unwrap();
+        cache.save(&directory(3), at(STORE, 1), "Fabrikam").unwrap();
         std::fs::remove_file(dir.path().join(LIST_CACHE_FILES[1])).unwrap();
-        assert!(cache.head(5).is_none());
-        cache.save(&directory(3), 1, "Fabrikam").unwrap();
-        std::fs::write(dir.path().join(LIST_CACHE_FILES[0]), b"PCLIST01garbage").unwrap();
-        assert!(cache.head(5).is_none());
-        assert!(cache.load(1).is_none());
+        assert!(cache.head(5, STORE).is_none());
+        cache.save(&directory(3), at(STORE, 1), "Fabrikam").unwrap();
+        std::fs::write(dir.path().join(LIST_CACHE_FILES[0]), b"PCLIST02garbage").unwrap();
+        assert!(cache.head(5, STORE).is_none());
+        assert!(cache.load(at(STORE, 1)).is_none());
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! | bytes  | content                                                                  |
 //! |--------|--------------------------------------------------------------------------|
-//! | 8      | magic `PCLIST01` (the last two characters are the format version)        |
-//! | 8      | generation, opaque to this module                                        |
+//! | 8      | magic `PCLIST02` (the last two characters are the format version)        |
+//! | 16     | identity of the store the list is of, big-endian                         |
+//! | 8      | generation of that store when the list was saved                         |
 //! | 8      | `n`                                                                      |
 //! | 8      | byte length of the names section                                         |
 //! | 8      | byte length of the domains section                                       |
@@ -22,6 +23,7 @@
 
 use super::{offset, unpack, Directory, ListingRow, TooLarge};
 use crate::domain::customer::DOMAIN_SUFFIX;
+use crate::store::StoreIdentity;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -33,14 +35,22 @@ mod tests;
 
 use columns::{Columns, Layout};
 
-const MAGIC: &[u8; 8] = b"PCLIST01";
-const HEADER_LEN: usize = 40;
+const MAGIC: &[u8; 8] = b"PCLIST02";
+const HEADER_LEN: usize = 56;
 const SUFFIXED: u8 = 0x10;
+
+/// Which store a list is of, and at which of its generations: a list is current only for that
+/// store at that generation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub store: StoreIdentity,
+    pub generation: u64,
+}
 
 /// The first rows of a directory file and how many it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Head {
-    pub generation: u64,
+    pub stamp: Stamp,
     pub count: usize,
     pub rows: Vec<ListingRow>,
 }
@@ -58,7 +68,7 @@ fn invalid(path: &Path, problem: impl std::fmt::Display) -> io::Error {
 impl Directory {
     /// Writes the directory to `path` atomically: a temporary file beside it, synced, renamed
     /// over `path`, then the folder synced. The file is readable by its owner only (0600).
-    pub fn write_file(&self, path: &Path, generation: u64) -> io::Result<()> {
+    pub fn write_file(&self, path: &Path, stamp: Stamp) -> io::Result<()> {
         static WRITES: AtomicU64 = AtomicU64::new(0);
         let name = path.file_name().ok_or_else(|| {
             io::Error::new(
@@ -76,7 +86,7 @@ impl Directory {
             std::process::id(),
             WRITES.fetch_add(1, Ordering::Relaxed)
         ));
-        let written = self.write_to_new(&temporary, generation).and_then(|()| {
+        let written = self.write_to_new(&temporary, stamp).and_then(|()| {
             fs::rename(&temporary, path)?;
             sync_folder(folder)
         });
@@ -86,17 +96,17 @@ impl Directory {
         written
     }
 
-    fn write_to_new(&self, path: &Path, generation: u64) -> io::Result<()> {
+    fn write_to_new(&self, path: &Path, stamp: Stamp) -> io::Result<()> {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut out = BufWriter::with_capacity(1 << 20, options.open(path)?);
-        self.write_sections(&mut out, generation)?;
+        self.write_sections(&mut out, stamp)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()
     }
 
-    fn write_sections(&self, out: &mut impl Write, generation: u64) -> io::Result<()> {
+    fn write_sections(&self, out: &mut impl Write, stamp: Stamp) -> io::Result<()> {
         let stored = |rank: usize| {
             let domain = self.entry(rank).domain;
             match domain.strip_suffix(DOMAIN_SUFFIX) {
@@ -106,7 +116,8 @@ impl Directory {
         };
         let domains_len: usize = (0..self.len()).map(|r| stored(r).0.len()).sum();
         out.write_all(MAGIC)?;
-        for number in [generation, self.len() as u64, self.names.len() as u64] {
+        out.write_all(&stamp.store.to_bytes())?;
+        for number in [stamp.generation, self.len() as u64, self.names.len() as u64] {
             out.write_all(&number.to_le_bytes())?;
         }
         out.write_all(&(domains_len as u64).to_le_bytes())?;
@@ -128,11 +139,11 @@ impl Directory {
         out.flush()
     }
 
-    /// The generation and directory written to `path`, or `None` when there is no file. The
+    /// The stamp and directory written to `path`, or `None` when there is no file. The
     /// file is read a section at a time, each dropped once used: at a million rows a copy of
     /// the whole file beside the directory would weigh as much as the directory itself.
-    pub fn read_file(path: &Path) -> io::Result<Option<(u64, Directory)>> {
-        let Some((generation, layout, mut file)) = open_sections(path)? else {
+    pub fn read_file(path: &Path) -> io::Result<Option<(Stamp, Directory)>> {
+        let Some((stamp, layout, mut file)) = open_sections(path)? else {
             return Ok(None);
         };
         let count = layout.count;
@@ -149,12 +160,12 @@ impl Directory {
         let directory = columns
             .into_directory()
             .map_err(|problem| invalid(path, problem))?;
-        Ok(Some((generation, directory)))
+        Ok(Some((stamp, directory)))
     }
 }
 
-/// The generation, layout and open file at `path`, or `None` when there is no file.
-fn open_sections(path: &Path) -> io::Result<Option<(u64, Layout, File)>> {
+/// The stamp, layout and open file at `path`, or `None` when there is no file.
+fn open_sections(path: &Path) -> io::Result<Option<(Stamp, Layout, File)>> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -165,8 +176,8 @@ fn open_sections(path: &Path) -> io::Result<Option<(u64, Layout, File)>> {
     if header.len() < HEADER_LEN {
         return Err(invalid(path, "truncated"));
     }
-    let (generation, layout) = Layout::parse(&header, file_len, path)?;
-    Ok(Some((generation, layout, file)))
+    let (stamp, layout) = Layout::parse(&header, file_len, path)?;
+    Ok(Some((stamp, layout, file)))
 }
 
 impl Columns {
@@ -220,7 +231,7 @@ impl Columns {
 /// The first `rows` rows of the file at `path` and how many it holds, or `None` when there is
 /// no file. Reads only the header and those rows.
 pub fn read_head(path: &Path, rows: usize) -> io::Result<Option<Head>> {
-    let Some((generation, layout, mut file)) = open_sections(path)? else {
+    let Some((stamp, layout, mut file)) = open_sections(path)? else {
         return Ok(None);
     };
     let wanted = rows.min(layout.count);
@@ -245,7 +256,7 @@ pub fn read_head(path: &Path, rows: usize) -> io::Result<Option<Head>> {
     let domains = read(layout.domains().start..layout.domains().start + domains_end)?;
     let columns = Columns::parse(fixed, names, domains, path)?;
     Ok(Some(Head {
-        generation,
+        stamp,
         count: layout.count,
         rows: (0..wanted).map(|rank| columns.row(rank)).collect(),
     }))

@@ -2,7 +2,7 @@
 //! in list order, searchable as the list's filter, and its file (see `read_head`).
 //!
 //! A row costs no allocation of its own. Company names, original case, lie end to end in one
-//! arena; each row's sort key (`lowercase(name) + '\u{1f}' + domain`) and a `'\n'` lie end to
+//! arena; each row's sort key (`folded(name) + '\u{1f}' + domain`, see `sort_key`) and a `'\n'` lie end to
 //! end in a second arena, the one [`Directory::search`] scans; small arrays hold the offsets,
 //! a packed cloud-and-status code and the subscription count. Offsets are `u32`, so each arena
 //! holds at most 4 GiB of text (about 60 MB at a million customers); going past that panics
@@ -18,9 +18,10 @@ mod upsert;
 
 pub use build::Building;
 pub use cache::ListCache;
-pub use file::{read_head, Head};
+pub use file::{read_head, Head, Stamp};
 
 use crate::domain::cloud::Cloud;
+use crate::domain::compare;
 use crate::domain::customer::DOMAIN_SUFFIX;
 use crate::domain::status::AgreementStatus;
 use crate::store::Listed;
@@ -56,25 +57,26 @@ impl From<Listed> for ListingRow {
     }
 }
 
-/// The list order: company name lower-cased (`str::to_lowercase`), then domain, encoded as
-/// `lowercase(name) + '\u{1f}' + domain`, whose byte order is that order (names hold no control
-/// characters).
+/// The list order: company name lower-cased (`str::to_lowercase`) in normal form C, then
+/// domain, encoded as `folded(name) + '\u{1f}' + domain`, whose byte order is that order (names
+/// hold no control characters). The key arena holds these, so the search compares names in
+/// normal form C without normalising a million names per keystroke.
 pub fn sort_key(company_name: &str, domain: &str) -> String {
     let mut key = String::with_capacity(company_name.len() + 1 + domain.len());
-    push_lowercase(&mut key, company_name);
+    push_folded(&mut key, company_name);
     key.push(SEPARATOR);
     key.push_str(domain);
     key
 }
 
-/// Appends `text.to_lowercase()`, without allocating when the text is ASCII.
-fn push_lowercase(into: &mut String, text: &str) {
+/// Appends `compare::folded(text)`, without allocating when the text is ASCII.
+fn push_folded(into: &mut String, text: &str) {
     if text.is_ascii() {
         let start = into.len();
         into.push_str(text);
         into[start..].make_ascii_lowercase();
     } else {
-        into.push_str(&text.to_lowercase());
+        into.push_str(&compare::folded(text));
     }
 }
 

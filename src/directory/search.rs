@@ -3,19 +3,20 @@
 //! scan of the key arena instead of lower-casing every name.
 
 use super::Directory;
+use crate::domain::compare;
 use memchr::memmem::Finder;
 use std::ops::Range;
 
 impl Directory {
-    /// The ranks, ascending, of the rows whose lower-case company name or whose domain contains
-    /// the trimmed, lower-cased text: exactly the rows `CustomerFilter::new(text)` matches. An
-    /// empty or blank text matches every row.
+    /// The ranks, ascending, of the rows whose folded company name (lower case, normal form C)
+    /// or whose domain contains the trimmed, folded text: exactly the rows
+    /// `CustomerFilter::new(text)` matches. An empty or blank text matches every row.
     ///
     /// One thread: a scan of a million rows takes a few milliseconds, and starting a second
     /// thread for every keystroke made the slowest keystrokes several times slower (see
     /// BENCHMARKS.md) for a gain on the median only.
     pub fn search(&self, text: &str) -> Vec<u32> {
-        let needle = text.trim().to_lowercase();
+        let needle = compare::folded(text.trim());
         if needle.is_empty() {
             return (0..self.len() as u32).collect();
         }

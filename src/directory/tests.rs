@@ -65,6 +65,8 @@ pub(super) fn varied() -> Vec<ListingRow> {
         row("Ab", "ab.onmicrosoft.com"),
         row("A", "a.onmicrosoft.com"),
         row("Northwind Traders", "nwt.onmicrosoft.com"),
+        // Stored as typed on a keyboard that sends the accent as a combining mark.
+        row("Noe\u{308}l Cafe\u{301}", "noelcafe.onmicrosoft.com"),
     ];
     let clouds = Cloud::ALL;
     for (i, row) in rows.iter_mut().enumerate() {
@@ -81,7 +83,7 @@ pub(super) fn varied() -> Vec<ListingRow> {
 
 const FRAGMENTS: &[&str] = &[
     "a", "e", "Co", "ntoso", "Zoë", "ÉCOLE", "école", "한빛", "山田", "ΟΔΟΣ", "σ", "ς", " ", "-",
-    "Ltd", "Straße", "İ", "\u{212a}", "north", "WIND", "ab", "x", "Ü", "0",
+    "Ltd", "Straße", "İ", "\u{212a}", "north", "WIND", "ab", "x", "Ü", "0", "e\u{308}", "ë",
 ];
 
 /// A company name of one to four fragments; one in fifty holds a control character, which

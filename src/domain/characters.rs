@@ -3,6 +3,7 @@
 //! around them; neither belongs in a name or an address. Also how a message quotes what was
 //! typed, so that a message never carries such characters, nor 100 KB of pasted text.
 
+use finl_unicode::categories::CharacterCategories;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -11,9 +12,14 @@ use std::path::Path;
 const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
 
 /// Whether `c` would not show as itself on a terminal: a control character (C0, DEL, C1), a
-/// line or paragraph separator, or an invisible format character (text-direction marks,
-/// embeddings, overrides and isolates, zero-width spaces, the byte order mark, tag characters).
+/// line or paragraph separator, or a format character of any plane (Unicode's general category
+/// Cf: text-direction marks, embeddings, overrides and isolates, zero-width spaces, the byte
+/// order mark, Arabic and Syriac number signs, Egyptian hieroglyph and musical format
+/// controls, tag characters, …), the two joiners excepted.
 pub fn is_hidden(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control() || is_invisible_format(c)
 }
 
@@ -30,11 +36,14 @@ fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// A format character (category Cf, from the Unicode tables of `finl_unicode`), or one of the
+/// unassigned code points beside them that a later Unicode may make one.
 fn is_invisible_format(c: char) -> bool {
     if JOINERS.contains(&c) {
         return false;
     }
-    is_direction_mark(c)
+    c.is_format()
+        || is_direction_mark(c)
         || matches!(
             c,
             '\u{00AD}'
@@ -208,6 +217,64 @@ mod tests {
         ] {
             assert!(is_hidden(c), "{}", c.escape_unicode());
         }
+    }
+
+    /// Every character of general category Cf in Unicode 16.0 (DerivedGeneralCategory.txt,
+    /// https://www.unicode.org/Public/16.0.0/ucd/extracted/DerivedGeneralCategory.txt):
+    /// 170 code points in 21 ranges, on planes 0, 1 and 14.
+    const FORMAT_CHARACTERS: [(u32, u32); 21] = [
+        (0x00AD, 0x00AD),
+        (0x0600, 0x0605),
+        (0x061C, 0x061C),
+        (0x06DD, 0x06DD),
+        (0x070F, 0x070F),
+        (0x0890, 0x0891),
+        (0x08E2, 0x08E2),
+        (0x180E, 0x180E),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x2064),
+        (0x2066, 0x206F),
+        (0xFEFF, 0xFEFF),
+        (0xFFF9, 0xFFFB),
+        (0x110BD, 0x110BD),
+        (0x110CD, 0x110CD),
+        (0x13430, 0x1343F),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0001, 0xE0001),
+        (0xE0020, 0xE007F),
+    ];
+
+    #[test]
+    fn every_format_character_of_every_plane_is_hidden_but_the_joiners() {
+        let mut count = 0;
+        for (first, last) in FORMAT_CHARACTERS {
+            for code in first..=last {
+                let c = char::from_u32(code).unwrap();
+                count += 1;
+                assert_eq!(is_hidden(c), !JOINERS.contains(&c), "U+{code:04X}");
+                assert!(first_hidden(&format!("Ada{c}")).is_some() || JOINERS.contains(&c));
+            }
+        }
+        assert_eq!(count, 170);
+        // And whatever the tables add later: every Cf character of every plane.
+        let every = (0..=0x10FFFF).filter_map(char::from_u32);
+        for c in every.filter(|c| c.is_format() && !JOINERS.contains(c)) {
+            assert!(is_hidden(c), "{}", c.escape_unicode());
+        }
+    }
+
+    #[test]
+    fn a_format_character_is_named_with_its_code_point() {
+        assert_eq!(
+            check_visible("First name", "Ada\u{E0041}"),
+            Err("First name cannot contain the invisible character U+E0041; remove it.".into())
+        );
+        assert_eq!(
+            check_visible("City", "\u{0600}12"),
+            Err("City cannot contain the invisible character U+0600; remove it.".into())
+        );
     }
 
     #[test]

@@ -262,7 +262,7 @@ pub fn name(code: &str) -> Option<&'static str> {
 
 /// Checks a country/region code and returns it in upper case.
 pub fn parse(value: &str) -> Result<String, String> {
-    let code = value.trim().to_ascii_uppercase();
+    let code = super::compare::lookup_key(value).to_ascii_uppercase();
     if code.is_empty() {
         return Err("Enter the country/region as a two-letter code, for example US.".into());
     }
@@ -285,9 +285,10 @@ fn suggestion(typed: &str) -> Option<(&'static str, &'static str)> {
     if typed.eq_ignore_ascii_case("uk") {
         return COUNTRIES.iter().find(|(c, _)| *c == "GB").copied();
     }
+    let typed = super::compare::folded(typed);
     COUNTRIES
         .iter()
-        .find(|(_, name)| name.eq_ignore_ascii_case(typed))
+        .find(|(_, name)| super::compare::folded(name) == typed)
         .copied()
 }
 
@@ -338,6 +339,13 @@ mod tests {
         assert!(uk.ends_with("enter GB."), "{uk}");
         let germany = parse("germany").unwrap_err();
         assert!(germany.ends_with("for Germany, enter DE."), "{germany}");
+        let typed = parse("CURAC\u{327}AO").unwrap_err();
+        assert!(typed.ends_with("for Curaçao, enter CW."), "{typed}");
+        assert_eq!(
+            parse("\u{212A}e"),
+            Ok("KE".into()),
+            "the Kelvin sign is a K"
+        );
     }
 
     #[test]

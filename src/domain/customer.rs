@@ -2,7 +2,7 @@
 
 use super::agreement::{Collector, Contact, FieldErrors};
 use super::cloud::Cloud;
-use super::{country, fields};
+use super::{compare, country, fields};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -109,7 +109,8 @@ pub fn list_order_key(company_name: &str, domain: &str) -> String {
 }
 
 /// The filter of the Customers list: company name or primary domain containing the text,
-/// whatever its case. An empty filter matches every customer.
+/// whatever its case and however its accents are encoded (see `compare`). An empty filter
+/// matches every customer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CustomerFilter {
     needle: String,
@@ -118,7 +119,7 @@ pub struct CustomerFilter {
 impl CustomerFilter {
     pub fn new(text: &str) -> CustomerFilter {
         CustomerFilter {
-            needle: text.trim().to_lowercase(),
+            needle: compare::folded(text.trim()),
         }
     }
 
@@ -129,14 +130,14 @@ impl CustomerFilter {
     /// Whether a customer with this company name and domain matches.
     pub fn matches_text(&self, company_name: &str, domain: &str) -> bool {
         self.needle.is_empty()
-            || company_name.to_lowercase().contains(&self.needle)
+            || compare::folded(company_name).contains(&self.needle)
             || domain.contains(&self.needle)
     }
 }
 
 /// Checks a domain prefix and returns the full lower-case domain.
 pub fn domain_from_prefix(prefix: &str) -> Result<String, String> {
-    let prefix = prefix.trim().to_ascii_lowercase();
+    let prefix = compare::lookup_key(prefix);
     let prefix = prefix.strip_suffix(DOMAIN_SUFFIX).unwrap_or(&prefix);
     if prefix.is_empty() {
         return Err("Enter a domain prefix: letters a-z and digits 0-9.".into());

@@ -4,6 +4,7 @@ pub mod agreement;
 pub mod characters;
 pub mod cloud;
 pub mod commerce;
+pub mod compare;
 pub mod count;
 pub mod country;
 pub mod customer;

@@ -100,7 +100,7 @@ impl std::str::FromStr for Role {
     fn from_str(s: &str) -> Result<Role, String> {
         Role::ALL
             .into_iter()
-            .find(|r| r.cli_name().eq_ignore_ascii_case(s.trim()))
+            .find(|r| r.cli_name() == super::compare::lookup_key(s))
             .ok_or_else(|| {
                 format!(
                     "unknown role '{}': use admin-agent, sales-agent or helpdesk-agent",
@@ -150,6 +150,11 @@ mod tests {
         assert_eq!("admin-agent".parse::<Role>(), Ok(Role::AdminAgent));
         assert_eq!("Sales-Agent".parse::<Role>(), Ok(Role::SalesAgent));
         assert_eq!("helpdesk-agent".parse::<Role>(), Ok(Role::HelpdeskAgent));
+        assert_eq!(
+            "helpdes\u{212A}-agent".parse::<Role>(),
+            Ok(Role::HelpdeskAgent),
+            "the Kelvin sign is a K in normal form C"
+        );
         assert!("global-admin"
             .parse::<Role>()
             .unwrap_err()

@@ -168,7 +168,7 @@ impl Operations<'_> {
         let current = self
             .book
             .current_confirmation(customer_id, self.actor.business_date);
-        if current.is_some_and(|c| c.accepted_by == acceptance.accepted_by) {
+        if current.is_some_and(|c| c.accepted_by.same_person(&acceptance.accepted_by)) {
             return Err(ServiceError::AlreadyConfirmed);
         }
         let confirmation = acceptance.record(customer_id, &self.actor.agent, self.now, channel);

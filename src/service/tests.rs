@@ -276,6 +276,19 @@ fn the_same_contact_as_the_current_confirmation_is_refused_and_a_new_one_is_not(
 }
 
 #[test]
+fn the_same_contact_typed_with_combining_accents_is_already_confirmed() {
+    let mut w = world("2018-11-14", Role::AdminAgent);
+    let mut zoe = acceptance("2018-11-01");
+    zoe.accepted_by.first_name = "Zoë".into();
+    w.ops().confirm(NORTHWIND, zoe, Channel::Account).unwrap();
+    let mut typed = acceptance("2018-11-10");
+    typed.accepted_by.first_name = "Zoe\u{308}".into();
+    let again = w.ops().confirm(NORTHWIND, typed, Channel::Command);
+    assert_eq!(again.unwrap_err(), ServiceError::AlreadyConfirmed);
+    assert_eq!(w.book.confirmations(NORTHWIND).len(), 1);
+}
+
+#[test]
 fn the_wizard_cannot_create_a_customer_without_confirmation_in_the_mandatory_phase() {
     let mut w = world("2018-11-14", Role::AdminAgent);
     let profile = w.book.customer(CONTOSO).unwrap().clone();

@@ -3,6 +3,7 @@
 mod audit;
 mod checks;
 mod dossier;
+mod identity;
 mod lock;
 mod memory;
 mod rules;
@@ -17,6 +18,7 @@ pub(crate) mod test_data;
 pub use audit::audit;
 pub use checks::{check_restored_dossier, domain_key};
 pub use dossier::{Dossier, Listed};
+pub use identity::{StoreIdentity, IDENTITY_FILE};
 pub use lock::StoreLock;
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
@@ -199,6 +201,11 @@ pub trait Store {
     /// Tells the store a copy of the list was saved after its last change (see
     /// `LIST_CACHE_FILES`), so that its next change removes it again.
     fn list_copy_saved(&self) {}
+    /// Which store this is, for a copy of its list to name (see `StoreIdentity`); `None` for a
+    /// store that keeps no copy.
+    fn identity(&self) -> Result<Option<StoreIdentity>, StoreError> {
+        Ok(None)
+    }
     /// Ends the use of the store. Every change is already saved; a store on disk also records
     /// how its files were left, so that its next open can tell whether anything else changed
     /// them.

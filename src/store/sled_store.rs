@@ -2,8 +2,9 @@
 //!
 //! Layout. Numbers are big-endian everywhere, so numeric keys sort in numeric order.
 //! - `meta`: `schema_version` → u32, `id_salt` → u64, `next_number` → u64 (the first number
-//!   not yet reserved), `partner_name` → UTF-8 text. Never renamed, so any build can read the
-//!   schema version.
+//!   not yet reserved), `partner_name` → UTF-8 text, `store_identity` → 16 bytes (see
+//!   `store::identity`; absent from stores made before it). Never renamed, so any build can
+//!   read the schema version.
 //! - `v2.customers`: sequence number → the customer's dossier (the customer with its
 //!   confirmations, orders and subscriptions) as JSON. Sequence numbers only grow, so iterating
 //!   gives creation order; a customer's records are read and written together.
@@ -25,6 +26,9 @@ mod bucket_writes;
 mod buckets;
 mod bulk;
 mod codec;
+mod identity;
+#[cfg(test)]
+mod identity_tests;
 mod layout;
 mod list_pages;
 mod merge;
@@ -41,6 +45,7 @@ use self::layout::{
     DataTrees, Tx, CUSTOMER_COUNT, GENERATION, LATEST_ACCEPTANCE, NEXT_NUMBER, PARTNER_NAME,
 };
 use super::rules;
+use super::StoreIdentity;
 use super::LIST_CACHE_FILES;
 use super::{Dossier, DossierRows, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
 use crate::domain::agreement::Confirmation;
@@ -451,6 +456,10 @@ impl Store for SledStore {
 
     fn list_copy_saved(&self) {
         self.list_copy_gone.store(false, Ordering::Release);
+    }
+
+    fn identity(&self) -> Result<Option<StoreIdentity>, StoreError> {
+        SledStore::identity(self).map(Some)
     }
 
     fn is_empty(&self) -> Result<bool, StoreError> {

@@ -68,3 +68,34 @@ fn a_customer_body_of_hostile_values_names_every_field_and_creates_nothing() {
     assert!(description.len() < 2_000, "the page is not repeated back");
     assert_eq!(demo.snapshot(), before);
 }
+
+#[test]
+fn a_body_past_a_mebibyte_or_without_end_is_refused_without_being_read_whole() {
+    let demo = Demo::new();
+    let before = demo.snapshot_after_seeding();
+    // One byte past the limit on standard input (all of it is read, so the pipe stays whole),
+    // then a file of twice the limit.
+    let past = " ".repeat((1 << 20) + 1);
+    let create = ["customers", "create", "--json", "-"];
+    let description = demo
+        .run_with_input(MANDATORY_DAY, &create, &past)
+        .refused(6, 400);
+    assert!(description.contains("larger than 1 MiB"), "{description}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("body.json");
+    std::fs::write(&file, " ".repeat(2 << 20)).unwrap();
+    let from_file = ["customers", "create", "--json", file.to_str().unwrap()];
+    let description = demo.run(MANDATORY_DAY, &from_file).refused(6, 400);
+    assert!(description.contains("larger than 1 MiB"), "{description}");
+    let endless = ["customers", "create", "--json", "/dev/zero"];
+    let description = demo.run(MANDATORY_DAY, &endless).refused(6, 400);
+    assert!(description.contains("larger than 1 MiB"), "{description}");
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = demo.run_with_input(
+        MANDATORY_DAY,
+        &["customers", "create", "--json", "-"],
+        &nested,
+    );
+    deep.refused(6, 400);
+    assert_eq!(demo.snapshot(), before);
+}

@@ -11,7 +11,7 @@ use pcenter::domain::customer::Customer;
 use pcenter::domain::role::Role;
 use pcenter::domain::status::AgreementStatus;
 use pcenter::service::Actor;
-use pcenter::store::{SledStore, Snapshot, Store};
+use pcenter::store::{SledStore, Snapshot, Store, IDENTITY_FILE, LIST_CACHE_FILES};
 use ratatui::crossterm::event::KeyCode;
 
 /// More customers than the first page holds, none confirmed: "Company 0000" to "Company N-1".
@@ -166,4 +166,57 @@ fn the_saved_list_previews_the_store_until_the_store_changes() {
         preview.ctx.directory.get(rank).unwrap().status,
         AgreementStatus::Confirmed
     );
+}
+
+#[test]
+fn a_saved_list_of_another_store_is_never_shown_even_at_the_same_generation() {
+    let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let count = FIRST_ROWS + 10;
+    let (mut a, reported) = started(filled_store(dir_a.path(), count));
+    for action in reported {
+        a.handle(action);
+    }
+    dashboard::save_list(a.store.as_ref(), &a.app);
+    let store_b = SledStore::open(dir_b.path()).unwrap();
+    let mut others = many_customers(count);
+    for customer in &mut others.customers {
+        customer.company_name = customer.company_name.replace("Company", "Other");
+    }
+    store_b.write_snapshot(&others).unwrap();
+    assert_eq!(
+        store_b.generation().unwrap(),
+        a.store.generation().unwrap(),
+        "the same generation"
+    );
+    // A's list, and even A's identity file, placed beside B.
+    for name in LIST_CACHE_FILES.into_iter().chain([IDENTITY_FILE]) {
+        std::fs::copy(dir_a.path().join(name), dir_b.path().join(name)).unwrap();
+    }
+    let (b, reported) = started(store_b);
+    let indexed = reported.into_iter().find_map(|action| match action {
+        Action::Indexed(directory) => Some(directory),
+        _ => None,
+    });
+    let names: Vec<String> = indexed
+        .unwrap()
+        .rows()
+        .map(|row| row.company_name.to_string())
+        .collect();
+    assert_eq!(names.len(), count);
+    assert!(names.iter().all(|n| n.starts_with("Other")), "{names:?}");
+    drop(b);
+    // The first frame, drawn before the database opens, takes no list of another store.
+    let dir_c = tempfile::tempdir().unwrap();
+    let c = SledStore::open(dir_c.path()).unwrap();
+    c.write_snapshot(&others).unwrap();
+    let (mut c, reported) = started(c);
+    for action in reported {
+        c.handle(action);
+    }
+    dashboard::save_list(c.store.as_ref(), &c.app);
+    assert!(dashboard::preview(dir_c.path(), &actor(), (80, 24)).is_some());
+    for name in LIST_CACHE_FILES {
+        std::fs::copy(dir_a.path().join(name), dir_c.path().join(name)).unwrap();
+    }
+    assert!(dashboard::preview(dir_c.path(), &actor(), (80, 24)).is_none());
 }

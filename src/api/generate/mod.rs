@@ -11,7 +11,7 @@ use super::transfer::progress::Progress;
 use super::write_error;
 use crate::dashboard;
 use crate::diagnostics::Logged;
-use crate::directory::{Building, Directory, ListCache, ListingRow};
+use crate::directory::{Building, Directory, ListCache, ListingRow, Stamp};
 use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
@@ -21,6 +21,12 @@ use std::io::Write;
 
 /// Customers written to the store at a time: memory stays bounded however many are asked for.
 const CHUNK: usize = 50_000;
+
+/// The most customers one run makes: ten times the million the product is measured at (see
+/// BENCHMARKS.md). A store takes about 2 KB of disk per customer and the dashboard's list about
+/// 100 bytes of memory, so ten million come to some 20 GB of disk, 1 GB of memory and a few
+/// minutes of generating; more would fill most machines' disks before it was useful.
+pub const MOST_CUSTOMERS: usize = 10_000_000;
 
 /// Fills `store`, which must hold no customer yet, with `customers` customers made from `seed`,
 /// created before the actor's business date; `partner_name` is saved with the first chunk.
@@ -36,6 +42,12 @@ pub fn generate(
         .role
         .require(GatedAction::CreateCustomer)
         .map_err(ServiceError::from)?;
+    if customers > MOST_CUSTOMERS {
+        return Err(ApiError::invalid(format!(
+            "generate makes at most {} customers; ask for fewer.",
+            crate::domain::count::thousands(MOST_CUSTOMERS)
+        )));
+    }
     if !store.is_empty()? {
         return Err(ApiError::invalid(format!(
             "The store at {} already holds customers; generated customers go only into an empty store. Choose another --data-dir.",
@@ -81,8 +93,12 @@ pub fn generate(
 /// Saves the list beside the store, so the first dashboard on it starts at once.
 fn save_list(store: &SledStore, directory: &Directory) -> Result<(), ApiError> {
     let partner = dashboard::partner_name(store)?;
+    let stamp = Stamp {
+        store: store.identity()?,
+        generation: store.generation()?,
+    };
     ListCache::of(store.path())
-        .save(directory, store.generation()?, &partner)
+        .save(directory, stamp, &partner)
         .map_err(|e| {
             ApiError::from(crate::store::StoreError::Io {
                 path: store.path().to_path_buf(),

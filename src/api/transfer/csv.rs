@@ -1,14 +1,22 @@
-//! Reading CSV (RFC 4180) one line at a time: a UTF-8 byte order mark, CRLF or LF line ends,
-//! and quoted fields holding commas and doubled quotes. A record is one line: a quoted field
-//! may not hold a line break here (an export never writes one), so a quote left open spoils
-//! its own line only, not every line after it.
+//! Reading CSV (RFC 4180) one line at a time: a UTF-8 byte order mark, any line end (CRLF, LF,
+//! or CR alone as old Mac spreadsheets write it, mixed in one file or not), and quoted fields
+//! holding commas and doubled quotes. A record is one line: a quoted field may not hold a line
+//! break here (an export never writes one), so a quote left open spoils its own line only, not
+//! every line after it.
 //!
 //! Lenient where spreadsheets are: a quote inside an unquoted field, or text after a closing
 //! quote, is kept as it stands.
+//!
+//! Memory stays bounded whatever the file: a line longer than `LINE_MAX` is not kept, only
+//! reported, and reading goes on at the next line.
 
 use std::io::{self, BufRead};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The longest line read, in bytes: far more than a row of the export's columns (a few hundred
+/// bytes) and any columns a spreadsheet adds to it.
+pub const LINE_MAX: usize = 1 << 20;
 
 /// One record and its line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,12 +39,16 @@ pub enum Malformed {
     Unclosed { line: usize },
     /// The record on `line` is not UTF-8 text.
     NotUtf8 { line: usize },
+    /// The line is longer than `LINE_MAX` bytes.
+    TooLong { line: usize },
 }
 
 impl Malformed {
     pub fn line(&self) -> usize {
         match self {
-            Malformed::Unclosed { line } | Malformed::NotUtf8 { line } => *line,
+            Malformed::Unclosed { line }
+            | Malformed::NotUtf8 { line }
+            | Malformed::TooLong { line } => *line,
         }
     }
 
@@ -48,6 +60,10 @@ impl Malformed {
             Malformed::NotUtf8 { .. } => {
                 "the row is not UTF-8 text; save the file as CSV UTF-8".to_string()
             }
+            Malformed::TooLong { .. } => format!(
+                "the line is longer than {} MiB, far longer than a row can be; check that the file is the CSV of an export",
+                LINE_MAX >> 20
+            ),
         }
     }
 }
@@ -87,16 +103,17 @@ impl<R: BufRead> Reader<R> {
     /// The next record, `None` at the end of the input; an `Err` only when reading fails.
     pub fn read(&mut self) -> io::Result<Option<Read>> {
         let line = self.next_line;
-        self.line.clear();
-        if self.input.read_until(b'\n', &mut self.line)? == 0 {
+        let Some(complete) = self.read_line()? else {
             return Ok(None);
-        }
+        };
         self.next_line += 1;
-        let mut content = self.line.as_slice();
-        if line == 1 {
-            content = content.strip_prefix(BOM).unwrap_or(content);
+        if !complete {
+            return Ok(Some(Read::Malformed(Malformed::TooLong { line })));
         }
-        let text = &content[..content.len() - line_ending(content)];
+        let mut text = self.line.as_slice();
+        if line == 1 {
+            text = text.strip_prefix(BOM).unwrap_or(text);
+        }
         let mut fields: Vec<Vec<u8>> = Vec::new();
         let mut field: Vec<u8> = Vec::new();
         let mut state = State::FieldStart;
@@ -115,12 +132,52 @@ impl<R: BufRead> Reader<R> {
     }
 }
 
-/// How many bytes at the end of a line are its line break (LF or CRLF).
-fn line_ending(line: &[u8]) -> usize {
-    match line {
-        [.., b'\r', b'\n'] => 2,
-        [.., b'\n'] => 1,
-        _ => 0,
+impl<R: BufRead> Reader<R> {
+    /// Reads one line into `self.line`, without its line end (CRLF, LF or CR). `None` at the
+    /// end of the input; `Some(false)` when the line was longer than `LINE_MAX`, whose bytes
+    /// past the limit were read and dropped.
+    fn read_line(&mut self) -> io::Result<Option<bool>> {
+        self.line.clear();
+        let (mut any, mut complete) = (false, true);
+        loop {
+            let buffer = match self.input.fill_buf() {
+                Ok(buffer) => buffer,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buffer.is_empty() {
+                return Ok(any.then_some(complete));
+            }
+            any = true;
+            let end = memchr::memchr2(b'\n', b'\r', buffer);
+            let content = &buffer[..end.unwrap_or(buffer.len())];
+            if self.line.len() + content.len() <= LINE_MAX {
+                self.line.extend_from_slice(content);
+            } else {
+                complete = false;
+            }
+            let Some(end) = end else {
+                let used = buffer.len();
+                self.input.consume(used);
+                continue;
+            };
+            let carriage_return = buffer[end] == b'\r';
+            self.input.consume(end + 1);
+            if carriage_return && self.next_byte_is(b'\n')? {
+                self.input.consume(1);
+            }
+            return Ok(Some(complete));
+        }
+    }
+
+    fn next_byte_is(&mut self, wanted: u8) -> io::Result<bool> {
+        loop {
+            match self.input.fill_buf() {
+                Ok(buffer) => return Ok(buffer.first() == Some(&wanted)),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
     }
 }
 
@@ -188,6 +245,58 @@ mod tests {
         );
         assert_eq!(records(""), vec![]);
         assert_eq!(records("a,\n"), vec![row(1, &["a", ""])]);
+    }
+
+    #[test]
+    fn every_line_end_ends_a_record_cr_alone_too_and_mixed() {
+        let expected = vec![
+            row(1, &["h", "i"]),
+            row(2, &["a", "b"]),
+            row(3, &["c", "d"]),
+        ];
+        for input in [
+            "h,i\ra,b\rc,d\r",
+            "h,i\ra,b\rc,d",
+            "h,i\r\na,b\nc,d\r",
+            "h,i\na,b\r\nc,d",
+        ] {
+            assert_eq!(records(input), expected, "{input:?}");
+        }
+        // A blank line between two CRs, as between two LFs.
+        let lines: Vec<usize> = records("h\r\ra\r").into_iter().map(|(l, _)| l).collect();
+        assert_eq!(lines, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_line_end_split_across_reads_is_one_line_end() {
+        // A reader that hands out one byte at a time splits CRLF between two reads.
+        let input = b"h,i\r\na,b\r\n";
+        let mut reader = Reader::new(io::BufReader::with_capacity(1, &input[..]));
+        let mut lines = Vec::new();
+        while let Some(Read::Record(record)) = reader.read().unwrap() {
+            lines.push((record.line, record.fields));
+        }
+        assert_eq!(lines, vec![row(1, &["h", "i"]), row(2, &["a", "b"])]);
+    }
+
+    #[test]
+    fn a_line_past_the_limit_is_reported_without_being_kept_and_reading_goes_on() {
+        let mut input = b"h\n".to_vec();
+        input.resize(input.len() + LINE_MAX + 10, b'x');
+        input.extend_from_slice(b"\rnext,row\n");
+        let mut reader = Reader::new(io::BufReader::with_capacity(4096, input.as_slice()));
+        assert!(matches!(reader.read().unwrap(), Some(Read::Record(_))));
+        assert!(matches!(
+            reader.read().unwrap(),
+            Some(Read::Malformed(Malformed::TooLong { line: 2 }))
+        ));
+        assert!(reader.line.len() <= LINE_MAX);
+        assert!(
+            matches!(reader.read().unwrap(), Some(Read::Record(r)) if r.line == 3 && r.fields == ["next", "row"])
+        );
+        assert!(reader.read().unwrap().is_none());
+        let exactly = "x".repeat(LINE_MAX);
+        assert_eq!(records(&exactly), vec![row(1, &[exactly.as_str()])]);
     }
 
     #[test]

@@ -188,7 +188,7 @@ fn record_unless_on_record(
     let mut ops = checked(api);
     ops.check_confirmation(customer_id, acceptance.date_agreed)?;
     let book = &ops.book;
-    let same_person = |c: &Confirmation| c.accepted_by == acceptance.accepted_by;
+    let same_person = |c: &Confirmation| c.accepted_by.same_person(&acceptance.accepted_by);
     let current_is_same = book
         .current_confirmation(customer_id, ops.actor.business_date)
         .is_some_and(same_person);

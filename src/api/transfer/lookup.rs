@@ -4,6 +4,7 @@
 use super::rows::{Column, Row};
 use crate::book::Book;
 use crate::domain::characters::quote;
+use crate::domain::compare;
 use crate::store::{Store, StoreError};
 
 /// What a row says about whom, before the rules of a confirmation are applied.
@@ -35,9 +36,10 @@ impl<'s> Customers<'s> {
     pub fn key(&self, row: &Row) -> Result<Option<String>, StoreError> {
         let (tenant, domain) = (row.get(Column::TenantId), row.get(Column::Domain));
         if !tenant.is_empty() {
-            Ok(Some(tenant.trim().to_ascii_lowercase()))
+            Ok(Some(compare::lookup_key(tenant)))
         } else if !domain.is_empty() {
-            self.store.customer_id_by_domain(domain)
+            self.store
+                .customer_id_by_domain(&compare::lookup_key(domain))
         } else {
             Ok(None)
         }
@@ -61,7 +63,7 @@ impl<'s> Customers<'s> {
             .collect();
         let (tenant, domain) = (row.get(TenantId), row.get(Domain));
         let customer_id = if !tenant.is_empty() {
-            let id = tenant.to_ascii_lowercase();
+            let id = compare::lookup_key(tenant);
             if book.customer(&id).is_none() {
                 if let Some(dossier) = self.store.dossier(&id)? {
                     book.insert_dossier(dossier);
@@ -73,7 +75,9 @@ impl<'s> Customers<'s> {
                     quote(tenant)
                 )));
             };
-            if !domain.is_empty() && !domain.eq_ignore_ascii_case(&customer.domain) {
+            if !domain.is_empty()
+                && compare::lookup_key(domain) != compare::lookup_key(&customer.domain)
+            {
                 return Ok(Err(format!(
                     "TenantId and Domain disagree: {} is the tenant ID of {}, not of {}",
                     quote(tenant),
@@ -83,7 +87,10 @@ impl<'s> Customers<'s> {
             }
             id
         } else if !domain.is_empty() {
-            let found = match self.store.customer_id_by_domain(domain)? {
+            let found = match self
+                .store
+                .customer_id_by_domain(&compare::lookup_key(domain))?
+            {
                 Some(_) => book.fetch(self.store, domain)?,
                 None => None,
             };

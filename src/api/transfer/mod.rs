@@ -5,6 +5,7 @@
 mod csv;
 mod decide;
 mod dry_run;
+mod encoding;
 mod export;
 mod habits;
 mod import;

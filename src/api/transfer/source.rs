@@ -1,38 +1,84 @@
 //! The file to import, read one record at a time after its header, as often as needed.
 
 use super::csv::{Malformed, Read, Reader};
+use super::encoding::{self, SNIFFED};
 use super::rows::{Header, EXPECTED};
 use crate::api::error::ApiError;
 use crate::domain::characters::quote_path;
-use std::io::{self, BufRead, BufReader, Read as _};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read as _, Seek, SeekFrom};
 use std::path::Path;
 
-/// The file to import. A regular file is opened for each reading; anything else (a pipe) is
-/// read into memory once.
+/// The most a stream (a pipe, a device) may hold: it is kept in a temporary file to be read
+/// twice, and a stream without end (`/dev/zero`) must not fill the disk. A million rows of the
+/// export's columns take about 150 MB.
+const STREAM_MAX: u64 = 1 << 30;
+
+/// The file to import. A regular file is opened for each reading; anything else (a pipe, a
+/// device) is copied once into a temporary file, removed as soon as it is made, so that its
+/// contents never sit in memory whole.
 pub struct Source<'p> {
     path: &'p Path,
-    bytes: Option<Vec<u8>>,
+    spooled: Option<File>,
 }
 
 impl Source<'_> {
+    /// Opens the file and refuses, before any row, one that is not CSV UTF-8 by its first
+    /// bytes (UTF-16 or UTF-32 text, a workbook).
     pub fn open(path: &Path) -> Result<Source<'_>, ApiError> {
-        let mut source = Source { path, bytes: None };
+        let mut source = Source {
+            path,
+            spooled: None,
+        };
         let metadata = std::fs::metadata(path).map_err(|e| source.cannot_read(e))?;
+        let mut input = File::open(path).map_err(|e| source.cannot_read(e))?;
+        // A stream is judged by its start before it is copied: `/dev/zero` is refused at once.
+        let mut start = Vec::with_capacity(SNIFFED);
+        (&mut input)
+            .take(SNIFFED as u64)
+            .read_to_end(&mut start)
+            .map_err(|e| source.cannot_read(e))?;
+        if let Some(foreign) = encoding::sniff(&start) {
+            let file = quote_path(path);
+            return Err(ApiError::invalid(encoding::refusal(&file, foreign)));
+        }
         if !metadata.is_file() {
-            let mut bytes = Vec::new();
-            std::fs::File::open(path)
-                .and_then(|mut file| file.read_to_end(&mut bytes))
-                .map_err(|e| source.cannot_read(e))?;
-            source.bytes = Some(bytes);
+            source.spooled = Some(source.spool(&start, input)?);
         }
         Ok(source)
     }
 
-    fn reader(&self) -> Result<Box<dyn BufRead + '_>, ApiError> {
-        if let Some(bytes) = &self.bytes {
-            return Ok(Box::new(bytes.as_slice()));
+    /// A copy of the stream, `start` then the rest of `input`, in a temporary file that only
+    /// this process can reach.
+    fn spool(&self, start: &[u8], mut input: File) -> Result<File, ApiError> {
+        let mut spooled = temporary_file().map_err(|e| {
+            ApiError::invalid(format!(
+                "Cannot read {}: it is not a regular file, and no temporary file could be made to hold it ({e}). Save it to a file and import that file.",
+                quote_path(self.path)
+            ))
+        })?;
+        let copied = io::Write::write_all(&mut spooled, start)
+            .and_then(|()| io::copy(&mut (&mut input).take(STREAM_MAX + 1), &mut spooled))
+            .map_err(|e| self.cannot_read(e))?;
+        if start.len() as u64 + copied > STREAM_MAX {
+            return Err(ApiError::invalid(format!(
+                "{} is a stream of more than {} GiB, more than an import takes from a stream. Save it to a file and import that file.",
+                quote_path(self.path),
+                STREAM_MAX >> 30
+            )));
         }
-        let file = std::fs::File::open(self.path).map_err(|e| self.cannot_read(e))?;
+        Ok(spooled)
+    }
+
+    fn reader(&self) -> Result<Box<dyn BufRead + '_>, ApiError> {
+        let file = match &self.spooled {
+            Some(spooled) => spooled.try_clone().and_then(|mut file| {
+                file.seek(SeekFrom::Start(0))?;
+                Ok(file)
+            }),
+            None => File::open(self.path),
+        };
+        let file = file.map_err(|e| self.cannot_read(e))?;
         Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
     }
 
@@ -50,6 +96,25 @@ impl Source<'_> {
             quote_path(self.path)
         ))
     }
+}
+
+/// A new file in the temporary directory, readable by its owner only and already removed from
+/// the directory: it goes away with the process, however it ends.
+fn temporary_file() -> io::Result<File> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let path = std::env::temp_dir().join(format!(
+        ".pcenter-import-{}-{}",
+        std::process::id(),
+        MADE.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path)?;
+    std::fs::remove_file(&path)?;
+    Ok(file)
 }
 
 /// The rows after the header, blank lines left out.

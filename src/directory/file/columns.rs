@@ -1,7 +1,8 @@
 //! Where the sections of a directory file lie, and their checks.
 
-use super::{invalid, HEADER_LEN, MAGIC, SUFFIXED};
+use super::{invalid, Stamp, HEADER_LEN, MAGIC, SUFFIXED};
 use crate::directory::unpack;
+use crate::store::StoreIdentity;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
@@ -17,16 +18,18 @@ pub(super) struct Layout {
 const ROW_BYTES: u128 = 13;
 
 impl Layout {
-    /// The generation and layout of a file of `file_len` bytes that starts with `header`.
-    pub fn parse(header: &[u8], file_len: u64, path: &Path) -> io::Result<(u64, Layout)> {
+    /// The stamp and layout of a file of `file_len` bytes that starts with `header`.
+    pub fn parse(header: &[u8], file_len: u64, path: &Path) -> io::Result<(Stamp, Layout)> {
         if header.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-            return Err(invalid(path, "it does not start with PCLIST01"));
+            return Err(invalid(path, "it does not start with PCLIST02"));
         }
+        let store = StoreIdentity::from_bytes(&header[8..24]).expect("sixteen bytes");
+        // The numbers follow the magic and the identity, eight bytes each.
         let number = |field: usize| {
-            let bytes = &header[field * 8..field * 8 + 8];
-            u64::from_le_bytes(bytes.try_into().expect("eight bytes"))
+            let at = 24 + field * 8;
+            u64::from_le_bytes(header[at..at + 8].try_into().expect("eight bytes"))
         };
-        let (count, names_len, domains_len) = (number(2), number(3), number(4));
+        let (count, names_len, domains_len) = (number(1), number(2), number(3));
         let expected = HEADER_LEN as u128
             + ROW_BYTES * u128::from(count)
             + u128::from(names_len)
@@ -50,7 +53,11 @@ impl Layout {
             names_len: size(names_len)?,
             domains_len: size(domains_len)?,
         };
-        Ok((number(1), layout))
+        let stamp = Stamp {
+            store,
+            generation: number(0),
+        };
+        Ok((stamp, layout))
     }
 
     pub fn codes(&self, rows: usize) -> Range<usize> {

@@ -2,6 +2,14 @@ use super::super::tests::{random_rows, row, varied, Rng};
 use super::*;
 use std::io::ErrorKind;
 
+/// The stamp of a list of one store at `generation`.
+fn at(generation: u64) -> Stamp {
+    Stamp {
+        store: StoreIdentity(0x1234_5678_9abc_def0_0fed_cba9_8765_4321),
+        generation,
+    }
+}
+
 fn sample() -> Directory {
     let mut rng = Rng::new(21);
     let mut rows = varied();
@@ -18,16 +26,18 @@ fn a_written_directory_reads_back_row_for_row() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("customers.list");
     let directory = sample();
-    directory.write_file(&path, 0xfeed_beef_0000_0042).unwrap();
-    let (generation, read) = Directory::read_file(&path).unwrap().unwrap();
-    assert_eq!(generation, 0xfeed_beef_0000_0042);
+    directory
+        .write_file(&path, at(0xfeed_beef_0000_0042))
+        .unwrap();
+    let (stamp, read) = Directory::read_file(&path).unwrap().unwrap();
+    assert_eq!(stamp, at(0xfeed_beef_0000_0042));
     assert_eq!(listed(&read), listed(&directory));
     assert_eq!(read, directory);
     assert_eq!(read.search("école"), directory.search("école"));
     // Writing again replaces the file and leaves nothing else beside it.
     let smaller = Directory::from_rows(varied());
-    smaller.write_file(&path, 7).unwrap();
-    assert_eq!(Directory::read_file(&path).unwrap(), Some((7, smaller)));
+    smaller.write_file(&path, at(7)).unwrap();
+    assert_eq!(Directory::read_file(&path).unwrap(), Some((at(7), smaller)));
     let entries: Vec<_> = fs::read_dir(folder.path()).unwrap().collect();
     assert_eq!(entries.len(), 1);
 }
@@ -36,13 +46,13 @@ fn a_written_directory_reads_back_row_for_row() {
 fn an_empty_directory_reads_back_empty() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("empty.list");
-    Directory::new().write_file(&path, 1).unwrap();
+    Directory::new().write_file(&path, at(1)).unwrap();
     assert_eq!(
         Directory::read_file(&path).unwrap(),
-        Some((1, Directory::new()))
+        Some((at(1), Directory::new()))
     );
     let head = read_head(&path, 10).unwrap().unwrap();
-    assert_eq!((head.generation, head.count, head.rows), (1, 0, vec![]));
+    assert_eq!((head.stamp, head.count, head.rows), (at(1), 0, vec![]));
 }
 
 #[test]
@@ -50,11 +60,11 @@ fn the_head_is_the_first_rows_and_the_count() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("customers.list");
     let directory = sample();
-    directory.write_file(&path, 3).unwrap();
+    directory.write_file(&path, at(3)).unwrap();
     let all = listed(&directory);
     for wanted in [0, 1, 5, 40, all.len(), all.len() + 10] {
         let head = read_head(&path, wanted).unwrap().unwrap();
-        assert_eq!(head.generation, 3);
+        assert_eq!(head.stamp, at(3));
         assert_eq!(head.count, all.len());
         assert_eq!(head.rows, all[..wanted.min(all.len())], "{wanted}");
     }
@@ -74,7 +84,7 @@ fn the_file_is_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("customers.list");
-    sample().write_file(&path, 1).unwrap();
+    sample().write_file(&path, at(1)).unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
@@ -116,7 +126,9 @@ fn read_either_way(path: &Path, bytes: &[u8]) -> Option<Directory> {
 fn a_truncated_file_is_invalid_at_every_length() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("customers.list");
-    Directory::from_rows(varied()).write_file(&path, 5).unwrap();
+    Directory::from_rows(varied())
+        .write_file(&path, at(5))
+        .unwrap();
     let bytes = fs::read(&path).unwrap();
     for len in 0..bytes.len() {
         assert!(read_either_way(&path, &bytes[..len]).is_none(), "{len}");
@@ -131,7 +143,9 @@ fn a_truncated_file_is_invalid_at_every_length() {
 fn flipped_bytes_never_panic() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("customers.list");
-    Directory::from_rows(varied()).write_file(&path, 5).unwrap();
+    Directory::from_rows(varied())
+        .write_file(&path, at(5))
+        .unwrap();
     let bytes = fs::read(&path).unwrap();
     let mut rng = Rng::new(31);
     let mut survived = 0;
@@ -152,7 +166,7 @@ fn rows_out_of_order_are_invalid() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("customers.list");
     Directory::from_rows([row("Alpha", "a"), row("Bravo", "b")])
-        .write_file(&path, 5)
+        .write_file(&path, at(5))
         .unwrap();
     let mut bytes = fs::read(&path).unwrap();
     let names = bytes.len() - "AlphaBravoab".len();

@@ -110,6 +110,14 @@ fn the_search_finds_what_a_reader_expects() {
     let found = |needle: &str| names(&directory, &agrees(&directory, needle));
     assert_eq!(found("ÉCOLE"), ["école du Nord", "ÉCOLE Lumière"]);
     assert_eq!(found("zoe"), ["Zoë Bakery"]);
+    assert_eq!(found("Zoe\u{308}"), ["Zoë Bakery"], "a combining diaeresis");
+    assert_eq!(found("ZOË"), ["Zoë Bakery"]);
+    assert_eq!(
+        found("noël café"),
+        ["Noe\u{308}l Cafe\u{301}"],
+        "a name stored decomposed"
+    );
+    assert_eq!(found("noe\u{308}l"), ["Noe\u{308}l Cafe\u{301}"]);
     assert_eq!(found("한빛"), ["Hanbit Logistics 한빛물류"]);
     assert_eq!(found("ΟΔΟΣ"), ["ΟΔΟΣ Ταξίδια"]);
     assert_eq!(found("nordecole"), Vec::<String>::new());

@@ -2,7 +2,7 @@
 
 use super::{buckets, failure};
 use crate::store::rules::Records;
-use crate::store::{mix64, Dossier, StoreError, SCHEMA_VERSION};
+use crate::store::{mix64, Dossier, StoreError, StoreIdentity, SCHEMA_VERSION};
 use chrono::{Datelike, NaiveDate};
 use sled::transaction::{
     ConflictableTransactionError, ConflictableTransactionResult, TransactionResult,
@@ -17,6 +17,8 @@ pub(super) const SCHEMA: &str = "schema_version";
 pub(super) const ID_SALT: &str = "id_salt";
 pub(super) const NEXT_NUMBER: &str = "next_number";
 pub(super) const PARTNER_NAME: &str = "partner_name";
+/// The store's identity (see `store::identity`): 16 bytes, written at creation.
+pub(super) const IDENTITY: &str = "store_identity";
 
 /// What a store needs from `meta` to make IDs, and the layout version it was written in.
 pub(super) struct Header {
@@ -80,6 +82,7 @@ fn create_header(db: &sled::Db, meta: &sled::Tree, path: &Path) -> Result<Header
     batch.insert(SCHEMA, &SCHEMA_VERSION.to_be_bytes()[..]);
     batch.insert(ID_SALT, &header.salt.to_be_bytes()[..]);
     batch.insert(NEXT_NUMBER, &header.next_number.to_be_bytes()[..]);
+    batch.insert(IDENTITY, &StoreIdentity::fresh().to_bytes()[..]);
     meta.apply_batch(batch).map_err(|e| failure(path, e))?;
     db.flush().map_err(|e| failure(path, e))?;
     Ok(header)

@@ -1,0 +1,175 @@
+use super::*;
+
+#[test]
+fn chinese_japanese_and_korean_names_put_the_family_name_first() {
+    let person = |first: &str, last: &str| Contact {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: "a@b.co".into(),
+        phone: None,
+    };
+    assert_eq!(person("Ada", "Lovelace").full_name(), "Ada Lovelace");
+    assert_eq!(person("민준", "김").full_name(), "김민준");
+    assert_eq!(person("太郎", "山田").full_name(), "山田太郎");
+    assert_eq!(person("芳", "王").full_name(), "王芳");
+    assert_eq!(person("Ji-woo", "Park").full_name(), "Ji-woo Park");
+    assert_eq!(
+        person("Ji-woo", "朴").full_name(),
+        "Ji-woo 朴",
+        "mixed scripts keep the order"
+    );
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn draft() -> AcceptanceDraft {
+    AcceptanceDraft {
+        first_name: " Ji-woo ".into(),
+        last_name: "Park".into(),
+        email: "jiwoo.park@hanbit.co.kr".into(),
+        phone: "".into(),
+        date: "2018-09-01".into(),
+    }
+}
+
+#[test]
+fn a_complete_draft_becomes_an_acceptance_with_trimmed_names() {
+    let acceptance = draft().validate(d("2018-09-14")).unwrap();
+    assert_eq!(acceptance.accepted_by.first_name, "Ji-woo");
+    assert_eq!(acceptance.accepted_by.phone, None);
+    assert_eq!(acceptance.date_agreed, d("2018-09-01"));
+}
+
+#[test]
+fn every_bad_field_gets_its_own_message_in_form_order() {
+    let bad = AcceptanceDraft {
+        first_name: "".into(),
+        last_name: " ".into(),
+        email: "nobody".into(),
+        phone: "12".into(),
+        date: "2018-09-15".into(),
+    };
+    let errors = bad.validate(d("2018-09-14")).unwrap_err();
+    let fields: Vec<_> = errors.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        vec![
+            AcceptanceField::FirstName,
+            AcceptanceField::LastName,
+            AcceptanceField::Email,
+            AcceptanceField::Phone,
+            AcceptanceField::Date
+        ]
+    );
+    assert!(errors[4].1.contains("future date"));
+}
+
+#[test]
+fn the_same_person_is_found_however_the_accents_are_encoded() {
+    let zoe = Contact {
+        first_name: "Zoë".into(),
+        last_name: "Ångström".into(),
+        email: "zoë@contoso.com".into(),
+        phone: Some("555 0100".into()),
+    };
+    let typed = Contact {
+        first_name: "Zoe\u{308}".into(),
+        last_name: "A\u{30a}ngstro\u{308}m".into(),
+        email: "zoe\u{308}@contoso.com".into(),
+        phone: Some("555 0100".into()),
+    };
+    assert_ne!(zoe, typed, "stored as typed, not rewritten");
+    assert!(zoe.same_person(&typed));
+    assert!(typed.same_person(&zoe));
+    for other in [
+        Contact {
+            first_name: "Zoe".into(),
+            ..zoe.clone()
+        },
+        Contact {
+            phone: None,
+            ..zoe.clone()
+        },
+        Contact {
+            email: "zoe@contoso.com".into(),
+            ..zoe.clone()
+        },
+    ] {
+        assert!(!zoe.same_person(&other), "{other:?}");
+    }
+}
+
+#[test]
+fn a_stored_contact_reports_what_the_form_would_refuse() {
+    let good = Contact {
+        first_name: "Zoë".into(),
+        last_name: "김".into(),
+        email: "zoe@contoso.com".into(),
+        phone: None,
+    };
+    assert!(good.problems().is_empty());
+    let bad = Contact {
+        first_name: " Zoë".into(),
+        email: "nobody".into(),
+        phone: Some("12".into()),
+        ..good
+    };
+    assert_eq!(bad.problems().len(), 3, "{:?}", bad.problems());
+}
+
+#[test]
+fn recording_stamps_the_agreement_agent_and_time() {
+    let at: DateTime<Utc> = "2018-09-14T10:00:00Z".parse().unwrap();
+    let c = draft().validate(d("2018-09-14")).unwrap().record(
+        "t-1",
+        "Megan Bowen",
+        at,
+        Channel::Account,
+    );
+    assert_eq!(c.agreement_type, "MicrosoftCloudAgreement");
+    assert_eq!(c.template_id, "998b88de-aa99-4388-a42c-1b3517d49490");
+    assert_eq!(c.recorded_by, "Megan Bowen");
+    assert_eq!(c.recorded_at, at);
+    assert_eq!(c.customer_id, "t-1");
+}
+
+#[test]
+fn the_current_confirmation_is_the_latest_by_date_then_by_recording() {
+    let base = draft().validate(d("2018-09-14")).unwrap();
+    let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+    let mut early = base
+        .clone()
+        .record("t", "a", at("2018-09-20T00:00:00Z"), Channel::Account);
+    early.date_agreed = d("2018-08-01");
+    let late_a = base
+        .clone()
+        .record("t", "b", at("2018-09-10T00:00:00Z"), Channel::Account);
+    let late_b = base.record("t", "c", at("2018-09-11T00:00:00Z"), Channel::Command);
+    let all = vec![late_b.clone(), early.clone(), late_a.clone()];
+    let whenever = d("2100-12-31");
+    assert_eq!(current_on(&all, whenever), Some(&late_b));
+    assert_eq!(current_on(&[], whenever), None);
+    // Before the later acceptance date, only the early one counts; before it, none.
+    assert_eq!(
+        current_on(&all, late_a.date_agreed.pred_opt().unwrap()),
+        Some(&early)
+    );
+    assert_eq!(current_on(&all, d("2018-07-31")), None);
+    assert!(!confirmed_on(&all, d("2018-07-31")));
+    assert!(confirmed_on(&all, d("2018-08-01")));
+    assert_eq!(sorted_newest_first(&all), vec![&late_b, &late_a, &early]);
+    assert!(sorted_newest_first(&[]).is_empty());
+}
+
+#[test]
+fn among_identical_moments_the_newest_first_order_starts_with_the_current_one() {
+    let at: DateTime<Utc> = "2018-09-10T00:00:00Z".parse().unwrap();
+    let base = draft().validate(d("2018-09-14")).unwrap();
+    let first = base.clone().record("t", "a", at, Channel::Account);
+    let second = base.record("t", "b", at, Channel::Command);
+    let all = vec![first.clone(), second.clone()];
+    assert_eq!(current_on(&all, d("2100-12-31")), Some(&second));
+    assert_eq!(sorted_newest_first(&all), vec![&second, &first]);
+}
