@@ -7,6 +7,7 @@ use crate::book::Book;
 use crate::directory::{Directory, ListCache, ListingRow, Stamp};
 use crate::service::Actor;
 use crate::store::{ListingRows, SledStore, Store, StoreError, StoreIdentity};
+use chrono::NaiveDate;
 use std::path::Path;
 
 /// Rows read before the first frame: more than any terminal shows.
@@ -20,7 +21,7 @@ const PROGRESS_EVERY: usize = 100_000;
 /// store).
 pub fn preview(store_dir: &Path, actor: &Actor, size: (u16, u16)) -> Option<App> {
     let store = StoreIdentity::beside(store_dir)?;
-    let (head, partner) = ListCache::of(store_dir).head(FIRST_ROWS, store)?;
+    let (head, partner) = ListCache::of(store_dir).head(FIRST_ROWS, store, actor.business_date)?;
     let loaded = head.rows.len();
     let indexing = (loaded < head.count).then_some(Indexing {
         loaded,
@@ -49,7 +50,9 @@ pub struct Start {
 pub struct Loader {
     cache: ListCache,
     /// The store and generation a saved copy must be of to be used.
-    stamp: Option<Stamp>,
+    saved: Option<(StoreIdentity, u64)>,
+    /// The business date whose statuses the list shows.
+    as_of: NaiveDate,
     total: usize,
     rows: ListingRows,
 }
@@ -61,7 +64,7 @@ pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start
     let first: Vec<ListingRow> = store
         .listing()?
         .take(FIRST_ROWS)
-        .map(|row| row.map(ListingRow::from))
+        .map(|row| row.map(|row| ListingRow::on(row, actor.business_date)))
         .collect::<Result<_, _>>()?;
     let complete = first.len() >= total;
     let indexing = (!complete).then_some(Indexing {
@@ -79,12 +82,11 @@ pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start
     let loader = (!complete)
         .then(|| -> Result<Loader, StoreError> {
             // A store of an older build has no identity until its list is first saved.
-            let stamp = store
-                .stored_identity()?
-                .map(|store| Stamp { store, generation });
+            let saved = store.stored_identity()?.map(|store| (store, generation));
             Ok(Loader {
                 cache: ListCache::of(store.path()),
-                stamp,
+                saved,
+                as_of: actor.business_date,
                 total,
                 rows: store.listing()?,
             })
@@ -103,13 +105,17 @@ impl Loader {
     /// with nothing when the store failed (the first rows stay, and the list says it is still
     /// loading).
     pub fn run(self, report: impl Fn(Action)) {
-        if let Some(directory) = self.stamp.and_then(|stamp| self.cache.load(stamp)) {
+        let saved = self
+            .saved
+            .and_then(|(store, generation)| self.cache.load(store, generation, self.as_of));
+        if let Some(directory) = saved {
             report(Action::Indexed(Box::new(directory)));
             return;
         }
         // Rows go straight into the directory as they are read: no second copy of the list.
         let mut rows = Counted {
             rows: self.rows,
+            as_of: self.as_of,
             total: self.total,
             read: 0,
             failed: false,
@@ -126,6 +132,7 @@ impl Loader {
 /// failing read ends them.
 struct Counted<'r, R: Fn(Action)> {
     rows: ListingRows,
+    as_of: NaiveDate,
     total: usize,
     read: usize,
     failed: bool,
@@ -142,7 +149,7 @@ impl<R: Fn(Action)> Iterator for Counted<'_, R> {
                 if self.read.is_multiple_of(PROGRESS_EVERY) {
                     (self.report)(Action::Indexing(self.read));
                 }
-                Some(ListingRow::from(row))
+                Some(ListingRow::on(row, self.as_of))
             }
             Err(_) => {
                 self.failed = true;
@@ -159,22 +166,30 @@ impl<R: Fn(Action)> Iterator for Counted<'_, R> {
 
 /// Saves the list for the next start when it is complete and the saved copy is not already of
 /// this generation. Failing to save costs the next start some speed, nothing else.
+///
+/// A list shown at a business date before some acceptance date of the store is not saved: its
+/// statuses are those of that date only, and the next start may be on another.
 pub fn save_list(store: &dyn Store, app: &App) {
     let (None, Some(dir)) = (app.ctx.indexing, store.location()) else {
         return;
     };
-    let (Ok(generation), Ok(Some(identity))) = (store.generation(), store.identity()) else {
+    let (Ok(generation), Ok(Some(identity)), Ok(latest)) = (
+        store.generation(),
+        store.identity(),
+        store.latest_acceptance(),
+    ) else {
         return;
     };
     let stamp = Stamp {
         store: identity,
         generation,
+        statuses_from: latest,
     };
+    if !stamp.holds_on(app.ctx.actor.business_date) {
+        return;
+    }
     let cache = ListCache::of(dir);
-    if cache
-        .head(0, identity)
-        .is_some_and(|(head, _)| head.stamp == stamp)
-    {
+    if cache.stamp() == Some(stamp) {
         return;
     }
     if cache

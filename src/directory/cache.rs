@@ -5,6 +5,7 @@
 
 use super::{read_head, Directory, Head, Stamp};
 use crate::store::{StoreIdentity, LIST_CACHE_FILES};
+use chrono::NaiveDate;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -23,23 +24,42 @@ impl ListCache {
     }
 
     /// The first `rows` rows, the count, the stamp and the partner name of the copy of the
-    /// list of `store`; `None` when there is no usable copy of it (a damaged one, or one of
-    /// another store, is ignored: the store has everything).
-    pub fn head(&self, rows: usize, store: StoreIdentity) -> Option<(Head, String)> {
+    /// list of `store` with the statuses of the business date `as_of`; `None` when there is no
+    /// usable copy of it (a damaged one, one of another store or with the statuses of other
+    /// dates is ignored: the store has everything).
+    pub fn head(
+        &self,
+        rows: usize,
+        store: StoreIdentity,
+        as_of: NaiveDate,
+    ) -> Option<(Head, String)> {
         let head = read_head(&self.list, rows).ok()??;
-        if head.stamp.store != store {
+        if head.stamp.store != store || !head.stamp.holds_on(as_of) {
             return None;
         }
         let partner = std::fs::read_to_string(&self.partner).ok()?;
         Some((head, partner))
     }
 
-    /// The whole list, when the copy is of the store and generation of `stamp`.
-    pub fn load(&self, stamp: Stamp) -> Option<Directory> {
+    /// The whole list, when the copy shows `store` at `generation` on the business date
+    /// `as_of`.
+    pub fn load(
+        &self,
+        store: StoreIdentity,
+        generation: u64,
+        as_of: NaiveDate,
+    ) -> Option<Directory> {
         match Directory::read_file(&self.list) {
-            Ok(Some((saved, directory))) if saved == stamp => Some(directory),
+            Ok(Some((saved, directory))) if saved.shows(store, generation, as_of) => {
+                Some(directory)
+            }
             _ => None,
         }
+    }
+
+    /// The stamp of the saved copy, when there is one that can be read.
+    pub fn stamp(&self) -> Option<Stamp> {
+        read_head(&self.list, 0).ok()?.map(|head| head.stamp)
     }
 
     /// Saves the list of the store and generation of `stamp`. The partner name goes first: a
@@ -70,30 +90,63 @@ mod tests {
     const STORE: StoreIdentity = StoreIdentity(0xfeed);
     const OTHER: StoreIdentity = StoreIdentity(0xbeef);
 
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    /// Any business date after every acceptance date of the saved lists.
+    fn today() -> NaiveDate {
+        day("2018-11-14")
+    }
+
     fn at(store: StoreIdentity, generation: u64) -> Stamp {
-        Stamp { store, generation }
+        Stamp {
+            store,
+            generation,
+            statuses_from: Some(day("2018-11-01")),
+        }
     }
 
     #[test]
     fn a_saved_list_gives_its_head_and_loads_only_for_its_generation() {
         let dir = tempfile::tempdir().unwrap();
         let cache = ListCache::of(dir.path());
-        assert!(cache.head(5, STORE).is_none());
+        assert!(cache.head(5, STORE, today()).is_none());
         cache
             .save(&directory(100), at(STORE, 7), "Fabrikam")
             .unwrap();
-        let (head, partner) = cache.head(5, STORE).unwrap();
+        let (head, partner) = cache.head(5, STORE, today()).unwrap();
         assert_eq!(
             (head.stamp, head.count, head.rows.len()),
             (at(STORE, 7), 100, 5)
         );
         assert_eq!(head.rows[0].company_name, "Company 0000");
         assert_eq!(partner, "Fabrikam");
-        assert_eq!(cache.load(at(STORE, 7)).unwrap().len(), 100);
+        assert_eq!(cache.stamp(), Some(at(STORE, 7)));
+        assert_eq!(cache.load(STORE, 7, today()).unwrap().len(), 100);
         assert!(
-            cache.load(at(STORE, 8)).is_none(),
+            cache.load(STORE, 8, today()).is_none(),
             "a copy of another generation is not used"
         );
+    }
+
+    #[test]
+    fn a_list_is_not_used_on_a_business_date_before_its_statuses_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ListCache::of(dir.path());
+        cache
+            .save(&directory(10), at(STORE, 7), "Fabrikam")
+            .unwrap();
+        let before = day("2018-10-31");
+        assert!(cache.head(5, STORE, before).is_none());
+        assert!(cache.load(STORE, 7, before).is_none());
+        assert!(cache.load(STORE, 7, day("2018-11-01")).is_some());
+        let every_date = Stamp {
+            statuses_from: None,
+            ..at(STORE, 8)
+        };
+        cache.save(&directory(10), every_date, "Fabrikam").unwrap();
+        assert!(cache.load(STORE, 8, day("2014-01-01")).is_some());
     }
 
     #[test]
@@ -103,9 +156,9 @@ mod tests {
         cache
             .save(&directory(10), at(OTHER, 7), "Fabrikam")
             .unwrap();
-        assert!(cache.head(5, STORE).is_none());
-        assert!(cache.load(at(STORE, 7)).is_none());
-        assert!(cache.head(5, OTHER).is_some());
+        assert!(cache.head(5, STORE, today()).is_none());
+        assert!(cache.load(STORE, 7, today()).is_none());
+        assert!(cache.head(5, OTHER, today()).is_some());
     }
 
     #[test]
@@ -114,10 +167,10 @@ mod tests {
         let cache = ListCache::of(dir.path());
         cache.save(&directory(3), at(STORE, 1), "Fabrikam").unwrap();
         std::fs::remove_file(dir.path().join(LIST_CACHE_FILES[1])).unwrap();
-        assert!(cache.head(5, STORE).is_none());
+        assert!(cache.head(5, STORE, today()).is_none());
         cache.save(&directory(3), at(STORE, 1), "Fabrikam").unwrap();
-        std::fs::write(dir.path().join(LIST_CACHE_FILES[0]), b"PCLIST02garbage").unwrap();
-        assert!(cache.head(5, STORE).is_none());
-        assert!(cache.load(at(STORE, 1)).is_none());
+        std::fs::write(dir.path().join(LIST_CACHE_FILES[0]), b"PCLIST03garbage").unwrap();
+        assert!(cache.head(5, STORE, today()).is_none());
+        assert!(cache.load(STORE, 1, today()).is_none());
     }
 }

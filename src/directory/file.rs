@@ -5,9 +5,10 @@
 //!
 //! | bytes  | content                                                                  |
 //! |--------|--------------------------------------------------------------------------|
-//! | 8      | magic `PCLIST02` (the last two characters are the format version)        |
+//! | 8      | magic `PCLIST03` (the last two characters are the format version)        |
 //! | 16     | identity of the store the list is of, big-endian                         |
 //! | 8      | generation of that store when the list was saved                         |
+//! | 4      | the first business date whose statuses the rows show, in days from January 1 of year 1; 0 for every date |
 //! | 8      | `n`                                                                      |
 //! | 8      | byte length of the names section                                         |
 //! | 8      | byte length of the domains section                                       |
@@ -24,6 +25,7 @@
 use super::{offset, unpack, Directory, ListingRow, TooLarge};
 use crate::domain::customer::DOMAIN_SUFFIX;
 use crate::store::StoreIdentity;
+use chrono::{Datelike, NaiveDate};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
@@ -35,16 +37,33 @@ mod tests;
 
 use columns::{Columns, Layout};
 
-const MAGIC: &[u8; 8] = b"PCLIST02";
-const HEADER_LEN: usize = 56;
+const MAGIC: &[u8; 8] = b"PCLIST03";
+const HEADER_LEN: usize = 60;
 const SUFFIXED: u8 = 0x10;
 
-/// Which store a list is of, and at which of its generations: a list is current only for that
-/// store at that generation.
+/// Which store a list is of, at which of its generations, and from which business date on its
+/// statuses hold: a list is current only for that store at that generation, on those dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub store: StoreIdentity,
     pub generation: u64,
+    /// The store's latest acceptance date when the list was saved: from it on, every
+    /// confirmation counts, as in the rows' statuses. `None`: the store had none, and the
+    /// statuses hold on every date.
+    pub statuses_from: Option<NaiveDate>,
+}
+
+impl Stamp {
+    /// Whether a list so stamped shows the store `store` as it is at `generation` on the
+    /// business date `as_of`.
+    pub fn shows(&self, store: StoreIdentity, generation: u64, as_of: NaiveDate) -> bool {
+        self.store == store && self.generation == generation && self.holds_on(as_of)
+    }
+
+    /// Whether the rows' statuses are those of the business date `as_of`.
+    pub fn holds_on(&self, as_of: NaiveDate) -> bool {
+        self.statuses_from.is_none_or(|from| from <= as_of)
+    }
 }
 
 /// The first rows of a directory file and how many it holds.
@@ -121,6 +140,10 @@ impl Directory {
             out.write_all(&number.to_le_bytes())?;
         }
         out.write_all(&(domains_len as u64).to_le_bytes())?;
+        let from = stamp
+            .statuses_from
+            .map_or(0, |date| date.num_days_from_ce());
+        out.write_all(&from.to_le_bytes())?;
         for (rank, &code) in self.codes.iter().enumerate() {
             out.write_all(&[code | stored(rank).1])?;
         }

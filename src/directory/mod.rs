@@ -25,6 +25,7 @@ use crate::domain::compare;
 use crate::domain::customer::DOMAIN_SUFFIX;
 use crate::domain::status::AgreementStatus;
 use crate::store::Listed;
+use chrono::NaiveDate;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -45,10 +46,11 @@ pub struct ListingRow {
     pub subscriptions: u32,
 }
 
-impl From<Listed> for ListingRow {
-    fn from(row: Listed) -> ListingRow {
+impl ListingRow {
+    /// A row of the store's list as the Customers list shows it on the business date `as_of`.
+    pub fn on(row: Listed, as_of: NaiveDate) -> ListingRow {
         ListingRow {
-            status: row.status(),
+            status: row.status_on(as_of),
             company_name: row.company_name,
             domain: row.domain,
             cloud: row.cloud,

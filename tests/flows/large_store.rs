@@ -48,7 +48,11 @@ fn filled_store(dir: &std::path::Path, count: usize) -> SledStore {
 
 /// A session as the dashboard starts it, and the actions its loader reports.
 fn started(store: SledStore) -> (Session, Vec<Action>) {
-    let start = dashboard::start(&store, &actor(), (80, 24)).unwrap();
+    started_as(store, &actor())
+}
+
+fn started_as(store: SledStore, actor: &Actor) -> (Session, Vec<Action>) {
+    let start = dashboard::start(&store, actor, (80, 24)).unwrap();
     let mut reported = vec![];
     if let Some(loader) = start.loader {
         let sink = std::sync::Mutex::new(vec![]);
@@ -219,4 +223,40 @@ fn a_saved_list_of_another_store_is_never_shown_even_at_the_same_generation() {
         std::fs::copy(dir_a.path().join(name), dir_c.path().join(name)).unwrap();
     }
     assert!(dashboard::preview(dir_c.path(), &actor(), (80, 24)).is_none());
+}
+
+#[test]
+fn a_list_is_shown_and_saved_only_with_the_statuses_of_its_business_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = filled_store(dir.path(), FIRST_ROWS + 10);
+    let mut later = assets::demo_snapshot().confirmations[0].clone();
+    later.customer_id = "00000000-0000-4000-8000-000000000001".into();
+    later.date_agreed = "2018-11-01".parse().unwrap();
+    later.recorded_at = "2018-11-01T10:00:00Z".parse().unwrap();
+    store.add_confirmation(&later).unwrap();
+    let status = |s: &Session| {
+        let directory = &s.app.ctx.directory;
+        let rank = directory
+            .rank_of("Company 0001", "company1.onmicrosoft.com")
+            .unwrap();
+        directory.get(rank).unwrap().status
+    };
+    // On September 14 the confirmation accepted on November 1 does not count yet; the list
+    // says so, and is not saved, since its statuses are those of dates before November 1.
+    let (mut s, reported) = started(store);
+    reported.into_iter().for_each(|action| s.handle(action));
+    assert_eq!(status(&s), AgreementStatus::NotConfirmed);
+    dashboard::save_list(s.store.as_ref(), &s.app);
+    assert!(!dir.path().join(LIST_CACHE_FILES[0]).exists());
+    s.store.close();
+
+    // From November 1 on it counts: that list is saved, and shown on those dates only.
+    let mut november = actor();
+    november.business_date = "2018-11-14".parse().unwrap();
+    let (mut s, reported) = started_as(SledStore::open(dir.path()).unwrap(), &november);
+    reported.into_iter().for_each(|action| s.handle(action));
+    assert_eq!(status(&s), AgreementStatus::Confirmed);
+    dashboard::save_list(s.store.as_ref(), &s.app);
+    assert!(dashboard::preview(dir.path(), &november, (80, 24)).is_some());
+    assert!(dashboard::preview(dir.path(), &actor(), (80, 24)).is_none());
 }

@@ -16,6 +16,7 @@ use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
 use crate::store::{SledStore, Store};
+use chrono::NaiveDate;
 use data::Generator;
 use std::io::Write;
 
@@ -63,7 +64,8 @@ pub fn generate(
         (generator.remaining() > 0).then(|| {
             let dossiers = generator.chunk(CHUNK).into_dossiers();
             for dossier in &dossiers {
-                list.push(&ListingRow::from(dossier.listed()));
+                // Every confirmation counts: the list is stamped with the latest acceptance date.
+                list.push(&ListingRow::on(dossier.listed(), NaiveDate::MAX));
             }
             dossiers
         })
@@ -96,6 +98,7 @@ fn save_list(store: &SledStore, directory: &Directory) -> Result<(), ApiError> {
     let stamp = Stamp {
         store: store.identity()?,
         generation: store.generation()?,
+        statuses_from: store.latest_acceptance()?,
     };
     ListCache::of(store.path())
         .save(directory, stamp, &partner)

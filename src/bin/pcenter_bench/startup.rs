@@ -6,7 +6,7 @@ use crate::stats::{median, ms};
 use crate::workdir::Pcenter;
 use crate::Fallible;
 use pcenter::dashboard;
-use pcenter::directory::{ListCache, Stamp};
+use pcenter::directory::ListCache;
 use pcenter::store::{SledStore, Store, StoreLock, LIST_CACHE_FILES};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -28,17 +28,12 @@ pub fn ensure_saved_list(store_dir: &Path) -> Fallible<()> {
         // A run stopped while the list was moved away.
         std::fs::rename(&away, &list)?;
     }
-    let current = {
+    let (identity, generation) = {
         let store = SledStore::open(store_dir)?;
-        Stamp {
-            store: store.identity()?,
-            generation: store.generation()?,
-        }
+        (store.identity()?, store.generation()?)
     };
-    let saved = ListCache::of(store_dir)
-        .head(0, current.store)
-        .map(|(head, _)| head.stamp);
-    if saved != Some(current) {
+    let saved = ListCache::of(store_dir).stamp();
+    if !saved.is_some_and(|stamp| stamp.shows(identity, generation, actor().business_date)) {
         let ready = open_ready(store_dir)?;
         dashboard::save_list(ready.session.store.as_ref(), &ready.session.app);
     }

@@ -3,6 +3,7 @@
 use super::{invalid, Stamp, HEADER_LEN, MAGIC, SUFFIXED};
 use crate::directory::unpack;
 use crate::store::StoreIdentity;
+use chrono::NaiveDate;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
@@ -21,7 +22,7 @@ impl Layout {
     /// The stamp and layout of a file of `file_len` bytes that starts with `header`.
     pub fn parse(header: &[u8], file_len: u64, path: &Path) -> io::Result<(Stamp, Layout)> {
         if header.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-            return Err(invalid(path, "it does not start with PCLIST02"));
+            return Err(invalid(path, "it does not start with PCLIST03"));
         }
         let store = StoreIdentity::from_bytes(&header[8..24]).expect("sixteen bytes");
         // The numbers follow the magic and the identity, eight bytes each.
@@ -53,9 +54,13 @@ impl Layout {
             names_len: size(names_len)?,
             domains_len: size(domains_len)?,
         };
+        let from = i32::from_le_bytes(header[56..60].try_into().expect("four bytes"));
         let stamp = Stamp {
             store,
             generation: number(0),
+            statuses_from: (from != 0)
+                .then(|| NaiveDate::from_num_days_from_ce_opt(from))
+                .flatten(),
         };
         Ok((stamp, layout))
     }

@@ -7,6 +7,7 @@ fn at(generation: u64) -> Stamp {
     Stamp {
         store: StoreIdentity(0x1234_5678_9abc_def0_0fed_cba9_8765_4321),
         generation,
+        statuses_from: chrono::NaiveDate::from_ymd_opt(2018, 11, 6),
     }
 }
 
