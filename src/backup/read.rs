@@ -225,9 +225,10 @@ fn check_header(text: &str) -> Result<Header, Damage> {
 }
 
 /// serde_json's message without its "at line 1", which would be wrong here: each line is
-/// parsed on its own.
+/// parsed on its own; a value it repeats is cut like any refused value.
 fn json_problem(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let cut = text.rfind(" at line ").unwrap_or(text.len());
-    format!("{} (at column {})", &text[..cut], error.column())
+    let message = crate::domain::characters::cut_quoted(&text[..cut]);
+    format!("{message} (at column {})", error.column())
 }

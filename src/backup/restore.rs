@@ -6,6 +6,7 @@
 use super::read::{BackupReader, Damage, Tally};
 use super::swap;
 use super::{stamp, unused_path, Header};
+use crate::domain::characters::quote_path;
 use crate::store::{domain_key, Dossier, SledStore, Store, StoreError, StoreLock};
 use chrono::{DateTime, Utc};
 use std::fs::File;
@@ -19,17 +20,17 @@ const CHUNK: usize = 10_000;
 pub enum RestoreError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{path} cannot be read ({detail}). Nothing was restored; check the path of the backup and that you may read it.")]
+    #[error("{} cannot be read ({detail}). Nothing was restored; check the path of the backup and that you may read it.", quote_path(.path))]
     Unreadable { path: PathBuf, detail: String },
-    #[error("{path}, line {line}: {what}. Nothing was restored; the store is as it was.")]
+    #[error("{}, line {line}: {what}. Nothing was restored; the store is as it was.", quote_path(.path))]
     Damaged {
         path: PathBuf,
         line: u64,
         what: String,
     },
-    #[error("The store at {path} already holds {customers} customers, so nothing was restored. To restore over it, run again with --replace: that store is then moved aside, not deleted. Or choose an empty --data-dir.")]
+    #[error("The store at {} already holds {customers} customers, so nothing was restored. To restore over it, run again with --replace: that store is then moved aside, not deleted. Or choose an empty --data-dir.", quote_path(.path))]
     NotEmpty { path: PathBuf, customers: u64 },
-    #[error("The restored store could not be put in place at {path} ({detail}). The store that was there is unchanged.")]
+    #[error("The restored store could not be put in place at {} ({detail}). The store that was there is unchanged.", quote_path(.path))]
     NotPlaced { path: PathBuf, detail: String },
 }
 

@@ -7,6 +7,7 @@
 //! with the directory whatever name the directory is given (a restore trades two names).
 
 use super::StoreError;
+use crate::domain::characters::quote_path;
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -70,7 +71,7 @@ fn in_words(dir: &Path, e: &std::io::Error) -> String {
     let file_in_the_way = dir.ancestors().find(|p| p.is_file());
     match (e.kind(), file_in_the_way) {
         (ErrorKind::AlreadyExists | ErrorKind::NotADirectory, Some(file)) => {
-            format!("{} is a file, not a directory", file.display())
+            format!("{} is a file, not a directory", quote_path(file))
         }
         (ErrorKind::PermissionDenied, _) => "permission denied".to_string(),
         _ => e.to_string(),

@@ -210,3 +210,15 @@ fn two_customers_with_one_id_or_one_domain_are_refused_naming_both_lines() {
         assert!(!target.exists(), "nothing was made");
     }
 }
+
+#[test]
+fn a_restore_names_its_paths_with_escapes_and_cut_like_every_message() {
+    let long = format!("/tmp/{}\u{1b}[2J/backup.jsonl", "d".repeat(10_000));
+    let refusal = Restore::open(Path::new(&long)).err().unwrap().to_string();
+    assert!(refusal.len() < 400, "{refusal}");
+    assert!(!refusal.contains('\u{1b}'), "{refusal}");
+    assert!(
+        refusal.contains("\\u{1b}[2J/backup.jsonl cannot be read"),
+        "{refusal}"
+    );
+}

@@ -135,7 +135,7 @@ fn require_generation(store: &SledStore, saved: Option<u64>, dir: &Path) -> Resu
         &format!(
             "its data files are damaged: {missing} missing from them (if these files were \
              restored from a backup on purpose, delete {} to accept them)",
-            dir.join(seal::SEAL_FILE).display()
+            crate::domain::characters::quote_path(&dir.join(seal::SEAL_FILE))
         ),
     ))
 }
