@@ -2,6 +2,7 @@
 //! store that want to name the offending line before anything is written.
 
 use super::{rules, Dossier, StoreError};
+use crate::domain::agreement::Confirmation;
 use std::collections::HashSet;
 
 /// A dossier must be storable, hold only its own records, and, as every order written one at a
@@ -24,6 +25,15 @@ pub fn check_restored_dossier(dossier: &Dossier) -> Result<(), StoreError> {
         }
     }
     rules::check_dossier(dossier)
+}
+
+/// Whether the store would take `confirmation` for the customer of `dossier` (as the store
+/// finds it), with the same checks as its own writes: what a dry run judges without writing.
+pub fn check_new_confirmation(
+    dossier: Option<&Dossier>,
+    confirmation: &Confirmation,
+) -> Result<(), StoreError> {
+    rules::check_confirmation(dossier, confirmation)
 }
 
 /// The form of a domain under which the store keeps domains unique.

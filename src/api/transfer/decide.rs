@@ -12,6 +12,7 @@ use crate::api::Api;
 use crate::app::session::Clock;
 use crate::domain::agreement::{Acceptance, AcceptanceField, Channel, Confirmation};
 use crate::service::{Operations, ServiceError};
+use crate::store::Dossier;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,7 +186,10 @@ fn record_unless_on_record(
     customer_id: &str,
     acceptance: Acceptance,
 ) -> Result<Option<Confirmation>, ServiceError> {
-    let mut ops = checked(api);
+    let dry_run = DryRun {
+        customer: api.book.customer(customer_id).cloned().map(Dossier::new),
+    };
+    let mut ops = checked(api, &dry_run);
     ops.check_confirmation(customer_id, acceptance.date_agreed)?;
     let book = &ops.book;
     let same_person = |c: &Confirmation| c.accepted_by.same_person(&acceptance.accepted_by);
@@ -206,9 +210,9 @@ fn record_unless_on_record(
 /// The service over a store that keeps nothing: it applies every rule, and the book (this
 /// command's own read model, gone when it ends) takes each new confirmation, so a later row is
 /// judged as it would be once written. The group writes the confirmations (unless dry run).
-fn checked(api: &mut Api) -> Operations<'_> {
+fn checked<'a>(api: &'a mut Api, dry_run: &'a DryRun) -> Operations<'a> {
     Operations {
-        store: &DryRun,
+        store: dry_run,
         book: &mut api.book,
         actor: &api.actor,
         now: api.clock.now(),

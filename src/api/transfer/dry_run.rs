@@ -4,13 +4,15 @@
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
-use crate::store::{Dossier, ListingRows, Snapshot, Store, StoreError};
+use crate::store::{check_new_confirmation, Dossier, ListingRows, Snapshot, Store, StoreError};
 use std::path::PathBuf;
 
-/// Accepts a confirmation and keeps nothing. The service has found the confirmation's customer
-/// in the book before it writes, which is all a store would check. Anything else is refused:
-/// an import records confirmations only.
-pub struct DryRun;
+/// Judges a confirmation of `customer` as the real store would, by the store's own rules, and
+/// keeps nothing. Anything else is refused: an import records confirmations only.
+pub struct DryRun {
+    /// The customer the row names, as read from the store into the book.
+    pub customer: Option<Dossier>,
+}
 
 fn refused() -> StoreError {
     StoreError::Io {
@@ -60,8 +62,10 @@ impl Store for DryRun {
         Err(refused())
     }
 
-    fn add_confirmation(&self, _: &Confirmation) -> Result<(), StoreError> {
-        Ok(())
+    fn add_confirmation(&self, confirmation: &Confirmation) -> Result<(), StoreError> {
+        let dossier =
+            (self.customer.as_ref()).filter(|d| d.customer.id == confirmation.customer_id);
+        check_new_confirmation(dossier, confirmation)
     }
 
     fn create_order(&self, _: &Order, _: &[Subscription]) -> Result<(), StoreError> {
@@ -74,5 +78,45 @@ impl Store for DryRun {
 
     fn write_snapshot(&self, _: &Snapshot) -> Result<(), StoreError> {
         Err(refused())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets;
+    use crate::domain::cloud::Cloud;
+
+    #[test]
+    fn a_dry_run_refuses_what_the_store_would() {
+        let demo = assets::demo_snapshot();
+        let mut confirmation = demo.confirmations[0].clone();
+        let customer = |id: &str| {
+            let customer = demo.customers.iter().find(|c| c.id == id).unwrap();
+            Some(Dossier::new(customer.clone()))
+        };
+        let dry_run = DryRun {
+            customer: customer(&confirmation.customer_id),
+        };
+        assert_eq!(dry_run.add_confirmation(&confirmation), Ok(()));
+        let national = demo
+            .customers
+            .iter()
+            .find(|c| c.cloud != Cloud::Public)
+            .unwrap();
+        confirmation.customer_id = national.id.clone();
+        let dry_run = DryRun {
+            customer: customer(&national.id),
+        };
+        let refusal = dry_run.add_confirmation(&confirmation).unwrap_err();
+        assert!(
+            refusal.to_string().contains("Public Cloud only"),
+            "{refusal}"
+        );
+        let nobody = DryRun { customer: None };
+        assert!(matches!(
+            nobody.add_confirmation(&confirmation),
+            Err(StoreError::UnknownCustomer { .. })
+        ));
     }
 }
