@@ -190,3 +190,43 @@ fn a_new_contact_for_a_confirmed_customer_is_recorded_beside_the_old_one() {
     assert_eq!(listed["items"][0], created);
     assert_eq!(listed["items"][1]["dateAgreed"], "2018-08-08T00:00:00Z");
 }
+
+#[test]
+fn a_confirmation_made_today_in_any_time_zone_passes_the_audit() {
+    // Without --today, the business date is the local date, which east of UTC can be a day
+    // after the UTC date the confirmation is recorded at; every zone from UTC-12 to UTC+14.
+    for zone in [
+        "Pacific/Kiritimati",
+        "Asia/Tokyo",
+        "UTC",
+        "America/Los_Angeles",
+        "Etc/GMT+12",
+    ] {
+        let demo = Demo::new();
+        let output = demo
+            .command(&[
+                "--agent",
+                "Megan Bowen",
+                "agreements",
+                "create",
+                "--customer",
+                NORTHWIND,
+                "--first-name",
+                "Diego",
+                "--last-name",
+                "Siciliani",
+                "--email",
+                "diego@northwindtraders.com",
+            ])
+            .env("TZ", zone)
+            .output()
+            .unwrap();
+        success(&output);
+        let store = pcenter::store::SledStore::open(&demo.dir.path().join("demo")).unwrap();
+        assert_eq!(
+            pcenter::store::audit(&store).unwrap(),
+            Vec::<String>::new(),
+            "{zone}"
+        );
+    }
+}
