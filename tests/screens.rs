@@ -631,8 +631,8 @@ fn help_on_a_form_with_a_text_field_focused() {
     snap("help_new_customer_text_field_80x24", &backend);
     assert!(backend.cursor_visible());
     assert_eq!(
-        text_at_cursor(&mut backend, 6),
-        "Esc or",
+        text_at_cursor(&mut backend, 10),
+        "Esc/?/F1/q",
         "the cursor leaves the field behind the help"
     );
 }
