@@ -143,6 +143,11 @@ impl Demo {
             .expect("plant a customer");
     }
 
+    /// The data directory the demo store is in.
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     /// Where the demo store lives.
     pub fn store_path(&self) -> std::path::PathBuf {
         self.dir.path().join("demo")
