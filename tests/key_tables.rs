@@ -420,3 +420,22 @@ fn every_table_is_in_force_in_some_context_tried() {
         );
     }
 }
+
+#[test]
+fn at_80x24_every_footer_keeps_help_and_every_help_shows_whole() {
+    for (name, start) in contexts() {
+        let mut s = start();
+        if !s.app.ctx.fits() {
+            continue;
+        }
+        let screen = render(&mut s, 80, 24).to_string();
+        let footer = screen.lines().last().unwrap();
+        assert!(
+            footer.contains("? Help") || footer.contains("Close help"),
+            "{name}: {footer}"
+        );
+        s.app.ctx.help_open = true;
+        let help = render(&mut s, 80, 24).to_string();
+        assert!(help.contains("Close this help"), "{name}:\n{help}");
+    }
+}
