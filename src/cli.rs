@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use usage::Refusal;
 pub use values::parse_filter;
-use values::{parse_agent, parse_date, parse_role};
+use values::{parse_agent, parse_date, RoleParser};
 
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;
@@ -60,8 +60,9 @@ pub struct Options {
     /// the user name, $USER, checked the same way; "Partner agent" when that is unset).
     #[arg(long, global = true, env = "PCENTER_AGENT", value_name = "NAME", value_parser = parse_agent)]
     pub agent: Option<String>,
-    /// The signed-in agent's role.
-    #[arg(long, global = true, env = "PCENTER_ROLE", value_name = "ROLE", default_value = "admin-agent", value_parser = parse_role)]
+    /// The signed-in agent's role. A Helpdesk agent may look, but not create customers or
+    /// orders, change subscriptions, or confirm or see confirmations.
+    #[arg(long, global = true, env = "PCENTER_ROLE", value_name = "ROLE", default_value = "admin-agent", value_parser = RoleParser)]
     pub role: Role,
     /// The partner organization's name shown in the header (saved in the store).
     #[arg(long, global = true, env = "PCENTER_PARTNER", value_name = "NAME", value_parser = parse_agent)]

@@ -200,9 +200,13 @@ pub fn save_list(store: &dyn Store, app: &App) {
     }
 }
 
+/// What the header shows for a store without a partner name yet: how to give it one, short
+/// enough to stay whole at 80 columns.
+pub const NO_PARTNER_NAME: &str = "(set --partner NAME)";
+
 /// The partner name the header shows, with a placeholder for a store that has none yet.
 pub fn partner_name(store: &SledStore) -> Result<String, StoreError> {
     Ok(store
         .partner_name()?
-        .unwrap_or_else(|| "Your partner organization".into()))
+        .unwrap_or_else(|| NO_PARTNER_NAME.into()))
 }

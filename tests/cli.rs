@@ -96,6 +96,58 @@ fn help_lists_every_option_and_the_exit_codes() {
 }
 
 #[test]
+fn every_option_with_fixed_values_lists_them_in_its_help() {
+    let help = |args: &[&str]| {
+        let output = run(pcenter().args(args).arg("--help"));
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        stdout(&output)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let role = "[possible values: admin-agent, sales-agent, helpdesk-agent]";
+    assert!(help(&[]).contains(role), "{}", help(&[]));
+    assert!(help(&["report", "compliance"]).contains(role));
+    let formats = "[possible values: table, json, csv]";
+    for command in [
+        &["customers", "list"][..],
+        &["offers", "list"],
+        &["subscriptions", "list"],
+        &["report", "compliance"],
+    ] {
+        assert!(help(command).contains(formats), "{command:?}");
+    }
+    for command in [&["agreements", "templates"][..], &["agreements", "list"]] {
+        let text = help(command);
+        for value in [
+            "MicrosoftCloudAgreement",
+            "MicrosoftCustomerAgreement",
+            "'*'",
+        ] {
+            assert!(text.contains(value), "{command:?}: {text}");
+        }
+    }
+    // Every option of every command whose values are a fixed set shows them.
+    fn check(command: &clap::Command, path: &str) {
+        for arg in command.get_arguments() {
+            let values = arg.get_possible_values();
+            if !values.is_empty() && !arg.is_hide_possible_values_set() {
+                continue;
+            }
+            assert!(
+                values.is_empty(),
+                "{path} {:?} hides its values",
+                arg.get_id()
+            );
+        }
+        for sub in command.get_subcommands() {
+            check(sub, &format!("{path} {}", sub.get_name()));
+        }
+    }
+    check(&pcenter::cli::command(), "pcenter");
+}
+
+#[test]
 fn version_prints_the_package_version() {
     let dir = tempfile::tempdir().unwrap();
     let output = run(pcenter()

@@ -207,6 +207,32 @@ fn one_page_of_customers_is_exactly_the_rows_the_table_draws() {
     }
 }
 
+#[test]
+fn customers_of_a_new_store_say_how_to_begin() {
+    use pcenter::app::App;
+    use pcenter::book::Book;
+    use pcenter::service::Actor;
+    use pcenter::store::{MemoryStore, Snapshot};
+    let actor = Actor {
+        agent: "Megan Bowen".into(),
+        role: Role::AdminAgent,
+        business_date: MANDATORY_DAY.parse().unwrap(),
+    };
+    // As the dashboard opens a store without a partner name.
+    let partner = pcenter::dashboard::NO_PARTNER_NAME.to_string();
+    let app = App::new(actor, partner, Book::default(), (80, 24));
+    let clock = pcenter::app::session::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
+    let store = MemoryStore::with_snapshot(Snapshot::default());
+    let mut s = Session::new(app, Box::new(store), Box::new(clock));
+    snap("customers_new_store_80x24", &render(&mut s, 80, 24));
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(
+        screen.contains("(set --partner NAME)"),
+        "the header says how to name the partner, uncut:\n{screen}"
+    );
+    assert!(screen.contains("pcenter --demo"), "{screen}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // New customer: Account info
 
@@ -631,8 +657,8 @@ fn help_on_a_form_with_a_text_field_focused() {
     snap("help_new_customer_text_field_80x24", &backend);
     assert!(backend.cursor_visible());
     assert_eq!(
-        text_at_cursor(&mut backend, 6),
-        "Esc or",
+        text_at_cursor(&mut backend, 10),
+        "Esc/?/F1/q",
         "the cursor leaves the field behind the help"
     );
 }

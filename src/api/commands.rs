@@ -151,7 +151,8 @@ pub struct CreateAgreementArgs {
     /// contoso.onmicrosoft.com).
     #[arg(long, value_name = "ID|DOMAIN")]
     pub customer: String,
-    /// The Agreement body as JSON (a file, or - for standard input) instead of the fields below.
+    /// The Agreement body as JSON (a file, or - for standard input) instead of the fields below;
+    /// a sample: assets/agreement.sample.json in pcenter's source.
     #[arg(long, value_name = "FILE|-", conflicts_with_all = ["first_name", "last_name", "email", "phone", "date", "template_id"])]
     pub json: Option<String>,
     /// First name of the person at the customer who accepted the agreement.
@@ -204,7 +205,8 @@ pub enum CustomersCommand {
     /// customer is created all the same, and from November 7, 2018 its orders wait for a
     /// confirmation.
     Create {
-        /// The Customer body as JSON: a file, or - for standard input.
+        /// The Customer body as JSON: a file, or - for standard input. A sample to start from:
+        /// assets/customer.sample.json in pcenter's source.
         #[arg(long, value_name = "FILE|-")]
         json: String,
     },

@@ -4,6 +4,7 @@ use super::agreement_request::Requested;
 use super::customer_body::CustomerRequest;
 use super::customer_json::CustomerJson;
 use super::error::ApiError;
+use super::fit::{terminal_columns, Column};
 use super::json_stream::CollectionWriter;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
@@ -16,14 +17,19 @@ use crate::store::{Listed, Store, StoreError};
 use chrono::NaiveDate;
 use std::io::{BufWriter, Write};
 
-const COLUMNS: [&str; 6] = [
-    "Tenant ID",
-    "Company name",
-    "Primary domain",
-    "Cloud",
-    "Microsoft cloud agreement",
-    "Subscriptions",
+/// On a narrow terminal, as on the dashboard's list: the tenant ID gives way first (the
+/// primary domain names a customer in every command), then names and domains are cut.
+const COLUMNS: [Column; 6] = [
+    Column::kept("Tenant ID").dropped(1),
+    Column::kept("Company name").cut(),
+    Column::kept("Primary domain").cut(),
+    Column::kept("Cloud"),
+    Column::kept("Microsoft cloud agreement").short("Agreement"),
+    Column::kept("Subscriptions").short("Subs"),
 ];
+
+/// What an empty store's list says: how to add a customer, or where sample ones are.
+pub const NO_CUSTOMERS_YET: &str = "No customers yet. Create one with pcenter customers create --json FILE (see assets/customer.sample.json), or try every command on sample customers with --demo.";
 const CSV_HEADER: [&str; 6] = [
     "TenantId",
     "CompanyName",
@@ -84,12 +90,17 @@ pub fn list(
             let rows = rows()?
                 .map(|row| row.map(|row| cells(&row, as_of).to_vec()))
                 .collect::<Result<Vec<_>, _>>()?;
+            let none = if rows.is_empty() && api.store.customer_count()? == 0 {
+                NO_CUSTOMERS_YET
+            } else {
+                "No customers match."
+            };
             let what = Counted {
                 one: "customer",
                 many: "customers",
-                none: "No customers match.",
+                none,
             };
-            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
+            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
         }
         Format::Csv => {
             // Row by row through a buffer: the output never sits whole in memory.

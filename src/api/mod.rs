@@ -15,6 +15,7 @@ mod customer_body;
 mod customer_json;
 mod customers;
 pub mod error;
+mod fit;
 mod generate;
 pub mod json;
 mod json_stream;

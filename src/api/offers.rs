@@ -2,6 +2,7 @@
 //! takes. Static: no store is opened.
 
 use super::error::ApiError;
+use super::fit::{terminal_columns, Column};
 use super::json::Collection;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
@@ -44,7 +45,14 @@ impl<'a> OfferJson<'a> {
     }
 }
 
-const COLUMNS: [&str; 5] = ["Offer ID", "Offer", "Category", "Billing", "Max seats"];
+/// The IDs are what the table is for: names are cut, category and billing left out first.
+const COLUMNS: [Column; 5] = [
+    Column::kept("Offer ID"),
+    Column::kept("Offer").cut(),
+    Column::kept("Category").dropped(1),
+    Column::kept("Billing").dropped(2),
+    Column::kept("Max seats"),
+];
 const CSV_HEADER: [&str; 5] = ["OfferId", "Name", "Category", "Billing", "MaximumQuantity"];
 
 pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
@@ -79,7 +87,7 @@ pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
                 many: "offers",
                 none: "No offers.",
             };
-            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
+            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
         }
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;

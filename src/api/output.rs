@@ -2,7 +2,7 @@
 //! spreadsheet may want them.
 
 use super::error::{code, exit, ApiError};
-use crate::domain::characters::{escaped, quote_path};
+use crate::domain::characters::quote_path;
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::{self, ErrorKind, Write};
@@ -93,35 +93,6 @@ pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
     )
 }
 
-/// A plain text table: columns padded to their widest cell (in terminal columns). A hidden
-/// character of a cell is written as its escape (`\u{1b}`), as in every line of the commands.
-pub fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(|cell| escaped(cell).into_owned()).collect())
-        .collect();
-    let width = |s: &str| crate::ui::text::width(s);
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for row in &rows {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(width(cell));
-        }
-    }
-    let line = |cells: Vec<&str>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| crate::ui::text::pad(c, *w))
-            .collect();
-        padded.join("  ").trim_end().to_string()
-    };
-    writeln!(out, "{}", line(header.to_vec()))?;
-    for row in &rows {
-        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,39 +130,5 @@ mod tests {
         }
         assert_eq!(unneutralised("'+1 425"), "+1 425");
         assert_eq!(unneutralised("'Brien"), "'Brien", "not before a formula");
-    }
-
-    #[test]
-    fn hidden_characters_in_cells_are_written_as_escapes_and_aligned() {
-        let mut out = Vec::new();
-        let rows = [
-            vec!["Evil\u{202E}Corp\x1b[2J".into(), "x".into()],
-            vec!["Zoë".into(), "y".into()],
-        ];
-        table(&mut out, &["Company", "Status"], &rows).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "Company                    Status\nEvil\\u{202e}Corp\\u{1b}[2J  x\nZoë                        y\n"
-        );
-    }
-
-    #[test]
-    fn tables_align_wide_characters() {
-        let mut out = Vec::new();
-        table(
-            &mut out,
-            &["Company", "Status"],
-            &[
-                vec!["한빛물류".into(), "Confirmed".into()],
-                vec!["Zoë".into(), "Not confirmed".into()],
-            ],
-        )
-        .unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "Company   Status\n한빛물류  Confirmed\nZoë       Not confirmed\n"
-        );
     }
 }

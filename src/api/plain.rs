@@ -1,6 +1,6 @@
 //! Tables for people: the rows, then how many there are; or one line saying there are none.
 
-use super::output;
+use super::fit::{self, Column};
 use std::io::{self, Write};
 
 /// "1 customer", "3 customers".
@@ -9,31 +9,37 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// What a table counts, in the singular and the plural, and what it says when it is empty.
-pub struct Counted {
-    pub one: &'static str,
-    pub many: &'static str,
-    pub none: &'static str,
+pub struct Counted<'a> {
+    pub one: &'a str,
+    pub many: &'a str,
+    pub none: &'a str,
 }
 
-/// The table with a count line after it, or `what.none` alone when there are no rows.
+/// The table, fitted to `width` columns when given (see `fit`), with a count line after it;
+/// or `what.none` alone when there are no rows.
 pub fn counted_table(
     out: &mut dyn Write,
-    header: &[&str],
+    columns: &[Column],
     rows: &[Vec<String>],
     what: &Counted,
+    width: Option<usize>,
 ) -> io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "{}", what.none);
     }
-    output::table(out, header, rows)?;
-    writeln!(out, "{}", count(rows.len(), what.one, what.many))
+    let narrowed = fit::write(out, columns, rows, width)?;
+    writeln!(out, "{}", count(rows.len(), what.one, what.many))?;
+    match narrowed {
+        Some(note) => writeln!(out, "{note}"),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const OFFERS: Counted = Counted {
+    const OFFERS: Counted<'static> = Counted {
         one: "offer",
         many: "offers",
         none: "No offers.",
@@ -42,10 +48,11 @@ mod tests {
     #[test]
     fn a_table_ends_with_its_count_and_an_empty_one_says_so() {
         let mut out = Vec::new();
-        counted_table(&mut out, &["Offer"], &[vec!["E3".into()]], &OFFERS).unwrap();
+        let columns = [Column::kept("Offer")];
+        counted_table(&mut out, &columns, &[vec!["E3".into()]], &OFFERS, None).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "Offer\nE3\n1 offer\n");
         let mut out = Vec::new();
-        counted_table(&mut out, &["Offer"], &[], &OFFERS).unwrap();
+        counted_table(&mut out, &columns, &[], &OFFERS, Some(80)).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "No offers.\n");
         assert_eq!(count(2, "offer", "offers"), "2 offers");
     }

@@ -2,7 +2,9 @@
 //! confirmation in force, and whether new orders and seat changes are blocked on the business
 //! date, with a summary. Who accepted is shown only to roles that may see confirmations.
 
+use super::customers::NO_CUSTOMERS_YET;
 use super::error::ApiError;
+use super::fit::{self, terminal_columns, Column};
 use super::json::Agreement;
 use super::output::{self, Format};
 use super::{write_error, Api};
@@ -144,7 +146,8 @@ fn cells(row: &Row, shows_who: bool) -> Vec<String> {
     cells
 }
 
-fn header(names: [&'static str; 9], shows_who: bool) -> Vec<&'static str> {
+/// The columns of a role: who accepted and when only if shown.
+fn header<T: Copy>(names: [T; 9], shows_who: bool) -> Vec<T> {
     let mut header = names.to_vec();
     if !shows_who {
         header.drain(4..7);
@@ -152,16 +155,19 @@ fn header(names: [&'static str; 9], shows_who: bool) -> Vec<&'static str> {
     header
 }
 
-const TABLE_HEADER: [&str; 9] = [
-    "Company name",
-    "Primary domain",
-    "Cloud",
-    "Microsoft cloud agreement",
-    "Accepted by",
-    "Email",
-    "Date agreed",
-    "New orders",
-    "Seat changes",
+/// On a narrow terminal, what a person acts on stays: the company, its status, the date and
+/// whether orders and seat changes are blocked; email, domain, cloud and who accepted give way
+/// in that order.
+const TABLE_HEADER: [Column; 9] = [
+    Column::kept("Company name").cut(),
+    Column::kept("Primary domain").dropped(2).cut(),
+    Column::kept("Cloud").dropped(3),
+    Column::kept("Microsoft cloud agreement").short("Agreement"),
+    Column::kept("Accepted by").dropped(4).cut(),
+    Column::kept("Email").dropped(1).cut(),
+    Column::kept("Date agreed").short("Date"),
+    Column::kept("New orders").short("Orders"),
+    Column::kept("Seat changes").short("Seats"),
 ];
 const CSV_HEADER: [&str; 9] = [
     "CompanyName",
@@ -202,10 +208,21 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
                 .inspect(|r| summary.count(r))
                 .map(|r| cells(&r, shows_who))
                 .collect();
-            output::table(out, &header(TABLE_HEADER, shows_who), &table).map_err(write_error)?;
-            writeln!(out, "\n{}", summary.line(business_date, phase)).map_err(write_error)?;
+            if table.is_empty() {
+                writeln!(out, "{NO_CUSTOMERS_YET}").map_err(write_error)?;
+                return Ok(0);
+            }
+            let columns = header(TABLE_HEADER, shows_who);
+            let width = terminal_columns();
+            let narrowed = fit::write(out, &columns, &table, width).map_err(write_error)?;
+            let summary = summary.line(business_date, phase);
+            writeln!(out, "\n{}", fit::wrapped(&summary, width)).map_err(write_error)?;
             if let Err(refusal) = role.require(GatedAction::SeeConfirmation) {
-                writeln!(out, "Who accepted is not shown: {refusal}").map_err(write_error)?;
+                let hidden = format!("Who accepted is not shown: {refusal}");
+                writeln!(out, "{}", fit::wrapped(&hidden, width)).map_err(write_error)?;
+            }
+            if let Some(note) = narrowed {
+                writeln!(out, "{note}").map_err(write_error)?;
             }
         }
         Format::Csv => {

@@ -3,6 +3,7 @@
 
 use super::commerce_json::SubscriptionJson;
 use super::error::ApiError;
+use super::fit::{terminal_columns, Column};
 use super::json::Collection;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
@@ -10,13 +11,15 @@ use super::{write_error, Api};
 use crate::domain::commerce::Subscription;
 use std::io::Write;
 
-const COLUMNS: [&str; 6] = [
-    "Subscription ID",
-    "Offer",
-    "Seats",
-    "Status",
-    "Auto-renew",
-    "Offer ID",
+/// The subscription IDs are what the table is for: the offer IDs and then the status give way
+/// first, then offer names are cut.
+const COLUMNS: [Column; 6] = [
+    Column::kept("Subscription ID"),
+    Column::kept("Offer").cut(),
+    Column::kept("Seats"),
+    Column::kept("Status").dropped(2),
+    Column::kept("Auto-renew").short("Renew"),
+    Column::kept("Offer ID").dropped(1),
 ];
 const CSV_HEADER: [&str; 8] = [
     "SubscriptionId",
@@ -51,7 +54,7 @@ pub fn list(
                 many: "subscriptions",
                 none: "No subscriptions.",
             };
-            counted_table(out, &COLUMNS, &rows, &what).map_err(write_error)?;
+            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
         }
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;

@@ -1,7 +1,7 @@
 //! The question asked before a key would leave a screen with unsaved changes (Esc, Cancel, or
 //! `q`): Discard changes, or Keep editing. Ctrl-C still quits at once.
 
-use super::keys::{self, Command};
+use super::keys::Command;
 use super::screens::Screen;
 use super::{apply, App, Effect, Flash, Step};
 use ratatui::crossterm::event::KeyEvent;
@@ -71,13 +71,13 @@ pub fn command(app: &mut App, command: Command, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// A key while the question shows.
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+/// The command of a key (from `keys::LEAVE`) while the question shows.
+pub fn on_key(app: &mut App, command: Option<Command>) -> Vec<Effect> {
     // Ctrl-C never reaches here: `app::on_key` quits on it first.
     let Some(prompt) = app.leave_prompt.as_mut() else {
         return vec![];
     };
-    let choice = match keys::lookup(&[keys::LEAVE], &key) {
+    let choice = match command {
         Some(Command::Help) => {
             app.ctx.help_open = true;
             return vec![];

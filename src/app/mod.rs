@@ -297,8 +297,9 @@ impl App {
         self.screen = Screen::Account(Account::new(customer_id));
     }
 
-    /// The key tables in force now, first match wins.
-    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+    /// The key tables of the screen, or of the question over it, first match wins: what the
+    /// help overlay lists.
+    pub fn screen_bindings(&self) -> Vec<&'static [Binding]> {
         let mut tables = vec![keys::ALWAYS];
         if self.leave_prompt.is_some() {
             tables.push(keys::LEAVE);
@@ -306,6 +307,23 @@ impl App {
             tables.extend(self.screen.bindings(&self.ctx));
         }
         tables
+    }
+
+    /// The key tables in force now, first match wins: the only source of what a key does, and
+    /// of what the footer and the help say about it.
+    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+        if !self.ctx.fits() {
+            // The screen is hidden behind the "too small" message, the question included.
+            return if self.screen.unsaved_changes() {
+                vec![keys::ALWAYS]
+            } else {
+                vec![keys::ALWAYS, keys::TOO_SMALL]
+            };
+        }
+        if self.ctx.help_open {
+            return vec![keys::ALWAYS, keys::HELP];
+        }
+        self.screen_bindings()
     }
 }
 
@@ -400,47 +418,41 @@ fn listing_row(book: &Book, customer_id: &str, as_of: NaiveDate) -> Option<Listi
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if !app.ctx.fits() {
-        // The screen is hidden behind the "too small" message: only quitting works, and `q`
-        // only where it loses nothing (the question could not be seen; Ctrl-C always quits).
-        let tables: &[&[Binding]] = if app.screen.unsaved_changes() {
-            &[keys::ALWAYS]
-        } else {
-            &[keys::ALWAYS, keys::GENERAL]
-        };
-        let quit = keys::lookup(tables, &key) == Some(Command::Quit);
-        return if quit { vec![Effect::Quit] } else { vec![] };
-    }
-    if app.ctx.help_open {
-        // Ctrl-C quits from anywhere, the help overlay included.
-        if keys::lookup(&[keys::ALWAYS], &key) == Some(Command::Quit) {
-            return vec![Effect::Quit];
-        }
-        let closes = keys::lookup(&app.bindings(), &key)
-            .is_some_and(|c| matches!(c, Command::Help | Command::Back | Command::Quit));
-        if closes || key.code == ratatui::crossterm::event::KeyCode::Esc {
-            app.ctx.help_open = false;
-        }
-        return vec![];
-    }
-    if keys::lookup(&[keys::ALWAYS], &key) == Some(Command::Quit) {
+    let command = keys::lookup(&app.bindings(), &key);
+    match command {
         // Ctrl-C is the way out that never asks.
-        return vec![Effect::Quit];
+        Some(Command::QuitNow) => return vec![Effect::Quit],
+        Some(Command::CloseHelp) => {
+            app.ctx.help_open = false;
+            return vec![];
+        }
+        _ if !app.ctx.fits() => {
+            // Only quitting is bound here, and only where it loses nothing.
+            return match command {
+                Some(Command::Quit) => vec![Effect::Quit],
+                _ => vec![],
+            };
+        }
+        _ if app.ctx.help_open => return vec![],
+        _ => {}
     }
     if app.leave_prompt.is_some() {
-        return leave::on_key(app, key);
+        return leave::on_key(app, command);
     }
+    let Some(command) = command else {
+        return vec![];
+    };
     app.ctx.flash = None;
-    match keys::lookup(&app.bindings(), &key) {
-        Some(Command::Help) => {
+    match command {
+        Command::Help => {
             app.ctx.help_open = true;
             vec![]
         }
-        Some(Command::EditText) | None => {
+        Command::EditText => {
             app.screen.edit(&mut app.ctx, key);
             vec![]
         }
-        Some(command) => leave::command(app, command, key),
+        command => leave::command(app, command, key),
     }
 }
 

@@ -4,6 +4,8 @@ use crate::domain::characters::quote;
 use crate::domain::fields::{self, EARLIEST_ACCEPTANCE};
 use crate::domain::role::Role;
 use chrono::NaiveDate;
+use clap::builder::{PossibleValue, TypedValueParser};
+use std::ffi::OsStr;
 
 /// The last business date taken: far enough for any use, near enough to be a real one.
 const LATEST_BUSINESS_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
@@ -30,6 +32,32 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
 pub fn parse_filter(value: &str) -> Result<String, String> {
     fields::optional_text("The filter", value, crate::domain::limits::FILTER_CHARS)
         .map(Option::unwrap_or_default)
+}
+
+/// `--role`: checked by `parse_role`, and listing its values in the help as a fixed set does.
+#[derive(Debug, Clone, Copy)]
+pub struct RoleParser;
+
+impl TypedValueParser for RoleParser {
+    type Value = Role;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Role, clap::Error> {
+        let parse: fn(&str) -> Result<Role, String> = parse_role;
+        parse.parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Role::ALL
+                .into_iter()
+                .map(|role| PossibleValue::new(role.cli_name())),
+        ))
+    }
 }
 
 pub fn parse_role(value: &str) -> Result<Role, String> {

@@ -3,6 +3,7 @@
 
 use super::{text, theme};
 use crate::app::form::{Form, FormRow};
+use crate::app::keys::{key_of, Command, FORM};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -210,10 +211,12 @@ fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>) {
     if overflow && area.height > 0 {
         let above = offset > 0;
         let below = offset + height < laid.len();
+        let next = key_of(FORM, Command::NextField);
+        let previous = key_of(FORM, Command::PreviousField);
         let hint = match (above, below) {
-            (true, true) => "  ▲▼ more above and below: Tab and Shift-Tab move",
-            (true, false) => "  ▲ more above: Shift-Tab moves up",
-            _ => "  ▼ more below: Tab moves down",
+            (true, true) => format!("  ▲▼ more above and below: {next} and {previous} move"),
+            (true, false) => format!("  ▲ more above: {previous} moves up"),
+            _ => format!("  ▼ more below: {next} moves down"),
         };
         let y = area.bottom() - 1;
         frame.render_widget(

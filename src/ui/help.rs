@@ -1,7 +1,7 @@
 //! The help overlay: every key of the current screen, listed from the tables dispatch uses.
 
 use super::{text, theme};
-use crate::app::keys::{Command, KeyPattern};
+use crate::app::keys::{self, KeyPattern};
 use crate::app::App;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -12,7 +12,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut rows: Vec<(String, String)> = vec![];
     // A key claimed by an earlier table never reaches a later one, so it is listed once.
     let mut claimed: Vec<KeyPattern> = vec![];
-    for binding in app.bindings().iter().flat_map(|t| t.iter()) {
+    for binding in app.screen_bindings().iter().flat_map(|t| t.iter()) {
         let keys: Vec<KeyPattern> = binding
             .keys
             .iter()
@@ -24,12 +24,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         claimed.extend(&keys);
         let label: Vec<String> = keys.iter().map(|k| k.label()).collect();
-        let does = match (binding.command, super::primary_label(app)) {
-            (Command::Primary, Some(label)) => format!("{}: {label}", binding.does),
-            _ => binding.does.to_string(),
-        };
-        rows.push((label.join("/"), does));
+        rows.push((label.join("/"), binding.does.to_string()));
     }
+    // How to close it, from the table in force while it shows.
+    let closing: Vec<(String, String)> = keys::HELP
+        .iter()
+        .map(|b| (b.keys_label(), b.does.to_string()))
+        .collect();
     // The key column is as wide as its widest entry, so no key is cut.
     let key_columns = rows
         .iter()
@@ -46,18 +47,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ])
         })
         .collect();
-    // The key that opened this help closes it too (? where no text field has focus, else F1).
-    let help_key = app
-        .bindings()
-        .iter()
-        .flat_map(|t| t.iter())
-        .find(|b| b.command == Command::Help)
-        .map_or("?".to_string(), |b| b.first_key_label());
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("Esc or {help_key} closes this help."),
-        theme::muted(),
-    ));
+    for (keys, does) in closing {
+        lines.push(Line::styled(format!("{keys}: {does}"), theme::muted()));
+    }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = area.centered(
         // On a narrow terminal the help takes the whole width, leaving no cut-off text beside it.

@@ -1,6 +1,7 @@
 //! The question before leaving a screen with unsaved changes, drawn over that screen.
 
 use super::{text, theme};
+use crate::app::keys::{key_of, Command, LEAVE};
 use crate::app::leave::{LeavePrompt, Leaving, LEAVE_BUTTONS};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -36,7 +37,11 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
     let buttons_row = lines.len() as u16;
     lines.push(Line::from(buttons));
     lines.push(Line::styled(
-        "d discards, Esc keeps editing.",
+        format!(
+            "{} discards, {} keeps editing.",
+            key_of(LEAVE, Command::Discard),
+            key_of(LEAVE, Command::KeepEditing)
+        ),
         theme::muted(),
     ));
     let popup = area.centered(

@@ -7,8 +7,7 @@ mod screens;
 pub mod text;
 pub mod theme;
 
-use crate::app::keys::{Binding, Command};
-use crate::app::screens::{new_customer::WizardStep, order::OrderStep, Screen};
+use crate::app::keys::{self, Binding, Command};
 use crate::app::App;
 use crate::domain::characters::is_hidden;
 use ratatui::buffer::Buffer;
@@ -47,7 +46,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     screens::render(frame, body, app);
     frame.render_widget(Paragraph::new(flash_lines(app, area.width)), flash);
     frame.render_widget(
-        Paragraph::new(footer_line(&app.bindings(), primary_label(app))),
+        Paragraph::new(footer_line(&app.bindings(), area.width)),
         footer,
     );
     if let Some(prompt) = &app.leave_prompt {
@@ -82,7 +81,10 @@ fn too_small(frame: &mut Frame, area: Rect) {
             "pcenter needs {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
             area.width, area.height
         ),
-        "Enlarge the window, or press Ctrl-C to quit.".to_string(),
+        format!(
+            "Enlarge the window, or press {} to quit.",
+            keys::key_of(keys::ALWAYS, keys::Command::QuitNow)
+        ),
     ] {
         lines.extend(text::wrap(&sentence, columns).into_iter().map(Line::raw));
     }
@@ -182,35 +184,40 @@ fn flash_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The name of the button Ctrl-S presses on this screen, in Partner Center's words; `None`
-/// where the key table's own name says it.
-fn primary_label(app: &App) -> Option<&'static str> {
-    match &app.screen {
-        Screen::NewCustomer(wizard) => Some(match wizard.step {
-            WizardStep::AccountInfo => "Next",
-            WizardStep::Review => "Submit",
-        }),
-        Screen::Acceptance(_) => Some("Save and continue"),
-        Screen::Account(account) if account.seat_editor.is_some() => Some("Submit"),
-        Screen::Order(order) if order.step == OrderStep::Review => Some("Submit"),
-        _ => None,
-    }
-}
-
-/// The footer: the main keys of the current screen, from the same tables the keys use.
-fn footer_line(tables: &[&'static [Binding]], primary: Option<&'static str>) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    let mut named = vec![];
+/// The footer: the main keys in force, from the same tables the keys use, in their order.
+/// Where they do not all fit the width, the last ones give way, except Help, which lists them.
+fn footer_line(tables: &[&'static [Binding]], width: u16) -> Line<'static> {
+    let mut entries: Vec<(&Binding, &'static str)> = vec![];
     for binding in tables.iter().flat_map(|t| t.iter()) {
-        let name = match (binding.command, primary) {
-            (Command::Primary, Some(label)) => binding.footer.map(|_| label),
-            _ => binding.footer,
-        };
-        if let Some(name) = name.filter(|n| !named.contains(n)) {
-            named.push(name);
-            spans.push(Span::styled(binding.first_key_label(), theme::key()));
-            spans.push(Span::raw(format!(" {name}  ")));
+        if let Some(name) = binding
+            .footer
+            .filter(|n| !entries.iter().any(|(_, e)| e == n))
+        {
+            entries.push((binding, name));
         }
+    }
+    let columns = |entries: &[(&Binding, &str)]| -> usize {
+        entries
+            .iter()
+            .map(|(binding, name)| {
+                1 + text::width(&binding.first_key_label()) + 1 + text::width(name) + 1
+            })
+            .sum()
+    };
+    let is_help = |binding: &Binding| matches!(binding.command, Command::Help | Command::CloseHelp);
+    while columns(&entries) > width as usize + 1 {
+        match entries.iter().rposition(|(binding, _)| !is_help(binding)) {
+            Some(last) => entries.remove(last),
+            None => break,
+        };
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (index, (binding, name)) in entries.into_iter().enumerate() {
+        if index > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(binding.first_key_label(), theme::key()));
+        spans.push(Span::raw(format!(" {name}")));
     }
     Line::from(spans)
 }
@@ -228,5 +235,29 @@ mod tests {
         scrub(&mut buffer);
         let symbols: Vec<&str> = buffer.content.iter().map(|c| c.symbol()).collect();
         assert_eq!(symbols, ["a", " ", "e\u{308}"]);
+    }
+
+    #[test]
+    fn the_footer_fits_the_width_and_always_keeps_help() {
+        use crate::app::keys;
+        let tables = [
+            keys::ACCOUNT_UPDATE,
+            keys::ACCOUNT,
+            keys::LIST,
+            keys::GENERAL,
+        ];
+        let wide = footer_line(&tables, 120).to_string();
+        assert_eq!(
+            wide,
+            " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help  q Quit"
+        );
+        assert_eq!(
+            footer_line(&tables, 80).to_string(),
+            " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help"
+        );
+        assert_eq!(
+            footer_line(&tables, 30).to_string(),
+            " u Update  o New order  ? Help"
+        );
     }
 }

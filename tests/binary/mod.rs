@@ -160,6 +160,11 @@ impl Demo {
         write_layout_1(&self.store_path(), &snapshot);
     }
 
+    /// The data directory the demo store is in.
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     /// Where the demo store lives.
     pub fn store_path(&self) -> std::path::PathBuf {
         self.dir.path().join("demo")

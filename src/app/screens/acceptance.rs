@@ -3,9 +3,9 @@
 //! the mandatory date and only before an order, skips to the order.
 
 use super::super::form::{focus_order, Form, FormRow};
-use super::super::keys::Command;
+use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
-use super::{account::Account, order::NewOrder, Origin, Screen};
+use super::{account::Account, form_bindings, order::NewOrder, Focus, FormKeys, Origin, Screen};
 use crate::domain::agreement::{AcceptanceDraft, AcceptanceField, Channel};
 use crate::domain::eligibility::check_can_confirm;
 use crate::domain::gate::GateRefusal;
@@ -156,6 +156,14 @@ impl AcceptanceForm {
         }
     }
 
+    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+        let focus = match self.form.focus {
+            Field::Input(_) => Focus::Text,
+            Field::SaveAndContinue | Field::Cancel => Focus::Button,
+        };
+        form_bindings(FormKeys::new(keys::PRIMARY_SAVE, keys::ESC_CANCEL), focus)
+    }
+
     pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
         let order = focus_order(&self.rows());
         match command {
@@ -166,7 +174,7 @@ impl AcceptanceForm {
             Command::Press => match self.form.focus {
                 Field::SaveAndContinue => return self.save(ctx),
                 Field::Cancel => return self.cancel(ctx),
-                _ => self.form.step_focus(&order, 1),
+                Field::Input(_) => {}
             },
             _ => {}
         }

@@ -3,7 +3,7 @@
 
 use super::super::keys::{self, Binding, Command};
 use super::super::{body_rows, Completed, Context, Request, Step};
-use super::{acceptance::AcceptanceForm, form_bindings, order, Origin, Screen};
+use super::{acceptance::AcceptanceForm, form_bindings, order, FormKeys, Origin, Screen};
 use crate::domain::eligibility::check_confirmation_exists;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
@@ -15,10 +15,16 @@ pub use seat_editor::{SeatEditor, SeatField};
 /// About how many rows of the list one screen shows, for paging: above the subscriptions stand
 /// the customer's details and the agreement section (about sixteen rows), above the history
 /// the agreement section alone (about ten).
-fn page_rows(size: (u16, u16), show_history: bool) -> usize {
+pub fn page_rows(size: (u16, u16), show_history: bool) -> usize {
     let above = if show_history { 10 } else { 16 };
     body_rows(size.1).saturating_sub(above).max(1) as usize
 }
+
+/// The seat editor's one box submits with Enter, as its Submit button does.
+const SEAT_EDITOR_KEYS: FormKeys = FormKeys {
+    enter_in_text: keys::TEXT_FIELD_SUBMITS,
+    ..FormKeys::new(keys::PRIMARY_SUBMIT, keys::ESC_CANCEL)
+};
 
 #[derive(Debug, Clone)]
 pub struct Account {
@@ -44,7 +50,7 @@ impl Account {
 
     pub fn bindings(&self, ctx: &Context) -> Vec<&'static [Binding]> {
         if let Some(editor) = &self.seat_editor {
-            return form_bindings(editor.form.text_focused());
+            return form_bindings(SEAT_EDITOR_KEYS, editor.focus());
         }
         // The section offers no Update in a national cloud or before confirmation exists; a
         // Helpdesk agent still finds the key, and is told why it does nothing.
@@ -138,7 +144,10 @@ impl Account {
                 on: !subscription.auto_renew,
             }),
             None => {
-                ctx.error("This customer has no subscriptions yet: press o for a New order.");
+                ctx.error(format!(
+                    "This customer has no subscriptions yet: press {} for a New order.",
+                    keys::key_of(keys::ACCOUNT, Command::NewOrder)
+                ));
                 Step::stay()
             }
         }

@@ -147,10 +147,19 @@ impl CustomerList {
 }
 
 pub fn bindings(ctx: &Context) -> Vec<&'static [Binding]> {
-    if ctx.customers.filtering {
-        vec![keys::FILTER, keys::TEXT_EDITING]
-    } else {
+    let list = &ctx.customers;
+    if list.filtering {
+        vec![keys::FILTER, keys::TEXT_HELP, keys::TEXT_EDITING]
+    } else if list.filter.value().is_empty() {
         vec![keys::CUSTOMERS, keys::LIST, keys::GENERAL]
+    } else {
+        // Clearing the filter comes first: the footer keeps it when space runs short.
+        vec![
+            keys::CUSTOMERS_FILTERED,
+            keys::CUSTOMERS,
+            keys::LIST,
+            keys::GENERAL,
+        ]
     }
 }
 
@@ -276,8 +285,14 @@ fn after_filter_change(ctx: &mut Context, entered: Entered) {
 /// Enter or o with no customer to act on: an empty store, or a filter that matches none.
 fn nothing_selected(ctx: &mut Context) {
     if ctx.directory.is_empty() {
-        ctx.error("There are no customers yet: press n for New customer.");
+        ctx.error(format!(
+            "There are no customers yet: press {} for New customer.",
+            keys::key_of(keys::CUSTOMERS, Command::NewCustomer)
+        ));
     } else {
-        ctx.error("No customer matches the filter: press Esc to clear it.");
+        ctx.error(format!(
+            "No customer matches the filter: press {} to clear it.",
+            keys::key_of(keys::CUSTOMERS_FILTERED, Command::Back)
+        ));
     }
 }

@@ -37,13 +37,48 @@ impl Origin {
     }
 }
 
-/// Tables for a form: text fields take every key the form tables don't claim.
-pub fn form_bindings(text_focused: bool) -> Vec<&'static [Binding]> {
-    if text_focused {
-        vec![keys::FORM, keys::TEXT_EDITING]
-    } else {
-        vec![keys::FORM, keys::FORM_CONTROLS, keys::GENERAL]
+/// What has focus on a form, which decides what Enter, Space and the arrows do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Text,
+    Checkbox,
+    Button,
+}
+
+/// The keys that differ from form to form: Ctrl-S names the primary button, Esc does what
+/// Cancel or Back does, and Enter in a text box moves on or, in a one-box form, submits.
+#[derive(Debug, Clone, Copy)]
+pub struct FormKeys {
+    pub primary: &'static [Binding],
+    pub escape: &'static [Binding],
+    pub enter_in_text: &'static [Binding],
+}
+
+impl FormKeys {
+    pub const fn new(primary: &'static [Binding], escape: &'static [Binding]) -> FormKeys {
+        FormKeys {
+            primary,
+            escape,
+            enter_in_text: keys::TEXT_FIELD,
+        }
     }
+}
+
+/// Tables for a form, by what has focus: text editing comes last, taking the characters no
+/// other table claims.
+pub fn form_bindings(form: FormKeys, focus: Focus) -> Vec<&'static [Binding]> {
+    let mut tables = vec![keys::FORM];
+    match focus {
+        Focus::Text => tables.push(form.enter_in_text),
+        Focus::Checkbox => tables.push(keys::CHECKBOX),
+        Focus::Button => tables.push(keys::BUTTON),
+    }
+    tables.extend([form.primary, form.escape]);
+    match focus {
+        Focus::Text => tables.extend([keys::TEXT_HELP, keys::TEXT_EDITING]),
+        Focus::Checkbox | Focus::Button => tables.push(keys::GENERAL),
+    }
+    tables
 }
 
 impl Screen {
@@ -73,9 +108,9 @@ impl Screen {
     pub fn bindings(&self, ctx: &Context) -> Vec<&'static [Binding]> {
         match self {
             Screen::Customers => customers::bindings(ctx),
-            Screen::NewCustomer(s) => form_bindings(s.form.text_focused()),
+            Screen::NewCustomer(s) => s.bindings(),
             Screen::Account(s) => s.bindings(ctx),
-            Screen::Acceptance(s) => form_bindings(s.form.text_focused()),
+            Screen::Acceptance(s) => s.bindings(),
             Screen::Order(s) => s.bindings(),
         }
     }

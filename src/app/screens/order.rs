@@ -3,7 +3,8 @@
 
 use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
-use super::{acceptance::AcceptanceForm, account::Account, Origin, Screen};
+use super::{acceptance::AcceptanceForm, account::Account, form_bindings, Focus, FormKeys};
+use super::{Origin, Screen};
 use crate::assets;
 use crate::domain::commerce::{check_line, Billing, Offer, OrderLine};
 use crate::domain::gate::OrderPrompt;
@@ -104,8 +105,12 @@ impl NewOrder {
 
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         match self.step {
-            OrderStep::Pick => vec![keys::ORDER_PICK, keys::LIST, keys::GENERAL],
-            OrderStep::Review => vec![keys::FORM, keys::FORM_CONTROLS, keys::GENERAL],
+            OrderStep::Pick => vec![keys::ORDER_PICK, keys::GENERAL],
+            // Focus is always on one of the review's buttons.
+            OrderStep::Review => form_bindings(
+                FormKeys::new(keys::PRIMARY_SUBMIT, keys::ESC_BACK),
+                Focus::Button,
+            ),
         }
     }
 
@@ -125,8 +130,8 @@ impl NewOrder {
         match command {
             Command::Up => self.cursor = self.cursor.saturating_sub(1),
             Command::Down => self.cursor = (self.cursor + 1).min(last),
-            Command::PageUp | Command::Top => self.cursor = 0,
-            Command::PageDown | Command::Bottom => self.cursor = last,
+            Command::Top => self.cursor = 0,
+            Command::Bottom => self.cursor = last,
             Command::Toggle => {
                 let line = &mut self.lines[self.cursor];
                 line.selected = !line.selected;
@@ -164,8 +169,10 @@ impl NewOrder {
     fn review(&mut self) {
         self.notice = None;
         if self.selected_lines().next().is_none() {
-            self.notice =
-                Some("Select at least one offer with Space, then review the order.".into());
+            self.notice = Some(format!(
+                "Select at least one offer with {}, then review the order.",
+                keys::key_of(keys::ORDER_PICK, Command::Toggle)
+            ));
             return;
         }
         let mut first_error = None;

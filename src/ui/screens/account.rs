@@ -1,6 +1,7 @@
 //! Account: customer account info, the Microsoft cloud agreement section, and subscriptions (or
 //! the confirmation history).
 
+use crate::app::keys::{self, key_of, Command};
 use crate::app::screens::account::Account;
 use crate::app::screens::new_customer::describe_person;
 use crate::app::App;
@@ -96,7 +97,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     if check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud).is_ok() {
         title.push(Span::raw("   "));
         title.push(Span::styled("[ Update ]", theme::key()));
-        title.push(Span::styled(" u", theme::muted()));
+        title.push(Span::styled(
+            format!(
+                " {}",
+                key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
+            ),
+            theme::muted(),
+        ));
     }
     lines.push(Line::from(title));
     // Notes wrap: each is a sentence the agent needs whole.
@@ -159,8 +166,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         ]));
         if ctx.phase() == Phase::Mandatory {
             lines.extend(note(
-                "New orders and seat changes are blocked until you confirm. Press u to Update."
-                    .into(),
+                format!(
+                    "New orders and seat changes are blocked until you confirm. Press {} to Update.",
+                    key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
+                ),
                 theme::error(),
             ));
         }
@@ -206,14 +215,21 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     if subs.len() > room {
         let last = (offset + room).min(subs.len());
         heading.push(Span::styled(
-            format!("  showing {}-{last}; ↑/↓ scroll", offset + 1),
+            format!(
+                "  showing {}-{last}; {} scroll",
+                offset + 1,
+                scroll_keys(keys::ACCOUNT)
+            ),
             theme::muted(),
         ));
     }
     let mut lines = vec![Line::from(heading)];
     if subs.is_empty() {
         lines.push(Line::styled(
-            "  No subscriptions yet. Press o for a New order.",
+            format!(
+                "  No subscriptions yet. Press {} for a New order.",
+                key_of(keys::ACCOUNT, Command::NewOrder)
+            ),
             theme::muted(),
         ));
         frame.render_widget(Paragraph::new(lines), area);
@@ -285,9 +301,10 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     if all.len() > room {
         heading.push(Span::styled(
             format!(
-                "  showing {}-{}; ↑/↓ scroll",
+                "  showing {}-{}; {} scroll",
                 offset + 1,
-                (offset + room).min(all.len())
+                (offset + room).min(all.len()),
+                scroll_keys(keys::ACCOUNT_HISTORY)
             ),
             theme::muted(),
         ));
@@ -299,9 +316,12 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             customer.is_some_and(|c| check_confirmation_exists(app.ctx.phase(), c.cloud).is_ok());
         lines.push(Line::styled(
             if offers_update {
-                "  No confirmation on record yet. Press u to Update."
+                format!(
+                    "  No confirmation on record yet. Press {} to Update.",
+                    key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
+                )
             } else {
-                "  No confirmation on record."
+                "  No confirmation on record.".to_string()
             },
             theme::muted(),
         ));
@@ -357,4 +377,13 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         theme::muted(),
     ));
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "↑/↓": the keys that move through the list on show.
+fn scroll_keys(table: &[keys::Binding]) -> String {
+    format!(
+        "{}/{}",
+        key_of(table, Command::Up),
+        key_of(table, Command::Down)
+    )
 }

@@ -1,5 +1,6 @@
 //! Customers: filter line and the table.
 
+use crate::app::keys::{self, key_of, Command};
 use crate::app::screens::customers::TABLE_HEAD_ROWS;
 use crate::app::App;
 use crate::book::AgreementStatus;
@@ -107,7 +108,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             FILTER_LABEL.len() + cursor,
         )
     } else {
-        ("Press / to filter by company name or domain".to_string(), 0)
+        (
+            format!(
+                "Press {} to filter by company name or domain",
+                key_of(keys::CUSTOMERS, Command::Filter)
+            ),
+            0,
+        )
     };
     let filter_style = if list.filtering {
         theme::focused()
@@ -143,11 +150,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
     if list.matches.is_empty() {
         let message = if ctx.directory.is_empty() {
-            "No customers yet. Press n for New customer.".to_string()
+            format!(
+                "No customers yet. Press {} for New customer, or quit and start pcenter --demo to try it on sample customers.",
+                key_of(keys::CUSTOMERS, Command::NewCustomer)
+            )
         } else {
             format!(
-                "No customer matches \"{}\". Press Esc to clear the filter.",
-                text::truncate(list.filter.value(), QUOTED_FILTER_COLUMNS)
+                "No customer matches \"{}\". Press {} to clear the filter.",
+                text::truncate(list.filter.value(), QUOTED_FILTER_COLUMNS),
+                key_of(keys::CUSTOMERS_FILTERED, Command::Back)
             )
         };
         let lines: Vec<Line> = text::wrap(&message, (rows_area.width as usize).saturating_sub(2))

@@ -1,5 +1,6 @@
 //! New order: the offers with quantities, then the review.
 
+use crate::app::keys::{key_of, Command, ORDER_PICK};
 use crate::app::screens::order::{quantity_of, NewOrder, OrderStep, REVIEW_BUTTONS};
 use crate::app::App;
 use crate::domain::commerce::Billing;
@@ -64,7 +65,12 @@ fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str) {
         theme::heading(),
     ));
     lines.push(Line::styled(
-        "Space adds or removes an offer; type or use +/- for the number of seats.",
+        format!(
+            "{} adds or removes an offer; type or use {}/{} for the number of seats.",
+            key_of(ORDER_PICK, Command::Toggle),
+            key_of(ORDER_PICK, Command::More),
+            key_of(ORDER_PICK, Command::Less)
+        ),
         theme::muted(),
     ));
     let name_columns = name_columns(width);
@@ -142,7 +148,10 @@ fn pick_footer(order: &NewOrder) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::raw(format!("{chosen} selected   ")),
             Span::styled("[ Review ]", theme::key()),
-            Span::styled(" Enter", theme::muted()),
+            Span::styled(
+                format!(" {}", key_of(ORDER_PICK, Command::Primary)),
+                theme::muted(),
+            ),
         ]),
     ]
 }

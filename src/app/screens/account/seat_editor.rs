@@ -3,7 +3,8 @@
 
 use super::Account;
 use crate::app::form::{focus_order, Form, FormRow};
-use crate::app::keys::Command;
+use crate::app::keys::{self, Command};
+use crate::app::screens::Focus;
 use crate::app::{Context, Request, Step};
 use crate::domain::characters::quote;
 use crate::domain::commerce::Billing;
@@ -29,6 +30,14 @@ pub struct SeatEditor {
 }
 
 impl SeatEditor {
+    /// The box, or one of the buttons.
+    pub fn focus(&self) -> Focus {
+        match self.form.focus {
+            SeatField::Quantity => Focus::Text,
+            SeatField::Submit | SeatField::Cancel => Focus::Button,
+        }
+    }
+
     pub fn rows(&self) -> Vec<FormRow<SeatField>> {
         vec![
             FormRow::Text(match self.max_seats {
@@ -57,7 +66,10 @@ impl Account {
             return;
         };
         let Some(subscription) = ctx.book.subscriptions(&customer.id).get(self.selected) else {
-            return ctx.error("This customer has no subscriptions yet: press o for a New order.");
+            return ctx.error(format!(
+                "This customer has no subscriptions yet: press {} for a New order.",
+                keys::key_of(keys::ACCOUNT, Command::NewOrder)
+            ));
         };
         let facts = ctx.book.gate_facts(customer, ctx.actor.business_date);
         if let Err(refusal) = facts.check_seat_change(subscription.billing) {
@@ -107,7 +119,7 @@ impl Account {
                     self.seat_editor = None;
                     return Step::stay();
                 }
-                _ => true,
+                SeatField::Submit | SeatField::Quantity => true,
             },
             _ => false,
         };

@@ -2,9 +2,9 @@
 //! Review with Submit.
 
 use super::super::form::{focus_order, Form};
-use super::super::keys::Command;
+use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
-use super::{account::Account, Screen};
+use super::{account::Account, form_bindings, Focus, FormKeys, Screen};
 
 mod rows;
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
@@ -172,6 +172,23 @@ impl NewCustomer {
         }
     }
 
+    pub fn bindings(&self) -> Vec<&'static [Binding]> {
+        let form = match self.step {
+            WizardStep::AccountInfo => FormKeys::new(keys::PRIMARY_NEXT, keys::ESC_CANCEL),
+            WizardStep::Review => FormKeys::new(keys::PRIMARY_SUBMIT, keys::ESC_BACK),
+        };
+        form_bindings(form, self.focus())
+    }
+
+    /// What kind of row has focus.
+    pub fn focus(&self) -> Focus {
+        match self.form.focus {
+            _ if self.form.text_focused() => Focus::Text,
+            Field::Accepted => Focus::Checkbox,
+            _ => Focus::Button,
+        }
+    }
+
     pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
         let order = focus_order(&self.rows());
         match command {
@@ -180,7 +197,7 @@ impl NewCustomer {
             Command::Toggle if self.form.focus == Field::Accepted => self.toggle_accepted(),
             Command::Back => return self.back(),
             Command::Primary => return self.primary(ctx),
-            Command::Press => return self.press(ctx, &order),
+            Command::Press => return self.press(ctx),
             _ => {}
         }
         Step::stay()
@@ -201,9 +218,9 @@ impl NewCustomer {
         }
     }
 
-    fn press(&mut self, ctx: &mut Context, order: &[Field]) -> Step {
+    /// Enter on a button (text boxes and the checkbox have their own Enter).
+    fn press(&mut self, ctx: &mut Context) -> Step {
         match self.form.focus {
-            Field::Accepted => self.toggle_accepted(),
             Field::UpdateAcceptor => {
                 let contact = self.customer_draft();
                 for (acceptor, value) in [
@@ -221,7 +238,7 @@ impl NewCustomer {
             Field::Submit => return self.submit(),
             Field::Back => return self.back(),
             Field::Cancel => return Step::go(Screen::Customers),
-            _ => self.form.step_focus(order, 1),
+            Field::Customer(_) | Field::Accepted | Field::Acceptor(_) => {}
         }
         Step::stay()
     }

@@ -1,78 +1,14 @@
-//! Key bindings: one table per context. Dispatch, the footer and the help overlay all read these
-//! tables, so what the help says is exactly what the keys do.
+//! Every key of the dashboard, one table per context. A screen says which tables are in force
+//! (`App::bindings`); dispatch, the footer, the help overlay and the hints on screen read only
+//! these, so each key's words are exactly what it does.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Quit,
-    Help,
-    Back,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Filter,
-    NewCustomer,
-    NewOrder,
-    Backup,
-    UpdateAgreement,
-    ChangeSeats,
-    AutoRenew,
-    History,
-    NextField,
-    PreviousField,
-    Toggle,
-    Press,
-    Primary,
-    More,
-    Less,
-    Digit,
-    Erase,
-    Discard,
-    KeepEditing,
-    /// An editing key for the focused text box.
-    EditText,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyPattern {
-    Plain(KeyCode),
-    Ctrl(char),
-    AnyDigit,
-}
-
-impl KeyPattern {
-    pub fn matches(self, key: &KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match self {
-            KeyPattern::Plain(code) => key.code == code && !ctrl && !alt,
-            KeyPattern::Ctrl(c) => ctrl && key.code == KeyCode::Char(c),
-            KeyPattern::AnyDigit => {
-                !ctrl && !alt && matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit())
-            }
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct Binding {
-    pub keys: &'static [KeyPattern],
-    /// What the keys do, in the screen's words.
-    pub does: &'static str,
-    pub command: Command,
-    /// Its short name in the footer, if the footer lists it (the help lists every binding).
-    pub footer: Option<&'static str>,
-}
-
-use KeyPattern::{AnyDigit, Ctrl, Plain};
+use super::Binding;
+use super::Command;
+use super::KeyPattern::{AnyCharacter, AnyDigit, Ctrl, Plain};
+use ratatui::crossterm::event::KeyCode;
 
 const fn bind(
-    keys: &'static [KeyPattern],
+    keys: &'static [super::KeyPattern],
     does: &'static str,
     command: Command,
     footer: Option<&'static str>,
@@ -85,9 +21,24 @@ const fn bind(
     }
 }
 
-/// Ctrl-C quits from anywhere, even from a text field.
+/// Ctrl-C quits from anywhere, even from a text field, without asking.
 #[rustfmt::skip]
-pub const ALWAYS: &[Binding] = &[bind(&[Ctrl('c')], "Quit", Command::Quit, None)];
+pub const ALWAYS: &[Binding] = &[
+    bind(&[Ctrl('c')], "Quit at once, without asking about unsaved changes", Command::QuitNow, None),
+];
+
+/// While the terminal is too small to show the screen, only quitting works; `q` only where it
+/// loses nothing, since the question about unsaved changes could not be seen.
+#[rustfmt::skip]
+pub const TOO_SMALL: &[Binding] = &[
+    bind(&[Plain(KeyCode::Char('q'))], "Quit", Command::Quit, None),
+];
+
+/// While the help overlay shows.
+#[rustfmt::skip]
+pub const HELP: &[Binding] = &[
+    bind(&[Plain(KeyCode::Esc), Plain(KeyCode::Char('?')), Plain(KeyCode::F(1)), Plain(KeyCode::Char('q'))], "Close this help", Command::CloseHelp, Some("Close help")),
+];
 
 /// Keys of every screen when no text field has focus.
 #[rustfmt::skip]
@@ -113,16 +64,21 @@ pub const CUSTOMERS: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('n'))], "New customer", Command::NewCustomer, Some("New customer")),
     bind(&[Plain(KeyCode::Char('o'))], "New order for the selected customer", Command::NewOrder, Some("New order")),
     bind(&[Plain(KeyCode::Char('b'))], "Back up every customer to a file in the data directory", Command::Backup, Some("Back up")),
-    bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, None),
 ];
 
+/// Customers while a filter narrows the list: Esc clears it.
+#[rustfmt::skip]
+pub const CUSTOMERS_FILTERED: &[Binding] = &[
+    bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, Some("Clear filter")),
+];
+
+/// Customers while the filter box has focus.
 #[rustfmt::skip]
 pub const FILTER: &[Binding] = &[
     bind(&[Plain(KeyCode::Enter)], "Keep the filter and return to the list", Command::Open, Some("Done")),
     bind(&[Plain(KeyCode::Esc)], "Clear the filter", Command::Back, Some("Clear")),
     bind(&[Plain(KeyCode::Up)], "Previous row", Command::Up, Some("Up")),
     bind(&[Plain(KeyCode::Down)], "Next row", Command::Down, Some("Down")),
-    bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
 #[rustfmt::skip]
@@ -142,7 +98,7 @@ pub const ACCOUNT_NO_UPDATE: &[Binding] = &[
 pub const ACCOUNT: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('o'))], "New order", Command::NewOrder, Some("New order")),
     bind(&[Plain(KeyCode::Char('s')), Plain(KeyCode::Enter)], "Change the seat count of the selected subscription", Command::ChangeSeats, Some("Seats")),
-    bind(&[Plain(KeyCode::Char('a'))], "Turn auto-renew of the selected subscription on or off", Command::AutoRenew, None),
+    bind(&[Plain(KeyCode::Char('a'))], "Turn auto-renew of the selected subscription on or off", Command::AutoRenew, Some("Auto-renew")),
     bind(&[Plain(KeyCode::Char('h'))], "Show the confirmation history", Command::History, Some("History")),
     bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous subscription", Command::Up, None),
     bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next subscription", Command::Down, None),
@@ -164,13 +120,51 @@ pub const ACCOUNT_HISTORY: &[Binding] = &[
 pub const FORM: &[Binding] = &[
     bind(&[Plain(KeyCode::Tab), Plain(KeyCode::Down)], "Next field", Command::NextField, Some("Next field")),
     bind(&[Plain(KeyCode::BackTab), Plain(KeyCode::Up)], "Previous field", Command::PreviousField, None),
-    bind(&[Plain(KeyCode::Enter)], "Press the focused button (in a field: next field)", Command::Press, Some("Press")),
-    bind(&[Ctrl('s')], "Press the form's primary button", Command::Primary, Some("Primary")),
-    bind(&[Plain(KeyCode::Esc)], "Cancel, or back to the previous step", Command::Back, Some("Cancel")),
+];
+
+/// Ctrl-S presses the form's primary button; each form has its own, named as on screen.
+#[rustfmt::skip]
+pub const PRIMARY_NEXT: &[Binding] = &[
+    bind(&[Ctrl('s')], "Next: check Account info and go on to Review", Command::Primary, Some("Next")),
+];
+#[rustfmt::skip]
+pub const PRIMARY_SUBMIT: &[Binding] = &[
+    bind(&[Ctrl('s')], "Submit", Command::Primary, Some("Submit")),
+];
+#[rustfmt::skip]
+pub const PRIMARY_SAVE: &[Binding] = &[
+    bind(&[Ctrl('s')], "Save and continue", Command::Primary, Some("Save and continue")),
+];
+
+/// Esc does what the form's Cancel button does, or, on a second step, its Back button.
+#[rustfmt::skip]
+pub const ESC_CANCEL: &[Binding] = &[
+    bind(&[Plain(KeyCode::Esc)], "Cancel, as the Cancel button does", Command::Back, Some("Cancel")),
+];
+#[rustfmt::skip]
+pub const ESC_BACK: &[Binding] = &[
+    bind(&[Plain(KeyCode::Esc)], "Back to the previous step, as the Back button does", Command::Back, Some("Back")),
+];
+
+/// A focused text box: Enter moves on to the next field.
+#[rustfmt::skip]
+pub const TEXT_FIELD: &[Binding] = &[
+    bind(&[Plain(KeyCode::Enter)], "Next field", Command::NextField, None),
+];
+
+/// The one box of a one-box form (the seat count): Enter submits it.
+#[rustfmt::skip]
+pub const TEXT_FIELD_SUBMITS: &[Binding] = &[
+    bind(&[Plain(KeyCode::Enter)], "Submit", Command::Primary, None),
+];
+
+/// Help from a focused text box, where `q` is typed.
+#[rustfmt::skip]
+pub const TEXT_HELP: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help (to type a ?, paste it)", Command::Help, Some("Help")),
 ];
 
-/// Editing keys of a focused text box (other characters are typed; a `?` is pasted).
+/// Editing keys of a focused text box; they come last, after every table that claims a key.
 #[rustfmt::skip]
 pub const TEXT_EDITING: &[Binding] = &[
     bind(&[Plain(KeyCode::Left), Plain(KeyCode::Right)], "Move the cursor", Command::EditText, None),
@@ -181,14 +175,22 @@ pub const TEXT_EDITING: &[Binding] = &[
     bind(&[Ctrl('w')], "Erase the word before the cursor", Command::EditText, None),
     bind(&[Ctrl('k')], "Erase from the cursor to the end", Command::EditText, None),
     bind(&[Ctrl('u')], "Erase the whole text", Command::EditText, None),
+    bind(&[Ctrl('y')], "Put back the text last erased", Command::EditText, None),
+    bind(&[AnyCharacter], "Typed into the box", Command::EditText, None),
 ];
 
-/// Form keys that only work when no text field has focus.
+/// A focused button.
 #[rustfmt::skip]
-pub const FORM_CONTROLS: &[Binding] = &[
-    bind(&[Plain(KeyCode::Char(' '))], "Tick or clear the focused checkbox", Command::Toggle, None),
+pub const BUTTON: &[Binding] = &[
+    bind(&[Plain(KeyCode::Enter)], "Press the focused button", Command::Press, Some("Press")),
     bind(&[Plain(KeyCode::Left)], "Previous button", Command::PreviousField, None),
     bind(&[Plain(KeyCode::Right)], "Next button", Command::NextField, None),
+];
+
+/// A focused checkbox.
+#[rustfmt::skip]
+pub const CHECKBOX: &[Binding] = &[
+    bind(&[Plain(KeyCode::Char(' ')), Plain(KeyCode::Enter)], "Tick or clear the checkbox", Command::Toggle, Some("Tick")),
 ];
 
 /// The question asked before leaving a screen with unsaved changes.
@@ -202,10 +204,14 @@ pub const LEAVE: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
+/// New order, picking offers. Every offer fits on one page, so there is no paging: PgUp and
+/// PgDn go to the first and the last offer, as Home and End do.
 #[rustfmt::skip]
 pub const ORDER_PICK: &[Binding] = &[
     bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous offer", Command::Up, None),
     bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next offer", Command::Down, None),
+    bind(&[Plain(KeyCode::Home), Plain(KeyCode::PageUp)], "First offer", Command::Top, None),
+    bind(&[Plain(KeyCode::End), Plain(KeyCode::PageDown)], "Last offer", Command::Bottom, None),
     bind(&[Plain(KeyCode::Char(' '))], "Add or remove the offer", Command::Toggle, Some("Select")),
     bind(&[Plain(KeyCode::Char('+')), Plain(KeyCode::Right)], "One more seat", Command::More, None),
     bind(&[Plain(KeyCode::Char('-')), Plain(KeyCode::Left)], "One seat fewer", Command::Less, None),
@@ -214,96 +220,3 @@ pub const ORDER_PICK: &[Binding] = &[
     bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Review the order", Command::Primary, Some("Review")),
     bind(&[Plain(KeyCode::Esc)], "Cancel the order", Command::Back, Some("Cancel")),
 ];
-
-impl KeyPattern {
-    /// How the key is written for people: "↑", "Ctrl-S", "Space", "0-9".
-    pub fn label(self) -> String {
-        match self {
-            KeyPattern::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            KeyPattern::AnyDigit => "0-9".into(),
-            KeyPattern::Plain(code) => match code {
-                KeyCode::Char(' ') => "Space".into(),
-                KeyCode::Char(c) => c.to_string(),
-                KeyCode::Up => "↑".into(),
-                KeyCode::Down => "↓".into(),
-                KeyCode::Left => "←".into(),
-                KeyCode::Right => "→".into(),
-                KeyCode::PageUp => "PgUp".into(),
-                KeyCode::PageDown => "PgDn".into(),
-                KeyCode::BackTab => "Shift-Tab".into(),
-                KeyCode::F(n) => format!("F{n}"),
-                other => other.to_string(),
-            },
-        }
-    }
-}
-
-impl Binding {
-    /// Every key of the binding, as the help lists them: "↑/k".
-    pub fn keys_label(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
-        labels.join("/")
-    }
-
-    /// The first key only, for the footer.
-    pub fn first_key_label(&self) -> String {
-        self.keys.first().map(|k| k.label()).unwrap_or_default()
-    }
-}
-
-/// The command bound to a key in the first table that has one.
-pub fn lookup(tables: &[&'static [Binding]], key: &KeyEvent) -> Option<Command> {
-    tables
-        .iter()
-        .flat_map(|table| table.iter())
-        .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
-        .map(|binding| binding.command)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn earlier_tables_win_and_modifiers_matter() {
-        let tables: &[&[Binding]] = &[ALWAYS, CUSTOMERS, LIST, GENERAL];
-        assert_eq!(
-            lookup(tables, &key(KeyCode::Char('j'))),
-            Some(Command::Down)
-        );
-        assert_eq!(
-            lookup(tables, &key(KeyCode::Char('q'))),
-            Some(Command::Quit)
-        );
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(tables, &ctrl_c), Some(Command::Quit));
-        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(tables, &ctrl_n), None);
-        assert_eq!(
-            lookup(&[ORDER_PICK], &key(KeyCode::Char('7'))),
-            Some(Command::Digit)
-        );
-    }
-
-    #[test]
-    fn labels_are_built_from_the_keys_themselves() {
-        let down = LIST.iter().find(|b| b.command == Command::Down).unwrap();
-        assert_eq!(down.keys_label(), "↓/j");
-        let primary = FORM.iter().find(|b| b.command == Command::Primary).unwrap();
-        assert_eq!(primary.keys_label(), "Ctrl-S");
-        let help = GENERAL.iter().find(|b| b.command == Command::Help).unwrap();
-        assert_eq!(help.keys_label(), "?/F1");
-        assert_eq!(help.first_key_label(), "?");
-        assert_eq!(KeyPattern::Plain(KeyCode::Char(' ')).label(), "Space");
-    }
-
-    #[test]
-    fn shifted_characters_still_match_their_character() {
-        let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(&[GENERAL], &question), Some(Command::Help));
-    }
-}
