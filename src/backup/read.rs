@@ -4,7 +4,9 @@
 
 use super::{Closing, Header, FORMAT, VERSION};
 use crate::domain::characters::quote;
-use crate::store::{check_restored_dossier, Dossier, StoreError, SCHEMA_VERSION};
+use crate::store::{
+    check_partner_name, check_restored_dossier, Dossier, StoreError, SCHEMA_VERSION,
+};
 use std::io::{BufRead, Read};
 
 /// Lines longer than this are refused rather than read into memory: no real customer is that
@@ -214,6 +216,16 @@ fn check_header(text: &str) -> Result<Header, Damage> {
     }
     if header.version == 0 {
         return Err(damage(1, "format version 0 does not exist"));
+    }
+    if let Some(Err(refusal)) = header.partner.as_deref().map(check_partner_name) {
+        let why = match refusal {
+            StoreError::Unstorable { what } => what,
+            other => other.to_string(),
+        };
+        return Err(damage(
+            1,
+            format!("the partner's name cannot be restored: {why}"),
+        ));
     }
     if header.schema > SCHEMA_VERSION {
         return Err(damage(1, format!(

@@ -391,6 +391,12 @@ fn records_that_break_a_rule_are_refused_by_the_store(store: &dyn Store) {
         refusal.to_string().contains("at most 10000 seats"),
         "{refusal}"
     );
+    for partner in ["Fabrikam\u{1b}[2J", &"P".repeat(51), " "] {
+        assert!(matches!(
+            store.set_partner_name(partner),
+            Err(StoreError::Unstorable { .. })
+        ));
+    }
     let mut nameless = customer_in("c-new", "nameless", Cloud::Public);
     nameless.company_name = " ".into();
     let refusal = store.create_customer(&nameless, None).unwrap_err();

@@ -36,6 +36,11 @@ pub fn check_new_confirmation(
     rules::check_confirmation(dossier, confirmation)
 }
 
+/// Whether the store would take `name` as the partner organization's name.
+pub fn check_partner_name(name: &str) -> Result<(), StoreError> {
+    rules::check_partner_name(Some(name))
+}
+
 /// The form of a domain under which the store keeps domains unique.
 pub fn domain_key(domain: &str) -> String {
     rules::domain_key(domain)

@@ -143,6 +143,7 @@ impl Store for MemoryStore {
     }
 
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {
+        rules::check_partner_name(Some(name))?;
         let mut state = self.state();
         state.partner_name = Some(name.to_string());
         state.generation += 1;
@@ -221,6 +222,7 @@ impl Store for MemoryStore {
     fn write_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let mut state = self.state();
         rules::check_snapshot(&*state, snapshot)?;
+        rules::check_partner_name(snapshot.partner_name.as_deref())?;
         let (dossiers, additions) = group(snapshot.clone());
         rules::check_grouped(&dossiers, &additions, |id| {
             Ok(state.find(id).map(|i| state.dossiers[i].clone()))

@@ -16,7 +16,7 @@ mod behaviour_tests;
 pub(crate) mod test_data;
 
 pub use audit::audit;
-pub use checks::{check_new_confirmation, check_restored_dossier, domain_key};
+pub use checks::{check_new_confirmation, check_partner_name, check_restored_dossier, domain_key};
 pub use dossier::{Dossier, Listed};
 pub use identity::{StoreIdentity, IDENTITY_FILE};
 pub use lock::StoreLock;

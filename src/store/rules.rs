@@ -204,6 +204,15 @@ pub(super) fn check_grouped(
     Ok(())
 }
 
+/// A partner name stored must be one `--partner` takes.
+pub(super) fn check_partner_name(name: Option<&str>) -> Result<(), StoreError> {
+    refuse(
+        name.and_then(validity::partner_problem)
+            .into_iter()
+            .collect(),
+    )
+}
+
 /// The first problem found, as the store's refusal.
 fn refuse<E: From<StoreError>>(problems: Vec<String>) -> Result<(), E> {
     match problems.into_iter().next() {

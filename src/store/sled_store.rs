@@ -473,6 +473,7 @@ impl Store for SledStore {
     }
 
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {
+        rules::check_partner_name(Some(name))?;
         self.before_change()?;
         self.meta
             .insert(PARTNER_NAME, name.as_bytes())

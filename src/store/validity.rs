@@ -58,6 +58,14 @@ fn agent_problem(what: &str, agent: &str) -> Option<String> {
     .map(|problem| format!("{what}: {problem}"))
 }
 
+/// What is wrong with the partner organization's name, as `--partner` takes it.
+pub fn partner_problem(name: &str) -> Option<String> {
+    cleaned(
+        fields::required_text("The partner's name", name, NAME_MAX),
+        name,
+    )
+}
+
 /// What the New customer form would refuse in a customer, and an ID or agent that no write of
 /// pcenter makes.
 pub fn customer_problems(customer: &Customer) -> Vec<String> {

@@ -85,6 +85,17 @@ fn a_file_that_is_not_a_backup_is_refused_on_line_1() {
 }
 
 #[test]
+fn a_partner_name_the_store_would_refuse_is_refused_on_line_1() {
+    let hostile = HEADER.replace("Fabrikam", "Fabrikam\\u001b]0;owned\\u0007");
+    let (line, what) = refusal(&file(&[&hostile, CLOSING]));
+    assert_eq!(line, 1);
+    assert!(
+        what.contains("partner's name") && what.contains("U+001B"),
+        "{what}"
+    );
+}
+
+#[test]
 fn a_newer_format_or_schema_is_refused_with_what_to_do() {
     let (line, what) = refusal(&file(
         &[&HEADER.replace(r#""version":1"#, r#""version":2"#)],

@@ -26,6 +26,9 @@ pub(super) enum Origin {
 impl SledStore {
     pub(super) fn write_all(&self, snapshot: &Snapshot, origin: Origin) -> Result<(), StoreError> {
         rules::check_snapshot(&Stored(self), snapshot)?;
+        if origin == Origin::New {
+            rules::check_partner_name(snapshot.partner_name.as_deref())?;
+        }
         let (dossiers, additions) = group(snapshot.clone());
         if origin == Origin::New {
             rules::check_grouped(&dossiers, &additions, |id| self.dossier(id))?;
@@ -162,6 +165,7 @@ impl SledStore {
                 path: self.path.clone(),
             });
         }
+        rules::check_partner_name(partner_name)?;
         self.before_change()?;
         let filled = self
             .fill_dossiers(chunks, progress)
