@@ -14,6 +14,8 @@ mod customer_body;
 mod customer_json;
 mod customers;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod generate;
 pub mod json;
 mod json_stream;

@@ -6,6 +6,8 @@ mod csv;
 mod decide;
 mod dry_run;
 mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 mod habits;
 mod import;
 mod lookup;

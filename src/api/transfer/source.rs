@@ -27,6 +27,14 @@ impl Source<'_> {
         Ok(source)
     }
 
+    /// A file already read into memory, named `path` in messages.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Source<'_> {
+        Source {
+            path,
+            bytes: Some(bytes),
+        }
+    }
+
     fn reader(&self) -> Result<Box<dyn BufRead + '_>, ApiError> {
         if let Some(bytes) = &self.bytes {
             return Ok(Box::new(bytes.as_slice()));
