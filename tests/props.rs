@@ -1,22 +1,45 @@
-//! The dashboard under long random sequences of keys, pastes and resizes, on the demo data (all
-//! customer states, public and national clouds), in every phase and role, rendered after every
-//! step at sizes down to 1x1. Nothing may panic, in the app core or in rendering, and after
-//! every write:
+//! Random sequences on the demo data (all customer states, public and national clouds), in
+//! every phase and role:
 //!
-//! - every confirmation the session saved has valid fields and a date neither in the future nor
-//!   before the Microsoft Cloud Agreement existed, and every customer it created is valid;
+//! - the dashboard under long sequences of keys, pastes and resizes, rendered after every step
+//!   at sizes down to 1x1;
+//! - the commands, run in this process on one store on disk, with valid and invalid arguments,
+//!   business dates, roles and agents (see `props/world.rs`).
+//!
+//! Nothing may panic, and after every write:
+//!
+//! - every confirmation saved has valid fields and a date neither in the future nor before the
+//!   Microsoft Cloud Agreement existed, and every customer created is valid;
 //! - in the mandatory phase, no order was created and no seat count changed for a public-cloud
 //!   customer without a confirmation;
 //! - a Helpdesk agent changed nothing.
 //!
-//! `PROPTEST_CASES` sets how many sequences run (default below). Failures are not saved to
-//! files: proptest prints the smallest failing case, to be kept here as a plain test.
+//! After every command, besides, `store::audit` finds nothing wrong in the store; a command
+//! that breaks a rule is refused with that rule's exit status and changes nothing, one that
+//! breaks none succeeds and writes what it says.
+//!
+//! `PROPTEST_CASES` sets how many sequences each runs (defaults below). Failures are not saved
+//! to files: proptest prints the smallest failing case, to be kept here as a plain test.
 
+#[path = "props/command_strategies.rs"]
+mod command_strategies;
+#[path = "props/commands.rs"]
+mod commands;
 mod common;
+#[path = "props/expect.rs"]
+mod expect;
+#[path = "props/expect_import.rs"]
+mod expect_import;
+#[path = "props/names.rs"]
+mod names;
+#[path = "props/render.rs"]
+mod render;
 #[path = "props/rules.rs"]
 mod rules;
 #[path = "props/strategies.rs"]
 mod strategies;
+#[path = "props/world.rs"]
+mod world;
 
 use common::*;
 use pcenter::app::Action;
@@ -33,12 +56,22 @@ use strategies::*;
 const DEFAULT_CASES: u32 = 2_000;
 /// The longest sequence of one case.
 const MAX_STEPS: usize = 40;
+/// Sequences of commands per run in CI: each command opens the store on disk and writes durably,
+/// so a few dozen take a minute or less.
+const DEFAULT_COMMAND_CASES: u32 = 64;
+/// The longest sequence of commands of one case.
+const MAX_COMMANDS: usize = 20;
 
 fn config() -> Config {
+    config_of(DEFAULT_CASES)
+}
+
+/// `PROPTEST_CASES` cases if set, else `default`.
+fn config_of(default: u32) -> Config {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(DEFAULT_CASES);
+        .unwrap_or(default);
     Config {
         cases,
         failure_persistence: None,
@@ -64,7 +97,7 @@ fn run(date: &str, role: Role, start: (u16, u16), steps: &[Step]) -> Result<(), 
             let now = session.store.generation().expect("generation");
             if now != generation {
                 let after = session.store.load().expect("load");
-                check_step(&session, &initial, &before, &after)?;
+                check_step(&session.app.ctx.actor, &initial, &before, &after)?;
                 (before, generation) = (after, now);
             }
         }
@@ -86,5 +119,19 @@ proptest! {
         steps in prop::collection::vec(step(), 0..MAX_STEPS),
     ) {
         run(date, role, start, &steps)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config_of(DEFAULT_COMMAND_CASES))]
+
+    #[test]
+    fn random_commands_on_one_store_never_break_a_rule(
+        calls in prop::collection::vec(command_strategies::call(), 1..MAX_COMMANDS),
+    ) {
+        let mut world = world::World::new();
+        for call in &calls {
+            world.run(call)?;
+        }
     }
 }

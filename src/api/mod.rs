@@ -16,6 +16,8 @@ mod customer_json;
 mod customers;
 pub mod error;
 mod fit;
+#[doc(hidden)]
+pub mod fuzzing;
 mod generate;
 pub mod json;
 mod json_stream;
@@ -124,31 +126,7 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
         actor.role.label(),
         actor.business_date
     );
-    let result = match command {
-        // Generating needs the store as it is (an empty demo store is not seeded first).
-        Command::Generate { customers, seed } => open_unseeded(options)
-            .map(Logged)
-            .map_err(ApiError::from)
-            .and_then(|store| {
-                let (actor, partner) = (options.actor(), options.partner.as_deref());
-                let generated =
-                    generate::generate(&store, &actor, partner, customers, seed, &mut out);
-                store.close();
-                generated
-            }),
-        // Static metadata: the store is neither opened nor created.
-        Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
-            agreements::templates(agreement_type.as_deref(), &mut out)
-        }
-        Command::Offers(OffersCommand::List { format }) => offers::list(format, &mut out),
-        // Restoring makes a new store: the one there, if any, is not opened or seeded first.
-        Command::Restore { file, replace } => backup::restore(options, &file, replace, &mut out),
-        command => Api::open(options).and_then(|mut api| {
-            let result = dispatch(&mut api, command, &mut out);
-            api.store.close();
-            result
-        }),
-    };
+    let result = execute(command, options, &mut out);
     // What is still buffered is written now, while a failure can still be reported.
     let result = result.and_then(|status| out.flush().map(|()| status).map_err(write_error));
     drop(out);
@@ -184,6 +162,36 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
         (_, Err(error)) => ExitCode::from(write_error(error).exit),
         (Ok(status), Ok(())) => ExitCode::from(status),
         (Err(error), Ok(())) => ExitCode::from(error.exit),
+    }
+}
+
+/// Runs one command on the store `options` name, writing its result to `out`; a refusal comes
+/// back as the error that `run` prints. Everything a command does happens here, so a test can
+/// run many commands in one process.
+pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Result<u8, ApiError> {
+    match command {
+        // Generating needs the store as it is (an empty demo store is not seeded first).
+        Command::Generate { customers, seed } => open_unseeded(options)
+            .map(Logged)
+            .map_err(ApiError::from)
+            .and_then(|store| {
+                let (actor, partner) = (options.actor(), options.partner.as_deref());
+                let generated = generate::generate(&store, &actor, partner, customers, seed, out);
+                store.close();
+                generated
+            }),
+        // Static metadata: the store is neither opened nor created.
+        Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
+            agreements::templates(agreement_type.as_deref(), out)
+        }
+        Command::Offers(OffersCommand::List { format }) => offers::list(format, out),
+        // Restoring makes a new store: the one there, if any, is not opened or seeded first.
+        Command::Restore { file, replace } => backup::restore(options, &file, replace, out),
+        command => Api::open(options).and_then(|mut api| {
+            let result = dispatch(&mut api, command, out);
+            api.store.close();
+            result
+        }),
     }
 }
 

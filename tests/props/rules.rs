@@ -1,11 +1,11 @@
-//! The rules checked after every write the session makes.
+//! The rules checked after every write, by the dashboard or by a command.
 
-use pcenter::app::session::Session;
 use pcenter::domain::agreement::Confirmation;
 use pcenter::domain::customer::{self, Customer};
 use pcenter::domain::fields::{self, EARLIEST_ACCEPTANCE};
 use pcenter::domain::phase::Phase;
 use pcenter::domain::role::Role;
+use pcenter::service::Actor;
 use pcenter::store::Snapshot;
 use proptest::prelude::*;
 
@@ -71,14 +71,13 @@ fn confirmation_problems(c: &Confirmation, business_date: chrono::NaiveDate) -> 
     problems
 }
 
-/// Checks what one step changed in the store.
+/// Checks what one step of `actor` changed in the store.
 pub fn check_step(
-    session: &Session,
+    actor: &Actor,
     initial: &Snapshot,
     before: &Snapshot,
     after: &Snapshot,
 ) -> Result<(), TestCaseError> {
-    let actor = &session.app.ctx.actor;
     if actor.role == Role::HelpdeskAgent {
         prop_assert_eq!(after, initial, "a Helpdesk agent changed the store");
     }

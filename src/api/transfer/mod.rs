@@ -7,6 +7,8 @@ mod decide;
 mod dry_run;
 mod encoding;
 mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 mod habits;
 mod import;
 mod lookup;

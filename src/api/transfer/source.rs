@@ -20,6 +20,8 @@ const STREAM_MAX: u64 = 1 << 30;
 pub struct Source<'p> {
     path: &'p Path,
     spooled: Option<File>,
+    /// The contents, for a file already read into memory (see `from_bytes`).
+    bytes: Option<Vec<u8>>,
 }
 
 impl Source<'_> {
@@ -29,6 +31,7 @@ impl Source<'_> {
         let mut source = Source {
             path,
             spooled: None,
+            bytes: None,
         };
         let metadata = std::fs::metadata(path).map_err(|e| source.cannot_read(e))?;
         let mut input = File::open(path).map_err(|e| source.cannot_read(e))?;
@@ -70,7 +73,27 @@ impl Source<'_> {
         Ok(spooled)
     }
 
+    /// A file already read into memory, named `path` in messages, refused as `open` refuses
+    /// one that is not CSV UTF-8 by its first bytes.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source<'_>, ApiError> {
+        let start = &bytes[..bytes.len().min(SNIFFED)];
+        if let Some(foreign) = encoding::sniff(start) {
+            return Err(ApiError::invalid(encoding::refusal(
+                &quote_path(path),
+                foreign,
+            )));
+        }
+        Ok(Source {
+            path,
+            spooled: None,
+            bytes: Some(bytes),
+        })
+    }
+
     fn reader(&self) -> Result<Box<dyn BufRead + '_>, ApiError> {
+        if let Some(bytes) = &self.bytes {
+            return Ok(Box::new(bytes.as_slice()));
+        }
         let file = match &self.spooled {
             Some(spooled) => spooled.try_clone().and_then(|mut file| {
                 file.seek(SeekFrom::Start(0))?;
