@@ -192,21 +192,7 @@ fn the_order_json_has_exactly_the_fields_of_the_real_order() {
 #[test]
 fn a_confirmation_dated_after_the_business_date_does_not_count_at_that_date() {
     let demo = Demo::new();
-    let confirmed = demo.run(
-        "2018-11-20",
-        &[
-            "agreements",
-            "create",
-            "--customer",
-            NORTHWIND,
-            "--first-name",
-            "Diego",
-            "--last-name",
-            "Siciliani",
-            "--email",
-            "diego@northwindtraders.com",
-        ],
-    );
+    let confirmed = demo.run("2018-11-20", &CONFIRM_NORTHWIND);
     assert_eq!(confirmed.code, Some(0), "{confirmed:?}");
     let earlier = "2018-11-10";
     // With the business date moved back before the acceptance date, the gate stays shut...

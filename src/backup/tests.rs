@@ -20,6 +20,16 @@ fn demo_store(dir: &Path) -> SledStore {
     store
 }
 
+/// The names in a directory, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// What a store holds, read back as a whole.
 fn contents(store: &dyn Store) -> Snapshot {
     store.load().unwrap()

@@ -216,19 +216,10 @@ fn a_pcenter_started_while_a_restore_runs_is_refused_and_the_restore_puts_its_st
         );
         sleep(Duration::from_millis(50));
     }
-    let create = [
-        "agreements",
-        "create",
-        "--customer",
-        "northwindtraders",
-        "--first-name",
-        "Diego",
-        "--last-name",
-        "Siciliani",
-        "--email",
-        "diego@northwindtraders.com",
-    ];
-    assert!(in_use(&create), "a writing command is refused");
+    assert!(
+        in_use(&binary::CONFIRM_NORTHWIND),
+        "a writing command is refused"
+    );
     assert!(in_use(&[]), "the dashboard is refused");
 
     writeln!(writer, "{}", lines[5..].join("\n")).unwrap();

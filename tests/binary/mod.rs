@@ -30,6 +30,20 @@ pub const E3: &str = "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72"; // seat-based, at m
 pub const BUSINESS_BASIC: &str = "7BC7829D-9AAE-460E-9E59-99B0F862663A"; // at most 300
 pub const AZURE_PLAN: &str = "1F9583C8-6D90-4583-A9AD-E3083B0600EE"; // usage-based
 
+/// `agreements create` of a confirmation for Northwind Traders, by Diego Siciliani.
+pub const CONFIRM_NORTHWIND: [&str; 10] = [
+    "agreements",
+    "create",
+    "--customer",
+    NORTHWIND,
+    "--first-name",
+    "Diego",
+    "--last-name",
+    "Siciliani",
+    "--email",
+    "diego@northwindtraders.com",
+];
+
 pub const OPTIONAL_DAY: &str = "2018-09-14";
 pub const MANDATORY_DAY: &str = "2018-11-14";
 pub const AGENT: &str = "Megan Bowen";

@@ -33,21 +33,7 @@ pub fn used_store() -> Demo {
         demo.run(MANDATORY_DAY, &["customers", "list"]).code,
         Some(0)
     );
-    let confirmed = demo.run(
-        MANDATORY_DAY,
-        &[
-            "agreements",
-            "create",
-            "--customer",
-            NORTHWIND,
-            "--first-name",
-            "Diego",
-            "--last-name",
-            "Siciliani",
-            "--email",
-            "diego@northwindtraders.com",
-        ],
-    );
+    let confirmed = demo.run(MANDATORY_DAY, &CONFIRM_NORTHWIND);
     assert_eq!(confirmed.code, Some(0), "{confirmed:?}");
     demo
 }

@@ -136,7 +136,9 @@ fn assert_invalid(error: &ApiError) {
     );
 }
 
-fn assert_clean(acceptance: &Acceptance, business_date: NaiveDate) {
+/// An acceptance the domain took: its contact clean, its date from 2014-01-01 to the business
+/// date.
+pub(crate) fn assert_clean(acceptance: &Acceptance, business_date: NaiveDate) {
     let problems = acceptance.accepted_by.problems();
     assert!(problems.is_empty(), "{problems:?}");
     let dated = acceptance.date_agreed;

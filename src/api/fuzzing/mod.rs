@@ -8,4 +8,5 @@ mod bodies;
 
 pub use super::transfer::fuzzing::csv_import;
 pub use backup::backup;
+pub(crate) use bodies::assert_clean;
 pub use bodies::json_bodies;

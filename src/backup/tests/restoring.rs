@@ -1,4 +1,4 @@
-use super::{contents, demo_store, now};
+use super::{contents, demo_store, names, now};
 use crate::backup::{write_file, Restore, RestoreError};
 use crate::domain::characters::quote;
 use crate::domain::cloud::Cloud;
@@ -25,16 +25,6 @@ fn restore(
         assert_eq!(steps.iter().sum::<usize>(), 31);
     }
     restored
-}
-
-/// The names in a directory, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]

@@ -1,4 +1,4 @@
-use super::{contents, demo_store, now};
+use super::{contents, demo_store, names, now};
 use crate::backup::{
     into_backups_dir, write, write_file, BackupError, BackupReader, FORMAT, VERSION,
 };
@@ -50,21 +50,7 @@ fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
     assert_eq!(header.customers, 31);
     let snapshot = Snapshot::of_dossiers(header.partner, dossiers);
     assert_eq!(snapshot, contents(&store));
-    assert_eq!(
-        files_in(dir.path()),
-        ["backup.jsonl", "store"],
-        "no leftovers"
-    );
-}
-
-/// The names in `dir`, sorted.
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    assert_eq!(names(dir.path()), ["backup.jsonl", "store"], "no leftovers");
 }
 
 #[test]
@@ -293,7 +279,7 @@ fn a_store_that_never_stops_changing_gets_no_backup_and_the_old_file_stays() {
         Err(BackupError::KeptChanging)
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "an older backup");
-    assert_eq!(files_in(dir.path()), ["backup.jsonl"], "no leftovers");
+    assert_eq!(names(dir.path()), ["backup.jsonl"], "no leftovers");
 }
 
 #[test]
