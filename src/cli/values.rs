@@ -1,17 +1,11 @@
 //! The options' values as typed, checked before anything is opened.
 
 use crate::domain::characters::quote;
-use crate::domain::fields::{self, EARLIEST_ACCEPTANCE};
+use crate::domain::fields::{self, EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
 use crate::domain::role::Role;
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
 use std::ffi::OsStr;
-
-/// The last business date taken: far enough for any use, near enough to be a real one.
-const LATEST_BUSINESS_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
-    Some(date) => date,
-    None => panic!("invalid constant date"),
-};
 
 /// The business date: a real date from the Microsoft Cloud Agreement's start to 2100.
 pub fn parse_date(value: &str) -> Result<NaiveDate, String> {

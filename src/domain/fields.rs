@@ -186,6 +186,13 @@ pub const EARLIEST_ACCEPTANCE: NaiveDate = match NaiveDate::from_ymd_opt(2014, 1
     None => panic!("invalid constant date"),
 };
 
+/// The last business date pcenter takes: far enough for any use, near enough to be a real one.
+/// Nothing is recorded after it.
+pub const LATEST_BUSINESS_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 12, 31) {
+    Some(date) => date,
+    None => panic!("invalid constant date"),
+};
+
 /// The agreement acceptance date: a real date, from 2014 on, not after the business date.
 pub fn acceptance_date(value: &str, business_date: NaiveDate) -> Result<NaiveDate, String> {
     let date = not_in_the_future(calendar_date(value)?, business_date)?;

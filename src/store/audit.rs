@@ -5,7 +5,6 @@
 use super::validity;
 use super::{Dossier, Listed, Store, StoreError};
 use crate::domain::status::AgreementStatus;
-use std::collections::HashSet;
 
 /// What is wrong in `store`, one plain sentence per problem; empty when nothing is. An `Err` is
 /// a store that cannot even be read.
@@ -16,7 +15,7 @@ pub fn audit(store: &dyn Store) -> Result<Vec<String>, StoreError> {
     for dossier in &dossiers {
         let name = &dossier.customer.company_name;
         let id = &dossier.customer.id;
-        let mut found = dossier_problems(dossier);
+        let mut found = validity::dossier_problems(dossier);
         if store.dossier(id)?.as_ref() != Some(dossier) {
             found.push("reading it by its ID gives another record".into());
         }
@@ -38,26 +37,6 @@ pub fn audit(store: &dyn Store) -> Result<Vec<String>, StoreError> {
         ));
     }
     Ok(problems)
-}
-
-/// What is wrong within one customer's records: the store's own rules for every record (see
-/// `validity`), and that each record is the customer's own.
-fn dossier_problems(dossier: &Dossier) -> Vec<String> {
-    let mut problems = validity::dossier_problems(dossier);
-    let id = &dossier.customer.id;
-    let owners = (dossier.confirmations.iter().map(|c| &c.customer_id))
-        .chain(dossier.orders.iter().map(|o| &o.customer_id))
-        .chain(dossier.subscriptions.iter().map(|s| &s.customer_id));
-    if let Some(owner) = owners.into_iter().find(|owner| *owner != id) {
-        problems.push(format!("it holds a record of the customer {owner}"));
-    }
-    let mut subscription_ids = HashSet::new();
-    for subscription in &dossier.subscriptions {
-        if !subscription_ids.insert(&subscription.id) {
-            problems.push(format!("subscription {} is stored twice", subscription.id));
-        }
-    }
-    problems
 }
 
 /// Whether the Customers list, and its backlog of unconfirmed rows, shows exactly the stored

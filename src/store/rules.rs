@@ -159,21 +159,11 @@ pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Re
     Ok(())
 }
 
-/// A dossier written whole (by a fill or a restore) must be storable, meet every rule of its
-/// records, and hold only its own records.
+/// A dossier written whole (by a fill or a restore) must be storable and meet every rule of
+/// its records, which are its own, each ID given once (see `validity::dossier_problems`).
 pub(super) fn check_dossier(dossier: &Dossier) -> Result<(), StoreError> {
-    let id = &dossier.customer.id;
     check_storable(&dossier.customer)?;
-    refuse(validity::dossier_problems(dossier))?;
-    let owners = (dossier.confirmations.iter().map(|c| &c.customer_id))
-        .chain(dossier.orders.iter().map(|o| &o.customer_id))
-        .chain(dossier.subscriptions.iter().map(|s| &s.customer_id));
-    for owner in owners {
-        if owner != id {
-            return Err(unknown_customer(owner));
-        }
-    }
-    Ok(())
+    refuse(validity::dossier_problems(dossier))
 }
 
 /// The `n`th ID of a store whose salt is `salt`. `mix64` is a bijection, so distinct `n` give
@@ -198,6 +188,15 @@ pub(super) fn check_grouped(
     }
     for (customer_id, added) in additions {
         let mut merged = require(stored(customer_id)?.as_ref(), customer_id)?.clone();
+        // IDs unused by the customer, as for an order written on its own.
+        let ids =
+            (added.orders.iter().map(|o| &o.id)).chain(added.subscriptions.iter().map(|s| &s.id));
+        if let Some(taken) = ids
+            .into_iter()
+            .find(|id| merged.has_order(id) || merged.has_subscription(id))
+        {
+            return Err(id_taken(taken));
+        }
         merged.absorb(added.clone());
         refuse(validity::added_problems(&merged, added))?;
     }

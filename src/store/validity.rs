@@ -10,7 +10,7 @@ use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{check_line, Billing, Order, Subscription};
 use crate::domain::country;
 use crate::domain::customer::{self, Customer};
-use crate::domain::fields::{self, EARLIEST_ACCEPTANCE, NAME_MAX};
+use crate::domain::fields::{self, EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE, NAME_MAX};
 use crate::domain::phase::{long_date, OPTIONAL_FROM};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -25,7 +25,20 @@ pub const ID_MAX: usize = 64;
 /// a date typed in any of them is at most this one. An acceptance date after it had not begun
 /// anywhere when the confirmation was recorded.
 pub fn latest_date_at(moment: DateTime<Utc>) -> NaiveDate {
-    (moment + Duration::hours(14)).date_naive()
+    moment
+        .checked_add_signed(Duration::hours(14))
+        .map_or(NaiveDate::MAX, |later| later.date_naive())
+}
+
+/// What is wrong with the moment `what` was recorded: nothing is recorded after the last
+/// business date pcenter takes.
+fn moment_problem(what: &str, moment: DateTime<Utc>) -> Option<String> {
+    (moment.date_naive() > LATEST_BUSINESS_DATE).then(|| {
+        format!(
+            "{what} on {}, after {LATEST_BUSINESS_DATE}, the last business date there can be",
+            moment.date_naive()
+        )
+    })
 }
 
 /// What is wrong with a record ID: IDs are compared as written, so they hold one case only.
@@ -116,6 +129,7 @@ pub fn customer_problems(customer: &Customer) -> Vec<String> {
             .map(|p| format!("its primary contact: {p}")),
     );
     problems.extend(agent_problem("created by", &customer.created_by));
+    problems.extend(moment_problem("it was created", customer.created_at));
     problems
 }
 
@@ -158,6 +172,7 @@ pub fn confirmation_problems(customer: &Customer, confirmation: &Confirmation) -
         ));
     }
     problems.extend(agent_problem("recorded by", &confirmation.recorded_by));
+    problems.extend(moment_problem("it was recorded", confirmation.recorded_at));
     problems
 }
 
@@ -179,6 +194,10 @@ pub fn order_problems(order: &Order) -> Vec<String> {
         }
     }
     problems.extend(agent_problem("the order was created by", &order.created_by));
+    problems.extend(moment_problem(
+        &format!("the order {} was created", order.id),
+        order.created_at,
+    ));
     problems
 }
 
@@ -189,6 +208,10 @@ pub fn subscription_problems(subscription: &Subscription) -> Vec<String> {
     let mut problems: Vec<String> = id_problem("the subscription", &subscription.id)
         .into_iter()
         .collect();
+    problems.extend(moment_problem(
+        &format!("{what} was created"),
+        subscription.created_at,
+    ));
     let Some(offer) = assets::offer(&subscription.offer_id) else {
         problems.push(unknown_offer(&subscription.offer_id));
         return problems;
@@ -239,10 +262,16 @@ pub fn new_order_problems(order: &Order, subscriptions: &[Subscription]) -> Vec<
     problems
 }
 
-/// What is wrong with a changed subscription: what it must be on its own, and a change of
-/// anything but its seats, status and auto-renew.
+/// What is wrong with a changed subscription: a change of anything but its seats, status and
+/// auto-renew, and new seats the offer does not allow. Only the change is judged: a
+/// subscription an older version stored (of an offer since left out of the catalog, say) can
+/// still have its auto-renew turned on or off.
 pub fn changed_subscription_problems(stored: &Subscription, changed: &Subscription) -> Vec<String> {
-    let mut problems = subscription_problems(changed);
+    let mut problems = if changed.quantity == stored.quantity {
+        Vec::new()
+    } else {
+        subscription_problems(changed)
+    };
     let fixed = |s: &Subscription| {
         (
             s.order_id.clone(),
@@ -260,11 +289,34 @@ pub fn changed_subscription_problems(stored: &Subscription, changed: &Subscripti
     problems
 }
 
-/// Every problem of a whole dossier: every record on its own, and how they hold together
-/// (each subscription of a stored order, each order with one subscription per line item).
+/// Every problem of a whole dossier: every record on its own, and how they hold together (each
+/// record the customer's own, each order and subscription ID given once, each subscription of
+/// a stored order, each order with one subscription per line item).
 pub fn dossier_problems(dossier: &Dossier) -> Vec<String> {
     let customer = &dossier.customer;
     let mut problems = customer_problems(customer);
+    let owners = (dossier
+        .confirmations
+        .iter()
+        .map(|c| ("confirmation", &c.customer_id)))
+    .chain(dossier.orders.iter().map(|o| ("order", &o.customer_id)))
+    .chain(
+        dossier
+            .subscriptions
+            .iter()
+            .map(|s| ("subscription", &s.customer_id)),
+    );
+    for (kind, owner) in owners.filter(|(_, owner)| **owner != customer.id) {
+        problems.push(format!(
+            "it holds a {kind} of another customer, {}",
+            quote(owner)
+        ));
+    }
+    problems.extend(given_twice("order", dossier.orders.iter().map(|o| &o.id)));
+    problems.extend(given_twice(
+        "subscription",
+        dossier.subscriptions.iter().map(|s| &s.id),
+    ));
     for confirmation in &dossier.confirmations {
         problems.extend(
             confirmation_problems(customer, confirmation)
@@ -329,6 +381,14 @@ pub fn added_problems(merged: &Dossier, added: &Additions) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The IDs given to two records of one kind.
+fn given_twice<'i>(kind: &str, ids: impl Iterator<Item = &'i String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| !seen.insert(*id))
+        .map(|id| format!("the {kind} ID {} is given to two of its {kind}s", quote(id)))
+        .collect()
 }
 
 /// Whether the subscriptions of an order are one per line item, each of its line's offer.

@@ -1,6 +1,7 @@
 use super::*;
 use crate::assets;
 use crate::store::Snapshot;
+use chrono::{DateTime, NaiveDate, Utc};
 
 fn demo() -> Snapshot {
     assets::demo_snapshot()
@@ -143,6 +144,69 @@ fn names_over_their_limit_and_malformed_fields_are_found() {
     dossier.customer.created_by = String::new();
     let problems = dossier_problems(&dossier);
     for says in ["at most 100 characters", "domain", "agent's name"] {
+        assert!(
+            problems.iter().any(|p| p.contains(says)),
+            "{says}: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn a_moment_at_the_end_of_time_is_refused_without_a_panic() {
+    let mut confirmation = demo().confirmations[0].clone();
+    let customer = demo()
+        .customers
+        .into_iter()
+        .find(|c| c.id == confirmation.customer_id)
+        .unwrap();
+    confirmation.recorded_at = DateTime::<Utc>::MAX_UTC;
+    assert_eq!(latest_date_at(confirmation.recorded_at), NaiveDate::MAX);
+    let problems = confirmation_problems(&customer, &confirmation);
+    assert!(
+        problems.iter().any(|p| p.contains("after 2100-12-31")),
+        "{problems:?}"
+    );
+    let mut dossier = demo().into_dossiers().remove(0);
+    dossier.customer.created_at = DateTime::<Utc>::MAX_UTC;
+    assert!(dossier_problems(&dossier)
+        .iter()
+        .any(|p| p.contains("after 2100-12-31")));
+}
+
+#[test]
+fn a_change_of_auto_renew_is_judged_alone_and_new_seats_by_the_offer() {
+    let mut stored = demo()
+        .subscriptions
+        .into_iter()
+        .find(|s| s.billing == Billing::SeatBased)
+        .unwrap();
+    // As an older version may have stored it: an offer no longer in the catalog.
+    stored.offer_id = "RETIRED-OFFER".into();
+    let mut renewed = stored.clone();
+    renewed.auto_renew = !stored.auto_renew;
+    assert_eq!(
+        changed_subscription_problems(&stored, &renewed),
+        Vec::<String>::new()
+    );
+    let mut seats = stored.clone();
+    seats.quantity = Some(7);
+    assert!(changed_subscription_problems(&stored, &seats)[0].contains("not in the catalog"));
+}
+
+#[test]
+fn a_record_of_another_customer_or_an_id_given_twice_is_found() {
+    let mut dossier = demo()
+        .into_dossiers()
+        .into_iter()
+        .find(|d| !d.subscriptions.is_empty() && !d.confirmations.is_empty())
+        .unwrap();
+    dossier.confirmations[0].customer_id = "someone-else".into();
+    dossier.subscriptions.push(dossier.subscriptions[0].clone());
+    let problems = dossier_problems(&dossier);
+    for says in [
+        "it holds a confirmation of another customer, someone-else",
+        "is given to two of its subscriptions",
+    ] {
         assert!(
             problems.iter().any(|p| p.contains(says)),
             "{says}: {problems:?}"

@@ -160,7 +160,7 @@ fn a_record_that_breaks_the_stores_rules_is_refused() {
         (line, what.as_str()),
         (
             3,
-            "the customer c2 cannot be restored: No customer has the ID c1"
+            "the customer c2 cannot be restored: it holds a confirmation of another customer, c1"
         )
     );
     // Two subscriptions with one ID.
@@ -168,7 +168,10 @@ fn a_record_that_breaks_the_stores_rules_is_refused() {
     twice.subscriptions.push(twice.subscriptions[0].clone());
     let (line, what) = refusal(&file(&[HEADER, &line_of(&twice), &b, CLOSING]));
     assert_eq!(line, 2);
-    assert!(what.contains("The ID s1 is already in use"), "{what}");
+    assert!(
+        what.contains("the subscription ID s1 is given to two of its subscriptions"),
+        "{what}"
+    );
 }
 
 #[test]

@@ -55,12 +55,17 @@ impl Layout {
             domains_len: size(domains_len)?,
         };
         let from = i32::from_le_bytes(header[56..60].try_into().expect("four bytes"));
+        let statuses_from = match from {
+            0 => None,
+            days => Some(
+                NaiveDate::from_num_days_from_ce_opt(days)
+                    .ok_or_else(|| invalid(path, format!("its date {days} is no date")))?,
+            ),
+        };
         let stamp = Stamp {
             store,
             generation: number(0),
-            statuses_from: (from != 0)
-                .then(|| NaiveDate::from_num_days_from_ce_opt(from))
-                .flatten(),
+            statuses_from,
         };
         Ok((stamp, layout))
     }

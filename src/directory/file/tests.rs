@@ -177,3 +177,18 @@ fn rows_out_of_order_are_invalid() {
     assert_eq!(e.kind(), ErrorKind::InvalidData);
     assert!(e.to_string().contains("out of order"), "{e}");
 }
+
+#[test]
+fn a_date_that_is_no_date_makes_the_file_invalid() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("customers.list");
+    Directory::from_rows(varied())
+        .write_file(&path, at(5))
+        .unwrap();
+    let mut bytes = fs::read(&path).unwrap();
+    bytes[56..60].copy_from_slice(&i32::MAX.to_le_bytes());
+    fs::write(&path, &bytes).unwrap();
+    let e = Directory::read_file(&path).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidData);
+    assert!(e.to_string().contains("is no date"), "{e}");
+}

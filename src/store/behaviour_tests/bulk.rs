@@ -103,6 +103,22 @@ pub fn a_snapshot_breaking_a_rule_is_refused_whole(store: &dyn Store) {
         assert_eq!(store.write_snapshot(&snapshot), Err(refusal));
         assert_eq!(store.load().unwrap(), before);
     }
+    // Records added to a stored customer take IDs it does not use yet, as an order on its own.
+    let stored = seat_order("o-9", "c-1");
+    store
+        .create_order(&stored, &[seat_subscription("s-9", &stored, 2)])
+        .unwrap();
+    let before = store.load().unwrap();
+    let again = Snapshot {
+        orders: vec![stored.clone()],
+        subscriptions: vec![seat_subscription("s-10", &stored, 3)],
+        ..Snapshot::default()
+    };
+    assert_eq!(
+        store.write_snapshot(&again),
+        Err(StoreError::IdTaken { id: "o-9".into() })
+    );
+    assert_eq!(store.load().unwrap(), before);
 }
 
 /// The list as the store's records say it should be: every customer's row in list order, and
