@@ -194,9 +194,6 @@ impl Listed {
             .map_err(|_| format!("a list row has a bad subscription count ({subscriptions})"))?;
         let confirmed_since = match confirmed {
             "0" => None,
-            // Layout 3 kept only whether there was one; the migration to layout 4 rewrites
-            // every row, so this is read only on the way there.
-            "1" => Some(crate::domain::fields::EARLIEST_ACCEPTANCE),
             date => Some(
                 date.parse()
                     .map_err(|_| format!("a list row has a bad first acceptance date ({date})"))?,
@@ -258,13 +255,10 @@ mod tests {
         assert_eq!(on("2018-11-19"), AgreementStatus::NotConfirmed);
         assert_eq!(on("2018-11-20"), AgreementStatus::Confirmed);
         assert_eq!(row.status(), AgreementStatus::Confirmed);
-        // A row written before rows carried the date counts as confirmed all along.
-        let legacy = row.encode().replace("2018-11-20", "1");
-        let read = Listed::decode(legacy.as_bytes()).unwrap();
-        assert_eq!(
-            read.status_on("2014-01-01".parse().unwrap()),
-            AgreementStatus::Confirmed
-        );
+        assert_eq!(Listed::decode(row.encode().as_bytes()), Ok(row.clone()));
+        // Layout 3's rows said only "1"; they are written again, never read as layout 4's.
+        let layout_3 = row.encode().replace("2018-11-20", "1");
+        assert!(Listed::decode(layout_3.as_bytes()).is_err());
     }
 
     #[test]

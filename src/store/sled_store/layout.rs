@@ -119,10 +119,18 @@ pub(super) fn day_of(number: u64) -> Option<NaiveDate> {
 pub(super) const CUSTOMERS_TREE: &str = "v2.customers";
 pub(super) const CUSTOMER_IDS_TREE: &str = "v3.customer_ids";
 pub(super) const DOMAINS_TREE: &str = "v3.domains";
-const LISTING_TREE: &str = "v2.listing";
-const UNCONFIRMED_TREE: &str = "v2.unconfirmed";
-const LISTING_PAGES_TREE: &str = "v3.listing_pages";
-const UNCONFIRMED_PAGES_TREE: &str = "v3.unconfirmed_pages";
+pub(super) const LISTING_TREE: &str = "v4.listing";
+const UNCONFIRMED_TREE: &str = "v4.unconfirmed";
+const LISTING_PAGES_TREE: &str = "v4.listing_pages";
+const UNCONFIRMED_PAGES_TREE: &str = "v4.unconfirmed_pages";
+/// The list trees of layouts 2 and 3, whose rows said only whether a customer had a
+/// confirmation; layout 4's rows give the first acceptance date.
+pub(super) const V3_LIST_TREES: [&str; 4] = [
+    "v2.listing",
+    "v2.unconfirmed",
+    "v3.listing_pages",
+    "v3.unconfirmed_pages",
+];
 const STATS_TREE: &str = "v2.stats";
 
 pub(super) struct DataTrees {

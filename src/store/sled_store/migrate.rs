@@ -5,7 +5,7 @@
 
 use super::bucket_writes::{domain_taken, id_taken};
 use super::bulk::Origin;
-use super::layout::SCHEMA;
+use super::layout::{SCHEMA, V3_LIST_TREES};
 use super::packed::Packed;
 use super::SledStore;
 use crate::domain::agreement::Confirmation;
@@ -40,19 +40,20 @@ impl SledStore {
             2 => {
                 self.bucket_the_v2_indexes()?;
                 self.date_the_list_rows()?;
-                self.record_layout(&V2_INDEXES)
+                self.record_layout(&[V2_INDEXES.as_slice(), &V3_LIST_TREES].concat())
             }
             _ => {
                 self.date_the_list_rows()?;
-                self.record_layout(&[])
+                self.record_layout(&V3_LIST_TREES)
             }
         }
     }
 
     /// Layout 3's list rows said only whether a customer had a confirmation; layout 4's give
     /// the first acceptance date, so that a customer confirmed later is not yet confirmed at an
-    /// earlier business date. Every row is written again from its dossier, as a fill writes
-    /// them, and the latest acceptance date of the store is noted.
+    /// earlier business date. Every row is written from its dossier into the new list trees,
+    /// as a fill writes them, and the latest acceptance date of the store is noted; the old
+    /// trees stay as they are until the new layout is recorded.
     fn date_the_list_rows(&self) -> Result<(), StoreError> {
         let fail = |e| self.fail(e);
         let trees = &self.trees;

@@ -106,24 +106,31 @@ fn dossiers_stored_as_json_read_as_before_and_change_like_any_other() {
     assert_eq!(dossier.confirmations.len(), 3);
 }
 
-/// Rewrites the list rows of a store of this build as layout 3 wrote them: `1` where a
-/// customer has a confirmation, in place of its first acceptance date, and no latest date.
+/// Rewrites the list rows of a store of this build as layout 3 wrote them, in its trees: `1`
+/// where a customer has a confirmation, in place of its first acceptance date; and no latest
+/// date.
 fn rewrite_as_layout_3(path: &Path) {
     let db = open_raw(path);
-    let listing = db.open_tree("v2.listing").unwrap();
-    for entry in listing.iter() {
-        let (key, row) = entry.unwrap();
-        let mut fields: Vec<String> = String::from_utf8(row.to_vec())
-            .unwrap()
-            .split('\u{1f}')
-            .map(str::to_string)
-            .collect();
-        if fields[4] != "0" {
-            fields[4] = "1".into();
+    for (new, old) in [
+        ("v4.listing", "v2.listing"),
+        ("v4.unconfirmed", "v2.unconfirmed"),
+    ] {
+        let layout_3 = db.open_tree(old).unwrap();
+        for entry in db.open_tree(new).unwrap().iter() {
+            let (key, row) = entry.unwrap();
+            let mut fields: Vec<String> = String::from_utf8(row.to_vec())
+                .unwrap()
+                .split('\u{1f}')
+                .map(str::to_string)
+                .collect();
+            if fields[4] != "0" {
+                fields[4] = "1".into();
+            }
+            layout_3
+                .insert(key, fields.join("\u{1f}").as_bytes())
+                .unwrap();
         }
-        listing
-            .insert(key, fields.join("\u{1f}").as_bytes())
-            .unwrap();
+        db.drop_tree(new).unwrap();
     }
     db.open_tree("v2.stats")
         .unwrap()
@@ -163,11 +170,11 @@ fn a_store_in_layout_3_gets_list_rows_with_the_first_acceptance_date_on_open() {
     assert!(backlog(accepted.pred_opt().unwrap()).contains(&hanbit.id));
     assert_eq!(crate::store::audit(&store).unwrap(), Vec::<String>::new());
     drop(store);
-    let version = open_raw(dir.path())
-        .open_tree(META)
-        .unwrap()
-        .get(SCHEMA)
-        .unwrap()
-        .unwrap();
+    let db = open_raw(dir.path());
+    let version = db.open_tree(META).unwrap().get(SCHEMA).unwrap().unwrap();
     assert_eq!(version.as_ref(), SCHEMA_VERSION.to_be_bytes());
+    let names: Vec<String> = (db.tree_names().iter())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(!names.contains(&"v2.listing".to_string()), "{names:?}");
 }
