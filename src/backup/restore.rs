@@ -70,36 +70,28 @@ impl Restore {
     /// restore is refused as for any store in use, and nothing it could have saved is moved
     /// aside.
     pub fn into_store(
-        self,
-        target: &Path,
-        replace: bool,
-        now: DateTime<Utc>,
-        progress: &mut dyn FnMut(usize),
-    ) -> Result<Restored, RestoreError> {
-        let made_for_the_lock = !target.exists();
-        let restored = self.put_in_place(target, replace, now, progress);
-        if restored.is_err() && made_for_the_lock && is_empty(target) {
-            // The directory taking the lock made, and nothing else: a refused restore makes
-            // no store.
-            let _ = std::fs::remove_dir_all(target);
-        }
-        restored
-    }
-
-    fn put_in_place(
         mut self,
         target: &Path,
         replace: bool,
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<Restored, RestoreError> {
-        let lock = StoreLock::acquire(target)?;
-        let lock = if target.join("db").exists() && !replace {
+        let made_target = make_directory(target).map_err(|e| not_placed(target, &e))?;
+        let mut held = Held {
+            target: target.to_path_buf(),
+            made_target,
+            lock: Some(StoreLock::acquire(target)?),
+            fresh: None,
+            fresh_lock: None,
+            placed: false,
+        };
+        if target.join("db").exists() && !replace {
+            let lock = held.lock.take().expect("the target's lock is held");
             let store = SledStore::open_locked(lock)?;
             let customers = store.customer_count();
-            let lock = store.close_keeping_lock();
+            held.lock = Some(store.close_keeping_lock());
             match customers? {
-                0 => lock,
+                0 => {}
                 customers => {
                     return Err(RestoreError::NotEmpty {
                         path: target.to_path_buf(),
@@ -107,27 +99,15 @@ impl Restore {
                     })
                 }
             }
-        } else {
-            lock
-        };
-        let fresh = unused_path(&sibling(target, "restoring", now));
-        let fresh_lock = match self.fill(&fresh, progress) {
-            Ok(fresh_lock) => fresh_lock,
-            Err(error) => {
-                // Only ever the directory made for this restore.
-                let _ = std::fs::remove_dir_all(&fresh);
-                return Err(error);
-            }
-        };
-        if let Err(error) = swap::exchange(&fresh, target) {
-            drop(fresh_lock);
-            let _ = std::fs::remove_dir_all(&fresh);
-            return Err(not_placed(target, &error));
         }
-        // `fresh` now names what was at the target: the empty directory this restore made to
-        // lock, or a store, which is kept.
-        let set_aside = if is_empty(&fresh) {
-            let _ = std::fs::remove_dir_all(&fresh);
+        let fresh = unused_path(&sibling(target, "restoring", now));
+        held.fresh = Some(fresh.clone());
+        held.fresh_lock = Some(self.fill(&fresh, progress)?);
+        swap::exchange(&fresh, target).map_err(|e| not_placed(target, &e))?;
+        held.placed = true;
+        // `fresh` now names what was at the target: an empty directory (made to take the lock),
+        // which goes, or a store, which is kept.
+        let set_aside = if std::fs::remove_dir(&fresh).is_ok() {
             None
         } else {
             let aside = unused_path(&sibling(target, "before-restore", now));
@@ -136,7 +116,7 @@ impl Restore {
                 Err(_) => Some(fresh.clone()),
             }
         };
-        drop((fresh_lock, lock));
+        drop(held);
         let tally = self.reader.tally();
         tracing::info!(
             "store write: {} customers restored from {} into {}{}",
@@ -247,10 +227,49 @@ fn sibling(target: &Path, what: &str, now: DateTime<Utc>) -> PathBuf {
     target.with_file_name(format!("{name}-{what}-{}", stamp(now)))
 }
 
-/// Whether `dir` is an empty directory: what taking the lock of a store that did not exist
-/// yet made.
-fn is_empty(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+/// What a restore holds while it runs: the target's lock and the new store's, and what it
+/// made. Until the new store is in place, dropping it (a refusal, or a panic) removes what
+/// the restore made, before the locks go: the new store's directory, and the target's
+/// directory when the restore made it and it is still empty.
+struct Held {
+    target: PathBuf,
+    made_target: bool,
+    lock: Option<StoreLock>,
+    fresh: Option<PathBuf>,
+    fresh_lock: Option<StoreLock>,
+    placed: bool,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if self.placed {
+            return;
+        }
+        if let Some(fresh) = &self.fresh {
+            // Only ever the directory made for this restore.
+            let _ = std::fs::remove_dir_all(fresh);
+        }
+        if self.made_target {
+            // Removes nothing but an empty directory.
+            let _ = std::fs::remove_dir(&self.target);
+        }
+    }
+}
+
+/// Makes the directory `dir` (and its parents), readable by its owner only; whether it was
+/// made, rather than there already.
+fn make_directory(dir: &Path) -> std::io::Result<bool> {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        crate::private::create_dir_all(parent)?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    match builder.create(dir) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 fn not_placed(target: &Path, error: &std::io::Error) -> RestoreError {

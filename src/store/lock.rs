@@ -34,16 +34,24 @@ impl StoreLock {
             path: dir.to_path_buf(),
             detail: in_words(dir, &e),
         };
-        crate::private::create_dir_all(dir).map_err(io)?;
-        // A directory opens for reading, and takes a lock like a file.
-        let file = File::open(dir).map_err(io)?;
         let started = Instant::now();
         loop {
+            crate::private::create_dir_all(dir).map_err(io)?;
+            // A directory opens for reading, and takes a lock like a file.
+            let file = File::open(dir).map_err(io)?;
             match file.try_lock() {
-                Ok(()) => {
+                // The directory may have been given another name while this waited (a restore
+                // trades two names): the lock is only the store's if the path still names it.
+                Ok(()) if still_named(&file, dir) => {
                     return Ok(StoreLock {
                         _directory: file,
                         dir: dir.to_path_buf(),
+                    })
+                }
+                Ok(()) if started.elapsed() < PATIENCE => std::thread::sleep(PAUSE),
+                Ok(()) => {
+                    return Err(StoreError::Locked {
+                        path: dir.to_path_buf(),
                     })
                 }
                 Err(TryLockError::WouldBlock) if started.elapsed() < PATIENCE => {
@@ -61,6 +69,23 @@ impl StoreLock {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+}
+
+/// Whether `dir` still names the directory `opened` is.
+fn still_named(opened: &File, dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (opened.metadata(), std::fs::metadata(dir)) {
+            (Ok(held), Ok(named)) => held.dev() == named.dev() && held.ino() == named.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (opened, dir);
+        true
     }
 }
 
@@ -97,6 +122,30 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(1));
         drop(first);
         StoreLock::acquire(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_lock_waited_for_is_taken_on_the_directory_the_path_names_when_it_comes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, aside) = (dir.path().join("store"), dir.path().join("aside"));
+        let first = StoreLock::acquire(&store).unwrap();
+        let waiting = {
+            let store = store.clone();
+            std::thread::spawn(move || StoreLock::acquire(&store))
+        };
+        std::thread::sleep(PAUSE * 4);
+        // The locked directory goes aside and another takes its name, as a restore does.
+        std::fs::rename(&store, &aside).unwrap();
+        std::fs::create_dir(&store).unwrap();
+        let second = StoreLock::acquire(&store).unwrap();
+        drop(first);
+        // The waiting process gets no lock on the directory set aside, and the new one is held.
+        assert!(matches!(
+            waiting.join().unwrap(),
+            Err(StoreError::Locked { .. })
+        ));
+        drop(second);
+        StoreLock::acquire(&store).unwrap();
     }
 
     #[test]

@@ -212,3 +212,25 @@ fn a_restore_names_its_paths_with_escapes_and_cut_like_every_message() {
         "{refusal}"
     );
 }
+
+#[test]
+fn a_refused_restore_removes_only_what_it_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_backup(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = dir.path().join("cut.jsonl");
+    std::fs::write(&cut, &text[..text.len() / 2]).unwrap();
+    // A directory that was there, empty, stays; one the restore made goes.
+    let there = dir.path().join("there");
+    std::fs::create_dir(&there).unwrap();
+    assert!(restore(&cut, &there, false).is_err());
+    assert!(there.is_dir());
+    let made = dir.path().join("made");
+    assert!(restore(&cut, &made, false).is_err());
+    assert!(!made.exists());
+    let leftovers: Vec<String> = names(dir.path())
+        .into_iter()
+        .filter(|name| name.contains("restoring"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new());
+}
