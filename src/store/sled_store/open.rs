@@ -20,12 +20,18 @@ impl SledStore {
     /// Opens the store whose lock the caller already holds.
     ///
     /// A store that is refused is left exactly as it was: one of a newer pcenter is known by
-    /// its seal, before its files are opened; one whose files changed since pcenter closed it,
-    /// or that pcenter left open (a crash, which sled recovers from by writing to its files),
-    /// is opened and read whole on a copy first.
+    /// its seal, before its files are opened; one whose files changed since they were sealed,
+    /// that a write left open (a crash, which sled recovers from by writing to its files), or
+    /// that an older pcenter sealed (and this one migrates) is opened and read whole on a copy
+    /// first.
+    ///
+    /// Once open and checked, the files are sealed as they are: a session that ends without
+    /// closing the store before its first write (a read-only command interrupted) leaves it
+    /// as untouched, to be opened in place next time.
     pub fn open_locked(lock: StoreLock) -> Result<SledStore, StoreError> {
         let dir = lock.dir().to_path_buf();
-        if let Some(found) = seal::schema(&dir).filter(|&found| found > SCHEMA_VERSION) {
+        let sealed_schema = seal::schema(&dir);
+        if let Some(found) = sealed_schema.filter(|&found| found > SCHEMA_VERSION) {
             return Err(StoreError::NewerSchema {
                 path: dir,
                 found,
@@ -36,6 +42,9 @@ impl SledStore {
         match before {
             Before::Changed { generation } => check_on_a_copy(&dir, generation)?,
             Before::LeftOpen { generation } => check_on_a_copy(&dir, Some(generation))?,
+            Before::Untouched { generation } if sealed_schema != Some(SCHEMA_VERSION) => {
+                check_on_a_copy(&dir, Some(generation))?
+            }
             Before::New | Before::Untouched { .. } => {}
         }
         if !matches!(before, Before::LeftOpen { .. }) {
@@ -45,6 +54,10 @@ impl SledStore {
         }
         let store = guarded(&dir, || SledStore::open_as_is(lock))?;
         require_generation(&store, before.generation(), &dir)?;
+        if let Ok(generation) = store.trees.stat(GENERATION) {
+            // Without it the next open checks more, so a failure here is not the open's.
+            let _ = seal::write(&dir, generation, true);
+        }
         Ok(store)
     }
 

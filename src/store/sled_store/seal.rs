@@ -1,5 +1,7 @@
 //! The seal: a small file beside the database (`pcenter.seal`) that says how many changes were
-//! saved, and, once the store is closed, the size and time of each of sled's files.
+//! saved, and, while the files are known whole (once the store is closed, or right after an
+//! open that checked them, until the first write), the size, times and identity of each of
+//! sled's files.
 //!
 //! sled cannot tell a damaged file from one cut short by a crash: when it reads garbage where
 //! recent changes should be, it takes the rest for an unfinished write and discards it. The seal
@@ -19,12 +21,19 @@ pub(super) fn is_database_file(name: &str) -> bool {
     matches!(name, "conf" | "db") || name.starts_with("snap.") || name.starts_with("blobs/")
 }
 
-/// One of sled's files as it was left.
+/// One of sled's files as it was left. The time of its last change of status and its inode
+/// number, which no one can set back, tell a file written to or replaced even when its size
+/// and modification time were restored. Seals of versions before them say 0: such a store is
+/// checked once on a copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) struct Stamp {
     name: String,
     len: u64,
     modified_ns: u128,
+    #[serde(default)]
+    changed_ns: i128,
+    #[serde(default)]
+    inode: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,8 +46,9 @@ struct Stored {
     schema: Option<u32>,
     /// The store's generation once its last saved change was flushed.
     generation: u64,
-    /// sled's files as they were when the store was closed; `None` while it is open (or after
-    /// it ended without closing, as in a crash).
+    /// sled's files as they were when last known whole: when the store was closed, or right
+    /// after an open that checked them; `None` once a write has begun (and after a crash in
+    /// one).
     closed: Option<Vec<Stamp>>,
 }
 
@@ -123,10 +133,21 @@ fn stamp(dir: &Path) -> std::io::Result<Vec<Stamp>> {
         }
         let metadata = std::fs::metadata(&path)?;
         let modified = metadata.modified()?.duration_since(UNIX_EPOCH);
+        #[cfg(unix)]
+        let (changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed =
+                i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec());
+            (changed, metadata.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode) = (0, 0);
         stamps.push(Stamp {
             name,
             len: metadata.len(),
             modified_ns: modified.map_or(0, |d| d.as_nanos()),
+            changed_ns,
+            inode,
         });
     }
     stamps.sort_by(|a, b| a.name.cmp(&b.name));

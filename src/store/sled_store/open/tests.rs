@@ -28,8 +28,31 @@ fn a_closed_store_is_sealed_as_untouched_and_opens_as_it_was() {
     assert!(matches!(Before::read(&path), Before::Untouched { .. }));
     let store = SledStore::open(&path).unwrap();
     assert_eq!(store.load().unwrap().customers.len(), 2);
-    // Open, the seal no longer vouches for the files.
+    // Open and only read, the files are as the open checked them: a session ended here (a
+    // read-only command interrupted) leaves nothing to check on a copy next time.
+    assert!(matches!(Before::read(&path), Before::Untouched { .. }));
+    // From the first write on, the seal no longer vouches for the files.
+    store.set_partner_name("Fabrikam").unwrap();
     assert!(matches!(Before::read(&path), Before::LeftOpen { .. }));
+}
+
+#[test]
+fn a_file_written_to_is_no_longer_untouched_even_with_its_size_and_time_put_back() {
+    let dir = closed_store();
+    let path = dir.path().join("store");
+    let database = path.join("db");
+    let modified = std::fs::metadata(&database).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&database).unwrap();
+    let half = bytes.len() / 2;
+    bytes[half..].fill(0x5a);
+    std::fs::write(&database, &bytes).unwrap();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&database)
+        .unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    assert!(matches!(Before::read(&path), Before::Changed { .. }));
 }
 
 #[test]
