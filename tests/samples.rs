@@ -17,14 +17,7 @@ fn sample(name: &str) -> String {
 #[test]
 fn the_sample_customer_body_creates_a_confirmed_customer_on_a_new_store() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        let output = pcenter_at(dir.path(), &["--today", MANDATORY_DAY])
-            .args(args)
-            .output()
-            .expect("run pcenter");
-        assert_eq!(output.status.code(), Some(0), "{output:?}");
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let run = |args: &[&str]| succeeded_at(dir.path(), MANDATORY_DAY, args);
     let created: serde_json::Value = serde_json::from_str(&run(&[
         "customers",
         "create",

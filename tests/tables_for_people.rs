@@ -106,14 +106,7 @@ fn columns_overrides_the_terminals_own_width() {
 #[test]
 fn an_empty_store_says_how_to_add_a_customer_and_a_filter_that_matches_nothing_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let empty = |args: &[&str]| {
-        let output = pcenter_at(dir.path(), &["--today", MANDATORY_DAY])
-            .args(args)
-            .output()
-            .expect("run pcenter");
-        assert_eq!(output.status.code(), Some(0), "{output:?}");
-        String::from_utf8(output.stdout).unwrap()
-    };
+    let empty = |args: &[&str]| succeeded_at(dir.path(), MANDATORY_DAY, args);
     for args in [
         &["customers", "list", "--format", "table"][..],
         &[

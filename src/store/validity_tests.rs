@@ -7,6 +7,18 @@ fn demo() -> Snapshot {
     assets::demo_snapshot()
 }
 
+/// A confirmation of the demo, and its customer.
+fn a_confirmation() -> (Customer, Confirmation) {
+    let demo = demo();
+    let confirmation = demo.confirmations[0].clone();
+    let customer = demo
+        .customers
+        .into_iter()
+        .find(|c| c.id == confirmation.customer_id)
+        .unwrap();
+    (customer, confirmation)
+}
+
 #[test]
 fn every_record_of_the_demo_meets_the_rules() {
     for dossier in demo().into_dossiers() {
@@ -33,12 +45,7 @@ fn ids_are_lower_case_letters_digits_and_hyphens() {
 
 #[test]
 fn an_acceptance_date_may_be_the_date_anywhere_on_earth_when_it_was_recorded() {
-    let mut confirmation = demo().confirmations[0].clone();
-    let customer = demo()
-        .customers
-        .into_iter()
-        .find(|c| c.id == confirmation.customer_id)
-        .unwrap();
+    let (customer, mut confirmation) = a_confirmation();
     // 23:30 UTC on November 13 is already November 14 east of UTC.
     confirmation.recorded_at = "2018-11-13T23:30:00Z".parse().unwrap();
     confirmation.date_agreed = "2018-11-14".parse().unwrap();
@@ -153,12 +160,7 @@ fn names_over_their_limit_and_malformed_fields_are_found() {
 
 #[test]
 fn a_moment_at_the_end_of_time_is_refused_without_a_panic() {
-    let mut confirmation = demo().confirmations[0].clone();
-    let customer = demo()
-        .customers
-        .into_iter()
-        .find(|c| c.id == confirmation.customer_id)
-        .unwrap();
+    let (customer, mut confirmation) = a_confirmation();
     confirmation.recorded_at = DateTime::<Utc>::MAX_UTC;
     assert_eq!(latest_date_at(confirmation.recorded_at), NaiveDate::MAX);
     let problems = confirmation_problems(&customer, &confirmation);

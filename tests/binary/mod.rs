@@ -71,6 +71,17 @@ pub fn pcenter_at(data: &std::path::Path, options: &[&str]) -> Command {
     command
 }
 
+/// Runs pcenter with `args` on the real (not demo) store under `data`, on `today`; its
+/// standard output, failing unless it succeeded.
+pub fn succeeded_at(data: &std::path::Path, today: &str, args: &[&str]) -> String {
+    let output = pcenter_at(data, &["--today", today])
+        .args(args)
+        .output()
+        .expect("run pcenter");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    String::from_utf8(output.stdout).expect("UTF-8 stdout")
+}
+
 /// One demo store in its own temporary directory.
 pub struct Demo {
     dir: tempfile::TempDir,
