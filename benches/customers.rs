@@ -81,7 +81,7 @@ fn app(directory: Directory, size: (u16, u16)) -> App {
         actor,
         "Bench".into(),
         Book::default(),
-        directory,
+        std::sync::Arc::new(std::sync::RwLock::new(directory)),
         None,
         size,
     )

@@ -61,6 +61,47 @@ impl Book {
         self.orders.extend(dossier.orders);
     }
 
+    /// Puts a customer's current records in place of those the book holds (or adds them): how
+    /// a session's view follows a change made anywhere.
+    pub fn replace_dossier(&mut self, dossier: Dossier) {
+        let id = dossier.customer.id.clone();
+        match self.positions.get(&id) {
+            Some(&position) => {
+                let renamed = sort_key(&self.customers[position]) != sort_key(&dossier.customer);
+                self.customers[position] = dossier.customer;
+                if renamed {
+                    self.by_name.retain(|&i| i != position);
+                    let key = sort_key(&self.customers[position]);
+                    let rank = self
+                        .by_name
+                        .partition_point(|&i| sort_key(&self.customers[i]) <= key);
+                    self.by_name.insert(rank, position);
+                }
+                self.confirmations.insert(id.clone(), dossier.confirmations);
+                self.subscriptions.insert(id.clone(), dossier.subscriptions);
+                self.orders.retain(|order| order.customer_id != id);
+                self.orders.extend(dossier.orders);
+            }
+            None => self.insert_dossier(dossier),
+        }
+    }
+
+    /// A customer of the book with everything recorded for it.
+    pub fn dossier(&self, customer_id: &str) -> Option<Dossier> {
+        let customer = self.customer(customer_id)?.clone();
+        Some(Dossier {
+            customer,
+            confirmations: self.confirmations(customer_id).to_vec(),
+            orders: self
+                .orders
+                .iter()
+                .filter(|order| order.customer_id == customer_id)
+                .cloned()
+                .collect(),
+            subscriptions: self.subscriptions(customer_id).to_vec(),
+        })
+    }
+
     /// Makes sure the book holds the customer with this tenant ID or primary domain, reading it
     /// from `store` when it does not yet; returns its ID, or `None` when there is no such customer.
     pub fn fetch(

@@ -5,19 +5,20 @@ mod exit_codes;
 mod usage;
 mod values;
 
-use crate::app::session::{Clock, Session};
+use crate::app::session::Session;
+use crate::clock::SystemClock;
 use crate::diagnostics::{self, Logged};
 use crate::domain::role::Role;
 use crate::service::Actor;
 use crate::signals::Stop;
 use crate::store::{self, SledStore, Store, StoreError, StoreLock};
 use crate::{assets, dashboard, term};
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate};
 use clap::{CommandFactory, FromArgMatches, Parser};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::Arc;
 use usage::Refusal;
 pub use values::parse_filter;
 use values::{parse_agent, parse_date, RoleParser};
@@ -70,22 +71,6 @@ pub struct Options {
     /// Use the demo store (seeded with sample customers on first use) instead of the real one.
     #[arg(long, global = true)]
     pub demo: bool,
-}
-
-/// The clock of the real world, used only by the shell. With a business date set, timestamps
-/// fall on that date (at the real time of day), so records stay in step with the rules' "today".
-pub struct SystemClock {
-    pub business_date: Option<NaiveDate>,
-}
-
-impl Clock for SystemClock {
-    fn now(&self) -> DateTime<Utc> {
-        let now = Utc::now();
-        match self.business_date {
-            Some(date) => date.and_time(now.time()).and_utc(),
-            None => now,
-        }
-    }
 }
 
 impl Options {
@@ -259,7 +244,7 @@ fn run_dashboard(
 ) -> std::io::Result<ExitCode> {
     let actor = options.actor();
     // From here on SIGTERM and SIGHUP end the dashboard as a quit does.
-    let stop = Stop::register()?;
+    let stop = Stop::register(term::restore)?;
     let mut screen = term::Screen::open()?;
     let size = screen.size()?;
     // A start that changes the store first (seeding, a new partner name) waits for it.
@@ -271,29 +256,20 @@ fn run_dashboard(
     let opened = SledStore::open_locked(lock)
         .map(Logged)
         .and_then(|store| prepare(&store, options).map(|()| store))
-        .and_then(|store| dashboard::start(&store, &actor, size).map(|start| (store, start)));
-    let (store, start) = match opened {
-        Ok(opened) => opened,
+        .and_then(|store| dashboard::start(store, actor.business_date, Box::new(SystemClock)));
+    let start = match opened {
+        Ok(start) => start,
         Err(error) => {
             drop(screen);
             return Ok(fail(store_exit(&error), error));
         }
     };
-    let (sender, background) = mpsc::channel();
-    if let Some(loader) = start.loader {
-        std::thread::spawn(move || {
-            loader.run(|action| {
-                let _ = sender.send(action);
-            })
-        });
-    }
-    let mut session = Session::new(
-        start.app,
-        Box::new(store),
-        Box::new(SystemClock {
-            business_date: options.today,
-        }),
-    );
+    let core = start.core;
+    let loading = start.loader.map(|loader| {
+        let core = Arc::clone(&core);
+        std::thread::spawn(move || loader.run(&core))
+    });
+    let mut session = Session::open(Arc::clone(&core), actor.clone(), size);
     tracing::info!(
         "dashboard started on {} as {} ({}), business date {}",
         path.display(),
@@ -301,11 +277,19 @@ fn run_dashboard(
         actor.role.label(),
         actor.business_date
     );
-    let result = screen.run(&mut session, &background, &stop);
+    let result = screen.run(&mut session, &stop);
     stop.left_the_loop();
     drop(screen); // the terminal restored first: after a hang-up, the rest may take a moment
-    dashboard::save_list(session.store.as_ref(), &session.app);
-    session.store.close();
+    drop(session);
+    // The directory's loading ends at the next row, so the store can be closed.
+    core.stop_loading();
+    if let Some(loading) = loading {
+        let _ = loading.join();
+    }
+    dashboard::save_list(&core);
+    if let Ok(core) = Arc::try_unwrap(core) {
+        core.close();
+    }
     match &result {
         Ok(None) => tracing::info!("dashboard ended"),
         Ok(Some(status)) => tracing::info!("dashboard ended by a signal (exit {status})"),

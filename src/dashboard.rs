@@ -2,13 +2,17 @@
 //! the list when there is one; the whole directory loaded on another thread; the copy saved
 //! again when the dashboard closes. No terminal here: the shells draw and feed the actions.
 
-use crate::app::{Action, App, Indexing};
+use crate::app::App;
 use crate::book::Book;
+use crate::clock::Clock;
+use crate::core::{self, Core, Indexing};
+use crate::diagnostics::Logged;
 use crate::directory::{Directory, ListCache, ListingRow, Stamp};
 use crate::service::Actor;
 use crate::store::{ListingRows, SledStore, Store, StoreError, StoreIdentity};
 use chrono::NaiveDate;
 use std::path::Path;
+use std::sync::{Arc, RwLock};
 
 /// Rows read before the first frame: more than any terminal shows.
 pub const FIRST_ROWS: usize = 200;
@@ -27,7 +31,7 @@ pub fn preview(store_dir: &Path, actor: &Actor, size: (u16, u16)) -> Option<App>
         loaded,
         total: head.count,
     });
-    let directory = Directory::from_rows(head.rows);
+    let directory = Arc::new(RwLock::new(Directory::from_rows(head.rows)));
     Some(App::with_directory(
         actor.clone(),
         partner,
@@ -38,10 +42,11 @@ pub fn preview(store_dir: &Path, actor: &Actor, size: (u16, u16)) -> Option<App>
     ))
 }
 
-/// The dashboard over an open store: its first rows now, and the work that loads the rest.
+/// The shared core over an open store, with the first rows of its directory now, and the work
+/// that loads the rest.
 pub struct Start {
-    pub app: App,
-    /// Run on another thread; it reports through the function it is given.
+    pub core: Arc<Core>,
+    /// Run on another thread; it tells the core as it goes.
     pub loader: Option<Loader>,
     /// The store's generation when the dashboard started.
     pub generation: u64,
@@ -57,60 +62,72 @@ pub struct Loader {
     rows: ListingRows,
 }
 
-pub fn start(store: &SledStore, actor: &Actor, size: (u16, u16)) -> Result<Start, StoreError> {
-    let partner = partner_name(store)?;
+/// Opens the shared core of a dashboard (or server) over `store`, whose directory shows the
+/// statuses of `business_date`.
+pub fn start(
+    store: Logged<SledStore>,
+    business_date: NaiveDate,
+    clock: Box<dyn Clock>,
+) -> Result<Start, StoreError> {
+    let partner = partner_name(&store.0)?;
     let generation = store.generation()?;
     let total = store.customer_count()? as usize;
     let first: Vec<ListingRow> = store
         .listing()?
         .take(FIRST_ROWS)
-        .map(|row| row.map(|row| ListingRow::on(row, actor.business_date)))
+        .map(|row| row.map(|row| ListingRow::on(row, business_date)))
         .collect::<Result<_, _>>()?;
     let complete = first.len() >= total;
     let indexing = (!complete).then_some(Indexing {
         loaded: first.len(),
         total,
     });
-    let app = App::with_directory(
-        actor.clone(),
-        partner,
-        Book::default(),
-        Directory::from_rows(first),
-        indexing,
-        size,
-    );
     let loader = (!complete)
         .then(|| -> Result<Loader, StoreError> {
             // A store of an older build has no identity until its list is first saved.
-            let saved = store.stored_identity()?.map(|store| (store, generation));
+            let saved = store.0.stored_identity()?.map(|store| (store, generation));
             Ok(Loader {
-                cache: ListCache::of(store.path()),
+                cache: ListCache::of(store.0.path()),
                 saved,
-                as_of: actor.business_date,
+                as_of: business_date,
                 total,
                 rows: store.listing()?,
             })
         })
         .transpose()?;
+    let core = Core::with_directory(
+        Box::new(store),
+        clock,
+        business_date,
+        partner,
+        Directory::from_rows(first),
+        indexing,
+    );
     Ok(Start {
-        app,
+        core: Arc::new(core),
         loader,
         generation,
     })
 }
 
 impl Loader {
+    /// Reads the whole directory and hands it to the core (see `read`); with nothing when the
+    /// store failed (the first rows stay, and the list says it is still loading).
+    pub fn run(self, core: &Core) {
+        if let Some(directory) = self.read(core) {
+            core.take_directory(directory);
+        }
+    }
+
     /// Reads the whole directory: from the saved copy when it is of this store at this
-    /// generation, else from the store, reporting progress. Ends with `Action::Indexed`, or
-    /// with nothing when the store failed (the first rows stay, and the list says it is still
-    /// loading).
-    pub fn run(self, report: impl Fn(Action)) {
+    /// generation, else from the store, telling the core its progress. `None` when the store
+    /// failed or the core is closing.
+    pub fn read(self, core: &Core) -> Option<Directory> {
         let saved = self
             .saved
             .and_then(|(store, generation)| self.cache.load(store, generation, self.as_of));
-        if let Some(directory) = saved {
-            report(Action::Indexed(Box::new(directory)));
-            return;
+        if saved.is_some() {
+            return saved;
         }
         // Rows go straight into the directory as they are read: no second copy of the list.
         let mut rows = Counted {
@@ -119,35 +136,37 @@ impl Loader {
             total: self.total,
             read: 0,
             failed: false,
-            report: &report,
+            core,
         };
         let directory = Directory::from_rows(&mut rows);
-        if !rows.failed {
-            report(Action::Indexed(Box::new(directory)));
-        }
+        (!rows.failed).then_some(directory)
     }
 }
 
 /// The store's list rows, counted as they are read, with progress reported now and then; a
 /// failing read ends them.
-struct Counted<'r, R: Fn(Action)> {
+struct Counted<'c> {
     rows: ListingRows,
     as_of: NaiveDate,
     total: usize,
     read: usize,
     failed: bool,
-    report: &'r R,
+    core: &'c Core,
 }
 
-impl<R: Fn(Action)> Iterator for Counted<'_, R> {
+impl Iterator for Counted<'_> {
     type Item = ListingRow;
 
     fn next(&mut self) -> Option<ListingRow> {
+        if self.core.loading_stopped() {
+            self.failed = true;
+            return None;
+        }
         match self.rows.next()? {
             Ok(row) => {
                 self.read += 1;
                 if self.read.is_multiple_of(PROGRESS_EVERY) {
-                    (self.report)(Action::Indexing(self.read));
+                    self.core.indexing_progress(self.read);
                 }
                 Some(ListingRow::on(row, self.as_of))
             }
@@ -169,8 +188,9 @@ impl<R: Fn(Action)> Iterator for Counted<'_, R> {
 ///
 /// A list shown at a business date before some acceptance date of the store is not saved: its
 /// statuses are those of that date only, and the next start may be on another.
-pub fn save_list(store: &dyn Store, app: &App) {
-    let (None, Some(dir)) = (app.ctx.indexing, store.location()) else {
+pub fn save_list(core: &Core) {
+    let store = core.store();
+    let (None, Some(dir)) = (core.indexing(), store.location()) else {
         return;
     };
     let (Ok(generation), Ok(Some(identity)), Ok(latest)) = (
@@ -185,15 +205,17 @@ pub fn save_list(store: &dyn Store, app: &App) {
         generation,
         statuses_from: latest,
     };
-    if !stamp.holds_on(app.ctx.actor.business_date) {
+    if !stamp.holds_on(core.business_date()) {
         return;
     }
     let cache = ListCache::of(dir);
     if cache.stamp() == Some(stamp) {
         return;
     }
+    let directory = core.directory();
+    let partner_name = core.partner_name().to_string();
     if cache
-        .save(&app.ctx.directory, stamp, &app.ctx.partner_name)
+        .save(&core::read(&directory), stamp, &partner_name)
         .is_ok()
     {
         store.list_copy_saved();

@@ -13,6 +13,8 @@ pub mod assets;
 pub mod backup;
 pub mod book;
 pub mod cli;
+pub mod clock;
+pub mod core;
 pub mod dashboard;
 pub mod diagnostics;
 pub mod directory;

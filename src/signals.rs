@@ -30,8 +30,9 @@ pub struct Stop {
 const NONE: usize = 0;
 
 impl Stop {
-    /// Catches SIGTERM and SIGHUP from now on; each records that it came and wakes the watchdog.
-    pub fn register() -> io::Result<Stop> {
+    /// Catches SIGTERM and SIGHUP from now on; each records that it came and wakes the watchdog,
+    /// which calls `before_forced_exit` (to put the terminal back) should it end the process.
+    pub fn register(before_forced_exit: fn()) -> io::Result<Stop> {
         let received = Arc::new(AtomicUsize::new(NONE));
         let left_the_loop = Arc::new(AtomicBool::new(false));
         let (mut wake_up, alarm) = UnixStream::pair()?;
@@ -50,7 +51,7 @@ impl Stop {
             }
             std::thread::sleep(GRACE);
             if let (false, Some(status)) = (left.load(Ordering::Acquire), status_of(&received)) {
-                crate::term::restore();
+                before_forced_exit();
                 std::process::exit(status.into());
             }
         });
@@ -94,7 +95,7 @@ mod tests {
 
     #[test]
     fn a_signal_is_recorded_with_its_exit_status() {
-        let stop = Stop::register().unwrap();
+        let stop = Stop::register(|| {}).unwrap();
         stop.left_the_loop(); // so that the watchdog leaves this test process alone
         assert_eq!(stop.requested(), None);
         signal_hook::low_level::raise(SIGHUP).unwrap();

@@ -6,7 +6,7 @@ use crate::app::{Action, App};
 use crate::signals::Stop;
 use crate::ui;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -14,7 +14,9 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, Stdout};
 use std::mem::ManuallyDrop;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Puts the terminal back as it was; safe to call more than once.
@@ -74,16 +76,20 @@ impl Screen {
         self.terminal.draw(|frame| ui::render(frame, app)).map(drop)
     }
 
-    /// Runs the session until the user quits, or until a signal asks to stop (its exit status
-    /// is returned). `background` brings actions from other threads (the directory loading),
-    /// handled between keys.
-    pub fn run(
-        &mut self,
-        session: &mut Session,
-        background: &Receiver<Action>,
-        stop: &Stop,
-    ) -> io::Result<Option<u8>> {
-        match self.serve(session, background, stop) {
+    /// Runs the session until the user quits, the terminal hangs up, or a signal asks to stop
+    /// (its exit status is returned). A frame is drawn only when something changed: a key, a
+    /// paste, a resize, or news from the core (a change made anywhere, the directory loading).
+    pub fn run(&mut self, session: &mut Session, stop: &Stop) -> io::Result<Option<u8>> {
+        let (wake, woken) = mpsc::channel();
+        let notices = wake.clone();
+        session.set_waker(move || {
+            let _ = notices.send(Wake::Notice);
+        });
+        let reading = Arc::new(AtomicBool::new(true));
+        input::spawn(wake, Arc::clone(&reading));
+        let ended = self.serve(session, &woken, stop);
+        reading.store(false, Ordering::Release);
+        match ended {
             // A terminal that hung up fails, and its SIGHUP may come a moment later.
             Err(error) => stop.after_terminal_failure().map(Some).ok_or(error),
             ended => ended,
@@ -93,54 +99,155 @@ impl Screen {
     fn serve(
         &mut self,
         session: &mut Session,
-        background: &Receiver<Action>,
+        woken: &Receiver<Wake>,
         stop: &Stop,
     ) -> io::Result<Option<u8>> {
         let (width, height) = self.size()?;
         session.handle(Action::Resize(width, height));
-        let mut pending_background = true;
+        // News that came while the session was made.
+        session.follow();
+        let mut changed = true;
         loop {
             // Checked first: after a hang-up the terminal can no longer be drawn on.
             if let Some(status) = stop.requested() {
                 return Ok(Some(status));
             }
-            self.draw(&session.app)?;
-            if session.run_after_frame() {
-                continue;
+            if changed {
+                self.draw(&session.app)?;
+                changed = false;
+                if session.run_after_frame() {
+                    changed = true;
+                    continue;
+                }
             }
             if session.quit {
                 return Ok(None);
             }
-            // Waits for a key; wakes up now and then for news from other threads and signals.
-            let wait = if pending_background {
-                POLL
-            } else {
-                SIGNAL_POLL
+            // Sleeps until something happens; wakes now and then only to look for a signal.
+            let first = match woken.recv_timeout(SIGNAL_POLL) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Ok(Some(hang_up(stop))),
             };
-            if event::poll(wait)? {
-                let action = match event::read()? {
-                    Event::Key(key) => Action::Key(key),
-                    Event::Paste(text) => Action::Paste(text),
-                    Event::Resize(width, height) => Action::Resize(width, height),
-                    _ => continue,
-                };
-                session.handle(action);
-            }
-            loop {
-                match background.try_recv() {
-                    Ok(action) => session.handle(action),
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => {
-                        pending_background = false;
-                        break;
+            // Everything already waiting is handled before the next frame (a paste, fast
+            // typing, many changes at once).
+            for wake in std::iter::once(first).chain(woken.try_iter().take(BATCH)) {
+                match wake {
+                    Wake::Input(action) => {
+                        session.handle(action);
+                        changed = true;
                     }
+                    Wake::Notice => changed |= session.follow(),
+                    Wake::HungUp => return Ok(Some(hang_up(stop))),
+                }
+                if session.quit {
+                    break;
                 }
             }
         }
     }
 }
 
-/// How often the loop looks for news from other threads while they work.
-const POLL: Duration = Duration::from_millis(50);
-/// How often an idle loop looks for a signal asking it to stop.
+/// The exit status after the terminal went away: that of its SIGHUP, which usually comes with
+/// it, or the same status when only the end of input was seen.
+fn hang_up(stop: &Stop) -> u8 {
+    stop.after_terminal_failure().unwrap_or(HANG_UP_STATUS)
+}
+
+/// 128 + SIGHUP, as a shell reports a process ended by a hang-up.
+const HANG_UP_STATUS: u8 = 129;
+
+/// What wakes the loop.
+enum Wake {
+    Input(Action),
+    /// The core sent the session news.
+    Notice,
+    /// The terminal hung up, or its input ended.
+    HungUp,
+}
+
+/// How often an idle loop looks for a signal asking it to stop (nothing is drawn then).
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// Events handled at most before a frame is drawn.
+const BATCH: usize = 256;
+
+mod input {
+    //! The only reader of this process's terminal: a thread that turns its input into actions
+    //! and notices a hang-up (the end of its input) instead of spinning on it.
+
+    use super::Wake;
+    use crate::app::Action;
+    use ratatui::crossterm::event::{self, Event};
+    use std::os::fd::AsRawFd;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc::Sender;
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// How long the thread waits for input before it looks for a resize, which comes as a
+    /// signal that the terminal library notices only when asked.
+    const LOOK: Duration = Duration::from_millis(100);
+
+    pub(super) fn spawn(wake: Sender<Wake>, reading: Arc<AtomicBool>) {
+        std::thread::spawn(move || {
+            let ended = read(&wake, &reading);
+            if reading.load(Ordering::Acquire) && ended {
+                let _ = wake.send(Wake::HungUp);
+            }
+        });
+    }
+
+    /// Reads until told to stop (false) or until the terminal hangs up (true).
+    fn read(wake: &Sender<Wake>, reading: &AtomicBool) -> bool {
+        let stdin = std::io::stdin();
+        while reading.load(Ordering::Acquire) {
+            match readable(stdin.as_raw_fd(), LOOK) {
+                Readiness::HungUp => return true,
+                Readiness::Readable | Readiness::Quiet => {}
+            }
+            // Everything the library has (or has parsed already) is taken now.
+            loop {
+                match event::poll(Duration::ZERO) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(_) => return true,
+                }
+                let action = match event::read() {
+                    Ok(Event::Key(key)) => Action::Key(key),
+                    Ok(Event::Paste(text)) => Action::Paste(text),
+                    Ok(Event::Resize(width, height)) => Action::Resize(width, height),
+                    Ok(_) => continue,
+                    Err(_) => return true,
+                };
+                if wake.send(Wake::Input(action)).is_err() {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+
+    enum Readiness {
+        Readable,
+        Quiet,
+        HungUp,
+    }
+
+    /// Waits up to `timeout` for input on `fd`; a hang-up shows as such, not as input.
+    fn readable(fd: i32, timeout: Duration) -> Readiness {
+        let mut poll = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the length given.
+        let ready = unsafe { libc::poll(&mut poll, 1, timeout.as_millis() as libc::c_int) };
+        if ready <= 0 {
+            return Readiness::Quiet;
+        }
+        if poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Readiness::HungUp;
+        }
+        Readiness::Readable
+    }
+}

@@ -72,7 +72,7 @@ mod support {
     }
 
     pub fn stored(s: &Session) -> Snapshot {
-        s.store.load().expect("load the store")
+        s.core.store().load().expect("load the store")
     }
 
     /// Erases the focused text field (no field of the demo data is this long).

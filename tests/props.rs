@@ -81,9 +81,9 @@ fn config_of(default: u32) -> Config {
 
 fn run(date: &str, role: Role, start: (u16, u16), steps: &[Step]) -> Result<(), TestCaseError> {
     let mut session = session(date, role);
-    let initial = session.store.load().expect("load");
+    let initial = session.core.store().load().expect("load");
     let mut before = initial.clone();
-    let mut generation = session.store.generation().expect("generation");
+    let mut generation = session.core.store().generation().expect("generation");
     let mut terminal = Terminal::new(TestBackend::new(start.0, start.1)).expect("terminal");
     session.handle(Action::Resize(start.0, start.1));
     for step in steps {
@@ -94,9 +94,9 @@ fn run(date: &str, role: Role, start: (u16, u16), steps: &[Step]) -> Result<(), 
             session.handle(action.clone());
             // Every write changes the generation: each one is checked against the store as it
             // was just before it.
-            let now = session.store.generation().expect("generation");
+            let now = session.core.store().generation().expect("generation");
             if now != generation {
-                let after = session.store.load().expect("load");
+                let after = session.core.store().load().expect("load");
                 check_step(&session.app.ctx.actor, &initial, &before, &after)?;
                 (before, generation) = (after, now);
             }

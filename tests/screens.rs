@@ -71,10 +71,7 @@ fn customers_in_the_optional_phase() {
 fn customers_while_a_million_customer_directory_loads() {
     let full = admin(OPTIONAL_DAY);
     // The first rows of the list, as the dashboard shows them before the rest has loaded.
-    let first: Vec<_> = full
-        .app
-        .ctx
-        .directory
+    let first: Vec<_> = pcenter::core::read(&full.app.ctx.directory)
         .rows()
         .take(12)
         .map(|entry| entry.to_row())
@@ -83,14 +80,18 @@ fn customers_while_a_million_customer_directory_loads() {
         full.app.ctx.actor.clone(),
         full.app.ctx.partner_name.clone(),
         pcenter::book::Book::default(),
-        pcenter::directory::Directory::from_rows(first),
+        std::sync::Arc::new(std::sync::RwLock::new(
+            pcenter::directory::Directory::from_rows(first),
+        )),
         Some(pcenter::app::Indexing {
             loaded: 400_000,
             total: 1_000_000,
         }),
         (80, 24),
     );
-    let mut s = Session::new(app, full.store, full.clock);
+    let store = pcenter::store::MemoryStore::with_snapshot(pcenter::assets::demo_snapshot());
+    let clock = pcenter::clock::FixedClock("2018-09-14T10:30:00Z".parse().unwrap());
+    let mut s = Session::new(app, Box::new(store), Box::new(clock));
     snap_both_sizes("customers_loading", &mut s);
 }
 
@@ -221,7 +222,7 @@ fn customers_of_a_new_store_say_how_to_begin() {
     // As the dashboard opens a store without a partner name.
     let partner = pcenter::dashboard::NO_PARTNER_NAME.to_string();
     let app = App::new(actor, partner, Book::default(), (80, 24));
-    let clock = pcenter::app::session::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
+    let clock = pcenter::clock::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
     let store = MemoryStore::with_snapshot(Snapshot::default());
     let mut s = Session::new(app, Box::new(store), Box::new(clock));
     snap("customers_new_store_80x24", &render(&mut s, 80, 24));
@@ -340,7 +341,7 @@ fn new_customer_review_submit_refused_because_the_domain_was_taken_meanwhile() {
     let mut rival = pcenter::assets::demo_snapshot().customers[0].clone();
     rival.id = "7f3c9a10-0d7e-4b1e-9a2f-5b6c7d8e9f01".into();
     rival.domain = "tailspintoys.onmicrosoft.com".into();
-    s.store.create_customer(&rival, None).unwrap();
+    s.core.store().create_customer(&rival, None).unwrap();
     ctrl(&mut s, 's');
     snap_both_sizes("new_customer_review_submit_refused", &mut s);
 }

@@ -36,12 +36,10 @@ pub fn create(
     let customer_id = api.customer(&args.customer)?.id.clone();
     let business_date = api.actor.business_date;
     // Role, schedule, cloud and a future date are reported before the fields' own messages.
-    api.ops()
+    api.checks()
         .check_confirmation(&customer_id, requested.date(business_date))?;
     let acceptance = requested.into_acceptance(business_date)?;
-    let confirmation = api
-        .ops()
-        .confirm(&customer_id, acceptance, Channel::Command)?;
+    let confirmation = api.change(|ops| ops.confirm(&customer_id, acceptance, Channel::Command))?;
     output::json(out, &Agreement::from(&confirmation)).map_err(write_error)?;
     Ok(0)
 }

@@ -5,9 +5,9 @@ use super::error::{code, exit, ApiError};
 use super::output::cannot_write;
 use super::transfer::progress::Progress;
 use super::{write_error, Api};
-use crate::app::session::Clock;
 use crate::backup::{self, BackupError, Restore, RestoreError};
-use crate::cli::{Options, SystemClock};
+use crate::cli::Options;
+use crate::clock::{Clock, SystemClock};
 use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::out_file::OutFile;
@@ -24,7 +24,12 @@ pub fn backup(api: &mut Api, file: &Path, out: &mut dyn Write) -> Result<u8, Api
         .map_err(ServiceError::from)?;
     let destination = OutFile::open(file, Some(&mut *out)).map_err(|e| cannot_write(file, &e))?;
     let to_stdout = destination.is_standard_output();
-    let customers = match backup::write(&api.store, destination, api.clock.now()) {
+    let now = api.now();
+    // While no change can be written, so the backup is of one moment.
+    let written = api
+        .core
+        .exclusive(|store| backup::write(store, destination, now));
+    let customers = match written {
         // On standard output a failed write is the output's error, as for any command.
         Err(BackupError::Write { detail, kind, .. }) if to_stdout => {
             return Err(write_error(std::io::Error::new(kind, detail)));
@@ -56,10 +61,7 @@ pub fn restore(
     let restore = Restore::open(file)?;
     let total = restore.header().customers;
     let mut progress = Progress::on_stderr(usize::try_from(total).unwrap_or(usize::MAX));
-    let now = SystemClock {
-        business_date: options.today,
-    }
-    .now();
+    let now = SystemClock.now_on(options.actor().business_date);
     let restored = restore.into_store(&target, replace, now, &mut |written| {
         for _ in 0..written {
             progress.advance();

@@ -41,7 +41,7 @@ pub fn create_order(
         })
         .collect();
     let id = customer_id(api, customer)?;
-    let (order, subscriptions) = api.ops().create_order(&id, lines)?;
+    let (order, subscriptions) = api.change(|ops| ops.create_order(&id, lines))?;
     output::json(out, &OrderJson::new(&order, &subscriptions)).map_err(write_error)?;
     Ok(0)
 }
@@ -54,7 +54,7 @@ pub fn set_seats(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     let id = customer_id(api, customer)?;
-    let changed = api.ops().change_seats(&id, subscription.trim(), quantity)?;
+    let changed = api.change(|ops| ops.change_seats(&id, subscription.trim(), quantity))?;
     output::json(out, &SubscriptionJson::new(&changed)).map_err(write_error)?;
     Ok(0)
 }

@@ -13,7 +13,7 @@ use crate::domain::agreement::Channel;
 use crate::domain::customer::CustomerFilter;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use crate::store::{Listed, Store, StoreError};
+use crate::store::{Listed, StoreError};
 use chrono::NaiveDate;
 use std::io::{BufWriter, Write};
 
@@ -69,7 +69,7 @@ pub fn list(
             // Every customer without a filter; otherwise the rows are counted first, as the
             // count comes before the items.
             let total = match (filter, unconfirmed) {
-                (None, false) => api.store.customer_count()? as usize,
+                (None, false) => api.store().customer_count()? as usize,
                 _ => rows()?.try_fold(0, |n, row| row.map(|_| n + 1))?,
             };
             let role = api.actor.role;
@@ -78,7 +78,7 @@ pub fn list(
             for row in rows()? {
                 let row = row?;
                 let dossier = api
-                    .store
+                    .store()
                     .dossier(&row.id)?
                     .ok_or(StoreError::UnknownCustomer { id: row.id })?;
                 let item = CustomerJson::of(&dossier.customer, &dossier.confirmations, role, as_of);
@@ -90,7 +90,7 @@ pub fn list(
             let rows = rows()?
                 .map(|row| row.map(|row| cells(&row, as_of).to_vec()))
                 .collect::<Result<Vec<_>, _>>()?;
-            let none = if rows.is_empty() && api.store.customer_count()? == 0 {
+            let none = if rows.is_empty() && api.store().customer_count()? == 0 {
                 NO_CUSTOMERS_YET
             } else {
                 "No customers match."
@@ -126,9 +126,9 @@ fn listed(
     let filter = CustomerFilter::new(filter.unwrap_or(""));
     let as_of = api.actor.business_date;
     let all = if unconfirmed {
-        api.store.unconfirmed_listing(as_of)?
+        api.store().unconfirmed_listing(as_of)?
     } else {
-        api.store.listing()?
+        api.store().listing()?
     };
     Ok(all.filter(move |row| {
         row.as_ref().map_or(true, |row| {
@@ -159,19 +159,17 @@ pub fn create(api: &mut Api, source: &str, out: &mut dyn Write) -> Result<u8, Ap
     if let Some(agreement) = &request.agreement {
         // Schedule and a future date first, with the codes `agreements create` gives them.
         let date = Requested::nested(agreement.clone(), "agreement.").date(api.actor.business_date);
-        api.ops().check_new_customer_confirmation(date)?;
+        api.checks().check_new_customer_confirmation(date)?;
     }
     let (profile, acceptance) = request.validate(
         |domain| {
             // A failing store is reported when the customer is written.
-            let stored = api.store.customer_id_by_domain(domain);
+            let stored = api.store().customer_id_by_domain(domain);
             api.book.domain_taken(domain) || matches!(stored, Ok(Some(_)))
         },
         api.actor.business_date,
     )?;
-    let customer = api
-        .ops()
-        .create_customer(profile, acceptance, Channel::Command)?;
+    let customer = api.change(|ops| ops.create_customer(profile, acceptance, Channel::Command))?;
     let json = CustomerJson::new(
         &api.book,
         &customer,

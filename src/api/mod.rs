@@ -28,52 +28,96 @@ mod report;
 mod subscriptions;
 mod transfer;
 
-use crate::app::session::Clock;
 use crate::book::Book;
-use crate::cli::{open_store, open_unseeded, Options, SystemClock};
+use crate::cli::{open_store, open_unseeded, Options};
+use crate::clock::SystemClock;
+use crate::core::{Core, SessionId};
 use crate::diagnostics::Logged;
 use crate::domain::characters::{quote, quote_path};
 use crate::domain::customer::{self, Customer};
-use crate::service::{Actor, Operations};
-use crate::store::{SledStore, Store};
+use crate::service::{Actor, Operations, ServiceError};
+use crate::store::Store;
+use chrono::{DateTime, Utc};
 use error::{exit, ApiError};
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 pub use commands::{
     AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OffersCommand,
     OrdersCommand, ReportCommand, SubscriptionsCommand,
 };
 
-/// An open store, its book, and who acts when: what every command works with. The book starts
-/// empty and holds the customers a command reads: one at a time, or every one for the commands
-/// that need them all (`load_everything`).
+/// The shared core, who acts when, and the command's own view of the customers it reads: what
+/// every command works with. The book starts empty and holds the customers a command reads: one
+/// at a time, or every one for the commands that need them all (`load_everything`). Every
+/// change goes through the core, which decides it on the store's current records.
 pub struct Api {
-    pub store: Logged<SledStore>,
+    pub core: Arc<Core>,
     pub book: Book,
     pub actor: Actor,
-    clock: SystemClock,
 }
 
 impl Api {
+    /// Opens the store of these options in a core of the command's own.
     pub fn open(options: &Options) -> Result<Api, ApiError> {
         let store = open_store(options)?;
-        Ok(Api {
-            store,
-            book: Book::default(),
-            actor: options.actor(),
-            clock: SystemClock {
-                business_date: options.today,
-            },
-        })
+        let actor = options.actor();
+        let partner_name = store.partner_name()?.unwrap_or_default();
+        let core = Core::new(
+            Box::new(store),
+            Box::new(SystemClock),
+            actor.business_date,
+            partner_name,
+        );
+        Ok(Api::on(Arc::new(core), actor))
     }
 
-    pub fn ops(&mut self) -> Operations<'_> {
-        Operations {
-            store: &self.store,
-            book: &mut self.book,
-            actor: &self.actor,
-            now: self.clock.now(),
+    /// A command of `actor` on a core that serves others too (the dashboard's, or a server's).
+    pub fn on(core: Arc<Core>, actor: Actor) -> Api {
+        Api {
+            core,
+            book: Book::default(),
+            actor,
+        }
+    }
+
+    /// The store, for reading.
+    pub fn store(&self) -> &dyn Store {
+        self.core.store()
+    }
+
+    /// The moment of acting.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.core.now_on(self.actor.business_date)
+    }
+
+    /// The rules as they stand on this command's view, for the checks a command reports ahead
+    /// of the fields' own messages. Nothing written through these counts: see `change`.
+    pub fn checks(&mut self) -> Operations<'_> {
+        let now = self.now();
+        Operations::new(self.core.store(), &mut self.book, &self.actor, now)
+    }
+
+    /// Makes a change through the core, on the store's current records; the command's view
+    /// of each customer changed is then the core's.
+    pub fn change<T>(
+        &mut self,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> Result<T, ServiceError> {
+        let (result, changed) = self
+            .core
+            .change_telling(&self.actor, SessionId::COMMAND, act);
+        for dossier in changed {
+            self.book.replace_dossier(dossier);
+        }
+        result
+    }
+
+    /// Ends the command: closes the store when the core is the command's own.
+    pub fn finish(self) {
+        if let Ok(core) = Arc::try_unwrap(self.core) {
+            core.close();
         }
     }
 
@@ -81,12 +125,12 @@ impl Api {
     /// that domain (`contoso` for `contoso.onmicrosoft.com`, as `customers create` takes it),
     /// read into the book; `None` when no customer has it.
     pub fn find_customer(&mut self, named: &str) -> Result<Option<String>, ApiError> {
-        if let Some(id) = self.book.fetch(&self.store, named)? {
+        if let Some(id) = self.book.fetch(self.core.store(), named)? {
             return Ok(Some(id));
         }
         // Only a valid prefix can be part of a customer's domain.
         match customer::domain_from_prefix(named) {
-            Ok(domain) => Ok(self.book.fetch(&self.store, &domain)?),
+            Ok(domain) => Ok(self.book.fetch(self.core.store(), &domain)?),
             Err(_) => Ok(None),
         }
     }
@@ -108,7 +152,7 @@ impl Api {
     /// Reads every customer into the book, for the commands that report on them all.
     pub fn load_everything(&mut self) -> Result<(), ApiError> {
         let partner_name = self.book.partner_name.take();
-        self.book = Book::from_snapshot(self.store.load()?);
+        self.book = Book::from_snapshot(self.core.store().load()?);
         self.book.partner_name = self.book.partner_name.take().or(partner_name);
         Ok(())
     }
@@ -189,9 +233,27 @@ pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Resu
         Command::Restore { file, replace } => backup::restore(options, &file, replace, out),
         command => Api::open(options).and_then(|mut api| {
             let result = dispatch(&mut api, command, out);
-            api.store.close();
+            api.finish();
             result
         }),
+    }
+}
+
+/// Runs one command on a core that serves others too: the same handlers as `execute`, for a
+/// command started while the store is owned. The commands that need the store alone are
+/// refused by the caller before they get here.
+pub fn execute_on(
+    core: Arc<Core>,
+    command: Command,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    match command {
+        Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
+            agreements::templates(agreement_type.as_deref(), out)
+        }
+        Command::Offers(OffersCommand::List { format }) => offers::list(format, out),
+        command => dispatch(&mut Api::on(core, options.actor()), command, out),
     }
 }
 
@@ -237,8 +299,8 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
         Command::Report(ReportCommand::Compliance { format }) => {
             report::compliance(api, format, out)
         }
-        Command::Generate { customers, seed } => {
-            generate::generate(&api.store, &api.actor, None, customers, seed, out)
+        Command::Generate { .. } => {
+            unreachable!("generating needs the store alone: run opens it before any core")
         }
         Command::Backup { out: file } => backup::backup(api, &file, out),
         Command::Restore { .. } => unreachable!("run restores before any store is opened"),

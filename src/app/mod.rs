@@ -4,34 +4,40 @@
 pub mod form;
 pub mod keys;
 pub mod leave;
+mod live;
 pub mod screens;
 pub mod session;
 pub mod text_input;
 
 use crate::book::Book;
-use crate::directory::{Directory, ListingRow};
+use crate::core::{Change, SessionId, SharedDirectory};
+use crate::directory::Directory;
 use crate::domain::agreement::{Acceptance, Channel};
 use crate::domain::commerce::OrderLine;
 use crate::domain::customer::CustomerProfile;
 use crate::domain::phase::Phase;
 use crate::service::{Actor, ServiceError};
-use chrono::NaiveDate;
 use keys::{Binding, Command};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use screens::{account::Account, customers::CustomerList, Screen};
+use std::sync::{Arc, RwLock};
 
-/// Something that happened: a key, a paste, a resize, the result of a request, or news from
-/// the loading of the customer directory.
+pub use crate::core::Indexing;
+
+/// Something that happened: a key, a paste, a resize, the result of a request, a change made
+/// anywhere, or news from the loading of the customer directory.
 #[derive(Debug, Clone)]
 pub enum Action {
     Key(KeyEvent),
     Paste(String),
     Resize(u16, u16),
     Done(Result<Completed, ServiceError>),
+    /// A change, made by this session or any other, once durable.
+    Changed(Arc<Change>),
     /// This many customers of the directory are read so far.
     Indexing(usize),
-    /// The whole directory, read.
-    Indexed(Box<Directory>),
+    /// The whole directory is read.
+    Indexed,
 }
 
 /// Something for the shell to do.
@@ -122,22 +128,19 @@ pub struct Flash {
     pub is_error: bool,
 }
 
-/// How far the loading of the directory has come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Indexing {
-    pub loaded: usize,
-    pub total: usize,
-}
-
 /// Everything a screen may read or change besides its own state.
 #[derive(Debug)]
 pub struct Context {
     pub actor: Actor,
+    /// This session among the sessions of its core.
+    pub session: SessionId,
     pub partner_name: String,
-    /// The customers opened in this session, with their records.
+    /// The customers opened in this session, with their records as the core last told: what
+    /// the screens show. No rule is decided on it; the core reads the store for that.
     pub book: Book,
-    /// Every customer as the Customers list shows it; while `indexing`, only the first ones.
-    pub directory: Directory,
+    /// Every customer as the Customers list shows it, shared by every session of the core;
+    /// while `indexing`, only the first ones.
+    pub directory: SharedDirectory,
     pub indexing: Option<Indexing>,
     pub customers: CustomerList,
     pub flash: Option<Flash>,
@@ -151,19 +154,12 @@ impl Context {
         self.actor.phase()
     }
 
-    /// Brings a customer's row in the directory up to date with the book, after a change.
-    pub fn sync_listing(&mut self, customer_id: &str) {
-        let as_of = self.actor.business_date;
-        if let Some(row) = listing_row(&self.book, customer_id, as_of) {
-            self.directory.upsert(&row);
-        }
-    }
-
     /// Selects a customer of the book in the Customers list.
     pub fn select_in_list(&mut self, customer_id: &str) {
         if let Some(customer) = self.book.customer(customer_id) {
+            let directory = crate::core::read(&self.directory);
             self.customers
-                .select(&self.directory, &customer.company_name, &customer.domain);
+                .select(&directory, &customer.company_name, &customer.domain);
         }
     }
 
@@ -171,29 +167,19 @@ impl Context {
     /// store has the last word when the customer is created.
     pub fn domain_taken(&self, domain: &str) -> bool {
         let domain = domain.to_ascii_lowercase();
+        let directory = crate::core::read(&self.directory);
         self.book.domain_taken(&domain)
-            || self
-                .directory
+            || directory
                 .search(&domain)
                 .iter()
-                .filter_map(|&rank| self.directory.get(rank as usize))
+                .filter_map(|&rank| directory.get(rank as usize))
                 .any(|entry| entry.domain() == domain)
     }
 
-    /// Takes the finished directory in place of the first rows, keeping the changes this
-    /// session made while it loaded.
-    fn take_directory(&mut self, directory: Directory) {
-        self.directory = directory;
-        self.indexing = None;
-        let ids: Vec<String> = self
-            .book
-            .customers_by_name()
-            .map(|c| c.id.clone())
-            .collect();
-        for id in ids {
-            self.sync_listing(&id);
-        }
-        self.customers.refresh(&self.directory);
+    /// The Customers list again from the directory, after it changed.
+    pub fn refresh_customers(&mut self) {
+        let directory = crate::core::read(&self.directory);
+        self.customers.refresh(&directory);
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -254,12 +240,17 @@ impl Step {
 }
 
 impl App {
-    /// An app over a book that holds every customer (a small store).
+    /// An app over a book that holds every customer (a small store), with a directory of its
+    /// own until it joins a core.
     pub fn new(actor: Actor, partner_name: String, book: Book, size: (u16, u16)) -> App {
-        let directory = Directory::from_rows(
-            book.customers_by_name()
-                .filter_map(|c| listing_row(&book, &c.id, actor.business_date)),
-        );
+        let directory = Directory::from_rows(book.customers_by_name().filter_map(|c| {
+            let dossier = book.dossier(&c.id)?;
+            Some(crate::directory::ListingRow::on(
+                dossier.listed(),
+                actor.business_date,
+            ))
+        }));
+        let directory = Arc::new(RwLock::new(directory));
         App::with_directory(actor, partner_name, book, directory, None, size)
     }
 
@@ -269,15 +260,16 @@ impl App {
         actor: Actor,
         partner_name: String,
         book: Book,
-        directory: Directory,
+        directory: SharedDirectory,
         indexing: Option<Indexing>,
         size: (u16, u16),
     ) -> App {
         let mut customers = CustomerList::default();
-        customers.refresh(&directory);
+        customers.refresh(&crate::core::read(&directory));
         App {
             ctx: Context {
                 actor,
+                session: SessionId::COMMAND,
                 partner_name,
                 book,
                 directory,
@@ -369,13 +361,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Done(result) => {
-            if let Ok(completed) = &result {
-                if let Some(customer_id) = completed.changed_customer() {
-                    app.ctx.sync_listing(customer_id);
-                }
-            }
             let step = app.screen.done(&mut app.ctx, result);
             apply(app, step)
+        }
+        Action::Changed(change) => {
+            live::follow(app, &change);
+            vec![]
         }
         Action::Indexing(loaded) => {
             if let Some(indexing) = &mut app.ctx.indexing {
@@ -383,38 +374,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Action::Indexed(directory) => {
-            app.ctx.take_directory(*directory);
+        Action::Indexed => {
+            app.ctx.indexing = None;
+            app.ctx.refresh_customers();
             vec![]
         }
     }
-}
-
-impl Completed {
-    /// The customer whose list row may have changed.
-    fn changed_customer(&self) -> Option<&str> {
-        match self {
-            Completed::CustomerCreated { customer_id }
-            | Completed::Confirmed { customer_id, .. }
-            | Completed::OrderCreated { customer_id, .. } => Some(customer_id),
-            Completed::Opened { .. }
-            | Completed::SeatsChanged { .. }
-            | Completed::AutoRenewSet { .. }
-            | Completed::BackedUp { .. } => None,
-        }
-    }
-}
-
-/// A customer of the book as the Customers list shows it on the business date `as_of`.
-fn listing_row(book: &Book, customer_id: &str, as_of: NaiveDate) -> Option<ListingRow> {
-    let customer = book.customer(customer_id)?;
-    Some(ListingRow {
-        company_name: customer.company_name.clone(),
-        domain: customer.domain.clone(),
-        cloud: customer.cloud,
-        status: book.status(customer, as_of),
-        subscriptions: book.subscriptions(customer_id).len() as u32,
-    })
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -459,7 +424,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn apply(app: &mut App, step: Step) -> Vec<Effect> {
     if let Some(next) = step.next {
         if matches!(next, Screen::Customers) {
-            app.ctx.customers.refresh(&app.ctx.directory);
+            app.ctx.refresh_customers();
         }
         app.screen = next;
     }

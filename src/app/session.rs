@@ -1,48 +1,118 @@
-//! A running dashboard: the app, its store and a clock. It turns actions into updates and runs
-//! the effects, feeding each result back as an action. No terminal is involved, so a test, a local
-//! terminal or a remote one can drive it alike.
+//! A running dashboard for one agent: its app, joined to the shared core. It turns actions into
+//! updates, runs the effects through the core, and follows the core's notices, so a change made
+//! anywhere shows here. No terminal is involved, so a test, a local terminal or a remote one can
+//! drive it alike.
 
 use super::{update, Action, App, Completed, Effect, Request};
 use crate::backup::{self, BackupError};
+use crate::book::Book;
+use crate::clock::Clock;
+use crate::core::{Core, Notice, SessionId, Subscription};
 use crate::domain::agreement::Channel;
 use crate::domain::role::GatedAction;
-use crate::service::{Operations, ServiceError};
+use crate::service::{Actor, ServiceError};
 use crate::store::{Store, StoreError};
-use chrono::{DateTime, Utc};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex, PoisonError};
 
-/// The source of "now" for recording timestamps; injected so tests are repeatable.
-pub trait Clock {
-    fn now(&self) -> DateTime<Utc>;
-}
-
-/// A clock that always says the same time.
-#[derive(Debug, Clone, Copy)]
-pub struct FixedClock(pub DateTime<Utc>);
-
-impl Clock for FixedClock {
-    fn now(&self) -> DateTime<Utc> {
-        self.0
-    }
-}
+/// Called after each notice is queued, to wake the shell that drives the session.
+type Waker = Box<dyn Fn() + Send>;
 
 pub struct Session {
     pub app: App,
-    pub store: Box<dyn Store>,
-    pub clock: Box<dyn Clock>,
+    pub core: Arc<Core>,
     pub quit: bool,
     /// Requests to run once the next frame is drawn (see `Effect::RunAfterFrame`).
     after_frame: Vec<Request>,
+    notices: Receiver<Notice>,
+    waker: Arc<Mutex<Option<Waker>>>,
+    _subscription: Subscription,
 }
 
 impl Session {
-    pub fn new(app: App, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Session {
-        Session {
-            app,
+    /// A session over a core of its own on `store`, whose directory is the app's (tests, and
+    /// tools with one agent).
+    pub fn new(mut app: App, store: Box<dyn Store>, clock: Box<dyn Clock>) -> Session {
+        let directory = std::mem::take(
+            &mut *app
+                .ctx
+                .directory
+                .write()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        let core = Core::with_directory(
             store,
             clock,
+            app.ctx.actor.business_date,
+            app.ctx.partner_name.clone(),
+            directory,
+            app.ctx.indexing,
+        );
+        app.ctx.directory = core.directory();
+        Session::join(Arc::new(core), app)
+    }
+
+    /// A new session of `core` for `actor`, on the Customers list.
+    pub fn open(core: Arc<Core>, actor: Actor, size: (u16, u16)) -> Session {
+        let app = App::with_directory(
+            actor,
+            core.partner_name().to_string(),
+            Book::default(),
+            core.directory(),
+            core.indexing(),
+            size,
+        );
+        Session::join(core, app)
+    }
+
+    /// Joins an app to `core`: its notices reach the app from now on.
+    pub fn join(core: Arc<Core>, mut app: App) -> Session {
+        let (sender, notices) = mpsc::channel();
+        let waker: Arc<Mutex<Option<Waker>>> = Arc::default();
+        let wake = Arc::clone(&waker);
+        let subscription = core.subscribe(move |notice| {
+            let listening = sender.send(notice).is_ok();
+            if let Some(wake) = &*wake.lock().unwrap_or_else(PoisonError::into_inner) {
+                wake();
+            }
+            listening
+        });
+        app.ctx.session = core.new_session_id();
+        app.ctx.directory = core.directory();
+        Session {
+            app,
+            core,
             quit: false,
             after_frame: vec![],
+            notices,
+            waker,
+            _subscription: subscription,
         }
+    }
+
+    /// Calls `wake` whenever a notice arrives for this session (from any thread), so that the
+    /// shell calls `follow` without polling.
+    pub fn set_waker(&mut self, wake: impl Fn() + Send + 'static) {
+        *self.waker.lock().unwrap_or_else(PoisonError::into_inner) = Some(Box::new(wake));
+    }
+
+    pub fn id(&self) -> SessionId {
+        self.app.ctx.session
+    }
+
+    /// Applies every notice the core sent since the last call; says whether there was any.
+    pub fn follow(&mut self) -> bool {
+        let mut any = false;
+        while let Ok(notice) = self.notices.try_recv() {
+            any = true;
+            let action = match notice {
+                Notice::Changed(change) => Action::Changed(change),
+                Notice::Indexing(loaded) => Action::Indexing(loaded),
+                Notice::Indexed => Action::Indexed,
+            };
+            self.handle(action);
+        }
+        any
     }
 
     /// Runs the requests that waited for a frame to be drawn; says whether there were any, so
@@ -62,6 +132,8 @@ impl Session {
         if let Err(refusal) = &result {
             tracing::warn!("dashboard refused: {refusal}");
         }
+        // The session's own changes reach its view before their outcome does.
+        self.follow();
         result
     }
 
@@ -82,38 +154,39 @@ impl Session {
         }
     }
 
-    /// Runs a request through the service operations; the store is flushed before it returns.
+    /// Runs a request through the core; every change is durable before it returns.
     fn run(&mut self, request: Request) -> Result<Completed, ServiceError> {
-        let mut ops = Operations {
-            store: self.store.as_ref(),
-            book: &mut self.app.ctx.book,
-            actor: &self.app.ctx.actor,
-            now: self.clock.now(),
-        };
+        let core = Arc::clone(&self.core);
+        let actor = self.app.ctx.actor.clone();
+        let session = self.id();
         match request {
             Request::Open { domain, then } => {
-                let found = ops.book.fetch(ops.store, &domain)?;
+                let found = self.app.ctx.book.fetch(core.store(), &domain)?;
                 let customer_id = found.ok_or(StoreError::UnknownCustomer { id: domain })?;
                 Ok(Completed::Opened { customer_id, then })
             }
             Request::CreateCustomer {
                 profile,
                 acceptance,
-            } => ops
-                .create_customer(*profile, acceptance, Channel::NewCustomer)
+            } => core
+                .change(&actor, session, |ops| {
+                    ops.create_customer(*profile, acceptance, Channel::NewCustomer)
+                })
                 .map(|c| Completed::CustomerCreated { customer_id: c.id }),
             Request::Confirm {
                 customer_id,
                 acceptance,
                 channel,
-            } => ops
-                .confirm(&customer_id, acceptance, channel)
+            } => core
+                .change(&actor, session, |ops| {
+                    ops.confirm(&customer_id, acceptance, channel)
+                })
                 .map(|c| Completed::Confirmed {
                     customer_id: c.customer_id,
                     date_agreed: c.date_agreed,
                 }),
-            Request::CreateOrder { customer_id, lines } => ops
-                .create_order(&customer_id, lines)
+            Request::CreateOrder { customer_id, lines } => core
+                .change(&actor, session, |ops| ops.create_order(&customer_id, lines))
                 .map(|(_, subscriptions)| Completed::OrderCreated {
                     customer_id,
                     subscriptions: subscriptions.len(),
@@ -122,8 +195,10 @@ impl Session {
                 customer_id,
                 subscription_id,
                 quantity,
-            } => ops
-                .change_seats(&customer_id, &subscription_id, quantity)
+            } => core
+                .change(&actor, session, |ops| {
+                    ops.change_seats(&customer_id, &subscription_id, quantity)
+                })
                 .map(|s| Completed::SeatsChanged {
                     subscription_name: s.offer_name,
                     quantity,
@@ -132,17 +207,21 @@ impl Session {
                 customer_id,
                 subscription_id,
                 on,
-            } => ops
-                .set_auto_renew(&customer_id, &subscription_id, on)
+            } => core
+                .change(&actor, session, |ops| {
+                    ops.set_auto_renew(&customer_id, &subscription_id, on)
+                })
                 .map(|s| Completed::AutoRenewSet {
                     subscription_name: s.offer_name,
                     on,
                 }),
-            // Run here, between two actions, so no write of this dashboard happens meanwhile.
+            // While no change can be written, so the backup is of one moment.
             Request::Backup => {
-                ops.actor.role.require(GatedAction::SeeConfirmation)?;
-                let (path, customers) =
-                    backup::into_backups_dir(ops.store, ops.now).map_err(|e| match e {
+                actor.role.require(GatedAction::SeeConfirmation)?;
+                let now = core.now_on(actor.business_date);
+                let (path, customers) = core
+                    .exclusive(|store| backup::into_backups_dir(store, now))
+                    .map_err(|e| match e {
                         BackupError::Store(e) => ServiceError::Store(e),
                         e => ServiceError::Invalid(e.to_string()),
                     })?;

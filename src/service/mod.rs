@@ -61,15 +61,83 @@ pub enum ServiceError {
     Store(#[from] StoreError),
 }
 
-/// The operations, bound to one store, its book, the acting agent and the moment of acting.
+/// What an operation changed, for the sessions to be told (see `core`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    CustomerCreated {
+        customer_id: String,
+    },
+    Confirmed {
+        customer_id: String,
+    },
+    OrderCreated {
+        customer_id: String,
+    },
+    SeatsChanged {
+        customer_id: String,
+        subscription_id: String,
+    },
+    AutoRenewSet {
+        customer_id: String,
+        subscription_id: String,
+    },
+}
+
+impl Changed {
+    pub fn customer_id(&self) -> &str {
+        match self {
+            Changed::CustomerCreated { customer_id }
+            | Changed::Confirmed { customer_id }
+            | Changed::OrderCreated { customer_id }
+            | Changed::SeatsChanged { customer_id, .. }
+            | Changed::AutoRenewSet { customer_id, .. } => customer_id,
+        }
+    }
+}
+
+/// The operations, bound to one store, a book, the acting agent and the moment of acting.
+///
+/// Every change reads the customer's records into the book from the store before checking
+/// them, unless the book already holds that customer: with a book made empty for one write (as
+/// the shared core does, holding its write lock), every rule is decided on the store's current
+/// records.
 pub struct Operations<'a> {
     pub store: &'a dyn Store,
     pub book: &'a mut Book,
     pub actor: &'a Actor,
     pub now: DateTime<Utc>,
+    /// What was written so far, in order.
+    pub changes: Vec<Changed>,
+}
+
+impl<'a> Operations<'a> {
+    pub fn new(
+        store: &'a dyn Store,
+        book: &'a mut Book,
+        actor: &'a Actor,
+        now: DateTime<Utc>,
+    ) -> Operations<'a> {
+        Operations {
+            store,
+            book,
+            actor,
+            now,
+            changes: vec![],
+        }
+    }
 }
 
 impl Operations<'_> {
+    /// Reads a customer with its records into the book when the book does not hold it yet.
+    pub fn load(&mut self, customer_id: &str) -> Result<(), ServiceError> {
+        if self.book.customer(customer_id).is_none() {
+            if let Some(dossier) = self.store.dossier(customer_id)? {
+                self.book.insert_dossier(dossier);
+            }
+        }
+        Ok(())
+    }
+
     fn customer(&self, id: &str) -> Result<&Customer, ServiceError> {
         self.book
             .customer(id)
@@ -136,6 +204,9 @@ impl Operations<'_> {
         if let Some(confirmation) = confirmation {
             self.book.add_confirmation(confirmation);
         }
+        self.changes.push(Changed::CustomerCreated {
+            customer_id: customer.id.clone(),
+        });
         Ok(customer)
     }
 
@@ -164,6 +235,7 @@ impl Operations<'_> {
         acceptance: Acceptance,
         channel: Channel,
     ) -> Result<Confirmation, ServiceError> {
+        self.load(customer_id)?;
         self.check_confirmation(customer_id, acceptance.date_agreed)?;
         let current = self
             .book
@@ -174,7 +246,52 @@ impl Operations<'_> {
         let confirmation = acceptance.record(customer_id, &self.actor.agent, self.now, channel);
         self.store.add_confirmation(&confirmation)?;
         self.book.add_confirmation(confirmation.clone());
+        self.changes.push(Changed::Confirmed {
+            customer_id: customer_id.to_string(),
+        });
         Ok(confirmation)
+    }
+
+    /// Records confirmations decided earlier (an import's group), judged again on the
+    /// current records as they are written: one whose contact is now that of the customer's
+    /// current confirmation, or whose contact and date are now on record, is not written
+    /// (`false` at its place). The others are written in one atomic write.
+    pub fn record_decided(
+        &mut self,
+        confirmations: Vec<Confirmation>,
+    ) -> Result<Vec<bool>, ServiceError> {
+        let mut written = Vec::with_capacity(confirmations.len());
+        let mut kept = Vec::with_capacity(confirmations.len());
+        for confirmation in confirmations {
+            self.load(&confirmation.customer_id)?;
+            let id = &confirmation.customer_id;
+            let same = |c: &Confirmation| c.accepted_by.same_person(&confirmation.accepted_by);
+            let current_is_same = self
+                .book
+                .current_confirmation(id, self.actor.business_date)
+                .is_some_and(same);
+            let on_record = self
+                .book
+                .confirmations(id)
+                .iter()
+                .any(|c| same(c) && c.date_agreed == confirmation.date_agreed);
+            let write = !current_is_same && !on_record;
+            written.push(write);
+            if write {
+                self.book.add_confirmation(confirmation.clone());
+                kept.push(confirmation);
+            }
+        }
+        if kept.is_empty() {
+            return Ok(written);
+        }
+        self.store.add_confirmations(&kept)?;
+        for confirmation in kept {
+            self.changes.push(Changed::Confirmed {
+                customer_id: confirmation.customer_id,
+            });
+        }
+        Ok(written)
     }
 
     pub fn create_order(
@@ -183,6 +300,7 @@ impl Operations<'_> {
         lines: Vec<OrderLine>,
     ) -> Result<(Order, Vec<Subscription>), ServiceError> {
         self.actor.role.require(GatedAction::CreateOrder)?;
+        self.load(customer_id)?;
         let customer = self.customer(customer_id)?;
         self.book
             .gate_facts(customer, self.actor.business_date)
@@ -228,6 +346,9 @@ impl Operations<'_> {
             .collect::<Result<Vec<_>, StoreError>>()?;
         self.store.create_order(&order, &subscriptions)?;
         self.book.add_order(order.clone(), subscriptions.clone());
+        self.changes.push(Changed::OrderCreated {
+            customer_id: customer_id.to_string(),
+        });
         Ok((order, subscriptions))
     }
 }

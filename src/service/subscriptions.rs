@@ -1,6 +1,6 @@
 //! Changes to a subscription: its seat count (gated) and auto-renew (never gated).
 
-use super::{find_offer, Operations, ServiceError};
+use super::{find_offer, Changed, Operations, ServiceError};
 use crate::domain::commerce::Subscription;
 use crate::domain::role::GatedAction;
 use crate::store::StoreError;
@@ -13,6 +13,7 @@ impl Operations<'_> {
         quantity: u32,
     ) -> Result<Subscription, ServiceError> {
         self.actor.role.require(GatedAction::ChangeSeats)?;
+        self.load(customer_id)?;
         let customer = self.customer(customer_id)?;
         let facts = self.book.gate_facts(customer, self.actor.business_date);
         let subscription = self.subscription(customer_id, subscription_id)?;
@@ -30,6 +31,10 @@ impl Operations<'_> {
         changed.quantity = Some(quantity);
         self.store.update_subscription(&changed)?;
         self.book.replace_subscription(changed.clone());
+        self.changes.push(Changed::SeatsChanged {
+            customer_id: customer_id.to_string(),
+            subscription_id: changed.id.clone(),
+        });
         Ok(changed)
     }
 
@@ -42,6 +47,7 @@ impl Operations<'_> {
         on: bool,
     ) -> Result<Subscription, ServiceError> {
         self.actor.role.require(GatedAction::ChangeAutoRenew)?;
+        self.load(customer_id)?;
         self.customer(customer_id)?;
         let subscription = self.subscription(customer_id, subscription_id)?;
         if subscription.auto_renew == on {
@@ -51,6 +57,10 @@ impl Operations<'_> {
         changed.auto_renew = on;
         self.store.update_subscription(&changed)?;
         self.book.replace_subscription(changed.clone());
+        self.changes.push(Changed::AutoRenewSet {
+            customer_id: customer_id.to_string(),
+            subscription_id: changed.id.clone(),
+        });
         Ok(changed)
     }
 

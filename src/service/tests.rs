@@ -29,12 +29,12 @@ fn world(date: &str, role: Role) -> World {
 
 impl World {
     fn ops(&mut self) -> Operations<'_> {
-        Operations {
-            store: &self.store,
-            book: &mut self.book,
-            actor: &self.actor,
-            now: "2018-11-14T10:00:00Z".parse().unwrap(),
-        }
+        Operations::new(
+            &self.store,
+            &mut self.book,
+            &self.actor,
+            "2018-11-14T10:00:00Z".parse().unwrap(),
+        )
     }
 }
 

@@ -152,7 +152,7 @@ impl StoreError {
 }
 
 /// Every write is durable (flushed to disk) when the call returns `Ok`.
-pub trait Store {
+pub trait Store: Send + Sync {
     /// Everything in the store. Reads every record: meant for small stores and copies.
     fn load(&self) -> Result<Snapshot, StoreError>;
     /// Every customer with its records, in creation order, read one at a time so that a store

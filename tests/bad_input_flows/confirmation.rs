@@ -38,7 +38,7 @@ fn every_box_of_the_confirmation_form_keeps_its_limit() {
         matches!(s.app.screen, Screen::Acceptance(_)),
         "nothing valid to save"
     );
-    assert_eq!(s.store.load().unwrap(), assets::demo_snapshot());
+    assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }
 
 /// Types a value into one box of the Update form, presses Save, and returns its message.
@@ -52,7 +52,7 @@ fn save_with(field: A, value: &str) -> Option<String> {
     paste(&mut s, value);
     ctrl(&mut s, 's');
     assert_eq!(
-        s.store.load().unwrap(),
+        s.core.store().load().unwrap(),
         assets::demo_snapshot(),
         "{value:?} saved nothing"
     );
@@ -115,5 +115,5 @@ fn the_order_prompt_refuses_a_future_date_and_orders_nothing() {
     ctrl(&mut s, 's');
     let message = acceptance(&s).form.error(AField::Input(A::Date)).unwrap();
     assert!(message.contains("future date"), "{message}");
-    assert_eq!(s.store.load().unwrap(), assets::demo_snapshot());
+    assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }

@@ -30,7 +30,7 @@ fn a_seat_count_box_takes_nine_digits_and_refuses_what_is_not_a_number() {
         editor(&s).form.error(SeatField::Quantity),
         Some("'[2J5' is not a seat count: enter a whole number such as 25.")
     );
-    assert_eq!(s.store.load().unwrap(), assets::demo_snapshot());
+    assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }
 
 #[test]

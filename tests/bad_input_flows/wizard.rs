@@ -85,7 +85,7 @@ fn whitespace_only_values_are_missing_values_and_nothing_is_saved() {
     }
     assert_eq!(wizard.form.error(Field::Customer(C::Line2)), None);
     assert_eq!(wizard.form.error(Field::Customer(C::Phone)), None);
-    assert_eq!(s.store.load().unwrap(), assets::demo_snapshot());
+    assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }
 
 #[test]
@@ -102,5 +102,5 @@ fn a_taken_domain_typed_with_its_suffix_in_capitals_is_refused() {
     assert_eq!(wizard.step, WizardStep::AccountInfo);
     let message = wizard.form.error(Field::Customer(C::DomainPrefix)).unwrap();
     assert!(message.contains("already taken"), "{message}");
-    assert_eq!(s.store.load().unwrap(), assets::demo_snapshot());
+    assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }

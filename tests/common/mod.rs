@@ -2,10 +2,11 @@
 //! keys; and rendering it on a `TestBackend`.
 #![allow(dead_code)]
 
-use pcenter::app::session::{FixedClock, Session};
+use pcenter::app::session::Session;
 use pcenter::app::{Action, App};
 use pcenter::assets;
 use pcenter::book::Book;
+use pcenter::clock::FixedClock;
 use pcenter::domain::role::Role;
 use pcenter::service::Actor;
 use pcenter::store::{MemoryStore, Store};

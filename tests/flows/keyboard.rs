@@ -125,8 +125,10 @@ fn the_filter_matches_domains_and_keeps_its_text_after_enter() {
     assert!(!s.app.ctx.customers.filtering);
     assert_eq!(s.app.ctx.customers.matches.len(), 1);
     let ctx = &s.app.ctx;
-    let selected = ctx.customers.selected_entry(&ctx.directory).unwrap();
+    let directory = pcenter::core::read(&ctx.directory);
+    let selected = ctx.customers.selected_entry(&directory).unwrap();
     assert_eq!(selected.domain(), "hanbitlogistics.onmicrosoft.com");
+    drop(directory);
     press(&mut s, KeyCode::Esc);
     assert_eq!(s.app.ctx.customers.matches.len(), 31);
 }
@@ -135,7 +137,7 @@ fn the_filter_matches_domains_and_keeps_its_text_after_enter() {
 fn a_terminal_too_small_to_show_the_screen_ignores_every_key_but_quit() {
     let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
     s.handle(pcenter::app::Action::Resize(40, 10));
-    let before = s.store.load().unwrap();
+    let before = s.core.store().load().unwrap();
     keys(&mut s, "/contoso\no \n\n");
     s.handle(pcenter::app::Action::Paste("pasted".into()));
     assert!(matches!(
@@ -143,7 +145,7 @@ fn a_terminal_too_small_to_show_the_screen_ignores_every_key_but_quit() {
         pcenter::app::screens::Screen::Customers
     ));
     assert_eq!(s.app.ctx.customers.filter.value(), "");
-    assert_eq!(s.store.load().unwrap(), before);
+    assert_eq!(s.core.store().load().unwrap(), before);
     press(&mut s, KeyCode::Char('q'));
     assert!(s.quit);
 }

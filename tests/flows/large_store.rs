@@ -3,10 +3,13 @@
 
 use crate::common::*;
 use crate::support::account;
-use pcenter::app::session::{FixedClock, Session};
+use pcenter::app::session::Session;
 use pcenter::app::{Action, Indexing};
 use pcenter::assets;
+use pcenter::clock::FixedClock;
 use pcenter::dashboard::{self, FIRST_ROWS};
+use pcenter::diagnostics::Logged;
+use pcenter::directory::Directory;
 use pcenter::domain::customer::Customer;
 use pcenter::domain::role::Role;
 use pcenter::domain::status::AgreementStatus;
@@ -46,30 +49,56 @@ fn filled_store(dir: &std::path::Path, count: usize) -> SledStore {
     store
 }
 
-/// A session as the dashboard starts it, and the actions its loader reports.
-fn started(store: SledStore) -> (Session, Vec<Action>) {
+/// A session as the dashboard starts it, and the loading of the rest of its directory.
+fn started(store: SledStore) -> (Session, Loading) {
     started_as(store, &actor())
 }
 
-fn started_as(store: SledStore, actor: &Actor) -> (Session, Vec<Action>) {
-    let start = dashboard::start(&store, actor, (80, 24)).unwrap();
-    let mut reported = vec![];
-    if let Some(loader) = start.loader {
-        let sink = std::sync::Mutex::new(vec![]);
-        loader.run(|action| sink.lock().unwrap().push(action));
-        reported = sink.into_inner().unwrap();
-    }
+fn started_as(store: SledStore, actor: &Actor) -> (Session, Loading) {
     let clock = FixedClock(format!("{OPTIONAL_DAY}T10:30:00Z").parse().unwrap());
-    let session = Session::new(start.app, Box::new(store), Box::new(clock));
-    (session, reported)
+    let start = dashboard::start(Logged(store), actor.business_date, Box::new(clock)).unwrap();
+    let session = Session::open(start.core, actor.clone(), (80, 24));
+    (session, Loading(start.loader))
+}
+
+/// The directory's loading, run when a test says so (the dashboard runs it on a thread).
+struct Loading(Option<dashboard::Loader>);
+
+impl Loading {
+    /// Reads the rest of the directory, without handing it to the core yet.
+    fn read(self, s: &Session) -> Option<Directory> {
+        self.0.and_then(|loader| loader.read(&s.core))
+    }
+
+    /// Loads the rest of the directory, and lets the session follow.
+    fn finish(self, s: &mut Session) {
+        if let Some(loader) = self.0 {
+            loader.run(&s.core);
+        }
+        s.follow();
+    }
+}
+
+/// Ends a session and closes its store.
+fn close(s: Session) {
+    let core = s.core.clone();
+    drop(s);
+    match std::sync::Arc::try_unwrap(core) {
+        Ok(core) => core.close(),
+        Err(_) => panic!("the core is still shared"),
+    }
+}
+
+fn directory(s: &Session) -> std::sync::RwLockReadGuard<'_, Directory> {
+    pcenter::core::read(&s.app.ctx.directory)
 }
 
 #[test]
 fn the_first_rows_show_at_once_and_the_rest_arrive_from_the_loader() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut s, reported) = started(filled_store(dir.path(), FIRST_ROWS + 50));
+    let (mut s, loading) = started(filled_store(dir.path(), FIRST_ROWS + 50));
+    assert_eq!(directory(&s).len(), FIRST_ROWS);
     let ctx = &s.app.ctx;
-    assert_eq!(ctx.directory.len(), FIRST_ROWS);
     assert_eq!(
         ctx.indexing,
         Some(Indexing {
@@ -86,15 +115,14 @@ fn the_first_rows_show_at_once_and_the_rest_arrive_from_the_loader() {
     assert_eq!(s.app.ctx.indexing.map(|i| i.loaded), Some(FIRST_ROWS + 20));
     s.handle(Action::Indexing(FIRST_ROWS + 999));
     assert_eq!(s.app.ctx.indexing.map(|i| i.loaded), Some(FIRST_ROWS + 50));
-    for action in reported {
-        s.handle(action);
-    }
+    loading.finish(&mut s);
     let ctx = &s.app.ctx;
     assert_eq!(ctx.indexing, None);
-    assert_eq!(ctx.directory.len(), FIRST_ROWS + 50);
+    assert_eq!(directory(&s).len(), FIRST_ROWS + 50);
     assert_eq!(ctx.customers.matches.len(), FIRST_ROWS + 50);
     press(&mut s, KeyCode::End);
-    let last = s.app.ctx.customers.selected_entry(&s.app.ctx.directory);
+    let shown = directory(&s);
+    let last = s.app.ctx.customers.selected_entry(&shown);
     assert_eq!(last.unwrap().company_name, "Company 0249");
 }
 
@@ -112,7 +140,8 @@ fn opening_a_customer_reads_it_and_a_confirmation_updates_its_row() {
     ctrl(&mut s, 's');
     press(&mut s, KeyCode::Esc);
     let ctx = &s.app.ctx;
-    let row = ctx.customers.selected_entry(&ctx.directory).unwrap();
+    let directory = pcenter::core::read(&ctx.directory);
+    let row = ctx.customers.selected_entry(&directory).unwrap();
     assert_eq!(row.company_name, "Company 0007");
     assert_eq!(row.status, AgreementStatus::Confirmed);
 }
@@ -121,19 +150,18 @@ fn opening_a_customer_reads_it_and_a_confirmation_updates_its_row() {
 fn a_change_made_while_the_directory_loads_is_kept_when_it_arrives() {
     let dir = tempfile::tempdir().unwrap();
     // The loader reads every row before the change below is made.
-    let (mut s, reported) = started(filled_store(dir.path(), FIRST_ROWS + 10));
+    let (mut s, loading) = started(filled_store(dir.path(), FIRST_ROWS + 10));
+    let loaded = loading.read(&s).unwrap();
     keys(&mut s, "/company3.\n\nu");
     ctrl(&mut s, 's');
-    for action in reported {
-        s.handle(action);
-    }
-    let ctx = &s.app.ctx;
-    let rank = ctx
-        .directory
+    s.core.take_directory(loaded);
+    s.follow();
+    let directory = directory(&s);
+    let rank = directory
         .rank_of("Company 0003", "company3.onmicrosoft.com")
         .unwrap();
     assert_eq!(
-        ctx.directory.get(rank).unwrap().status,
+        directory.get(rank).unwrap().status,
         AgreementStatus::Confirmed
     );
 }
@@ -144,13 +172,14 @@ fn the_saved_list_previews_the_store_until_the_store_changes() {
     let store = filled_store(dir.path(), FIRST_ROWS + 10);
     assert!(dashboard::preview(dir.path(), &actor(), (80, 24)).is_none());
     let (mut s, reported) = started(store);
-    for action in reported {
-        s.handle(action);
-    }
-    dashboard::save_list(s.store.as_ref(), &s.app);
+    reported.finish(&mut s);
+    dashboard::save_list(&s.core);
     let preview = dashboard::preview(dir.path(), &actor(), (80, 24)).unwrap();
     assert_eq!(preview.ctx.partner_name, "Fabrikam CSP Partners");
-    assert_eq!(preview.ctx.directory.len(), FIRST_ROWS);
+    assert_eq!(
+        pcenter::core::read(&preview.ctx.directory).len(),
+        FIRST_ROWS
+    );
     assert_eq!(preview.ctx.indexing.map(|i| i.total), Some(FIRST_ROWS + 10));
 
     keys(&mut s, "/company1.\n\nu");
@@ -159,15 +188,16 @@ fn the_saved_list_previews_the_store_until_the_store_changes() {
         dashboard::preview(dir.path(), &actor(), (80, 24)).is_none(),
         "a change removes the saved list"
     );
-    dashboard::save_list(s.store.as_ref(), &s.app);
+    dashboard::save_list(&s.core);
     let preview = dashboard::preview(dir.path(), &actor(), (80, 24)).unwrap();
-    let rank = preview
-        .ctx
-        .directory
+    let rank = pcenter::core::read(&preview.ctx.directory)
         .rank_of("Company 0001", "company1.onmicrosoft.com")
         .unwrap();
     assert_eq!(
-        preview.ctx.directory.get(rank).unwrap().status,
+        pcenter::core::read(&preview.ctx.directory)
+            .get(rank)
+            .unwrap()
+            .status,
         AgreementStatus::Confirmed
     );
 }
@@ -177,10 +207,8 @@ fn a_saved_list_of_another_store_is_never_shown_even_at_the_same_generation() {
     let (dir_a, dir_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let count = FIRST_ROWS + 10;
     let (mut a, reported) = started(filled_store(dir_a.path(), count));
-    for action in reported {
-        a.handle(action);
-    }
-    dashboard::save_list(a.store.as_ref(), &a.app);
+    reported.finish(&mut a);
+    dashboard::save_list(&a.core);
     let store_b = SledStore::open(dir_b.path()).unwrap();
     let mut others = many_customers(count);
     for customer in &mut others.customers {
@@ -189,7 +217,7 @@ fn a_saved_list_of_another_store_is_never_shown_even_at_the_same_generation() {
     store_b.write_snapshot(&others).unwrap();
     assert_eq!(
         store_b.generation().unwrap(),
-        a.store.generation().unwrap(),
+        a.core.store().generation().unwrap(),
         "the same generation"
     );
     // A's list, and even A's identity file, placed beside B.
@@ -197,10 +225,7 @@ fn a_saved_list_of_another_store_is_never_shown_even_at_the_same_generation() {
         std::fs::copy(dir_a.path().join(name), dir_b.path().join(name)).unwrap();
     }
     let (b, reported) = started(store_b);
-    let indexed = reported.into_iter().find_map(|action| match action {
-        Action::Indexed(directory) => Some(directory),
-        _ => None,
-    });
+    let indexed = reported.read(&b);
     let names: Vec<String> = indexed
         .unwrap()
         .rows()
@@ -214,10 +239,8 @@ fn a_saved_list_of_another_store_is_never_shown_even_at_the_same_generation() {
     let c = SledStore::open(dir_c.path()).unwrap();
     c.write_snapshot(&others).unwrap();
     let (mut c, reported) = started(c);
-    for action in reported {
-        c.handle(action);
-    }
-    dashboard::save_list(c.store.as_ref(), &c.app);
+    reported.finish(&mut c);
+    dashboard::save_list(&c.core);
     assert!(dashboard::preview(dir_c.path(), &actor(), (80, 24)).is_some());
     for name in LIST_CACHE_FILES {
         std::fs::copy(dir_a.path().join(name), dir_c.path().join(name)).unwrap();
@@ -235,7 +258,7 @@ fn a_list_is_shown_and_saved_only_with_the_statuses_of_its_business_date() {
     later.recorded_at = "2018-11-01T10:00:00Z".parse().unwrap();
     store.add_confirmation(&later).unwrap();
     let status = |s: &Session| {
-        let directory = &s.app.ctx.directory;
+        let directory = directory(s);
         let rank = directory
             .rank_of("Company 0001", "company1.onmicrosoft.com")
             .unwrap();
@@ -244,19 +267,19 @@ fn a_list_is_shown_and_saved_only_with_the_statuses_of_its_business_date() {
     // On September 14 the confirmation accepted on November 1 does not count yet; the list
     // says so, and is not saved, since its statuses are those of dates before November 1.
     let (mut s, reported) = started(store);
-    reported.into_iter().for_each(|action| s.handle(action));
+    reported.finish(&mut s);
     assert_eq!(status(&s), AgreementStatus::NotConfirmed);
-    dashboard::save_list(s.store.as_ref(), &s.app);
+    dashboard::save_list(&s.core);
     assert!(!dir.path().join(LIST_CACHE_FILES[0]).exists());
-    s.store.close();
+    close(s);
 
     // From November 1 on it counts: that list is saved, and shown on those dates only.
     let mut november = actor();
     november.business_date = "2018-11-14".parse().unwrap();
     let (mut s, reported) = started_as(SledStore::open(dir.path()).unwrap(), &november);
-    reported.into_iter().for_each(|action| s.handle(action));
+    reported.finish(&mut s);
     assert_eq!(status(&s), AgreementStatus::Confirmed);
-    dashboard::save_list(s.store.as_ref(), &s.app);
+    dashboard::save_list(&s.core);
     assert!(dashboard::preview(dir.path(), &november, (80, 24)).is_some());
     assert!(dashboard::preview(dir.path(), &actor(), (80, 24)).is_none());
 }

@@ -166,12 +166,7 @@ fn admin_agent(business_date: NaiveDate) -> Actor {
 }
 
 fn operations<'a>(store: &'a MemoryStore, book: &'a mut Book, actor: &'a Actor) -> Operations<'a> {
-    Operations {
-        store,
-        book,
-        actor,
-        now: noon(actor.business_date),
-    }
+    Operations::new(store, book, actor, noon(actor.business_date))
 }
 
 fn noon(date: NaiveDate) -> DateTime<Utc> {

@@ -9,7 +9,6 @@ use super::plan::Plan;
 use super::rows::{Column, Header, Row};
 use crate::api::error::{exit, ApiError};
 use crate::api::Api;
-use crate::app::session::Clock;
 use crate::domain::agreement::{Acceptance, AcceptanceField, Channel, Confirmation};
 use crate::service::{Operations, ServiceError};
 use crate::store::Dossier;
@@ -60,7 +59,7 @@ impl Outcome {
     }
 }
 
-const SAME_AS_CURRENT: &str = "the same contact is already confirmed";
+pub(super) const SAME_AS_CURRENT: &str = "the same contact is already confirmed";
 const SAME_AS_EARLIER: &str = "the same contact and date are already on record, in the history";
 
 /// One row's outcome; an `Err` only for a failure that stops the import (the store's).
@@ -74,14 +73,15 @@ pub fn decide(
         Ok(row) => row,
         Err(reason) => return Ok(Outcome::Rejected(reason)),
     };
-    let (customer_id, missing) = match Customers::new(&api.store).check(&mut api.book, &row)? {
-        Check::Empty => return Ok(Outcome::Skipped),
-        Check::Rejected(reason) => return Ok(Outcome::Rejected(reason)),
-        Check::Identified {
-            customer_id,
-            missing,
-        } => (customer_id, missing),
-    };
+    let (customer_id, missing) =
+        match Customers::new(api.core.store()).check(&mut api.book, &row)? {
+            Check::Empty => return Ok(Outcome::Skipped),
+            Check::Rejected(reason) => return Ok(Outcome::Rejected(reason)),
+            Check::Identified {
+                customer_id,
+                missing,
+            } => (customer_id, missing),
+        };
     let customer = label(api, &customer_id);
     let others = plan.other_lines(&customer_id, record.line);
     if !others.is_empty() {
@@ -211,11 +211,9 @@ fn record_unless_on_record(
 /// command's own read model, gone when it ends) takes each new confirmation, so a later row is
 /// judged as it would be once written. The group writes the confirmations (unless dry run).
 fn checked<'a>(api: &'a mut Api, dry_run: &'a DryRun) -> Operations<'a> {
-    Operations {
-        store: dry_run,
-        book: &mut api.book,
-        actor: &api.actor,
-        now: api.clock.now(),
+    {
+        let now = api.now();
+        Operations::new(dry_run, &mut api.book, &api.actor, now)
     }
 }
 

@@ -38,7 +38,7 @@ pub fn import(
     let mut progress = Progress::beside_stdout();
     progress.note(&format!("Reading {}…", quote_path(path)));
     let source = Source::open(path)?;
-    let plan = Plan::read(&source, &Customers::new(&api.store))?;
+    let plan = Plan::read(&source, &Customers::new(api.store()))?;
     progress.start(plan.rows);
     let mut tally = Tally::default();
     let mut rows = Rows::open(&source)?;

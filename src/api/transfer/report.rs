@@ -1,13 +1,12 @@
 //! The rows an import has decided but not yet written, written a group at a time, and what is
 //! said of each row once its group is on disk; the counts for the summary.
 
-use super::decide::Outcome;
+use super::decide::{Outcome, SAME_AS_CURRENT};
 use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
 use crate::book::Book;
 use crate::cli::printable;
 use crate::domain::agreement::Confirmation;
-use crate::store::Store;
 use std::io::Write;
 
 /// Rows imported between two flushes: few enough that a report is never far behind, many
@@ -77,7 +76,9 @@ impl Kind {
 /// The rows read since the last write: their confirmations, and what to say of each row.
 #[derive(Default)]
 pub struct Group {
-    confirmations: Vec<(usize, Confirmation)>,
+    /// Line, confirmation, and what to say of the row should it be on record by the time it
+    /// is written (another agent recorded the same contact meanwhile).
+    confirmations: Vec<(usize, Confirmation, String)>,
     /// Line, what to say, and which counter the row went to.
     said: Vec<(usize, String, Kind)>,
 }
@@ -87,8 +88,17 @@ impl Group {
         let said = outcome.said(line, dry_run);
         let kind = Kind::of(&outcome);
         match outcome {
-            Outcome::Created { confirmation, .. } if !dry_run => {
-                self.confirmations.push((line, *confirmation));
+            Outcome::Created {
+                confirmation,
+                ref customer,
+                ..
+            } if !dry_run => {
+                let unchanged = Outcome::Unchanged {
+                    customer: customer.clone(),
+                    why: SAME_AS_CURRENT,
+                };
+                self.confirmations
+                    .push((line, *confirmation, unchanged.said(line, dry_run)));
             }
             Outcome::Rejected(ref reason) => {
                 tracing::warn!("import refused line {line}: {reason}");
@@ -109,7 +119,7 @@ impl Group {
         tally: &mut Tally,
         out: &mut dyn Write,
     ) -> Result<Option<(String, ApiError)>, ApiError> {
-        let stop = self.store(api);
+        let stop = self.store(api, tally);
         if let Some((line, _)) = &stop {
             self.stop_at(*line, tally);
         }
@@ -119,18 +129,54 @@ impl Group {
         Ok(stop.map(|(line, error)| (format!("Stopped at line {line}. "), error)))
     }
 
-    /// Stores the confirmations; on failure, the line of the first one that could not be
-    /// stored, and why.
-    fn store(&self, api: &Api) -> Option<(usize, ApiError)> {
-        let confirmations: Vec<Confirmation> =
-            self.confirmations.iter().map(|(_, c)| c.clone()).collect();
-        if api.store.add_confirmations(&confirmations).is_ok() {
-            return None;
+    /// Stores the confirmations through the core, each judged again on the current records;
+    /// on failure, the line of the first one that could not be stored, and why. A row on
+    /// record by now (recorded meanwhile by someone else) is said to be unchanged.
+    fn store(&mut self, api: &mut Api, tally: &mut Tally) -> Option<(usize, ApiError)> {
+        let confirmations: Vec<Confirmation> = self
+            .confirmations
+            .iter()
+            .map(|(_, c, _)| c.clone())
+            .collect();
+        let written = match api.change(|ops| ops.record_decided(confirmations)) {
+            Ok(written) => written,
+            // One at a time, up to the first that fails.
+            Err(_) => {
+                let mut written = Vec::new();
+                let each: Vec<(usize, Confirmation)> = self
+                    .confirmations
+                    .iter()
+                    .map(|(line, c, _)| (*line, c.clone()))
+                    .collect();
+                for (line, confirmation) in each {
+                    match api.change(|ops| ops.record_decided(vec![confirmation])) {
+                        Ok(one) => written.extend(one),
+                        Err(error) => {
+                            self.said_unchanged(&written, tally);
+                            return Some((line, ApiError::from(error)));
+                        }
+                    }
+                }
+                written
+            }
+        };
+        self.said_unchanged(&written, tally);
+        None
+    }
+
+    /// Says "unchanged" of each row not written (`false`), and counts it so.
+    fn said_unchanged(&mut self, written: &[bool], tally: &mut Tally) {
+        for ((line, _, unchanged), written) in self.confirmations.iter().zip(written) {
+            if *written {
+                continue;
+            }
+            if let Some(said) = self.said.iter_mut().find(|(at, _, _)| at == line) {
+                said.1 = unchanged.clone();
+                *tally.counter(said.2) -= 1;
+                said.2 = Kind::Unchanged;
+                tally.unchanged += 1;
+            }
         }
-        self.confirmations.iter().find_map(|(line, confirmation)| {
-            let error = api.store.add_confirmation(confirmation).err()?;
-            Some((*line, ApiError::from(error)))
-        })
     }
 
     /// Forgets the rows from `line` on, whatever became of them, and takes each off its count:

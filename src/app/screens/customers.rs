@@ -7,6 +7,7 @@ use super::super::{Completed, Context, Request, Step, Then};
 use super::{account::Account, new_customer::NewCustomer, order, Origin, Screen};
 use crate::directory::{Directory, Entry};
 use crate::domain::count::thousands;
+use crate::domain::customer::CustomerFilter;
 use crate::domain::limits;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
@@ -97,6 +98,36 @@ impl CustomerList {
         self.keep_visible(self.page.max(1));
     }
 
+    /// Follows a row added to the directory at `rank` (by this session or another): the rows
+    /// from there on moved down one, the same customer stays selected and on the same line,
+    /// and the new row is among the matches when the filter lets it through. Exact for any
+    /// number of additions told in the order they were made, without scanning the directory.
+    pub fn row_inserted(&mut self, rank: usize, company_name: &str, domain: &str) {
+        let moved = |r: usize| if r >= rank { r + 1 } else { r };
+        let selected = self.matches.rank(self.selected).map(moved);
+        let first_shown = self.matches.rank(self.offset).map(moved);
+        self.matches = match std::mem::take(&mut self.matches) {
+            Matches::All(count) => Matches::All(count + 1),
+            Matches::Some(mut ranks) => {
+                for r in ranks.iter_mut().filter(|r| **r as usize >= rank) {
+                    *r += 1;
+                }
+                if CustomerFilter::new(self.filter.value()).matches_text(company_name, domain) {
+                    let at = ranks.partition_point(|&r| (r as usize) < rank);
+                    ranks.insert(at, rank as u32);
+                }
+                Matches::Some(ranks)
+            }
+        };
+        if let Some(index) = selected.and_then(|r| self.matches.index_of(r)) {
+            self.selected = index;
+        }
+        if let Some(index) = first_shown.and_then(|r| self.matches.index_of(r)) {
+            self.offset = index;
+        }
+        self.keep_visible(self.page.max(1));
+    }
+
     /// The name and domain of the selected customer, which outlive its rank.
     fn selected_key(&self, directory: &Directory) -> Option<(String, String)> {
         let entry = directory.get(self.matches.rank(self.selected)?)?;
@@ -179,14 +210,19 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             list.filtering = false;
             if !list.filter.value().is_empty() {
                 list.filter.reset();
-                list.refresh(&ctx.directory);
+                list.refresh(&crate::core::read(&ctx.directory));
             }
         }
         Command::Open if list.filtering => list.filtering = false,
-        Command::Open => match list.selected_entry(&ctx.directory) {
-            Some(entry) => return open(entry.domain(), Then::Account),
-            None => nothing_selected(ctx),
-        },
+        Command::Open => {
+            let domain = list
+                .selected_entry(&crate::core::read(&ctx.directory))
+                .map(|entry| entry.domain().to_string());
+            match domain {
+                Some(domain) => return open(&domain, Then::Account),
+                None => nothing_selected(ctx),
+            }
+        }
         Command::NewCustomer => {
             return match ctx.actor.role.require(GatedAction::CreateCustomer) {
                 Ok(()) => Step::go(Screen::NewCustomer(Box::new(NewCustomer::new(ctx)))),
@@ -196,10 +232,15 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
                 }
             };
         }
-        Command::NewOrder => match list.selected_entry(&ctx.directory) {
-            Some(entry) => return open(entry.domain(), Then::NewOrder),
-            None => nothing_selected(ctx),
-        },
+        Command::NewOrder => {
+            let domain = list
+                .selected_entry(&crate::core::read(&ctx.directory))
+                .map(|entry| entry.domain().to_string());
+            match domain {
+                Some(domain) => return open(&domain, Then::NewOrder),
+                None => nothing_selected(ctx),
+            }
+        }
         // A backup holds every confirmation: only the roles that may see them may take one.
         Command::Backup => {
             return match ctx.actor.role.require(GatedAction::SeeConfirmation) {
@@ -208,7 +249,8 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
                     ctx.info(format!(
                         "Backing up {} customers; the dashboard waits until it is written.",
                         ctx.indexing
-                            .map_or(ctx.directory.len(), |indexing| indexing.total)
+                            .map_or(crate::core::read(&ctx.directory).len(), |indexing| indexing
+                                .total)
                     ));
                     Step::run_after_frame(Request::Backup)
                 }
@@ -275,7 +317,7 @@ pub fn paste(ctx: &mut Context, text: &str) {
 /// footer.
 fn after_filter_change(ctx: &mut Context, entered: Entered) {
     if entered.changed {
-        ctx.customers.refresh(&ctx.directory);
+        ctx.customers.refresh(&crate::core::read(&ctx.directory));
     }
     if let Some(note) = entered.note {
         ctx.error(format!("Filter: {note}"));
@@ -284,7 +326,7 @@ fn after_filter_change(ctx: &mut Context, entered: Entered) {
 
 /// Enter or o with no customer to act on: an empty store, or a filter that matches none.
 fn nothing_selected(ctx: &mut Context) {
-    if ctx.directory.is_empty() {
+    if crate::core::read(&ctx.directory).is_empty() {
         ctx.error(format!(
             "There are no customers yet: press {} for New customer.",
             keys::key_of(keys::CUSTOMERS, Command::NewCustomer)

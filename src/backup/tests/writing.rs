@@ -9,9 +9,9 @@ use crate::store::{
     Dossier, DossierRows, ListingRows, MemoryStore, Snapshot, Store, StoreError, SCHEMA_VERSION,
 };
 use crate::{assets, domain};
-use std::cell::Cell;
 use std::io::BufReader;
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 fn read_back(path: &Path) -> (crate::backup::Header, Vec<Dossier>) {
     let mut reader =
@@ -156,24 +156,25 @@ fn an_empty_store_makes_a_backup_of_no_customers() {
 /// its dossiers are being read, as another thread of the same process could.
 struct ChangesWhileRead {
     inner: MemoryStore,
-    changes: Cell<u32>,
-    recorded: Cell<u32>,
+    changes: AtomicU32,
+    recorded: AtomicU32,
 }
 
 impl ChangesWhileRead {
     fn new(changes: u32) -> ChangesWhileRead {
         ChangesWhileRead {
             inner: MemoryStore::with_snapshot(assets::demo_snapshot()),
-            changes: Cell::new(changes),
-            recorded: Cell::new(0),
+            changes: AtomicU32::new(changes),
+            recorded: AtomicU32::new(0),
         }
     }
 
     fn record(&self, first_customer: &str) {
-        self.recorded.set(self.recorded.get() + 1);
-        let at = format!("2018-11-14T10:0{}:00Z", self.recorded.get());
+        self.recorded.fetch_add(1, Relaxed);
+        let at = format!("2018-11-14T10:0{}:00Z", self.recorded.load(Relaxed));
         let mut confirmation = confirmation(first_customer, &at, Channel::Account);
-        confirmation.accepted_by.email = format!("change{}@contoso.com", self.recorded.get());
+        confirmation.accepted_by.email =
+            format!("change{}@contoso.com", self.recorded.load(Relaxed));
         self.inner.add_confirmation(&confirmation).unwrap();
     }
 }
@@ -181,10 +182,10 @@ impl ChangesWhileRead {
 impl Store for ChangesWhileRead {
     fn dossiers(&self) -> Result<DossierRows<'_>, StoreError> {
         let rows = self.inner.dossiers()?;
-        if self.changes.get() == 0 {
+        if self.changes.load(Relaxed) == 0 {
             return Ok(rows);
         }
-        self.changes.set(self.changes.get() - 1);
+        self.changes.fetch_sub(1, Relaxed);
         let mut first = None;
         Ok(Box::new(rows.enumerate().map(move |(i, row)| {
             let row = row?;
@@ -253,7 +254,11 @@ fn a_store_changed_while_its_backup_is_written_is_written_again_as_it_is_now() {
     let store = ChangesWhileRead::new(1);
     let path = dir.path().join("backup.jsonl");
     write_file(&store, &path, now()).unwrap();
-    assert_eq!(store.recorded.get(), 1, "the first pass saw a change");
+    assert_eq!(
+        store.recorded.load(Relaxed),
+        1,
+        "the first pass saw a change"
+    );
 
     let (header, dossiers) = read_back(&path);
     let backed_up = Snapshot::of_dossiers(header.partner, dossiers);

@@ -4,9 +4,11 @@
 use crate::stats::ms;
 use crate::workdir::{AGENT, TODAY};
 use crate::Fallible;
-use pcenter::app::session::{FixedClock, Session};
+use pcenter::app::session::Session;
 use pcenter::app::{Action, App};
+use pcenter::clock::FixedClock;
 use pcenter::dashboard;
+use pcenter::diagnostics::Logged;
 use pcenter::domain::role::Role;
 use pcenter::service::Actor;
 use pcenter::store::SledStore;
@@ -14,7 +16,6 @@ use pcenter::ui;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
-use std::cell::RefCell;
 use std::path::Path;
 use std::time::Instant;
 
@@ -52,25 +53,20 @@ pub struct Ready {
 /// Opens the store and starts the dashboard on it, then runs the loader to its end (on this
 /// thread: the shell runs it on another) and gives the app the directory it reports.
 pub fn open_ready(store_dir: &Path) -> Fallible<Ready> {
-    let store = SledStore::open(store_dir)?;
-    let start = dashboard::start(&store, &actor(), SIZE)?;
+    let store = Logged(SledStore::open(store_dir)?);
     let clock = FixedClock(format!("{TODAY}T10:00:00Z").parse()?);
-    let mut session = Session::new(start.app, Box::new(store), Box::new(clock));
+    let start = dashboard::start(store, actor().business_date, Box::new(clock))?;
     let mut directory_ms = 0.0;
     if let Some(loader) = start.loader {
-        let indexed = RefCell::new(None);
         let started = Instant::now();
-        loader.run(|action| {
-            if let Action::Indexed(directory) = action {
-                *indexed.borrow_mut() = Some((ms(started.elapsed()), directory));
-            }
-        });
-        let (loaded_ms, directory) = indexed
-            .into_inner()
-            .ok_or("the directory did not load: the store failed while reading it")?;
-        directory_ms = loaded_ms;
-        session.handle(Action::Indexed(directory));
+        loader.run(&start.core);
+        if start.core.indexing().is_some() {
+            return Err("the directory did not load: the store failed while reading it".into());
+        }
+        directory_ms = ms(started.elapsed());
     }
+    let mut session = Session::open(start.core, actor(), SIZE);
+    session.follow();
     Ok(Ready {
         session,
         directory_ms,

@@ -61,7 +61,7 @@ pub fn size(
         compare::compare(
             &dir,
             &all,
-            &ready.session.app.ctx.directory,
+            &pcenter::core::read(&ready.session.app.ctx.directory),
             run.install_sqlite,
         )
     });

@@ -3,7 +3,7 @@
 
 use crate::dash::{actor, draw, open_ready, terminal, SIZE};
 use crate::stats::{median, ms};
-use crate::workdir::Pcenter;
+use crate::workdir::{Pcenter, TODAY};
 use crate::Fallible;
 use pcenter::dashboard;
 use pcenter::directory::ListCache;
@@ -35,7 +35,7 @@ pub fn ensure_saved_list(store_dir: &Path) -> Fallible<()> {
     let saved = ListCache::of(store_dir).stamp();
     if !saved.is_some_and(|stamp| stamp.shows(identity, generation, actor().business_date)) {
         let ready = open_ready(store_dir)?;
-        dashboard::save_list(ready.session.store.as_ref(), &ready.session.app);
+        dashboard::save_list(&ready.session.core);
     }
     Ok(())
 }
@@ -105,10 +105,12 @@ pub fn first_frame_without_list(store_dir: &Path) -> Fallible<f64> {
     let mut samples = Vec::with_capacity(COLD_RUNS);
     for _ in 0..COLD_RUNS {
         let started = Instant::now();
-        let store = SledStore::open(store_dir)?;
-        let start = dashboard::start(&store, &actor, SIZE)?;
+        let store = pcenter::diagnostics::Logged(SledStore::open(store_dir)?);
+        let clock = pcenter::clock::FixedClock(format!("{TODAY}T10:00:00Z").parse()?);
+        let start = dashboard::start(store, actor.business_date, Box::new(clock))?;
+        let session = pcenter::app::session::Session::open(start.core, actor.clone(), SIZE);
         let mut terminal = terminal()?;
-        draw(&mut terminal, &start.app)?;
+        draw(&mut terminal, &session.app)?;
         samples.push(ms(started.elapsed()));
         if dashboard::preview(store_dir, &actor, SIZE).is_some() {
             return Err("the saved list came back while it was moved away".into());

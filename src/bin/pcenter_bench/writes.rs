@@ -145,12 +145,7 @@ pub fn confirmations(scratch: &Scratch) -> Fallible<Vec<f64>> {
     {
         book.fetch(&store, id)?
             .ok_or_else(|| format!("customer {id} is listed but cannot be read"))?;
-        let mut ops = Operations {
-            store: &store,
-            book: &mut book,
-            actor: &actor,
-            now,
-        };
+        let mut ops = Operations::new(&store, &mut book, &actor, now);
         let acceptance = Acceptance {
             accepted_by: contact("confirm", i),
             date_agreed,

@@ -77,7 +77,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // The stored offset follows the page size of the last resize; never hide the selection.
     let offset = list.offset.max((list.selected + 1).saturating_sub(height));
     // Says which rows show when they do not all fit, so the agent knows there are more.
-    let total = ctx.indexing.map_or(ctx.directory.len(), |i| i.total);
+    let total = ctx
+        .indexing
+        .map_or(crate::core::read(&ctx.directory).len(), |i| i.total);
     let count = match ctx.indexing {
         // The list is usable while the rest loads; the count says how far that has come.
         Some(indexing) => format!(
@@ -149,7 +151,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     );
 
     if list.matches.is_empty() {
-        let message = if ctx.directory.is_empty() {
+        let message = if crate::core::read(&ctx.directory).is_empty() {
             format!(
                 "No customers yet. Press {} for New customer, or quit and start pcenter --demo to try it on sample customers.",
                 key_of(keys::CUSTOMERS, Command::NewCustomer)
@@ -172,8 +174,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // Whether confirmation was provided is itself part of the confirmation (Admin and Sales only).
     let may_see_status = ctx.actor.role.may(GatedAction::SeeConfirmation);
     // Only the rows on screen are read: drawing costs the same for ten customers or a million.
+    let directory = crate::core::read(&ctx.directory);
     for row in offset..(offset + height).min(list.matches.len()) {
-        let Some(customer) = list.matches.rank(row).and_then(|r| ctx.directory.get(r)) else {
+        let Some(customer) = list.matches.rank(row).and_then(|r| directory.get(r)) else {
             continue;
         };
         let status = customer.status;

@@ -323,7 +323,7 @@ impl NewCustomer {
     pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
         match result {
             Ok(Completed::CustomerCreated { customer_id }) => {
-                ctx.customers.refresh(&ctx.directory);
+                ctx.customers.refresh(&crate::core::read(&ctx.directory));
                 ctx.select_in_list(&customer_id);
                 let name = ctx
                     .book

@@ -1,0 +1,309 @@
+//! The shared core: one per process, whatever serves its agents (the local dashboard, commands
+//! run through it, later HTTP and SSH). It owns the store, the clock and the customer directory,
+//! and is the only path by which anything changes:
+//!
+//! - each change takes the write lock, reads the customer's current records from the store into
+//!   a book made for that change alone, checks every rule against them, writes, and only then
+//!   lets the next change in: no rule is ever decided on a session's copy;
+//! - after writing, it brings the shared directory up to date and tells every listener what
+//!   changed, with the customer's records as they now are, so every session shows it at once.
+
+mod listeners;
+#[cfg(test)]
+mod tests;
+
+pub use listeners::Subscription;
+
+use crate::book::Book;
+use crate::clock::Clock;
+use crate::directory::{Directory, ListingRow};
+use crate::service::{Actor, Changed, Operations, ServiceError};
+use crate::store::{Dossier, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use listeners::Listeners;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
+
+/// The customer directory every session of a core reads; the core alone writes it.
+pub type SharedDirectory = Arc<RwLock<Directory>>;
+
+/// Reads the shared directory. A panic elsewhere while it was written leaves it whole (every
+/// write to it is one call), so a poisoned lock is still read.
+pub fn read(directory: &SharedDirectory) -> RwLockReadGuard<'_, Directory> {
+    directory.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Who made a change: a session of the core, or a command run through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SessionId(u64);
+
+impl SessionId {
+    /// A command (of this process, or run through it for another one).
+    pub const COMMAND: SessionId = SessionId(0);
+}
+
+/// How far the loading of the directory has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Indexing {
+    pub loaded: usize,
+    pub total: usize,
+}
+
+/// One change, once durable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub session: SessionId,
+    /// The agent who made it.
+    pub agent: String,
+    pub what: Changed,
+    /// The customer's records as they are after the change.
+    pub dossier: Dossier,
+    /// The customer's row of the Customers list after the change.
+    pub row: ListingRow,
+    /// The rank at which the row was added to the directory, when it is new there: the rows
+    /// from that rank on moved down one.
+    pub inserted_at: Option<usize>,
+}
+
+/// What a core tells its listeners.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    Changed(Arc<Change>),
+    /// This many customers of the directory are read so far.
+    Indexing(usize),
+    /// The whole directory is read.
+    Indexed,
+}
+
+/// What is known of the directory while it loads: rows changed meanwhile, laid over the loaded
+/// directory once it is complete.
+#[derive(Debug, Default)]
+struct Loading {
+    indexing: Option<Indexing>,
+    changed_meanwhile: Vec<ListingRow>,
+}
+
+pub struct Core {
+    store: Box<dyn Store>,
+    clock: Box<dyn Clock>,
+    /// The business date whose statuses the directory shows.
+    business_date: NaiveDate,
+    partner_name: String,
+    /// Held for every change, from reading the current records to telling the listeners.
+    writing: Mutex<()>,
+    directory: SharedDirectory,
+    /// Whether the core keeps a directory at all (a core serving commands only does not).
+    keeps_directory: bool,
+    loading: Mutex<Loading>,
+    listeners: Listeners,
+    next_session: AtomicU64,
+    /// Set when the core is about to close: the directory's loading stops at its next row.
+    stopping: AtomicBool,
+}
+
+impl Core {
+    /// A core without a directory: for commands, which read the store's list instead.
+    pub fn new(
+        store: Box<dyn Store>,
+        clock: Box<dyn Clock>,
+        business_date: NaiveDate,
+        partner_name: String,
+    ) -> Core {
+        let mut core = Core::with_directory(
+            store,
+            clock,
+            business_date,
+            partner_name,
+            Directory::new(),
+            None,
+        );
+        core.keeps_directory = false;
+        core
+    }
+
+    /// A core whose directory starts as `directory`; with `indexing`, it holds only the first
+    /// customers, and `take_directory` brings the rest.
+    pub fn with_directory(
+        store: Box<dyn Store>,
+        clock: Box<dyn Clock>,
+        business_date: NaiveDate,
+        partner_name: String,
+        directory: Directory,
+        indexing: Option<Indexing>,
+    ) -> Core {
+        Core {
+            store,
+            clock,
+            business_date,
+            partner_name,
+            writing: Mutex::new(()),
+            directory: Arc::new(RwLock::new(directory)),
+            keeps_directory: true,
+            loading: Mutex::new(Loading {
+                indexing,
+                changed_meanwhile: vec![],
+            }),
+            listeners: Listeners::default(),
+            next_session: AtomicU64::new(1),
+            stopping: AtomicBool::new(false),
+        }
+    }
+
+    /// The store, for reading. Every change goes through `change`.
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    /// Ends the use of the store (see `Store::close`), once no session holds the core.
+    pub fn close(self) {
+        self.store.close();
+    }
+
+    pub fn business_date(&self) -> NaiveDate {
+        self.business_date
+    }
+
+    pub fn partner_name(&self) -> &str {
+        &self.partner_name
+    }
+
+    /// The moment a change on `business_date` is recorded at.
+    pub fn now_on(&self, business_date: NaiveDate) -> DateTime<Utc> {
+        self.clock.now_on(business_date)
+    }
+
+    pub fn directory(&self) -> SharedDirectory {
+        Arc::clone(&self.directory)
+    }
+
+    /// How far the directory has loaded, while it loads.
+    pub fn indexing(&self) -> Option<Indexing> {
+        lock(&self.loading).indexing
+    }
+
+    /// A new session's ID, different from every other of this core.
+    pub fn new_session_id(&self) -> SessionId {
+        SessionId(self.next_session.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// Calls `listener` with every notice from now on, on the thread that caused it, until it
+    /// returns `false` or the subscription is dropped. It must not block: hand the notice on.
+    pub fn subscribe(&self, listener: impl Fn(Notice) -> bool + Send + 'static) -> Subscription {
+        self.listeners.add(Box::new(listener))
+    }
+
+    /// Runs `act` as one change: with the write lock held, on a book that starts empty, so each
+    /// operation reads the current records of the customers it touches from the store. What
+    /// it wrote is then published, even when it ends with an error after some writes.
+    pub fn change<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> Result<T, ServiceError> {
+        self.change_telling(actor, session, act).0
+    }
+
+    /// `change`, also giving the records of each customer changed, as written.
+    pub fn change_telling<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> (Result<T, ServiceError>, Vec<Dossier>) {
+        let _writing = lock(&self.writing);
+        let mut book = Book::default();
+        let now = self.clock.now_on(actor.business_date);
+        let mut ops = Operations::new(self.store.as_ref(), &mut book, actor, now);
+        let result = act(&mut ops);
+        let changes = std::mem::take(&mut ops.changes);
+        let mut changed: Vec<Dossier> = Vec::new();
+        for what in changes {
+            if let Some(dossier) = book.dossier(what.customer_id()) {
+                changed.retain(|d| d.customer.id != dossier.customer.id);
+                changed.push(dossier.clone());
+                self.publish(session, &actor.agent, what, dossier);
+            }
+        }
+        (result, changed)
+    }
+
+    /// Runs `read` while no change can be written (a backup reads the whole store this way).
+    pub fn exclusive<T>(&self, read: impl FnOnce(&dyn Store) -> T) -> T {
+        let _writing = lock(&self.writing);
+        read(self.store.as_ref())
+    }
+
+    fn publish(&self, session: SessionId, agent: &str, what: Changed, dossier: Dossier) {
+        let row = ListingRow::on(dossier.listed(), self.business_date);
+        let inserted_at = self.keeps_directory.then(|| self.lay(&row)).flatten();
+        let change = Change {
+            session,
+            agent: agent.to_string(),
+            what,
+            dossier,
+            row,
+            inserted_at,
+        };
+        self.listeners.tell(Notice::Changed(Arc::new(change)));
+    }
+
+    /// Puts a changed row in the directory; returns its rank when it is new there.
+    fn lay(&self, row: &ListingRow) -> Option<usize> {
+        let mut loading = lock(&self.loading);
+        if loading.indexing.is_some() {
+            loading.changed_meanwhile.push(row.clone());
+        }
+        let mut directory = self
+            .directory
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        let new = directory.rank_of(&row.company_name, &row.domain).is_none();
+        let rank = directory.upsert(row);
+        new.then_some(rank)
+    }
+
+    /// Asks the directory's loading to stop, before the core closes.
+    pub fn stop_loading(&self) {
+        self.stopping.store(true, Ordering::Release);
+    }
+
+    /// Whether the directory's loading is to stop.
+    pub fn loading_stopped(&self) -> bool {
+        self.stopping.load(Ordering::Acquire)
+    }
+
+    /// Progress of the directory's loading, told to every listener.
+    pub fn indexing_progress(&self, loaded: usize) {
+        {
+            let mut loading = lock(&self.loading);
+            let Some(indexing) = &mut loading.indexing else {
+                return;
+            };
+            indexing.loaded = loaded.min(indexing.total);
+        }
+        self.listeners.tell(Notice::Indexing(loaded));
+    }
+
+    /// Takes the whole directory, read from the store, in place of the first rows, with every
+    /// row changed while it was read laid over it.
+    pub fn take_directory(&self, mut loaded: Directory) {
+        let _writing = lock(&self.writing);
+        {
+            let mut loading = lock(&self.loading);
+            for row in loading.changed_meanwhile.drain(..) {
+                loaded.upsert(&row);
+            }
+            loading.indexing = None;
+            *self
+                .directory
+                .write()
+                .unwrap_or_else(PoisonError::into_inner) = loaded;
+        }
+        self.listeners.tell(Notice::Indexed);
+    }
+}

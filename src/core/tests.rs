@@ -1,0 +1,90 @@
+use super::*;
+use crate::assets;
+use crate::clock::FixedClock;
+use crate::domain::agreement::{Acceptance, Channel, Contact};
+use crate::domain::role::Role;
+use crate::store::MemoryStore;
+use std::sync::mpsc;
+
+const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a";
+
+fn core() -> Core {
+    let store = MemoryStore::with_snapshot(assets::demo_snapshot());
+    let day = "2018-11-14".parse().unwrap();
+    let clock = FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
+    Core::with_directory(
+        Box::new(store),
+        Box::new(clock),
+        day,
+        "Partner".into(),
+        Directory::new(),
+        None,
+    )
+}
+
+fn agent(name: &str) -> Actor {
+    Actor {
+        agent: name.into(),
+        role: Role::AdminAgent,
+        business_date: "2018-11-14".parse().unwrap(),
+    }
+}
+
+fn acceptance(first_name: &str) -> Acceptance {
+    Acceptance {
+        accepted_by: Contact {
+            first_name: first_name.into(),
+            last_name: "Doe".into(),
+            email: format!("{}@northwind.example", first_name.to_lowercase()),
+            phone: None,
+        },
+        date_agreed: "2018-11-10".parse().unwrap(),
+    }
+}
+
+#[test]
+fn a_change_is_told_to_every_listener_with_the_records_written() {
+    let core = core();
+    let (sender, notices) = mpsc::channel();
+    let _listening = core.subscribe(move |notice| sender.send(notice).is_ok());
+    let session = core.new_session_id();
+    core.change(&agent("Ann Agent"), session, |ops| {
+        ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
+    })
+    .unwrap();
+    let Notice::Changed(change) = notices.try_recv().unwrap() else {
+        panic!("a change was expected");
+    };
+    assert_eq!(change.session, session);
+    assert_eq!(change.agent, "Ann Agent");
+    assert_eq!(change.dossier.confirmations.len(), 1);
+    assert_eq!(
+        change.row.status,
+        crate::domain::status::AgreementStatus::Confirmed
+    );
+    assert_eq!(change.inserted_at, Some(0), "the directory had no row yet");
+}
+
+#[test]
+fn a_second_confirmation_of_the_same_person_is_refused_on_the_stored_records() {
+    let core = core();
+    let ann = agent("Ann Agent");
+    core.change(&ann, SessionId::COMMAND, |ops| {
+        ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
+    })
+    .unwrap();
+    let again = core.change(&agent("Bob Agent"), SessionId::COMMAND, |ops| {
+        ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
+    });
+    assert_eq!(again.unwrap_err(), ServiceError::AlreadyConfirmed);
+}
+
+#[test]
+fn a_dropped_subscription_is_told_nothing_more() {
+    let core = core();
+    let (sender, _notices) = mpsc::channel();
+    let listening = core.subscribe(move |notice| sender.send(notice).is_ok());
+    assert_eq!(core.listeners.count(), 1);
+    drop(listening);
+    assert_eq!(core.listeners.count(), 0);
+}
