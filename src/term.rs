@@ -50,6 +50,7 @@ pub struct Screen {
     /// Never dropped: ratatui's drop shows the cursor and, should that fail (the terminal
     /// hung up), panics printing about it. `restore` shows the cursor instead.
     terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+    palette: ui::Palette,
     _guard: Guard,
 }
 
@@ -59,8 +60,12 @@ impl Screen {
         enable_raw_mode()?;
         let guard = Guard;
         execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        // The palette alone decides about colour, NO_COLOR included: crossterm's own handling
+        // of it turns colour changes into resets that drop the reverse video of the focus.
+        ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
         Ok(Screen {
             terminal: ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?),
+            palette: ui::Palette::from_process_env(),
             _guard: guard,
         })
     }
@@ -71,7 +76,10 @@ impl Screen {
     }
 
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
-        self.terminal.draw(|frame| ui::render(frame, app)).map(drop)
+        let palette = self.palette;
+        self.terminal
+            .draw(|frame| ui::render_in(frame, app, palette))
+            .map(drop)
     }
 
     /// Runs the session until the user quits, or until a signal asks to stop (its exit status
