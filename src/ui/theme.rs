@@ -93,7 +93,7 @@ impl Palette {
             return Palette::Colors256;
         }
         let term = term.unwrap_or("").trim().to_ascii_lowercase();
-        let named_rich = ["256color", "256colour", "-direct", "-truecolor"]
+        let named_rich = ["256color", "256colour", "-direct", "-truecolor", "-24bit"]
             .iter()
             .any(|suffix| term.ends_with(suffix));
         // "foot-extra", "alacritty-direct": a known terminal with a variant after its name.
@@ -269,6 +269,7 @@ mod tests {
             "screen.xterm-256color",
             "XTERM-256COLOR",
             "xterm-direct",
+            "xterm-24bit",
             "xterm-kitty",
             "alacritty",
             "alacritty-direct",
