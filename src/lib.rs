@@ -12,6 +12,7 @@ pub mod app;
 pub mod assets;
 pub mod backup;
 pub mod book;
+pub mod classic_colors;
 pub mod cli;
 pub mod clock;
 pub mod core;

@@ -3,6 +3,7 @@
 
 use crate::app::session::Session;
 use crate::app::{Action, App};
+use crate::classic_colors::ClassicColors;
 use crate::signals::Stop;
 use crate::ui;
 use ratatui::backend::CrosstermBackend;
@@ -51,7 +52,8 @@ fn install_panic_hook() {
 pub struct Screen {
     /// Never dropped: ratatui's drop shows the cursor and, should that fail (the terminal
     /// hung up), panics printing about it. `restore` shows the cursor instead.
-    terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
+    terminal: ManuallyDrop<Terminal<CrosstermBackend<ClassicColors<Stdout>>>>,
+    palette: ui::Palette,
     _guard: Guard,
 }
 
@@ -61,8 +63,14 @@ impl Screen {
         enable_raw_mode()?;
         let guard = Guard;
         execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        // The palette alone decides about colour, NO_COLOR included: crossterm's own handling
+        // of it turns colour changes into resets that drop the reverse video of the focus.
+        ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
         Ok(Screen {
-            terminal: ManuallyDrop::new(Terminal::new(CrosstermBackend::new(io::stdout()))?),
+            terminal: ManuallyDrop::new(Terminal::new(CrosstermBackend::new(ClassicColors::new(
+                io::stdout(),
+            )))?),
+            palette: ui::Palette::from_process_env(),
             _guard: guard,
         })
     }
@@ -73,7 +81,10 @@ impl Screen {
     }
 
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
-        self.terminal.draw(|frame| ui::render(frame, app)).map(drop)
+        let palette = self.palette;
+        self.terminal
+            .draw(|frame| ui::render_in(frame, app, palette))
+            .map(drop)
     }
 
     /// Runs the session until the user quits, the terminal hangs up, or a signal asks to stop

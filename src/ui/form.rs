@@ -1,11 +1,11 @@
 //! Draws a form from its rows: labels, inputs with their cursor, checkboxes, buttons, and each
 //! field's message right under it. Scrolls so the focused item is always in view.
 
-use super::{text, theme};
+use super::text;
+use super::theme::Palette;
 use crate::app::form::{Form, FormRow};
 use crate::app::keys::{key_of, Command, FORM};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
@@ -31,6 +31,7 @@ pub fn render<F: Copy + PartialEq>(
     area: Rect,
     rows: &[FormRow<F>],
     form: &Form<F>,
+    palette: Palette,
 ) {
     let width = (area.width as usize).saturating_sub(GUTTER);
     let mut laid: Vec<Laid> = vec![];
@@ -47,7 +48,7 @@ pub fn render<F: Copy + PartialEq>(
                 if index > 0 && !matches!(rows[index - 1], FormRow::Blank) {
                     push(Line::raw(""), false, None);
                 }
-                push(Line::styled(title.clone(), theme::heading()), false, None);
+                push(Line::styled(title.clone(), palette.heading()), false, None);
             }
             FormRow::Text(body) => {
                 for l in text::wrap(body, width) {
@@ -56,7 +57,7 @@ pub fn render<F: Copy + PartialEq>(
             }
             FormRow::Notice(body) => {
                 for l in text::wrap_marked("✗ ", body, width) {
-                    push(Line::styled(l, theme::error()), false, None);
+                    push(Line::styled(l, palette.error()), false, None);
                 }
             }
             FormRow::Field { id, label } => {
@@ -68,7 +69,7 @@ pub fn render<F: Copy + PartialEq>(
                         Input::new(text::visible(i.value()).into_owned()).with_cursor(i.cursor())
                     })
                     .unwrap_or_default();
-                let (line, cursor) = field_line(label, &input, focused, width);
+                let (line, cursor) = field_line(label, &input, focused, width, palette);
                 push(line, focused, focused.then_some(cursor));
                 if let Some(message) = form.error(*id) {
                     for l in
@@ -76,7 +77,7 @@ pub fn render<F: Copy + PartialEq>(
                     {
                         let indent = " ".repeat(LABEL_COLUMNS + 2);
                         push(
-                            Line::styled(format!("{indent}{l}"), theme::error()),
+                            Line::styled(format!("{indent}{l}"), palette.error()),
                             focused,
                             None,
                         );
@@ -86,20 +87,18 @@ pub fn render<F: Copy + PartialEq>(
             FormRow::Checkbox { id, label, checked } => {
                 let focused = form.focus == *id;
                 let mark = if *checked { "[x]" } else { "[ ]" };
-                let style = if focused {
-                    theme::focused()
-                } else {
-                    Style::new()
-                };
                 push(
-                    Line::from(vec![Span::styled(format!("{mark} {label}"), style)]),
+                    Line::from(vec![Span::styled(
+                        format!("{mark} {label}"),
+                        palette.row(focused),
+                    )]),
                     focused,
                     None,
                 );
                 if let Some(message) = form.error(*id) {
                     for l in text::wrap_marked("✗ ", message, width.saturating_sub(4)) {
                         push(
-                            Line::styled(format!("    {l}"), theme::error()),
+                            Line::styled(format!("    {l}"), palette.error()),
                             focused,
                             None,
                         );
@@ -112,12 +111,10 @@ pub fn render<F: Copy + PartialEq>(
                 for (id, label) in buttons {
                     let focused = form.focus == *id;
                     any_focused |= focused;
-                    let style = if focused {
-                        theme::focused()
-                    } else {
-                        theme::key()
-                    };
-                    spans.push(Span::styled(format!("[ {label} ]"), style));
+                    spans.push(Span::styled(
+                        format!("[ {label} ]"),
+                        palette.button(focused),
+                    ));
                     spans.push(Span::raw("  "));
                 }
                 push(Line::from(spans), any_focused, None);
@@ -131,7 +128,7 @@ pub fn render<F: Copy + PartialEq>(
                     let label = text::pad(if i == 0 { label } else { "" }, LABEL_COLUMNS);
                     push(
                         Line::from(vec![
-                            Span::styled(label, theme::label()),
+                            Span::styled(label, palette.label()),
                             Span::raw("  "),
                             Span::raw(part),
                         ]),
@@ -143,11 +140,17 @@ pub fn render<F: Copy + PartialEq>(
             FormRow::Blank => push(Line::raw(""), false, None),
         }
     }
-    draw_scrolled(frame, area, laid);
+    draw_scrolled(frame, area, laid, palette);
 }
 
 /// One input row: the label, then the value in an underlined box scrolled to show the cursor.
-fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<'static>, u16) {
+fn field_line(
+    label: &str,
+    input: &Input,
+    focused: bool,
+    width: usize,
+    palette: Palette,
+) -> (Line<'static>, u16) {
     let box_columns = width
         .saturating_sub(LABEL_COLUMNS + 4)
         .clamp(1, INPUT_MAX_COLUMNS);
@@ -155,14 +158,14 @@ fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<
     // The box starts after the label and " [".
     let cursor = (LABEL_COLUMNS + 2 + cursor) as u16;
     let label_style = if focused {
-        theme::breadcrumb()
+        palette.breadcrumb()
     } else {
-        theme::label()
+        palette.label()
     };
     let box_style = if focused {
-        theme::input().patch(theme::focused())
+        palette.input().patch(palette.focused())
     } else {
-        theme::input()
+        palette.input()
     };
     let line = Line::from(vec![
         Span::styled(text::pad(label, LABEL_COLUMNS), label_style),
@@ -175,7 +178,7 @@ fn field_line(label: &str, input: &Input, focused: bool, width: usize) -> (Line<
 
 /// Draws the lines, scrolled so every line of the focused item shows. When they do not all fit,
 /// the last row says where more is.
-fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>) {
+fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>, palette: Palette) {
     let overflow = laid.len() > area.height as usize;
     let height = (area.height as usize).saturating_sub(overflow as usize);
     let first = laid.iter().position(|l| l.focused).unwrap_or(0);
@@ -194,7 +197,7 @@ fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>) {
             "  "
         };
         let mut line = item.line.clone();
-        line.spans.insert(0, Span::styled(mark, theme::key()));
+        line.spans.insert(0, Span::styled(mark, palette.key()));
         frame.render_widget(
             Paragraph::new(line),
             Rect {
@@ -220,7 +223,7 @@ fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>) {
         };
         let y = area.bottom() - 1;
         frame.render_widget(
-            Paragraph::new(Span::styled(hint, theme::muted())),
+            Paragraph::new(Span::styled(hint, palette.muted())),
             Rect {
                 y,
                 height: 1,

@@ -1,6 +1,7 @@
 //! The help overlay: every key of the current screen, listed from the tables dispatch uses.
 
-use super::{text, theme};
+use super::text;
+use super::theme::Palette;
 use crate::app::keys::{self, KeyPattern};
 use crate::app::App;
 use ratatui::layout::{Constraint, Rect};
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use ratatui::Frame;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let mut rows: Vec<(String, String)> = vec![];
     // A key claimed by an earlier table never reaches a later one, so it is listed once.
     let mut claimed: Vec<KeyPattern> = vec![];
@@ -41,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .into_iter()
         .map(|(keys, does)| {
             Line::from(vec![
-                Span::styled(text::pad(&keys, key_columns), theme::key()),
+                Span::styled(text::pad(&keys, key_columns), palette.key()),
                 Span::raw(" "),
                 Span::raw(does),
             ])
@@ -49,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     lines.push(Line::raw(""));
     for (keys, does) in closing {
-        lines.push(Line::styled(format!("{keys}: {does}"), theme::muted()));
+        lines.push(Line::styled(format!("{keys}: {does}"), palette.muted()));
     }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = area.centered(

@@ -1,6 +1,7 @@
 //! The question before leaving a screen with unsaved changes, drawn over that screen.
 
-use super::{text, theme};
+use super::text;
+use super::theme::Palette;
 use crate::app::keys::{key_of, Command, LEAVE};
 use crate::app::leave::{LeavePrompt, Leaving, LEAVE_BUTTONS};
 use ratatui::layout::{Constraint, Rect};
@@ -10,7 +11,7 @@ use ratatui::Frame;
 
 const WIDTH: u16 = 60;
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
+pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt, palette: Palette) {
     let question = match prompt.leaving {
         Leaving::Quit => "You have unsaved changes on this screen. Quit and discard them?",
         Leaving::To(_) => "You have unsaved changes on this screen. Leave and discard them?",
@@ -25,13 +26,14 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
     let mut buttons = vec![];
     let mut focus_column = 0;
     for (button, label) in LEAVE_BUTTONS {
-        let style = if prompt.focus == button {
+        let focused = prompt.focus == button;
+        if focused {
             focus_column = text::width(&Line::from(buttons.clone()).to_string()) + 2;
-            theme::focused()
-        } else {
-            theme::key()
-        };
-        buttons.push(Span::styled(format!("[ {label} ]"), style));
+        }
+        buttons.push(Span::styled(
+            format!("[ {label} ]"),
+            palette.button(focused),
+        ));
         buttons.push(Span::raw("  "));
     }
     let buttons_row = lines.len() as u16;
@@ -42,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt) {
             key_of(LEAVE, Command::Discard),
             key_of(LEAVE, Command::KeepEditing)
         ),
-        theme::muted(),
+        palette.muted(),
     ));
     let popup = area.centered(
         Constraint::Length(width),

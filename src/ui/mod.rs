@@ -17,16 +17,23 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub use crate::app::{BOTTOM_ROWS, MIN_HEIGHT, MIN_WIDTH, TOP_ROWS};
+pub use theme::Palette;
 
-/// Draws the whole dashboard.
+/// Draws the whole dashboard in the default palette (the 16 ANSI colours).
 pub fn render(frame: &mut Frame, app: &App) {
+    render_in(frame, app, Palette::default());
+}
+
+/// Draws the whole dashboard in the palette of the terminal it is drawn for.
+pub fn render_in(frame: &mut Frame, app: &App, palette: Palette) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         // Sized by the frame itself, so the message shows even before a resize arrives.
-        return too_small(frame, area);
+        return too_small(frame, area, palette);
     }
+    let flash = flash_lines(app, area.width, palette);
     // A message longer than a line takes rows from the body.
-    let bottom_rows = BOTTOM_ROWS + flash_lines(app, area.width).len().saturating_sub(1) as u16;
+    let bottom_rows = BOTTOM_ROWS + flash.len().saturating_sub(1) as u16;
     let [top_rows, body, bottom] = Layout::vertical([
         Constraint::Length(TOP_ROWS),
         Constraint::Fill(1),
@@ -34,26 +41,26 @@ pub fn render(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     let [top, crumbs] = Layout::vertical([Constraint::Length(1); 2]).areas(top_rows);
-    let [flash, footer] =
+    let [flash_area, footer] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(bottom);
-    header(frame, top, app);
-    breadcrumb(frame, crumbs, app);
+    header(frame, top, app, palette);
+    breadcrumb(frame, crumbs, app, palette);
     let body = Rect {
         x: body.x + 1,
         width: body.width.saturating_sub(2),
         ..body
     };
-    screens::render(frame, body, app);
-    frame.render_widget(Paragraph::new(flash_lines(app, area.width)), flash);
+    screens::render(frame, body, app, palette);
+    frame.render_widget(Paragraph::new(flash), flash_area);
     frame.render_widget(
-        Paragraph::new(footer_line(&app.bindings(), area.width)),
+        Paragraph::new(footer_line(&app.bindings(), area.width, palette)),
         footer,
     );
     if let Some(prompt) = &app.leave_prompt {
-        leave::render(frame, area, prompt);
+        leave::render(frame, area, prompt, palette);
     }
     if app.ctx.help_open {
-        help::render(frame, area, app);
+        help::render(frame, area, app, palette);
     }
     scrub(frame.buffer_mut());
 }
@@ -70,11 +77,11 @@ fn scrub(buffer: &mut Buffer) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(frame: &mut Frame, area: Rect, palette: Palette) {
     let columns = area.width as usize;
     let mut lines: Vec<Line> = text::wrap("Terminal too small", columns)
         .into_iter()
-        .map(|l| Line::styled(l, theme::error()))
+        .map(|l| Line::styled(l, palette.error()))
         .collect();
     for sentence in [
         format!(
@@ -105,7 +112,7 @@ fn spread(left: &str, right: &str, width: u16) -> (String, String) {
     (format!("{} ", text::pad(left, room)), right.to_string())
 }
 
-fn header(frame: &mut Frame, area: Rect, app: &App) {
+fn header(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let ctx = &app.ctx;
     let (left, right) = spread(
         &format!(" Partner Center · {}", ctx.partner_name),
@@ -123,8 +130,8 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
     );
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(left, theme::header_strong()),
-            Span::styled(right, theme::header()),
+            Span::styled(left, palette.header_strong()),
+            Span::styled(right, palette.header()),
         ])),
         area,
     );
@@ -136,7 +143,7 @@ const MIN_CRUMB_COLUMNS: usize = 12;
 /// The trail on the left and the signed-in agent on the right. When both do not fit, the agent
 /// part drops "Signed in:" (name and role always stay), then the company name in the trail is
 /// shortened, then the trail is cut at its end.
-fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
+fn breadcrumb(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let actor = &app.ctx.actor;
     let role = actor.role.label();
     let width = area.width as usize;
@@ -161,21 +168,21 @@ fn breadcrumb(frame: &mut Frame, area: Rect, app: &App) {
     let (left, right) = spread(&left_of(&trail), right, area.width);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(left, theme::breadcrumb()),
-            Span::styled(right, theme::label()),
+            Span::styled(left, palette.breadcrumb()),
+            Span::styled(right, palette.label()),
         ])),
         area,
     );
 }
 
-fn flash_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+fn flash_lines(app: &App, width: u16, palette: Palette) -> Vec<Line<'static>> {
     let Some(flash) = &app.ctx.flash else {
         return vec![];
     };
     let (mark, style) = if flash.is_error {
-        ("✗ ", theme::error())
+        ("✗ ", palette.error())
     } else {
-        ("✓ ", theme::success())
+        ("✓ ", palette.success())
     };
     text::wrap_marked(mark, &flash.text, width.saturating_sub(2) as usize)
         .into_iter()
@@ -186,7 +193,7 @@ fn flash_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// The footer: the main keys in force, from the same tables the keys use, in their order.
 /// Where they do not all fit the width, the last ones give way, except Help, which lists them.
-fn footer_line(tables: &[&'static [Binding]], width: u16) -> Line<'static> {
+fn footer_line(tables: &[&'static [Binding]], width: u16, palette: Palette) -> Line<'static> {
     let mut entries: Vec<(&Binding, &'static str)> = vec![];
     for binding in tables.iter().flat_map(|t| t.iter()) {
         if let Some(name) = binding
@@ -216,7 +223,7 @@ fn footer_line(tables: &[&'static [Binding]], width: u16) -> Line<'static> {
         if index > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(binding.first_key_label(), theme::key()));
+        spans.push(Span::styled(binding.first_key_label(), palette.key()));
         spans.push(Span::raw(format!(" {name}")));
     }
     Line::from(spans)
@@ -246,17 +253,17 @@ mod tests {
             keys::LIST,
             keys::GENERAL,
         ];
-        let wide = footer_line(&tables, 120).to_string();
+        let wide = footer_line(&tables, 120, Palette::default()).to_string();
         assert_eq!(
             wide,
             " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help  q Quit"
         );
         assert_eq!(
-            footer_line(&tables, 80).to_string(),
+            footer_line(&tables, 80, Palette::default()).to_string(),
             " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help"
         );
         assert_eq!(
-            footer_line(&tables, 30).to_string(),
+            footer_line(&tables, 30, Palette::default()).to_string(),
             " u Update  o New order  ? Help"
         );
     }

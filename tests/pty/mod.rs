@@ -75,6 +75,12 @@ impl Dashboard {
 
     /// `pcenter --data-dir DATA_DIR ARGS…` in an 80x24 terminal.
     pub fn start_with(data_dir: &Path, args: &[&str]) -> Dashboard {
+        Dashboard::start_in(data_dir, args, &[])
+    }
+
+    /// `pcenter --data-dir DATA_DIR ARGS…` in an 80x24 terminal that `env` describes (by
+    /// default `TERM=xterm-256color`, without `NO_COLOR` or `COLORTERM`).
+    pub fn start_in(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Dashboard {
         let (master, slave) = open_pty(80, 24);
         let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
         command
@@ -91,9 +97,12 @@ impl Dashboard {
             "PCENTER_ROLE",
             "PCENTER_AGENT",
             "PCENTER_PARTNER",
+            "NO_COLOR",
+            "COLORTERM",
         ] {
             command.env_remove(var);
         }
+        command.envs(env.iter().copied());
         // SAFETY: setsid and ioctl are async-signal-safe. They give the dashboard its own
         // session with the pseudo-terminal as its controlling terminal, as a terminal emulator
         // would, so it never reaches the terminal the tests were started from, and a hang-up

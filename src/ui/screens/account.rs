@@ -10,7 +10,8 @@ use crate::domain::eligibility::{check_can_confirm, check_confirmation_exists, C
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::{agreement, country};
-use crate::ui::{form, text, theme};
+use crate::ui::theme::Palette;
+use crate::ui::{form, text};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -19,35 +20,40 @@ use ratatui::Frame;
 
 const LABEL: usize = 17;
 
-fn pair(label: &str, value: String, width: usize) -> Line<'static> {
+fn pair(label: &str, value: String, width: usize, palette: Palette) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {}", text::pad(label, LABEL)), theme::label()),
+        Span::styled(format!("  {}", text::pad(label, LABEL)), palette.label()),
         Span::raw(text::truncate(&value, width.saturating_sub(LABEL + 2))),
     ])
 }
 
 /// A label and a long value wrapped onto at most two lines (the second one cut if needed).
-fn long_pair(label: &str, value: String, width: usize) -> Vec<Line<'static>> {
+fn long_pair(label: &str, value: String, width: usize, palette: Palette) -> Vec<Line<'static>> {
     let room = width.saturating_sub(LABEL + 2);
     let mut wrapped = text::wrap(&value, room).into_iter();
     let first = wrapped.next().unwrap_or_default();
     let rest: Vec<String> = wrapped.collect();
-    let mut lines = vec![pair(label, first, width)];
+    let mut lines = vec![pair(label, first, width, palette)];
     if !rest.is_empty() {
-        lines.push(pair("", rest.join(" "), width));
+        lines.push(pair("", rest.join(" "), width, palette));
     }
     lines
 }
 
 /// Company and contact details, the first part of the page.
-fn account_info_lines(customer: &Customer, width: usize) -> Vec<Line<'static>> {
+fn account_info_lines(customer: &Customer, width: usize, palette: Palette) -> Vec<Line<'static>> {
     let address = &customer.address;
     let contact = &customer.primary_contact;
     let mut lines = vec![
-        Line::styled("Customer account info", theme::heading()),
-        pair("Company name", customer.company_name.clone(), width),
-        pair("Microsoft ID", customer.id.clone(), width),
-        pair("Primary domain", customer.domain.clone(), width),
+        Line::styled("Customer account info", palette.heading()),
+        pair(
+            "Company name",
+            customer.company_name.clone(),
+            width,
+            palette,
+        ),
+        pair("Microsoft ID", customer.id.clone(), width, palette),
+        pair("Primary domain", customer.domain.clone(), width, palette),
     ];
     lines.extend(long_pair(
         "Address",
@@ -65,6 +71,7 @@ fn account_info_lines(customer: &Customer, width: usize) -> Vec<Line<'static>> {
         .collect::<Vec<_>>()
         .join(", "),
         width,
+        palette,
     ));
     lines.extend(long_pair(
         "Primary contact",
@@ -74,12 +81,13 @@ fn account_info_lines(customer: &Customer, width: usize) -> Vec<Line<'static>> {
             contact.phone.as_deref(),
         ),
         width,
+        palette,
     ));
     lines.push(Line::raw(""));
     lines
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette: Palette) {
     let ctx = &app.ctx;
     let Some(customer) = ctx.book.customer(&account.customer_id) else {
         return;
@@ -91,18 +99,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let mut lines = if history_shown {
         vec![]
     } else {
-        account_info_lines(customer, width)
+        account_info_lines(customer, width, palette)
     };
-    let mut title = vec![Span::styled("Microsoft cloud agreement", theme::heading())];
+    let mut title = vec![Span::styled("Microsoft cloud agreement", palette.heading())];
     if check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud).is_ok() {
         title.push(Span::raw("   "));
-        title.push(Span::styled("[ Update ]", theme::key()));
+        title.push(Span::styled("[ Update ]", palette.key()));
         title.push(Span::styled(
             format!(
                 " {}",
                 key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
             ),
-            theme::muted(),
+            palette.muted(),
         ));
     }
     lines.push(Line::from(title));
@@ -120,12 +128,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             .role
             .require(GatedAction::SeeConfirmation)
             .unwrap_err();
-        lines.extend(note(refusal.to_string(), theme::warning()));
+        lines.extend(note(refusal.to_string(), palette.warning()));
     } else if let Err(
         refusal @ (ConfirmRefusal::NotSupported(_) | ConfirmRefusal::NotYetAvailable),
     ) = &eligibility
     {
-        lines.extend(note(refusal.to_string(), theme::muted()));
+        lines.extend(note(refusal.to_string(), palette.muted()));
     } else if let Some(current) = ctx
         .book
         .current_confirmation(&customer.id, ctx.actor.business_date)
@@ -135,16 +143,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             "Status",
             "Confirmed: customer acceptance has been provided".into(),
             width,
+            palette,
         ));
         lines.extend(long_pair(
             "Accepted by",
             describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
             width,
+            palette,
         ));
         lines.push(pair(
             "Acceptance date",
             current.date_agreed.to_string(),
             width,
+            palette,
         ));
         lines.push(pair(
             "Recorded by",
@@ -155,13 +166,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 current.channel.label()
             ),
             width,
+            palette,
         ));
     } else {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", text::pad("Status", LABEL)), theme::label()),
+            Span::styled(format!("  {}", text::pad("Status", LABEL)), palette.label()),
             Span::styled(
                 "Not confirmed: customer acceptance has not been provided",
-                theme::warning(),
+                palette.warning(),
             ),
         ]));
         if ctx.phase() == Phase::Mandatory {
@@ -170,7 +182,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                     "New orders and seat changes are blocked until you confirm. Press {} to Update.",
                     key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
                 ),
-                theme::error(),
+                palette.error(),
             ));
         }
     }
@@ -180,9 +192,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
         Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(lines), top);
     if history_shown {
-        history(frame, bottom, app, account);
+        history(frame, bottom, app, account, palette);
     } else {
-        subscriptions(frame, bottom, app, account);
+        subscriptions(frame, bottom, app, account, palette);
     }
     if let Some(editor) = &account.seat_editor {
         // On a narrow terminal the editor takes the whole width, leaving no cut-off text beside it.
@@ -195,11 +207,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             .padding(Padding::horizontal(1));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        form::render(frame, inner, &editor.rows(), &editor.form);
+        form::render(frame, inner, &editor.rows(), &editor.form, palette);
     }
 }
 
-fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette: Palette) {
     let subs = app.ctx.book.subscriptions(&account.customer_id);
     // The heading and the column names take two rows; the selected subscription's details one
     // more where the page has room for a few subscriptions besides.
@@ -210,7 +222,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let offset = (account.selected + 1).saturating_sub(room);
     let mut heading = vec![Span::styled(
         format!("Subscriptions ({})", subs.len()),
-        theme::heading(),
+        palette.heading(),
     )];
     if subs.len() > room {
         let last = (offset + room).min(subs.len());
@@ -220,7 +232,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 offset + 1,
                 scroll_keys(keys::ACCOUNT)
             ),
-            theme::muted(),
+            palette.muted(),
         ));
     }
     let mut lines = vec![Line::from(heading)];
@@ -230,7 +242,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 "  No subscriptions yet. Press {} for a New order.",
                 key_of(keys::ACCOUNT, Command::NewOrder)
             ),
-            theme::muted(),
+            palette.muted(),
         ));
         frame.render_widget(Paragraph::new(lines), area);
         return;
@@ -246,15 +258,10 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             text::pad("Status", 11),
             "Auto-renew"
         ),
-        theme::label(),
+        palette.label(),
     ));
     for (index, sub) in subs.iter().enumerate().skip(offset).take(room) {
         let selected = index == account.selected;
-        let style = if selected {
-            theme::focused()
-        } else {
-            Style::new()
-        };
         let seats = sub
             .quantity
             .map_or("usage-based".to_string(), |q| q.to_string());
@@ -267,7 +274,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 text::pad(sub.status.label(), 11),
                 text::pad(if sub.auto_renew { "On" } else { "Off" }, 10)
             ),
-            style,
+            palette.row(selected),
         ));
     }
     // What the columns leave out, and what a script needs to change its seats: the ID.
@@ -282,13 +289,13 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 "  Selected: {}",
                 text::truncate(&details, (area.width as usize).saturating_sub(12))
             ),
-            theme::muted(),
+            palette.muted(),
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
+fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette: Palette) {
     let all = agreement::sorted_newest_first(app.ctx.book.confirmations(&account.customer_id));
     let selected = account.history_selected.min(all.len().saturating_sub(1));
     // The heading, the column names and the selected confirmation's details take three rows.
@@ -296,7 +303,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
     let offset = (selected + 1).saturating_sub(room);
     let mut heading = vec![Span::styled(
         format!("Confirmation history ({}), newest first", all.len()),
-        theme::heading(),
+        palette.heading(),
     )];
     if all.len() > room {
         heading.push(Span::styled(
@@ -306,7 +313,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                 (offset + room).min(all.len()),
                 scroll_keys(keys::ACCOUNT_HISTORY)
             ),
-            theme::muted(),
+            palette.muted(),
         ));
     }
     let mut lines = vec![Line::from(heading)];
@@ -323,7 +330,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             } else {
                 "  No confirmation on record.".to_string()
             },
-            theme::muted(),
+            palette.muted(),
         ));
         frame.render_widget(Paragraph::new(lines), area);
         return;
@@ -339,7 +346,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             text::pad("Accepted by", person),
             "Recorded by, when, channel"
         ),
-        theme::label(),
+        palette.label(),
     ));
     for (index, c) in all.iter().enumerate().skip(offset).take(room) {
         let is_selected = index == selected;
@@ -359,11 +366,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
                     recorded
                 )
             ),
-            if is_selected {
-                theme::focused()
-            } else {
-                Style::new()
-            },
+            palette.row(is_selected),
         ));
     }
     // What the columns leave out of the selected one: how to reach the person.
@@ -374,7 +377,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account) {
             "  Selected: {}",
             text::truncate(&details, (area.width as usize).saturating_sub(12))
         ),
-        theme::muted(),
+        palette.muted(),
     ));
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -7,7 +7,8 @@ use crate::book::AgreementStatus;
 use crate::domain::cloud::Cloud;
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
-use crate::ui::{text, theme};
+use crate::ui::text;
+use crate::ui::theme::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -66,7 +67,7 @@ fn columns(width: usize) -> [Column; 5] {
     ]
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let ctx = &app.ctx;
     let list = &ctx.customers;
     let [head_area, rows_area] =
@@ -119,15 +120,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         )
     };
     let filter_style = if list.filtering {
-        theme::focused()
+        palette.focused()
     } else {
-        theme::muted()
+        palette.muted()
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(text::pad(&filter_text, room), filter_style),
             Span::raw(" "),
-            Span::styled(count, theme::label()),
+            Span::styled(count, palette.label()),
         ])),
         filter_area,
     );
@@ -141,7 +142,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .map(|c| {
             Span::styled(
                 format!("{} ", text::pad(c.title, c.columns)),
-                theme::heading(),
+                palette.heading(),
             )
         })
         .collect();
@@ -165,7 +166,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         let lines: Vec<Line> = text::wrap(&message, (rows_area.width as usize).saturating_sub(2))
             .into_iter()
-            .map(|line| Line::styled(format!("  {line}"), theme::muted()))
+            .map(|line| Line::styled(format!("  {line}"), palette.muted()))
             .collect();
         frame.render_widget(Paragraph::new(lines), rows_area);
         return;
@@ -185,23 +186,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         // confirmation, so every role sees it.
         let (status_text, status_style) =
             if !may_see_status && status != AgreementStatus::NotSupported {
-                ("—", theme::muted())
+                ("—", palette.muted())
             } else {
                 let style = match status {
-                    _ if !phase.confirmation_available() => theme::muted(),
-                    AgreementStatus::Confirmed => theme::success(),
-                    AgreementStatus::NotConfirmed if mandatory => theme::error(),
-                    AgreementStatus::NotConfirmed => theme::warning(),
-                    AgreementStatus::NotSupported => theme::muted(),
+                    _ if !phase.confirmation_available() => palette.muted(),
+                    AgreementStatus::Confirmed => palette.success(),
+                    AgreementStatus::NotConfirmed if mandatory => palette.error(),
+                    AgreementStatus::NotConfirmed => palette.warning(),
+                    AgreementStatus::NotSupported => palette.muted(),
                 };
                 (status.label_on(phase), style)
             };
         let selected = row == list.selected;
-        let base = if selected {
-            theme::focused()
-        } else {
-            Style::new()
-        };
+        let base = palette.row(selected);
         let cell = |value: &str, column: &Column, style: Style| {
             Span::styled(format!("{} ", text::pad(value, column.columns)), style)
         };

@@ -8,16 +8,17 @@ mod order;
 
 use crate::app::screens::Screen;
 use crate::app::App;
+use crate::ui::theme::Palette;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     match &app.screen {
-        Screen::Customers => customers::render(frame, area, app),
-        Screen::NewCustomer(s) => new_customer::render(frame, area, s),
-        Screen::Account(s) => account::render(frame, area, app, s),
-        Screen::Acceptance(s) => acceptance::render(frame, area, s),
-        Screen::Order(s) => order::render(frame, area, app, s),
+        Screen::Customers => customers::render(frame, area, app, palette),
+        Screen::NewCustomer(s) => new_customer::render(frame, area, s, palette),
+        Screen::Account(s) => account::render(frame, area, app, s, palette),
+        Screen::Acceptance(s) => acceptance::render(frame, area, s, palette),
+        Screen::Order(s) => order::render(frame, area, app, s, palette),
     }
 }
 

@@ -4,14 +4,14 @@ use crate::app::keys::{key_of, Command, ORDER_PICK};
 use crate::app::screens::order::{quantity_of, NewOrder, OrderStep, REVIEW_BUTTONS};
 use crate::app::App;
 use crate::domain::commerce::Billing;
-use crate::ui::{text, theme};
+use crate::ui::text;
+use crate::ui::theme::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder, palette: Palette) {
     let company = app
         .ctx
         .book
@@ -23,20 +23,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder) {
     if let Some(text) = &order.notice {
         notice.push(Line::raw(""));
         for l in text::wrap_marked("✗ ", text, width) {
-            notice.push(Line::styled(l, theme::error()));
+            notice.push(Line::styled(l, palette.error()));
         }
     }
     if order.step == OrderStep::Review {
         let mut lines = vec![];
-        review(&mut lines, width, company, order);
+        review(&mut lines, width, company, order, palette);
         lines.extend(notice);
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let mut header = vec![];
-    pick_header(&mut header, width, company);
-    let (rows, focused) = offer_rows(width, order);
-    let mut footer = pick_footer(order);
+    pick_header(&mut header, width, company, palette);
+    let (rows, focused) = offer_rows(width, order, palette);
+    let mut footer = pick_footer(order, palette);
     footer.extend(notice);
     let [top, middle, bottom] = Layout::vertical([
         Constraint::Length(header.len() as u16),
@@ -59,10 +59,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder) {
     frame.render_widget(Paragraph::new(footer), bottom);
 }
 
-fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str) {
+fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str, palette: Palette) {
     lines.push(Line::styled(
         format!("Choose offers for {}", text::visible(company)),
-        theme::heading(),
+        palette.heading(),
     ));
     lines.push(Line::styled(
         format!(
@@ -71,7 +71,7 @@ fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str) {
             key_of(ORDER_PICK, Command::More),
             key_of(ORDER_PICK, Command::Less)
         ),
-        theme::muted(),
+        palette.muted(),
     ));
     let name_columns = name_columns(width);
     lines.push(Line::styled(
@@ -82,23 +82,23 @@ fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str) {
             text::pad("Max seats", 12),
             "Quantity"
         ),
-        theme::label(),
+        palette.label(),
     ));
 }
 
 /// The offer rows, and which of them belong to the focused offer.
-fn offer_rows(width: usize, order: &NewOrder) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
+fn offer_rows(
+    width: usize,
+    order: &NewOrder,
+    palette: Palette,
+) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
     let name_columns = name_columns(width);
     let mut lines = vec![];
     let mut focused_lines = 0..0;
     for (index, line) in order.lines.iter().enumerate() {
         let first = lines.len();
         let focused = index == order.cursor;
-        let style = if focused {
-            theme::focused()
-        } else {
-            Style::new()
-        };
+        let style = palette.row(focused);
         let (billing, max, quantity) = match line.offer.billing {
             Billing::SeatBased => (
                 "seat-based",
@@ -126,7 +126,7 @@ fn offer_rows(width: usize, order: &NewOrder) -> (Vec<Line<'static>>, std::ops::
         )]));
         if let Some(error) = &line.error {
             for l in text::wrap_marked("✗ ", error, width.saturating_sub(6)) {
-                lines.push(Line::styled(format!("      {l}"), theme::error()));
+                lines.push(Line::styled(format!("      {l}"), palette.error()));
             }
         }
         if focused {
@@ -141,31 +141,37 @@ fn name_columns(width: usize) -> usize {
     width.saturating_sub(6 + 15 + 12 + 8)
 }
 
-fn pick_footer(order: &NewOrder) -> Vec<Line<'static>> {
+fn pick_footer(order: &NewOrder, palette: Palette) -> Vec<Line<'static>> {
     let chosen = order.selected_lines().count();
     vec![
         Line::raw(""),
         Line::from(vec![
             Span::raw(format!("{chosen} selected   ")),
-            Span::styled("[ Review ]", theme::key()),
+            Span::styled("[ Review ]", palette.key()),
             Span::styled(
                 format!(" {}", key_of(ORDER_PICK, Command::Primary)),
-                theme::muted(),
+                palette.muted(),
             ),
         ]),
     ]
 }
 
-fn review(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &NewOrder) {
+fn review(
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    company: &str,
+    order: &NewOrder,
+    palette: Palette,
+) {
     lines.push(Line::styled(
         format!("Review the order for {}", text::visible(company)),
-        theme::heading(),
+        palette.heading(),
     ));
     lines.push(Line::raw(""));
     let name_columns = width.saturating_sub(2 + 20);
     lines.push(Line::styled(
         format!("  {}{}", text::pad("Offer", name_columns), "Quantity"),
-        theme::label(),
+        palette.label(),
     ));
     for line in order.selected_lines() {
         let quantity = match line.offer.billing {
@@ -183,14 +189,12 @@ fn review(lines: &mut Vec<Line<'static>>, width: usize, company: &str, order: &N
     }
     lines.push(Line::raw(""));
     // Focus is always on one of the buttons: the row carries the focus mark, as in forms.
-    let mut buttons = vec![Span::styled("› ", theme::key())];
+    let mut buttons = vec![Span::styled("› ", palette.key())];
     for (button, label) in REVIEW_BUTTONS {
-        let style = if button == order.review_focus {
-            theme::focused()
-        } else {
-            theme::key()
-        };
-        buttons.push(Span::styled(format!("[ {label} ]"), style));
+        buttons.push(Span::styled(
+            format!("[ {label} ]"),
+            palette.button(button == order.review_focus),
+        ));
         buttons.push(Span::raw("  "));
     }
     lines.push(Line::from(buttons));
