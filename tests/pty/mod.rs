@@ -176,6 +176,20 @@ impl Dashboard {
         true
     }
 
+    /// Takes whatever the dashboard writes for `time`, and says how many bytes that was.
+    pub fn output_during(&mut self, time: Duration) -> usize {
+        let before = self.output.len();
+        let until = Instant::now() + time;
+        while let Some(left) = until.checked_duration_since(Instant::now()) {
+            match self.chunks.recv_timeout(left) {
+                Ok(chunk) => self.output.extend(chunk),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => thread::sleep(left),
+            }
+        }
+        self.output.len() - before
+    }
+
     /// Waits until the screen shows every one of `texts`.
     pub fn wait_for_screen(&mut self, texts: &[&str]) {
         let shown = self.read_until(|d| {
