@@ -338,3 +338,70 @@ fn nothing_selected(ctx: &mut Context) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::directory::ListingRow;
+    use crate::domain::cloud::Cloud;
+    use crate::domain::status::AgreementStatus;
+
+    fn row(name: &str) -> ListingRow {
+        let prefix: String = name
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase();
+        ListingRow {
+            company_name: name.into(),
+            domain: format!("{prefix}.onmicrosoft.com"),
+            cloud: Cloud::Public,
+            status: AgreementStatus::NotConfirmed,
+            subscriptions: 0,
+        }
+    }
+
+    /// Rows added one after another, each followed by `row_inserted` (as a session follows
+    /// the core's notices), leave the list exactly as a full refresh would, the same customer
+    /// selected.
+    #[test]
+    fn rows_inserted_meanwhile_keep_the_matches_and_the_selection_exact() {
+        for filter in ["", "an", "zz", "b"] {
+            let mut directory = Directory::from_rows(
+                ["Anna Bakery", "Brant", "Cobalt", "Danube", "Ember"].map(row),
+            );
+            let mut list = CustomerList::default();
+            list.filter = Input::new(filter.into());
+            list.refresh(&directory);
+            list.move_by(1);
+            let selected = list
+                .selected_entry(&directory)
+                .map(|entry| entry.domain().to_string());
+            // Several rows land before the list hears of any; then it hears of each in turn.
+            let added: Vec<(usize, ListingRow)> = ["Aaron", "Banana", "Zeta", "Bob", "Caban"]
+                .into_iter()
+                .map(|name| {
+                    let row = row(name);
+                    (directory.upsert(&row), row)
+                })
+                .collect();
+            for (rank, row) in &added {
+                list.row_inserted(*rank, &row.company_name, &row.domain);
+            }
+            let mut fresh = CustomerList::default();
+            fresh.filter = Input::new(filter.into());
+            fresh.refresh(&directory);
+            assert_eq!(
+                format!("{:?}", list.matches),
+                format!("{:?}", fresh.matches),
+                "filter {filter:?}"
+            );
+            assert_eq!(
+                list.selected_entry(&directory)
+                    .map(|entry| entry.domain().to_string()),
+                selected,
+                "filter {filter:?}"
+            );
+        }
+    }
+}
