@@ -370,8 +370,10 @@ mod tests {
             let mut directory = Directory::from_rows(
                 ["Anna Bakery", "Brant", "Cobalt", "Danube", "Ember"].map(row),
             );
-            let mut list = CustomerList::default();
-            list.filter = Input::new(filter.into());
+            let mut list = CustomerList {
+                filter: Input::new(filter.into()),
+                ..CustomerList::default()
+            };
             list.refresh(&directory);
             list.move_by(1);
             let selected = list
@@ -388,8 +390,10 @@ mod tests {
             for (rank, row) in &added {
                 list.row_inserted(*rank, &row.company_name, &row.domain);
             }
-            let mut fresh = CustomerList::default();
-            fresh.filter = Input::new(filter.into());
+            let mut fresh = CustomerList {
+                filter: Input::new(filter.into()),
+                ..CustomerList::default()
+            };
             fresh.refresh(&directory);
             assert_eq!(
                 format!("{:?}", list.matches),
