@@ -39,7 +39,9 @@ pub fn store_exit(error: &StoreError) -> u8 {
     }
 }
 
-#[derive(Debug, Parser)]
+/// The options as parsed here; also sent to the owner of the store with a command (see
+/// `owner`), so they serialize.
+#[derive(Debug, Clone, Parser, serde::Serialize, serde::Deserialize)]
 #[command(
     name = "pcenter",
     version,
@@ -51,6 +53,7 @@ pub struct Options {
     pub command: Option<crate::api::Command>,
     /// Where the stores live (default: the platform's data directory for pcenter).
     #[arg(long, global = true, env = "PCENTER_DATA_DIR", value_name = "DIR")]
+    #[serde(with = "crate::serde_path::option")]
     pub data_dir: Option<PathBuf>,
     /// The business date every rule uses, from 2014-01-01 to 2100-12-31 (default: today's
     /// local date).

@@ -20,6 +20,7 @@ pub mod domain;
 pub mod out_file;
 pub mod private;
 pub mod safe_json;
+pub mod serde_path;
 pub mod service;
 pub mod signals;
 pub mod store;
