@@ -12,6 +12,7 @@ pub mod app;
 pub mod assets;
 pub mod backup;
 pub mod book;
+pub mod caller;
 pub mod cli;
 pub mod dashboard;
 pub mod diagnostics;

@@ -254,9 +254,10 @@ pub fn read_body(source: &str) -> Result<String, ApiError> {
     use std::io::Read;
     let mut bytes = Vec::new();
     let read = if source == "-" {
-        std::io::stdin().take(BODY_MAX + 1).read_to_end(&mut bytes)
+        crate::caller::read_stdin(BODY_MAX + 1, &mut bytes)
     } else {
-        std::fs::File::open(source).and_then(|file| file.take(BODY_MAX + 1).read_to_end(&mut bytes))
+        let path = crate::caller::path(std::path::Path::new(source));
+        std::fs::File::open(path).and_then(|file| file.take(BODY_MAX + 1).read_to_end(&mut bytes))
     };
     let shown = quote_path(std::path::Path::new(source));
     read.map_err(|e| ApiError::invalid(format!("Cannot read the JSON body from {shown}: {e}.")))?;
