@@ -19,6 +19,8 @@ pub mod diagnostics;
 pub mod directory;
 pub mod domain;
 pub mod out_file;
+#[cfg(unix)]
+pub mod owner;
 pub mod private;
 pub mod safe_json;
 pub mod serde_path;

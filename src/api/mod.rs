@@ -40,6 +40,8 @@ use error::{exit, ApiError};
 use std::io::Write;
 use std::process::ExitCode;
 
+pub use fit::terminal_columns;
+
 pub use commands::{
     AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OffersCommand,
     OrdersCommand, ReportCommand, SubscriptionsCommand,
@@ -139,29 +141,32 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
             error.description
         ),
     }
-    let said = match &result {
-        Ok(_) => Ok(()),
-        Err(error) if error.exit == exit::PIPE_CLOSED => Ok(()),
-        Err(error)
-            if matches!(
-                error.exit,
-                exit::STORE_IN_USE
-                    | exit::STORE
-                    | exit::STORE_DAMAGED
-                    | exit::STORE_NEWER
-                    | exit::OUTPUT
-            ) =>
-        {
+    match result {
+        Ok(status) => ExitCode::from(status),
+        Err(error) => tell(&error),
+    }
+}
+
+/// Says a command's refusal on standard error, and gives its exit status: one plain line for
+/// the store's and the output's troubles, Partner Center's JSON error otherwise, nothing when
+/// the output's reader went away. Not even the refusal could be written: that is what the
+/// status says then.
+pub fn tell(error: &ApiError) -> ExitCode {
+    let said = match error.exit {
+        exit::PIPE_CLOSED => Ok(()),
+        exit::STORE_IN_USE
+        | exit::STORE
+        | exit::STORE_DAMAGED
+        | exit::STORE_NEWER
+        | exit::OUTPUT => {
             let line = crate::cli::printable(&error.description);
             writeln!(std::io::stderr(), "pcenter: {line}")
         }
-        Err(error) => writeln!(std::io::stderr(), "{}", error.to_json()),
+        _ => writeln!(std::io::stderr(), "{}", error.to_json()),
     };
-    match (result, said) {
-        // Not even the refusal could be written: that is what the status says.
-        (_, Err(error)) => ExitCode::from(write_error(error).exit),
-        (Ok(status), Ok(())) => ExitCode::from(status),
-        (Err(error), Ok(())) => ExitCode::from(error.exit),
+    match said {
+        Ok(()) => ExitCode::from(error.exit),
+        Err(failed) => ExitCode::from(write_error(failed).exit),
     }
 }
 
