@@ -18,6 +18,7 @@ use super::request::Request;
 use super::OwnerRecord;
 use crate::api::error::ApiError;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io::{self, Read, Write};
 
 /// The version of this protocol: a command and an owner that speak different ones do not run
@@ -113,18 +114,19 @@ pub enum FrameError {
 }
 
 impl Frame {
-    fn encode(&self) -> io::Result<(u8, Vec<u8>)> {
-        let json = |value: &dyn erased::Json| value.to_vec();
+    /// Its kind and payload: the streams' bytes as they are, the messages as JSON.
+    fn encode(&self) -> io::Result<(u8, Cow<'_, [u8]>)> {
+        let json = |value: &dyn erased::Json| value.to_vec().map(Cow::Owned);
         Ok(match self {
             Frame::Hello(hello) => (HELLO, json(hello)?),
             Frame::Owner(record) => (OWNER, json(record)?),
             Frame::Run(request) => (RUN, json(request.as_ref())?),
-            Frame::Stdout(bytes) => (STDOUT, bytes.clone()),
-            Frame::Stderr(bytes) => (STDERR, bytes.clone()),
-            Frame::StdinWanted(count) => (STDIN_WANTED, count.to_be_bytes().to_vec()),
-            Frame::Stdin(bytes) => (STDIN, bytes.clone()),
+            Frame::Stdout(bytes) => (STDOUT, Cow::Borrowed(bytes)),
+            Frame::Stderr(bytes) => (STDERR, Cow::Borrowed(bytes)),
+            Frame::StdinWanted(count) => (STDIN_WANTED, Cow::Owned(count.to_be_bytes().to_vec())),
+            Frame::Stdin(bytes) => (STDIN, Cow::Borrowed(bytes)),
             Frame::StdinFailed(why) => (STDIN_FAILED, json(why)?),
-            Frame::Exit(status) => (EXIT, vec![*status]),
+            Frame::Exit(status) => (EXIT, Cow::Owned(vec![*status])),
             Frame::Refused(refusal) => (REFUSED, json(refusal)?),
         })
     }

@@ -21,6 +21,7 @@
 //! ```
 
 mod client;
+mod connection;
 mod frame;
 mod peer;
 mod place;
