@@ -6,6 +6,7 @@
 #![cfg(unix)]
 
 mod binary;
+mod pty;
 
 use binary::{AGENT, MANDATORY_DAY, NORTHWIND};
 use pcenter::domain::role::Role;
@@ -277,6 +278,49 @@ fn standard_input_and_output_are_those_of_the_command() {
     assert_eq!(made.status.code(), Some(0), "{made:?}");
     let shown = owned.run(&["customers", "show", "tailspintoys"], None);
     assert!(text(&shown.stdout).contains("Tailspin Toys"), "{shown:?}");
+}
+
+#[test]
+fn on_a_terminal_a_table_fits_it_and_the_progress_is_drawn_there() {
+    let data = tempfile::tempdir().unwrap();
+    let owned = Owned::at(data.path());
+    let alone = Alone::new();
+    let rows = tempfile::tempdir().unwrap();
+    let file = rows.path().join("many.csv");
+    let csv = format!(
+        "TenantId,Domain,Date,First Name,Last Name,Phone,Email\n{}\n",
+        vec![",,,,,,"; 2_500].join("\n")
+    );
+    std::fs::write(&file, csv).unwrap();
+    let file = file.to_str().unwrap();
+    let list = ["customers", "list", "--format", "table"];
+    let import = ["agreements", "import", file];
+    for args in [&list[..], &import[..]] {
+        let args: Vec<&str> = ["--demo", "--today", MANDATORY_DAY]
+            .iter()
+            .chain(args)
+            .copied()
+            .collect();
+        let mut through_owner = pty::Dashboard::start_with(&owned.data, &args);
+        let mut on_its_own = pty::Dashboard::start_with(alone.data.path(), &args);
+        let (status, alone_status) = (through_owner.wait_for_exit(), on_its_own.wait_for_exit());
+        assert_eq!(status.code(), Some(0), "{}", through_owner.raw_output());
+        assert_eq!(status.code(), alone_status.code());
+        assert_eq!(
+            through_owner.raw_output(),
+            on_its_own.raw_output(),
+            "{args:?}"
+        );
+    }
+    let mut imported =
+        pty::Dashboard::start_with(&owned.data, &["--demo", "agreements", "import", file]);
+    imported.wait_for_exit();
+    let drawn = imported.raw_output();
+    assert!(
+        drawn.contains(&format!("\r\x1b[2KReading {file}…")),
+        "{drawn}"
+    );
+    assert!(drawn.contains("] 100% 2500 of 2500 rows"), "{drawn}");
 }
 
 #[test]
