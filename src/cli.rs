@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use usage::Refusal;
-pub use values::parse_filter;
-use values::{parse_agent, parse_date, RoleParser};
+use values::RoleParser;
+pub use values::{parse_agent, parse_date, parse_filter};
 
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;
@@ -40,7 +40,9 @@ pub fn store_exit(error: &StoreError) -> u8 {
     }
 }
 
-#[derive(Debug, Parser)]
+/// The options as parsed here; also sent to the owner of the store with a command (see
+/// `owner`), so they serialize.
+#[derive(Debug, Clone, Parser, serde::Serialize, serde::Deserialize)]
 #[command(
     name = "pcenter",
     version,
@@ -52,6 +54,7 @@ pub struct Options {
     pub command: Option<crate::api::Command>,
     /// Where the stores live (default: the platform's data directory for pcenter).
     #[arg(long, global = true, env = "PCENTER_DATA_DIR", value_name = "DIR")]
+    #[serde(with = "crate::serde_path::option")]
     pub data_dir: Option<PathBuf>,
     /// The business date every rule uses, from 2014-01-01 to 2100-12-31 (default: today's
     /// local date).
@@ -206,6 +209,11 @@ pub fn main() -> ExitCode {
         diagnostics::start(data_dir);
     }
     if let Some(command) = options.command.take() {
+        // A store open in a dashboard runs the command there.
+        #[cfg(unix)]
+        if let Some(code) = crate::owner::forward(&options, &command) {
+            return code;
+        }
         return crate::api::run(command, &options);
     }
     let path = match options.store_path() {
@@ -214,7 +222,7 @@ pub fn main() -> ExitCode {
     };
     let lock = match StoreLock::acquire(&path) {
         Ok(lock) => lock,
-        Err(error) => return fail(store_exit(&error), error),
+        Err(error) => return fail(store_exit(&error), not_acquired(&path, error)),
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // The store is still prepared (seeded, partner saved), as a start with a terminal would.
@@ -234,6 +242,18 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
     }
+}
+
+/// Why the store's lock could not be taken: when its owner answers, who holds it and since
+/// when.
+fn not_acquired(path: &Path, error: StoreError) -> String {
+    #[cfg(unix)]
+    if matches!(error, StoreError::Locked { .. }) {
+        if let Some(owner) = crate::owner::owner_of(path) {
+            return crate::owner::dashboard_refused(path, &owner);
+        }
+    }
+    error.to_string()
 }
 
 /// The dashboard on this terminal: the saved list at once when there is one, then the store.

@@ -37,16 +37,18 @@ impl<'a> OutFile<'a> {
     /// output is its screen) `-` is a file name like any other.
     pub fn open(path: &Path, stdout: Option<&'a mut dyn Write>) -> io::Result<OutFile<'a>> {
         let named = path.to_path_buf();
+        // The file the path names for the pcenter the command runs for (see `caller`).
+        let resolved = crate::caller::path(path);
         let kind = match stdout {
             Some(stdout) if path.as_os_str() == "-" => Kind::Standard(stdout),
-            stdout => match std::fs::metadata(path) {
+            stdout => match std::fs::metadata(&resolved) {
                 Ok(found) if found.is_dir() => return Err(io::ErrorKind::IsADirectory.into()),
                 Ok(found) if stdout.is_some() && is_standard_output(&found) => {
                     Kind::Standard(stdout.expect("checked"))
                 }
-                Ok(found) => open_existing(path, &found)?,
+                Ok(found) => open_existing(&resolved, &found)?,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    Kind::Replacing(Temporary::beside(&follow_links(path)?)?)
+                    Kind::Replacing(Temporary::beside(&follow_links(&resolved)?)?)
                 }
                 Err(e) => return Err(e),
             },
@@ -148,18 +150,13 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
-/// Whether `found` is the file this process's standard output is (a pipe, a terminal, a file
-/// the shell opened).
+/// Whether `found` is the file the command's standard output is (a pipe, a terminal, a file
+/// the shell opened): this process's, or that of the pcenter the command runs for.
 #[cfg(unix)]
 fn is_standard_output(found: &Metadata) -> bool {
-    use std::os::fd::AsFd;
-    use std::os::unix::fs::MetadataExt;
-    let Ok(descriptor) = io::stdout().as_fd().try_clone_to_owned() else {
-        return false;
-    };
-    File::from(descriptor)
-        .metadata()
-        .is_ok_and(|own| (own.dev(), own.ino()) == (found.dev(), found.ino()))
+    use crate::caller::FileId;
+    crate::caller::is_stdout(found)
+        .unwrap_or_else(|| FileId::of_stdout().is_some_and(|own| own == FileId::of(found)))
 }
 
 #[cfg(not(unix))]

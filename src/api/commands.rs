@@ -1,9 +1,11 @@
-//! The subcommands and their arguments as the command line takes them.
+//! The subcommands and their arguments as the command line takes them. They serialize, to be
+//! sent to the owner of the store (see `owner`); a path keeps every byte (`serde_path`).
 
 use super::output::Format;
 use crate::domain::characters::quote;
 use crate::domain::limits::QUANTITY_DIGITS;
 use clap::{Args, Subcommand};
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// A seat count as typed: digits only, as many as a form's box takes.
@@ -58,7 +60,7 @@ fn seed(value: &str) -> Result<u64, String> {
     })
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum Command {
     /// Agreement templates and confirmations of customer acceptance (like /v1/agreements).
     #[command(subcommand)]
@@ -93,12 +95,14 @@ pub enum Command {
     Backup {
         /// The backup file to write (- is standard output).
         #[arg(long, value_name = "FILE")]
+        #[serde(with = "crate::serde_path")]
         out: PathBuf,
     },
     /// Make the store hold exactly what a backup holds. Every line is checked first; a store
     /// that holds customers is only replaced with --replace, and is then moved aside, not deleted.
     Restore {
         /// The backup file (written by `pcenter backup`).
+        #[serde(with = "crate::serde_path")]
         file: PathBuf,
         /// Restore over a store that holds customers, moving it aside to a directory beside it.
         #[arg(long)]
@@ -106,7 +110,7 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum AgreementsCommand {
     /// Agreement metadata, like GET /v1/agreements (default type: MicrosoftCloudAgreement). Needs
     /// no store, so it answers while the dashboard is open.
@@ -133,11 +137,13 @@ pub enum AgreementsCommand {
     Export {
         /// Write to this file instead of standard output (- is standard output).
         #[arg(long, value_name = "FILE")]
+        #[serde(with = "crate::serde_path::option")]
         out: Option<PathBuf>,
     },
     /// Record the confirmations of a CSV in the export's columns; each row is saved on its own.
     Import {
         /// The CSV file.
+        #[serde(with = "crate::serde_path")]
         file: PathBuf,
         /// Report what would happen without writing anything.
         #[arg(long)]
@@ -145,7 +151,7 @@ pub enum AgreementsCommand {
     },
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args, Serialize, Deserialize)]
 pub struct CreateAgreementArgs {
     /// The customer's tenant ID, primary domain or domain prefix (contoso for
     /// contoso.onmicrosoft.com).
@@ -175,7 +181,7 @@ pub struct CreateAgreementArgs {
     pub template_id: Option<String>,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum CustomersCommand {
     /// Every customer with its Microsoft cloud agreement status, in company-name order.
     List {
@@ -212,7 +218,7 @@ pub enum CustomersCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum OrdersCommand {
     /// Create an order: one --offer/--quantity pair per line item.
     Create {
@@ -230,7 +236,7 @@ pub enum OrdersCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum SubscriptionsCommand {
     /// A customer's subscriptions with their IDs, like GET /v1/customers/{id}/subscriptions.
     List {
@@ -257,7 +263,7 @@ pub enum SubscriptionsCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum OffersCommand {
     /// Every offer an order can name: ID, name, category, billing and the most seats a
     /// subscription may hold.
@@ -268,7 +274,7 @@ pub enum OffersCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum ReportCommand {
     /// Every customer's confirmation status, the confirmation in force (who accepted, date) and
     /// whether new orders and seat changes are blocked on the business date, then a summary

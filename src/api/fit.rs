@@ -53,8 +53,12 @@ const MIN_CUT: usize = 12;
 const GAP: usize = 2;
 
 /// The width of the terminal standard output writes to, or `None` for a pipe or a file (where
-/// a table keeps every column). `COLUMNS` overrides the terminal's own width.
+/// a table keeps every column). `COLUMNS` overrides the terminal's own width. For a command run
+/// for another pcenter, its width, as that pcenter found it (see `caller`).
 pub fn terminal_columns() -> Option<usize> {
+    if let Some(callers) = crate::caller::stdout_columns() {
+        return callers;
+    }
     let stdout = io::stdout();
     if !stdout.is_terminal() {
         return None;

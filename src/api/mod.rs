@@ -43,6 +43,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+pub use fit::terminal_columns;
+
 pub use commands::{
     AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OffersCommand,
     OrdersCommand, ReportCommand, SubscriptionsCommand,
@@ -183,29 +185,32 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
             error.description
         ),
     }
-    let said = match &result {
-        Ok(_) => Ok(()),
-        Err(error) if error.exit == exit::PIPE_CLOSED => Ok(()),
-        Err(error)
-            if matches!(
-                error.exit,
-                exit::STORE_IN_USE
-                    | exit::STORE
-                    | exit::STORE_DAMAGED
-                    | exit::STORE_NEWER
-                    | exit::OUTPUT
-            ) =>
-        {
+    match result {
+        Ok(status) => ExitCode::from(status),
+        Err(error) => tell(&error),
+    }
+}
+
+/// Says a command's refusal on standard error, and gives its exit status: one plain line for
+/// the store's and the output's troubles, Partner Center's JSON error otherwise, nothing when
+/// the output's reader went away. Not even the refusal could be written: that is what the
+/// status says then.
+pub fn tell(error: &ApiError) -> ExitCode {
+    let said = match error.exit {
+        exit::PIPE_CLOSED => Ok(()),
+        exit::STORE_IN_USE
+        | exit::STORE
+        | exit::STORE_DAMAGED
+        | exit::STORE_NEWER
+        | exit::OUTPUT => {
             let line = crate::cli::printable(&error.description);
             writeln!(std::io::stderr(), "pcenter: {line}")
         }
-        Err(error) => writeln!(std::io::stderr(), "{}", error.to_json()),
+        _ => writeln!(std::io::stderr(), "{}", error.to_json()),
     };
-    match (result, said) {
-        // Not even the refusal could be written: that is what the status says.
-        (_, Err(error)) => ExitCode::from(write_error(error).exit),
-        (Ok(status), Ok(())) => ExitCode::from(status),
-        (Err(error), Ok(())) => ExitCode::from(error.exit),
+    match said {
+        Ok(()) => ExitCode::from(error.exit),
+        Err(failed) => ExitCode::from(write_error(failed).exit),
     }
 }
 
@@ -316,9 +321,10 @@ pub fn read_body(source: &str) -> Result<String, ApiError> {
     use std::io::Read;
     let mut bytes = Vec::new();
     let read = if source == "-" {
-        std::io::stdin().take(BODY_MAX + 1).read_to_end(&mut bytes)
+        crate::caller::read_stdin(BODY_MAX + 1, &mut bytes)
     } else {
-        std::fs::File::open(source).and_then(|file| file.take(BODY_MAX + 1).read_to_end(&mut bytes))
+        let path = crate::caller::path(std::path::Path::new(source));
+        std::fs::File::open(path).and_then(|file| file.take(BODY_MAX + 1).read_to_end(&mut bytes))
     };
     let shown = quote_path(std::path::Path::new(source));
     read.map_err(|e| ApiError::invalid(format!("Cannot read the JSON body from {shown}: {e}.")))?;

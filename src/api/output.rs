@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::io::{self, ErrorKind, Write};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, serde::Deserialize)]
 pub enum Format {
     Table,
     #[default]

@@ -240,7 +240,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             out.flush().map_err(write_error)?;
             // The CSV holds rows only; the summary goes to a person reading stderr.
             let line = summary.line(business_date, phase);
-            writeln!(std::io::stderr(), "pcenter: {line}").map_err(write_error)?;
+            writeln!(crate::caller::stderr(), "pcenter: {line}").map_err(write_error)?;
         }
     }
     Ok(0)

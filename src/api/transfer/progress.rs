@@ -1,8 +1,11 @@
 //! A one-line progress bar for long imports, redrawn in place with `\r` each time the
 //! percentage changes (at most 101 times however large the file), and cleared at the end.
-//! Before it starts, the same line can say what is being done (`Reading FILE…`).
+//! Before it starts, the same line can say what is being done (`Reading FILE…`). It is drawn on
+//! the standard error of the pcenter the command runs for (see `caller`): never on the screen
+//! of a dashboard that runs the command for another pcenter.
 
-use std::io::{IsTerminal, Write};
+use crate::caller;
+use std::io::Write;
 
 /// Files with more rows than this show a bar; smaller ones finish before it would help.
 pub const LARGE: usize = 1_000;
@@ -22,9 +25,8 @@ pub struct Progress {
 impl Progress {
     /// A bar on standard error when it is a terminal and the file is large; otherwise silent.
     pub fn on_stderr(total: usize) -> Progress {
-        let stderr = std::io::stderr();
-        let show = total > LARGE && stderr.is_terminal();
-        Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), total)
+        let show = total > LARGE && caller::stderr_is_terminal();
+        Progress::to(show.then(caller::stderr), total)
     }
 
     /// A bar on standard error, when it is a terminal, for a command that prints lines on
@@ -32,9 +34,8 @@ impl Progress {
     /// and drawn again after it, so that on one screen the two never mix. Its total is set by
     /// `start`.
     pub fn beside_stdout() -> Progress {
-        let stderr = std::io::stderr();
-        let show = stderr.is_terminal();
-        Progress::to(show.then(|| Box::new(stderr) as Box<dyn Write>), 0)
+        let show = caller::stderr_is_terminal();
+        Progress::to(show.then(caller::stderr), 0)
     }
 
     pub fn to(sink: Option<Box<dyn Write>>, total: usize) -> Progress {

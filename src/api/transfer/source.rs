@@ -7,7 +7,7 @@ use crate::api::error::ApiError;
 use crate::domain::characters::quote_path;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read as _, Seek, SeekFrom};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The most a stream (a pipe, a device) may hold: it is kept in a temporary file to be read
 /// twice, and a stream without end (`/dev/zero`) must not fill the disk. A million rows of the
@@ -18,7 +18,10 @@ const STREAM_MAX: u64 = 1 << 30;
 /// device) is copied once into a temporary file, removed as soon as it is made, so that its
 /// contents never sit in memory whole.
 pub struct Source<'p> {
+    /// The path as given, for messages.
     path: &'p Path,
+    /// The file it names for the pcenter the command runs for (see `caller`).
+    opened: PathBuf,
     spooled: Option<File>,
     /// The contents, for a file already read into memory (see `from_bytes`).
     bytes: Option<Vec<u8>>,
@@ -30,11 +33,12 @@ impl Source<'_> {
     pub fn open(path: &Path) -> Result<Source<'_>, ApiError> {
         let mut source = Source {
             path,
+            opened: crate::caller::path(path).into_owned(),
             spooled: None,
             bytes: None,
         };
-        let metadata = std::fs::metadata(path).map_err(|e| source.cannot_read(e))?;
-        let mut input = File::open(path).map_err(|e| source.cannot_read(e))?;
+        let metadata = std::fs::metadata(&source.opened).map_err(|e| source.cannot_read(e))?;
+        let mut input = File::open(&source.opened).map_err(|e| source.cannot_read(e))?;
         // A stream is judged by its start before it is copied: `/dev/zero` is refused at once.
         let mut start = Vec::with_capacity(SNIFFED);
         (&mut input)
@@ -85,6 +89,7 @@ impl Source<'_> {
         }
         Ok(Source {
             path,
+            opened: path.to_path_buf(),
             spooled: None,
             bytes: Some(bytes),
         })
@@ -99,7 +104,7 @@ impl Source<'_> {
                 file.seek(SeekFrom::Start(0))?;
                 Ok(file)
             }),
-            None => File::open(self.path),
+            None => File::open(&self.opened),
         };
         let file = file.map_err(|e| self.cannot_read(e))?;
         Ok(Box::new(BufReader::with_capacity(1 << 16, file)))

@@ -1,0 +1,110 @@
+//! The owner of a store (the dashboard today) and the commands it runs for other pcenter
+//! processes. Only one process may have a store open (`store::StoreLock`); the one that has it
+//! listens on a socket in the data directory, beside the store (`store.sock`, `demo.sock`;
+//! its owner's only, removed when it closes), and a `pcenter` command started on that data
+//! directory runs through it: the same output, exit status and rules as on its own, its
+//! change seen at once by the owner.
+//!
+//! - `Owner::bind` (holding the store's lock) and `serve`: the owner's side.
+//! - `owner_of`, `forward`: a command's side.
+//!
+//! An owner, in order:
+//!
+//! ```text
+//! let lock = StoreLock::acquire(&path)?;
+//! let owner = owner::Owner::bind(&lock, OwnerRecord::dashboard(&actor))?;
+//! let store = SledStore::open_locked(lock)?;            // the lock goes into the store
+//! let serving = owner::serve(owner, executor)?;         // Executor: runs one command
+//! …                                                     // the dashboard runs
+//! serving.stop();                                       // the socket removed, commands done
+//! store.close();                                        // only then is the lock let go
+//! ```
+
+mod client;
+mod connection;
+mod frame;
+mod peer;
+mod place;
+mod refusals;
+mod request;
+mod server;
+mod stdio;
+
+#[cfg(test)]
+mod tests;
+
+use crate::domain::role::Role;
+use crate::service::Actor;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+pub use client::{forward, owner_of};
+pub use place::{Place, ADDRESS_MAX, MODE};
+pub use refusals::{dashboard_refused, needs_store_alone};
+pub use request::{Request, Route};
+pub use server::{serve, Executor, Invocation, Owner, Serving};
+
+/// What owns a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OwnerKind {
+    Dashboard,
+    Server,
+}
+
+/// Who owns a store, as the owner tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnerRecord {
+    pub kind: OwnerKind,
+    pub agent: String,
+    pub role: Role,
+    pub pid: u32,
+    pub since: DateTime<Utc>,
+}
+
+impl OwnerRecord {
+    /// This process, a dashboard opened by `actor` now.
+    pub fn dashboard(actor: &Actor) -> OwnerRecord {
+        OwnerRecord {
+            kind: OwnerKind::Dashboard,
+            agent: actor.agent.clone(),
+            role: actor.role,
+            pid: std::process::id(),
+            since: Utc::now(),
+        }
+    }
+
+    /// "the dashboard of Ann Agent (process 4242, since 2026-12-04 10:32 UTC)"
+    pub fn describe(&self) -> String {
+        let what = match self.kind {
+            OwnerKind::Dashboard => "the dashboard",
+            OwnerKind::Server => "the pcenter server",
+        };
+        format!(
+            "{what} of {} (process {}, since {})",
+            self.agent,
+            self.pid,
+            self.since.format("%Y-%m-%d %H:%M UTC")
+        )
+    }
+
+    /// What to do to have the store back: "Close that dashboard".
+    pub fn how_to_end(&self) -> &'static str {
+        match self.kind {
+            OwnerKind::Dashboard => "Close that dashboard",
+            OwnerKind::Server => "Stop that server",
+        }
+    }
+}
+
+/// Why a store's owner cannot listen for commands.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OwnerError {
+    #[error("Commands cannot reach this pcenter through {}: {detail}.", crate::domain::characters::quote_path(.path))]
+    Io { path: PathBuf, detail: String },
+    #[error("{} is in the way of the socket through which commands reach this pcenter, and is not a socket; move it away.", crate::domain::characters::quote_path(.path))]
+    InTheWay { path: PathBuf },
+    #[error("The socket {} could not be made its owner's only.", crate::domain::characters::quote_path(.path))]
+    NotPrivate { path: PathBuf },
+}
