@@ -273,6 +273,15 @@ fn run_dashboard(
             screen.draw(&preview)?;
         }
     }
+    // Commands started on this store while the dashboard is open run through it.
+    let owner = match crate::owner::Owner::bind(&lock, crate::owner::OwnerRecord::dashboard(&actor))
+    {
+        Ok(owner) => Some(owner),
+        Err(error) => {
+            tracing::warn!("commands cannot run through this dashboard: {error}");
+            None
+        }
+    };
     let opened = SledStore::open_locked(lock)
         .map(Logged)
         .and_then(|store| prepare(&store, options).map(|()| store))
@@ -289,6 +298,13 @@ fn run_dashboard(
         let core = Arc::clone(&core);
         std::thread::spawn(move || loader.run(&core))
     });
+    let serving = owner.and_then(|owner| {
+        crate::owner::serve(owner, commands_through(&core))
+            .inspect_err(|error| {
+                tracing::warn!("commands cannot run through this dashboard: {error}")
+            })
+            .ok()
+    });
     let mut session = Session::open(Arc::clone(&core), actor.clone(), size);
     tracing::info!(
         "dashboard started on {} as {} ({}), business date {}",
@@ -301,6 +317,10 @@ fn run_dashboard(
     stop.left_the_loop();
     drop(screen); // the terminal restored first: after a hang-up, the rest may take a moment
     drop(session);
+    // No command runs once the store is closing; the socket goes first.
+    if let Some(serving) = serving {
+        serving.stop();
+    }
     // The directory's loading ends at the next row, so the store can be closed.
     core.stop_loading();
     if let Some(loading) = loading {
@@ -316,4 +336,18 @@ fn run_dashboard(
         Err(error) => tracing::warn!("dashboard ended by a terminal error: {error}"),
     }
     result.map(|signal| signal.map_or(ExitCode::SUCCESS, ExitCode::from))
+}
+
+/// Runs each command sent to the dashboard's socket on its shared core, as one more agent: its
+/// rules decided on the store's current records, its change shown live on the dashboard.
+fn commands_through(core: &Arc<crate::core::Core>) -> crate::owner::Executor {
+    let core = Arc::downgrade(core);
+    Arc::new(move |invocation, out| match core.upgrade() {
+        Some(core) => crate::api::execute_on(core, invocation.command, &invocation.options, out),
+        None => Err(crate::api::error::ApiError::new(
+            crate::api::error::code::STORE,
+            crate::api::error::exit::STORE_IN_USE,
+            "The dashboard that holds this store is closing; run the command again in a moment.",
+        )),
+    })
 }

@@ -1,32 +1,74 @@
-//! A second pcenter on a store in use, whether a command or the dashboard, is told so in one
-//! plain line within a second (exit 3), and changes nothing: not the store, not its terminal.
+//! A second pcenter on a store a dashboard holds: a command runs through the dashboard, its
+//! change shown there at once with no key pressed; a second dashboard, and the commands that
+//! need the store alone, are told in one plain line who holds it (exit 3), and change nothing:
+//! not the store, not their terminal.
 #![cfg(unix)]
 
 mod pty;
 
 use pty::{Dashboard, ENTER_ALTERNATE_SCREEN};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// "Within a second", with a margin for a busy machine.
 const AT_ONCE: Duration = Duration::from_millis(1500);
 
-fn in_use(data_dir: &Path) -> String {
+fn pcenter(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pcenter"))
+        .args(["--demo", "--today", "2018-09-14", "--data-dir"])
+        .arg(data_dir)
+        .args(args)
+        .env_remove("PCENTER_DATA_DIR")
+        .env("PCENTER_AGENT", "Bob Agent")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// The start of the line that names the dashboard holding the store (its process ID and start
+/// time follow).
+fn held_by_dashboard(data_dir: &Path) -> String {
     format!(
-        "pcenter: The pcenter store at {} is in use by another pcenter process. Close that one, \
-         or choose another --data-dir, and try again.",
+        "pcenter: The pcenter store at {} is open in the dashboard of Megan Bowen (process ",
         data_dir.join("demo").display()
     )
 }
 
+/// The status the dashboard's list shows for Northwind Traders.
+fn northwind_status(dashboard: &Dashboard) -> String {
+    let screen = dashboard.screen();
+    let row = screen
+        .lines()
+        .find(|line| line.contains("Northwind Traders"))
+        .unwrap_or_default()
+        .to_string();
+    ["Not confirmed", "Confirmed"]
+        .into_iter()
+        .find(|status| row.contains(status))
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[test]
-fn a_command_while_the_dashboard_runs_is_told_at_once_that_the_store_is_in_use() {
+fn a_command_while_the_dashboard_runs_goes_through_it_and_shows_there_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut dashboard = Dashboard::start(dir.path());
+    let mut dashboard = Dashboard::start_with(
+        dir.path(),
+        &["--demo", "--today", "2018-09-14", "--agent", "Megan Bowen"],
+    );
     dashboard.wait_for_screen(&["Customers", "Fabrikam"]);
-    let commands: [&[&str]; 2] = [
-        &["customers", "list"],
+    dashboard.type_bytes(b"/northwind");
+    dashboard.wait_for_screen(&["1 of 31 customers"]);
+    assert_eq!(northwind_status(&dashboard), "Not confirmed");
+
+    let listed = pcenter(dir.path(), &["customers", "list", "--format", "table"]);
+    assert_eq!(listed.status.code(), Some(0), "{listed:?}");
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Northwind Traders"));
+
+    let started = Instant::now();
+    let confirmed = pcenter(
+        dir.path(),
         &[
             "agreements",
             "create",
@@ -39,32 +81,76 @@ fn a_command_while_the_dashboard_runs_is_told_at_once_that_the_store_is_in_use()
             "--email",
             "d@example.com",
         ],
-    ];
-    for args in commands {
-        let started = Instant::now();
-        let output = Command::new(env!("CARGO_BIN_EXE_pcenter"))
-            .args(["--demo", "--today", "2018-09-14", "--data-dir"])
-            .arg(dir.path())
-            .args(args)
-            .env_remove("PCENTER_DATA_DIR")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        let took = started.elapsed();
-        let stderr = String::from_utf8(output.stderr).unwrap();
-        assert_eq!(output.status.code(), Some(3), "{args:?}: {stderr}");
-        assert_eq!(stderr, format!("{}\n", in_use(dir.path())), "{args:?}");
-        assert!(output.stdout.is_empty(), "{args:?}");
-        assert!(took < AT_ONCE, "{args:?} took {took:?}");
+    );
+    assert_eq!(confirmed.status.code(), Some(0), "{confirmed:?}");
+    assert!(String::from_utf8_lossy(&confirmed.stdout).contains("\"userId\": \"Bob Agent\""));
+    assert!(started.elapsed() < AT_ONCE, "took {:?}", started.elapsed());
+    // No key is pressed: the dashboard shows the change by itself.
+    let shown = dashboard.read_until(|d| northwind_status(d) == "Confirmed");
+    assert!(shown, "the change never showed:\n{}", dashboard.screen());
+
+    // The same rules: the same confirmation again is 600061, exit 9.
+    let again = pcenter(
+        dir.path(),
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            "northwindtraders",
+            "--first-name",
+            "Diego",
+            "--last-name",
+            "Siciliani",
+            "--email",
+            "d@example.com",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(9), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("600061"));
+
+    dashboard.type_bytes(b"\x1b\x1bq");
+    assert_eq!(dashboard.wait_for_exit().code(), Some(0));
+    // Closed: the socket is gone, and the command opens the store itself again.
+    assert!(!dir.path().join("demo.sock").exists());
+    let alone = pcenter(dir.path(), &["customers", "show", "northwindtraders"]);
+    assert_eq!(alone.status.code(), Some(0), "{alone:?}");
+}
+
+#[test]
+fn restore_and_generate_are_refused_naming_the_dashboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dashboard = Dashboard::start_with(
+        dir.path(),
+        &["--demo", "--today", "2018-09-14", "--agent", "Megan Bowen"],
+    );
+    dashboard.wait_for_screen(&["Customers", "Fabrikam"]);
+    let backup = dir.path().join("backup.jsonl");
+    let backed_up = pcenter(dir.path(), &["backup", "--out", backup.to_str().unwrap()]);
+    assert_eq!(backed_up.status.code(), Some(0), "{backed_up:?}");
+    for args in [
+        &["restore", backup.to_str().unwrap(), "--replace"][..],
+        &["generate", "--customers", "10"][..],
+    ] {
+        let refused = pcenter(dir.path(), args);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(3), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(&held_by_dashboard(dir.path())),
+            "{stderr}"
+        );
+        assert!(stderr.contains("Close that dashboard first"), "{stderr}");
     }
     dashboard.type_bytes(b"q");
     assert_eq!(dashboard.wait_for_exit().code(), Some(0));
 }
 
 #[test]
-fn a_second_dashboard_is_told_at_once_and_leaves_its_terminal_alone() {
+fn a_second_dashboard_is_told_at_once_who_holds_the_store_and_leaves_its_terminal_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = Dashboard::start(dir.path());
+    let mut first = Dashboard::start_with(
+        dir.path(),
+        &["--demo", "--today", "2018-09-14", "--agent", "Megan Bowen"],
+    );
     first.wait_for_screen(&["Customers", "Fabrikam"]);
 
     let started = Instant::now();
@@ -74,7 +160,13 @@ fn a_second_dashboard_is_told_at_once_and_leaves_its_terminal_alone() {
     assert_eq!(status.code(), Some(3), "{status:?}");
     assert!(took < AT_ONCE, "took {took:?}");
     let output = second.raw_output();
-    assert_eq!(output.trim_end(), in_use(dir.path()), "only the one line");
+    let line = output.trim_end();
+    assert!(line.starts_with(&held_by_dashboard(dir.path())), "{line}");
+    assert!(
+        line.contains(&format!("process {}, since ", first.pid())),
+        "{line}"
+    );
+    assert_eq!(line.lines().count(), 1, "only the one line: {line}");
     assert!(!output.contains(ENTER_ALTERNATE_SCREEN));
 
     // The first one carries on.
