@@ -1,29 +1,15 @@
 //! Data built into the binary: the offer catalog and the contents of the demo store.
 
 use crate::domain::agreement::Confirmation;
-use crate::domain::commerce::{Offer, Order, Subscription};
+use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use crate::store::Snapshot;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use std::sync::OnceLock;
 
-const OFFERS_JSON: &str = include_str!("../assets/offers.json");
 const DEMO_JSON: &str = include_str!("../assets/demo.json");
 
-/// Every offer the partner can sell, in catalog order.
-pub fn offers() -> &'static [Offer] {
-    static OFFERS: OnceLock<Vec<Offer>> = OnceLock::new();
-    OFFERS.get_or_init(|| parse_embedded("offers.json", OFFERS_JSON))
-}
-
-/// The offer with this ID; IDs are compared without regard to case.
-pub fn offer(id: &str) -> Option<&'static Offer> {
-    let id = id.trim();
-    offers()
-        .iter()
-        .find(|offer| offer.id.eq_ignore_ascii_case(id))
-}
+pub use crate::domain::catalog::{offer, offers};
 
 /// The store contents a new demo store starts with.
 pub fn demo_snapshot() -> Snapshot {

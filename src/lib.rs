@@ -21,6 +21,7 @@ pub mod dashboard;
 pub mod diagnostics;
 pub mod directory;
 pub mod domain;
+pub mod invocation;
 pub mod out_file;
 #[cfg(unix)]
 pub mod owner;

@@ -7,7 +7,6 @@ mod agreements;
 mod backup;
 mod body_keys;
 mod command_name;
-mod commands;
 mod commerce;
 mod commerce_json;
 pub mod csv_escape;
@@ -29,12 +28,12 @@ mod subscriptions;
 mod transfer;
 
 use crate::book::Book;
-use crate::cli::{open_store, open_unseeded, Options};
 use crate::clock::SystemClock;
 use crate::core::{Core, SessionId};
 use crate::diagnostics::Logged;
 use crate::domain::characters::{quote, quote_path};
 use crate::domain::customer::{self, Customer};
+use crate::invocation::{open_store, open_unseeded, Options};
 use crate::service::{Actor, Operations, ServiceError};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -45,7 +44,7 @@ use std::sync::Arc;
 
 pub use fit::terminal_columns;
 
-pub use commands::{
+pub use crate::invocation::{
     AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OffersCommand,
     OrdersCommand, ReportCommand, SubscriptionsCommand,
 };
@@ -203,7 +202,7 @@ pub fn tell(error: &ApiError) -> ExitCode {
         | exit::STORE_DAMAGED
         | exit::STORE_NEWER
         | exit::OUTPUT => {
-            let line = crate::cli::printable(&error.description);
+            let line = crate::domain::characters::message_line(&error.description);
             writeln!(std::io::stderr(), "pcenter: {line}")
         }
         _ => writeln!(std::io::stderr(), "{}", error.to_json()),

@@ -3,18 +3,11 @@
 
 use super::error::{code, exit, ApiError};
 use crate::domain::characters::quote_path;
-use clap::ValueEnum;
 use serde::Serialize;
 use std::io::{self, ErrorKind, Write};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, Serialize, serde::Deserialize)]
-pub enum Format {
-    Table,
-    #[default]
-    Json,
-    Csv,
-}
+pub use crate::invocation::Format;
 
 /// Pretty JSON on one value, followed by a newline; safe for a terminal (see `safe_json`).
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {

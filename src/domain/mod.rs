@@ -1,6 +1,7 @@
 //! Pure rules of the product: no IO, no terminal, no clock.
 
 pub mod agreement;
+pub mod catalog;
 pub mod characters;
 pub mod cloud;
 pub mod commerce;

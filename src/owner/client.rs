@@ -7,7 +7,7 @@ use super::request::{Request, Route};
 use super::{peer, refusals, OwnerRecord};
 use crate::api::error::ApiError;
 use crate::api::{tell, write_error, Command};
-use crate::cli::Options;
+use crate::invocation::Options;
 use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;

@@ -5,7 +5,7 @@
 
 use crate::api::{AgreementsCommand, Command, CustomersCommand, OffersCommand};
 use crate::caller::FileId;
-use crate::cli::Options;
+use crate::invocation::Options;
 use serde::{Deserialize, Serialize};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -87,10 +87,10 @@ impl Request {
     pub fn check(&self) -> Result<(), String> {
         let options = &self.options;
         for value in [&options.agent, &options.partner].into_iter().flatten() {
-            crate::cli::parse_agent(value)?;
+            crate::invocation::parse_agent(value)?;
         }
         if let Some(today) = options.today {
-            crate::cli::parse_date(&today.format("%Y-%m-%d").to_string())?;
+            crate::invocation::parse_date(&today.format("%Y-%m-%d").to_string())?;
         }
         if options.command.is_some() {
             return Err("a command given twice".into());
@@ -100,7 +100,7 @@ impl Request {
             ..
         }) = &self.command
         {
-            crate::cli::parse_filter(filter)?;
+            crate::invocation::parse_filter(filter)?;
         }
         if !self.directory.is_absolute() {
             return Err("a relative directory".into());

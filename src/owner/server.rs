@@ -7,7 +7,7 @@ use super::place::{Bound, Place};
 use super::{OwnerError, OwnerRecord};
 use crate::api::error::ApiError;
 use crate::api::Command;
-use crate::cli::Options;
+use crate::invocation::Options;
 use crate::store::StoreLock;
 use std::collections::HashMap;
 use std::io::{self, Write};

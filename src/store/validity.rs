@@ -3,8 +3,8 @@
 //! import, a fill, a restore), and by `audit` to everything stored. Each function lists every
 //! problem it finds, in plain words, about the record it is given.
 
-use crate::assets;
 use crate::domain::agreement::{Confirmation, MCA_TEMPLATE_ID, MCA_TYPE};
+use crate::domain::catalog;
 use crate::domain::characters::quote;
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{check_line, Billing, Order, Subscription};
@@ -184,7 +184,7 @@ pub fn order_problems(order: &Order) -> Vec<String> {
         problems.push(format!("the order {} has no line items", order.id));
     }
     for line in &order.lines {
-        match assets::offer(&line.offer_id) {
+        match catalog::offer(&line.offer_id) {
             None => problems.push(unknown_offer(&line.offer_id)),
             Some(offer) => problems.extend(
                 check_line(offer, line.quantity)
@@ -212,7 +212,7 @@ pub fn subscription_problems(subscription: &Subscription) -> Vec<String> {
         &format!("{what} was created"),
         subscription.created_at,
     ));
-    let Some(offer) = assets::offer(&subscription.offer_id) else {
+    let Some(offer) = catalog::offer(&subscription.offer_id) else {
         problems.push(unknown_offer(&subscription.offer_id));
         return problems;
     };

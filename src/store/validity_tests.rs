@@ -97,7 +97,7 @@ fn a_subscription_keeps_to_its_offer() {
         .iter()
         .find(|s| s.billing == Billing::SeatBased)
         .unwrap();
-    let max = assets::offer(&seat_based.offer_id)
+    let max = crate::domain::catalog::offer(&seat_based.offer_id)
         .unwrap()
         .max_seats
         .unwrap();

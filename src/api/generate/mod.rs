@@ -23,11 +23,7 @@ use std::io::Write;
 /// Customers written to the store at a time: memory stays bounded however many are asked for.
 const CHUNK: usize = 50_000;
 
-/// The most customers one run makes: ten times the million the product is measured at (see
-/// BENCHMARKS.md). A store takes about 2 KB of disk per customer and the dashboard's list about
-/// 100 bytes of memory, so ten million come to some 20 GB of disk, 1 GB of memory and a few
-/// minutes of generating; more would fill most machines' disks before it was useful.
-pub const MOST_CUSTOMERS: usize = 10_000_000;
+pub use crate::invocation::MOST_CUSTOMERS;
 
 /// Fills `store`, which must hold no customer yet, with `customers` customers made from `seed`,
 /// created before the actor's business date; `partner_name` is saved with the first chunk.

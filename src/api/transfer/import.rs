@@ -17,7 +17,7 @@ use super::report::{Group, Tally, GROUP};
 use super::source::{Rows, Source};
 use crate::api::error::{exit, ApiError};
 use crate::api::{write_error, Api};
-use crate::cli::printable;
+use crate::domain::characters::message_line as printable;
 use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;

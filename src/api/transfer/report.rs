@@ -5,8 +5,8 @@ use super::decide::{Outcome, SAME_AS_CURRENT};
 use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
 use crate::book::Book;
-use crate::cli::printable;
 use crate::domain::agreement::Confirmation;
+use crate::domain::characters::message_line as printable;
 use std::io::Write;
 
 /// Rows imported between two flushes: few enough that a report is never far behind, many

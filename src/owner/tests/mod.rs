@@ -126,7 +126,7 @@ impl Running {
 
     pub fn request(&self, args: &[&str]) -> Request {
         let mut options =
-            crate::cli::Options::try_parse_from(["pcenter"].iter().chain(args)).unwrap();
+            crate::invocation::Options::try_parse_from(["pcenter"].iter().chain(args)).unwrap();
         let command = options.command.take().unwrap();
         Request::here(&options, &command, &self.store)
     }

@@ -1,12 +1,18 @@
 //! The subcommands and their arguments as the command line takes them. They serialize, to be
 //! sent to the owner of the store (see `owner`); a path keeps every byte (`serde_path`).
 
-use super::output::Format;
+use super::Format;
 use crate::domain::characters::quote;
 use crate::domain::limits::QUANTITY_DIGITS;
 use clap::{Args, Subcommand};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+
+/// The most customers one run makes: ten times the million the product is measured at (see
+/// BENCHMARKS.md). A store takes about 2 KB of disk per customer and the dashboard's list about
+/// 100 bytes of memory, so ten million come to some 20 GB of disk, 1 GB of memory and a few
+/// minutes of generating; more would fill most machines' disks before it was useful.
+pub const MOST_CUSTOMERS: usize = 10_000_000;
 
 /// A seat count as typed: digits only, as many as a form's box takes.
 fn seat_count(value: &str) -> Result<u32, String> {
@@ -34,9 +40,9 @@ fn digits(value: &str) -> Result<&str, String> {
     Ok(digits)
 }
 
-/// How many customers `generate` makes: at most `generate::MOST_CUSTOMERS`.
+/// How many customers `generate` makes: at most `MOST_CUSTOMERS`.
 fn customer_count(value: &str) -> Result<usize, String> {
-    let most = super::generate::MOST_CUSTOMERS;
+    let most = MOST_CUSTOMERS;
     let digits = digits(value)?;
     match digits.parse::<usize>() {
         Ok(count) if count <= most => Ok(count),
@@ -187,7 +193,7 @@ pub enum CustomersCommand {
     List {
         /// Only customers whose company name or domain contains this text, whatever its case
         /// (at most 100 characters, as the Customers filter takes).
-        #[arg(long, value_name = "TEXT", value_parser = crate::cli::parse_filter)]
+        #[arg(long, value_name = "TEXT", value_parser = super::values::parse_filter)]
         filter: Option<String>,
         /// Only public-cloud customers without a confirmation.
         #[arg(long)]
