@@ -8,10 +8,37 @@ mod commands;
 mod common;
 #[path = "sharing/live.rs"]
 mod live;
+#[path = "sharing/same_customer.rs"]
+mod same_customer;
 
 /// Accessors that name the screen a test expects.
 mod support {
+    use pcenter::app::screens::acceptance::AcceptanceForm;
+    use pcenter::app::screens::account::Account;
+    use pcenter::app::screens::order::NewOrder;
+    use pcenter::app::screens::Screen;
     use pcenter::app::session::Session;
+
+    pub fn acceptance(s: &Session) -> &AcceptanceForm {
+        match &s.app.screen {
+            Screen::Acceptance(form) => form,
+            other => panic!("expected the acceptance form, got {}", other.title()),
+        }
+    }
+
+    pub fn order(s: &Session) -> &NewOrder {
+        match &s.app.screen {
+            Screen::Order(order) => order,
+            other => panic!("expected the New order screen, got {}", other.title()),
+        }
+    }
+
+    pub fn account(s: &Session) -> &Account {
+        match &s.app.screen {
+            Screen::Account(account) => account,
+            other => panic!("expected the Account screen, got {}", other.title()),
+        }
+    }
 
     /// The message line's text, or "" when there is none.
     pub fn message(s: &Session) -> &str {
