@@ -6,10 +6,16 @@
 #[path = "sharing/commands.rs"]
 mod commands;
 mod common;
+#[path = "sharing/concurrent.rs"]
+mod concurrent;
+#[path = "sharing/concurrent_checks.rs"]
+mod concurrent_checks;
 #[path = "sharing/live.rs"]
 mod live;
 #[path = "sharing/same_customer.rs"]
 mod same_customer;
+#[path = "sharing/workload.rs"]
+mod workload;
 
 /// Accessors that name the screen a test expects.
 mod support {
