@@ -4,7 +4,10 @@
 //! - the dashboard under long sequences of keys, pastes and resizes, rendered after every step
 //!   at sizes down to 1x1;
 //! - the commands, run in this process on one store on disk, with valid and invalid arguments,
-//!   business dates, roles and agents (see `props/world.rs`).
+//!   business dates, roles and agents (see `props/world.rs`);
+//! - two to four sessions of one shared core, each its own agent and role, their keys
+//!   interleaved, each session showing the store as it is after every step (see
+//!   `props/sessions.rs`).
 //!
 //! Nothing may panic, and after every write:
 //!
@@ -36,6 +39,8 @@ mod names;
 mod render;
 #[path = "props/rules.rs"]
 mod rules;
+#[path = "props/sessions.rs"]
+mod sessions;
 #[path = "props/strategies.rs"]
 mod strategies;
 #[path = "props/world.rs"]
@@ -61,6 +66,9 @@ const MAX_STEPS: usize = 40;
 const DEFAULT_COMMAND_CASES: u32 = 64;
 /// The longest sequence of commands of one case.
 const MAX_COMMANDS: usize = 20;
+/// Cases of sessions sharing a core per run in CI: each checks every session against the store
+/// after every step, so a few hundred take seconds.
+const DEFAULT_SHARING_CASES: u32 = 150;
 
 fn config() -> Config {
     config_of(DEFAULT_CASES)
@@ -133,5 +141,18 @@ proptest! {
         for call in &calls {
             world.run(call)?;
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config_of(DEFAULT_SHARING_CASES))]
+
+    #[test]
+    fn sessions_of_one_core_with_interleaved_keys_never_break_a_rule_and_show_the_store(
+        date in business_date(),
+        roles in sessions::roles(),
+        steps in prop::collection::vec((0usize..4, sessions::step()), 0..MAX_STEPS),
+    ) {
+        sessions::run(date, &roles, &steps)?;
     }
 }

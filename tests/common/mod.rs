@@ -1,19 +1,23 @@
 //! Shared test helpers: a session over the demo data in memory, with a fixed clock, driven by
-//! keys; and rendering it on a `TestBackend`.
+//! keys; several sessions of one shared core over the demo data, in memory or on disk; and
+//! rendering a session on a `TestBackend`.
 #![allow(dead_code)]
 
 use pcenter::app::session::Session;
 use pcenter::app::{Action, App};
 use pcenter::assets;
 use pcenter::book::Book;
-use pcenter::clock::FixedClock;
+use pcenter::clock::{Clock, FixedClock};
+use pcenter::core::Core;
+use pcenter::directory::{Directory, ListingRow};
 use pcenter::domain::role::Role;
 use pcenter::service::Actor;
-use pcenter::store::{MemoryStore, Store};
+use pcenter::store::{copy_into, MemoryStore, SledStore, Store};
 use pcenter::ui;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
+use std::sync::Arc;
 
 /// Demo customers with known states.
 pub const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc"; // confirmed, public
@@ -45,8 +49,94 @@ pub fn session_over(store: Box<dyn Store>, date: &str, role: Role) -> Session {
     };
     let partner = snapshot.partner_name.clone().unwrap_or_default();
     let app = App::new(actor, partner, Book::from_snapshot(snapshot), (80, 24));
-    let clock = FixedClock(format!("{date}T10:30:00Z").parse().expect("test timestamp"));
-    Session::new(app, store, Box::new(clock))
+    Session::new(app, store, Box::new(fixed_clock(date)))
+}
+
+/// The clock of every test session: 10:30 UTC on the business date.
+pub fn fixed_clock(date: &str) -> FixedClock {
+    FixedClock(format!("{date}T10:30:00Z").parse().expect("test timestamp"))
+}
+
+pub fn actor(agent: &str, role: Role, date: &str) -> Actor {
+    Actor {
+        agent: agent.into(),
+        role,
+        business_date: date.parse().expect("test date"),
+    }
+}
+
+/// A shared core over `store`, showing the statuses of `date`, its whole directory read from
+/// the store, as a dashboard's core is once loaded.
+pub fn core_over(store: Box<dyn Store>, date: &str, clock: Box<dyn Clock>) -> Arc<Core> {
+    let business_date = date.parse().expect("test date");
+    let rows = store
+        .listing()
+        .expect("listing")
+        .map(|row| ListingRow::on(row.expect("a listing row"), business_date));
+    let directory = Directory::from_rows(rows);
+    let partner = store.partner_name().expect("partner").unwrap_or_default();
+    Arc::new(Core::with_directory(
+        store,
+        clock,
+        business_date,
+        partner,
+        directory,
+        None,
+    ))
+}
+
+/// The demo data in a new sled store in `dir`.
+pub fn sled_demo(dir: &std::path::Path) -> SledStore {
+    let store = SledStore::open(&dir.join("store")).expect("a new store");
+    copy_into(&store, &assets::demo_snapshot()).expect("the demo data");
+    store
+}
+
+/// One shared core over the demo data, on a business date, with the fixed clock; its store in
+/// memory or on disk (kept as long as this is).
+pub struct SharedDemo {
+    pub core: Arc<Core>,
+    /// "memory" or "sled", for messages.
+    pub kind: &'static str,
+    date: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl SharedDemo {
+    pub fn in_memory(date: &str) -> SharedDemo {
+        let store = MemoryStore::with_snapshot(assets::demo_snapshot());
+        SharedDemo {
+            core: core_over(Box::new(store), date, Box::new(fixed_clock(date))),
+            kind: "memory",
+            date: date.into(),
+            _dir: None,
+        }
+    }
+
+    pub fn on_disk(date: &str) -> SharedDemo {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let store = sled_demo(dir.path());
+        SharedDemo {
+            core: core_over(Box::new(store), date, Box::new(fixed_clock(date))),
+            kind: "sled",
+            date: date.into(),
+            _dir: Some(dir),
+        }
+    }
+
+    /// A new session of the core, on the Customers list at 80x24.
+    pub fn open(&self, agent: &str, role: Role) -> Session {
+        Session::open(
+            Arc::clone(&self.core),
+            actor(agent, role, &self.date),
+            (80, 24),
+        )
+    }
+}
+
+/// The demo data on one core in each kind of store: what every test of sharing runs on.
+pub fn shared_demos(date: &str) -> [SharedDemo; 2] {
+    [SharedDemo::in_memory(date), SharedDemo::on_disk(date)]
 }
 
 pub fn press(session: &mut Session, code: KeyCode) {
@@ -82,13 +172,13 @@ pub fn keys(session: &mut Session, text: &str) {
 /// filter with the customer selected.
 pub fn select_customer(session: &mut Session, customer_id: &str) {
     let domain = session
-        .app
-        .ctx
-        .book
-        .customer(customer_id)
+        .core
+        .store()
+        .dossier(customer_id)
+        .expect("the store reads")
         .expect("known customer")
-        .domain
-        .clone();
+        .customer
+        .domain;
     press(session, KeyCode::Char('/'));
     type_text(session, &domain);
     press(session, KeyCode::Enter);

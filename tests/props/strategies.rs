@@ -141,7 +141,7 @@ fn wizard(prefix: &str, date: &str) -> Step {
     step
 }
 
-fn journey() -> impl Strategy<Value = Step> {
+pub fn journey() -> impl Strategy<Value = Step> {
     let date = prop::sample::select(PASTES);
     prop_oneof![
         3 => Just(vec![plain(KeyCode::Enter)]),

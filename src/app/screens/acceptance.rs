@@ -257,6 +257,15 @@ impl AcceptanceForm {
                     origin.clone(),
                 ))))
             }
+            // Another agent confirmed this very contact meanwhile: the order's gate is open, so
+            // the prompt has done its work (the order is judged on the store again).
+            (Err(ServiceError::AlreadyConfirmed), Purpose::BeforeOrder { origin, .. }) => {
+                ctx.info("Customer acceptance was confirmed meanwhile with this contact. Continue with the new order.");
+                Step::go(Screen::Order(Box::new(NewOrder::new(
+                    &self.customer_id,
+                    origin.clone(),
+                ))))
+            }
             (Ok(_), _) => Step::stay(),
             (Err(error), _) => {
                 self.notice = Some(error.to_string());

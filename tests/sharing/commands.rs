@@ -1,0 +1,152 @@
+//! Commands run through the core that sessions hold (as a command started while the dashboard
+//! is open runs): the same rules on the same current records, and their changes shown live.
+
+use crate::common::*;
+use crate::support::*;
+use clap::FromArgMatches;
+use pcenter::cli::Options;
+use pcenter::domain::role::Role;
+use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
+
+const CONTOSO_E3: &str = "75619fe3-9809-41cf-b6b6-40f5c3c3f4f0"; // 250 seats
+
+/// Runs `pcenter --today <the core's date> --agent "Carl Script" ARGS` on the core of `demo`;
+/// gives the exit status (0 or the refusal's) and what was printed.
+fn command(demo: &SharedDemo, args: &[&str]) -> (u8, String) {
+    let today = demo.core.business_date().to_string();
+    let head = ["pcenter", "--today", &today, "--agent", "Carl Script"];
+    let matches = pcenter::cli::command()
+        .try_get_matches_from(head.iter().chain(args))
+        .expect("valid arguments");
+    let mut options = Options::from_arg_matches(&matches).expect("options");
+    let command = options.command.take().expect("a command");
+    let mut out = Vec::new();
+    let result = pcenter::api::execute_on(Arc::clone(&demo.core), command, &options, &mut out);
+    let printed = String::from_utf8_lossy(&out).into_owned();
+    match result {
+        Ok(status) => (status, printed),
+        Err(error) => (error.exit, format!("{printed}{}", error.description)),
+    }
+}
+
+const CONFIRM_DIEGO: [&str; 10] = [
+    "agreements",
+    "create",
+    "--customer",
+    "northwindtraders",
+    "--first-name",
+    "Diego",
+    "--last-name",
+    "Siciliani",
+    "--email",
+    "diego.siciliani@northwindtraders.com",
+];
+
+#[test]
+fn a_confirmation_by_command_shows_in_an_open_account() {
+    for demo in shared_demos(MANDATORY_DAY) {
+        let mut bob = demo.open("Bob Agent", Role::AdminAgent);
+        open_account(&mut bob, NORTHWIND);
+        assert!(screen(&mut bob).contains("Not confirmed"));
+
+        let (status, printed) = command(&demo, &CONFIRM_DIEGO);
+        assert_eq!(status, 0, "{}: {printed}", demo.kind);
+        assert!(bob.follow());
+        let now = screen(&mut bob);
+        assert!(now.contains("Recorded by      Carl Script"), "{now}");
+        assert_eq!(message(&bob), "Confirmed meanwhile by Carl Script.");
+    }
+}
+
+#[test]
+fn a_command_and_a_session_judge_a_duplicate_on_the_same_records() {
+    for demo in shared_demos(MANDATORY_DAY) {
+        let mut bob = demo.open("Bob Agent", Role::AdminAgent);
+        open_account(&mut bob, NORTHWIND);
+        press(&mut bob, KeyCode::Char('u'));
+        ctrl(&mut bob, 's');
+        assert!(screen(&mut bob).contains("Recorded by      Bob Agent"));
+
+        let (status, printed) = command(&demo, &CONFIRM_DIEGO);
+        assert_eq!(status, 9, "{}: 600061, {printed}", demo.kind);
+        assert!(
+            printed.contains("PartnerConfirmedAgreementAlreadyExists"),
+            "{printed}"
+        );
+        let stored = demo.core.store().dossier(NORTHWIND).unwrap().unwrap();
+        assert_eq!(stored.confirmations.len(), 1);
+    }
+}
+
+#[test]
+fn a_seat_change_by_command_keeps_an_auto_renew_change_of_a_session_and_shows_in_it() {
+    for demo in shared_demos(MANDATORY_DAY) {
+        let mut bob = demo.open("Bob Agent", Role::AdminAgent);
+        open_account(&mut bob, CONTOSO);
+        press(&mut bob, KeyCode::Char('a'));
+        let (status, printed) = command(
+            &demo,
+            &[
+                "subscriptions",
+                "set-seats",
+                "--customer",
+                "contosoelectronics",
+                "--subscription",
+                CONTOSO_E3,
+                "--quantity",
+                "300",
+            ],
+        );
+        assert_eq!(status, 0, "{}: {printed}", demo.kind);
+        let stored = demo.core.store().dossier(CONTOSO).unwrap().unwrap();
+        let e3 = stored.subscriptions.iter().find(|s| s.id == CONTOSO_E3);
+        let e3 = e3.expect("Contoso's E3");
+        assert_eq!(
+            (e3.quantity, e3.auto_renew),
+            (Some(300), false),
+            "{}",
+            demo.kind
+        );
+
+        assert!(bob.follow());
+        assert_eq!(message(&bob), "Seats changed meanwhile by Carl Script.");
+        let row = screen(&mut bob)
+            .lines()
+            .find(|line| line.contains("Microsoft 365 E3"))
+            .expect("the E3 row")
+            .to_string();
+        assert!(row.contains("300") && row.contains("Off"), "{row}");
+    }
+}
+
+#[test]
+fn an_order_by_command_waits_for_a_confirmation_made_in_a_session() {
+    for demo in shared_demos(MANDATORY_DAY) {
+        let mut bob = demo.open("Bob Agent", Role::AdminAgent);
+        let order = [
+            "orders",
+            "create",
+            "--customer",
+            "northwindtraders",
+            "--offer",
+            "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72",
+            "--quantity",
+            "5",
+        ];
+        let (status, printed) = command(&demo, &order);
+        assert_eq!(status, 10, "{}: the gate is closed, {printed}", demo.kind);
+
+        open_account(&mut bob, NORTHWIND);
+        press(&mut bob, KeyCode::Char('u'));
+        ctrl(&mut bob, 's');
+        let (status, printed) = command(&demo, &order);
+        assert_eq!(status, 0, "{}: the gate is open, {printed}", demo.kind);
+        assert!(bob.follow());
+        assert_eq!(
+            message(&bob),
+            "An order was placed meanwhile by Carl Script."
+        );
+        assert!(screen(&mut bob).contains("Subscriptions (3)"));
+    }
+}
