@@ -1,13 +1,16 @@
-//! Peak memory of the dashboard, measured in a process of its own so that nothing else this
-//! bench holds counts: `pcenter-bench probe-memory STORE` runs the dashboard's path and prints
-//! its high-water mark of resident memory (`VmHWM`).
+//! Peak memory, measured in a process of its own so that nothing else this bench holds counts:
+//! `pcenter-bench probe-memory STORE` runs the dashboard's path, `probe-sessions STORE` opens
+//! many sessions on one core, and each prints its high-water mark of resident memory (`VmHWM`).
 
-use crate::dash::{actor, draw, open_ready, press, terminal, SIZE};
+use crate::dash::{actor, draw, open_core, open_ready, press, terminal, SIZE};
+use crate::targets::SESSIONS;
 use crate::Fallible;
+use pcenter::app::session::Session;
 use pcenter::dashboard;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 
 const PREFIX: &str = "peak_kb=";
 
@@ -32,6 +35,24 @@ pub fn probe(store_dir: &Path) -> Fallible<()> {
     Ok(())
 }
 
+/// The other probe: the dashboard's core started on the store with its directory loaded, then
+/// [`SESSIONS`] sessions opened on it, each drawn once on a terminal of its own and all kept
+/// open; then the peak, on standard output.
+pub fn probe_sessions(store_dir: &Path) -> Fallible<()> {
+    let core = open_core(store_dir)?.core;
+    let mut open = Vec::with_capacity(SESSIONS);
+    for _ in 0..SESSIONS {
+        let mut session = Session::open(Arc::clone(&core), actor(), SIZE);
+        session.follow();
+        let mut terminal = terminal()?;
+        draw(&mut terminal, &session.app)?;
+        open.push((session, terminal));
+    }
+    println!("{PREFIX}{}", peak_kb()?);
+    drop(open);
+    Ok(())
+}
+
 /// This process's peak resident memory in kB, from `/proc/self/status`.
 fn peak_kb() -> Fallible<u64> {
     let status = std::fs::read_to_string("/proc/self/status")?;
@@ -42,16 +63,25 @@ fn peak_kb() -> Fallible<u64> {
     Ok(line.trim().trim_end_matches("kB").trim().parse()?)
 }
 
-/// Runs the probe as a child process and gives its peak in MB (10^6 bytes).
+/// Runs the dashboard's probe as a child process and gives its peak in MB (10^6 bytes).
 pub fn peak_mb(store_dir: &Path) -> Fallible<f64> {
+    run_probe("probe-memory", store_dir)
+}
+
+/// Runs the sessions' probe as a child process and gives its peak in MB (10^6 bytes).
+pub fn sessions_peak_mb(store_dir: &Path) -> Fallible<f64> {
+    run_probe("probe-sessions", store_dir)
+}
+
+fn run_probe(probe: &str, store_dir: &Path) -> Fallible<f64> {
     let output = Command::new(std::env::current_exe()?)
-        .arg("probe-memory")
+        .arg(probe)
         .arg(store_dir)
         .output()?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         return Err(format!(
-            "the memory probe failed ({}): {}",
+            "the memory probe {probe} failed ({}): {}",
             output.status,
             String::from_utf8_lossy(&output.stderr).trim()
         )
@@ -60,7 +90,7 @@ pub fn peak_mb(store_dir: &Path) -> Fallible<f64> {
     let kb: f64 = stdout
         .lines()
         .find_map(|line| line.strip_prefix(PREFIX))
-        .ok_or("the memory probe printed no peak")?
+        .ok_or(format!("the memory probe {probe} printed no peak"))?
         .trim()
         .parse()?;
     Ok(kb * 1024.0 / 1e6)
