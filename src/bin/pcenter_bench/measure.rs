@@ -78,7 +78,9 @@ pub fn size(
     say("peak memory");
     values.insert(PeakMemory, memory::peak_mb(&store)?);
     say("peak memory of many sessions on one core");
-    values.insert(SessionsMemory, memory::sessions_peak_mb(&store)?);
+    let sessions = memory::sessions_mb(&store)?;
+    values.insert(SessionsMemory, sessions.peak_mb);
+    values.insert(SessionsAdded, sessions.added_mb);
 
     say("confirmations, on a copy of the data");
     let scratch = scratch_copy(&dir)?;

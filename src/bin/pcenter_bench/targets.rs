@@ -39,6 +39,7 @@ pub enum Metric {
     ScrollKeyP99,
     PeakMemory,
     SessionsMemory,
+    SessionsAdded,
     ConfirmP99,
     CsvRate,
     ImportTime,
@@ -101,7 +102,7 @@ const fn row(metric: Metric, label: &'static str, unit: Unit, target: Option<Tar
 use Metric::*;
 use Unit::*;
 
-pub const ROWS: [Row; 20] = [
+pub const ROWS: [Row; 21] = [
     row(
         Generate,
         "Generate the customers (s)",
@@ -179,6 +180,12 @@ pub const ROWS: [Row; 20] = [
         at_most(SESSIONS_MEMORY_MAX_MB),
     ),
     row(
+        SessionsAdded,
+        "· resident memory the 20 sessions added to the core's (MB)",
+        Megabytes,
+        None,
+    ),
+    row(
         ConfirmP99,
         "Confirmation saved durably, p99 (ms)",
         Millis,
@@ -242,7 +249,9 @@ mod tests {
 
     #[test]
     fn the_labels_say_the_counts_measured_with() {
-        assert!(label(SessionsMemory).contains(&format!(" {SESSIONS} sessions")));
+        for metric in [SessionsMemory, SessionsAdded] {
+            assert!(label(metric).contains(&format!(" {SESSIONS} sessions")));
+        }
         let rate = format!(" {BUSY_CONFIRMATIONS_PER_S} confirmations/s");
         assert!(label(BusyFilterKeyP99).contains(&rate));
     }
