@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Every row of the results table, by the start of its label.
-const METRICS: [&str; 14] = [
+const METRICS: [&str; 21] = [
     "Generate the customers",
     "First frame, process start included",
     "· first frame in-process",
@@ -14,12 +14,19 @@ const METRICS: [&str; 14] = [
     "Directory ready",
     "Filter keystroke + frame, p99",
     "Filter keystroke + frame, max",
+    "Filter keystroke + frame under 100 confirmations/s, p99",
+    "· confirmations made meanwhile",
     "Scroll key + frame, p99",
     "Peak memory of the dashboard",
+    "Peak memory, 20 sessions on one core",
+    "· resident memory the 20 sessions added",
     "Confirmation saved durably, p99",
     "CSV streaming",
     "Import confirmations",
     "· rows imported",
+    "Command through an open dashboard ÷ alone",
+    "· alone: a `pcenter` process",
+    "· through: process start",
 ];
 const NEEDLES: [&str; 4] = ["contoso", "bäck", "a", "zz"];
 
@@ -86,6 +93,9 @@ fn the_report_has_every_metric_with_a_number_and_the_data_is_reused() {
     let comparison_rows = 1 + NEEDLES.len();
     assert_eq!(rows, 1 + METRICS.len() + comparison_rows, "{report}");
     assert!(number(row(&report, "· rows imported")[1]) > 0.0);
+    // The confirming thread did confirm while the filter was typed into.
+    assert!(number(row(&report, "· confirmations made meanwhile")[1]) > 0.0);
+    assert!(row(&report, "Command through an open dashboard ÷ alone")[1].ends_with('×'));
 
     for needle in NEEDLES {
         let cells = row(&report, &format!("`{needle}`"));

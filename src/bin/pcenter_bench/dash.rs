@@ -7,6 +7,7 @@ use crate::Fallible;
 use pcenter::app::session::Session;
 use pcenter::app::{Action, App};
 use pcenter::clock::FixedClock;
+use pcenter::core::Core;
 use pcenter::dashboard;
 use pcenter::diagnostics::Logged;
 use pcenter::domain::role::Role;
@@ -17,6 +18,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The terminal size drawn on: the smallest the dashboard supports.
@@ -43,16 +45,17 @@ pub fn press(session: &mut Session, code: KeyCode) {
     session.handle(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-/// A dashboard whose directory is complete, and how long loading the directory took.
-pub struct Ready {
-    pub session: Session,
+/// The shared core of a dashboard whose directory is complete, and how long loading the
+/// directory took.
+pub struct ReadyCore {
+    pub core: Arc<Core>,
     /// Milliseconds from `Loader::run` to `Action::Indexed`; 0 when the first rows were all.
     pub directory_ms: f64,
 }
 
-/// Opens the store and starts the dashboard on it, then runs the loader to its end (on this
-/// thread: the shell runs it on another) and gives the app the directory it reports.
-pub fn open_ready(store_dir: &Path) -> Fallible<Ready> {
+/// Opens the store and starts the dashboard's core on it, then runs the loader to its end (on
+/// this thread: the shell runs it on another).
+pub fn open_core(store_dir: &Path) -> Fallible<ReadyCore> {
     let store = Logged(SledStore::open(store_dir)?);
     let clock = FixedClock(format!("{TODAY}T10:00:00Z").parse()?);
     let start = dashboard::start(store, actor().business_date, Box::new(clock))?;
@@ -65,10 +68,35 @@ pub fn open_ready(store_dir: &Path) -> Fallible<Ready> {
         }
         directory_ms = ms(started.elapsed());
     }
-    let mut session = Session::open(start.core, actor(), SIZE);
+    Ok(ReadyCore {
+        core: start.core,
+        directory_ms,
+    })
+}
+
+/// A dashboard whose directory is complete, and how long loading the directory took.
+pub struct Ready {
+    pub session: Session,
+    /// Milliseconds from `Loader::run` to `Action::Indexed`; 0 when the first rows were all.
+    pub directory_ms: f64,
+}
+
+/// The dashboard's core (see `open_core`) and one session on it, which has followed the
+/// loading to its end.
+pub fn open_ready(store_dir: &Path) -> Fallible<Ready> {
+    let ReadyCore { core, directory_ms } = open_core(store_dir)?;
+    let mut session = Session::open(core, actor(), SIZE);
     session.follow();
     Ok(Ready {
         session,
         directory_ms,
     })
+}
+
+/// Ends the use of the store once nothing else holds the core, as the dashboard does when it
+/// closes: a store left open after writes is checked whole at its next open.
+pub fn close(core: Arc<Core>) -> Fallible<()> {
+    let core = Arc::into_inner(core).ok_or("the core is still held when it is to close")?;
+    core.close();
+    Ok(())
 }

@@ -20,11 +20,22 @@ pub struct KeyTimes {
     pub samples: Vec<f64>,
 }
 
-fn key_and_frame(session: &mut Session, codes: &[KeyCode]) -> Fallible<KeyTimes> {
+/// Whether the session follows the core's notices between keys, drawing a frame when there
+/// were any, as the shell does when it is woken (untimed: the keys are what is measured).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notices {
+    Ignored,
+    Followed,
+}
+
+fn key_and_frame(session: &mut Session, codes: &[KeyCode], notices: Notices) -> Fallible<KeyTimes> {
     let mut terminal = terminal()?;
     draw(&mut terminal, &session.app)?;
     let mut samples = Vec::with_capacity(codes.len());
     for &code in codes {
+        if notices == Notices::Followed && session.follow() {
+            draw(&mut terminal, &session.app)?;
+        }
         let started = Instant::now();
         press(session, code);
         draw(&mut terminal, &session.app)?;
@@ -56,8 +67,8 @@ pub fn scroll_keys() -> Vec<KeyCode> {
 }
 
 /// Types the filter words; the filter is empty and closed again at the end.
-pub fn filter(session: &mut Session) -> Fallible<KeyTimes> {
-    let times = key_and_frame(session, &filter_keys())?;
+pub fn filter(session: &mut Session, notices: Notices) -> Fallible<KeyTimes> {
+    let times = key_and_frame(session, &filter_keys(), notices)?;
     let list = &session.app.ctx.customers;
     if list.filtering || !list.filter.value().is_empty() {
         return Err("the filter did not close after the filter keys".into());
@@ -67,7 +78,7 @@ pub fn filter(session: &mut Session) -> Fallible<KeyTimes> {
 
 /// Scrolls the whole list; starts from the top with no filter.
 pub fn scroll(session: &mut Session) -> Fallible<KeyTimes> {
-    key_and_frame(session, &scroll_keys())
+    key_and_frame(session, &scroll_keys(), Notices::Ignored)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! reused while its marker says it is complete. The exit status is 0 whether or not every
 //! target is met (the report says so); it is non-zero only when something could not be measured.
 
+mod busy;
 mod compare;
 mod dash;
 mod exports;
@@ -20,6 +21,7 @@ mod report;
 mod startup;
 mod stats;
 mod targets;
+mod through;
 mod workdir;
 mod writes;
 
@@ -62,6 +64,10 @@ enum Probe {
     /// Runs the dashboard's path on a store and prints its peak memory (used by the bench).
     #[command(hide = true)]
     ProbeMemory { store: PathBuf },
+    /// Opens many sessions on one core over a store and prints its peak memory (used by the
+    /// bench).
+    #[command(hide = true)]
+    ProbeSessions { store: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -109,8 +115,10 @@ fn find_pcenter() -> Fallible<Pcenter> {
 }
 
 fn run(options: Options) -> Fallible<()> {
-    if let Some(Probe::ProbeMemory { store }) = &options.probe {
-        return memory::probe(store);
+    match &options.probe {
+        Some(Probe::ProbeMemory { store }) => return memory::probe(store),
+        Some(Probe::ProbeSessions { store }) => return memory::probe_sessions(store),
+        None => {}
     }
     if options.customers == 0 {
         return Err("--customers must be at least 1".into());

@@ -5,7 +5,7 @@ use crate::report::{Comparison, SizeResult};
 use crate::stats::{max, percentile};
 use crate::targets::Metric::*;
 use crate::workdir::{ensure_generated, scratch_copy, Pcenter, SizeDir};
-use crate::{compare, dash, exports, keys, memory, startup, writes, Fallible};
+use crate::{busy, compare, dash, exports, keys, memory, startup, through, writes, Fallible};
 use std::path::Path;
 
 /// What one run shares between its sizes.
@@ -48,14 +48,22 @@ pub fn size(
         startup::first_frame_without_list(&store)?,
     );
 
+    say("a command alone on the store");
+    let alone = through::alone(&dir, run.pcenter, &all)?;
+
     say("directory, filter and scrolling");
     let mut ready = dash::open_ready(&store)?;
     values.insert(DirectoryReady, ready.directory_ms);
-    let filter = keys::filter(&mut ready.session)?;
+    let filter = keys::filter(&mut ready.session, keys::Notices::Ignored)?;
     values.insert(FilterKeyP99, percentile(&filter.samples, 99.0));
     values.insert(FilterKeyMax, max(&filter.samples));
     let scroll = keys::scroll(&mut ready.session)?;
     values.insert(ScrollKeyP99, percentile(&scroll.samples, 99.0));
+    say("the same command through the open dashboard");
+    let through = process + through::through(&ready.session.core, &alone)?;
+    values.insert(CommandAlone, alone.ms);
+    values.insert(CommandThrough, through);
+    values.insert(ThroughRatio, through / alone.ms.max(f64::EPSILON));
     let comparison = with_comparison.then(|| {
         say("grep and sqlite comparison");
         compare::compare(
@@ -69,6 +77,10 @@ pub fn size(
 
     say("peak memory");
     values.insert(PeakMemory, memory::peak_mb(&store)?);
+    say("peak memory of many sessions on one core");
+    let sessions = memory::sessions_mb(&store)?;
+    values.insert(SessionsMemory, sessions.peak_mb);
+    values.insert(SessionsAdded, sessions.added_mb);
 
     say("confirmations, on a copy of the data");
     let scratch = scratch_copy(&dir)?;
@@ -78,6 +90,10 @@ pub fn size(
     let (seconds, rows) = writes::import(&dir, &scratch, run.pcenter, &all)?;
     values.insert(ImportTime, seconds);
     values.insert(ImportRows, rows as f64);
+    say("filter while confirming, on the same copy");
+    let busy = busy::filter_while_confirming(&scratch)?;
+    values.insert(BusyFilterKeyP99, percentile(&busy.keys.samples, 99.0));
+    values.insert(BusyConfirmRate, busy.confirmations_per_s);
     drop(scratch);
     Ok((result, comparison))
 }

@@ -1,15 +1,19 @@
-//! Peak memory of the dashboard, measured in a process of its own so that nothing else this
-//! bench holds counts: `pcenter-bench probe-memory STORE` runs the dashboard's path and prints
-//! its high-water mark of resident memory (`VmHWM`).
+//! Peak memory, measured in a process of its own so that nothing else this bench holds counts:
+//! `pcenter-bench probe-memory STORE` runs the dashboard's path, `probe-sessions STORE` opens
+//! many sessions on one core, and each prints its high-water mark of resident memory (`VmHWM`).
 
-use crate::dash::{actor, draw, open_ready, press, terminal, SIZE};
+use crate::dash::{actor, draw, open_core, open_ready, press, terminal, SIZE};
+use crate::targets::SESSIONS;
 use crate::Fallible;
+use pcenter::app::session::Session;
 use pcenter::dashboard;
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 
 const PREFIX: &str = "peak_kb=";
+const ADDED_PREFIX: &str = "sessions_added_kb=";
 
 /// The probe itself: the saved list, the store opened, the directory loaded and taken, a few
 /// filter keys, each followed by a frame; then the peak, on standard output.
@@ -28,39 +32,87 @@ pub fn probe(store_dir: &Path) -> Fallible<()> {
     }
     press(session, KeyCode::Esc);
     draw(&mut terminal, &session.app)?;
-    println!("{PREFIX}{}", peak_kb()?);
+    println!("{PREFIX}{}", status_kb("VmHWM")?);
     Ok(())
 }
 
-/// This process's peak resident memory in kB, from `/proc/self/status`.
-fn peak_kb() -> Fallible<u64> {
+/// The other probe: the dashboard's core started on the store with its directory loaded, then
+/// [`SESSIONS`] sessions opened on it, each drawn once on a terminal of its own and all kept
+/// open; then the peak, and the resident memory the sessions added, on standard output.
+pub fn probe_sessions(store_dir: &Path) -> Fallible<()> {
+    let core = open_core(store_dir)?.core;
+    let before = status_kb("VmRSS")?;
+    let mut open = Vec::with_capacity(SESSIONS);
+    for _ in 0..SESSIONS {
+        let mut session = Session::open(Arc::clone(&core), actor(), SIZE);
+        session.follow();
+        let mut terminal = terminal()?;
+        draw(&mut terminal, &session.app)?;
+        open.push((session, terminal));
+    }
+    let added = status_kb("VmRSS")?.saturating_sub(before);
+    println!("{PREFIX}{}\n{ADDED_PREFIX}{added}", status_kb("VmHWM")?);
+    drop(open);
+    Ok(())
+}
+
+/// A line of this process's `/proc/self/status` in kB: `VmHWM` is the peak resident memory,
+/// `VmRSS` the resident memory now.
+fn status_kb(key: &str) -> Fallible<u64> {
     let status = std::fs::read_to_string("/proc/self/status")?;
     let line = status
         .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .ok_or("/proc/self/status has no VmHWM line")?;
+        .find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))
+        .ok_or(format!("/proc/self/status has no {key} line"))?;
     Ok(line.trim().trim_end_matches("kB").trim().parse()?)
 }
 
-/// Runs the probe as a child process and gives its peak in MB (10^6 bytes).
+/// Runs the dashboard's probe as a child process and gives its peak in MB (10^6 bytes).
 pub fn peak_mb(store_dir: &Path) -> Fallible<f64> {
+    let output = run_probe("probe-memory", store_dir)?;
+    mb_after(&output, PREFIX)
+}
+
+/// The memory of many sessions on one core, in MB (10^6 bytes).
+pub struct SessionsMemory {
+    /// The process's peak.
+    pub peak_mb: f64,
+    /// What opening the sessions added to the resident memory of the core alone.
+    pub added_mb: f64,
+}
+
+/// Runs the sessions' probe as a child process.
+pub fn sessions_mb(store_dir: &Path) -> Fallible<SessionsMemory> {
+    let output = run_probe("probe-sessions", store_dir)?;
+    Ok(SessionsMemory {
+        peak_mb: mb_after(&output, PREFIX)?,
+        added_mb: mb_after(&output, ADDED_PREFIX)?,
+    })
+}
+
+/// The standard output of `pcenter-bench PROBE STORE`.
+fn run_probe(probe: &str, store_dir: &Path) -> Fallible<String> {
     let output = Command::new(std::env::current_exe()?)
-        .arg("probe-memory")
+        .arg(probe)
         .arg(store_dir)
         .output()?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
         return Err(format!(
-            "the memory probe failed ({}): {}",
+            "the memory probe {probe} failed ({}): {}",
             output.status,
             String::from_utf8_lossy(&output.stderr).trim()
         )
         .into());
     }
-    let kb: f64 = stdout
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The kB a probe printed after `prefix`, in MB.
+fn mb_after(output: &str, prefix: &str) -> Fallible<f64> {
+    let kb: f64 = output
         .lines()
-        .find_map(|line| line.strip_prefix(PREFIX))
-        .ok_or("the memory probe printed no peak")?
+        .find_map(|line| line.strip_prefix(prefix))
+        .ok_or(format!("the memory probe printed no {prefix}"))?
         .trim()
         .parse()?;
     Ok(kb * 1024.0 / 1e6)

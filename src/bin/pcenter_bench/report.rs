@@ -56,7 +56,9 @@ fn value(unit: Unit, value: f64) -> String {
         Unit::Millis if value < 1.0 => format!("{value:.3}"),
         Unit::Millis if value < 10.0 => format!("{value:.2}"),
         Unit::Millis | Unit::Megabytes => format!("{value:.1}"),
+        Unit::PerSecond => format!("{value:.1}"),
         Unit::RowsPerSecond | Unit::Count => thousands(value),
+        Unit::Ratio => format!("{value:.2}×"),
     }
 }
 
@@ -66,7 +68,9 @@ fn target_text(row: &Row, target: &Target) -> String {
         Unit::Millis => " ms",
         Unit::Megabytes => " MB",
         Unit::RowsPerSecond => " rows/s",
+        Unit::PerSecond => " /s",
         Unit::Count => "",
+        Unit::Ratio => "×",
     };
     let (sign, limit) = match target.bound {
         Bound::AtMost(limit) => ("≤", limit),

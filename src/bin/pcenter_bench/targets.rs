@@ -7,6 +7,10 @@ pub const TARGET_SIZE: usize = 1_000_000;
 pub const IMPORT_ROWS: usize = 100_000;
 /// Confirmations recorded one by one for the durability measurement.
 pub const CONFIRMATIONS: usize = 200;
+/// Sessions opened on one core for the memory of many agents.
+pub const SESSIONS: usize = 20;
+/// Confirmations a second made by another thread while the filter is typed into.
+pub const BUSY_CONFIRMATIONS_PER_S: u32 = 100;
 
 pub const GENERATE_MAX_S: f64 = 60.0;
 pub const FIRST_FRAME_MAX_MS: f64 = 150.0;
@@ -16,6 +20,9 @@ pub const PEAK_MEMORY_MAX_MB: f64 = 300.0;
 pub const CONFIRM_P99_MAX_MS: f64 = 20.0;
 pub const CSV_MIN_ROWS_PER_S: f64 = 200_000.0;
 pub const IMPORT_MAX_S: f64 = 10.0;
+pub const SESSIONS_MEMORY_MAX_MB: f64 = 350.0;
+/// A command through an open dashboard is to be no slower than the same command alone.
+pub const THROUGH_MAX_RATIO: f64 = 1.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Metric {
@@ -27,12 +34,19 @@ pub enum Metric {
     DirectoryReady,
     FilterKeyP99,
     FilterKeyMax,
+    BusyFilterKeyP99,
+    BusyConfirmRate,
     ScrollKeyP99,
     PeakMemory,
+    SessionsMemory,
+    SessionsAdded,
     ConfirmP99,
     CsvRate,
     ImportTime,
     ImportRows,
+    ThroughRatio,
+    CommandAlone,
+    CommandThrough,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,7 +76,11 @@ pub enum Unit {
     Millis,
     Megabytes,
     RowsPerSecond,
+    /// Events a second, with a decimal.
+    PerSecond,
     Count,
+    /// One measurement divided by another.
+    Ratio,
 }
 
 const fn at_most(limit: f64) -> Option<Target> {
@@ -84,7 +102,7 @@ const fn row(metric: Metric, label: &'static str, unit: Unit, target: Option<Tar
 use Metric::*;
 use Unit::*;
 
-pub const ROWS: [Row; 14] = [
+pub const ROWS: [Row; 21] = [
     row(
         Generate,
         "Generate the customers (s)",
@@ -132,6 +150,18 @@ pub const ROWS: [Row; 14] = [
         None,
     ),
     row(
+        BusyFilterKeyP99,
+        "Filter keystroke + frame under 100 confirmations/s, p99 (ms)",
+        Millis,
+        at_most(FILTER_KEY_P99_MAX_MS),
+    ),
+    row(
+        BusyConfirmRate,
+        "· confirmations made meanwhile (per s)",
+        PerSecond,
+        None,
+    ),
+    row(
         ScrollKeyP99,
         "Scroll key + frame, p99 (ms)",
         Millis,
@@ -142,6 +172,18 @@ pub const ROWS: [Row; 14] = [
         "Peak memory of the dashboard (MB)",
         Megabytes,
         at_most(PEAK_MEMORY_MAX_MB),
+    ),
+    row(
+        SessionsMemory,
+        "Peak memory, 20 sessions on one core (MB)",
+        Megabytes,
+        at_most(SESSIONS_MEMORY_MAX_MB),
+    ),
+    row(
+        SessionsAdded,
+        "· resident memory the 20 sessions added to the core's (MB)",
+        Megabytes,
+        None,
     ),
     row(
         ConfirmP99,
@@ -168,6 +210,24 @@ pub const ROWS: [Row; 14] = [
         }),
     ),
     row(ImportRows, "· rows imported", Count, None),
+    row(
+        ThroughRatio,
+        "Command through an open dashboard ÷ alone, `customers show`",
+        Ratio,
+        at_most(THROUGH_MAX_RATIO),
+    ),
+    row(
+        CommandAlone,
+        "· alone: a `pcenter` process on the store (ms)",
+        Millis,
+        None,
+    ),
+    row(
+        CommandThrough,
+        "· through: process start + `api::execute_on` on the open core (ms)",
+        Millis,
+        None,
+    ),
 ];
 
 impl Target {
@@ -176,5 +236,31 @@ impl Target {
             Bound::AtMost(limit) => value <= limit,
             Bound::AtLeast(limit) => value >= limit,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(metric: Metric) -> &'static str {
+        ROWS.iter().find(|r| r.metric == metric).unwrap().label
+    }
+
+    #[test]
+    fn the_labels_say_the_counts_measured_with() {
+        for metric in [SessionsMemory, SessionsAdded] {
+            assert!(label(metric).contains(&format!(" {SESSIONS} sessions")));
+        }
+        let rate = format!(" {BUSY_CONFIRMATIONS_PER_S} confirmations/s");
+        assert!(label(BusyFilterKeyP99).contains(&rate));
+    }
+
+    #[test]
+    fn every_metric_has_one_row() {
+        let mut metrics: Vec<Metric> = ROWS.iter().map(|r| r.metric).collect();
+        metrics.sort();
+        metrics.dedup();
+        assert_eq!(metrics.len(), ROWS.len());
     }
 }

@@ -23,7 +23,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 /// The acceptance date of every confirmation written (before the business date).
-const DATE_AGREED: &str = "2019-02-01";
+pub const DATE_AGREED: &str = "2019-02-01";
 const FIRST_NAMES: [&str; 8] = [
     "Anna", "Björn", "Chloé", "Daniel", "Emi", "Farah", "Giulia", "Hiroshi",
 ];
@@ -32,7 +32,7 @@ const LAST_NAMES: [&str; 8] = [
 ];
 
 /// The `i`th contact of a kind of write; no two are the same.
-fn contact(kind: &str, i: usize) -> Contact {
+pub fn contact(kind: &str, i: usize) -> Contact {
     let first = FIRST_NAMES[i % FIRST_NAMES.len()];
     let last = LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()];
     Contact {
@@ -110,7 +110,7 @@ pub fn import(
 }
 
 /// Customers to confirm one by one: public cloud, without a confirmation first.
-fn confirm_candidates(store: &SledStore, wanted: usize) -> Fallible<Vec<String>> {
+pub fn confirm_candidates(store: &dyn Store, wanted: usize) -> Fallible<Vec<String>> {
     let (mut first, mut then) = (Vec::new(), Vec::new());
     for row in store.listing()? {
         let row = row?;
