@@ -211,7 +211,7 @@ fn run_dashboard(
         std::thread::spawn(move || loader.run(&core))
     });
     let serving = owner.and_then(|owner| {
-        crate::owner::serve(owner, commands_through(&core))
+        crate::owner::serve(owner, crate::owner::commands_through(&core))
             .inspect_err(|error| {
                 tracing::warn!("commands cannot run through this dashboard: {error}")
             })
@@ -248,18 +248,4 @@ fn run_dashboard(
         Err(error) => tracing::warn!("dashboard ended by a terminal error: {error}"),
     }
     result.map(|signal| signal.map_or(ExitCode::SUCCESS, ExitCode::from))
-}
-
-/// Runs each command sent to the dashboard's socket on its shared core, as one more agent: its
-/// rules decided on the store's current records, its change shown live on the dashboard.
-fn commands_through(core: &Arc<crate::core::Core>) -> crate::owner::Executor {
-    let core = Arc::downgrade(core);
-    Arc::new(move |invocation, out| match core.upgrade() {
-        Some(core) => crate::api::execute_on(core, invocation.command, &invocation.options, out),
-        None => Err(crate::api::error::ApiError::new(
-            crate::api::error::code::STORE,
-            crate::api::error::exit::STORE_IN_USE,
-            "The dashboard that holds this store is closing; run the command again in a moment.",
-        )),
-    })
 }

@@ -26,7 +26,7 @@ const METRICS: [&str; 21] = [
     "· rows imported",
     "Command through an open dashboard ÷ alone",
     "· alone: a `pcenter` process",
-    "· through: process start",
+    "· through: the same process, run by the open dashboard",
 ];
 const NEEDLES: [&str; 4] = ["contoso", "bäck", "a", "zz"];
 

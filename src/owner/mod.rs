@@ -43,7 +43,7 @@ pub use client::{forward, owner_of};
 pub use place::{Place, ADDRESS_MAX, MODE};
 pub use refusals::{dashboard_refused, needs_store_alone};
 pub use request::{Request, Route};
-pub use server::{serve, Executor, Invocation, Owner, Serving};
+pub use server::{commands_through, serve, Executor, Invocation, Owner, Serving};
 
 /// What owns a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ use super::place::{Bound, Place};
 use super::{OwnerError, OwnerRecord};
 use crate::api::error::ApiError;
 use crate::api::Command;
+use crate::core::Core;
 use crate::invocation::Options;
 use crate::store::StoreLock;
 use std::collections::HashMap;
@@ -267,4 +268,18 @@ fn accept(listener: &UnixListener, woken: &UnixStream, shared: &Arc<Shared>) {
             }
         }
     }
+}
+
+/// Runs each command sent to the owner's socket on its shared core, as one more agent: its
+/// rules decided on the store's current records, its change shown live in every session.
+pub fn commands_through(core: &Arc<Core>) -> Executor {
+    let core = Arc::downgrade(core);
+    Arc::new(move |invocation, out| match core.upgrade() {
+        Some(core) => crate::api::execute_on(core, invocation.command, &invocation.options, out),
+        None => Err(ApiError::new(
+            crate::api::error::code::STORE,
+            crate::api::error::exit::STORE_IN_USE,
+            "The pcenter that holds this store is closing; run the command again in a moment.",
+        )),
+    })
 }

@@ -11,8 +11,9 @@ use pcenter::core::Core;
 use pcenter::dashboard;
 use pcenter::diagnostics::Logged;
 use pcenter::domain::role::Role;
+use pcenter::owner::{self, Owner, OwnerRecord, Serving};
 use pcenter::service::Actor;
-use pcenter::store::SledStore;
+use pcenter::store::{SledStore, StoreLock};
 use pcenter::ui;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -56,7 +57,27 @@ pub struct ReadyCore {
 /// Opens the store and starts the dashboard's core on it, then runs the loader to its end (on
 /// this thread: the shell runs it on another).
 pub fn open_core(store_dir: &Path) -> Fallible<ReadyCore> {
-    let store = Logged(SledStore::open(store_dir)?);
+    start_core(Logged(SledStore::open(store_dir)?))
+}
+
+/// A dashboard whose directory is complete, serving commands started on its store over the
+/// store's socket as the real dashboard does (`owner::serve`); stop the `Serving` before the
+/// core is closed.
+pub fn open_ready_serving(store_dir: &Path) -> Fallible<(Ready, Serving)> {
+    let lock = StoreLock::acquire(store_dir)?;
+    let owner = Owner::bind(&lock, OwnerRecord::dashboard(&actor()))?;
+    let ReadyCore { core, directory_ms } = start_core(Logged(SledStore::open_locked(lock)?))?;
+    let serving = owner::serve(owner, owner::commands_through(&core))?;
+    let mut session = Session::open(core, actor(), SIZE);
+    session.follow();
+    let ready = Ready {
+        session,
+        directory_ms,
+    };
+    Ok((ready, serving))
+}
+
+fn start_core(store: Logged<SledStore>) -> Fallible<ReadyCore> {
     let clock = FixedClock(format!("{TODAY}T10:00:00Z").parse()?);
     let start = dashboard::start(store, actor().business_date, Box::new(clock))?;
     let mut directory_ms = 0.0;

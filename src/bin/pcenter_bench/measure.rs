@@ -52,7 +52,7 @@ pub fn size(
     let alone = through::alone(&dir, run.pcenter, &all)?;
 
     say("directory, filter and scrolling");
-    let mut ready = dash::open_ready(&store)?;
+    let (mut ready, serving) = dash::open_ready_serving(&store)?;
     values.insert(DirectoryReady, ready.directory_ms);
     let filter = keys::filter(&mut ready.session, keys::Notices::Ignored)?;
     values.insert(FilterKeyP99, percentile(&filter.samples, 99.0));
@@ -60,7 +60,8 @@ pub fn size(
     let scroll = keys::scroll(&mut ready.session)?;
     values.insert(ScrollKeyP99, percentile(&scroll.samples, 99.0));
     say("the same command through the open dashboard");
-    let through = process + through::through(&ready.session.core, &alone)?;
+    let through = through::through(&dir, run.pcenter, &alone)?;
+    serving.stop();
     values.insert(CommandAlone, alone.ms);
     values.insert(CommandThrough, through);
     values.insert(ThroughRatio, through / alone.ms.max(f64::EPSILON));

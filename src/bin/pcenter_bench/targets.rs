@@ -224,7 +224,7 @@ pub const ROWS: [Row; 21] = [
     ),
     row(
         CommandThrough,
-        "· through: process start + `api::execute_on` on the open core (ms)",
+        "· through: the same process, run by the open dashboard (ms)",
         Millis,
         None,
     ),
