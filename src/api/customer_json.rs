@@ -2,7 +2,7 @@
 //! fields of this product's own: `cloud`, `agreementStatus` and `currentAgreement`.
 
 use super::json::Agreement;
-use crate::book::{AgreementStatus, Book};
+use crate::book::AgreementStatus;
 use crate::domain::agreement::{self, Confirmation};
 use crate::domain::cloud::Cloud;
 use crate::domain::customer::Customer;
@@ -71,16 +71,6 @@ pub struct AddressJson<'a> {
 }
 
 impl<'a> CustomerJson<'a> {
-    /// The customer as `role` may see it.
-    pub fn new(
-        book: &'a Book,
-        customer: &'a Customer,
-        role: Role,
-        as_of: NaiveDate,
-    ) -> CustomerJson<'a> {
-        CustomerJson::of(customer, book.confirmations(&customer.id), role, as_of)
-    }
-
     /// The customer with every confirmation recorded for it, as `role` may see it on the
     /// business date `as_of`.
     pub fn of(
@@ -136,6 +126,7 @@ impl<'a> CustomerJson<'a> {
 mod tests {
     use super::*;
     use crate::assets;
+    use crate::book::Book;
     use serde_json::Value;
 
     const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc";
@@ -144,7 +135,13 @@ mod tests {
         let book = Book::from_snapshot(assets::demo_snapshot());
         let customer = book.customer(CONTOSO).unwrap();
         let on = "2018-11-14".parse().unwrap();
-        serde_json::to_value(CustomerJson::new(&book, customer, role, on)).unwrap()
+        serde_json::to_value(CustomerJson::of(
+            customer,
+            book.confirmations(CONTOSO),
+            role,
+            on,
+        ))
+        .unwrap()
     }
 
     #[test]

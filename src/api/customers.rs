@@ -1,19 +1,14 @@
 //! `pcenter customers list|show|create`.
 
-use super::agreement_request::Requested;
-use super::customer_body::CustomerRequest;
-use super::customer_json::CustomerJson;
 use super::error::ApiError;
 use super::fit::{terminal_columns, Column};
 use super::json_stream::CollectionWriter;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
-use super::{read_body, write_error, Api};
-use crate::domain::agreement::Channel;
-use crate::domain::customer::CustomerFilter;
+use super::{handlers, read_body, write_error, Api};
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
-use crate::store::{Listed, StoreError};
+use crate::store::Listed;
 use chrono::NaiveDate;
 use std::io::{BufWriter, Write};
 
@@ -63,7 +58,7 @@ pub fn list(
 ) -> Result<u8, ApiError> {
     let filter = Some(filter.unwrap_or("").trim()).filter(|f| !f.is_empty());
     let as_of = api.actor.business_date;
-    let rows = || listed(api, filter, unconfirmed);
+    let rows = || handlers::customer_rows(api, filter, unconfirmed);
     match format {
         Format::Json => {
             // Every customer without a filter; otherwise the rows are counted first, as the
@@ -72,16 +67,10 @@ pub fn list(
                 (None, false) => api.store().customer_count()? as usize,
                 _ => rows()?.try_fold(0, |n, row| row.map(|_| n + 1))?,
             };
-            let role = api.actor.role;
             let mut json =
                 CollectionWriter::start(BufWriter::new(out), total).map_err(write_error)?;
             for row in rows()? {
-                let row = row?;
-                let dossier = api
-                    .store()
-                    .dossier(&row.id)?
-                    .ok_or(StoreError::UnknownCustomer { id: row.id })?;
-                let item = CustomerJson::of(&dossier.customer, &dossier.confirmations, role, as_of);
+                let item = handlers::customer_of_row(api, row?)?;
                 json.item(&item).map_err(write_error)?;
             }
             json.finish().map_err(write_error)?;
@@ -117,65 +106,20 @@ pub fn list(
     Ok(0)
 }
 
-/// The list rows the filter and `--unconfirmed` keep, read lazily in list order.
-fn listed(
-    api: &Api,
-    filter: Option<&str>,
-    unconfirmed: bool,
-) -> Result<impl Iterator<Item = Result<Listed, StoreError>>, StoreError> {
-    let filter = CustomerFilter::new(filter.unwrap_or(""));
-    let as_of = api.actor.business_date;
-    let all = if unconfirmed {
-        api.store().unconfirmed_listing(as_of)?
-    } else {
-        api.store().listing()?
-    };
-    Ok(all.filter(move |row| {
-        row.as_ref().map_or(true, |row| {
-            filter.matches_text(&row.company_name, &row.domain)
-        })
-    }))
-}
-
 pub fn show(api: &mut Api, customer: &str, out: &mut dyn Write) -> Result<u8, ApiError> {
-    let customer = api.customer(customer)?;
-    let json = CustomerJson::new(
-        &api.book,
-        &customer,
-        api.actor.role,
-        api.actor.business_date,
-    );
-    output::json(out, &json).map_err(write_error)?;
+    let customer = handlers::customer(api, customer)?;
+    output::json(out, &customer).map_err(write_error)?;
     Ok(0)
 }
 
+/// Creates the customer of the Customer body in `source` (a file, or - for standard input).
 pub fn create(api: &mut Api, source: &str, out: &mut dyn Write) -> Result<u8, ApiError> {
-    // The role comes first, as in the service, so that a refused agent learns nothing else.
+    // The role comes first, as in the service: a refused agent's body is not even read.
     api.actor
         .role
         .require(GatedAction::CreateCustomer)
         .map_err(ServiceError::from)?;
-    let request = CustomerRequest::parse(&read_body(source)?)?;
-    if let Some(agreement) = &request.agreement {
-        // Schedule and a future date first, with the codes `agreements create` gives them.
-        let date = Requested::nested(agreement.clone(), "agreement.").date(api.actor.business_date);
-        api.checks().check_new_customer_confirmation(date)?;
-    }
-    let (profile, acceptance) = request.validate(
-        |domain| {
-            // A failing store is reported when the customer is written.
-            let stored = api.store().customer_id_by_domain(domain);
-            api.book.domain_taken(domain) || matches!(stored, Ok(Some(_)))
-        },
-        api.actor.business_date,
-    )?;
-    let customer = api.change(|ops| ops.create_customer(profile, acceptance, Channel::Command))?;
-    let json = CustomerJson::new(
-        &api.book,
-        &customer,
-        api.actor.role,
-        api.actor.business_date,
-    );
-    output::json(out, &json).map_err(write_error)?;
+    let customer = handlers::create_customer(api, &read_body(source)?)?;
+    output::json(out, &customer).map_err(write_error)?;
     Ok(0)
 }

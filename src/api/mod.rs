@@ -2,7 +2,7 @@
 //! orders, subscriptions) plus the compliance report and bulk export/import. They go through the
 //! same service operations, rules, roles, business date and store as the dashboard.
 
-mod agreement_request;
+pub mod agreement_request;
 mod agreements;
 mod backup;
 mod body_keys;
@@ -18,12 +18,14 @@ mod fit;
 #[doc(hidden)]
 pub mod fuzzing;
 mod generate;
+pub mod handlers;
 pub mod json;
 mod json_stream;
 mod offers;
 pub mod output;
 mod plain;
 mod report;
+pub mod resources;
 mod subscriptions;
 mod transfer;
 

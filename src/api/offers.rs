@@ -3,7 +3,7 @@
 
 use super::error::ApiError;
 use super::fit::{terminal_columns, Column};
-use super::json::Collection;
+use super::handlers;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::write_error;
@@ -59,8 +59,7 @@ pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
     let offers = assets::offers();
     match format {
         Format::Json => {
-            let items = offers.iter().map(OfferJson::new).collect();
-            output::json(out, &Collection::of(items)).map_err(write_error)?;
+            output::json(out, &handlers::offers()).map_err(write_error)?;
         }
         Format::Table => {
             let rows: Vec<Vec<String>> = offers

@@ -4,10 +4,10 @@
 use super::commerce_json::SubscriptionJson;
 use super::error::ApiError;
 use super::fit::{terminal_columns, Column};
-use super::json::Collection;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
-use super::{write_error, Api};
+use super::resources::{Collection, SubscriptionResource};
+use super::{handlers, write_error, Api};
 use crate::domain::commerce::Subscription;
 use std::io::Write;
 
@@ -40,12 +40,11 @@ pub fn list(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    let customer = api.customer(customer)?;
-    let subscriptions = api.book.subscriptions(&customer.id);
+    let subscriptions = handlers::subscription_records(api, customer)?;
     match format {
         Format::Json => {
-            let items = subscriptions.iter().map(SubscriptionJson::new).collect();
-            output::json(out, &Collection::of(items)).map_err(write_error)?;
+            let items = subscriptions.iter().cloned().map(SubscriptionResource);
+            output::json(out, &Collection::of(items.collect())).map_err(write_error)?;
         }
         Format::Table => {
             let rows: Vec<Vec<String>> = subscriptions.iter().map(table_row).collect();
@@ -58,7 +57,7 @@ pub fn list(
         }
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
-            for subscription in subscriptions {
+            for subscription in &subscriptions {
                 let json = SubscriptionJson::new(subscription);
                 let quantity = json.quantity.to_string();
                 let auto_renew = json.auto_renew_enabled.to_string();

@@ -1,0 +1,259 @@
+//! The requests of Partner Center's API, each on the shared core as one agent (`Api`): they
+//! return a Partner Center resource or a Partner Center error and print nothing. The commands
+//! format what they return; the HTTP face will send it. A change is decided by the core on the
+//! store's current records (`Api::change`), never on what this request read before.
+
+use super::agreement_request::Requested;
+use super::customer_body::CustomerRequest;
+use super::error::ApiError;
+use super::json::{templates as all_templates, AGREEMENT_TYPES};
+use super::resources::{
+    Agreement, AgreementMetaData, Collection, CustomerResource, Offer, OrderResource,
+    SubscriptionResource,
+};
+use super::Api;
+use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
+use crate::domain::catalog;
+use crate::domain::characters::quote;
+use crate::domain::commerce::{OrderLine, Subscription};
+use crate::domain::customer::{Customer, CustomerFilter};
+use crate::domain::role::GatedAction;
+use crate::service::ServiceError;
+use crate::store::{Listed, StoreError};
+
+/// GET /v1/agreements?agreementType=…: the templates of the type asked for (none means
+/// MicrosoftCloudAgreement, `*` every type).
+pub fn templates(agreement_type: Option<&str>) -> Result<Collection<AgreementMetaData>, ApiError> {
+    let wanted = wanted_type(agreement_type)?;
+    let items = all_templates()
+        .into_iter()
+        .filter(|t| wanted.matches(&t.agreement_type))
+        .collect();
+    Ok(Collection::of(items))
+}
+
+/// POST /v1/customers/{id}/agreements: records the confirmation.
+pub fn confirm(api: &mut Api, customer: &str, requested: Requested) -> Result<Agreement, ApiError> {
+    let customer_id = api.customer(customer)?.id.clone();
+    let business_date = api.actor.business_date;
+    // Role, schedule, cloud and a future date are reported before the fields' own messages.
+    api.checks()
+        .check_confirmation(&customer_id, requested.date(business_date))?;
+    let acceptance = requested.into_acceptance(business_date)?;
+    let confirmation = api.change(|ops| ops.confirm(&customer_id, acceptance, Channel::Command))?;
+    Ok(Agreement::from(&confirmation))
+}
+
+/// GET /v1/customers/{id}/agreements?agreementType=…: newest first (the first is the one in
+/// force).
+pub fn agreements(
+    api: &mut Api,
+    customer: &str,
+    agreement_type: Option<&str>,
+) -> Result<Collection<Agreement>, ApiError> {
+    let wanted = wanted_type(agreement_type)?;
+    let customer = api.customer(customer)?;
+    api.actor
+        .role
+        .require(GatedAction::SeeConfirmation)
+        .map_err(ServiceError::from)?;
+    let items = sorted_newest_first(api.book.confirmations(&customer.id))
+        .into_iter()
+        .filter(|c| wanted.matches(&c.agreement_type))
+        .map(Agreement::from)
+        .collect();
+    Ok(Collection::of(items))
+}
+
+/// GET /v1/customers/{id}, the customer named by tenant ID, primary domain or domain prefix.
+pub fn customer(api: &mut Api, named: &str) -> Result<CustomerResource, ApiError> {
+    let customer = api.customer(named)?;
+    Ok(resource_of(api, customer))
+}
+
+/// POST /v1/customers with the Customer body (`body` is its JSON text), with an agreement
+/// confirmed at once when it carries one.
+pub fn create_customer(api: &mut Api, body: &str) -> Result<CustomerResource, ApiError> {
+    // The role comes first, as in the service, so that a refused agent learns nothing else.
+    api.actor
+        .role
+        .require(GatedAction::CreateCustomer)
+        .map_err(ServiceError::from)?;
+    let request = CustomerRequest::parse(body)?;
+    if let Some(agreement) = &request.agreement {
+        // Schedule and a future date first, with the codes `agreements create` gives them.
+        let date = Requested::nested(agreement.clone(), "agreement.").date(api.actor.business_date);
+        api.checks().check_new_customer_confirmation(date)?;
+    }
+    let (profile, acceptance) = request.validate(
+        |domain| {
+            // A failing store is reported when the customer is written.
+            let stored = api.store().customer_id_by_domain(domain);
+            api.book.domain_taken(domain) || matches!(stored, Ok(Some(_)))
+        },
+        api.actor.business_date,
+    )?;
+    let customer = api.change(|ops| ops.create_customer(profile, acceptance, Channel::Command))?;
+    Ok(resource_of(api, customer))
+}
+
+/// The customers of the list, in its order (company name, then domain), that the filter (on
+/// company name and domain) and `unconfirmed` keep; read lazily, a row at a time.
+pub fn customer_rows(
+    api: &Api,
+    filter: Option<&str>,
+    unconfirmed: bool,
+) -> Result<impl Iterator<Item = Result<Listed, StoreError>>, StoreError> {
+    let filter = CustomerFilter::new(filter.unwrap_or(""));
+    let as_of = api.actor.business_date;
+    let all = if unconfirmed {
+        api.store().unconfirmed_listing(as_of)?
+    } else {
+        api.store().listing()?
+    };
+    Ok(all.filter(move |row| {
+        row.as_ref().map_or(true, |row| {
+            filter.matches_text(&row.company_name, &row.domain)
+        })
+    }))
+}
+
+/// The customer of a row of `customer_rows`, read from the store as it is now.
+pub fn customer_of_row(api: &Api, row: Listed) -> Result<CustomerResource, ApiError> {
+    let dossier = api
+        .store()
+        .dossier(&row.id)?
+        .ok_or(StoreError::UnknownCustomer { id: row.id })?;
+    Ok(CustomerResource {
+        customer: dossier.customer,
+        confirmations: dossier.confirmations,
+        role: api.actor.role,
+        as_of: api.actor.business_date,
+    })
+}
+
+/// POST /v1/customers/{id}/orders: one line per offer, with its quantity.
+pub fn create_order(
+    api: &mut Api,
+    customer: &str,
+    lines: &[(String, u32)],
+) -> Result<OrderResource, ApiError> {
+    let lines = lines
+        .iter()
+        .map(|(offer, quantity)| OrderLine {
+            // The catalog's spelling of the ID when it is known; the service refuses the others.
+            offer_id: catalog::offer(offer)
+                .map(|known| known.id.clone())
+                .unwrap_or_else(|| offer.trim().to_string()),
+            quantity: *quantity,
+        })
+        .collect();
+    let id = customer_id(api, customer)?;
+    let (order, subscriptions) = api.change(|ops| ops.create_order(&id, lines))?;
+    Ok(OrderResource {
+        order,
+        subscriptions,
+    })
+}
+
+/// GET /v1/customers/{id}/subscriptions, in the order they were created. Every role may list
+/// them: only changing them is gated.
+pub fn subscriptions(
+    api: &mut Api,
+    customer: &str,
+) -> Result<Collection<SubscriptionResource>, ApiError> {
+    Ok(Collection::of(
+        subscription_records(api, customer)?
+            .into_iter()
+            .map(SubscriptionResource)
+            .collect(),
+    ))
+}
+
+/// The subscriptions of `subscriptions`, as records, for the faces that show them otherwise.
+pub fn subscription_records(api: &mut Api, customer: &str) -> Result<Vec<Subscription>, ApiError> {
+    let customer = api.customer(customer)?;
+    Ok(api.book.subscriptions(&customer.id).to_vec())
+}
+
+/// PATCH /v1/customers/{id}/subscriptions/{subscription-id} with `quantity`.
+pub fn change_seats(
+    api: &mut Api,
+    customer: &str,
+    subscription: &str,
+    quantity: u32,
+) -> Result<SubscriptionResource, ApiError> {
+    let id = customer_id(api, customer)?;
+    let changed = api.change(|ops| ops.change_seats(&id, subscription.trim(), quantity))?;
+    Ok(SubscriptionResource(changed))
+}
+
+/// PATCH /v1/customers/{id}/subscriptions/{subscription-id} with `autoRenewEnabled`.
+pub fn set_auto_renew(
+    api: &mut Api,
+    customer: &str,
+    subscription: &str,
+    on: bool,
+) -> Result<SubscriptionResource, ApiError> {
+    let id = customer_id(api, customer)?;
+    let changed = api.change(|ops| ops.set_auto_renew(&id, subscription.trim(), on))?;
+    Ok(SubscriptionResource(changed))
+}
+
+/// GET /v1/offers: every offer of the catalog.
+pub fn offers() -> Collection<Offer<'static>> {
+    Collection::of(catalog::offers().iter().map(Offer::new).collect())
+}
+
+fn resource_of(api: &Api, customer: Customer) -> CustomerResource {
+    let confirmations = api.book.confirmations(&customer.id).to_vec();
+    CustomerResource {
+        customer,
+        confirmations,
+        role: api.actor.role,
+        as_of: api.actor.business_date,
+    }
+}
+
+/// The tenant ID of a customer named by ID, domain or domain prefix; what was typed when nobody
+/// matches, so the service reports the refusal in its usual order (the role before the
+/// customer).
+fn customer_id(api: &mut Api, named: &str) -> Result<String, ApiError> {
+    let found = api.find_customer(named)?;
+    Ok(found.unwrap_or_else(|| named.trim().to_string()))
+}
+
+/// Which agreement types a query asks for.
+enum Wanted {
+    Every,
+    Only(String),
+}
+
+impl Wanted {
+    fn matches(&self, agreement_type: &str) -> bool {
+        match self {
+            Wanted::Every => true,
+            Wanted::Only(wanted) => wanted.eq_ignore_ascii_case(agreement_type),
+        }
+    }
+}
+
+/// `agreementType`: none means MicrosoftCloudAgreement, `*` every type; any other must be a
+/// real type.
+fn wanted_type(agreement_type: Option<&str>) -> Result<Wanted, ApiError> {
+    let wanted = agreement_type.unwrap_or(MCA_TYPE).trim();
+    if wanted == "*" {
+        return Ok(Wanted::Every);
+    }
+    AGREEMENT_TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(wanted))
+        .map(|t| Wanted::Only(t.to_string()))
+        .ok_or_else(|| {
+            ApiError::invalid(format!(
+                "Unknown agreement type '{}': use {}, or '*' for every type.",
+                quote(wanted),
+                AGREEMENT_TYPES.join(" or ")
+            ))
+        })
+}
