@@ -21,18 +21,23 @@ pub struct Book {
     positions: HashMap<String, usize>,
     /// Positions in `customers`, sorted by company name (case-insensitive), then domain.
     by_name: Vec<usize>,
+    /// The sort key of each customer, by position: computed once, as inserting compares many.
+    keys: Vec<String>,
     confirmations: HashMap<String, Vec<Confirmation>>,
     subscriptions: HashMap<String, Vec<Subscription>>,
-    orders: Vec<Order>,
+    /// Customer id → its orders, in the order they were placed.
+    orders: HashMap<String, Vec<Order>>,
 }
 
 impl Book {
     pub fn from_snapshot(snapshot: Snapshot) -> Book {
         let mut book = Book {
             partner_name: snapshot.partner_name,
-            orders: snapshot.orders,
             ..Book::default()
         };
+        for order in snapshot.orders {
+            book.add_customer_order(order);
+        }
         for customer in snapshot.customers {
             book.insert_customer(customer);
         }
@@ -57,8 +62,8 @@ impl Book {
         let id = dossier.customer.id.clone();
         self.insert_customer(dossier.customer);
         self.confirmations.insert(id.clone(), dossier.confirmations);
-        self.subscriptions.insert(id, dossier.subscriptions);
-        self.orders.extend(dossier.orders);
+        self.subscriptions.insert(id.clone(), dossier.subscriptions);
+        self.orders.insert(id, dossier.orders);
     }
 
     /// Puts a customer's current records in place of those the book holds (or adds them): how
@@ -67,20 +72,18 @@ impl Book {
         let id = dossier.customer.id.clone();
         match self.positions.get(&id) {
             Some(&position) => {
-                let renamed = sort_key(&self.customers[position]) != sort_key(&dossier.customer);
+                let key = sort_key(&dossier.customer);
                 self.customers[position] = dossier.customer;
-                if renamed {
+                if key != self.keys[position] {
                     self.by_name.retain(|&i| i != position);
-                    let key = sort_key(&self.customers[position]);
-                    let rank = self
-                        .by_name
-                        .partition_point(|&i| sort_key(&self.customers[i]) <= key);
+                    self.keys[position] = key;
+                    let key = &self.keys[position];
+                    let rank = self.by_name.partition_point(|&i| &self.keys[i] <= key);
                     self.by_name.insert(rank, position);
                 }
                 self.confirmations.insert(id.clone(), dossier.confirmations);
                 self.subscriptions.insert(id.clone(), dossier.subscriptions);
-                self.orders.retain(|order| order.customer_id != id);
-                self.orders.extend(dossier.orders);
+                self.orders.insert(id, dossier.orders);
             }
             None => self.insert_dossier(dossier),
         }
@@ -92,12 +95,7 @@ impl Book {
         Some(Dossier {
             customer,
             confirmations: self.confirmations(customer_id).to_vec(),
-            orders: self
-                .orders
-                .iter()
-                .filter(|order| order.customer_id == customer_id)
-                .cloned()
-                .collect(),
+            orders: self.orders.get(customer_id).cloned().unwrap_or_default(),
             subscriptions: self.subscriptions(customer_id).to_vec(),
         })
     }
@@ -187,10 +185,6 @@ impl Book {
         self.subscriptions(customer_id).iter().find(|s| s.id == id)
     }
 
-    pub fn orders(&self) -> &[Order] {
-        &self.orders
-    }
-
     /// The customer's status on the business date `as_of`: a confirmation accepted later does
     /// not count yet.
     pub fn status(&self, customer: &Customer, as_of: NaiveDate) -> AgreementStatus {
@@ -214,11 +208,10 @@ impl Book {
         let position = self.customers.len();
         self.positions.insert(customer.id.clone(), position);
         let key = sort_key(&customer);
-        let rank = self
-            .by_name
-            .partition_point(|&i| sort_key(&self.customers[i]) <= key);
+        let rank = self.by_name.partition_point(|&i| self.keys[i] <= key);
         self.by_name.insert(rank, position);
         self.customers.push(customer);
+        self.keys.push(key);
     }
 
     /// Rank of a customer in company-name order.
@@ -234,8 +227,24 @@ impl Book {
             .push(confirmation);
     }
 
+    fn add_customer_order(&mut self, order: Order) {
+        self.orders
+            .entry(order.customer_id.clone())
+            .or_default()
+            .push(order);
+    }
+
+    /// Takes back a confirmation added to the book and not written (an import's plan).
+    pub fn remove_confirmation(&mut self, confirmation: &Confirmation) {
+        if let Some(recorded) = self.confirmations.get_mut(&confirmation.customer_id) {
+            if let Some(at) = recorded.iter().rposition(|c| c == confirmation) {
+                recorded.remove(at);
+            }
+        }
+    }
+
     pub fn add_order(&mut self, order: Order, subscriptions: Vec<Subscription>) {
-        self.orders.push(order);
+        self.add_customer_order(order);
         for subscription in subscriptions {
             self.subscriptions
                 .entry(subscription.customer_id.clone())

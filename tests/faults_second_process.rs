@@ -117,7 +117,7 @@ fn a_command_while_the_dashboard_runs_goes_through_it_and_shows_there_at_once() 
 }
 
 #[test]
-fn restore_and_generate_are_refused_naming_the_dashboard() {
+fn restore_generate_and_another_partner_name_are_refused_naming_the_dashboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut dashboard = Dashboard::start_with(
         dir.path(),
@@ -140,6 +140,29 @@ fn restore_and_generate_are_refused_naming_the_dashboard() {
         );
         assert!(stderr.contains("Close that dashboard first"), "{stderr}");
     }
+    // Renaming the partner would rename it under the dashboard: refused, nothing changed.
+    let renamed = pcenter(
+        dir.path(),
+        &["--partner", "Other Partner", "customers", "list"],
+    );
+    let stderr = String::from_utf8_lossy(&renamed.stderr);
+    assert_eq!(renamed.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("Run the command without --partner"),
+        "{stderr}"
+    );
+    assert!(renamed.stdout.is_empty());
+    let same = pcenter(
+        dir.path(),
+        &[
+            "--partner",
+            "Fabrikam CSP Partners",
+            "customers",
+            "show",
+            "northwindtraders",
+        ],
+    );
+    assert_eq!(same.status.code(), Some(0), "{same:?}");
     dashboard.type_bytes(b"q");
     assert_eq!(dashboard.wait_for_exit().code(), Some(0));
 }

@@ -10,6 +10,8 @@ mod common;
 mod concurrent;
 #[path = "sharing/concurrent_checks.rs"]
 mod concurrent_checks;
+#[path = "sharing/import_race.rs"]
+mod import_race;
 #[path = "sharing/live.rs"]
 mod live;
 #[path = "sharing/same_customer.rs"]

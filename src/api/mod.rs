@@ -31,7 +31,7 @@ mod transfer;
 
 use crate::book::Book;
 use crate::clock::SystemClock;
-use crate::core::{Core, SessionId};
+use crate::core::{Core, Seed, SessionId};
 use crate::diagnostics::Logged;
 use crate::domain::characters::{quote, quote_path};
 use crate::domain::customer::{self, Customer};
@@ -57,8 +57,11 @@ pub use crate::invocation::{
 /// change goes through the core, which decides it on the store's current records.
 pub struct Api {
     pub core: Arc<Core>,
+    /// The customers this command has read; current as long as the core's generation is
+    /// `read_since`.
     pub book: Book,
     pub actor: Actor,
+    read_since: u64,
 }
 
 impl Api {
@@ -79,6 +82,7 @@ impl Api {
     /// A command of `actor` on a core that serves others too (the dashboard's, or a server's).
     pub fn on(core: Arc<Core>, actor: Actor) -> Api {
         Api {
+            read_since: core.generation(),
             core,
             book: Book::default(),
             actor,
@@ -115,6 +119,37 @@ impl Api {
             self.book.replace_dossier(dossier);
         }
         result
+    }
+
+    /// `change`, starting from the customers this command has read when no change was made
+    /// since it began reading them (see `forget`), rather than reading them again: an import's
+    /// group of a thousand customers is read once. The book must then hold only what was read
+    /// from the store. The command's view is the records the change ended with.
+    pub fn change_on_what_was_read<T>(
+        &mut self,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> Result<T, ServiceError> {
+        let partner_name = self.book.partner_name.take();
+        let seed = Seed {
+            generation: self.read_since,
+            book: std::mem::take(&mut self.book),
+        };
+        let (result, after) = self
+            .core
+            .change_seeded(&self.actor, SessionId::COMMAND, seed, act);
+        self.book = after.book;
+        self.book.partner_name = partner_name;
+        self.read_since = after.generation;
+        result
+    }
+
+    /// Forgets the customers read so far, as an import does between its groups: what is read
+    /// next is current for `change_on_what_was_read` until a change is made.
+    pub fn forget(&mut self) {
+        let partner_name = self.book.partner_name.take();
+        self.book = Book::default();
+        self.book.partner_name = partner_name;
+        self.read_since = self.core.generation();
     }
 
     /// Ends the command: closes the store when the core is the command's own.
@@ -155,6 +190,7 @@ impl Api {
     /// Reads every customer into the book, for the commands that report on them all.
     pub fn load_everything(&mut self) -> Result<(), ApiError> {
         let partner_name = self.book.partner_name.take();
+        self.read_since = self.core.generation();
         self.book = Book::from_snapshot(self.core.store().load()?);
         self.book.partner_name = self.book.partner_name.take().or(partner_name);
         Ok(())
@@ -259,7 +295,26 @@ pub fn execute_on(
             agreements::templates(agreement_type.as_deref(), out)
         }
         Command::Offers(OffersCommand::List { format }) => offers::list(format, out),
-        command => dispatch(&mut Api::on(core, options.actor()), command, out),
+        command => {
+            refuse_another_partner(&core, options)?;
+            dispatch(&mut Api::on(core, options.actor()), command, out)
+        }
+    }
+}
+
+/// The partner's name is the store's, shown by every session of the core: a command run on a
+/// core that others use may not rename it under them.
+fn refuse_another_partner(core: &Core, options: &Options) -> Result<(), ApiError> {
+    match options.partner.as_deref() {
+        Some(partner) if partner != core.partner_name() => Err(ApiError::new(
+            error::code::STORE_IN_USE,
+            error::exit::STORE_IN_USE,
+            format!(
+                "The partner's name can be changed only when the store is not open elsewhere: it is '{}' while the store is open. Run the command without --partner, or close the dashboard first and run it again.",
+                quote(core.partner_name())
+            ),
+        )),
+        _ => Ok(()),
     }
 }
 

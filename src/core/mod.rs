@@ -21,6 +21,7 @@ use crate::service::{Actor, Changed, Operations, ServiceError};
 use crate::store::{Dossier, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use listeners::Listeners;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
 
@@ -101,8 +102,17 @@ pub struct Core {
     loading: Mutex<Loading>,
     listeners: Listeners,
     next_session: AtomicU64,
+    /// Counts the changes made (see `generation`).
+    generation: AtomicU64,
     /// Set when the core is about to close: the directory's loading stops at its next row.
     stopping: AtomicBool,
+}
+
+/// Records read from the store, and the `Core::generation` before they were read.
+#[derive(Default)]
+pub struct Seed {
+    pub generation: u64,
+    pub book: Book,
 }
 
 impl Core {
@@ -149,6 +159,7 @@ impl Core {
             }),
             listeners: Listeners::default(),
             next_session: AtomicU64::new(1),
+            generation: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
         }
     }
@@ -216,20 +227,74 @@ impl Core {
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> (Result<T, ServiceError>, Vec<Dossier>) {
         let _writing = lock(&self.writing);
-        let mut book = Book::default();
+        let (result, changed, _) = self.change_locked(actor, session, Book::default(), act);
+        (result, changed)
+    }
+
+    /// The count of changes made so far: records read when it had a value are current for as
+    /// long as it keeps it.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// `change`, starting from records read earlier (`seed`) when no change was made since they
+    /// were read, rather than reading them again; otherwise from the store, as `change` does.
+    /// Gives back the records the change ended with, current as of its end (none when it
+    /// failed: what it held then may not all be written).
+    pub fn change_seeded<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        seed: Seed,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> (Result<T, ServiceError>, Seed) {
+        let _writing = lock(&self.writing);
+        let book = if seed.generation == self.generation() {
+            seed.book
+        } else {
+            Book::default()
+        };
+        let (result, _, book) = self.change_locked(actor, session, book, act);
+        let book = if result.is_ok() {
+            book
+        } else {
+            Book::default()
+        };
+        let generation = self.generation();
+        (result, Seed { generation, book })
+    }
+
+    /// A change, the write lock held: `book` holds current records or none.
+    fn change_locked<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        mut book: Book,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> (Result<T, ServiceError>, Vec<Dossier>, Book) {
+        // Whatever happens next may write: records read before it are no longer known current.
+        self.generation.fetch_add(1, Ordering::AcqRel);
         let now = self.clock.now_on(actor.business_date);
         let mut ops = Operations::new(self.store.as_ref(), &mut book, actor, now);
         let result = act(&mut ops);
         let changes = std::mem::take(&mut ops.changes);
+        // Each customer changed once in what is given back, as last written; an import's group
+        // changes a thousand, so no search through the list for each.
         let mut changed: Vec<Dossier> = Vec::new();
+        let mut place: HashMap<String, usize> = HashMap::new();
         for what in changes {
             if let Some(dossier) = book.dossier(what.customer_id()) {
-                changed.retain(|d| d.customer.id != dossier.customer.id);
-                changed.push(dossier.clone());
+                match place.get(&dossier.customer.id) {
+                    Some(&at) => changed[at] = dossier.clone(),
+                    None => {
+                        place.insert(dossier.customer.id.clone(), changed.len());
+                        changed.push(dossier.clone());
+                    }
+                }
                 self.publish(session, &actor.agent, what, dossier);
             }
         }
-        (result, changed)
+        (result, changed, book)
     }
 
     /// Runs `read` while no change can be written (a backup reads the whole store this way).

@@ -88,3 +88,60 @@ fn a_dropped_subscription_is_told_nothing_more() {
     drop(listening);
     assert_eq!(core.listeners.count(), 0);
 }
+
+/// Northwind read from the store, and the generation before it was read.
+fn northwind_read(core: &Core) -> Seed {
+    let generation = core.generation();
+    let mut book = Book::default();
+    book.insert_dossier(core.store().dossier(NORTHWIND).unwrap().unwrap());
+    Seed { generation, book }
+}
+
+#[test]
+fn records_read_with_no_change_since_are_what_a_seeded_change_starts_from() {
+    let core = core();
+    let mut seed = northwind_read(&core);
+    // A mark the store does not have: only a change that starts from the seed sees it.
+    let marked = acceptance("Mark").record(
+        NORTHWIND,
+        "Reader",
+        core.now_on(core.business_date()),
+        Channel::Import,
+    );
+    seed.book.add_confirmation(marked);
+    let (seen, after) = core.change_seeded(&agent("Ann Agent"), SessionId::COMMAND, seed, |ops| {
+        ops.load(NORTHWIND)?;
+        Ok(ops.book.confirmations(NORTHWIND).len())
+    });
+    assert_eq!(seen, Ok(1));
+    assert_eq!(after.generation, core.generation());
+    assert_eq!(after.book.confirmations(NORTHWIND).len(), 1);
+}
+
+#[test]
+fn records_read_before_another_change_are_read_again() {
+    let core = core();
+    let seed = northwind_read(&core);
+    core.change(&agent("Bob Agent"), SessionId::COMMAND, |ops| {
+        ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
+    })
+    .unwrap();
+    // Written on what was read before Bob's change, Jane would be confirmed twice.
+    let (again, after) = core.change_seeded(&agent("Ann Agent"), SessionId::COMMAND, seed, |ops| {
+        ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Import)
+    });
+    assert_eq!(again.unwrap_err(), ServiceError::AlreadyConfirmed);
+    assert!(
+        after.book.is_empty(),
+        "a failed change gives back nothing it held"
+    );
+    assert_eq!(
+        core.store()
+            .dossier(NORTHWIND)
+            .unwrap()
+            .unwrap()
+            .confirmations
+            .len(),
+        1
+    );
+}

@@ -255,14 +255,17 @@ impl Operations<'_> {
     /// Records confirmations decided earlier (an import's group), judged again on the
     /// current records as they are written: one whose contact is now that of the customer's
     /// current confirmation, or whose contact and date are now on record, is not written
-    /// (`false` at its place). The others are written in one atomic write.
+    /// (`false` at its place). The others are written in one atomic write, recorded now: the
+    /// order of recording is the order of writing, whatever was written since they were
+    /// decided.
     pub fn record_decided(
         &mut self,
         confirmations: Vec<Confirmation>,
     ) -> Result<Vec<bool>, ServiceError> {
         let mut written = Vec::with_capacity(confirmations.len());
         let mut kept = Vec::with_capacity(confirmations.len());
-        for confirmation in confirmations {
+        for mut confirmation in confirmations {
+            confirmation.recorded_at = self.now;
             self.load(&confirmation.customer_id)?;
             let id = &confirmation.customer_id;
             let same = |c: &Confirmation| c.accepted_by.same_person(&confirmation.accepted_by);

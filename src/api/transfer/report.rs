@@ -4,7 +4,6 @@
 use super::decide::{Outcome, SAME_AS_CURRENT};
 use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
-use crate::book::Book;
 use crate::domain::agreement::Confirmation;
 use crate::domain::characters::message_line as printable;
 use std::io::Write;
@@ -123,7 +122,7 @@ impl Group {
         if let Some((line, _)) = &stop {
             self.stop_at(*line, tally);
         }
-        api.book = Book::default();
+        api.forget();
         self.confirmations.clear();
         self.say(out)?;
         Ok(stop.map(|(line, error)| (format!("Stopped at line {line}. "), error)))
@@ -138,7 +137,12 @@ impl Group {
             .iter()
             .map(|(_, c, _)| c.clone())
             .collect();
-        let written = match api.change(|ops| ops.record_decided(confirmations)) {
+        // The book holds the group's customers as read, plus the confirmations decided for
+        // them; as read, they are what the write starts from when nothing changed meanwhile.
+        for confirmation in &confirmations {
+            api.book.remove_confirmation(confirmation);
+        }
+        let written = match api.change_on_what_was_read(|ops| ops.record_decided(confirmations)) {
             Ok(written) => written,
             // One at a time, up to the first that fails.
             Err(_) => {
