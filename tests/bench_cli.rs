@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Every row of the results table, by the start of its label.
-const METRICS: [&str; 21] = [
+const METRICS: [&str; 22] = [
     "Generate the customers",
     "First frame, process start included",
     "· first frame in-process",
@@ -16,6 +16,7 @@ const METRICS: [&str; 21] = [
     "Filter keystroke + frame, max",
     "Filter keystroke + frame under 100 confirmations/s, p99",
     "· confirmations made meanwhile",
+    "Another agent's confirmation shown in a session, p99",
     "Scroll key + frame, p99",
     "Peak memory of the dashboard",
     "Peak memory, 20 sessions on one core",

@@ -15,6 +15,7 @@ mod compare;
 mod dash;
 mod exports;
 mod keys;
+mod live;
 mod measure;
 mod memory;
 mod report;

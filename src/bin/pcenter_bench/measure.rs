@@ -5,7 +5,7 @@ use crate::report::{Comparison, SizeResult};
 use crate::stats::{max, percentile};
 use crate::targets::Metric::*;
 use crate::workdir::{ensure_generated, scratch_copy, Pcenter, SizeDir};
-use crate::{busy, compare, dash, exports, keys, memory, startup, through, writes, Fallible};
+use crate::{busy, compare, dash, exports, keys, live, memory, startup, through, writes, Fallible};
 use std::path::Path;
 
 /// What one run shares between its sizes.
@@ -95,6 +95,9 @@ pub fn size(
     let busy = busy::filter_while_confirming(&scratch)?;
     values.insert(BusyFilterKeyP99, percentile(&busy.keys.samples, 99.0));
     values.insert(BusyConfirmRate, busy.confirmations_per_s);
+    say("another agent's change shown in a session, on the same copy");
+    let live = live::change_to_frame(&scratch)?;
+    values.insert(LiveChangeP99, percentile(&live, 99.0));
     drop(scratch);
     Ok((result, comparison))
 }

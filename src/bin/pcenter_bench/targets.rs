@@ -11,6 +11,8 @@ pub const CONFIRMATIONS: usize = 200;
 pub const SESSIONS: usize = 20;
 /// Confirmations a second made by another thread while the filter is typed into.
 pub const BUSY_CONFIRMATIONS_PER_S: u32 = 100;
+/// Changes made by one agent and timed until another agent's session shows them.
+pub const LIVE_CHANGES: usize = 200;
 
 pub const GENERATE_MAX_S: f64 = 60.0;
 pub const FIRST_FRAME_MAX_MS: f64 = 150.0;
@@ -21,6 +23,8 @@ pub const CONFIRM_P99_MAX_MS: f64 = 20.0;
 pub const CSV_MIN_ROWS_PER_S: f64 = 200_000.0;
 pub const IMPORT_MAX_S: f64 = 10.0;
 pub const SESSIONS_MEMORY_MAX_MB: f64 = 350.0;
+/// A change made anywhere shows in every other session within this, with no key pressed.
+pub const LIVE_CHANGE_P99_MAX_MS: f64 = 100.0;
 /// A command through an open dashboard is to be no slower than the same command alone.
 pub const THROUGH_MAX_RATIO: f64 = 1.0;
 
@@ -36,6 +40,7 @@ pub enum Metric {
     FilterKeyMax,
     BusyFilterKeyP99,
     BusyConfirmRate,
+    LiveChangeP99,
     ScrollKeyP99,
     PeakMemory,
     SessionsMemory,
@@ -102,7 +107,7 @@ const fn row(metric: Metric, label: &'static str, unit: Unit, target: Option<Tar
 use Metric::*;
 use Unit::*;
 
-pub const ROWS: [Row; 21] = [
+pub const ROWS: [Row; 22] = [
     row(
         Generate,
         "Generate the customers (s)",
@@ -160,6 +165,12 @@ pub const ROWS: [Row; 21] = [
         "· confirmations made meanwhile (per s)",
         PerSecond,
         None,
+    ),
+    row(
+        LiveChangeP99,
+        "Another agent's confirmation shown in a session, p99 (ms)",
+        Millis,
+        at_most(LIVE_CHANGE_P99_MAX_MS),
     ),
     row(
         ScrollKeyP99,
