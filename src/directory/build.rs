@@ -54,6 +54,7 @@ impl Directory {
             domain_starts: Vec::with_capacity(rows),
             codes: Vec::with_capacity(rows),
             subscriptions: Vec::with_capacity(rows),
+            letters: Default::default(),
         }
     }
 

@@ -11,6 +11,7 @@
 mod build;
 mod cache;
 mod file;
+mod letters;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -96,6 +97,8 @@ pub struct Directory {
     /// Cloud in bits 0-1, status in bits 2-3.
     codes: Vec<u8>,
     subscriptions: Vec<u32>,
+    /// Which letters each row holds, for one-character filters (see `letters`).
+    letters: letters::Letters,
 }
 
 /// One row of the directory, borrowed.
@@ -251,6 +254,10 @@ impl Directory {
             + self.key_starts.capacity()
             + self.domain_starts.capacity()
             + self.subscriptions.capacity();
-        self.names.capacity() + self.keys.capacity() + self.codes.capacity() + u32s * 4
+        self.names.capacity()
+            + self.keys.capacity()
+            + self.codes.capacity()
+            + u32s * 4
+            + self.letters.heap_bytes()
     }
 }

@@ -2,7 +2,7 @@
 //! [`CustomerFilter::matches`](crate::domain::customer::CustomerFilter::matches), found by one
 //! scan of the key arena instead of lower-casing every name.
 
-use super::Directory;
+use super::{letters, Directory};
 use crate::domain::compare;
 use memchr::memmem::Finder;
 use std::ops::Range;
@@ -20,7 +20,38 @@ impl Directory {
         if needle.is_empty() {
             return (0..self.len() as u32).collect();
         }
+        if let [byte] = needle.as_bytes() {
+            if let Some(bit) = letters::bit(*byte) {
+                return self.with_letter(bit);
+            }
+        }
         self.scan(&Finder::new(needle.as_bytes()), 0..self.len())
+    }
+
+    /// Makes what the search of one character reads, if not made yet: the loader does it,
+    /// so that the first key typed does not.
+    pub fn prepare_search(&self) {
+        self.masks();
+    }
+
+    fn masks(&self) -> &[u64] {
+        self.letters.get_or_init(|| {
+            (0..self.len())
+                .map(|rank| letters::mask(self.key(rank)))
+                .collect()
+        })
+    }
+
+    /// The rows whose name or domain holds the character of `bit`.
+    fn with_letter(&self, bit: u32) -> Vec<u32> {
+        let masks = self.masks();
+        let mut ranks = Vec::new();
+        for (rank, mask) in masks.iter().enumerate() {
+            if mask >> bit & 1 == 1 {
+                ranks.push(rank as u32);
+            }
+        }
+        ranks
     }
 
     /// The matching ranks among `rows`. Each hit is mapped to its row by a cursor that only moves

@@ -47,6 +47,8 @@ impl Directory {
         shift(&mut self.domain_starts[rank + 1..], key.len() as u32);
         self.codes.insert(rank, code);
         self.subscriptions.insert(rank, row.subscriptions);
+        self.letters
+            .insert(rank, &key.as_bytes()[..key.len() - ROW_END.len_utf8()]);
     }
 
     /// Makes room for one more row: a full array grows by a thirty-second, not twice its size,

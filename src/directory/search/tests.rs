@@ -173,3 +173,28 @@ fn a_common_letter_counts_each_row_once() {
     assert_eq!(agrees(&directory, "a"), all);
     assert_eq!(agrees(&directory, "aa"), all);
 }
+
+#[test]
+fn every_single_character_agrees_with_the_filter_before_and_after_rows_are_added() {
+    let mut rng = Rng::new(5);
+    let mut rows = varied();
+    rows.extend(random_rows(&mut rng, 500));
+    let (first, later) = rows.split_at(rows.len() / 2);
+    let mut directory = Directory::from_rows(first.to_vec());
+    let characters: Vec<String> = (b' '..=b'~')
+        .map(|byte| char::from(byte).to_string())
+        .chain(["ä", "山", "É", "\u{1f}"].map(String::from))
+        .collect();
+    let mut found = 0;
+    for character in &characters {
+        found += agrees(&directory, character).len();
+    }
+    // Added after the one-character search was first used, as a change made meanwhile is.
+    for row in later {
+        directory.upsert(row);
+    }
+    for character in &characters {
+        found += agrees(&directory, character).len();
+    }
+    assert!(found > 1000, "{found}");
+}
