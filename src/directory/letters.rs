@@ -4,23 +4,49 @@
 
 use std::sync::OnceLock;
 
+/// The signs covered after the letters and digits, in bit order.
+const SIGNS: &[u8] = b" .,-&'()/@_+!";
+
 /// The bit of `byte` in a row's mask, for the bytes masks cover.
 pub(super) fn bit(byte: u8) -> Option<u32> {
+    bit_of(byte)
+}
+
+const fn bit_of(byte: u8) -> Option<u32> {
     match byte {
-        b'a'..=b'z' => Some(u32::from(byte - b'a')),
-        b'0'..=b'9' => Some(26 + u32::from(byte - b'0')),
-        _ => b" .,-&'()/@_+!"
-            .iter()
-            .position(|&sign| sign == byte)
-            .map(|at| 36 + at as u32),
+        b'a'..=b'z' => Some((byte - b'a') as u32),
+        b'0'..=b'9' => Some(26 + (byte - b'0') as u32),
+        _ => {
+            let mut at = 0;
+            while at < SIGNS.len() {
+                if SIGNS[at] == byte {
+                    return Some(36 + at as u32);
+                }
+                at += 1;
+            }
+            None
+        }
     }
 }
+
+/// Each byte's mask: a million keys are read byte by byte when the directory is loaded.
+const MASKS: [u64; 256] = {
+    let mut masks = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        masks[byte] = match bit_of(byte as u8) {
+            Some(bit) => 1 << bit,
+            None => 0,
+        };
+        byte += 1;
+    }
+    masks
+};
 
 /// The mask of a row's sort key (folded name, separator, domain).
 pub(super) fn mask(key: &[u8]) -> u64 {
     key.iter()
-        .filter_map(|&byte| bit(byte))
-        .fold(0, |mask, bit| mask | 1 << bit)
+        .fold(0, |mask, &byte| mask | MASKS[byte as usize])
 }
 
 /// Every row's mask, in list order, once asked for; kept up to date by inserts from then on.
@@ -67,5 +93,11 @@ mod tests {
         assert!(covered.iter().all(|&b| b < 64));
         assert_eq!(bit(b'A'), None, "keys are folded: no upper case");
         assert_eq!(bit(0xc3), None, "no byte of a multi-byte character");
+    }
+
+    #[test]
+    fn a_mask_has_the_bit_of_each_covered_byte_and_no_other() {
+        assert_eq!(mask(b"ab\x1fa.b"), 1 | 1 << 1 | 1 << bit(b'.').unwrap());
+        assert_eq!(mask("ä山".as_bytes()), 0);
     }
 }
