@@ -1,5 +1,6 @@
 //! Pure rules of the product: no IO, no terminal, no clock.
 
+pub mod agent;
 pub mod agreement;
 pub mod catalog;
 pub mod characters;
