@@ -96,6 +96,10 @@ impl<S: Store> Store for Logged<S> {
         noted("read", self.0.new_id())
     }
 
+    fn registry(&self) -> Option<&dyn crate::store::AgentRegistry> {
+        self.0.registry()
+    }
+
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {
         noted("write", self.0.set_partner_name(name))?;
         tracing::info!("store write: partner name set to {name}");

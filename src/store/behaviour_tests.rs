@@ -407,6 +407,58 @@ fn records_that_break_a_rule_are_refused_by_the_store(store: &dyn Store) {
     assert_holds(store, &expected);
 }
 
+fn agent(id: &str, name: &str, added_at: &str) -> crate::domain::agent::Agent {
+    crate::domain::agent::Agent {
+        id: id.into(),
+        name: name.into(),
+        role: crate::domain::role::Role::SalesAgent,
+        added_at: added_at.parse().unwrap(),
+    }
+}
+
+fn agents_are_kept_in_added_order_and_one_per_name(store: &dyn Store) {
+    let registry = store.registry().expect("a store that keeps agents");
+    assert!(registry.agents().unwrap().is_empty());
+    let ann = agent("b-ann", "Ann Agent", "2026-01-02T10:00:00Z");
+    let bob = agent("a-bob", "Bob Agent", "2026-01-03T10:00:00Z");
+    registry.add_agent(&ann).unwrap();
+    registry.add_agent(&bob).unwrap();
+    assert_eq!(registry.agents().unwrap(), vec![ann.clone(), bob.clone()]);
+    let twin = agent("c-twin", "ANN AGENT", "2026-01-04T10:00:00Z");
+    assert_eq!(
+        registry.add_agent(&twin).unwrap_err(),
+        StoreError::AgentTaken {
+            name: "Ann Agent".into()
+        }
+    );
+    let same_id = agent("b-ann", "Anna", "2026-01-04T10:00:00Z");
+    assert!(matches!(
+        registry.add_agent(&same_id),
+        Err(StoreError::IdTaken { .. })
+    ));
+    assert_eq!(registry.agents().unwrap().len(), 2, "nothing written");
+}
+
+fn a_token_signs_in_its_agent_until_revoked_or_removed(store: &dyn Store) {
+    let registry = store.registry().expect("a store that keeps agents");
+    let ann = agent("b-ann", "Ann Agent", "2026-01-02T10:00:00Z");
+    let bob = agent("a-bob", "Bob Agent", "2026-01-03T10:00:00Z");
+    registry.add_agent(&ann).unwrap();
+    registry.add_agent(&bob).unwrap();
+    assert_eq!(registry.agent_of_token("h1").unwrap(), None);
+    registry.add_token(&ann.id, "h1").unwrap();
+    registry.add_token(&ann.id, "h2").unwrap();
+    registry.add_token(&bob.id, "h3").unwrap();
+    assert_eq!(registry.agent_of_token("h1").unwrap(), Some(ann.clone()));
+    assert_eq!(registry.agent_of_token("h3").unwrap(), Some(bob.clone()));
+    assert_eq!(registry.revoke_tokens(&ann.id).unwrap(), 2);
+    assert_eq!(registry.agent_of_token("h2").unwrap(), None);
+    assert_eq!(registry.revoke_tokens(&ann.id).unwrap(), 0);
+    registry.remove_agent(&bob.id).unwrap();
+    assert_eq!(registry.agent_of_token("h3").unwrap(), None);
+    assert_eq!(registry.agents().unwrap(), vec![ann]);
+}
+
 /// Runs each behaviour against a fresh store of every kind.
 macro_rules! for_every_store {
     ($($behaviour:ident),* $(,)?) => {
@@ -455,6 +507,8 @@ for_every_store!(
     many_confirmations_are_written_all_or_none,
     records_that_break_a_rule_are_refused_by_the_store,
     a_filled_store_lists_its_customers_and_follows_later_writes,
+    agents_are_kept_in_added_order_and_one_per_name,
+    a_token_signs_in_its_agent_until_revoked_or_removed,
 );
 
 #[test]

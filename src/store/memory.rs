@@ -1,12 +1,15 @@
 //! A store that keeps everything in memory: the same rules as the sled store, nothing on disk,
 //! and predictable IDs, so tests and previews run fast and repeatably.
 
+use super::agents::{self, AgentRegistry};
 use super::dossier::group;
 use super::rules::{self, Records};
 use super::{Dossier, ListingRows, Snapshot, Store, StoreError};
+use crate::domain::agent::Agent;
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
+use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
 /// IDs come from salt 0 and a counter starting at 1, so every fresh store makes the same ones.
@@ -22,6 +25,10 @@ struct State {
     dossiers: Vec<Dossier>,
     ids_issued: u64,
     generation: u64,
+    /// In the order they were added.
+    agents: Vec<Agent>,
+    /// Token hash → agent ID.
+    tokens: HashMap<String, String>,
 }
 
 impl MemoryStore {
@@ -90,6 +97,10 @@ impl Records for State {
 }
 
 impl Store for MemoryStore {
+    fn registry(&self) -> Option<&dyn AgentRegistry> {
+        Some(self)
+    }
+
     fn load(&self) -> Result<Snapshot, StoreError> {
         let state = self.state();
         Ok(Snapshot::of_dossiers(
@@ -238,6 +249,48 @@ impl Store for MemoryStore {
         state.dossiers.extend(dossiers);
         state.generation += 1;
         Ok(())
+    }
+}
+
+impl AgentRegistry for MemoryStore {
+    fn agents(&self) -> Result<Vec<Agent>, StoreError> {
+        Ok(self.state().agents.clone())
+    }
+
+    fn add_agent(&self, agent: &Agent) -> Result<(), StoreError> {
+        let mut state = self.state();
+        agents::check_new_agent(&state.agents, agent)?;
+        state.agents.push(agent.clone());
+        Ok(())
+    }
+
+    fn remove_agent(&self, id: &str) -> Result<(), StoreError> {
+        let mut state = self.state();
+        state.agents.retain(|agent| agent.id != id);
+        state.tokens.retain(|_, owner| owner != id);
+        Ok(())
+    }
+
+    fn add_token(&self, agent_id: &str, token_hash: &str) -> Result<(), StoreError> {
+        self.state()
+            .tokens
+            .insert(token_hash.to_string(), agent_id.to_string());
+        Ok(())
+    }
+
+    fn revoke_tokens(&self, agent_id: &str) -> Result<usize, StoreError> {
+        let mut state = self.state();
+        let before = state.tokens.len();
+        state.tokens.retain(|_, owner| owner != agent_id);
+        Ok(before - state.tokens.len())
+    }
+
+    fn agent_of_token(&self, token_hash: &str) -> Result<Option<Agent>, StoreError> {
+        let state = self.state();
+        let Some(id) = state.tokens.get(token_hash) else {
+            return Ok(None);
+        };
+        Ok(state.agents.iter().find(|agent| &agent.id == id).cloned())
     }
 }
 

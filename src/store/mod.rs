@@ -1,5 +1,6 @@
 //! Where everything is kept: a small trait, with sled behind it by default.
 
+pub mod agents;
 mod audit;
 mod checks;
 mod dossier;
@@ -15,6 +16,7 @@ mod behaviour_tests;
 #[cfg(test)]
 pub(crate) mod test_data;
 
+pub use agents::AgentRegistry;
 pub use audit::audit;
 pub use checks::{check_new_confirmation, check_partner_name, check_restored_dossier, domain_key};
 pub use dossier::{Dossier, Listed};
@@ -128,6 +130,12 @@ pub enum StoreError {
     /// Text the store's own formats cannot hold; the forms refuse it before it gets here.
     #[error("This record cannot be stored: {what}. Nothing was written.")]
     Unstorable { what: String },
+    #[error("An agent named {} is already registered; choose another name, or remove that agent first.", crate::domain::characters::quote(.name))]
+    AgentTaken { name: String },
+    #[error("No agent is named {}; see pcenter agents list.", crate::domain::characters::quote(.name))]
+    UnknownAgent { name: String },
+    #[error("This store keeps no agents.")]
+    NoAgents,
 }
 
 impl StoreError {
@@ -215,6 +223,11 @@ pub trait Store: Send + Sync {
     /// A new GUID-shaped ID, unique in this store and practically unique across stores.
     fn new_id(&self) -> Result<String, StoreError>;
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError>;
+    /// The agents who sign in to the store when it is served; `None` for a store that keeps
+    /// none (a dry run's).
+    fn registry(&self) -> Option<&dyn AgentRegistry> {
+        None
+    }
     /// Creates a customer and, when given, its first confirmation, in one atomic write.
     /// Refuses a domain that another customer holds (`DomainTaken`).
     fn create_customer(

@@ -22,6 +22,7 @@
 //! A tree's prefix is the layout version that gave it its present form: a new layout gets new
 //! trees beside the old ones, and opening an older store migrates it (see `migrate`).
 
+mod agents;
 mod bucket_writes;
 mod buckets;
 mod bulk;
@@ -470,6 +471,10 @@ impl Store for SledStore {
 
     fn new_id(&self) -> Result<String, StoreError> {
         Ok(rules::id_for(self.salt, self.take_number()?))
+    }
+
+    fn registry(&self) -> Option<&dyn super::AgentRegistry> {
+        Some(self)
     }
 
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {

@@ -71,6 +71,36 @@ fn a_reopened_store_holds_what_was_written() {
 }
 
 #[test]
+fn agents_and_tokens_survive_reopening_and_reading_them_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    fill_every_kind_of_record(&store);
+    Box::new(store).close();
+    let before = dump(&open_raw(dir.path()));
+    let store = reopen(dir.path());
+    let registry = store.registry().unwrap();
+    assert!(registry.agents().unwrap().is_empty());
+    assert_eq!(registry.agent_of_token("h").unwrap(), None);
+    drop(store);
+    assert_eq!(dump(&open_raw(dir.path())), before, "a read made no tree");
+
+    let store = reopen(dir.path());
+    let ann = crate::domain::agent::Agent {
+        id: "a-ann".into(),
+        name: "Ann Agent".into(),
+        role: crate::domain::role::Role::AdminAgent,
+        added_at: "2026-01-02T10:00:00Z".parse().unwrap(),
+    };
+    store.registry().unwrap().add_agent(&ann).unwrap();
+    store.registry().unwrap().add_token("a-ann", "h").unwrap();
+    drop(store);
+    let store = reopen(dir.path());
+    let registry = store.registry().unwrap();
+    assert_eq!(registry.agents().unwrap(), vec![ann.clone()]);
+    assert_eq!(registry.agent_of_token("h").unwrap(), Some(ann));
+}
+
+#[test]
 fn records_written_after_reopening_come_after_the_earlier_ones() {
     let dir = tempfile::tempdir().unwrap();
     let first = customer_in("c-1", "zulu", Cloud::Public);
