@@ -52,6 +52,7 @@ pub fn restore(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     options
+        .actor()
         .role
         .require(GatedAction::CreateCustomer)
         .map_err(ServiceError::from)?;

@@ -2,8 +2,8 @@
 //! address or a phone number.
 
 use super::{
-    AgreementsCommand, Command, CustomersCommand, OffersCommand, OrdersCommand, ReportCommand,
-    SubscriptionsCommand,
+    AgentsCommand, AgreementsCommand, Command, CustomersCommand, OffersCommand, OrdersCommand,
+    ReportCommand, SubscriptionsCommand,
 };
 
 impl Command {
@@ -28,6 +28,12 @@ impl Command {
             }
             Command::Offers(OffersCommand::List { .. }) => "offers list",
             Command::Report(ReportCommand::Compliance { .. }) => "report compliance",
+            Command::Agents(command) => match command {
+                AgentsCommand::Add { .. } => "agents add",
+                AgentsCommand::List { .. } => "agents list",
+                AgentsCommand::Remove { .. } => "agents remove",
+                AgentsCommand::Token { .. } => "agents token",
+            },
             Command::Generate { .. } => "generate",
             Command::Backup { .. } => "backup",
             Command::Restore { .. } => "restore",

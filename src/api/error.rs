@@ -93,9 +93,10 @@ impl From<StoreError> for ApiError {
             StoreError::UnknownCustomer { .. } | StoreError::UnknownSubscription { .. } => {
                 ApiError::not_found(error.to_string())
             }
-            StoreError::DomainTaken { .. } | StoreError::IdTaken { .. } => {
-                ApiError::invalid(error.to_string())
-            }
+            StoreError::DomainTaken { .. }
+            | StoreError::IdTaken { .. }
+            | StoreError::AgentTaken { .. } => ApiError::invalid(error.to_string()),
+            StoreError::UnknownAgent { .. } => ApiError::not_found(error.to_string()),
             _ => ApiError::new(code::STORE, exit::STORE, error.to_string()),
         }
     }

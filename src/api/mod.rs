@@ -2,6 +2,7 @@
 //! orders, subscriptions) plus the compliance report and bulk export/import. They go through the
 //! same service operations, rules, roles, business date and store as the dashboard.
 
+mod agents;
 pub mod agreement_request;
 mod agreements;
 mod backup;
@@ -47,8 +48,8 @@ use std::sync::Arc;
 pub use fit::terminal_columns;
 
 pub use crate::invocation::{
-    AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand, OffersCommand,
-    OrdersCommand, ReportCommand, SubscriptionsCommand,
+    AgentsCommand, AgreementsCommand, Command, CreateAgreementArgs, CustomersCommand,
+    OffersCommand, OrdersCommand, ReportCommand, SubscriptionsCommand,
 };
 
 /// The shared core, who acts when, and the command's own view of the customers it reads: what
@@ -274,7 +275,7 @@ pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Resu
         // Restoring makes a new store: the one there, if any, is not opened or seeded first.
         Command::Restore { file, replace } => backup::restore(options, &file, replace, out),
         command => Api::open(options).and_then(|mut api| {
-            let result = dispatch(&mut api, command, out);
+            let result = dispatch(&mut api, command, options.role, out);
             api.finish();
             result
         }),
@@ -297,7 +298,12 @@ pub fn execute_on(
         Command::Offers(OffersCommand::List { format }) => offers::list(format, out),
         command => {
             refuse_another_partner(&core, options)?;
-            dispatch(&mut Api::on(core, options.actor()), command, out)
+            dispatch(
+                &mut Api::on(core, options.actor()),
+                command,
+                options.role,
+                out,
+            )
         }
     }
 }
@@ -318,7 +324,14 @@ fn refuse_another_partner(core: &Core, options: &Options) -> Result<(), ApiError
     }
 }
 
-fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, ApiError> {
+/// Runs a command that needs the store; `role_given` is `--role` as given (the role of an
+/// agent added).
+fn dispatch(
+    api: &mut Api,
+    command: Command,
+    role_given: Option<crate::domain::role::Role>,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
     match command {
         Command::Agreements(command) => match command {
             AgreementsCommand::Templates { .. } => {
@@ -364,6 +377,12 @@ fn dispatch(api: &mut Api, command: Command, out: &mut dyn Write) -> Result<u8, 
             unreachable!("generating needs the store alone: run opens it before any core")
         }
         Command::Backup { out: file } => backup::backup(api, &file, out),
+        Command::Agents(command) => match command {
+            AgentsCommand::Add { name } => agents::add(api, &name, role_given, out),
+            AgentsCommand::List { format } => agents::list(api, format, out),
+            AgentsCommand::Remove { name } => agents::remove(api, &name, out),
+            AgentsCommand::Token { name, revoke } => agents::token(api, &name, revoke, out),
+        },
         Command::Restore { .. } => unreachable!("run restores before any store is opened"),
     }
 }

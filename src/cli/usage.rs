@@ -123,9 +123,11 @@ fn line(error: &Error, path: &[String]) -> String {
     let see_help = format!("see {} --help", full_name(path));
     let arg = context(error, ContextKind::InvalidArg).unwrap_or_default();
     let value = context(error, ContextKind::InvalidValue).unwrap_or_default();
+    // clap lists its suggestions least similar first.
     let suggestion = |kind| {
-        context(error, kind)
-            .map(|s| format!(" (did you mean '{}'?)", option_name(&s)))
+        contexts(error, kind)
+            .last()
+            .map(|s| format!(" (did you mean '{}'?)", option_name(s)))
             .unwrap_or_default()
     };
     match error.kind() {

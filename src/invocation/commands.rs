@@ -86,6 +86,10 @@ pub enum Command {
     /// Reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The agents who sign in when the store is served, each with a role and a stable object ID
+    /// (the userId of what they record).
+    #[command(subcommand)]
+    Agents(AgentsCommand),
     /// Fill an empty store with realistic customers to measure on: the same seed gives the same
     /// customers, confirmations, orders and subscriptions.
     Generate {
@@ -277,6 +281,38 @@ pub enum OffersCommand {
         /// json: the collection; table: for people; csv: for spreadsheets.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
+pub enum AgentsCommand {
+    /// Register an agent, with the role given by --role (admin-agent, sales-agent or
+    /// helpdesk-agent); prints it with its new object ID.
+    Add {
+        /// The agent's name, at most 100 characters; one agent per name, whatever its case.
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Every registered agent, in the order they were added.
+    List {
+        /// json: the collection; table: for people; csv: for spreadsheets.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Remove an agent and its tokens; what it recorded stays.
+    Remove {
+        /// The agent's name, whatever its case.
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Print a new bearer token for an agent, shown this once (only its hash is kept).
+    Token {
+        /// The agent's name, whatever its case.
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Remove every token of the agent instead.
+        #[arg(long)]
+        revoke: bool,
     },
 }
 

@@ -43,10 +43,11 @@ pub struct Options {
     /// the user name, $USER, checked the same way; "Partner agent" when that is unset).
     #[arg(long, global = true, env = "PCENTER_AGENT", value_name = "NAME", value_parser = parse_agent)]
     pub agent: Option<String>,
-    /// The signed-in agent's role. A Helpdesk agent may look, but not create customers or
-    /// orders, change subscriptions, or confirm or see confirmations.
-    #[arg(long, global = true, env = "PCENTER_ROLE", value_name = "ROLE", default_value = "admin-agent", value_parser = RoleParser)]
-    pub role: Role,
+    /// The signed-in agent's role (default: admin-agent). A Helpdesk agent may look, but not
+    /// create customers or orders, change subscriptions, or confirm or see confirmations. For
+    /// `agents add`, the role of the agent added.
+    #[arg(long, global = true, env = "PCENTER_ROLE", value_name = "ROLE", value_parser = RoleParser)]
+    pub role: Option<Role>,
     /// The partner organization's name shown in the header (saved in the store).
     #[arg(long, global = true, env = "PCENTER_PARTNER", value_name = "NAME", value_parser = parse_agent)]
     pub partner: Option<String>,
@@ -72,7 +73,7 @@ impl Options {
         let agent = self.agent.clone().unwrap_or_else(|| "Partner agent".into());
         Actor {
             agent,
-            role: self.role,
+            role: self.role.unwrap_or(Role::AdminAgent),
             business_date: self.today.unwrap_or_else(|| Local::now().date_naive()),
         }
     }

@@ -57,6 +57,7 @@ impl Route {
             | Command::Orders(_)
             | Command::Subscriptions(_)
             | Command::Report(_)
+            | Command::Agents(_)
             | Command::Backup { .. } => Route::ThroughOwner,
         }
     }

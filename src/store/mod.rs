@@ -130,9 +130,9 @@ pub enum StoreError {
     /// Text the store's own formats cannot hold; the forms refuse it before it gets here.
     #[error("This record cannot be stored: {what}. Nothing was written.")]
     Unstorable { what: String },
-    #[error("An agent named {} is already registered; choose another name, or remove that agent first.", crate::domain::characters::quote(.name))]
+    #[error("An agent named '{}' is already registered; choose another name, or remove that agent first.", crate::domain::characters::quote(.name))]
     AgentTaken { name: String },
-    #[error("No agent is named {}; see pcenter agents list.", crate::domain::characters::quote(.name))]
+    #[error("No agent is named '{}'; see pcenter agents list.", crate::domain::characters::quote(.name))]
     UnknownAgent { name: String },
     #[error("This store keeps no agents.")]
     NoAgents,

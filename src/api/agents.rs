@@ -1,0 +1,165 @@
+//! `pcenter agents add|list|remove|token`: the agents who sign in when the store is served.
+//! Only the local user, who owns the data directory, runs these; each change is made under the
+//! core's write lock, as every other change is.
+
+use super::error::{code, exit, ApiError};
+use super::fit::{terminal_columns, Column};
+use super::output::{self, Format};
+use super::plain::{counted_table, Counted};
+use super::{write_error, Api};
+use crate::domain::agent::{self, agent_name, same_name, Agent, TOKEN_BYTES};
+use crate::domain::role::Role;
+use crate::store::agents::token_hash;
+use crate::store::{AgentRegistry, Store, StoreError};
+use serde::Serialize;
+use std::io::Write;
+
+const COLUMNS: [Column; 4] = [
+    Column::kept("Name").cut(),
+    Column::kept("Role"),
+    Column::kept("Object ID").dropped(1),
+    Column::kept("Added").dropped(2),
+];
+const CSV_HEADER: [&str; 4] = ["Name", "Role", "ObjectId", "Added"];
+
+fn registry(store: &dyn Store) -> Result<&dyn AgentRegistry, ApiError> {
+    store.registry().ok_or_else(|| StoreError::NoAgents.into())
+}
+
+/// The registered agent with this name, whatever its case.
+fn named(store: &dyn Store, name: &str) -> Result<Agent, ApiError> {
+    registry(store)?
+        .agents()?
+        .into_iter()
+        .find(|agent| same_name(&agent.name, name))
+        .ok_or_else(|| {
+            StoreError::UnknownAgent {
+                name: name.trim().to_string(),
+            }
+            .into()
+        })
+}
+
+/// Registers an agent with a new object ID; prints it.
+pub fn add(
+    api: &mut Api,
+    name: &str,
+    role: Option<Role>,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    let name = agent_name(name).map_err(ApiError::invalid)?;
+    let role = role.ok_or_else(|| {
+        ApiError::invalid(format!(
+            "Give the role of {name}: --role admin-agent, sales-agent or helpdesk-agent."
+        ))
+    })?;
+    let added_at = api.now();
+    let agent = api.core.exclusive(|store| -> Result<Agent, ApiError> {
+        let agent = Agent {
+            id: store.new_id()?,
+            name,
+            role,
+            added_at,
+        };
+        registry(store)?.add_agent(&agent)?;
+        Ok(agent)
+    })?;
+    tracing::info!("agent added: {} ({})", agent.name, agent.role.label());
+    output::json(out, &agent).map_err(write_error)?;
+    Ok(0)
+}
+
+/// Every registered agent, in the order they were added.
+pub fn list(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
+    let agents = registry(api.store())?.agents()?;
+    let cells = |agent: &Agent| {
+        [
+            agent.name.clone(),
+            agent.role.cli_name().to_string(),
+            agent.id.clone(),
+            agent.added_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        ]
+    };
+    match format {
+        Format::Json => {
+            let collection = super::json::Collection::of(agents);
+            output::json(out, &collection).map_err(write_error)?;
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = agents.iter().map(|a| cells(a).to_vec()).collect();
+            let what = Counted {
+                one: "agent",
+                many: "agents",
+                none: "No agents yet. Add one with pcenter agents add NAME --role ROLE.",
+            };
+            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
+        }
+        Format::Csv => {
+            output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
+            for agent in &agents {
+                let cells = cells(agent);
+                let fields = cells.each_ref().map(String::as_str);
+                output::csv_record(out, &fields).map_err(write_error)?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// Removes an agent and its tokens; prints the agent removed. What it recorded stays.
+pub fn remove(api: &mut Api, name: &str, out: &mut dyn Write) -> Result<u8, ApiError> {
+    let agent = api.core.exclusive(|store| -> Result<Agent, ApiError> {
+        let agent = named(store, name)?;
+        registry(store)?.remove_agent(&agent.id)?;
+        Ok(agent)
+    })?;
+    tracing::info!("agent removed: {}", agent.name);
+    output::json(out, &agent).map_err(write_error)?;
+    Ok(0)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Revoked {
+    name: String,
+    tokens_revoked: usize,
+}
+
+/// Makes a new bearer token for an agent and prints it, alone on its line: it is shown this
+/// once, as only its hash is kept. With `revoke`, removes every token of the agent instead.
+pub fn token(api: &mut Api, name: &str, revoke: bool, out: &mut dyn Write) -> Result<u8, ApiError> {
+    if revoke {
+        let revoked = api.core.exclusive(|store| -> Result<Revoked, ApiError> {
+            let agent = named(store, name)?;
+            let tokens_revoked = registry(store)?.revoke_tokens(&agent.id)?;
+            Ok(Revoked {
+                name: agent.name,
+                tokens_revoked,
+            })
+        })?;
+        tracing::info!(
+            "tokens revoked: {} of {}",
+            revoked.tokens_revoked,
+            revoked.name
+        );
+        output::json(out, &revoked).map_err(write_error)?;
+        return Ok(0);
+    }
+    let mut random = [0u8; TOKEN_BYTES];
+    getrandom::fill(&mut random).map_err(|e| {
+        ApiError::new(
+            code::STORE,
+            exit::STORE,
+            format!("The system gave no random bytes for a token ({e}); try again."),
+        )
+    })?;
+    let token = agent::token_text(&random);
+    let owner = api.core.exclusive(|store| -> Result<Agent, ApiError> {
+        let agent = named(store, name)?;
+        registry(store)?.add_token(&agent.id, &token_hash(&token))?;
+        Ok(agent)
+    })?;
+    tracing::info!("token made for {}", owner.name);
+    writeln!(out, "{token}").map_err(write_error)?;
+    Ok(0)
+}
