@@ -2,7 +2,7 @@
 //! one.
 //!
 //! ```text
-//! {"format":"pcenter-backup","version":1,"schema":4,"partner":"…","customers":2,"written":"…"}
+//! {"format":"pcenter-backup","version":1,"schema":4,"partner":"…","customers":2,"written":"…","agents":[…]}
 //! {"customer":{…},"confirmations":[…],"orders":[…],"subscriptions":[…]}
 //! {"customer":{…},"confirmations":[],"orders":[],"subscriptions":[]}
 //! {"end":"pcenter-backup","customers":2}
@@ -23,6 +23,7 @@ pub use read::{BackupReader, Damage, Tally};
 pub use restore::{Restore, RestoreError, Restored};
 pub use write::{into_backups_dir, write, write_file, BackupError};
 
+use crate::domain::agent::Agent;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,10 @@ pub struct Header {
     pub partner: Option<String>,
     pub customers: u64,
     pub written: DateTime<Utc>,
+    /// The agents who sign in when the store is served, without their tokens: after a restore
+    /// each needs a new one. Absent from backups of stores that have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agents: Vec<Agent>,
 }
 
 /// The last line of a backup.

@@ -3,7 +3,9 @@
 //! reported with its line number.
 
 use super::{Closing, Header, FORMAT, VERSION};
+use crate::domain::agent::{agent_name, Agent};
 use crate::domain::characters::quote;
+use crate::store::agents::check_new_agent;
 use crate::store::{
     check_partner_name, check_restored_dossier, Dossier, StoreError, SCHEMA_VERSION,
 };
@@ -233,7 +235,47 @@ fn check_header(text: &str) -> Result<Header, Damage> {
             header.schema
         )));
     }
+    check_agents(&header.agents)?;
     Ok(header)
+}
+
+/// The header's agents, as `agents add` would take them: valid names, one agent per name and
+/// per ID.
+fn check_agents(agents: &[Agent]) -> Result<(), Damage> {
+    for (at, agent) in agents.iter().enumerate() {
+        let refused = |why: String| {
+            damage(
+                1,
+                format!(
+                    "the agent '{}' cannot be restored: {}",
+                    quote(&agent.name),
+                    why.trim_end_matches('.')
+                ),
+            )
+        };
+        if agent_name(&agent.name).as_deref() != Ok(agent.name.as_str()) {
+            let why = agent_name(&agent.name)
+                .err()
+                .unwrap_or_else(|| "its name has spaces around it".into());
+            return Err(refused(why));
+        }
+        match check_new_agent(&agents[..at], agent) {
+            Err(StoreError::AgentTaken { name }) => {
+                return Err(refused(format!(
+                    "this backup names an agent '{}' before it, and one name is one agent",
+                    quote(&name)
+                )))
+            }
+            Err(_) => {
+                return Err(refused(format!(
+                    "its object ID {} is another agent's of this backup",
+                    quote(&agent.id)
+                )))
+            }
+            Ok(()) => {}
+        }
+    }
+    Ok(())
 }
 
 /// serde_json's message without its "at line 1", which would be wrong here: each line is

@@ -161,7 +161,12 @@ impl Restore {
             return Err(self.damaged(found));
         }
         match filled {
-            Ok(_) => Ok(store.close_keeping_lock()),
+            Ok(_) => {
+                for agent in &self.reader.header().agents {
+                    crate::store::AgentRegistry::add_agent(&store, agent)?;
+                }
+                Ok(store.close_keeping_lock())
+            }
             Err(StoreError::IdTaken { id }) => Err(self.repeated(&format!("the ID {id}"), |d| {
                 d.customer.id == id
                     || d.orders.iter().any(|o| o.id == id)

@@ -65,6 +65,10 @@ pub fn write(store: &dyn Store, mut out: OutFile, now: DateTime<Utc>) -> Result<
                 None => store.customer_count()?,
             },
             written: now,
+            agents: match store.registry() {
+                Some(registry) => registry.agents()?,
+                None => Vec::new(),
+            },
         };
         let path = out.path().to_path_buf();
         let mut buffered = BufWriter::new(&mut out);

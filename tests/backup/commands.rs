@@ -145,3 +145,47 @@ fn backups_and_exports_are_the_owners_only_and_so_is_a_new_data_directory() {
     assert_eq!(mode(&restored), 0o700);
     assert_eq!(mode(&restored.join("demo")), 0o700);
 }
+
+#[test]
+fn agents_come_back_from_a_backup_without_their_tokens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (original, target) = (dir.path().join("original"), dir.path().join("target"));
+    ok(
+        &original,
+        &["agents", "add", "Ann Agent", "--role", "sales-agent"],
+    );
+    ok(
+        &original,
+        &["agents", "add", "Bob Agent", "--role", "helpdesk-agent"],
+    );
+    let token = ok(&original, &["agents", "token", "Ann Agent"]);
+    let file = dir.path().join("with-agents.jsonl");
+    ok(&original, &["backup", "--out", arg(&file)]);
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(!written.contains(token.trim()), "no token in a backup");
+    let header: Value = serde_json::from_str(written.lines().next().unwrap()).unwrap();
+    assert_eq!(header["agents"][1]["name"], "Bob Agent");
+
+    ok(&target, &["restore", arg(&file)]);
+    assert_eq!(
+        ok(&target, &["agents", "list"]),
+        ok(&original, &["agents", "list"]),
+        "the same agents, with the same object IDs"
+    );
+    let revoked: Value =
+        serde_json::from_str(&ok(&target, &["agents", "token", "Ann Agent", "--revoke"])).unwrap();
+    assert_eq!(revoked["tokensRevoked"], 0, "tokens are not restored");
+
+    // A backup whose header names one agent twice is refused, naming it, and nothing changes.
+    let twice = written.replacen("\"name\":\"Bob Agent\"", "\"name\":\"ann agent\"", 1);
+    let twice_file = dir.path().join("twice.jsonl");
+    std::fs::write(&twice_file, twice).unwrap();
+    let empty = dir.path().join("empty");
+    let output = run(&empty, &["restore", arg(&twice_file)]);
+    let said = stderr(&output);
+    assert!(
+        said.contains("line 1") && said.contains("the agent 'ann agent' cannot be restored"),
+        "{said}"
+    );
+    assert_ne!(output.status.code(), Some(0));
+}
