@@ -126,6 +126,13 @@ pub fn main() -> ExitCode {
         if let Some(code) = crate::owner::forward(&options, &command) {
             return code;
         }
+        #[cfg(unix)]
+        if let crate::api::Command::Serve { http } = &command {
+            return match crate::http::run(&options, http, &mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failure) => fail(failure.exit, failure.message),
+            };
+        }
         return crate::api::run(command, &options);
     }
     let path = match options.store_path() {

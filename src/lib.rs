@@ -4,8 +4,9 @@
 //!
 //! Layers, each using only those above it: `domain` (pure rules) → `store` (a small trait, sled
 //! by default) → `book` and `service` (the read model and the operations that enforce the rules)
-//! → `app` (state, `update`, session; no terminal) → `ui` (rendering as a function of state) →
-//! the terminal shell in `term` and `cli`.
+//! → `core` (the one shared core of a process) → `app` (state, `update`, session; no terminal)
+//! → `ui` (rendering as a function of state) → the shells: the terminal in `term` and `cli`,
+//! the commands' socket in `owner`, HTTP in `http`.
 
 pub mod api;
 pub mod app;
@@ -21,6 +22,8 @@ pub mod dashboard;
 pub mod diagnostics;
 pub mod directory;
 pub mod domain;
+#[cfg(unix)]
+pub mod http;
 pub mod invocation;
 pub mod out_file;
 #[cfg(unix)]

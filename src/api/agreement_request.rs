@@ -89,6 +89,11 @@ impl Requested {
         Ok(Requested::from_request(parse_body(source, &text)?))
     }
 
+    /// Parses the Agreement body of an HTTP request.
+    pub fn from_request_body(text: &str) -> Result<Requested, ApiError> {
+        Ok(Requested::from_request(parse_request_body(text)?))
+    }
+
     /// The Agreement body inside a larger body (a Customer's `agreement`): messages name its
     /// fields under `prefix`.
     pub fn nested(request: AgreementRequest, prefix: &'static str) -> Requested {
@@ -184,6 +189,15 @@ pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError
     } else {
         quote_path(std::path::Path::new(source))
     };
+    parse_text(&from, text)
+}
+
+/// The Agreement body of an HTTP request.
+pub fn parse_request_body(text: &str) -> Result<AgreementRequest, ApiError> {
+    parse_text("the request", text)
+}
+
+fn parse_text(from: &str, text: &str) -> Result<AgreementRequest, ApiError> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(ApiError::invalid(format!(

@@ -10,8 +10,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
-/// Every field name of the Customer body and of the Agreement body, as the API documents them.
-const FIELD_NAMES: [&str; 23] = [
+/// Every field name of the bodies the API takes (Customer, Agreement, Order, Subscription), as
+/// it documents them.
+const FIELD_NAMES: [&str; 29] = [
     // Customer
     "companyProfile",
     "billingProfile",
@@ -37,6 +38,13 @@ const FIELD_NAMES: [&str; 23] = [
     "dateAgreed",
     "type",
     "userId",
+    // Order and subscription
+    "lineItems",
+    "lineItemNumber",
+    "offerId",
+    "quantity",
+    "referenceCustomerId",
+    "autoRenewEnabled",
 ];
 
 fn field_name(key: &str) -> Option<&'static str> {

@@ -35,6 +35,7 @@ impl Command {
                 AgentsCommand::Token { .. } => "agents token",
             },
             Command::Generate { .. } => "generate",
+            Command::Serve { .. } => "serve",
             Command::Backup { .. } => "backup",
             Command::Restore { .. } => "restore",
         }

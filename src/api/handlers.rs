@@ -176,6 +176,25 @@ pub fn subscription_records(api: &mut Api, customer: &str) -> Result<Vec<Subscri
     Ok(api.book.subscriptions(&customer.id).to_vec())
 }
 
+/// GET /v1/customers/{id}/subscriptions/{subscription-id}.
+pub fn subscription(
+    api: &mut Api,
+    customer: &str,
+    subscription_id: &str,
+) -> Result<SubscriptionResource, ApiError> {
+    let wanted = subscription_id.trim();
+    subscription_records(api, customer)?
+        .into_iter()
+        .find(|s| s.id.eq_ignore_ascii_case(wanted))
+        .map(SubscriptionResource)
+        .ok_or_else(|| {
+            StoreError::UnknownSubscription {
+                id: wanted.to_string(),
+            }
+            .into()
+        })
+}
+
 /// PATCH /v1/customers/{id}/subscriptions/{subscription-id} with `quantity`.
 pub fn change_seats(
     api: &mut Api,

@@ -26,6 +26,7 @@ mod offers;
 pub mod output;
 mod plain;
 mod report;
+pub mod request_bodies;
 pub mod resources;
 mod subscriptions;
 mod transfer;
@@ -384,6 +385,7 @@ fn dispatch(
             AgentsCommand::Token { name, revoke } => agents::token(api, &name, revoke, out),
         },
         Command::Restore { .. } => unreachable!("run restores before any store is opened"),
+        Command::Serve { .. } => unreachable!("the command line serves before any command runs"),
     }
 }
 

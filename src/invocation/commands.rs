@@ -90,6 +90,15 @@ pub enum Command {
     /// (the userId of what they record).
     #[command(subcommand)]
     Agents(AgentsCommand),
+    /// Serve the store as Partner Center's v1 REST API until Ctrl-C, for scripts and SDKs;
+    /// registered agents sign in with their tokens (see `agents`). Commands on the same data
+    /// directory run through the server meanwhile.
+    Serve {
+        /// Where to listen: HOST:PORT (for example 127.0.0.1:8080; port 0 picks a free one) or
+        /// a port alone on loopback.
+        #[arg(long, value_name = "ADDR")]
+        http: String,
+    },
     /// Fill an empty store with realistic customers to measure on: the same seed gives the same
     /// customers, confirmations, orders and subscriptions.
     Generate {

@@ -42,7 +42,9 @@ impl Route {
         match command {
             Command::Agreements(AgreementsCommand::Templates { .. }) => Route::Here,
             Command::Offers(OffersCommand::List { .. }) => Route::Here,
-            Command::Generate { .. } | Command::Restore { .. } => Route::Alone,
+            Command::Generate { .. } | Command::Restore { .. } | Command::Serve { .. } => {
+                Route::Alone
+            }
             Command::Agreements(
                 AgreementsCommand::Create(_)
                 | AgreementsCommand::List { .. }

@@ -1,0 +1,206 @@
+//! The paths of Partner Center's v1 API and pcenter's own under `/_pcenter/`, each the handler
+//! of the command line's same request (`api::handlers`).
+
+use super::answer::{answer, signed_in, RequestIds};
+use super::BODY_LIMIT;
+use crate::api::agreement_request::Requested;
+use crate::api::error::{code, exit, ApiError};
+use crate::api::{handlers, request_bodies, Api};
+use crate::core::Core;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+type Shared = State<Arc<Core>>;
+
+/// Every route on `core`.
+pub fn router(core: Arc<Core>) -> Router {
+    Router::new()
+        .route("/_pcenter/health", get(health))
+        .route("/v1/agreements", get(templates))
+        .route("/v1/offers", get(offers))
+        .route("/v1/customers", axum::routing::post(create_customer))
+        .route("/v1/customers/{id}", get(customer))
+        .route(
+            "/v1/customers/{id}/agreements",
+            get(agreements).post(confirm),
+        )
+        .route(
+            "/v1/customers/{id}/orders",
+            axum::routing::post(create_order),
+        )
+        .route("/v1/customers/{id}/subscriptions", get(subscriptions))
+        .route(
+            "/v1/customers/{id}/subscriptions/{subscription}",
+            get(subscription).patch(change_subscription),
+        )
+        .fallback(not_a_path)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(core)
+}
+
+/// Runs `work` as the signed-in agent on a blocking thread, and answers with `ok` and what it
+/// returns.
+async fn signed_in_run<R, W>(
+    core: Arc<Core>,
+    headers: HeaderMap,
+    ok: StatusCode,
+    work: W,
+) -> Response
+where
+    R: Serialize + Send + 'static,
+    W: FnOnce(&mut Api) -> Result<R, ApiError> + Send + 'static,
+{
+    let ids = RequestIds::of(&headers);
+    let result = tokio::task::spawn_blocking(move || {
+        let actor = signed_in(&core, &headers)?;
+        work(&mut Api::on(core, actor))
+    })
+    .await
+    .unwrap_or_else(|_| {
+        Err(ApiError::new(
+            code::STORE,
+            exit::STORE,
+            "The request failed inside pcenter; the log file says more. Nothing half-written was kept.",
+        ))
+    });
+    answer(ids, ok, result)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TypeQuery {
+    agreement_type: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    version: &'static str,
+}
+
+async fn health(headers: HeaderMap) -> Response {
+    let health = Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    answer(RequestIds::of(&headers), StatusCode::OK, Ok(health))
+}
+
+async fn templates(
+    State(core): Shared,
+    headers: HeaderMap,
+    Query(query): Query<TypeQuery>,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |_| {
+        handlers::templates(query.agreement_type.as_deref())
+    })
+    .await
+}
+
+async fn offers(State(core): Shared, headers: HeaderMap) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, |_| Ok(handlers::offers())).await
+}
+
+async fn customer(State(core): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |api| {
+        handlers::customer(api, &id)
+    })
+    .await
+}
+
+async fn create_customer(State(core): Shared, headers: HeaderMap, body: String) -> Response {
+    signed_in_run(core, headers, StatusCode::CREATED, move |api| {
+        handlers::create_customer(api, &body)
+    })
+    .await
+}
+
+async fn agreements(
+    State(core): Shared,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<TypeQuery>,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |api| {
+        handlers::agreements(api, &id, query.agreement_type.as_deref())
+    })
+    .await
+}
+
+async fn confirm(
+    State(core): Shared,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: String,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::CREATED, move |api| {
+        handlers::confirm(api, &id, Requested::from_request_body(&body)?)
+    })
+    .await
+}
+
+async fn create_order(
+    State(core): Shared,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: String,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::CREATED, move |api| {
+        handlers::create_order(api, &id, &request_bodies::order_lines(&body)?)
+    })
+    .await
+}
+
+async fn subscriptions(
+    State(core): Shared,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |api| {
+        handlers::subscriptions(api, &id)
+    })
+    .await
+}
+
+async fn subscription(
+    State(core): Shared,
+    headers: HeaderMap,
+    Path((id, subscription)): Path<(String, String)>,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |api| {
+        handlers::subscription(api, &id, &subscription)
+    })
+    .await
+}
+
+async fn change_subscription(
+    State(core): Shared,
+    headers: HeaderMap,
+    Path((id, subscription)): Path<(String, String)>,
+    body: String,
+) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |api| {
+        let patch = request_bodies::subscription_patch(&body)?;
+        if let Some(quantity) = patch.quantity {
+            handlers::change_seats(api, &id, &subscription, quantity)?;
+        }
+        if let Some(on) = patch.auto_renew_enabled {
+            handlers::set_auto_renew(api, &id, &subscription, on)?;
+        }
+        handlers::subscription(api, &id, &subscription)
+    })
+    .await
+}
+
+async fn not_a_path(headers: HeaderMap, uri: axum::http::Uri) -> Response {
+    let error = ApiError::not_found(format!(
+        "No such path: {}. The API's paths are under /v1/ (see the README).",
+        crate::domain::characters::escaped(uri.path())
+    ));
+    answer::<()>(RequestIds::of(&headers), StatusCode::OK, Err(error))
+}

@@ -1,0 +1,365 @@
+//! `pcenter serve --http` from the outside: the real binary on 127.0.0.1 port 0, used with
+//! curl as a script would, and stopped with SIGTERM at the end of each test.
+#![cfg(unix)]
+
+mod binary;
+
+use binary::*;
+use serde_json::Value;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A server of the demo store, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let mut child = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
+            .args(["serve", "--http", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start pcenter serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let address = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        Server {
+            child,
+            base: format!("http://{address}"),
+        }
+    }
+
+    /// Ends the server as Ctrl-C does; its exit status.
+    fn stop(mut self) -> Option<i32> {
+        // SAFETY: kill(2) on the child this test started.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let status = self.child.wait().unwrap();
+        status.code()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The answer to one request: its status, headers and body.
+struct Answer {
+    status: u16,
+    headers: String,
+    body: Value,
+}
+
+fn curl(
+    server: &Server,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    extra: &[&str],
+    body: Option<&str>,
+) -> Answer {
+    let mut command = Command::new("curl");
+    command
+        .args(["-s", "-D", "-", "-H", "Expect:", "-X", method])
+        .arg(format!("{}{path}", server.base));
+    if let Some(token) = token {
+        command.args(["-H", &format!("Authorization: Bearer {token}")]);
+    }
+    for header in extra {
+        command.args(["-H", header]);
+    }
+    if let Some(body) = body {
+        command.args([
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            body,
+        ]);
+    }
+    let output = command.output().expect("curl is installed");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let (headers, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = headers
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {text:?}"));
+    Answer {
+        status,
+        headers: headers.to_lowercase(),
+        body: serde_json::from_str(body).unwrap_or(Value::Null),
+    }
+}
+
+/// Registers an agent with `role` and gives a token of it.
+fn agent_token(dir: &Path, name: &str, role: &str) -> String {
+    let run = |args: &[&str]| {
+        let output = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    run(&["agents", "add", name, "--role", role]);
+    run(&["agents", "token", name]).trim().to_string()
+}
+
+const AGREEMENT: &str = r#"{"primaryContact":{"firstName":"Pat","lastName":"Lee","email":"pat@northwind.example"},"dateAgreed":"2018-11-10","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
+
+#[test]
+fn only_a_registered_agents_token_signs_in_and_request_ids_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = agent_token(dir.path(), "Ann Agent", "sales-agent");
+    let server = Server::start(dir.path());
+
+    let health = curl(&server, "GET", "/_pcenter/health", None, &[], None);
+    assert_eq!(health.status, 200);
+    assert_eq!(health.body["status"], "ok");
+
+    let fake = format!("pcenter_{}", "0".repeat(64));
+    for (token, said) in [
+        (None, "Sign in"),
+        (Some("nonsense"), "not Bearer"),
+        (Some(fake.as_str()), "not one of a registered agent"),
+    ] {
+        let refused = curl(&server, "GET", "/v1/offers", token, &[], None);
+        assert_eq!(refused.status, 401, "{token:?}");
+        assert_eq!(refused.body["code"], 401);
+        assert!(
+            refused.body["description"].as_str().unwrap().contains(said),
+            "{}",
+            refused.body
+        );
+        assert_eq!(refused.body["source"], "PartnerFD");
+    }
+
+    let offers = curl(
+        &server,
+        "GET",
+        "/v1/offers",
+        Some(&token),
+        &["MS-RequestId: req-1", "MS-CorrelationId: cor-1"],
+        None,
+    );
+    assert_eq!(offers.status, 200);
+    assert!(offers.body["totalCount"].as_u64().unwrap() > 3);
+    assert!(
+        offers.headers.contains("ms-requestid: req-1"),
+        "{}",
+        offers.headers
+    );
+    assert!(offers.headers.contains("ms-correlationid: cor-1"));
+    let made_up = curl(&server, "GET", "/v1/agreements", Some(&token), &[], None);
+    assert_eq!(
+        made_up.body["items"][0]["templateId"],
+        "998b88de-aa99-4388-a42c-1b3517d49490"
+    );
+    assert!(
+        made_up.headers.contains("ms-requestid: "),
+        "an ID is made up when none is sent"
+    );
+
+    // A revoked token no longer signs in, without a restart.
+    let revoked = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agents", "token", "Ann Agent", "--revoke"])
+        .output()
+        .unwrap();
+    assert_eq!(revoked.status.code(), Some(0), "{revoked:?}");
+    assert_eq!(
+        curl(&server, "GET", "/v1/offers", Some(&token), &[], None).status,
+        401
+    );
+    assert_eq!(server.stop(), Some(0));
+    assert!(!dir.path().join("demo.sock").exists(), "the socket is gone");
+}
+
+#[test]
+fn confirming_ordering_and_changing_seats_follow_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "sales-agent");
+    let helpdesk = agent_token(dir.path(), "Hal Desk", "helpdesk-agent");
+    let server = Server::start(dir.path());
+    let northwind = format!("/v1/customers/{NORTHWIND}");
+
+    // The gate is closed in the mandatory phase: 403 with 13605.
+    let order =
+        r#"{"lineItems":[{"offerId":"8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72","quantity":3}]}"#;
+    let blocked = curl(
+        &server,
+        "POST",
+        &format!("{northwind}/orders"),
+        Some(&ann),
+        &[],
+        Some(order),
+    );
+    assert_eq!(
+        (blocked.status, blocked.body["code"].as_u64()),
+        (403, Some(13605)),
+        "{}",
+        blocked.body
+    );
+
+    let refused = curl(
+        &server,
+        "POST",
+        &format!("{northwind}/agreements"),
+        Some(&helpdesk),
+        &[],
+        Some(AGREEMENT),
+    );
+    assert_eq!(refused.status, 403, "{}", refused.body);
+
+    let confirmed = curl(
+        &server,
+        "POST",
+        &format!("{northwind}/agreements"),
+        Some(&ann),
+        &[],
+        Some(AGREEMENT),
+    );
+    assert_eq!(confirmed.status, 201, "{}", confirmed.body);
+    assert_eq!(confirmed.body["primaryContact"]["firstName"], "Pat");
+    let again = curl(
+        &server,
+        "POST",
+        &format!("{northwind}/agreements"),
+        Some(&ann),
+        &[],
+        Some(AGREEMENT),
+    );
+    assert_eq!(
+        (again.status, again.body["code"].as_u64()),
+        (409, Some(600061))
+    );
+    assert_eq!(again.body["data"], serde_json::json!([]));
+
+    let ordered = curl(
+        &server,
+        "POST",
+        &format!("{northwind}/orders"),
+        Some(&ann),
+        &[],
+        Some(order),
+    );
+    assert_eq!(ordered.status, 201, "{}", ordered.body);
+    let new_subscription = ordered.body["lineItems"][0]["subscriptionId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = format!("{northwind}/subscriptions/{new_subscription}");
+    let changed = curl(
+        &server,
+        "PATCH",
+        &path,
+        Some(&ann),
+        &[],
+        Some(r#"{"Quantity": 7, "autoRenewEnabled": false}"#),
+    );
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(
+        (
+            changed.body["quantity"].as_u64(),
+            changed.body["autoRenewEnabled"].as_bool()
+        ),
+        (Some(7), Some(false))
+    );
+    let read = curl(&server, "GET", &path, Some(&helpdesk), &[], None);
+    assert_eq!(
+        read.body["quantity"], 7,
+        "every role may read subscriptions"
+    );
+
+    // The same store, through a command run meanwhile: the API's change is there.
+    let listed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agreements", "list", "--customer", "northwindtraders"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed["items"][0]["userId"], "Ann Agent");
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn bad_requests_are_answered_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let northwind = format!("/v1/customers/{NORTHWIND}");
+    let cases = [
+        (
+            "GET",
+            "/v1/customers/no-such-customer".to_string(),
+            None,
+            404,
+        ),
+        ("GET", "/v1/no/such/path".to_string(), None, 404),
+        (
+            "POST",
+            format!("{northwind}/agreements"),
+            Some("{not json"),
+            400,
+        ),
+        (
+            "POST",
+            format!("{northwind}/agreements"),
+            Some(r#"{"primaryContact":{"firstName":"Pat"},"dateAgreed":"2030-01-01"}"#),
+            400,
+        ),
+        (
+            "PATCH",
+            format!("{northwind}/subscriptions/nope"),
+            Some(r#"{"quantity":"many"}"#),
+            400,
+        ),
+        (
+            "POST",
+            format!("{northwind}/orders"),
+            Some(r#"{"lineItems":[]}"#),
+            400,
+        ),
+    ];
+    for (method, path, body, status) in cases {
+        let answer = curl(&server, method, &path, Some(&ann), &[], body);
+        assert_eq!(answer.status, status, "{method} {path}: {}", answer.body);
+        assert!(
+            !answer.body["description"].as_str().unwrap_or("").is_empty(),
+            "{method} {path}"
+        );
+    }
+    let huge = format!("{{\"x\":\"{}\"}}", "a".repeat(2 << 20));
+    let file = dir.path().join("huge.json");
+    std::fs::write(&file, huge).unwrap();
+    let at = format!("@{}", file.display());
+    let too_large = curl(
+        &server,
+        "POST",
+        &format!("{northwind}/agreements"),
+        Some(&ann),
+        &[],
+        Some(&at),
+    );
+    assert_eq!(too_large.status, 413);
+    let agreements = curl(
+        &server,
+        "GET",
+        &format!("{northwind}/agreements"),
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(agreements.body["totalCount"], 0, "nothing was written");
+    assert_eq!(server.stop(), Some(0));
+}
