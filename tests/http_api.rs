@@ -363,3 +363,85 @@ fn bad_requests_are_answered_and_change_nothing() {
     assert_eq!(agreements.body["totalCount"], 0, "nothing was written");
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn the_customers_come_in_pages_linked_by_continuation_tokens_and_filtered() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let mut seen: Vec<String> = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let header = token.as_ref().map(|t| format!("MS-ContinuationToken: {t}"));
+        let extra: Vec<&str> = header.iter().map(String::as_str).collect();
+        let page = curl(
+            &server,
+            "GET",
+            "/v1/customers?size=10",
+            Some(&ann),
+            &extra,
+            None,
+        );
+        if page.status == 503 {
+            assert!(page.headers.contains("retry-after: 1"));
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            continue;
+        }
+        assert_eq!(page.status, 200, "{}", page.body);
+        assert_eq!(page.body["totalCount"], 31);
+        assert_eq!(page.body["attributes"]["objectType"], "Collection");
+        let items = page.body["items"].as_array().unwrap();
+        assert!(items.len() <= 10);
+        seen.extend(items.iter().map(|c| {
+            c["companyProfile"]["companyName"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }));
+        let next = &page.body["links"]["next"];
+        if next.is_null() {
+            break;
+        }
+        assert_eq!(next["headers"][0]["key"], "MS-ContinuationToken");
+        token = Some(next["headers"][0]["value"].as_str().unwrap().to_string());
+    }
+    assert_eq!(seen.len(), 31, "every customer once: {seen:?}");
+    let mut sorted = seen.clone();
+    sorted.sort_by_key(|name| name.to_lowercase());
+    assert_eq!(seen, sorted, "in list order");
+
+    let filter = "%7B%22Field%22%3A%22Domain%22%2C%22Value%22%3A%22north%22%2C%22Operator%22%3A%22starts_with%22%7D";
+    let found = curl(
+        &server,
+        "GET",
+        &format!("/v1/customers?filter={filter}"),
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(found.body["totalCount"], 1, "{}", found.body);
+    assert_eq!(found.body["items"][0]["id"], NORTHWIND);
+    let bad = curl(
+        &server,
+        "GET",
+        "/v1/customers?filter=%7B%22Field%22%3A%22Phone%22%7D",
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(bad.status, 400);
+    assert!(bad.body["description"]
+        .as_str()
+        .unwrap()
+        .contains("use CompanyName or Domain"));
+    let forged = curl(
+        &server,
+        "GET",
+        "/v1/customers",
+        Some(&ann),
+        &["MS-ContinuationToken: zz"],
+        None,
+    );
+    assert_eq!(forged.status, 400);
+    assert_eq!(server.stop(), Some(0));
+}

@@ -8,8 +8,8 @@ use super::customer_body::CustomerRequest;
 use super::error::ApiError;
 use super::json::{templates as all_templates, AGREEMENT_TYPES};
 use super::resources::{
-    Agreement, AgreementMetaData, Collection, CustomerResource, Offer, OrderResource,
-    SubscriptionResource,
+    Agreement, AgreementMetaData, Attributes, Collection, CustomerResource, CustomersPage,
+    KeyValue, Link, Links, Offer, OrderResource, SubscriptionResource,
 };
 use super::Api;
 use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
@@ -130,6 +130,173 @@ pub fn customer_of_row(api: &Api, row: Listed) -> Result<CustomerResource, ApiEr
         role: api.actor.role,
         as_of: api.actor.business_date,
     })
+}
+
+/// The most customers one page holds, and how many when `size` is not given.
+pub const PAGE_MAX: usize = 500;
+pub const PAGE_DEFAULT: usize = 100;
+
+/// Which customers `GET /v1/customers?filter=` keeps: Partner Center's `{"Field": "CompanyName"
+/// or "Domain", "Value": …, "Operator": "starts_with"}`, its keys in any case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerQuery {
+    by_domain: bool,
+    /// Folded, as the list compares names.
+    prefix: String,
+}
+
+impl CustomerQuery {
+    /// Reads the `filter` parameter.
+    pub fn parse(text: &str) -> Result<CustomerQuery, ApiError> {
+        let shape = "{\"Field\": \"CompanyName\" or \"Domain\", \"Value\": …, \"Operator\": \"starts_with\"}";
+        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+            .map_err(|_| ApiError::invalid(format!("The filter is not {shape}.")))?;
+        let text_of = |name: &str| {
+            object
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(name))
+                .and_then(|(_, value)| value.as_str())
+        };
+        let field = text_of("Field").unwrap_or("");
+        let by_domain = match field.to_ascii_lowercase().as_str() {
+            "domain" => true,
+            "companyname" => false,
+            _ => {
+                return Err(ApiError::invalid(format!(
+                    "The filter's Field is '{}': use CompanyName or Domain.",
+                    quote(field)
+                )))
+            }
+        };
+        let operator = text_of("Operator").unwrap_or("starts_with");
+        if !operator.eq_ignore_ascii_case("starts_with") {
+            return Err(ApiError::invalid(format!(
+                "The filter's Operator is '{}': use starts_with.",
+                quote(operator)
+            )));
+        }
+        let value = text_of("Value")
+            .ok_or_else(|| ApiError::invalid(format!("The filter has no Value: {shape}.")))?;
+        Ok(CustomerQuery {
+            by_domain,
+            prefix: crate::domain::compare::folded(value.trim()),
+        })
+    }
+
+    fn keeps(&self, entry: &crate::directory::Entry<'_>) -> bool {
+        if self.by_domain {
+            entry.domain().starts_with(&self.prefix)
+        } else {
+            crate::domain::compare::folded(entry.company_name).starts_with(&self.prefix)
+        }
+    }
+}
+
+/// GET /v1/customers?size=…&filter=…, in list order (company name, then domain); `after` is
+/// the continuation token of the page before. Read from the core's directory, which must be
+/// loaded whole (`None` while it is still loading).
+pub fn customers_page(
+    api: &mut Api,
+    size: Option<usize>,
+    query: Option<&CustomerQuery>,
+    after: Option<&str>,
+) -> Result<Option<CustomersPage>, ApiError> {
+    if api.core.indexing().is_some() {
+        return Ok(None);
+    }
+    let size = match size {
+        None | Some(0) => PAGE_DEFAULT,
+        Some(size) => size.min(PAGE_MAX),
+    };
+    let start_key = after
+        .map(|token| {
+            decode_token(token).ok_or_else(|| {
+                ApiError::invalid(
+                    "The MS-ContinuationToken is not one this server gave; start again without it.",
+                )
+            })
+        })
+        .transpose()?;
+    let shared = api.core.directory();
+    let (total_count, domains, last_key) = {
+        let directory = crate::core::read(&shared);
+        let start = start_key
+            .as_deref()
+            .map_or(0, |key| directory.rank_after_key(key));
+        let kept = |entry: &crate::directory::Entry<'_>| query.is_none_or(|q| q.keeps(entry));
+        let total_count = match query {
+            None => directory.len(),
+            Some(_) => directory.rows().filter(|e| kept(e)).count(),
+        };
+        let mut domains = Vec::with_capacity(size);
+        let mut last_key = None;
+        let mut more = false;
+        let mut rank = start;
+        while let Some(entry) = directory.get(rank) {
+            rank += 1;
+            if !kept(&entry) {
+                continue;
+            }
+            if domains.len() == size {
+                more = true;
+                break;
+            }
+            last_key = Some(crate::directory::sort_key(
+                entry.company_name,
+                entry.domain(),
+            ));
+            domains.push(entry.domain().to_string());
+        }
+        (total_count, domains, last_key.filter(|_| more))
+    };
+    let mut items = Vec::with_capacity(domains.len());
+    for domain in domains {
+        // A customer is never removed, so each row of the directory is in the store.
+        if let Some(id) = api.store().customer_id_by_domain(&domain)? {
+            if let Some(dossier) = api.store().dossier(&id)? {
+                items.push(CustomerResource {
+                    customer: dossier.customer,
+                    confirmations: dossier.confirmations,
+                    role: api.actor.role,
+                    as_of: api.actor.business_date,
+                });
+            }
+        }
+    }
+    let next = last_key.map(|key| Link {
+        uri: format!("/customers?size={size}"),
+        method: "GET",
+        headers: vec![KeyValue {
+            key: "MS-ContinuationToken",
+            value: encode_token(&key),
+        }],
+    });
+    Ok(Some(CustomersPage {
+        total_count,
+        items,
+        links: Links { next },
+        attributes: Attributes {
+            object_type: "Collection",
+        },
+    }))
+}
+
+/// A continuation token: the sort key of the last customer of a page, in hex, so that the next
+/// page starts after it whatever was added meanwhile.
+fn encode_token(key: &str) -> String {
+    key.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+fn decode_token(token: &str) -> Option<String> {
+    let token = token.trim();
+    if !token.len().is_multiple_of(2) || token.len() > 4096 {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> = (0..token.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(token.get(at..at + 2)?, 16).ok())
+        .collect();
+    String::from_utf8(bytes?).ok()
 }
 
 /// POST /v1/customers/{id}/orders: one line per offer, with its quantity.

@@ -52,3 +52,39 @@ impl Serialize for SubscriptionResource {
         SubscriptionJson::new(&self.0).serialize(serializer)
     }
 }
+
+/// A page of customers, as `GET /v1/customers` returns it: the next page, when there is one,
+/// is asked for with the `MS-ContinuationToken` header its link gives.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomersPage {
+    pub total_count: usize,
+    pub items: Vec<CustomerResource>,
+    pub links: Links,
+    pub attributes: Attributes,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Links {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub uri: String,
+    pub method: &'static str,
+    pub headers: Vec<KeyValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyValue {
+    pub key: &'static str,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attributes {
+    pub object_type: &'static str,
+}

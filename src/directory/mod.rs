@@ -248,6 +248,15 @@ impl Directory {
         self.find(sort_key(company_name, domain).as_bytes()).ok()
     }
 
+    /// The rank of the first row after the one whose sort key is `key` (see `sort_key`), that
+    /// row there or not: where a page that ended with it goes on.
+    pub fn rank_after_key(&self, key: &str) -> usize {
+        match self.find(key.as_bytes()) {
+            Ok(rank) => rank + 1,
+            Err(rank) => rank,
+        }
+    }
+
     /// Heap bytes held, counting capacity.
     pub fn heap_bytes(&self) -> usize {
         let u32s = self.name_starts.capacity()

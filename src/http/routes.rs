@@ -23,7 +23,7 @@ pub fn router(core: Arc<Core>) -> Router {
         .route("/_pcenter/health", get(health))
         .route("/v1/agreements", get(templates))
         .route("/v1/offers", get(offers))
-        .route("/v1/customers", axum::routing::post(create_customer))
+        .route("/v1/customers", get(customers).post(create_customer))
         .route("/v1/customers/{id}", get(customer))
         .route(
             "/v1/customers/{id}/agreements",
@@ -104,6 +104,45 @@ async fn templates(
 
 async fn offers(State(core): Shared, headers: HeaderMap) -> Response {
     signed_in_run(core, headers, StatusCode::OK, |_| Ok(handlers::offers())).await
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    size: Option<usize>,
+    filter: Option<String>,
+}
+
+async fn customers(
+    State(core): Shared,
+    headers: HeaderMap,
+    Query(query): Query<ListQuery>,
+) -> Response {
+    let after = headers
+        .get("ms-continuationtoken")
+        .map(|token| token.to_str().unwrap_or("not a token").to_string());
+    let mut response = signed_in_run(core, headers, StatusCode::OK, move |api| {
+        let filter = query
+            .filter
+            .as_deref()
+            .map(handlers::CustomerQuery::parse)
+            .transpose()?;
+        handlers::customers_page(api, query.size, filter.as_ref(), after.as_deref())?.ok_or_else(
+            || {
+                ApiError::new(
+                    code::STORE_IN_USE,
+                    exit::STORE_IN_USE,
+                    "The list of customers is still being read; try again in a moment.",
+                )
+            },
+        )
+    })
+    .await;
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert("retry-after", axum::http::HeaderValue::from_static("1"));
+    }
+    response
 }
 
 async fn customer(State(core): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
