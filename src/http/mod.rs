@@ -5,6 +5,7 @@
 //! with `MS-RequestId` and `MS-CorrelationId` echoed.
 
 mod answer;
+pub mod openapi;
 mod routes;
 mod serve;
 #[cfg(test)]

@@ -21,6 +21,7 @@ type Shared = State<Arc<Core>>;
 pub fn router(core: Arc<Core>) -> Router {
     Router::new()
         .route("/_pcenter/health", get(health))
+        .route("/_pcenter/openapi.json", get(openapi))
         .route("/v1/agreements", get(templates))
         .route("/v1/offers", get(offers))
         .route("/v1/customers", get(customers).post(create_customer))
@@ -89,6 +90,14 @@ async fn health(headers: HeaderMap) -> Response {
         version: env!("CARGO_PKG_VERSION"),
     };
     answer(RequestIds::of(&headers), StatusCode::OK, Ok(health))
+}
+
+async fn openapi(headers: HeaderMap) -> Response {
+    answer(
+        RequestIds::of(&headers),
+        StatusCode::OK,
+        Ok(super::openapi::document()),
+    )
 }
 
 async fn templates(

@@ -65,24 +65,8 @@ mod live {
         };
         let mut session = Session::open(Arc::clone(&core), bob, (80, 24));
         session.follow();
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let address = listener.local_addr().unwrap();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let router = super::super::router(Arc::clone(&core));
-        let server = runtime.spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await
-        });
+        let served = Served::start(Arc::clone(&core));
+        let address = served.address;
         let body = r#"{"primaryContact":{"firstName":"Pat","lastName":"Lee","email":"pat@northwind.example"},"dateAgreed":"2018-11-10","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
         let status = Command::new("curl")
             .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST"])
@@ -107,7 +91,96 @@ mod live {
             .find(|row| row.company_name == "Northwind Traders")
             .map(|row| row.status);
         assert_eq!(row, Some(crate::domain::status::AgreementStatus::Confirmed));
-        let _ = stop.send(());
-        runtime.block_on(server).unwrap().unwrap();
+        served.stop();
+    }
+
+    /// The router of `core` on 127.0.0.1 port 0, in a runtime of its own.
+    struct Served {
+        runtime: tokio::runtime::Runtime,
+        address: std::net::SocketAddr,
+        stop: tokio::sync::oneshot::Sender<()>,
+        server: tokio::task::JoinHandle<std::io::Result<()>>,
+    }
+
+    impl Served {
+        fn start(core: Arc<Core>) -> Served {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap();
+            let listener = runtime
+                .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+                .unwrap();
+            let address = listener.local_addr().unwrap();
+            let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+            let router = super::super::router(core);
+            let server = runtime.spawn(async move {
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await
+            });
+            Served {
+                runtime,
+                address,
+                stop,
+                server,
+            }
+        }
+
+        fn stop(self) {
+            let _ = self.stop.send(());
+            self.runtime.block_on(self.server).unwrap().unwrap();
+        }
+    }
+
+    /// The status and body of one request with curl.
+    fn curl(
+        address: std::net::SocketAddr,
+        method: &str,
+        path: &str,
+        token: &str,
+    ) -> (String, String) {
+        let output = Command::new("curl")
+            .args(["-s", "-w", "\n%{http_code}", "-X", &method.to_uppercase()])
+            .args(["-H", &format!("Authorization: Bearer {token}")])
+            .arg(format!("http://{address}{path}"))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        let (body, status) = text.rsplit_once('\n').unwrap();
+        (status.to_string(), body.to_string())
+    }
+
+    #[test]
+    fn the_openapi_document_names_every_path_and_the_server_answers_each() {
+        let (core, token) = core_with_agent();
+        let document = crate::http::openapi::document();
+        let served = Served::start(core);
+        for (method, path) in crate::http::openapi::PATHS {
+            assert!(
+                document["paths"][path][method].is_object(),
+                "{method} {path} is not in the document"
+            );
+            let concrete = path
+                .replace("{id}", NORTHWIND)
+                .replace("{subscription}", "a81784eb-9656-4a5b-9de5-c179308bd51a");
+            let (status, body) = curl(served.address, method, &concrete, &token);
+            assert_ne!(status, "405", "{method} {path}");
+            assert!(!body.contains("No such path"), "{method} {path}: {body}");
+        }
+        let (_, document_served) = curl(served.address, "get", "/_pcenter/openapi.json", &token);
+        let served_document: serde_json::Value = serde_json::from_str(&document_served).unwrap();
+        assert_eq!(served_document, document);
+        let paths = document["paths"].as_object().unwrap();
+        let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+        assert_eq!(
+            documented,
+            crate::http::openapi::PATHS.len(),
+            "nothing documented beyond PATHS"
+        );
+        served.stop();
     }
 }

@@ -1,0 +1,141 @@
+//! The OpenAPI 3 document of the server, served at `/_pcenter/openapi.json`: every path of
+//! [`PATHS`], which a test holds the router to.
+
+use serde_json::{json, Value};
+
+/// Every method and path the server answers, in the document's order.
+pub const PATHS: [(&str, &str); 13] = [
+    ("get", "/_pcenter/health"),
+    ("get", "/v1/agreements"),
+    ("get", "/v1/offers"),
+    ("get", "/v1/customers"),
+    ("post", "/v1/customers"),
+    ("get", "/v1/customers/{id}"),
+    ("get", "/v1/customers/{id}/agreements"),
+    ("post", "/v1/customers/{id}/agreements"),
+    ("post", "/v1/customers/{id}/orders"),
+    ("get", "/v1/customers/{id}/subscriptions"),
+    ("get", "/v1/customers/{id}/subscriptions/{subscription}"),
+    ("patch", "/v1/customers/{id}/subscriptions/{subscription}"),
+    ("get", "/_pcenter/openapi.json"),
+];
+
+fn reference(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn body(name: &str) -> Value {
+    json!({ "required": true, "content": { "application/json": { "schema": reference(name) } } })
+}
+
+fn answer(status: &str, name: &str) -> Value {
+    let mut responses = json!({
+        status: { "description": "Done", "content": { "application/json": { "schema": reference(name) } } },
+        "400": { "description": "A request that is not valid", "content": { "application/json": { "schema": reference("Error") } } },
+        "401": { "description": "No registered agent's token", "content": { "application/json": { "schema": reference("Error") } } },
+        "403": { "description": "The role may not, or the gate is closed (13605)", "content": { "application/json": { "schema": reference("Error") } } },
+        "404": { "description": "No such customer or subscription", "content": { "application/json": { "schema": reference("Error") } } },
+        "409": { "description": "600061: the same contact is already confirmed", "content": { "application/json": { "schema": reference("Error") } } },
+        "413": { "description": "A body over 1 MB" },
+        "503": { "description": "The list is still being read; retry", "content": { "application/json": { "schema": reference("Error") } } }
+    });
+    if status == "200" && name == "Health" {
+        responses = json!({ "200": responses["200"].clone() });
+    }
+    responses
+}
+
+fn path_parameter(name: &str) -> Value {
+    json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string", "minLength": 1 } })
+}
+
+fn agreement_type() -> Value {
+    json!({ "name": "agreementType", "in": "query", "schema": { "type": "string", "enum": ["MicrosoftCloudAgreement", "MicrosoftCustomerAgreement", "*"] } })
+}
+
+/// The document.
+pub fn document() -> Value {
+    let id = path_parameter("id");
+    let subscription = path_parameter("subscription");
+    let secured = json!([{ "bearer": [] }]);
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "pcenter: Partner Center v1, local",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Partner Center's v1 REST API for confirming customer acceptance, served by pcenter on a local store."
+        },
+        "security": secured,
+        "paths": {
+            "/_pcenter/health": { "get": { "security": [], "operationId": "health", "responses": answer("200", "Health") } },
+            "/_pcenter/openapi.json": { "get": { "security": [], "operationId": "openapi", "responses": { "200": { "description": "This document", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
+            "/v1/agreements": { "get": { "operationId": "agreementTemplates", "parameters": [agreement_type()], "responses": answer("200", "TemplateCollection") } },
+            "/v1/offers": { "get": { "operationId": "offers", "responses": answer("200", "OfferCollection") } },
+            "/v1/customers": {
+                "get": { "operationId": "customers", "parameters": [
+                    { "name": "size", "in": "query", "schema": { "type": "integer", "minimum": 0, "maximum": 500 } },
+                    { "name": "filter", "in": "query", "schema": { "type": "string" } },
+                    { "name": "MS-ContinuationToken", "in": "header", "schema": { "type": "string" } }
+                ], "responses": answer("200", "CustomerPage") },
+                "post": { "operationId": "createCustomer", "requestBody": body("CustomerBody"), "responses": answer("201", "Customer") }
+            },
+            "/v1/customers/{id}": { "get": { "operationId": "customer", "parameters": [id], "responses": answer("200", "Customer") } },
+            "/v1/customers/{id}/agreements": {
+                "get": { "operationId": "agreements", "parameters": [id, agreement_type()], "responses": answer("200", "AgreementCollection") },
+                "post": { "operationId": "confirm", "parameters": [id], "requestBody": body("AgreementBody"), "responses": answer("201", "Agreement") }
+            },
+            "/v1/customers/{id}/orders": { "post": { "operationId": "createOrder", "parameters": [id], "requestBody": body("OrderBody"), "responses": answer("201", "Order") } },
+            "/v1/customers/{id}/subscriptions": { "get": { "operationId": "subscriptions", "parameters": [id], "responses": answer("200", "SubscriptionCollection") } },
+            "/v1/customers/{id}/subscriptions/{subscription}": {
+                "get": { "operationId": "subscription", "parameters": [id, subscription], "responses": answer("200", "Subscription") },
+                "patch": { "operationId": "changeSubscription", "parameters": [id, subscription], "requestBody": body("SubscriptionPatch"), "responses": answer("200", "Subscription") }
+            }
+        },
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "A token made by pcenter agents token NAME" } },
+            "schemas": schemas()
+        }
+    })
+}
+
+fn collection(item: &str) -> Value {
+    json!({ "type": "object", "required": ["totalCount", "items"], "properties": {
+        "totalCount": { "type": "integer" }, "items": { "type": "array", "items": reference(item) } } })
+}
+
+fn schemas() -> Value {
+    let text = json!({ "type": "string" });
+    json!({
+        "Error": { "type": "object", "required": ["code", "description"], "properties": {
+            "code": { "type": "integer" }, "description": text, "data": { "type": "array" }, "source": text } },
+        "Health": { "type": "object", "properties": { "status": text, "version": text } },
+        "Contact": { "type": "object", "required": ["firstName", "lastName", "email"], "properties": {
+            "firstName": text, "lastName": text, "email": text, "phoneNumber": text } },
+        "AgreementBody": { "type": "object", "required": ["primaryContact", "templateId", "type"], "properties": {
+            "primaryContact": reference("Contact"), "dateAgreed": text, "templateId": text, "type": text } },
+        "Agreement": { "type": "object", "properties": {
+            "userId": text, "primaryContact": reference("Contact"), "templateId": text, "dateAgreed": text, "type": text, "agreementLink": text } },
+        "AgreementCollection": collection("Agreement"),
+        "Template": { "type": "object", "properties": { "templateId": text, "agreementType": text, "agreementLink": text, "versionRank": { "type": "integer" } } },
+        "TemplateCollection": collection("Template"),
+        "Offer": { "type": "object", "properties": { "id": text, "name": text, "category": text, "billing": text, "unitType": text,
+            "minimumQuantity": { "type": "integer" }, "maximumQuantity": { "type": "integer", "nullable": true } } },
+        "OfferCollection": collection("Offer"),
+        "CustomerBody": { "type": "object", "required": ["companyProfile", "billingProfile"], "properties": {
+            "companyProfile": { "type": "object" }, "billingProfile": { "type": "object" }, "agreement": reference("AgreementBody") } },
+        "Customer": { "type": "object", "properties": { "id": text, "companyProfile": { "type": "object" }, "billingProfile": { "type": "object" } } },
+        "CustomerPage": { "type": "object", "required": ["totalCount", "items"], "properties": {
+            "totalCount": { "type": "integer" }, "items": { "type": "array", "items": reference("Customer") },
+            "links": { "type": "object" }, "attributes": { "type": "object" } } },
+        "LineItem": { "type": "object", "required": ["offerId", "quantity"], "properties": {
+            "offerId": text, "quantity": { "type": "integer", "minimum": 0 } } },
+        "OrderBody": { "type": "object", "required": ["lineItems"], "properties": {
+            "lineItems": { "type": "array", "items": reference("LineItem") } } },
+        "Order": { "type": "object", "properties": { "id": text, "referenceCustomerId": text, "lineItems": { "type": "array" }, "creationDate": text, "status": text } },
+        "SubscriptionPatch": { "type": "object", "properties": {
+            "quantity": { "type": "integer", "minimum": 0 }, "autoRenewEnabled": { "type": "boolean" } } },
+        "Subscription": { "type": "object", "properties": { "id": text, "offerId": text, "offerName": text, "quantity": { "type": "integer" },
+            "status": text, "autoRenewEnabled": { "type": "boolean" }, "billingType": text, "orderId": text, "creationDate": text } },
+        "SubscriptionCollection": collection("Subscription")
+    })
+}
