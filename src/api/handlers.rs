@@ -176,6 +176,7 @@ impl CustomerQuery {
             )));
         }
         let value = text_of("Value")
+            .filter(|value| !value.trim().is_empty())
             .ok_or_else(|| ApiError::invalid(format!("The filter has no Value: {shape}.")))?;
         Ok(CustomerQuery {
             by_domain,
@@ -206,7 +207,12 @@ pub fn customers_page(
     }
     let size = match size {
         None | Some(0) => PAGE_DEFAULT,
-        Some(size) => size.min(PAGE_MAX),
+        Some(size) if size > PAGE_MAX => {
+            return Err(ApiError::invalid(format!(
+                "A page holds at most {PAGE_MAX} customers; ask for size={PAGE_MAX} or less and follow links.next."
+            )))
+        }
+        Some(size) => size,
     };
     let start_key = after
         .map(|token| {

@@ -74,7 +74,7 @@ pub fn document() -> Value {
             "/v1/customers": {
                 "get": { "operationId": "customers", "parameters": [
                     { "name": "size", "in": "query", "schema": { "type": "integer", "minimum": 0, "maximum": 500 } },
-                    { "name": "filter", "in": "query", "schema": { "type": "string" } },
+                    { "name": "filter", "in": "query", "content": { "application/json": { "schema": reference("CustomerFilter") } } },
                     { "name": "MS-ContinuationToken", "in": "header", "schema": { "type": "string" } }
                 ], "responses": answer("200", "CustomerPage") },
                 "post": { "operationId": "createCustomer", "requestBody": body("CustomerBody"), "responses": answer("201", "Customer") }
@@ -105,14 +105,20 @@ fn collection(item: &str) -> Value {
 
 fn schemas() -> Value {
     let text = json!({ "type": "string" });
+    let name = json!({ "type": "string", "minLength": 1, "maxLength": 50 });
     json!({
         "Error": { "type": "object", "required": ["code", "description"], "properties": {
             "code": { "type": "integer" }, "description": text, "data": { "type": "array" }, "source": text } },
         "Health": { "type": "object", "properties": { "status": text, "version": text } },
         "Contact": { "type": "object", "required": ["firstName", "lastName", "email"], "properties": {
-            "firstName": text, "lastName": text, "email": text, "phoneNumber": text } },
+            "firstName": name, "lastName": name, "email": { "type": "string", "format": "email" }, "phoneNumber": text } },
         "AgreementBody": { "type": "object", "required": ["primaryContact", "templateId", "type"], "properties": {
-            "primaryContact": reference("Contact"), "dateAgreed": text, "templateId": text, "type": text } },
+            "primaryContact": reference("Contact"), "dateAgreed": { "type": "string", "format": "date", "nullable": true },
+            "templateId": { "type": "string", "enum": ["998b88de-aa99-4388-a42c-1b3517d49490"] },
+            "type": { "type": "string", "enum": ["MicrosoftCloudAgreement"] } } },
+        "CustomerFilter": { "type": "object", "required": ["Field", "Value"], "properties": {
+            "Field": { "type": "string", "enum": ["CompanyName", "Domain"] }, "Value": { "type": "string", "minLength": 1 },
+            "Operator": { "type": "string", "enum": ["starts_with"] } } },
         "Agreement": { "type": "object", "properties": {
             "userId": text, "primaryContact": reference("Contact"), "templateId": text, "dateAgreed": text, "type": text, "agreementLink": text } },
         "AgreementCollection": collection("Agreement"),
@@ -128,12 +134,13 @@ fn schemas() -> Value {
             "totalCount": { "type": "integer" }, "items": { "type": "array", "items": reference("Customer") },
             "links": { "type": "object" }, "attributes": { "type": "object" } } },
         "LineItem": { "type": "object", "required": ["offerId", "quantity"], "properties": {
-            "offerId": text, "quantity": { "type": "integer", "minimum": 0 } } },
+            "offerId": { "type": "string", "minLength": 1 }, "quantity": { "type": "integer", "minimum": 1 } } },
         "OrderBody": { "type": "object", "required": ["lineItems"], "properties": {
-            "lineItems": { "type": "array", "items": reference("LineItem") } } },
+            "lineItems": { "type": "array", "minItems": 1, "items": reference("LineItem") } } },
         "Order": { "type": "object", "properties": { "id": text, "referenceCustomerId": text, "lineItems": { "type": "array" }, "creationDate": text, "status": text } },
-        "SubscriptionPatch": { "type": "object", "properties": {
-            "quantity": { "type": "integer", "minimum": 0 }, "autoRenewEnabled": { "type": "boolean" } } },
+        "SubscriptionPatch": { "type": "object", "minProperties": 1, "properties": {
+            "quantity": { "type": "integer", "minimum": 1, "nullable": true },
+            "autoRenewEnabled": { "type": "boolean", "nullable": true } } },
         "Subscription": { "type": "object", "properties": { "id": text, "offerId": text, "offerName": text, "quantity": { "type": "integer" },
             "status": text, "autoRenewEnabled": { "type": "boolean" }, "billingType": text, "orderId": text, "creationDate": text } },
         "SubscriptionCollection": collection("Subscription")

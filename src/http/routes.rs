@@ -40,6 +40,7 @@ pub fn router(core: Arc<Core>) -> Router {
             get(subscription).patch(change_subscription),
         )
         .fallback(not_a_path)
+        .layer(axum::middleware::map_response(in_partner_center_shape))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(core)
 }
@@ -133,6 +134,7 @@ async fn customers(
         let filter = query
             .filter
             .as_deref()
+            .filter(|filter| !filter.trim().is_empty())
             .map(handlers::CustomerQuery::parse)
             .transpose()?;
         handlers::customers_page(api, query.size, filter.as_ref(), after.as_deref())?.ok_or_else(
@@ -243,6 +245,44 @@ async fn change_subscription(
         handlers::subscription(api, &id, &subscription)
     })
     .await
+}
+
+/// An answer axum gave itself (a query or body it could not read, a body over the limit, a
+/// method a path does not take) in Partner Center's error shape, as every other answer is.
+async fn in_partner_center_shape(response: Response) -> Response {
+    let json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
+    let status = response.status();
+    if json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let said = String::from_utf8_lossy(&text);
+    let description = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => format!(
+            "The request's body is over {} bytes, the most this API reads.",
+            BODY_LIMIT
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            "This path does not take that method; see /_pcenter/openapi.json.".to_string()
+        }
+        _ => format!(
+            "The request cannot be read: {}.",
+            said.trim().trim_end_matches('.')
+        ),
+    };
+    let error = ApiError::new(u32::from(status.as_u16()), exit::INVALID, description);
+    let mut shaped = answer::<()>(RequestIds::of(&parts.headers), status, Err(error));
+    *shaped.status_mut() = status;
+    for name in ["ms-requestid", "ms-correlationid", "allow"] {
+        if let Some(value) = parts.headers.get(name) {
+            shaped.headers_mut().insert(name, value.clone());
+        }
+    }
+    shaped
 }
 
 async fn not_a_path(headers: HeaderMap, uri: axum::http::Uri) -> Response {
