@@ -339,6 +339,20 @@ fn bad_requests_are_answered_and_change_nothing() {
             "{method} {path}"
         );
     }
+    // A seat change refused at the closed gate takes the auto-renew change of the same body
+    // with it: nothing is written.
+    let premium = format!("{northwind}/subscriptions/{NORTHWIND_PREMIUM}");
+    let both = r#"{"quantity": 50, "autoRenewEnabled": false}"#;
+    let refused = curl(&server, "PATCH", &premium, Some(&ann), &[], Some(both));
+    assert_eq!(
+        (refused.status, refused.body["code"].as_u64()),
+        (403, Some(13605)),
+        "{}",
+        refused.body
+    );
+    let unchanged = curl(&server, "GET", &premium, Some(&ann), &[], None);
+    assert_eq!(unchanged.body["autoRenewEnabled"], true);
+    assert_eq!(unchanged.body["quantity"], 45);
     let huge = format!("{{\"x\":\"{}\"}}", "a".repeat(2 << 20));
     let file = dir.path().join("huge.json");
     std::fs::write(&file, huge).unwrap();

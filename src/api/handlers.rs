@@ -392,6 +392,50 @@ pub fn set_auto_renew(
     Ok(SubscriptionResource(changed))
 }
 
+/// PATCH /v1/customers/{id}/subscriptions/{subscription-id} with `quantity`, `autoRenewEnabled`
+/// or both: one change, so both are judged on the same records under the core's write lock and
+/// the auto-renew is not written when the seat count is refused.
+pub fn change_subscription(
+    api: &mut Api,
+    customer: &str,
+    subscription: &str,
+    quantity: Option<u32>,
+    auto_renew: Option<bool>,
+) -> Result<SubscriptionResource, ApiError> {
+    let id = customer_id(api, customer)?;
+    let subscription = subscription.trim();
+    let changed = api.change(|ops| {
+        if let Some(quantity) = quantity {
+            ops.change_seats(&id, subscription, quantity)?;
+        }
+        // Unchanged, it writes nothing and gives the subscription as it now is.
+        let on = match auto_renew {
+            Some(on) => on,
+            None => unchanged_auto_renew(ops, &id, subscription)?,
+        };
+        ops.set_auto_renew(&id, subscription, on)
+    })?;
+    Ok(SubscriptionResource(changed))
+}
+
+/// The auto-renew a subscription has now: setting it to that writes nothing.
+fn unchanged_auto_renew(
+    ops: &mut crate::service::Operations<'_>,
+    customer_id: &str,
+    subscription: &str,
+) -> Result<bool, ServiceError> {
+    ops.load(customer_id)?;
+    ops.book
+        .subscription(customer_id, subscription)
+        .map(|s| s.auto_renew)
+        .ok_or_else(|| {
+            StoreError::UnknownSubscription {
+                id: subscription.to_string(),
+            }
+            .into()
+        })
+}
+
 /// GET /v1/offers: every offer of the catalog.
 pub fn offers() -> Collection<Offer<'static>> {
     Collection::of(catalog::offers().iter().map(Offer::new).collect())

@@ -236,13 +236,13 @@ async fn change_subscription(
 ) -> Response {
     signed_in_run(core, headers, StatusCode::OK, move |api| {
         let patch = request_bodies::subscription_patch(&body)?;
-        if let Some(quantity) = patch.quantity {
-            handlers::change_seats(api, &id, &subscription, quantity)?;
-        }
-        if let Some(on) = patch.auto_renew_enabled {
-            handlers::set_auto_renew(api, &id, &subscription, on)?;
-        }
-        handlers::subscription(api, &id, &subscription)
+        handlers::change_subscription(
+            api,
+            &id,
+            &subscription,
+            patch.quantity,
+            patch.auto_renew_enabled,
+        )
     })
     .await
 }
