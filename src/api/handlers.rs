@@ -329,6 +329,33 @@ pub fn create_order(
     })
 }
 
+/// GET /v1/customers/{id}/orders, in the order they were placed, each with the subscriptions
+/// it created. Every role may list them.
+pub fn orders(api: &mut Api, customer: &str) -> Result<Collection<OrderResource>, ApiError> {
+    let customer = api.customer(customer)?;
+    let dossier = api
+        .book
+        .dossier(&customer.id)
+        .ok_or(StoreError::UnknownCustomer { id: customer.id })?;
+    let items = dossier
+        .orders
+        .into_iter()
+        .map(|order| {
+            let subscriptions = dossier
+                .subscriptions
+                .iter()
+                .filter(|s| s.order_id == order.id)
+                .cloned()
+                .collect();
+            OrderResource {
+                order,
+                subscriptions,
+            }
+        })
+        .collect();
+    Ok(Collection::of(items))
+}
+
 /// GET /v1/customers/{id}/subscriptions, in the order they were created. Every role may list
 /// them: only changing them is gated.
 pub fn subscriptions(
