@@ -255,6 +255,22 @@ fn confirming_ordering_and_changing_seats_follow_every_rule() {
         Some(order),
     );
     assert_eq!(ordered.status, 201, "{}", ordered.body);
+    let orders = curl(
+        &server,
+        "GET",
+        &format!("{northwind}/orders"),
+        Some(&helpdesk),
+        &[],
+        None,
+    );
+    assert_eq!(orders.status, 200, "{}", orders.body);
+    let placed = orders.body["items"].as_array().unwrap();
+    assert_eq!(
+        placed.last().unwrap()["id"],
+        ordered.body["id"],
+        "the new order comes last"
+    );
+    assert_eq!(placed.last().unwrap()["lineItems"][0]["quantity"], 3);
     let new_subscription = ordered.body["lineItems"][0]["subscriptionId"]
         .as_str()
         .unwrap()
