@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 /// Every method and path the server answers, in the document's order.
-pub const PATHS: [(&str, &str); 13] = [
+pub const PATHS: [(&str, &str); 14] = [
     ("get", "/_pcenter/health"),
     ("get", "/v1/agreements"),
     ("get", "/v1/offers"),
@@ -13,6 +13,7 @@ pub const PATHS: [(&str, &str); 13] = [
     ("get", "/v1/customers/{id}"),
     ("get", "/v1/customers/{id}/agreements"),
     ("post", "/v1/customers/{id}/agreements"),
+    ("get", "/v1/customers/{id}/orders"),
     ("post", "/v1/customers/{id}/orders"),
     ("get", "/v1/customers/{id}/subscriptions"),
     ("get", "/v1/customers/{id}/subscriptions/{subscription}"),
@@ -84,7 +85,10 @@ pub fn document() -> Value {
                 "get": { "operationId": "agreements", "parameters": [id, agreement_type()], "responses": answer("200", "AgreementCollection") },
                 "post": { "operationId": "confirm", "parameters": [id], "requestBody": body("AgreementBody"), "responses": answer("201", "Agreement") }
             },
-            "/v1/customers/{id}/orders": { "post": { "operationId": "createOrder", "parameters": [id], "requestBody": body("OrderBody"), "responses": answer("201", "Order") } },
+            "/v1/customers/{id}/orders": {
+                "get": { "operationId": "orders", "parameters": [id], "responses": answer("200", "OrderCollection") },
+                "post": { "operationId": "createOrder", "parameters": [id], "requestBody": body("OrderBody"), "responses": answer("201", "Order") }
+            },
             "/v1/customers/{id}/subscriptions": { "get": { "operationId": "subscriptions", "parameters": [id], "responses": answer("200", "SubscriptionCollection") } },
             "/v1/customers/{id}/subscriptions/{subscription}": {
                 "get": { "operationId": "subscription", "parameters": [id, subscription], "responses": answer("200", "Subscription") },
@@ -138,6 +142,7 @@ fn schemas() -> Value {
         "OrderBody": { "type": "object", "required": ["lineItems"], "properties": {
             "lineItems": { "type": "array", "minItems": 1, "items": reference("LineItem") } } },
         "Order": { "type": "object", "properties": { "id": text, "referenceCustomerId": text, "lineItems": { "type": "array" }, "creationDate": text, "status": text } },
+        "OrderCollection": collection("Order"),
         "SubscriptionPatch": { "type": "object", "minProperties": 1, "properties": {
             "quantity": { "type": "integer", "minimum": 1, "nullable": true },
             "autoRenewEnabled": { "type": "boolean", "nullable": true } } },

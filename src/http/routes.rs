@@ -30,10 +30,7 @@ pub fn router(core: Arc<Core>) -> Router {
             "/v1/customers/{id}/agreements",
             get(agreements).post(confirm),
         )
-        .route(
-            "/v1/customers/{id}/orders",
-            axum::routing::post(create_order),
-        )
+        .route("/v1/customers/{id}/orders", get(orders).post(create_order))
         .route("/v1/customers/{id}/subscriptions", get(subscriptions))
         .route(
             "/v1/customers/{id}/subscriptions/{subscription}",
@@ -202,6 +199,13 @@ async fn create_order(
 ) -> Response {
     signed_in_run(core, headers, StatusCode::CREATED, move |api| {
         handlers::create_order(api, &id, &request_bodies::order_lines(&body)?)
+    })
+    .await
+}
+
+async fn orders(State(core): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    signed_in_run(core, headers, StatusCode::OK, move |api| {
+        handlers::orders(api, &id)
     })
     .await
 }
