@@ -277,6 +277,9 @@ impl Core {
         let now = self.clock.now_on(actor.business_date);
         let mut ops = Operations::new(self.store.as_ref(), &mut book, actor, now);
         let result = act(&mut ops);
+        // And again once written: a reader that took the generation while this change was
+        // writing may have read records from before it.
+        self.generation.fetch_add(1, Ordering::AcqRel);
         let changes = std::mem::take(&mut ops.changes);
         // Each customer changed once in what is given back, as last written; an import's group
         // changes a thousand, so no search through the list for each.
