@@ -42,7 +42,7 @@ fn show_gives_the_customer_resource_field_by_field_by_id_or_domain() {
         "cloud": "Public",
         "agreementStatus": "Confirmed",
         "currentAgreement": {
-            "userId": "Megan Bowen",
+            "userId": pcenter::domain::agent::object_id("Megan Bowen"),
             "primaryContact": {
                 "firstName": "Patti",
                 "lastName": "Fernandez",
@@ -52,7 +52,8 @@ fn show_gives_the_customer_resource_field_by_field_by_id_or_domain() {
             "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
             "dateAgreed": "2018-08-08T00:00:00Z",
             "type": "MicrosoftCloudAgreement",
-            "agreementLink": "https://docs.microsoft.com/partner-center/agreements"
+            "agreementLink": "https://docs.microsoft.com/partner-center/agreements",
+            "recordedBy": "Megan Bowen"
         }
     });
     assert_eq!(by_id, expected);

@@ -88,7 +88,8 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
     expected["cloud"] = json!("Public");
     expected["agreementStatus"] = json!("Confirmed");
     let mut current = agreement();
-    current["userId"] = json!(AGENT);
+    current["userId"] = json!(pcenter::domain::agent::object_id(AGENT));
+    current["recordedBy"] = json!(AGENT);
     current["dateAgreed"] = json!("2018-11-01T00:00:00Z");
     current["agreementLink"] = json!("https://docs.microsoft.com/partner-center/agreements");
     expected["currentAgreement"] = current;

@@ -29,7 +29,8 @@ fn the_offer_catalog_lists_every_offer_an_order_can_name() {
     assert_eq!(
         find(E3),
         json!({
-            "id": E3, "name": "Microsoft 365 E3", "category": "Microsoft 365",
+            "id": E3, "name": "Microsoft 365 E3",
+            "category": { "id": "microsoft-365", "name": "Microsoft 365", "rank": 0, "locale": "en-US", "country": "US" },
             "billing": "license", "unitType": "Licenses",
             "minimumQuantity": 1, "maximumQuantity": 10000
         })

@@ -41,7 +41,7 @@ fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
             "cloud": "Public",
             "agreementStatus": "Confirmed",
             "latestConfirmation": {
-                "userId": "Megan Bowen",
+                "userId": pcenter::domain::agent::object_id("Megan Bowen"),
                 "primaryContact": {
                     "firstName": "Patti",
                     "lastName": "Fernandez",
@@ -51,7 +51,8 @@ fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
                 "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
                 "dateAgreed": "2018-08-08T00:00:00Z",
                 "type": "MicrosoftCloudAgreement",
-                "agreementLink": "https://docs.microsoft.com/partner-center/agreements"
+                "agreementLink": "https://docs.microsoft.com/partner-center/agreements",
+                "recordedBy": "Megan Bowen"
             },
             "newOrdersBlocked": false,
             "seatChangesBlocked": false

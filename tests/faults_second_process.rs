@@ -83,7 +83,7 @@ fn a_command_while_the_dashboard_runs_goes_through_it_and_shows_there_at_once() 
         ],
     );
     assert_eq!(confirmed.status.code(), Some(0), "{confirmed:?}");
-    assert!(String::from_utf8_lossy(&confirmed.stdout).contains("\"userId\": \"Bob Agent\""));
+    assert!(String::from_utf8_lossy(&confirmed.stdout).contains("\"recordedBy\": \"Bob Agent\""));
     assert!(started.elapsed() < AT_ONCE, "took {:?}", started.elapsed());
     // No key is pressed: the dashboard shows the change by itself.
     let shown = dashboard.read_until(|d| northwind_status(d) == "Confirmed");

@@ -56,7 +56,7 @@ pub fn add(
     let added_at = api.now();
     let agent = api.core.exclusive(|store| -> Result<Agent, ApiError> {
         let agent = Agent {
-            id: store.new_id()?,
+            id: crate::domain::agent::object_id(&name),
             name,
             role,
             added_at,

@@ -55,17 +55,24 @@ fn field_name(key: &str) -> Option<&'static str> {
 }
 
 /// Reads `text` as a `T`, its keys in any case; a JSON error becomes an `ApiError` by
-/// `invalid`. An error in a body written with the documented names keeps its line and column.
+/// `invalid`. A value of the wrong type is named by its field's path
+/// (`primaryContact.firstName: invalid type: integer `1`, expected a string`).
 pub fn from_str<T: DeserializeOwned>(
     text: &str,
     invalid: impl Fn(serde_json::Error) -> ApiError,
 ) -> Result<T, ApiError> {
     let written: Written = serde_json::from_str(text).map_err(&invalid)?;
-    serde_json::from_value(with_field_names(written)?).map_err(|error| {
-        // Read again from the text to place the error there, when it shows there too.
-        match serde_json::from_str::<T>(text) {
-            Err(placed) => invalid(placed),
-            Ok(_) => invalid(error),
+    if !matches!(written, Written::Object(_)) {
+        return Err(invalid(serde::de::Error::custom(
+            "the body is not a JSON object {…}",
+        )));
+    }
+    serde_path_to_error::deserialize(with_field_names(written)?).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        match path.as_str() {
+            "" | "." => invalid(inner),
+            path => invalid(serde::de::Error::custom(format!("{path}: {inner}"))),
         }
     })
 }

@@ -39,16 +39,41 @@ pub mod code {
     pub const ALREADY_CONFIRMED: u32 = 600061;
     pub const CONFIRMATION_REQUIRED: u32 = 13605;
     pub const INVALID_OFFER: u32 = 800004;
+    pub const TOO_MANY_REQUESTS: u32 = 429;
     pub const STORE_IN_USE: u32 = 503;
     pub const STORE: u32 = 500;
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     pub code: u32,
     pub description: String,
-    #[serde(skip)]
     pub exit: u8,
+}
+
+/// An error as Partner Center's API writes it: `code`, `description`, `data` and `source`, and
+/// `errorName` and `isRetryable` for the codes where the real API gives them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody<'a> {
+    pub code: u32,
+    pub description: &'a str,
+    pub data: [(); 0],
+    pub source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_name: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_retryable: Option<bool>,
+}
+
+/// Partner Center's name of a code, and whether asking again may succeed.
+fn named(code: u32) -> Option<(&'static str, bool)> {
+    match code {
+        code::ALREADY_CONFIRMED => Some(("PartnerConfirmedAgreementAlreadyExists", false)),
+        code::TOO_MANY_REQUESTS => Some(("TooManyRequests", true)),
+        code::STORE_IN_USE => Some(("ServiceUnavailable", true)),
+        _ => None,
+    }
 }
 
 impl ApiError {
@@ -68,11 +93,25 @@ impl ApiError {
         ApiError::new(code::NOT_FOUND, exit::NOT_FOUND, description)
     }
 
+    /// The error in Partner Center's shape.
+    pub fn shaped(&self) -> ErrorBody<'_> {
+        let named = named(self.code);
+        ErrorBody {
+            code: self.code,
+            description: &self.description,
+            data: [],
+            source: "PartnerFD",
+            error_name: named.map(|(name, _)| name),
+            is_retryable: named.map(|(_, retryable)| retryable),
+        }
+    }
+
     /// The one JSON line printed on stderr: hidden characters escaped, a flood of text cut.
     pub fn to_json(&self) -> String {
-        let shown = ApiError {
-            description: cut_flood(&self.description).into_owned(),
-            ..self.clone()
+        let description = cut_flood(&self.description);
+        let shown = ErrorBody {
+            description: &description,
+            ..self.shaped()
         };
         crate::safe_json::to_string(&shown).unwrap_or_else(|_| message_line(&self.description))
     }
@@ -190,11 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn the_json_has_code_and_description_only() {
+    fn the_json_has_partner_centers_shape() {
         let error = ApiError::not_found("Customer x was not found.");
         assert_eq!(
             error.to_json(),
-            r#"{"code":404,"description":"Customer x was not found."}"#
+            r#"{"code":404,"description":"Customer x was not found.","data":[],"source":"PartnerFD"}"#
         );
+        let again: ApiError = ServiceError::AlreadyConfirmed.into();
+        let json: serde_json::Value = serde_json::from_str(&again.to_json()).unwrap();
+        assert_eq!(json["errorName"], "PartnerConfirmedAgreementAlreadyExists");
+        assert_eq!(json["isRetryable"], false);
     }
 }

@@ -75,6 +75,7 @@ impl From<&Contact> for ContactJson {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Agreement {
+    /// The object ID of the agent who recorded it (`domain::agent::object_id`).
     pub user_id: String,
     pub primary_contact: ContactJson,
     pub template_id: String,
@@ -83,17 +84,20 @@ pub struct Agreement {
     #[serde(rename = "type")]
     pub agreement_type: String,
     pub agreement_link: String,
+    /// pcenter's own: the name of the agent who recorded it, which `userId` identifies.
+    pub recorded_by: String,
 }
 
 impl From<&Confirmation> for Agreement {
     fn from(c: &Confirmation) -> Agreement {
         Agreement {
-            user_id: c.recorded_by.clone(),
+            user_id: crate::domain::agent::object_id(&c.recorded_by),
             primary_contact: (&c.accepted_by).into(),
             template_id: c.template_id.clone(),
             date_agreed: utc_midnight(c.date_agreed),
             agreement_type: c.agreement_type.clone(),
             agreement_link: MCA_LINK.into(),
+            recorded_by: c.recorded_by.clone(),
         }
     }
 }

@@ -18,13 +18,42 @@ use std::io::Write;
 pub struct OfferJson<'a> {
     pub id: &'a str,
     pub name: &'a str,
-    pub category: &'a str,
+    pub category: OfferCategory<'a>,
     /// `license` (seat-based) or `usage`.
     pub billing: &'static str,
     pub unit_type: &'static str,
     pub minimum_quantity: u32,
     /// The most seats one subscription may hold; usage-based offers are ordered with quantity 1.
     pub maximum_quantity: Option<u32>,
+}
+
+/// Partner Center's OfferCategory: the catalog's category, in the market pcenter sells in.
+#[derive(Debug, Serialize)]
+pub struct OfferCategory<'a> {
+    /// The name in lower case with dashes (`microsoft-365`).
+    pub id: String,
+    pub name: &'a str,
+    pub rank: u32,
+    pub locale: &'static str,
+    pub country: &'static str,
+}
+
+impl<'a> OfferCategory<'a> {
+    fn of(name: &'a str) -> OfferCategory<'a> {
+        let id = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join("-");
+        OfferCategory {
+            id,
+            name,
+            rank: 0,
+            locale: "en-US",
+            country: "US",
+        }
+    }
 }
 
 impl<'a> OfferJson<'a> {
@@ -36,7 +65,7 @@ impl<'a> OfferJson<'a> {
         OfferJson {
             id: &offer.id,
             name: &offer.name,
-            category: &offer.category,
+            category: OfferCategory::of(&offer.category),
             billing,
             unit_type,
             minimum_quantity: 1,
@@ -95,7 +124,13 @@ pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
                 let maximum = json
                     .maximum_quantity
                     .map_or(String::new(), |m| m.to_string());
-                let record = [json.id, json.name, json.category, json.billing, &maximum];
+                let record = [
+                    json.id,
+                    json.name,
+                    json.category.name,
+                    json.billing,
+                    &maximum,
+                ];
                 output::csv_record(out, &record).map_err(write_error)?;
             }
         }

@@ -32,6 +32,20 @@ pub fn agent_name(value: &str) -> Result<String, String> {
     required_text("Agent name", value, AGENT_NAME_MAX)
 }
 
+/// The object ID of the agent of this name: a GUID made from the name as [`same_name`] compares
+/// it, so that an agent has one ID in every store and at every time, registered or local, and
+/// the `userId` of what it recorded stays the same when it is removed and added again.
+pub fn object_id(name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(b"pcenter agent\0")
+        .chain_update(compare::folded(name.trim()).as_bytes())
+        .finalize();
+    let high = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+    let low = u64::from_be_bytes(digest[8..16].try_into().expect("8 bytes"));
+    super::guid::format_guid(high, low)
+}
+
 /// Whether two names are one agent's: names are told apart without regard to case or
 /// Unicode normal form, so "Ann Agent" and "ann agent" cannot be two agents.
 pub fn same_name(a: &str, b: &str) -> bool {
@@ -68,6 +82,15 @@ mod tests {
             .unwrap_err()
             .contains("at most 100 characters"));
         assert!(agent_name("Ann\u{7}Agent").is_err());
+    }
+
+    #[test]
+    fn an_agents_object_id_is_a_guid_of_its_name_as_names_compare() {
+        let id = object_id("Ann Agent");
+        assert_eq!(id.len(), 36);
+        assert_eq!(id.matches('-').count(), 4);
+        assert_eq!(object_id(" ann agent"), id);
+        assert_ne!(object_id("Anna Agent"), id);
     }
 
     #[test]

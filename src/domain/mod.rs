@@ -13,6 +13,7 @@ pub mod customer;
 pub mod eligibility;
 pub mod fields;
 pub mod gate;
+pub mod guid;
 pub mod limits;
 pub mod phase;
 pub mod role;

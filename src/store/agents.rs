@@ -32,17 +32,20 @@ pub fn token_hash(token: &str) -> String {
 
 /// The refusal of an agent whose name or ID another agent of `agents` has.
 pub fn check_new_agent(agents: &[Agent], agent: &Agent) -> Result<(), StoreError> {
-    match agents
+    // The name first: an agent's ID is made from its name, so a name taken is the reason.
+    if let Some(other) = agents
         .iter()
-        .find(|other| other.id == agent.id || same_name(&other.name, &agent.name))
+        .find(|other| same_name(&other.name, &agent.name))
     {
-        Some(other) if other.id == agent.id => Err(StoreError::IdTaken {
+        return Err(StoreError::AgentTaken {
+            name: other.name.clone(),
+        });
+    }
+    match agents.iter().any(|other| other.id == agent.id) {
+        true => Err(StoreError::IdTaken {
             id: agent.id.clone(),
         }),
-        Some(other) => Err(StoreError::AgentTaken {
-            name: other.name.clone(),
-        }),
-        None => Ok(()),
+        false => Ok(()),
     }
 }
 

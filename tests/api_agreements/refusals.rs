@@ -246,7 +246,7 @@ fn a_body_that_cannot_be_read_or_is_not_an_agreement_says_what_is_wrong() {
     let wrong = demo.write("wrong.json", r#"{"primaryContact": "Ada"}"#);
     assert_eq!(
         create_from(&wrong),
-        format!("The Agreement body from {wrong} is not a valid Agreement: invalid type: string \"Ada\", expected a Contact object {{firstName, lastName, email, phoneNumber}} at line 1 column 24.")
+        format!("The Agreement body from {wrong} is not a valid Agreement: primaryContact: invalid type: string \"Ada\", expected a Contact object {{firstName, lastName, email, phoneNumber}}.")
     );
     let missing = demo.dir.path().join("missing.json");
     let missing = missing.to_str().unwrap();

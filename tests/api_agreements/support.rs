@@ -86,7 +86,9 @@ pub fn success(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
 }
 
-/// A refusal: nothing on stdout, one line of `{"code":…,"description":…}` on stderr.
+/// A refusal: nothing on stdout, one line of Partner Center's error on stderr:
+/// `{"code":…,"description":…,"data":[],"source":"PartnerFD"}`, with `errorName` and
+/// `isRetryable` where the real API gives them.
 pub struct Refusal {
     pub exit: i32,
     pub code: u64,
@@ -106,7 +108,23 @@ pub fn refusal(output: &Output) -> Refusal {
         stderr.starts_with("{\"code\":"),
         "code comes first: {stderr}"
     );
-    assert_eq!(error.as_object().expect("an object").len(), 2, "{stderr}");
+    let keys: Vec<&str> = error
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let shape = ["code", "description", "data", "source"];
+    let named = ["errorName", "isRetryable"];
+    assert!(
+        shape.iter().all(|key| keys.contains(key))
+            && keys
+                .iter()
+                .all(|key| shape.contains(key) || named.contains(key)),
+        "{stderr}"
+    );
+    assert_eq!(error["data"], serde_json::json!([]), "{stderr}");
+    assert_eq!(error["source"], "PartnerFD", "{stderr}");
     Refusal {
         exit: output.status.code().expect("an exit status"),
         code: error["code"].as_u64().expect("a numeric code"),
@@ -117,9 +135,15 @@ pub fn refusal(output: &Output) -> Refusal {
     }
 }
 
-/// Checks an Agreement field by field, and that it has no other fields.
+/// Checks an Agreement field by field, and that it has no other fields: `userId` is the
+/// object ID of the agent `user`, and `recordedBy` its name.
 pub fn assert_agreement(agreement: &Value, user: &str, contact: Value, date: &str) {
-    assert_eq!(agreement["userId"], user, "{agreement}");
+    assert_eq!(
+        agreement["userId"],
+        pcenter::domain::agent::object_id(user),
+        "{agreement}"
+    );
+    assert_eq!(agreement["recordedBy"], user, "{agreement}");
     assert_eq!(agreement["primaryContact"], contact, "{agreement}");
     assert_eq!(agreement["templateId"], MCA_TEMPLATE, "{agreement}");
     assert_eq!(
@@ -137,6 +161,7 @@ pub fn assert_agreement(agreement: &Value, user: &str, contact: Value, date: &st
             "agreementLink",
             "dateAgreed",
             "primaryContact",
+            "recordedBy",
             "templateId",
             "type",
             "userId"

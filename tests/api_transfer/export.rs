@@ -183,7 +183,7 @@ fn a_helpdesk_agent_may_not_export_and_no_file_is_made() {
         assert_eq!(stdout(&output), "");
         assert_eq!(
             stderr(&output),
-            "{\"code\":403,\"description\":\"You must be an Admin agent or Sales agent to see the confirmation of customer acceptance.\"}\n"
+            "{\"code\":403,\"description\":\"You must be an Admin agent or Sales agent to see the confirmation of customer acceptance.\",\"data\":[],\"source\":\"PartnerFD\"}\n"
         );
     }
     assert!(!file.exists());

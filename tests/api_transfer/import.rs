@@ -376,7 +376,7 @@ fn a_helpdesk_agent_may_not_import() {
         assert_eq!(stdout(&output), "");
         assert_eq!(
             stderr(&output),
-            "{\"code\":403,\"description\":\"You must be an Admin agent or Sales agent to confirm customer acceptance.\"}\n"
+            "{\"code\":403,\"description\":\"You must be an Admin agent or Sales agent to confirm customer acceptance.\",\"data\":[],\"source\":\"PartnerFD\"}\n"
         );
     }
     assert_eq!(load(dir.path()), demo);

@@ -238,8 +238,9 @@ impl Run {
         serde_json::from_str(&self.stdout).expect("JSON on stdout")
     }
 
-    /// Asserts a refusal: its exit status, the one JSON line `{"code","description"}` on stderr
-    /// with `code`, nothing on stdout. Returns the description.
+    /// Asserts a refusal: its exit status, the one JSON line of Partner Center's error on
+    /// stderr (`code`, `description`, `data`, `source`, and `errorName` and `isRetryable` for
+    /// the codes that have them) with `code`, nothing on stdout. Returns the description.
     pub fn refused(&self, exit: i32, code: u64) -> String {
         assert_eq!(self.code, Some(exit), "{self:?}");
         assert_eq!(self.stdout, "", "{self:?}");
@@ -248,7 +249,14 @@ impl Run {
         let error: Value = serde_json::from_str(lines[0]).expect("JSON error on stderr");
         assert_eq!(error["code"], code, "{self:?}");
         let object = error.as_object().expect("an object");
-        assert_eq!(object.len(), 2, "only code and description: {error}");
+        let named = ["errorName", "isRetryable"];
+        assert!(
+            object.keys().all(|key| named.contains(&key.as_str())
+                || ["code", "description", "data", "source"].contains(&key.as_str())),
+            "only Partner Center's fields: {error}"
+        );
+        assert_eq!(error["data"], serde_json::json!([]), "{error}");
+        assert_eq!(error["source"], "PartnerFD", "{error}");
         error["description"]
             .as_str()
             .expect("description")

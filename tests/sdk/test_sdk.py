@@ -29,8 +29,7 @@ V = "1"
 CONTOSO_DOMAIN = "contosoelectronics.onmicrosoft.com"
 # Not confirmed: the gate refuses its seat changes (403, code 13605).
 NORTHWIND_DOMAIN = "northwindtraders.onmicrosoft.com"
-# Microsoft 365 E5 in the catalog. Hard-coded: the SDK cannot read GET /v1/offers, whose
-# category is a string here and an OfferCategory object in Partner Center.
+# Microsoft 365 E5 in the catalog, as the offers check finds it.
 E5_OFFER = "D0ED1487-580F-4D77-A270-5F56DF584C92"
 PAGE = 10
 # The SDK's names for the collections and resources.
@@ -223,6 +222,16 @@ def _():
 
 
 # --- Orders ------------------------------------------------------------------------------------
+
+
+@check("list offers: Offer models with their OfferCategory, Microsoft 365 E5 among them")
+def _():
+    offers = client.getvversionofferscountrycountry.value(V, country="US")
+    e5 = [offer for offer in offers.items if offer.name == "Microsoft 365 E5"]
+    assert len(e5) == 1, [offer.name for offer in offers.items]
+    assert e5[0].id == E5_OFFER, e5[0].id
+    assert e5[0].category.name == "Microsoft 365", e5[0].category
+    return f"{offers.total_count} offers; {e5[0].name} in {e5[0].category.name}"
 
 
 @check("place an order; the subscription it created reads back")

@@ -76,9 +76,23 @@ fn a_body_that_is_not_an_agreement_says_where() {
     );
     let wrong = parse_body("-", r#"{"primaryContact":"Ada"}"#).unwrap_err();
     assert!(
-        wrong.description.contains("standard input is not a valid Agreement: invalid type: string \"Ada\", expected a Contact object"),
+        wrong.description.contains("standard input is not a valid Agreement: primaryContact: invalid type: string \"Ada\", expected a Contact object"),
         "{}",
         wrong.description
+    );
+    let nested = parse_body("-", r#"{"PrimaryContact":{"firstName":1}}"#).unwrap_err();
+    assert!(
+        nested
+            .description
+            .contains("primaryContact.firstName: invalid type: integer `1`, expected a string"),
+        "{}",
+        nested.description
+    );
+    let array = parse_body("-", "[1]").unwrap_err();
+    assert!(
+        array.description.contains("not a JSON object"),
+        "{}",
+        array.description
     );
     assert!(parse_body("-", "\u{feff}{}").is_ok());
     assert!(parse_body("-", " \n")
