@@ -127,8 +127,12 @@ pub fn main() -> ExitCode {
             return code;
         }
         #[cfg(unix)]
-        if let crate::api::Command::Serve { http } = &command {
-            return match crate::http::run(&options, http, &mut std::io::stdout()) {
+        if let crate::api::Command::Serve { http, throttle } = &command {
+            let settings = crate::http::Settings {
+                throttle: *throttle,
+                limits: crate::http::Limits::default(),
+            };
+            return match crate::http::run(&options, http, settings, &mut std::io::stdout()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(failure) => fail(failure.exit, failure.message),
             };

@@ -304,7 +304,20 @@ fn confirming_ordering_and_changing_seats_follow_every_rule() {
         .output()
         .unwrap();
     let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
-    assert_eq!(listed["items"][0]["userId"], "Ann Agent");
+    // userId is the object ID of the agent whose token made the change, as agents list gives it.
+    let agents = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agents", "list"])
+        .output()
+        .unwrap();
+    let agents: Value = serde_json::from_slice(&agents.stdout).unwrap();
+    let ann = agents["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|agent| agent["name"] == "Ann Agent")
+        .unwrap();
+    assert_eq!(listed["items"][0]["userId"], ann["id"]);
+    assert_eq!(listed["items"][0]["recordedBy"], "Ann Agent");
     assert_eq!(server.stop(), Some(0));
 }
 
@@ -473,5 +486,163 @@ fn the_customers_come_in_pages_linked_by_continuation_tokens_and_filtered() {
         None,
     );
     assert_eq!(forged.status, 400);
+    assert_eq!(server.stop(), Some(0));
+}
+
+/// Status, content type and text of one request, its body (if any) sent from a file.
+fn curl_text(
+    server: &Server,
+    method: &str,
+    path: &str,
+    token: &str,
+    body: Option<&Path>,
+) -> (u16, String, String) {
+    let mut command = Command::new("curl");
+    command
+        .args(["-s", "-H", "Expect:", "-X", method])
+        .args(["-H", &format!("Authorization: Bearer {token}")])
+        .args(["-w", "\n%{http_code} %{content_type}"])
+        .arg(format!("{}{path}", server.base));
+    if let Some(body) = body {
+        command.args(["-H", "Content-Type: text/csv", "--data-binary"]);
+        command.arg(format!("@{}", body.display()));
+    }
+    let output = command.output().expect("curl is installed");
+    let text = String::from_utf8(output.stdout).unwrap();
+    let (body, last) = text.rsplit_once('\n').unwrap();
+    let (status, kind) = last.split_once(' ').unwrap_or((last, ""));
+    (status.parse().unwrap(), kind.to_string(), body.to_string())
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_named_by_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let northwind = format!("/v1/customers/{NORTHWIND}");
+    let cases = [
+        (
+            "POST",
+            format!("{northwind}/agreements"),
+            r#"{"primaryContact":{"firstName":1}}"#,
+            "primaryContact.firstName",
+        ),
+        (
+            "POST",
+            format!("{northwind}/agreements"),
+            r#"{"PrimaryContact":{"firstName":"A","lastName":"B","email":"a@b.example"},"dateAgreed":true}"#,
+            "dateAgreed",
+        ),
+        (
+            "POST",
+            format!("{northwind}/orders"),
+            r#"{"lineItems":[{"offerId":"x","quantity":"two"}]}"#,
+            "lineItems[0].quantity",
+        ),
+        (
+            "PATCH",
+            format!("{northwind}/subscriptions/{NORTHWIND_PREMIUM}"),
+            r#"{"autoRenewEnabled":"no"}"#,
+            "autoRenewEnabled",
+        ),
+        (
+            "POST",
+            "/v1/customers".to_string(),
+            r#"{"companyProfile":5}"#,
+            "companyProfile",
+        ),
+        (
+            "POST",
+            format!("{northwind}/agreements"),
+            "[1]",
+            "JSON object",
+        ),
+    ];
+    for (method, path, body, field) in cases {
+        let answer = curl(&server, method, &path, Some(&ann), &[], Some(body));
+        let description = answer.body["description"].as_str().unwrap_or_default();
+        assert_eq!(
+            answer.status, 400,
+            "{method} {path} {body}: {}",
+            answer.body
+        );
+        assert!(description.contains(field), "{body}: {description}");
+    }
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn the_report_the_export_and_the_import_are_served_as_their_commands_make_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let helpdesk = agent_token(dir.path(), "Hal Desk", "helpdesk-agent");
+    let server = Server::start(dir.path());
+    let (status, kind, report) = curl_text(&server, "GET", "/_pcenter/report", &ann, None);
+    assert_eq!((status, kind.as_str()), (200, "application/json"));
+    let report: Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["businessDate"], MANDATORY_DAY);
+    assert!(report["summary"]["customers"].as_u64().unwrap() > 10);
+    let (status, kind, csv) = curl_text(&server, "GET", "/_pcenter/report?format=csv", &ann, None);
+    assert_eq!(
+        (status, kind.starts_with("text/csv")),
+        (200, true),
+        "{kind}"
+    );
+    assert!(csv.starts_with("TenantId,CompanyName,"), "{csv}");
+    let (status, _, export) = curl_text(&server, "GET", "/_pcenter/export", &ann, None);
+    assert_eq!(status, 200);
+    assert!(
+        export.starts_with("TenantId,Domain,Date,First Name,Last Name,Phone,Email"),
+        "{export}"
+    );
+    // Northwind confirmed in an edited export, and a row for nobody.
+    let edited: String = export
+        .lines()
+        .map(|line| match line.starts_with(NORTHWIND) {
+            true => format!("{NORTHWIND},,2018-11-10,Pat,Lee,,pat@northwind.example"),
+            false => line.to_string(),
+        })
+        .chain([
+            "00000000-0000-0000-0000-000000000000,,2018-11-10,No,Body,,no@body.example".to_string(),
+        ])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let upload = dir.path().join("edited.csv");
+    std::fs::write(&upload, edited).unwrap();
+    let (status, _, lines) = curl_text(
+        &server,
+        "POST",
+        "/_pcenter/import?dryRun=true",
+        &ann,
+        Some(&upload),
+    );
+    assert_eq!(status, 422, "{lines}");
+    assert!(
+        lines.contains("Dry run of upload.csv: would create 1,"),
+        "{lines}"
+    );
+    let northwind = format!("/v1/customers/{NORTHWIND}/agreements");
+    assert_eq!(
+        curl(&server, "GET", &northwind, Some(&ann), &[], None).body["totalCount"],
+        0
+    );
+    let (status, _, lines) = curl_text(&server, "POST", "/_pcenter/import", &ann, Some(&upload));
+    assert_eq!(status, 422, "{lines}");
+    assert!(lines.contains("Imported upload.csv: 1 created,"), "{lines}");
+    assert!(lines.contains("1 rejected"), "{lines}");
+    assert_eq!(
+        curl(&server, "GET", &northwind, Some(&ann), &[], None).body["totalCount"],
+        1
+    );
+    // A helpdesk agent may see neither who accepted nor import confirmations.
+    for (method, path, body) in [
+        ("GET", "/_pcenter/export", None),
+        ("POST", "/_pcenter/import", Some(upload.as_path())),
+    ] {
+        let (status, _, said) = curl_text(&server, method, path, &helpdesk, body);
+        assert_eq!(status, 403, "{path}: {said}");
+    }
+    let (status, _, _) = curl_text(&server, "GET", "/_pcenter/report?format=xml", &ann, None);
+    assert_eq!(status, 400);
     assert_eq!(server.stop(), Some(0));
 }

@@ -143,6 +143,8 @@ pub struct CustomerQuery {
     by_domain: bool,
     /// Folded, as the list compares names.
     prefix: String,
+    /// As given, for the link to the next page.
+    text: String,
 }
 
 impl CustomerQuery {
@@ -181,15 +183,22 @@ impl CustomerQuery {
         Ok(CustomerQuery {
             by_domain,
             prefix: crate::domain::compare::folded(value.trim()),
+            text: text.to_string(),
         })
     }
 
-    fn keeps(&self, entry: &crate::directory::Entry<'_>) -> bool {
+    /// The ranks where the kept rows are, and whether each row there must still be tested:
+    /// names are the list's order, so a name's prefix is one run of it; domains are not.
+    fn ranks(&self, directory: &crate::directory::Directory) -> (std::ops::Range<usize>, bool) {
         if self.by_domain {
-            entry.domain().starts_with(&self.prefix)
+            (0..directory.len(), true)
         } else {
-            crate::domain::compare::folded(entry.company_name).starts_with(&self.prefix)
+            (directory.ranks_with_name_prefix(&self.prefix), false)
         }
+    }
+
+    fn keeps(&self, entry: &crate::directory::Entry<'_>) -> bool {
+        !self.by_domain || entry.domain().starts_with(&self.prefix)
     }
 }
 
@@ -226,20 +235,29 @@ pub fn customers_page(
     let shared = api.core.directory();
     let (total_count, domains, last_key) = {
         let directory = crate::core::read(&shared);
+        let (ranks, tested) = query.map_or((0..directory.len(), false), |q| q.ranks(&directory));
+        let kept =
+            |entry: &crate::directory::Entry<'_>| !tested || query.is_none_or(|q| q.keeps(entry));
+        let total_count = if tested {
+            ranks
+                .clone()
+                .filter_map(|rank| directory.get(rank))
+                .filter(|e| kept(e))
+                .count()
+        } else {
+            ranks.len()
+        };
         let start = start_key
             .as_deref()
-            .map_or(0, |key| directory.rank_after_key(key));
-        let kept = |entry: &crate::directory::Entry<'_>| query.is_none_or(|q| q.keeps(entry));
-        let total_count = match query {
-            None => directory.len(),
-            Some(_) => directory.rows().filter(|e| kept(e)).count(),
-        };
+            .map_or(0, |key| directory.rank_after_key(key))
+            .max(ranks.start);
         let mut domains = Vec::with_capacity(size);
         let mut last_key = None;
         let mut more = false;
-        let mut rank = start;
-        while let Some(entry) = directory.get(rank) {
-            rank += 1;
+        for rank in start..ranks.end {
+            let Some(entry) = directory.get(rank) else {
+                break;
+            };
             if !kept(&entry) {
                 continue;
             }
@@ -269,8 +287,11 @@ pub fn customers_page(
             }
         }
     }
+    let filter = query.map_or(String::new(), |q| {
+        format!("&filter={}", crate::api::uri::component(&q.text))
+    });
     let next = last_key.map(|key| Link {
-        uri: format!("/customers?size={size}"),
+        uri: format!("/customers?size={size}{filter}&seekOperation=Next"),
         method: "GET",
         headers: vec![KeyValue {
             key: "MS-ContinuationToken",

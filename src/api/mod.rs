@@ -14,6 +14,7 @@ pub mod csv_escape;
 mod customer_body;
 mod customer_json;
 mod customers;
+pub mod documents;
 pub mod error;
 mod fit;
 #[doc(hidden)]
@@ -30,6 +31,7 @@ pub mod request_bodies;
 pub mod resources;
 mod subscriptions;
 mod transfer;
+pub mod uri;
 
 use crate::book::Book;
 use crate::clock::SystemClock;

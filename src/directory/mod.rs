@@ -257,6 +257,26 @@ impl Directory {
         }
     }
 
+    /// The ranks of the rows whose company name, folded, starts with `folded_prefix`: one run
+    /// of the list, found by two binary searches.
+    pub fn ranks_with_name_prefix(&self, folded_prefix: &str) -> std::ops::Range<usize> {
+        let prefix = folded_prefix.as_bytes();
+        if folded_prefix.contains(SEPARATOR) {
+            return 0..0;
+        }
+        let first = self.find(prefix).unwrap_or_else(|rank| rank);
+        let (mut low, mut high) = (first, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.key(middle).starts_with(prefix) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        first..low
+    }
+
     /// Heap bytes held, counting capacity.
     pub fn heap_bytes(&self) -> usize {
         let u32s = self.name_starts.capacity()

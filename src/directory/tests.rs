@@ -278,3 +278,46 @@ fn rows_cost_no_allocation_of_their_own() {
     ));
     assert!(directory.heap_bytes() < before + before / 16);
 }
+
+#[test]
+fn the_rows_of_a_name_prefix_are_one_run_found_by_search() {
+    let mut rng = Rng::new(7);
+    let names = [
+        "Contoso",
+        "contoso Labs",
+        "Café Zoë",
+        "CAFÉ azteca",
+        "Coho",
+        "Adatum",
+        "Zebra",
+    ];
+    let rows: Vec<ListingRow> = (0..400)
+        .map(|i| {
+            let name: &&str = rng.pick(&names);
+            row(name, &format!("d{i}.onmicrosoft.com"))
+        })
+        .collect();
+    let directory = Directory::from_rows(rows);
+    for prefix in [
+        "c",
+        "co",
+        "contoso",
+        "contoso l",
+        "café",
+        "caf",
+        "z",
+        "zz",
+        "",
+        "a",
+    ] {
+        let folded = crate::domain::compare::folded(prefix);
+        let expected: Vec<usize> = (0..directory.len())
+            .filter(|&rank| {
+                let entry = directory.get(rank).unwrap();
+                crate::domain::compare::folded(entry.company_name).starts_with(&folded)
+            })
+            .collect();
+        let found: Vec<usize> = directory.ranks_with_name_prefix(&folded).collect();
+        assert_eq!(found, expected, "prefix {prefix:?}");
+    }
+}

@@ -35,7 +35,7 @@ impl RequestIds {
         }
     }
 
-    fn add_to(self, response: &mut Response) {
+    pub fn add_to(self, response: &mut Response) {
         let headers = response.headers_mut();
         headers.insert(HeaderName::from_static("ms-requestid"), self.request);
         headers.insert(
@@ -100,38 +100,46 @@ pub fn status_of(error: &ApiError) -> StatusCode {
         code::ALREADY_CONFIRMED => StatusCode::CONFLICT,
         code::STORE_IN_USE => StatusCode::SERVICE_UNAVAILABLE,
         code::STORE => StatusCode::INTERNAL_SERVER_ERROR,
-        _ => StatusCode::BAD_REQUEST,
+        code => u16::try_from(code)
+            .ok()
+            .and_then(|code| StatusCode::from_u16(code).ok())
+            .filter(|status| status.is_client_error() || status.is_server_error())
+            .unwrap_or(StatusCode::BAD_REQUEST),
     }
 }
 
-/// An error as Partner Center's API writes it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ErrorBody<'a> {
-    code: u32,
-    description: &'a str,
-    data: [(); 0],
-    source: &'static str,
+/// The answer to a request: `ok` and the resource, or the error in Partner Center's shape.
+pub fn answer<R: Serialize>(ok: StatusCode, result: Result<R, ApiError>) -> Response {
+    match result {
+        Ok(resource) => (ok, axum::Json(resource)).into_response(),
+        Err(error) => error_answer(error),
+    }
 }
 
-/// The answer to a request: `ok` and the resource, or the error.
-pub fn answer<R: Serialize>(
-    ids: RequestIds,
-    ok: StatusCode,
-    result: Result<R, ApiError>,
-) -> Response {
-    let mut response = match result {
-        Ok(resource) => (ok, axum::Json(resource)).into_response(),
-        Err(error) => {
-            let body = ErrorBody {
-                code: error.code,
-                description: &error.description,
-                data: [],
-                source: "PartnerFD",
-            };
-            (status_of(&error), axum::Json(body)).into_response()
-        }
+/// An error as Partner Center's API writes it, the same object the commands print. What went
+/// wrong inside pcenter is logged, not told: a client learns that it failed and when to retry.
+pub fn error_answer(error: ApiError) -> Response {
+    let status = status_of(&error);
+    let error = if status == StatusCode::INTERNAL_SERVER_ERROR {
+        tracing::error!("HTTP request failed: {}", error.description);
+        ApiError::new(
+            error.code,
+            error.exit,
+            "pcenter could not read or write its store; nothing half-written was kept. The server's log says more.",
+        )
+    } else {
+        error
     };
-    ids.add_to(&mut response);
+    let mut response = (status, axum::Json(error.shaped())).into_response();
+    let headers = response.headers_mut();
+    if status == StatusCode::UNAUTHORIZED {
+        headers.insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"pcenter\""),
+        );
+    }
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    }
     response
 }

@@ -5,14 +5,20 @@
 //! with `MS-RequestId` and `MS-CorrelationId` echoed.
 
 mod answer;
+mod connection;
+#[cfg(test)]
+mod hostile_tests;
 pub mod openapi;
+mod own;
 mod routes;
 mod serve;
 #[cfg(test)]
 mod tests;
+mod throttle;
 
-pub use routes::router;
-pub use serve::run;
+pub use connection::Limits;
+pub use routes::{router, Served};
+pub use serve::{run, Settings};
 
 /// The largest request body read: a Customer body with its agreement is about 2 KB.
 pub const BODY_LIMIT: usize = 1 << 20;

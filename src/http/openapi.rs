@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 /// Every method and path the server answers, in the document's order.
-pub const PATHS: [(&str, &str); 14] = [
+pub const PATHS: [(&str, &str); 17] = [
     ("get", "/_pcenter/health"),
     ("get", "/v1/agreements"),
     ("get", "/v1/offers"),
@@ -19,6 +19,9 @@ pub const PATHS: [(&str, &str); 14] = [
     ("get", "/v1/customers/{id}/subscriptions/{subscription}"),
     ("patch", "/v1/customers/{id}/subscriptions/{subscription}"),
     ("get", "/_pcenter/openapi.json"),
+    ("get", "/_pcenter/report"),
+    ("get", "/_pcenter/export"),
+    ("post", "/_pcenter/import"),
 ];
 
 fn reference(name: &str) -> Value {
@@ -38,11 +41,28 @@ fn answer(status: &str, name: &str) -> Value {
         "404": { "description": "No such customer or subscription", "content": { "application/json": { "schema": reference("Error") } } },
         "409": { "description": "600061: the same contact is already confirmed", "content": { "application/json": { "schema": reference("Error") } } },
         "413": { "description": "A body over 1 MB" },
+        "429": { "description": "Over the agent's requests a minute (serve --throttle); see Retry-After", "content": { "application/json": { "schema": reference("Error") } } },
         "503": { "description": "The list is still being read; retry", "content": { "application/json": { "schema": reference("Error") } } }
     });
     if status == "200" && name == "Health" {
         responses = json!({ "200": responses["200"].clone() });
     }
+    responses
+}
+
+/// The answers of a path that sends a document: `status` with `kinds`, or an error.
+fn document_answer(kinds: Value) -> Value {
+    let mut responses = answer("200", "Error");
+    responses["200"] = json!({ "description": "The document", "content": kinds });
+    responses
+}
+
+/// An import's lines: 200 when every row went in, 422 when some were rejected (the others
+/// went in), or an error that stopped it.
+fn import_answer() -> Value {
+    let lines = json!({ "text/plain": { "schema": { "type": "string" } } });
+    let mut responses = document_answer(lines.clone());
+    responses["422"] = json!({ "description": "Rows rejected, each with its line and reason; the others were imported", "content": lines });
     responses
 }
 
@@ -70,6 +90,17 @@ pub fn document() -> Value {
         "paths": {
             "/_pcenter/health": { "get": { "security": [], "operationId": "health", "responses": answer("200", "Health") } },
             "/_pcenter/openapi.json": { "get": { "security": [], "operationId": "openapi", "responses": { "200": { "description": "This document", "content": { "application/json": { "schema": { "type": "object" } } } } } } },
+            "/_pcenter/report": { "get": { "operationId": "complianceReport", "parameters": [
+                { "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "csv"] } }
+            ], "responses": document_answer(json!({
+                "application/json": { "schema": { "type": "object" } },
+                "text/csv": { "schema": { "type": "string" } } })) } },
+            "/_pcenter/export": { "get": { "operationId": "exportAgreements",
+                "responses": document_answer(json!({ "text/csv": { "schema": { "type": "string" } } })) } },
+            "/_pcenter/import": { "post": { "operationId": "importAgreements", "parameters": [
+                { "name": "dryRun", "in": "query", "schema": { "type": "boolean" } }
+            ], "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } } } },
+                "responses": import_answer() } },
             "/v1/agreements": { "get": { "operationId": "agreementTemplates", "parameters": [agreement_type()], "responses": answer("200", "TemplateCollection") } },
             "/v1/offers": { "get": { "operationId": "offers", "responses": answer("200", "OfferCollection") } },
             "/v1/customers": {
@@ -112,7 +143,8 @@ fn schemas() -> Value {
     let name = json!({ "type": "string", "minLength": 1, "maxLength": 50 });
     json!({
         "Error": { "type": "object", "required": ["code", "description"], "properties": {
-            "code": { "type": "integer" }, "description": text, "data": { "type": "array" }, "source": text } },
+            "code": { "type": "integer" }, "description": text, "data": { "type": "array" }, "source": text,
+            "errorName": text, "isRetryable": { "type": "boolean" } } },
         "Health": { "type": "object", "properties": { "status": text, "version": text } },
         "Contact": { "type": "object", "required": ["firstName", "lastName", "email"], "properties": {
             "firstName": name, "lastName": name, "email": { "type": "string", "format": "email" }, "phoneNumber": text } },
@@ -124,11 +156,13 @@ fn schemas() -> Value {
             "Field": { "type": "string", "enum": ["CompanyName", "Domain"] }, "Value": { "type": "string", "minLength": 1 },
             "Operator": { "type": "string", "enum": ["starts_with"] } } },
         "Agreement": { "type": "object", "properties": {
-            "userId": text, "primaryContact": reference("Contact"), "templateId": text, "dateAgreed": text, "type": text, "agreementLink": text } },
+            "userId": text, "primaryContact": reference("Contact"), "templateId": text, "dateAgreed": text, "type": text, "agreementLink": text,
+            "recordedBy": { "type": "string", "description": "pcenter's own: the name of the agent whose object ID is userId" } } },
         "AgreementCollection": collection("Agreement"),
         "Template": { "type": "object", "properties": { "templateId": text, "agreementType": text, "agreementLink": text, "versionRank": { "type": "integer" } } },
         "TemplateCollection": collection("Template"),
-        "Offer": { "type": "object", "properties": { "id": text, "name": text, "category": text, "billing": text, "unitType": text,
+        "Offer": { "type": "object", "properties": { "id": text, "name": text, "category": { "type": "object", "properties": {
+            "id": text, "name": text, "rank": { "type": "integer" }, "locale": text, "country": text } }, "billing": text, "unitType": text,
             "minimumQuantity": { "type": "integer" }, "maximumQuantity": { "type": "integer", "nullable": true } } },
         "OfferCollection": collection("Offer"),
         "CustomerBody": { "type": "object", "required": ["companyProfile", "billingProfile"], "properties": {

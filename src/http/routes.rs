@@ -1,27 +1,50 @@
 //! The paths of Partner Center's v1 API and pcenter's own under `/_pcenter/`, each the handler
-//! of the command line's same request (`api::handlers`).
+//! of the command line's same request (`api::handlers`). Every request passes through
+//! `framed` (its IDs, errors in Partner Center's shape); the v1 paths also through `sign_in`
+//! (the agent of the bearer token, the throttle) before any body is read.
 
-use super::answer::{answer, signed_in, RequestIds};
+use super::answer::{answer, error_answer, signed_in, RequestIds};
+use super::throttle::{retry_after_seconds, Throttle};
 use super::BODY_LIMIT;
 use crate::api::agreement_request::Requested;
 use crate::api::error::{code, exit, ApiError};
 use crate::api::{handlers, request_bodies, Api};
 use crate::core::Core;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use crate::service::Actor;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
+use axum::{Extension, Router};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-type Shared = State<Arc<Core>>;
+/// What every request is served with.
+pub struct Served {
+    pub core: Arc<Core>,
+    pub throttle: Option<Throttle>,
+    /// How long a request's body may take to arrive once its head has.
+    pub body_deadline: Duration,
+}
 
-/// Every route on `core`.
-pub fn router(core: Arc<Core>) -> Router {
-    Router::new()
-        .route("/_pcenter/health", get(health))
-        .route("/_pcenter/openapi.json", get(openapi))
+impl Served {
+    pub fn on(core: Arc<Core>) -> Served {
+        Served {
+            core,
+            throttle: None,
+            body_deadline: super::connection::Limits::default().body,
+        }
+    }
+}
+
+type Shared = State<Arc<Served>>;
+
+/// Every route of `served`.
+pub fn router(served: Served) -> Router {
+    let served = Arc::new(served);
+    let v1 = Router::new()
         .route("/v1/agreements", get(templates))
         .route("/v1/offers", get(offers))
         .route("/v1/customers", get(customers).post(create_customer))
@@ -36,38 +59,101 @@ pub fn router(core: Arc<Core>) -> Router {
             "/v1/customers/{id}/subscriptions/{subscription}",
             get(subscription).patch(change_subscription),
         )
+        .merge(super::own::signed_in_routes())
+        .route_layer(from_fn_with_state(Arc::clone(&served), sign_in));
+    Router::new()
+        .route("/_pcenter/health", get(health))
+        .route("/_pcenter/openapi.json", get(openapi))
+        .merge(v1)
         .fallback(not_a_path)
-        .layer(axum::middleware::map_response(in_partner_center_shape))
+        .layer(from_fn(framed))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .with_state(core)
+        .with_state(served)
 }
 
-/// Runs `work` as the signed-in agent on a blocking thread, and answers with `ok` and what it
-/// returns.
-async fn signed_in_run<R, W>(
-    core: Arc<Core>,
-    headers: HeaderMap,
-    ok: StatusCode,
-    work: W,
-) -> Response
+/// Every answer carries the request's IDs, and every error Partner Center's shape, also those
+/// axum gives itself (a query it cannot read, a body over the limit, a method a path does not
+/// take).
+async fn framed(request: Request, next: Next) -> Response {
+    let ids = RequestIds::of(request.headers());
+    let response = next.run(request).await;
+    let mut response = in_partner_center_shape(response).await;
+    ids.add_to(&mut response);
+    response
+}
+
+/// The agent of the bearer token, before anything else of the request is read; then the
+/// throttle, when there is one.
+async fn sign_in(State(served): Shared, mut request: Request, next: Next) -> Response {
+    let actor = match signed_in(&served.core, request.headers()) {
+        Ok(actor) => actor,
+        Err(error) => return error_answer(error),
+    };
+    if let Some(throttle) = &served.throttle {
+        if let Err(wait) = throttle.take(&actor.agent, Instant::now()) {
+            let seconds = retry_after_seconds(wait);
+            let error = ApiError::new(
+                code::TOO_MANY_REQUESTS,
+                exit::BLOCKED,
+                format!("Too many requests from this agent: try again in {seconds} s (this server takes a limited number a minute per agent)."),
+            );
+            let mut response = error_answer(error);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            return response;
+        }
+    }
+    request.extensions_mut().insert(actor);
+    next.run(request).await
+}
+
+/// A request's body as text, read within the body deadline: a client that sends too slowly
+/// is answered 408 and its connection closed.
+pub struct Body(pub String);
+
+impl FromRequest<Arc<Served>> for Body {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, served: &Arc<Served>) -> Result<Body, Response> {
+        let read = String::from_request(request, served);
+        match tokio::time::timeout(served.body_deadline, read).await {
+            Ok(Ok(text)) => Ok(Body(text)),
+            Ok(Err(rejection)) => Err(rejection.into_response()),
+            Err(_) => {
+                let mut response = error_answer(ApiError::new(
+                    408,
+                    exit::INVALID,
+                    format!(
+                        "The request's body did not arrive within {} s; send it whole, at once.",
+                        served.body_deadline.as_secs()
+                    ),
+                ));
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                Err(response)
+            }
+        }
+    }
+}
+
+/// Runs `work` as `actor` on a blocking thread (a change waits for the disk), and answers with
+/// `ok` and what it returns.
+pub async fn run_as<R, W>(core: Arc<Core>, actor: Actor, ok: StatusCode, work: W) -> Response
 where
     R: Serialize + Send + 'static,
     W: FnOnce(&mut Api) -> Result<R, ApiError> + Send + 'static,
 {
-    let ids = RequestIds::of(&headers);
-    let result = tokio::task::spawn_blocking(move || {
-        let actor = signed_in(&core, &headers)?;
-        work(&mut Api::on(core, actor))
-    })
-    .await
-    .unwrap_or_else(|_| {
-        Err(ApiError::new(
-            code::STORE,
-            exit::STORE,
-            "The request failed inside pcenter; the log file says more. Nothing half-written was kept.",
-        ))
-    });
-    answer(ids, ok, result)
+    let result = tokio::task::spawn_blocking(move || work(&mut Api::on(core, actor)))
+        .await
+        .unwrap_or_else(|_| Err(panicked()));
+    answer(ok, result)
+}
+
+/// A handler that panicked (logged by the panic hook): a failure inside pcenter.
+pub fn panicked() -> ApiError {
+    ApiError::new(code::STORE, exit::STORE, "A request's handler panicked.")
 }
 
 #[derive(Deserialize)]
@@ -82,35 +168,34 @@ struct Health {
     version: &'static str,
 }
 
-async fn health(headers: HeaderMap) -> Response {
+async fn health() -> Response {
     let health = Health {
         status: "ok",
         version: env!("CARGO_PKG_VERSION"),
     };
-    answer(RequestIds::of(&headers), StatusCode::OK, Ok(health))
+    answer(StatusCode::OK, Ok(health))
 }
 
-async fn openapi(headers: HeaderMap) -> Response {
-    answer(
-        RequestIds::of(&headers),
-        StatusCode::OK,
-        Ok(super::openapi::document()),
-    )
+async fn openapi() -> Response {
+    answer(StatusCode::OK, Ok(super::openapi::document()))
 }
 
 async fn templates(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Query(query): Query<TypeQuery>,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |_| {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |_| {
         handlers::templates(query.agreement_type.as_deref())
     })
     .await
 }
 
-async fn offers(State(core): Shared, headers: HeaderMap) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, |_| Ok(handlers::offers())).await
+async fn offers(State(served): Shared, Extension(actor): Extension<Actor>) -> Response {
+    run_as(served.core.clone(), actor, StatusCode::OK, |_| {
+        Ok(handlers::offers())
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -120,14 +205,15 @@ struct ListQuery {
 }
 
 async fn customers(
-    State(core): Shared,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     headers: HeaderMap,
     Query(query): Query<ListQuery>,
 ) -> Response {
     let after = headers
         .get("ms-continuationtoken")
         .map(|token| token.to_str().unwrap_or("not a token").to_string());
-    let mut response = signed_in_run(core, headers, StatusCode::OK, move |api| {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         let filter = query
             .filter
             .as_deref()
@@ -144,101 +230,116 @@ async fn customers(
             },
         )
     })
-    .await;
-    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
-        response
-            .headers_mut()
-            .insert("retry-after", axum::http::HeaderValue::from_static("1"));
-    }
-    response
+    .await
 }
 
-async fn customer(State(core): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |api| {
+async fn customer(
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
+    Path(id): Path<String>,
+) -> Response {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         handlers::customer(api, &id)
     })
     .await
 }
 
-async fn create_customer(State(core): Shared, headers: HeaderMap, body: String) -> Response {
-    signed_in_run(core, headers, StatusCode::CREATED, move |api| {
-        handlers::create_customer(api, &body)
-    })
+async fn create_customer(
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
+    Body(body): Body,
+) -> Response {
+    run_as(
+        served.core.clone(),
+        actor,
+        StatusCode::CREATED,
+        move |api| handlers::create_customer(api, &body),
+    )
     .await
 }
 
 async fn agreements(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Path(id): Path<String>,
     Query(query): Query<TypeQuery>,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |api| {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         handlers::agreements(api, &id, query.agreement_type.as_deref())
     })
     .await
 }
 
 async fn confirm(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Path(id): Path<String>,
-    body: String,
+    Body(body): Body,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::CREATED, move |api| {
-        handlers::confirm(api, &id, Requested::from_request_body(&body)?)
-    })
+    run_as(
+        served.core.clone(),
+        actor,
+        StatusCode::CREATED,
+        move |api| handlers::confirm(api, &id, Requested::from_request_body(&body)?),
+    )
     .await
 }
 
 async fn create_order(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Path(id): Path<String>,
-    body: String,
+    Body(body): Body,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::CREATED, move |api| {
-        handlers::create_order(api, &id, &request_bodies::order_lines(&body)?)
-    })
+    run_as(
+        served.core.clone(),
+        actor,
+        StatusCode::CREATED,
+        move |api| handlers::create_order(api, &id, &request_bodies::order_lines(&body)?),
+    )
     .await
 }
 
-async fn orders(State(core): Shared, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |api| {
+async fn orders(
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
+    Path(id): Path<String>,
+) -> Response {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         handlers::orders(api, &id)
     })
     .await
 }
 
 async fn subscriptions(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Path(id): Path<String>,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |api| {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         handlers::subscriptions(api, &id)
     })
     .await
 }
 
 async fn subscription(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Path((id, subscription)): Path<(String, String)>,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |api| {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         handlers::subscription(api, &id, &subscription)
     })
     .await
 }
 
 async fn change_subscription(
-    State(core): Shared,
-    headers: HeaderMap,
+    State(served): Shared,
+    Extension(actor): Extension<Actor>,
     Path((id, subscription)): Path<(String, String)>,
-    body: String,
+    Body(body): Body,
 ) -> Response {
-    signed_in_run(core, headers, StatusCode::OK, move |api| {
+    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
         let patch = request_bodies::subscription_patch(&body)?;
         handlers::change_subscription(
             api,
@@ -251,15 +352,20 @@ async fn change_subscription(
     .await
 }
 
+/// Marks an answer that is sent as it is, whatever its status.
+#[derive(Debug, Clone, Copy)]
+pub struct Shaped;
+
 /// An answer axum gave itself (a query or body it could not read, a body over the limit, a
 /// method a path does not take) in Partner Center's error shape, as every other answer is.
 async fn in_partner_center_shape(response: Response) -> Response {
-    let json = response
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
     let status = response.status();
-    if json || !(status.is_client_error() || status.is_server_error()) {
+    let shaped = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
+    let as_it_is = response.extensions().get::<Shaped>().is_some();
+    if shaped || as_it_is || !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -267,8 +373,9 @@ async fn in_partner_center_shape(response: Response) -> Response {
     let said = String::from_utf8_lossy(&text);
     let description = match status {
         StatusCode::PAYLOAD_TOO_LARGE => format!(
-            "The request's body is over {} bytes, the most this API reads.",
-            BODY_LIMIT
+            "The request's body is over the most this path reads: {} bytes ({} for /_pcenter/import).",
+            BODY_LIMIT,
+            super::own::IMPORT_LIMIT
         ),
         StatusCode::METHOD_NOT_ALLOWED => {
             "This path does not take that method; see /_pcenter/openapi.json.".to_string()
@@ -279,20 +386,17 @@ async fn in_partner_center_shape(response: Response) -> Response {
         ),
     };
     let error = ApiError::new(u32::from(status.as_u16()), exit::INVALID, description);
-    let mut shaped = answer::<()>(RequestIds::of(&parts.headers), status, Err(error));
+    let mut shaped = error_answer(error);
     *shaped.status_mut() = status;
-    for name in ["ms-requestid", "ms-correlationid", "allow"] {
-        if let Some(value) = parts.headers.get(name) {
-            shaped.headers_mut().insert(name, value.clone());
-        }
+    if let Some(allow) = parts.headers.get(header::ALLOW) {
+        shaped.headers_mut().insert(header::ALLOW, allow.clone());
     }
     shaped
 }
 
-async fn not_a_path(headers: HeaderMap, uri: axum::http::Uri) -> Response {
-    let error = ApiError::not_found(format!(
+async fn not_a_path(uri: axum::http::Uri) -> Response {
+    error_answer(ApiError::not_found(format!(
         "No such path: {}. The API's paths are under /v1/ (see the README).",
         crate::domain::characters::escaped(uri.path())
-    ));
-    answer::<()>(RequestIds::of(&headers), StatusCode::OK, Err(error))
+    )))
 }

@@ -2,7 +2,9 @@
 //! directory run through it), listens, serves until SIGINT or SIGTERM, lets the requests in
 //! flight finish, and closes the store.
 
-use super::router;
+use super::connection::{self, Limits};
+use super::throttle::Throttle;
+use super::{router, Served};
 use crate::clock::SystemClock;
 use crate::dashboard;
 use crate::diagnostics::Logged;
@@ -49,13 +51,32 @@ pub fn address(text: &str) -> Result<SocketAddr, String> {
     })
 }
 
+/// How the server treats its clients.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// Requests a minute per agent; 0 for no limit.
+    pub throttle: u32,
+    pub limits: Limits,
+}
+
 /// Serves the store of `options` on `addr` until SIGINT or SIGTERM; says where on `out`.
-pub fn run(options: &Options, addr: &str, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn run(
+    options: &Options,
+    addr: &str,
+    settings: Settings,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let addr = address(addr).map_err(|message| failure(2, message))?;
     let path = options
         .store_path()
         .map_err(|message| failure(4, message))?;
     let lock = StoreLock::acquire(&path).map_err(store_failure)?;
+    // Listening is settled before anything is started that would have to be stopped.
+    let listener =
+        TcpListener::bind(addr).map_err(|e| failure(2, format!("cannot listen on {addr}: {e}")))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| failure(2, e.to_string()))?;
     let actor = options.actor();
     let record = OwnerRecord {
         kind: OwnerKind::Server,
@@ -73,13 +94,35 @@ pub fn run(options: &Options, addr: &str, out: &mut dyn Write) -> Result<(), Fai
         let core = Arc::clone(&core);
         std::thread::spawn(move || loader.run(&core))
     });
-    let serving = owner::serve(owner, owner::commands_through(&core))
-        .map_err(|e| failure(3, format!("commands cannot run through this server: {e}")))?;
-    let listener =
-        TcpListener::bind(addr).map_err(|e| failure(2, format!("cannot listen on {addr}: {e}")))?;
-    let bound = listener
-        .local_addr()
-        .map_err(|e| failure(2, e.to_string()))?;
+    let served = match owner::serve(owner, owner::commands_through(&core)) {
+        Ok(serving) => {
+            say_where(out, bound, &path);
+            let served = serve_until_stopped(listener, Arc::clone(&core), settings);
+            serving.stop();
+            served.map_err(|e| failure(4, format!("the server failed: {e}")))
+        }
+        Err(e) => Err(failure(
+            3,
+            format!("commands cannot run through this server: {e}"),
+        )),
+    };
+    // However serving ended, the store is closed whole.
+    core.stop_loading();
+    if let Some(loading) = loading {
+        let _ = loading.join();
+    }
+    dashboard::save_list(&core);
+    match Arc::try_unwrap(core) {
+        Ok(core) => core.close(),
+        Err(_) => {
+            tracing::warn!("the store is closed by the process's exit: a request still held it")
+        }
+    }
+    tracing::info!("HTTP server stopped");
+    served
+}
+
+fn say_where(out: &mut dyn Write, bound: SocketAddr, path: &std::path::Path) {
     if !bound.ip().is_loopback() {
         let _ = writeln!(
             out,
@@ -93,37 +136,32 @@ pub fn run(options: &Options, addr: &str, out: &mut dyn Write) -> Result<(), Fai
     );
     let _ = out.flush();
     tracing::info!("HTTP server listening on {bound} for {}", path.display());
-    let served = serve_until_stopped(listener, Arc::clone(&core));
-    serving.stop();
-    core.stop_loading();
-    if let Some(loading) = loading {
-        let _ = loading.join();
-    }
-    dashboard::save_list(&core);
-    if let Ok(core) = Arc::try_unwrap(core) {
-        core.close();
-    }
-    tracing::info!("HTTP server stopped");
-    served.map_err(|e| failure(4, format!("the server failed: {e}")))
 }
 
 /// Runs the router on one tokio runtime (two workers: the machine's cores) until SIGINT or
 /// SIGTERM, then lets the requests in flight finish.
-fn serve_until_stopped(listener: TcpListener, core: Arc<crate::core::Core>) -> std::io::Result<()> {
+fn serve_until_stopped(
+    listener: TcpListener,
+    core: Arc<crate::core::Core>,
+    settings: Settings,
+) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("pcenter-http")
         .enable_all()
         .build()?;
+    let served = Served {
+        core,
+        throttle: Throttle::per_minute(settings.throttle),
+        body_deadline: settings.limits.body,
+    };
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router(core))
-            .with_graceful_shutdown(stopped())
-            .await
+        connection::serve(listener, router(served), settings.limits, stopped()).await;
+        Ok(())
     })
 }
-
 /// SIGINT or SIGTERM.
 async fn stopped() {
     use tokio::signal::unix::{signal, SignalKind};

@@ -8,7 +8,7 @@ fn an_address_is_host_and_port_or_a_port_on_loopback() {
     assert!(address("here").unwrap_err().contains("HOST:PORT"));
 }
 
-mod live {
+pub(super) mod live {
     use crate::app::session::Session;
     use crate::assets;
     use crate::clock::FixedClock;
@@ -22,9 +22,9 @@ mod live {
     use std::process::Command;
     use std::sync::Arc;
 
-    const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a";
+    pub(in crate::http) const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a";
 
-    fn core_with_agent() -> (Arc<Core>, String) {
+    pub(in crate::http) fn core_with_agent() -> (Arc<Core>, String) {
         let store = MemoryStore::with_snapshot(assets::demo_snapshot());
         let day = "2018-11-14".parse().unwrap();
         let rows = store
@@ -94,16 +94,21 @@ mod live {
         served.stop();
     }
 
-    /// The router of `core` on 127.0.0.1 port 0, in a runtime of its own.
-    struct Served {
+    /// The server of `core` on 127.0.0.1 port 0, in a runtime of its own, with the limits
+    /// and throttle given.
+    pub(in crate::http) struct Served {
         runtime: tokio::runtime::Runtime,
-        address: std::net::SocketAddr,
+        pub address: std::net::SocketAddr,
         stop: tokio::sync::oneshot::Sender<()>,
-        server: tokio::task::JoinHandle<std::io::Result<()>>,
+        server: tokio::task::JoinHandle<()>,
     }
 
     impl Served {
-        fn start(core: Arc<Core>) -> Served {
+        pub fn start(core: Arc<Core>) -> Served {
+            Served::with(core, crate::http::Settings::default())
+        }
+
+        pub fn with(core: Arc<Core>, settings: crate::http::Settings) -> Served {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(1)
                 .enable_all()
@@ -114,14 +119,19 @@ mod live {
                 .unwrap();
             let address = listener.local_addr().unwrap();
             let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-            let router = super::super::router(core);
-            let server = runtime.spawn(async move {
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async {
-                        let _ = stopped.await;
-                    })
-                    .await
+            let router = crate::http::router(crate::http::Served {
+                core,
+                throttle: crate::http::throttle::Throttle::per_minute(settings.throttle),
+                body_deadline: settings.limits.body,
             });
+            let server = runtime.spawn(crate::http::connection::serve(
+                listener,
+                router,
+                settings.limits,
+                async {
+                    let _ = stopped.await;
+                },
+            ));
             Served {
                 runtime,
                 address,
@@ -130,14 +140,14 @@ mod live {
             }
         }
 
-        fn stop(self) {
+        pub fn stop(self) {
             let _ = self.stop.send(());
-            self.runtime.block_on(self.server).unwrap().unwrap();
+            self.runtime.block_on(self.server).unwrap();
         }
     }
 
     /// The status and body of one request with curl.
-    fn curl(
+    pub(in crate::http) fn curl(
         address: std::net::SocketAddr,
         method: &str,
         path: &str,

@@ -98,6 +98,10 @@ pub enum Command {
         /// a port alone on loopback.
         #[arg(long, value_name = "ADDR")]
         http: String,
+        /// Answer an agent's requests beyond N a minute with 429 and Retry-After, as Partner
+        /// Center throttles, to test a script's retries (0, the default: no limit).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        throttle: u32,
     },
     /// Fill an empty store with realistic customers to measure on: the same seed gives the same
     /// customers, confirmations, orders and subscriptions.
