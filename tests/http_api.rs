@@ -646,3 +646,35 @@ fn the_report_the_export_and_the_import_are_served_as_their_commands_make_them()
     assert_eq!(status, 400);
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn a_client_stuck_mid_request_does_not_hold_the_server_at_stop() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let address = server.base.trim_start_matches("http://").to_string();
+    // A request whose body never comes whole.
+    let mut stuck = std::net::TcpStream::connect(&address).unwrap();
+    let head = format!(
+        "POST /v1/customers/{NORTHWIND}/agreements HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {ann}\r\nContent-Length: 500\r\n\r\n{{\"primaryContact\":"
+    );
+    stuck.write_all(head.as_bytes()).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let stopping = Instant::now();
+    assert_eq!(server.stop(), Some(0), "the server stops cleanly");
+    let took = stopping.elapsed();
+    assert!(took < Duration::from_secs(20), "stopping took {took:?}");
+    // The store was closed whole: a command opens it at once.
+    let listed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agreements", "list", "--customer", NORTHWIND])
+        .output()
+        .unwrap();
+    assert_eq!(listed.status.code(), Some(0), "{listed:?}");
+    let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(
+        listed["totalCount"], 0,
+        "nothing of the stuck request was written"
+    );
+}

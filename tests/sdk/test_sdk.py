@@ -221,6 +221,44 @@ def _():
     return f"still {before} seats"
 
 
+# --- Agreements --------------------------------------------------------------------------------
+
+
+@check("confirm a customer's acceptance through the SDK's own client (it has no agreements operation)")
+def _():
+    # Northwind is not confirmed: its orders and seat changes wait for this.
+    northwind = client.getvversioncustomerscustomer.id(NORTHWIND_DOMAIN, V)
+    agreement = {
+        "primaryContact": {"firstName": "Pat", "lastName": "Lee", "email": "pat@northwind.example"},
+        "dateAgreed": "2018-11-10T00:00:00Z",
+        "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
+        "type": "MicrosoftCloudAgreement",
+    }
+    # The SDK's service client: its base URL, its bearer token, its error handling.
+    request = client._client.post(f"/v1/customers/{northwind.id}/agreements")
+    request.headers["Content-Type"] = "application/json"
+    response = client._client.send(request, content=agreement)  # msrest writes the JSON
+    assert response.status_code == 201, (response.status_code, response.text)
+    created = response.json()
+    assert created["primaryContact"]["firstName"] == "Pat", created
+    again = client._client.send(
+        client._client.get(f"/v1/customers/{northwind.id}/agreements")
+    ).json()
+    assert again["totalCount"] == 1, again
+    return f"{created['type']} on {created['dateAgreed'][:10]}, userId {created['userId']}"
+
+
+@check("once confirmed, the same seat change for that customer goes through")
+def _():
+    northwind = need("northwind")
+    subscriptions = client.getvversioncustomerscustomer.value9(northwind.id, V)
+    subscription = next(s for s in subscriptions.items if s.quantity)
+    subscription.quantity += 1
+    changed = client.patchvversioncustomerscustomer.id4(northwind.id, subscription.id, subscription, V)
+    assert changed is not None and changed.quantity == subscription.quantity, changed
+    return f"{changed.offer_name}: {changed.quantity} seats"
+
+
 # --- Orders ------------------------------------------------------------------------------------
 
 
