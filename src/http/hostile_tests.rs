@@ -316,3 +316,42 @@ fn an_error_inside_pcenter_is_logged_not_told() {
         .unwrap()
         .contains("log"));
 }
+
+#[test]
+fn beyond_the_connection_bound_clients_wait_for_a_free_one() {
+    let (core, _) = core_with_agent();
+    let settings = Settings {
+        limits: Limits {
+            connections: 1,
+            ..Limits::default()
+        },
+        ..Settings::default()
+    };
+    let served = Served::with(core, settings);
+    let health = format!("http://{}/_pcenter/health", served.address);
+    let asked = |seconds: &str| {
+        let output = Command::new("curl")
+            .args([
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--max-time",
+                seconds,
+            ])
+            .arg(&health)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert_eq!(asked("5"), "200");
+    // One client holds the only connection…
+    let holder = TcpStream::connect(served.address).unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(asked("1"), "000", "no answer while the bound is reached");
+    // …and once it goes, the next is served.
+    drop(holder);
+    assert_eq!(asked("5"), "200");
+    served.stop();
+}
