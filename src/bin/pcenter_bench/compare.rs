@@ -81,23 +81,24 @@ fn sqlite_works() -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Installs sqlite3 with apt when it is missing, as root or through sudo without a password.
-fn install_sqlite() -> bool {
-    eprintln!("sqlite3 is missing: trying apt-get install -y sqlite3");
-    let apt = ["apt-get", "install", "-y", "-q", "sqlite3"];
+/// Installs the Debian package `package` with apt, as root or through sudo without a password,
+/// and tells whether the tool then `works`.
+pub fn apt_install(package: &str, works: impl Fn() -> bool) -> bool {
+    eprintln!("{package} is missing: trying apt-get install -y {package}");
+    let apt = ["apt-get", "install", "-y", "-q", package];
     let quiet = |command: &mut Command| command.stdout(Stdio::null()).status();
     let as_root = quiet(Command::new(apt[0]).args(&apt[1..])).is_ok_and(|s| s.success());
-    if as_root && sqlite_works() {
+    if as_root && works() {
         return true;
     }
     let with_sudo = quiet(Command::new("sudo").arg("-n").args(apt)).is_ok_and(|s| s.success());
-    with_sudo && sqlite_works()
+    with_sudo && works()
 }
 
 /// A fresh SQLite database holding the CSV as the table `customers` (columns named by its
 /// header: TenantId, CompanyName, Domain, …).
 fn sqlite_database(dir: &SizeDir, csv: &Path, install: bool) -> Result<PathBuf, String> {
-    let available = sqlite_works() || (install && install_sqlite());
+    let available = sqlite_works() || (install && apt_install("sqlite3", sqlite_works));
     if !available {
         return Err(NO_SQLITE.into());
     }

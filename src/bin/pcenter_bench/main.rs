@@ -10,6 +10,7 @@
 //! reused while its marker says it is complete. The exit status is 0 whether or not every
 //! target is met (the report says so); it is non-zero only when something could not be measured.
 
+mod api_load;
 mod busy;
 mod compare;
 mod dash;
@@ -19,12 +20,14 @@ mod live;
 mod measure;
 mod memory;
 mod report;
+mod served;
 mod startup;
 mod stats;
 mod targets;
 mod through;
 mod workdir;
 mod writes;
+mod wrk;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -55,9 +58,13 @@ struct Options {
     /// `pcenter-bench:end` comments when it has them (the rest is kept), else as the whole file.
     #[arg(long, value_name = "FILE")]
     markdown: Option<PathBuf>,
-    /// Do not try to install sqlite3 with apt when it is missing.
+    /// Do not try to install what the comparisons and the HTTP rows use when it is missing:
+    /// sqlite3 and wrk with apt, json-server with npm (under the work directory).
     #[arg(long)]
     no_install: bool,
+    /// Seconds of each measured run of wrk, the HTTP load generator.
+    #[arg(long, value_name = "S", default_value_t = 10)]
+    http_seconds: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,28 +131,44 @@ fn run(options: Options) -> Fallible<()> {
     if options.customers == 0 {
         return Err("--customers must be at least 1".into());
     }
+    if options.http_seconds == 0 {
+        return Err("--http-seconds must be at least 1".into());
+    }
     if cfg!(debug_assertions) {
         eprintln!("note: this is a debug build; measure with --release for real numbers");
     }
     let pcenter = find_pcenter()?;
+    let sizes = sizes(options.customers);
+    let tools = api_load::Tools::find(
+        &sizes,
+        &options.work_dir,
+        !options.no_install,
+        options.http_seconds,
+    );
     let run = measure::Run {
         work_dir: &options.work_dir,
         pcenter: &pcenter,
         install_sqlite: !options.no_install,
+        tools: &tools,
     };
-    let sizes = sizes(options.customers);
     let mut results = Vec::with_capacity(sizes.len());
     let mut comparison = None;
+    let mut servers = None;
     for &customers in &sizes {
         let largest = Some(&customers) == sizes.last();
-        let (result, compared) = measure::size(&run, customers, largest)?;
-        results.push(result);
-        comparison = compared.or(comparison);
+        let measured = measure::size(&run, customers, largest)?;
+        results.push(measured.result);
+        comparison = measured.comparison.or(comparison);
+        servers = measured.servers.or(servers);
     }
     let mut text = report::results_table(&results);
     if let Some(comparison) = &comparison {
         text.push('\n');
         text.push_str(&report::comparison_table(comparison));
+    }
+    if let Some(servers) = &servers {
+        text.push('\n');
+        text.push_str(&report::server_comparison_table(servers));
     }
     text.push('\n');
     text.push_str(&report::machine_line());

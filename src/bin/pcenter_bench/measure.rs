@@ -1,9 +1,11 @@
 //! Every measurement at one size, in an order that keeps them independent: the reads first,
 //! with the store closed whenever the real binary runs; the writes last, on a scratch copy.
 
-use crate::report::{Comparison, SizeResult};
+use crate::api_load::{self, Tools};
+use crate::report::{Comparison, ServerComparison, SizeResult};
 use crate::stats::{max, percentile};
 use crate::targets::Metric::*;
+use crate::targets::HTTP_FROM_SIZE;
 use crate::workdir::{ensure_generated, scratch_copy, Pcenter, SizeDir};
 use crate::{busy, compare, dash, exports, keys, live, memory, startup, through, writes, Fallible};
 use std::path::Path;
@@ -14,13 +16,20 @@ pub struct Run<'a> {
     pub pcenter: &'a Pcenter,
     /// Whether a missing sqlite3 may be installed with apt.
     pub install_sqlite: bool,
+    /// What the HTTP rows are measured with.
+    pub tools: &'a Tools,
 }
 
-pub fn size(
-    run: &Run,
-    customers: usize,
-    with_comparison: bool,
-) -> Fallible<(SizeResult, Option<Comparison>)> {
+/// Everything measured at one size.
+pub struct Measured {
+    pub result: SizeResult,
+    /// Our filter against grep and SQLite, when asked for.
+    pub comparison: Option<Comparison>,
+    /// The HTTP API against json-server, at its size.
+    pub servers: Option<ServerComparison>,
+}
+
+pub fn size(run: &Run, customers: usize, with_comparison: bool) -> Fallible<Measured> {
     let dir = SizeDir::new(run.work_dir, customers);
     let say = |what: &str| eprintln!("[{customers}] {what}");
     let marker = ensure_generated(&dir, run.pcenter)?;
@@ -99,5 +108,15 @@ pub fn size(
     let live = live::change_to_frame(&scratch)?;
     values.insert(LiveChangeP99, percentile(&live, 99.0));
     drop(scratch);
-    Ok((result, comparison))
+
+    let servers = if customers >= HTTP_FROM_SIZE {
+        api_load::measure(&dir, run.pcenter, &all, run.tools, &mut result)?
+    } else {
+        None
+    };
+    Ok(Measured {
+        result,
+        comparison,
+        servers,
+    })
 }

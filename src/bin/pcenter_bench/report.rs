@@ -1,6 +1,6 @@
 //! The report: the Markdown tables of the results, and the machine they were measured on.
 
-use crate::targets::{Bound, Metric, Row, Target, Unit, ROWS};
+use crate::targets::{Bound, Metric, Row, Target, Unit, HTTP_FROM_SIZE, ROWS};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -9,6 +9,9 @@ use std::fmt::Write;
 pub struct SizeResult {
     pub customers: usize,
     pub values: BTreeMap<Metric, f64>,
+    /// Metrics not measured at this size because a tool they need is missing or failed, and
+    /// why: a row measured at no size says so instead of its verdict.
+    pub skipped: BTreeMap<Metric, String>,
 }
 
 /// One needle of the comparison: milliseconds and rows found, or why a tool gave none.
@@ -24,6 +27,36 @@ pub struct NeedleTimes {
 pub struct Comparison {
     pub customers: usize,
     pub needles: Vec<NeedleTimes>,
+}
+
+/// A request sent by wrk for a while: how many a second were answered as wanted, their
+/// latency, and the answers that were not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Load {
+    pub per_s: f64,
+    pub p99_ms: f64,
+    /// Answers with another status than the one wanted, and requests with no answer (socket
+    /// errors and timeouts).
+    pub other: u64,
+}
+
+/// One request of the json-server comparison, as each server took it.
+#[derive(Debug, Clone)]
+pub struct ServedRequest {
+    pub request: String,
+    pub ours: Result<Load, String>,
+    pub theirs: Result<Load, String>,
+}
+
+/// The API against json-server over the same customers.
+#[derive(Debug, Clone)]
+pub struct ServerComparison {
+    pub customers: usize,
+    /// What json-server was run with (its version, Node's), or why it could not be.
+    pub tool: Result<String, String>,
+    /// How wrk was run, and what both were checked for.
+    pub how: String,
+    pub requests: Vec<ServedRequest>,
 }
 
 /// `10k`, `1M`, or the plain number when it is not a round thousand.
@@ -57,7 +90,7 @@ fn value(unit: Unit, value: f64) -> String {
         Unit::Millis if value < 10.0 => format!("{value:.2}"),
         Unit::Millis | Unit::Megabytes => format!("{value:.1}"),
         Unit::PerSecond => format!("{value:.1}"),
-        Unit::RowsPerSecond | Unit::Count => thousands(value),
+        Unit::RowsPerSecond | Unit::RequestsPerSecond | Unit::Count => thousands(value),
         Unit::Ratio => format!("{value:.2}×"),
     }
 }
@@ -68,7 +101,7 @@ fn target_text(row: &Row, target: &Target) -> String {
         Unit::Millis => " ms",
         Unit::Megabytes => " MB",
         Unit::RowsPerSecond => " rows/s",
-        Unit::PerSecond => " /s",
+        Unit::PerSecond | Unit::RequestsPerSecond => " /s",
         Unit::Count => "",
         Unit::Ratio => "×",
     };
@@ -77,7 +110,7 @@ fn target_text(row: &Row, target: &Target) -> String {
         Bound::AtLeast(limit) => ("≥", limit),
     };
     let limit = match row.unit {
-        Unit::RowsPerSecond | Unit::Count => thousands(limit),
+        Unit::RowsPerSecond | Unit::RequestsPerSecond | Unit::Count => thousands(limit),
         _ => format!("{limit}"),
     };
     let at = target
@@ -102,8 +135,17 @@ fn verdict(row: &Row, target: &Target, results: &[SizeResult]) -> String {
     match result.values.get(&row.metric) {
         Some(&measured) if target.passes(measured) => "pass".into(),
         Some(_) => "**fail**".into(),
-        None => "not measured".into(),
+        None => match result.skipped.get(&row.metric) {
+            Some(why) => format!("skipped: {why}"),
+            None => "not measured".into(),
+        },
     }
+}
+
+/// The rows of a run: those measured at one of its sizes.
+fn rows_of(results: &[SizeResult]) -> impl Iterator<Item = &'static Row> {
+    let largest = results.iter().map(|r| r.customers).max().unwrap_or(0);
+    ROWS.iter().filter(move |row| row.from_size <= largest)
 }
 
 /// The results table: one column per size, then the target and its verdict.
@@ -115,7 +157,7 @@ pub fn results_table(results: &[SizeResult]) -> String {
     out.push_str(" Target | Result |\n|---|");
     out.push_str(&"---:|".repeat(results.len()));
     out.push_str("---|---|\n");
-    for row in &ROWS {
+    for row in rows_of(results) {
         let _ = write!(out, "| {} |", row.label);
         for result in results {
             let cell = result
@@ -124,11 +166,26 @@ pub fn results_table(results: &[SizeResult]) -> String {
                 .map_or("—".to_string(), |&v| value(row.unit, v));
             let _ = write!(out, " {cell} |");
         }
-        let (target, verdict) = match &row.target {
-            Some(target) => (target_text(row, target), verdict(row, target, results)),
-            None => ("—".into(), "info".into()),
+        let measured = results.iter().any(|r| r.values.contains_key(&row.metric));
+        let skipped = results.iter().find_map(|r| r.skipped.get(&row.metric));
+        let verdict = match (&row.target, skipped) {
+            (_, Some(why)) if !measured => format!("skipped: {why}"),
+            (Some(target), _) => verdict(row, target, results),
+            (None, _) => "info".into(),
         };
+        let target = row
+            .target
+            .as_ref()
+            .map_or("—".into(), |target| target_text(row, target));
         let _ = writeln!(out, " {target} | {verdict} |");
+    }
+    let largest = results.iter().map(|r| r.customers).max().unwrap_or(0);
+    if largest < HTTP_FROM_SIZE {
+        let _ = writeln!(
+            out,
+            "\nThe HTTP API's rows (wrk on loopback) are measured from {} customers up; this run's sizes are smaller.",
+            thousands(HTTP_FROM_SIZE as f64)
+        );
     }
     out
 }
@@ -185,6 +242,70 @@ pub fn comparison_table(comparison: &Comparison) -> String {
     let _ = writeln!(
         out,
         "\nOur filter must beat both, for every needle: {verdict}. (grep counts lines matching anywhere, tenant ID and status included; ours and SQLite match the company name or the domain.)"
+    );
+    out
+}
+
+fn load_cells(load: &Result<Load, String>) -> (String, String) {
+    match load {
+        Ok(load) => (thousands(load.per_s), value(Unit::Millis, load.p99_ms)),
+        Err(why) => (why.clone(), "—".into()),
+    }
+}
+
+/// The API against json-server, request by request, and whether the API was faster (more
+/// requests a second) on every one.
+pub fn server_comparison_table(comparison: &ServerComparison) -> String {
+    let tool = match &comparison.tool {
+        Ok(tool) => tool.clone(),
+        Err(why) => format!("json-server, not run ({why}),"),
+    };
+    let mut out = format!(
+        "The HTTP API compared with {tool} at {} customers, the same customers served from one JSON file; {}:\n\n",
+        thousands(comparison.customers as f64),
+        comparison.how
+    );
+    out.push_str("| Request (pcenter; json-server) | pcenter (requests/s) | p99 (ms) | json-server (requests/s) | p99 (ms) | pcenter ÷ json-server | Not 200 or unanswered: pcenter / json-server |\n");
+    out.push_str("|---|---:|---:|---:|---:|---:|---|\n");
+    let mut faster = !comparison.requests.is_empty();
+    let mut judged = true;
+    for r in &comparison.requests {
+        let (ours_rate, ours_p99) = load_cells(&r.ours);
+        let (their_rate, their_p99) = load_cells(&r.theirs);
+        let times = match (&r.ours, &r.theirs) {
+            (Ok(ours), Ok(theirs)) => {
+                faster &= ours.per_s > theirs.per_s;
+                if theirs.per_s > 0.0 {
+                    format!("{:.1}×", ours.per_s / theirs.per_s)
+                } else {
+                    "∞".into()
+                }
+            }
+            _ => {
+                judged = false;
+                "—".into()
+            }
+        };
+        let other = |load: &Result<Load, String>| {
+            load.as_ref()
+                .map_or("—".into(), |load| thousands(load.other as f64))
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {ours_rate} | {ours_p99} | {their_rate} | {their_p99} | {times} | {} / {} |",
+            r.request,
+            other(&r.ours),
+            other(&r.theirs),
+        );
+    }
+    let verdict = match (judged, faster) {
+        (false, _) => "not judged (not every request was measured on both)",
+        (true, true) => "pass",
+        (true, false) => "**fail**",
+    };
+    let _ = writeln!(
+        out,
+        "\npcenter must answer more requests a second than json-server on every row: {verdict}."
     );
     out
 }
@@ -249,5 +370,64 @@ mod tests {
         let line = |start: &str| table.lines().find(|l| l.starts_with(start)).unwrap();
         assert!(line("| First frame, process").ends_with("| pass |"));
         assert!(line("| Generate").ends_with("| not judged (needs 1M) |"));
+    }
+
+    #[test]
+    fn http_rows_are_left_out_below_their_size_and_say_why_they_were_skipped() {
+        let mut small = SizeResult {
+            customers: 300,
+            ..SizeResult::default()
+        };
+        let table = results_table(std::slice::from_ref(&small));
+        assert!(!table.contains("| API "), "{table}");
+        assert!(table.contains("are measured from 100,000 customers up"));
+
+        let mut large = SizeResult {
+            customers: 1_000_000,
+            ..SizeResult::default()
+        };
+        large.values.insert(Metric::HttpReadRate, 12_345.6);
+        for result in [&mut small, &mut large] {
+            result
+                .skipped
+                .insert(Metric::HttpConfirmRate, "wrk not installed".into());
+        }
+        let table = results_table(&[small, large]);
+        let line = |start: &str| table.lines().find(|l| l.starts_with(start)).unwrap();
+        assert!(line("| API `GET").ends_with("| — | 12,346 | ≥ 10,000 /s at 1M | pass |"));
+        assert!(line("| API `POST").ends_with("| skipped: wrk not installed |"));
+        assert!(!table.contains("are measured from"));
+    }
+
+    #[test]
+    fn the_servers_are_judged_on_every_request_measured_on_both() {
+        let load = |per_s| Load {
+            per_s,
+            p99_ms: 5.0,
+            other: 0,
+        };
+        let request = |ours: Result<Load, String>, theirs| ServedRequest {
+            request: "GET".into(),
+            ours,
+            theirs,
+        };
+        let mut comparison = ServerComparison {
+            customers: 100_000,
+            tool: Ok("json-server 0.17.4 (Node v20)".into()),
+            how: "wrk".into(),
+            requests: vec![
+                request(Ok(load(1_000.0)), Ok(load(100.0))),
+                request(Ok(load(50.0)), Ok(load(100.0))),
+            ],
+        };
+        let table = server_comparison_table(&comparison);
+        assert!(table.contains("| 10.0× |"), "{table}");
+        assert!(table.ends_with("every row: **fail**.\n"), "{table}");
+        comparison.requests.pop();
+        assert!(server_comparison_table(&comparison).ends_with("every row: pass.\n"));
+        comparison.requests[0].theirs = Err("npm not found".into());
+        let table = server_comparison_table(&comparison);
+        assert!(table.contains("| npm not found | — |"), "{table}");
+        assert!(table.contains(": not judged"));
     }
 }

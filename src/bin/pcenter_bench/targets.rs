@@ -13,6 +13,18 @@ pub const SESSIONS: usize = 20;
 pub const BUSY_CONFIRMATIONS_PER_S: u32 = 100;
 /// Changes made by one agent and timed until another agent's session shows them.
 pub const LIVE_CHANGES: usize = 200;
+/// The HTTP rows are measured at the sizes from this one up (and left out of smaller runs).
+pub const HTTP_FROM_SIZE: usize = 100_000;
+/// The size the API is compared with json-server at.
+pub const JSON_SERVER_SIZE: usize = 100_000;
+/// Connections wrk keeps open, each sending its next request once answered.
+pub const HTTP_CONNECTIONS: usize = 32;
+/// Customers whose IDs the reads are spread over (all of them in a smaller store).
+pub const HTTP_READ_IDS: usize = 100_000;
+/// Customers without a confirmation set aside for the confirmations, at most.
+pub const HTTP_CONFIRM_IDS: usize = 200_000;
+/// Customers on the page read by the list rows.
+pub const HTTP_PAGE_SIZE: usize = 100;
 
 pub const GENERATE_MAX_S: f64 = 60.0;
 pub const FIRST_FRAME_MAX_MS: f64 = 150.0;
@@ -27,6 +39,10 @@ pub const SESSIONS_MEMORY_MAX_MB: f64 = 350.0;
 pub const LIVE_CHANGE_P99_MAX_MS: f64 = 100.0;
 /// A command through an open dashboard is to be no slower than the same command alone.
 pub const THROUGH_MAX_RATIO: f64 = 1.0;
+pub const HTTP_READ_MIN_PER_S: f64 = 10_000.0;
+pub const HTTP_READ_P99_MAX_MS: f64 = 10.0;
+pub const HTTP_CONFIRM_MIN_PER_S: f64 = 1_000.0;
+pub const HTTP_CONFIRM_P99_MAX_MS: f64 = 20.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Metric {
@@ -52,6 +68,11 @@ pub enum Metric {
     ThroughRatio,
     CommandAlone,
     CommandThrough,
+    HttpReadRate,
+    HttpReadP99,
+    HttpConfirmRate,
+    HttpConfirmP99,
+    HttpConfirmOther,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -73,6 +94,9 @@ pub struct Row {
     pub label: &'static str,
     pub unit: Unit,
     pub target: Option<Target>,
+    /// The smallest size the row is measured at: a run whose sizes are all smaller leaves it
+    /// out of its table.
+    pub from_size: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +107,8 @@ pub enum Unit {
     RowsPerSecond,
     /// Events a second, with a decimal.
     PerSecond,
+    /// Requests a second, whole.
+    RequestsPerSecond,
     Count,
     /// One measurement divided by another.
     Ratio,
@@ -95,19 +121,42 @@ const fn at_most(limit: f64) -> Option<Target> {
     })
 }
 
+const fn at_least_at(limit: f64, size: usize) -> Option<Target> {
+    Some(Target {
+        bound: Bound::AtLeast(limit),
+        only_at: Some(size),
+    })
+}
+
+const fn at_most_at(limit: f64, size: usize) -> Option<Target> {
+    Some(Target {
+        bound: Bound::AtMost(limit),
+        only_at: Some(size),
+    })
+}
+
 const fn row(metric: Metric, label: &'static str, unit: Unit, target: Option<Target>) -> Row {
     Row {
         metric,
         label,
         unit,
         target,
+        from_size: 0,
+    }
+}
+
+/// A row of the HTTP API under wrk, measured from [`HTTP_FROM_SIZE`] customers up.
+const fn http_row(metric: Metric, label: &'static str, unit: Unit, target: Option<Target>) -> Row {
+    Row {
+        from_size: HTTP_FROM_SIZE,
+        ..row(metric, label, unit, target)
     }
 }
 
 use Metric::*;
 use Unit::*;
 
-pub const ROWS: [Row; 22] = [
+pub const ROWS: [Row; 27] = [
     row(
         Generate,
         "Generate the customers (s)",
@@ -239,6 +288,36 @@ pub const ROWS: [Row; 22] = [
         Millis,
         None,
     ),
+    http_row(
+        HttpReadRate,
+        "API `GET /v1/customers/{id}` under wrk, 32 connections (requests/s)",
+        RequestsPerSecond,
+        at_least_at(HTTP_READ_MIN_PER_S, TARGET_SIZE),
+    ),
+    http_row(
+        HttpReadP99,
+        "· latency of those reads, p99 (ms)",
+        Millis,
+        at_most_at(HTTP_READ_P99_MAX_MS, TARGET_SIZE),
+    ),
+    http_row(
+        HttpConfirmRate,
+        "API `POST /v1/customers/{id}/agreements` saved durably, 32 clients (201 Created/s)",
+        RequestsPerSecond,
+        at_least_at(HTTP_CONFIRM_MIN_PER_S, TARGET_SIZE),
+    ),
+    http_row(
+        HttpConfirmP99,
+        "· latency of those confirmations, p99 (ms)",
+        Millis,
+        at_most_at(HTTP_CONFIRM_P99_MAX_MS, TARGET_SIZE),
+    ),
+    http_row(
+        HttpConfirmOther,
+        "· answers other than 201 Created",
+        Count,
+        None,
+    ),
 ];
 
 impl Target {
@@ -265,6 +344,10 @@ mod tests {
         }
         let rate = format!(" {BUSY_CONFIRMATIONS_PER_S} confirmations/s");
         assert!(label(BusyFilterKeyP99).contains(&rate));
+        let connections = format!(" {HTTP_CONNECTIONS} connections");
+        assert!(label(HttpReadRate).contains(&connections));
+        let clients = format!(" {HTTP_CONNECTIONS} clients");
+        assert!(label(HttpConfirmRate).contains(&clients));
     }
 
     #[test]
