@@ -10,7 +10,8 @@ use crate::report::{Load, ServedRequest, ServerComparison, SizeResult};
 use crate::served::{self, JsonServer, Server};
 use crate::targets::Metric::{self, *};
 use crate::targets::{
-    HTTP_CONFIRM_IDS, HTTP_CONNECTIONS, HTTP_PAGE_SIZE, HTTP_READ_IDS, JSON_SERVER_SIZE,
+    HTTP_CONFIRM_IDS, HTTP_CONFIRM_WARM_UP_IDS, HTTP_CONNECTIONS, HTTP_PAGE_SIZE, HTTP_READ_IDS,
+    JSON_SERVER_SIZE,
 };
 use crate::workdir::{scratch_copy, Pcenter, SizeDir};
 use crate::writes::DATE_AGREED;
@@ -120,12 +121,13 @@ pub fn measure(
         let page = compared
             .then(|| session.run(&page_path, &Requests::Fixed { path: &page_path }, 200))
             .transpose()?;
-        let confirm = Requests::Confirm {
+        let confirm = |ids| Requests::Confirm {
             path: "/v1/customers/{id}/agreements",
-            ids: &ids.confirm,
+            ids,
             date: DATE_AGREED,
         };
-        let confirmations = session.run("POST …/agreements", &confirm, 201)?;
+        session.outcome(&confirm(&ids.confirm_warm_up), wrk::WRITE_WARM_UP_SECONDS)?;
+        let confirmations = session.run("POST …/agreements", &confirm(&ids.confirm), 201)?;
         Ok((reads, page, confirmations))
     })();
     let stopped = server.stop();
@@ -283,7 +285,8 @@ struct Ids {
     /// Customers to read, up to [`HTTP_READ_IDS`], in a random order.
     read: PathBuf,
     /// Public-cloud customers without a confirmation, up to [`HTTP_CONFIRM_IDS`], in a random
-    /// order.
+    /// order: the first few to warm up with, the rest to measure.
+    confirm_warm_up: PathBuf,
     confirm: PathBuf,
     /// The first customer to read.
     first: String,
@@ -317,20 +320,24 @@ impl Ids {
         shuffle(&mut unconfirmed, 2);
         all.truncate(HTTP_READ_IDS);
         unconfirmed.truncate(HTTP_CONFIRM_IDS);
-        if all.is_empty() || unconfirmed.is_empty() {
+        if all.is_empty() || unconfirmed.len() < 2 {
             return Err(format!(
-                "{} has no customers to read or none to confirm",
+                "{} has no customers to read or too few to confirm",
                 export.display()
             )
             .into());
         }
-        let read = dir.file("wrk-read-ids.txt");
-        let confirm = dir.file("wrk-confirm-ids.txt");
-        std::fs::write(&read, all.join("\n") + "\n")?;
-        std::fs::write(&confirm, unconfirmed.join("\n") + "\n")?;
+        let warm_up = HTTP_CONFIRM_WARM_UP_IDS.min(unconfirmed.len() / 5).max(1);
+        let (warm_up, measured) = unconfirmed.split_at(warm_up);
+        let write = |name: &str, ids: &[String]| -> Fallible<PathBuf> {
+            let file = dir.file(name);
+            std::fs::write(&file, ids.join("\n") + "\n")?;
+            Ok(file)
+        };
         Ok(Ids {
-            read,
-            confirm,
+            read: write("wrk-read-ids.txt", &all)?,
+            confirm_warm_up: write("wrk-confirm-warm-up-ids.txt", warm_up)?,
+            confirm: write("wrk-confirm-ids.txt", measured)?,
             first: all[0].clone(),
         })
     }

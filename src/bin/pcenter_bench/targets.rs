@@ -23,6 +23,8 @@ pub const HTTP_CONNECTIONS: usize = 32;
 pub const HTTP_READ_IDS: usize = 100_000;
 /// Customers without a confirmation set aside for the confirmations, at most.
 pub const HTTP_CONFIRM_IDS: usize = 200_000;
+/// Of those, the customers confirmed to warm up, at most (a fifth of them when fewer).
+pub const HTTP_CONFIRM_WARM_UP_IDS: usize = 5_000;
 /// Customers on the page read by the list rows.
 pub const HTTP_PAGE_SIZE: usize = 100;
 

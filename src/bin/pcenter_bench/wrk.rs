@@ -11,8 +11,12 @@ use std::process::{Command, Stdio};
 pub const SCRIPT: &str = include_str!("../../../bench/wrk/pcenter.lua");
 /// A request with no answer within this is counted as unanswered (wrk's own default is 2 s).
 const TIMEOUT: &str = "5s";
-/// Seconds of requests sent before each server's first measured run, not counted.
-pub const WARM_UP_SECONDS: u64 = 2;
+/// Seconds of reads sent to a server before its first measured run, not counted: the first
+/// seconds after a start are slower (threads started, caches filled).
+pub const WARM_UP_SECONDS: u64 = 5;
+/// Seconds of confirmations sent before the measured ones, not counted, on customers of their
+/// own.
+pub const WRITE_WARM_UP_SECONDS: u64 = 2;
 
 /// Whether wrk runs here.
 pub fn works() -> bool {
