@@ -367,12 +367,9 @@ fn register_client(pcenter: &Pcenter, data_dir: &Path) -> Fallible<String> {
 
 /// The size's customers as json-server serves them, `{"customers": [...]}`, each as
 /// `GET /v1/customers/{id}` answers it: the items of `pcenter customers list --format json`.
-/// Made once beside the data, which does not change.
+/// Made again on every run: the resources' shape may have changed with the binary.
 fn json_server_file(dir: &SizeDir, pcenter: &Pcenter) -> Fallible<PathBuf> {
     let file = dir.file("json-server.json");
-    if file.exists() {
-        return Ok(file);
-    }
     let mut command = pcenter.command(&dir.data_dir());
     command.args(["customers", "list", "--format", "json"]);
     let (output, _) = pcenter.run(command, Stdio::piped(), &[0])?;
