@@ -127,12 +127,28 @@ pub fn main() -> ExitCode {
             return code;
         }
         #[cfg(unix)]
-        if let crate::api::Command::Serve { http, throttle } = &command {
-            let settings = crate::http::Settings {
-                throttle: *throttle,
-                limits: crate::http::Limits::default(),
+        if let crate::api::Command::Serve {
+            http,
+            ssh,
+            throttle,
+            max_sessions,
+            idle_timeout,
+        } = &command
+        {
+            let plan = crate::serve::Plan {
+                http: http.clone(),
+                ssh: ssh.clone(),
+                http_settings: crate::http::Settings {
+                    throttle: *throttle,
+                    limits: crate::http::Limits::default(),
+                },
+                ssh_settings: crate::ssh::Settings {
+                    max_sessions: (*max_sessions).max(1),
+                    idle: *idle_timeout,
+                    ..crate::ssh::Settings::default()
+                },
             };
-            return match crate::http::run(&options, http, settings, &mut std::io::stdout()) {
+            return match crate::serve::run(&options, &plan, &mut std::io::stdout()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(failure) => fail(failure.exit, failure.message),
             };

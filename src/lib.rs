@@ -6,7 +6,8 @@
 //! by default) → `book` and `service` (the read model and the operations that enforce the rules)
 //! → `core` (the one shared core of a process) → `app` (state, `update`, session; no terminal)
 //! → `ui` (rendering as a function of state) → the shells: the terminal in `term` and `cli`,
-//! the commands' socket in `owner`, HTTP in `http`.
+//! the commands' socket in `owner`, the REST API in `http`, SSH dashboards in `ssh`, and the
+//! server process that owns a store and runs both in `serve`.
 
 pub mod api;
 pub mod app;
@@ -31,8 +32,12 @@ pub mod owner;
 pub mod private;
 pub mod safe_json;
 pub mod serde_path;
+#[cfg(unix)]
+pub mod serve;
 pub mod service;
 pub mod signals;
+#[cfg(unix)]
+pub mod ssh;
 pub mod store;
 pub mod term;
 pub mod ui;

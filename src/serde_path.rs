@@ -78,6 +78,29 @@ pub mod option {
     }
 }
 
+/// The same for a list of paths.
+pub mod list {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(paths: &[PathBuf], serializer: S) -> Result<S::Ok, S::Error> {
+        paths
+            .iter()
+            .map(|path| named(path))
+            .collect::<Vec<_>>()
+            .serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<PathBuf>, D::Error> {
+        Vec::<Named>::deserialize(deserializer)?
+            .into_iter()
+            .map(path_of)
+            .collect::<Result<_, _>>()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use serde::{Deserialize, Serialize};

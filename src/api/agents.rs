@@ -6,13 +6,15 @@ use super::error::{code, exit, ApiError};
 use super::fit::{terminal_columns, Column};
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
+use super::ssh_keys::keys_of_file;
 use super::{write_error, Api};
-use crate::domain::agent::{self, agent_name, same_name, Agent, TOKEN_BYTES};
+use crate::domain::agent::{self, agent_name, same_name, Agent, SshKey, TOKEN_BYTES};
 use crate::domain::role::Role;
 use crate::store::agents::token_hash;
 use crate::store::{AgentRegistry, Store, StoreError};
 use serde::Serialize;
 use std::io::Write;
+use std::path::PathBuf;
 
 const COLUMNS: [Column; 4] = [
     Column::kept("Name").cut(),
@@ -40,14 +42,19 @@ fn named(store: &dyn Store, name: &str) -> Result<Agent, ApiError> {
         })
 }
 
-/// Registers an agent with a new object ID; prints it.
+/// Registers an agent with its object ID and its SSH keys; prints it.
 pub fn add(
     api: &mut Api,
     name: &str,
     role: Option<Role>,
+    key_files: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     let name = agent_name(name).map_err(ApiError::invalid)?;
+    let mut ssh_keys = Vec::new();
+    for file in key_files {
+        add_keys(&mut ssh_keys, keys_of_file(file)?);
+    }
     let role = role.ok_or_else(|| {
         ApiError::invalid(format!(
             "Give the role of {name}: --role admin-agent, sales-agent or helpdesk-agent."
@@ -60,8 +67,11 @@ pub fn add(
             name,
             role,
             added_at,
+            ssh_keys,
         };
-        registry(store)?.add_agent(&agent)?;
+        let registry = registry(store)?;
+        refuse_keys_of_others(registry, &agent)?;
+        registry.add_agent(&agent)?;
         Ok(agent)
     })?;
     tracing::info!("agent added: {} ({})", agent.name, agent.role.label());
@@ -103,6 +113,88 @@ pub fn list(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, Ap
             }
         }
     }
+    Ok(0)
+}
+
+/// Adds `new` to `keys`, each key once.
+fn add_keys(keys: &mut Vec<SshKey>, new: Vec<SshKey>) {
+    for key in new {
+        if !keys.iter().any(|kept| kept.fingerprint == key.fingerprint) {
+            keys.push(key);
+        }
+    }
+}
+
+/// A key signs in one agent only: refused when another agent has one of `agent`'s keys.
+fn refuse_keys_of_others(registry: &dyn AgentRegistry, agent: &Agent) -> Result<(), ApiError> {
+    for other in registry.agents()? {
+        if other.id == agent.id {
+            continue;
+        }
+        if let Some(key) = agent
+            .ssh_keys
+            .iter()
+            .find(|key| other.has_key(&key.fingerprint))
+        {
+            return Err(ApiError::invalid(format!(
+                "The key {} already signs in {}; a key signs in one agent only.",
+                key.fingerprint, other.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Adds and removes SSH keys of an agent; prints the agent. The next connection uses them.
+pub fn keys(
+    api: &mut Api,
+    name: &str,
+    add: &[PathBuf],
+    remove: &[String],
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    if add.is_empty() && remove.is_empty() {
+        return Err(ApiError::invalid(
+            "Say what to change: --add FILE (a public key file) or --remove FILE|FINGERPRINT.",
+        ));
+    }
+    let mut added = Vec::new();
+    for file in add {
+        add_keys(&mut added, keys_of_file(file)?);
+    }
+    // A key to remove is named by its fingerprint, or by its file.
+    let mut removed = Vec::new();
+    for named in remove {
+        if named.starts_with("SHA256:") {
+            removed.push(named.trim().to_string());
+        } else {
+            let keys = keys_of_file(std::path::Path::new(named))?;
+            removed.extend(keys.into_iter().map(|key| key.fingerprint));
+        }
+    }
+    let agent = api.core.exclusive(|store| -> Result<Agent, ApiError> {
+        let mut agent = named(store, name)?;
+        for fingerprint in &removed {
+            if !agent.has_key(fingerprint) {
+                return Err(ApiError::not_found(format!(
+                    "{} has no key {fingerprint}; pcenter agents list --format table shows its keys' count, agents list its keys.",
+                    agent.name
+                )));
+            }
+        }
+        agent.ssh_keys.retain(|key| !removed.contains(&key.fingerprint));
+        add_keys(&mut agent.ssh_keys, added);
+        let registry = registry(store)?;
+        refuse_keys_of_others(registry, &agent)?;
+        registry.replace_agent(&agent)?;
+        Ok(agent)
+    })?;
+    tracing::info!(
+        "SSH keys of {} changed: {} now",
+        agent.name,
+        agent.ssh_keys.len()
+    );
+    output::json(out, &agent).map_err(write_error)?;
     Ok(0)
 }
 

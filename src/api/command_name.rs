@@ -33,6 +33,7 @@ impl Command {
                 AgentsCommand::List { .. } => "agents list",
                 AgentsCommand::Remove { .. } => "agents remove",
                 AgentsCommand::Token { .. } => "agents token",
+                AgentsCommand::Keys { .. } => "agents keys",
             },
             Command::Generate { .. } => "generate",
             Command::Serve { .. } => "serve",

@@ -29,6 +29,7 @@ mod plain;
 mod report;
 pub mod request_bodies;
 pub mod resources;
+mod ssh_keys;
 mod subscriptions;
 mod transfer;
 pub mod uri;
@@ -381,7 +382,12 @@ fn dispatch(
         }
         Command::Backup { out: file } => backup::backup(api, &file, out),
         Command::Agents(command) => match command {
-            AgentsCommand::Add { name } => agents::add(api, &name, role_given, out),
+            AgentsCommand::Add { name, ssh_keys } => {
+                agents::add(api, &name, role_given, &ssh_keys, out)
+            }
+            AgentsCommand::Keys { name, add, remove } => {
+                agents::keys(api, &name, &add, &remove, out)
+            }
             AgentsCommand::List { format } => agents::list(api, format, out),
             AgentsCommand::Remove { name } => agents::remove(api, &name, out),
             AgentsCommand::Token { name, revoke } => agents::token(api, &name, revoke, out),

@@ -25,6 +25,27 @@ pub struct Agent {
     pub name: String,
     pub role: Role,
     pub added_at: DateTime<Utc>,
+    /// The public keys the agent signs in with over SSH.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ssh_keys: Vec<SshKey>,
+}
+
+/// An OpenSSH public key of an agent: its SHA-256 fingerprint (`SHA256:…`, as `ssh-keygen -l`
+/// prints it), which signs the agent in, and the key's line as given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SshKey {
+    pub fingerprint: String,
+    pub public_key: String,
+}
+
+impl Agent {
+    /// Whether the key of this fingerprint signs the agent in.
+    pub fn has_key(&self, fingerprint: &str) -> bool {
+        self.ssh_keys
+            .iter()
+            .any(|key| key.fingerprint == fingerprint)
+    }
 }
 
 /// An agent's name as given: trimmed, visible characters only, at most [`AGENT_NAME_MAX`].

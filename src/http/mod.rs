@@ -5,20 +5,41 @@
 //! with `MS-RequestId` and `MS-CorrelationId` echoed.
 
 mod answer;
-mod connection;
+pub mod connection;
 #[cfg(test)]
 mod hostile_tests;
 pub mod openapi;
 mod own;
 mod routes;
-mod serve;
 #[cfg(test)]
 mod tests;
-mod throttle;
+pub mod throttle;
 
 pub use connection::Limits;
 pub use routes::{router, Served};
-pub use serve::{run, Settings};
+
+/// How the HTTP face treats its clients.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// Requests a minute per agent; 0 for no limit.
+    pub throttle: u32,
+    pub limits: Limits,
+}
+
+/// Serves the API of `core` on `listener` until `stop`, then lets requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    core: std::sync::Arc<crate::core::Core>,
+    settings: Settings,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    let served = Served {
+        core,
+        throttle: throttle::Throttle::per_minute(settings.throttle),
+        body_deadline: settings.limits.body,
+    };
+    connection::serve(listener, router(served), settings.limits, stop).await;
+}
 
 /// The largest request body read: a Customer body with its agreement is about 2 KB.
 pub const BODY_LIMIT: usize = 1 << 20;

@@ -1,13 +1,3 @@
-use super::serve::address;
-
-#[test]
-fn an_address_is_host_and_port_or_a_port_on_loopback() {
-    assert_eq!(address("8080").unwrap().to_string(), "127.0.0.1:8080");
-    assert_eq!(address("localhost:0").unwrap().to_string(), "127.0.0.1:0");
-    assert_eq!(address("0.0.0.0:80").unwrap().to_string(), "0.0.0.0:80");
-    assert!(address("here").unwrap_err().contains("HOST:PORT"));
-}
-
 pub(super) mod live {
     use crate::app::session::Session;
     use crate::assets;
@@ -39,6 +29,7 @@ pub(super) mod live {
                 name: "Ann Agent".into(),
                 role: Role::SalesAgent,
                 added_at: "2018-11-01T10:00:00Z".parse().unwrap(),
+                ssh_keys: vec![],
             })
             .unwrap();
         let token = token_text(&[7; 32]);
@@ -119,19 +110,9 @@ pub(super) mod live {
                 .unwrap();
             let address = listener.local_addr().unwrap();
             let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-            let router = crate::http::router(crate::http::Served {
-                core,
-                throttle: crate::http::throttle::Throttle::per_minute(settings.throttle),
-                body_deadline: settings.limits.body,
-            });
-            let server = runtime.spawn(crate::http::connection::serve(
-                listener,
-                router,
-                settings.limits,
-                async {
-                    let _ = stopped.await;
-                },
-            ));
+            let server = runtime.spawn(crate::http::serve(listener, core, settings, async {
+                let _ = stopped.await;
+            }));
             Served {
                 runtime,
                 address,

@@ -90,14 +90,26 @@ pub enum Command {
     /// (the userId of what they record).
     #[command(subcommand)]
     Agents(AgentsCommand),
-    /// Serve the store as Partner Center's v1 REST API until Ctrl-C, for scripts and SDKs;
-    /// registered agents sign in with their tokens (see `agents`). Commands on the same data
+    /// Serve the store until Ctrl-C: as Partner Center's v1 REST API for scripts and SDKs
+    /// (--http; agents sign in with their tokens) and as the dashboard over SSH for many agents
+    /// at once (--ssh; agents sign in with their keys). See `agents`. Commands on the same data
     /// directory run through the server meanwhile.
     Serve {
-        /// Where to listen: HOST:PORT (for example 127.0.0.1:8080; port 0 picks a free one) or
-        /// a port alone on loopback.
+        /// Where the REST API listens: HOST:PORT (for example 127.0.0.1:8080; port 0 picks a
+        /// free one) or a port alone on loopback.
+        #[arg(long, value_name = "ADDR", required_unless_present = "ssh")]
+        http: Option<String>,
+        /// Where the SSH dashboards listen: HOST:PORT (for example 127.0.0.1:2222) or a port
+        /// alone on loopback.
         #[arg(long, value_name = "ADDR")]
-        http: String,
+        ssh: Option<String>,
+        /// Sessions open at once over SSH; the next client is told so and closed.
+        #[arg(long, value_name = "N", default_value_t = 64)]
+        max_sessions: usize,
+        /// How long an SSH session may go without input before it is closed: minutes (30, the
+        /// default), or 90s, 2h.
+        #[arg(long, value_name = "TIME", default_value = "30", value_parser = super::values::parse_duration)]
+        idle_timeout: std::time::Duration,
         /// Answer an agent's requests beyond N a minute with 429 and Retry-After, as Partner
         /// Center throttles, to test a script's retries (0, the default: no limit).
         #[arg(long, value_name = "N", default_value_t = 0)]
@@ -305,6 +317,11 @@ pub enum AgentsCommand {
         /// The agent's name, at most 100 characters; one agent per name, whatever its case.
         #[arg(value_name = "NAME")]
         name: String,
+        /// An OpenSSH public key file (id_ed25519.pub) the agent signs in with over SSH
+        /// (`serve --ssh`); may be given more than once.
+        #[arg(long = "ssh-key", value_name = "FILE")]
+        #[serde(with = "crate::serde_path::list")]
+        ssh_keys: Vec<PathBuf>,
     },
     /// Every registered agent, in the order they were added.
     List {
@@ -317,6 +334,20 @@ pub enum AgentsCommand {
         /// The agent's name, whatever its case.
         #[arg(value_name = "NAME")]
         name: String,
+    },
+    /// Add or remove the SSH public keys an agent signs in with; prints the agent. Changes
+    /// apply to the next connection, without a restart.
+    Keys {
+        /// The agent's name, whatever its case.
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// An OpenSSH public key file to add (every key line in it).
+        #[arg(long, value_name = "FILE")]
+        #[serde(with = "crate::serde_path::list")]
+        add: Vec<PathBuf>,
+        /// A key to remove: its public key file, or its fingerprint (SHA256:…).
+        #[arg(long, value_name = "FILE|FINGERPRINT")]
+        remove: Vec<String>,
     },
     /// Print a new bearer token for an agent, shown this once (only its hash is kept).
     Token {

@@ -22,6 +22,35 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// A span of time: minutes (`30`), or a number with `s`, `m` or `h` (`90s`, `2h`); at least a
+/// second, at most a week.
+pub fn parse_duration(value: &str) -> Result<std::time::Duration, String> {
+    let text = value.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, "m"),
+    };
+    let seconds_per = match unit.trim() {
+        "s" => 1,
+        "m" | "min" => 60,
+        "h" => 3600,
+        _ => {
+            return Err(format!(
+                "'{value}' is not a span of time: give minutes (30), or seconds, minutes or hours (90s, 2m, 1h)"
+            ))
+        }
+    };
+    let seconds = number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(seconds_per))
+        .filter(|s| (1..=7 * 24 * 3600).contains(s))
+        .ok_or_else(|| {
+            format!("'{value}' is not a span from 1 second to a week (for example 30, 90s, 2h)")
+        })?;
+    Ok(std::time::Duration::from_secs(seconds))
+}
+
 /// The text of `customers list --filter`, as the Customers filter box takes it.
 pub fn parse_filter(value: &str) -> Result<String, String> {
     fields::optional_text("The filter", value, crate::domain::limits::FILTER_CHARS)

@@ -19,6 +19,16 @@ pub trait AgentRegistry {
     fn revoke_tokens(&self, agent_id: &str) -> Result<usize, StoreError>;
     /// The agent whose token has this hash.
     fn agent_of_token(&self, token_hash: &str) -> Result<Option<Agent>, StoreError>;
+    /// Writes an agent again, its name and ID unchanged (its keys changed).
+    fn replace_agent(&self, agent: &Agent) -> Result<(), StoreError>;
+
+    /// The agent with the SSH key of this fingerprint. Agents are few: they are all read.
+    fn agent_of_key(&self, fingerprint: &str) -> Result<Option<Agent>, StoreError> {
+        Ok(self
+            .agents()?
+            .into_iter()
+            .find(|agent| agent.has_key(fingerprint)))
+    }
 }
 
 /// The hash a token is kept and looked up by: SHA-256, in lower-case hex. A token holds 256

@@ -413,6 +413,7 @@ fn agent(id: &str, name: &str, added_at: &str) -> crate::domain::agent::Agent {
         name: name.into(),
         role: crate::domain::role::Role::SalesAgent,
         added_at: added_at.parse().unwrap(),
+        ssh_keys: vec![],
     }
 }
 

@@ -292,6 +292,19 @@ impl AgentRegistry for MemoryStore {
         };
         Ok(state.agents.iter().find(|agent| &agent.id == id).cloned())
     }
+
+    fn replace_agent(&self, agent: &Agent) -> Result<(), StoreError> {
+        let mut state = self.state();
+        match state.agents.iter_mut().find(|kept| kept.id == agent.id) {
+            Some(kept) => *kept = agent.clone(),
+            None => {
+                return Err(StoreError::UnknownAgent {
+                    name: agent.name.clone(),
+                })
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

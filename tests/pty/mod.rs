@@ -65,6 +65,8 @@ pub struct Dashboard {
     hanging_up: Arc<AtomicBool>,
     output: Vec<u8>,
     deadline: Instant,
+    /// The terminal's size: columns, rows.
+    size: (u16, u16),
 }
 
 impl Dashboard {
@@ -81,12 +83,27 @@ impl Dashboard {
     /// `pcenter --data-dir DATA_DIR ARGS…` in an 80x24 terminal that `env` describes (by
     /// default `TERM=xterm-256color`, without `NO_COLOR` or `COLORTERM`).
     pub fn start_in(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Dashboard {
-        let (master, slave) = open_pty(80, 24);
-        let mut command = Command::new(env!("CARGO_BIN_EXE_pcenter"));
+        let mut all: Vec<&OsStr> = vec![OsStr::new("--data-dir"), data_dir.as_os_str()];
+        all.extend(args.iter().map(OsStr::new));
+        Dashboard::start_program(
+            OsStr::new(env!("CARGO_BIN_EXE_pcenter")),
+            &all,
+            env,
+            (80, 24),
+        )
+    }
+
+    /// Any program (`ssh`, for one) in a terminal of `size` that `env` describes.
+    pub fn start_program(
+        program: &OsStr,
+        args: &[&OsStr],
+        env: &[(&str, &str)],
+        size: (u16, u16),
+    ) -> Dashboard {
+        let (master, slave) = open_pty(size.0, size.1);
+        let mut command = Command::new(program);
         command
-            .arg("--data-dir")
-            .arg(data_dir)
-            .args(args.iter().map(OsStr::new))
+            .args(args)
             .env("TERM", "xterm-256color")
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
@@ -133,7 +150,30 @@ impl Dashboard {
             hanging_up,
             output: Vec::new(),
             deadline: Instant::now() + TIME_LIMIT,
+            size,
         }
+    }
+
+    /// Resizes the terminal, as a terminal emulator does when its window changes: the program
+    /// gets SIGWINCH.
+    pub fn resize(&mut self, columns: u16, rows: u16) {
+        let keyboard = self.keyboard.as_ref().expect("the terminal is open");
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: columns,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ on the master this test opened, with a valid winsize.
+        let set = unsafe { libc::ioctl(keyboard.as_raw_fd(), libc::TIOCSWINSZ, &raw const size) };
+        assert_eq!(set, 0, "TIOCSWINSZ: {}", io::Error::last_os_error());
+        self.size = (columns, rows);
+        self.signal(libc::SIGWINCH);
+    }
+
+    /// More time for a test that does more.
+    pub fn allow(&mut self, more: Duration) {
+        self.deadline += more;
     }
 
     pub fn pid(&self) -> libc::pid_t {
@@ -161,7 +201,7 @@ impl Dashboard {
     }
 
     pub fn screen(&self) -> String {
-        screen_text(&self.output, 80, 24)
+        screen_text(&self.output, self.size.0.into(), self.size.1.into())
     }
 
     /// Takes output until `done` holds; false once the output has ended or time ran out.

@@ -114,6 +114,17 @@ impl AgentRegistry for SledStore {
         Ok(revoked)
     }
 
+    fn replace_agent(&self, agent: &Agent) -> Result<(), StoreError> {
+        let value = serde_json::to_vec(agent).map_err(|e| StoreError::Unstorable {
+            what: e.to_string(),
+        })?;
+        self.before_change()?;
+        self.agents_tree()?
+            .insert(key(AGENT, &agent.id), value)
+            .map_err(|e| self.fail(e))?;
+        self.flush()
+    }
+
     fn agent_of_token(&self, token_hash: &str) -> Result<Option<Agent>, StoreError> {
         let Some(tree) = self.agents_tree_if_any()? else {
             return Ok(None);

@@ -90,6 +90,7 @@ fn agents_and_tokens_survive_reopening_and_reading_them_writes_nothing() {
         name: "Ann Agent".into(),
         role: crate::domain::role::Role::AdminAgent,
         added_at: "2026-01-02T10:00:00Z".parse().unwrap(),
+        ssh_keys: vec![],
     };
     store.registry().unwrap().add_agent(&ann).unwrap();
     store.registry().unwrap().add_token("a-ann", "h").unwrap();

@@ -1,0 +1,284 @@
+//! `pcenter serve`: one process owns the store, as a dashboard does (commands on the same data
+//! directory run through it), and serves it on the faces asked for, HTTP (`http`) and SSH
+//! (`ssh`), on one tokio runtime, until SIGINT or SIGTERM; then each face lets its clients go
+//! (requests in flight finish, dashboards are told), and the store is closed.
+
+use crate::clock::SystemClock;
+use crate::core::Core;
+use crate::dashboard;
+use crate::diagnostics::Logged;
+use crate::invocation::{prepare, Options};
+use crate::owner::{self, Owner, OwnerKind, OwnerRecord};
+use crate::store::{SledStore, StoreError, StoreLock};
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Why the server could not run: the exit status and one line to say.
+#[derive(Debug)]
+pub struct Failure {
+    pub exit: u8,
+    pub message: String,
+}
+
+fn failure(exit: u8, message: impl Into<String>) -> Failure {
+    Failure {
+        exit,
+        message: message.into(),
+    }
+}
+
+fn store_failure(error: StoreError) -> Failure {
+    let exit = match error {
+        StoreError::Locked { .. } => 3,
+        StoreError::Corrupt { .. } => 12,
+        StoreError::NewerSchema { .. } => 13,
+        _ => 4,
+    };
+    failure(exit, error.to_string())
+}
+
+/// The address to listen on: `HOST:PORT`, or a port alone for loopback.
+pub fn address(text: &str) -> Result<SocketAddr, String> {
+    let text = text.trim();
+    if let Ok(port) = text.parse::<u16>() {
+        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+    }
+    let text = text.replace("localhost:", "127.0.0.1:");
+    text.parse().map_err(|_| {
+        format!("'{text}' is not an address to listen on: give HOST:PORT, for example 127.0.0.1:8080 (port 0 picks a free one)")
+    })
+}
+
+/// What to serve and how.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// `HOST:PORT` of the REST API.
+    pub http: Option<String>,
+    /// `HOST:PORT` of the SSH dashboards.
+    pub ssh: Option<String>,
+    pub http_settings: crate::http::Settings,
+    pub ssh_settings: crate::ssh::Settings,
+}
+
+/// The listeners, bound before anything else starts.
+struct Listeners {
+    http: Option<TcpListener>,
+    ssh: Option<TcpListener>,
+}
+
+fn bind(text: Option<&str>) -> Result<Option<TcpListener>, Failure> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let addr = address(text).map_err(|message| failure(2, message))?;
+    TcpListener::bind(addr)
+        .map(Some)
+        .map_err(|e| failure(2, format!("cannot listen on {addr}: {e}")))
+}
+
+/// Serves the store of `options` as `plan` says until SIGINT or SIGTERM; says where on `out`.
+pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Failure> {
+    if plan.http.is_none() && plan.ssh.is_none() {
+        return Err(failure(
+            2,
+            "say what to serve: --http ADDR (the REST API), --ssh ADDR (dashboards), or both",
+        ));
+    }
+    let path = options
+        .store_path()
+        .map_err(|message| failure(4, message))?;
+    let lock = StoreLock::acquire(&path).map_err(store_failure)?;
+    // Listening is settled before anything is started that would have to be stopped.
+    let listeners = Listeners {
+        http: bind(plan.http.as_deref())?,
+        ssh: bind(plan.ssh.as_deref())?,
+    };
+    let host_key = match &listeners.ssh {
+        Some(_) => {
+            let data_dir = path.parent().unwrap_or(&path);
+            Some(crate::ssh::host_key::load_or_make(data_dir).map_err(|e| failure(4, e))?)
+        }
+        None => None,
+    };
+    let actor = options.actor();
+    let record = OwnerRecord {
+        kind: OwnerKind::Server,
+        ..OwnerRecord::dashboard(&actor)
+    };
+    let owner = Owner::bind(&lock, record).map_err(|e| failure(3, e.to_string()))?;
+    let store = SledStore::open_locked(lock)
+        .map(Logged)
+        .map_err(store_failure)?;
+    prepare(&store, options).map_err(store_failure)?;
+    let start = dashboard::start(store, actor.business_date, Box::new(SystemClock))
+        .map_err(store_failure)?;
+    let core = start.core;
+    let loading = start.loader.map(|loader| {
+        let core = Arc::clone(&core);
+        std::thread::spawn(move || loader.run(&core))
+    });
+    let served = match owner::serve(owner, owner::commands_through(&core)) {
+        Ok(serving) => {
+            let said = say_where(out, &listeners, host_key.as_ref(), &path);
+            let served = said.and_then(|()| {
+                serve_until_stopped(listeners, host_key, Arc::clone(&core), plan)
+                    .map_err(|e| failure(4, format!("the server failed: {e}")))
+            });
+            serving.stop();
+            served
+        }
+        Err(e) => Err(failure(
+            3,
+            format!("commands cannot run through this server: {e}"),
+        )),
+    };
+    // However serving ended, the store is closed whole.
+    core.stop_loading();
+    if let Some(loading) = loading {
+        let _ = loading.join();
+    }
+    dashboard::save_list(&core);
+    match Arc::try_unwrap(core) {
+        Ok(core) => core.close(),
+        Err(_) => {
+            tracing::warn!("the store is closed by the process's exit: a request still held it")
+        }
+    }
+    tracing::info!("server stopped");
+    served
+}
+
+/// One line per listener, with the address bound.
+fn say_where(
+    out: &mut dyn Write,
+    listeners: &Listeners,
+    host_key: Option<&crate::ssh::host_key::HostKey>,
+    path: &Path,
+) -> Result<(), Failure> {
+    let local =
+        |listener: &TcpListener| listener.local_addr().map_err(|e| failure(2, e.to_string()));
+    let mut lines = Vec::new();
+    if let Some(listener) = &listeners.http {
+        let bound = local(listener)?;
+        warn_if_open(
+            &mut lines,
+            bound,
+            "this API has no TLS: its tokens cross the network in clear",
+        );
+        lines.push(format!(
+            "pcenter: Partner Center API at http://{bound}/v1 on {} (Ctrl-C to stop)",
+            path.display()
+        ));
+        tracing::info!("HTTP server listening on {bound} for {}", path.display());
+    }
+    if let (Some(listener), Some(key)) = (&listeners.ssh, host_key) {
+        let bound = local(listener)?;
+        warn_if_open(
+            &mut lines,
+            bound,
+            "anyone who can reach it may try to sign in",
+        );
+        let made = if key.made { ", made now" } else { "" };
+        lines.push(format!(
+            "pcenter: SSH dashboards at ssh -t -p {} {} on {} (host key {}{made}; Ctrl-C to stop)",
+            bound.port(),
+            bound.ip(),
+            path.display(),
+            key.fingerprint()
+        ));
+        tracing::info!(
+            "SSH server listening on {bound}, host key {}",
+            key.fingerprint()
+        );
+    }
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = out.flush();
+    Ok(())
+}
+
+fn warn_if_open(lines: &mut Vec<String>, bound: SocketAddr, why: &str) {
+    if !bound.ip().is_loopback() {
+        lines.push(format!(
+            "pcenter: warning: {bound} is reachable from other machines; {why}."
+        ));
+    }
+}
+
+/// Runs the faces on one tokio runtime (two workers: the machine's cores) until SIGINT or
+/// SIGTERM, then lets each finish with its clients.
+fn serve_until_stopped(
+    listeners: Listeners,
+    host_key: Option<crate::ssh::host_key::HostKey>,
+    core: Arc<Core>,
+    plan: &Plan,
+) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("pcenter-serve")
+        .enable_all()
+        .build()?;
+    let (stopping, stop_seen) = tokio::sync::watch::channel(false);
+    let stop = move || {
+        let mut seen = stop_seen.clone();
+        async move {
+            let _ = seen.wait_for(|stopping| *stopping).await;
+        }
+    };
+    let http_settings = plan.http_settings;
+    let ssh_settings = plan.ssh_settings;
+    runtime.block_on(async move {
+        let mut faces = tokio::task::JoinSet::new();
+        if let Some(listener) = listeners.http {
+            listener.set_nonblocking(true)?;
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            faces.spawn(crate::http::serve(
+                listener,
+                Arc::clone(&core),
+                http_settings,
+                stop(),
+            ));
+        }
+        if let (Some(listener), Some(key)) = (listeners.ssh, host_key) {
+            listener.set_nonblocking(true)?;
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            let shared = crate::ssh::Shared::new(Arc::clone(&core), ssh_settings);
+            let config = Arc::new(crate::ssh::config(key.key));
+            faces.spawn(crate::ssh::serve(listener, shared, config, stop()));
+        }
+        stopped().await;
+        let _ = stopping.send(true);
+        while faces.join_next().await.is_some() {}
+        Ok(())
+    })
+}
+/// SIGINT or SIGTERM.
+async fn stopped() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut interrupt), Ok(mut terminate)) = (
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::terminate()),
+    ) else {
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = interrupt.recv() => {}
+        _ = terminate.recv() => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::address;
+
+    #[test]
+    fn an_address_is_host_and_port_or_a_port_on_loopback() {
+        assert_eq!(address("8080").unwrap().to_string(), "127.0.0.1:8080");
+        assert_eq!(address("localhost:0").unwrap().to_string(), "127.0.0.1:0");
+        assert_eq!(address("0.0.0.0:80").unwrap().to_string(), "0.0.0.0:80");
+        assert!(address("here").unwrap_err().contains("HOST:PORT"));
+    }
+}

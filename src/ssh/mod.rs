@@ -1,0 +1,11 @@
+//! `pcenter serve --ssh ADDR`: the dashboard for many agents at once over SSH, every session
+//! one agent's, all on the one shared core. A thin shell: russh carries the bytes; `input`
+//! turns them into the dashboard's keys; `remote` runs one session and draws it; `server`
+//! signs agents in by their public keys and bounds what a client may hold.
+
+pub mod host_key;
+mod input;
+mod remote;
+mod server;
+
+pub use server::{config, serve, Settings, Shared};

@@ -1,0 +1,271 @@
+//! One agent's dashboard over SSH: a thread of its own that feeds the session what the client
+//! sends, draws a frame when something changed (a key, a resize, news from the core), and
+//! hands the bytes to the connection. It ends on quit, on the client's hang-up, after the idle
+//! timeout, when the client stops reading, or when the server stops; the client's terminal is
+//! put back as it was each time.
+
+use super::input::{Input, ESC_WAIT};
+use crate::app::session::Session;
+use crate::app::Action;
+use crate::classic_colors::ClassicColors;
+use crate::ui;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What reaches a remote session from its connection and from the server.
+#[derive(Debug)]
+pub enum Wake {
+    Input(Vec<u8>),
+    Resize(u16, u16),
+    /// The core has news for the session.
+    Notice,
+    /// The client closed its channel or its connection ended.
+    HungUp,
+    /// The server is stopping.
+    Stop,
+}
+
+/// What the connection is asked to send.
+#[derive(Debug)]
+pub enum Out {
+    Data(Vec<u8>),
+    /// The session ended: its exit status, then the channel is closed.
+    End(u32),
+}
+
+/// The bytes of a session on their way to the client. Frames are held until the flush that
+/// ends them, then sent as one packet; what is sent but not yet taken by the client is counted.
+pub struct Output {
+    pending: Vec<u8>,
+    sender: tokio::sync::mpsc::UnboundedSender<Out>,
+    /// Bytes handed to the connection and not yet sent: a client that stops reading makes this
+    /// grow (its window is full).
+    pub unsent: Arc<AtomicUsize>,
+}
+
+impl Output {
+    pub fn new(
+        sender: tokio::sync::mpsc::UnboundedSender<Out>,
+        unsent: Arc<AtomicUsize>,
+    ) -> Output {
+        Output {
+            pending: Vec::new(),
+            sender,
+            unsent,
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let bytes = std::mem::take(&mut self.pending);
+        self.unsent.fetch_add(bytes.len(), Ordering::AcqRel);
+        // Once the connection has ended, frames go nowhere: the session learns of the end
+        // from its wakes (`HungUp`), not from a failed draw.
+        let _ = self.sender.send(Out::Data(bytes));
+        Ok(())
+    }
+}
+
+/// How the session is let go of.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Without input for this long, the session is closed (after one line saying so).
+    pub idle: Duration,
+    /// A client with this many bytes not yet taken is not reading: its session is closed.
+    pub unsent: usize,
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    HungUp,
+    Idle,
+    NotReading,
+    Stopped,
+}
+
+/// Puts the client's terminal in the dashboard's modes: the alternate screen, bracketed paste.
+const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l";
+/// Puts it back: bracketed paste off, attributes reset, the normal screen, the cursor shown.
+const LEAVE_TEXT: &str = "\x1b[?2004l\x1b[0m\x1b[?1049l\x1b[?25h";
+const LEAVE: &[u8] = LEAVE_TEXT.as_bytes();
+
+type Screen = Terminal<CrosstermBackend<ClassicColors<Output>>>;
+
+/// Runs `session` for one SSH client until it ends; says why. Every way out restores the
+/// client's terminal and asks the connection to close the channel.
+pub fn run(
+    mut session: Session,
+    wakes: Receiver<Wake>,
+    mut output: Output,
+    palette: ui::Palette,
+    size: (u16, u16),
+    limits: Limits,
+) -> Ended {
+    let _ = output.write_all(ENTER).and_then(|()| output.flush());
+    let sender = output.sender.clone();
+    let unsent = Arc::clone(&output.unsent);
+    let ended = match screen(output, size) {
+        Ok(mut screen) => serve(
+            &mut session,
+            &mut screen,
+            &wakes,
+            palette,
+            size,
+            limits,
+            &unsent,
+        ),
+        Err(_) => Ended::HungUp,
+    };
+    let farewell = match ended {
+        Ended::Idle => Some(format!(
+            "pcenter: closed after {} without input; what you saved stays saved.",
+            span(limits.idle)
+        )),
+        Ended::Stopped => {
+            Some("pcenter: the server is stopping; what you saved stays saved.".to_string())
+        }
+        Ended::Quit | Ended::HungUp | Ended::NotReading => None,
+    };
+    if ended != Ended::NotReading && ended != Ended::HungUp {
+        let mut bytes = LEAVE.to_vec();
+        if let Some(line) = farewell {
+            bytes.extend_from_slice(line.as_bytes());
+            bytes.extend_from_slice(b"\r\n");
+        }
+        unsent.fetch_add(bytes.len(), Ordering::AcqRel);
+        let _ = sender.send(Out::Data(bytes));
+    }
+    let _ = sender.send(Out::End(0));
+    ended
+}
+
+fn screen(output: Output, (width, height): (u16, u16)) -> io::Result<Screen> {
+    Terminal::with_options(
+        CrosstermBackend::new(ClassicColors::new(output)),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    )
+}
+
+fn serve(
+    session: &mut Session,
+    screen: &mut Screen,
+    wakes: &Receiver<Wake>,
+    palette: ui::Palette,
+    (width, height): (u16, u16),
+    limits: Limits,
+    unsent: &AtomicUsize,
+) -> Ended {
+    let mut input = Input::default();
+    session.handle(Action::Resize(width, height));
+    session.follow();
+    let mut last_input = Instant::now();
+    let mut changed = true;
+    loop {
+        if changed {
+            if screen
+                .draw(|frame| ui::render_in(frame, &session.app, palette))
+                .is_err()
+            {
+                return Ended::HungUp;
+            }
+            changed = false;
+            if session.run_after_frame() {
+                changed = true;
+                continue;
+            }
+        }
+        if session.quit {
+            return Ended::Quit;
+        }
+        if unsent.load(Ordering::Acquire) > limits.unsent {
+            return Ended::NotReading;
+        }
+        let idle_left = limits.idle.saturating_sub(last_input.elapsed());
+        if idle_left.is_zero() {
+            return Ended::Idle;
+        }
+        let wait = match input.waiting_for_more() {
+            true => ESC_WAIT.min(idle_left),
+            false => idle_left,
+        };
+        let wake = match wakes.recv_timeout(wait) {
+            Ok(wake) => wake,
+            Err(RecvTimeoutError::Timeout) => {
+                if input.waiting_for_more() {
+                    changed |= apply(session, input.flush());
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ended::HungUp,
+        };
+        // Everything already waiting is handled before the next frame.
+        for wake in std::iter::once(wake).chain(wakes.try_iter().take(256)) {
+            match wake {
+                Wake::Input(bytes) => {
+                    last_input = Instant::now();
+                    changed |= apply(session, input.feed(&bytes));
+                }
+                Wake::Resize(width, height) => {
+                    if screen.resize(Rect::new(0, 0, width, height)).is_err() {
+                        return Ended::HungUp;
+                    }
+                    session.handle(Action::Resize(width, height));
+                    changed = true;
+                }
+                Wake::Notice => changed |= session.follow(),
+                Wake::HungUp => return Ended::HungUp,
+                Wake::Stop => return Ended::Stopped,
+            }
+            if session.quit {
+                break;
+            }
+        }
+    }
+}
+
+/// `30 minutes`, `1 minute`, `90 seconds`.
+fn span(time: Duration) -> String {
+    let seconds = time.as_secs();
+    let (count, unit) = match seconds.is_multiple_of(60) && seconds > 0 {
+        true => (seconds / 60, "minute"),
+        false => (seconds, "second"),
+    };
+    match count {
+        1 => format!("1 {unit}"),
+        _ => format!("{count} {unit}s"),
+    }
+}
+
+/// Applies actions to the session; whether there were any.
+fn apply(session: &mut Session, actions: Vec<Action>) -> bool {
+    let any = !actions.is_empty();
+    for action in actions {
+        session.handle(action);
+        if session.quit {
+            break;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,400 @@
+//! `pcenter serve --ssh` from the outside: the real server on 127.0.0.1 port 0 and OpenSSH's own
+//! `ssh` in pseudo-terminals, as agents connect to it; keys made with `ssh-keygen`.
+#![cfg(unix)]
+
+mod binary;
+mod pty;
+
+use binary::*;
+use pty::Dashboard;
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A server of the demo store on the mandatory-phase date, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    first_line: String,
+}
+
+impl Server {
+    fn start(dir: &Path, extra: &[&str]) -> Server {
+        let mut child = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
+            .args(["serve", "--ssh", "127.0.0.1:0"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start pcenter serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .split("-p ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        Server {
+            child,
+            port,
+            first_line: line,
+        }
+    }
+
+    /// Ends the server as Ctrl-C does; its exit status.
+    fn stop(mut self) -> Option<i32> {
+        // SAFETY: kill(2) on the child this test started.
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            assert!(Instant::now() < deadline, "the server did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A new ed25519 key pair in `dir`; the path of its private half.
+fn new_key(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let made = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .status()
+        .expect("ssh-keygen is installed");
+    assert!(made.success());
+    path
+}
+
+/// Registers an agent with `role` who signs in with a new key; the key's path.
+fn agent_with_key(dir: &Path, name: &str, role: &str) -> PathBuf {
+    let key = new_key(dir, &name.replace(' ', "_"));
+    let public = key.with_extension("pub");
+    let added = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
+        .args(["agents", "add", name, "--role", role, "--ssh-key"])
+        .arg(&public)
+        .output()
+        .unwrap();
+    assert_eq!(added.status.code(), Some(0), "{added:?}");
+    key
+}
+
+/// OpenSSH's client with `key` on the server, in a terminal of `size`; `extra` before the host.
+fn ssh(server: &Server, key: &Path, size: (u16, u16), extra: &[&str]) -> Dashboard {
+    let port = server.port.to_string();
+    let mut args: Vec<&OsStr> = vec![OsStr::new("-i"), key.as_os_str()];
+    for arg in [
+        "-p",
+        &port,
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "IdentitiesOnly=yes",
+        "-o",
+        "PreferredAuthentications=publickey",
+        "-o",
+        "LogLevel=ERROR",
+    ] {
+        args.push(OsStr::new(arg));
+    }
+    let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
+    args.extend(extra);
+    args.push(OsStr::new("anyone@127.0.0.1"));
+    Dashboard::start_program(OsStr::new("ssh"), &args, &[], size)
+}
+
+fn northwind_status(dashboard: &Dashboard) -> &'static str {
+    let screen = dashboard.screen();
+    let line = screen
+        .lines()
+        .find(|line| line.contains("Northwind Traders"))
+        .unwrap_or("");
+    if line.contains("Not confirmed") {
+        "Not confirmed"
+    } else if line.contains("Confirmed") {
+        "Confirmed"
+    } else {
+        "not shown"
+    }
+}
+
+#[test]
+fn an_agent_confirms_over_ssh_and_another_agents_list_shows_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let bob = agent_with_key(dir.path(), "Bob Agent", "sales-agent");
+    let server = Server::start(dir.path(), &[]);
+    assert!(
+        server.first_line.contains("host key SHA256:"),
+        "{}",
+        server.first_line
+    );
+
+    let mut watcher = ssh(&server, &bob, (80, 24), &["-tt"]);
+    watcher.wait_for_screen(&["Customers", "Signed in: Bob Agent (Sales agent)"]);
+    watcher.type_bytes(b"/northwind");
+    watcher.wait_for_screen(&["1 of 31 customers"]);
+    assert_eq!(northwind_status(&watcher), "Not confirmed");
+
+    let mut agent = ssh(&server, &ann, (80, 24), &["-tt"]);
+    agent.wait_for_screen(&["Signed in: Ann Agent (Admin agent)"]);
+    agent.type_bytes(b"/northwind\r");
+    agent.wait_for_screen(&["Northwind Traders"]);
+    agent.type_bytes(b"\r");
+    agent.wait_for_screen(&["Account", "Microsoft cloud agreement"]);
+    agent.type_bytes(b"u");
+    agent.wait_for_screen(&["Agreement acceptance date", "Save and continue"]);
+    agent.type_bytes(&[0x13]); // Ctrl-S: Save and continue
+    agent.wait_for_screen(&["Confirmed"]);
+
+    // No key pressed by Bob: his list shows it.
+    let shown = watcher.read_until(|d| northwind_status(d) == "Confirmed");
+    assert!(shown, "the change never showed:\n{}", watcher.screen());
+
+    for mut client in [agent, watcher] {
+        client.type_bytes(b"\x1b\x1bq");
+        assert_eq!(client.wait_for_exit().code(), Some(0));
+        client.assert_terminal_restored();
+    }
+    assert_eq!(server.stop(), Some(0));
+    let listed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agreements", "list", "--customer", "northwindtraders"])
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed["items"][0]["recordedBy"], "Ann Agent", "{listed}");
+}
+
+#[test]
+fn a_key_of_no_agent_is_refused_and_a_session_without_a_terminal_is_told_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let stranger = new_key(dir.path(), "stranger");
+    let server = Server::start(dir.path(), &[]);
+
+    let mut refused = ssh(&server, &stranger, (80, 24), &["-tt"]);
+    let status = refused.wait_for_exit();
+    assert_eq!(status.code(), Some(255));
+    assert!(
+        refused
+            .raw_output()
+            .contains("Permission denied (publickey)"),
+        "{}",
+        refused.raw_output()
+    );
+
+    let mut no_terminal = ssh(&server, &ann, (80, 24), &["-T"]);
+    assert_eq!(no_terminal.wait_for_exit().code(), Some(1));
+    let said = no_terminal.raw_output();
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+    assert!(
+        said.contains("needs a terminal") && said.contains("ssh -t"),
+        "{said}"
+    );
+
+    // A key added while the server runs signs in at once; removed, it no longer does.
+    let carol = new_key(dir.path(), "carol");
+    let added = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args([
+            "agents",
+            "add",
+            "Carol Agent",
+            "--role",
+            "helpdesk-agent",
+            "--ssh-key",
+        ])
+        .arg(carol.with_extension("pub"))
+        .output()
+        .unwrap();
+    assert_eq!(added.status.code(), Some(0), "{added:?}");
+    let mut session = ssh(&server, &carol, (80, 24), &["-tt"]);
+    session.wait_for_screen(&["Signed in: Carol Agent (Helpdesk agent)"]);
+    session.type_bytes(b"q");
+    assert_eq!(session.wait_for_exit().code(), Some(0));
+    let removed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agents", "keys", "Carol Agent", "--remove"])
+        .arg(carol.with_extension("pub"))
+        .output()
+        .unwrap();
+    assert_eq!(removed.status.code(), Some(0), "{removed:?}");
+    let mut gone = ssh(&server, &carol, (80, 24), &["-tt"]);
+    assert_eq!(gone.wait_for_exit().code(), Some(255));
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn a_resized_window_is_drawn_at_its_new_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path(), &[]);
+    let mut client = ssh(&server, &ann, (80, 24), &["-tt"]);
+    client.wait_for_screen(&["2018-11-14 · Confirmation: Mandatory"]);
+    client.resize(120, 40);
+    // Only a wide screen has room for the words "Business date".
+    client.wait_for_screen(&["Business date 2018-11-14", "31 of 31 customers"]);
+    client.type_bytes(b"q");
+    assert_eq!(client.wait_for_exit().code(), Some(0));
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn a_client_killed_mid_form_leaves_the_others_served_and_the_store_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let bob = agent_with_key(dir.path(), "Bob Agent", "sales-agent");
+    // Two sessions at most: the killed client's must be let go for a new one to open.
+    let server = Server::start(dir.path(), &["--max-sessions", "2"]);
+    let mut other = ssh(&server, &bob, (80, 24), &["-tt"]);
+    other.wait_for_screen(&["Signed in: Bob Agent"]);
+
+    let mut killed = ssh(&server, &ann, (80, 24), &["-tt"]);
+    killed.wait_for_screen(&["Signed in: Ann Agent"]);
+    killed.type_bytes(b"/northwind\r\ru");
+    killed.wait_for_screen(&["Save and continue"]);
+    killed.type_bytes(b"\x15Half typed"); // Ctrl-U clears, then a name half typed
+    killed.signal(libc::SIGKILL);
+    let _ = killed.wait_for_exit();
+    let killed_at = Instant::now();
+    let mut next = ssh(&server, &ann, (80, 24), &["-tt"]);
+    next.wait_for_screen(&["Signed in: Ann Agent"]);
+    assert!(
+        killed_at.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        killed_at.elapsed()
+    );
+    next.type_bytes(b"q");
+    assert_eq!(next.wait_for_exit().code(), Some(0));
+
+    // The other agent goes on: its list answers a key.
+    other.type_bytes(b"/contoso");
+    other.wait_for_screen(&["1 of 31 customers", "Contoso Electronics"]);
+    // Esc alone, then q: sent together they would be Alt-q.
+    other.type_bytes(b"\x1b");
+    other.wait_for_screen(&["Press / to filter"]);
+    other.type_bytes(b"q");
+    assert_eq!(other.wait_for_exit().code(), Some(0));
+    assert_eq!(server.stop(), Some(0));
+    // Nothing of the form was saved; the store opens and reads clean.
+    let listed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args(["agreements", "list", "--customer", "northwindtraders"])
+        .output()
+        .unwrap();
+    assert_eq!(listed.status.code(), Some(0), "{listed:?}");
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(listed["totalCount"], 0, "{listed}");
+}
+
+#[test]
+fn twenty_clients_at_once_each_get_a_dashboard_and_the_next_beyond_the_bound_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path(), &["--max-sessions", "20"]);
+    let mut clients: Vec<Dashboard> = (0..20)
+        .map(|_| ssh(&server, &ann, (80, 24), &["-tt"]))
+        .collect();
+    for client in &mut clients {
+        client.allow(Duration::from_secs(20));
+        client.wait_for_screen(&["Signed in: Ann Agent", "31 customers"]);
+    }
+    let mut one_more = ssh(&server, &ann, (80, 24), &["-tt"]);
+    assert_eq!(one_more.wait_for_exit().code(), Some(1));
+    assert!(
+        one_more.raw_output().contains("20 sessions open"),
+        "{}",
+        one_more.raw_output()
+    );
+    for client in &mut clients {
+        client.type_bytes(b"q");
+    }
+    for client in &mut clients {
+        assert_eq!(client.wait_for_exit().code(), Some(0));
+    }
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn on_stop_every_session_is_told_and_its_terminal_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path(), &[]);
+    let mut client = ssh(&server, &ann, (80, 24), &["-tt"]);
+    client.wait_for_screen(&["Signed in: Ann Agent"]);
+    assert_eq!(server.stop(), Some(0));
+    let _ = client.wait_for_exit();
+    client.assert_terminal_restored();
+    assert!(
+        client.raw_output().contains("the server is stopping"),
+        "{}",
+        client.raw_output()
+    );
+}
+
+#[test]
+fn a_session_without_input_is_closed_after_the_idle_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path(), &["--idle-timeout", "2s"]);
+    let mut client = ssh(&server, &ann, (80, 24), &["-tt"]);
+    client.wait_for_screen(&["Signed in: Ann Agent"]);
+    let started = Instant::now();
+    assert_eq!(client.wait_for_exit().code(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    client.assert_terminal_restored();
+    assert!(
+        client.raw_output().contains("without input"),
+        "{}",
+        client.raw_output()
+    );
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn a_frozen_client_is_let_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path(), &["--max-sessions", "1"]);
+    let mut frozen = ssh(&server, &ann, (80, 24), &["-tt"]);
+    frozen.wait_for_screen(&["Signed in: Ann Agent"]);
+    frozen.signal(libc::SIGSTOP);
+    let stopped_at = Instant::now();
+    // The only session is held until the server notices the client answers nothing.
+    let next = loop {
+        let mut next = ssh(&server, &ann, (80, 24), &["-tt"]);
+        next.allow(Duration::from_secs(20));
+        if next.read_until(|d| {
+            d.screen().contains("Signed in") || d.raw_output().contains("sessions open")
+        }) && next.screen().contains("Signed in")
+        {
+            break next;
+        }
+        let _ = next.wait_for_exit();
+        assert!(
+            stopped_at.elapsed() < Duration::from_secs(20),
+            "the frozen client was never let go"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    let mut next = next;
+    next.type_bytes(b"q");
+    assert_eq!(next.wait_for_exit().code(), Some(0));
+    frozen.signal(libc::SIGKILL);
+    assert_eq!(server.stop(), Some(0));
+}
