@@ -22,6 +22,7 @@ use pcenter::domain::cloud::Cloud;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::time::Instant;
 
 /// The agent the requests are signed in as, registered on the scratch copy.
 const CLIENT: &str = "Bench Client";
@@ -94,8 +95,11 @@ pub fn measure(
     };
 
     say("the HTTP API under wrk, on a copy of the data");
+    let started = Instant::now();
     let scratch = scratch_copy(dir)?;
+    let copied = started.elapsed().as_secs_f64();
     let token = register_client(pcenter, &scratch.data_dir)?;
+    let registered = started.elapsed().as_secs_f64();
     let mut server = served::start_pcenter(pcenter, &scratch.data_dir, &dir.file("serve.log"))?;
     let first = served::wait_ready(
         &mut server,
@@ -104,6 +108,10 @@ pub fn measure(
     )?;
     // The list's first page answers once the list is read.
     served::wait_ready(&mut server, "/v1/customers?size=1", Some(&token))?;
+    say(&format!(
+        "copied in {copied:.1} s, agent registered (the copy's first open checks it whole) after {registered:.1} s, server ready after {:.1} s",
+        started.elapsed().as_secs_f64()
+    ));
     let session = Session {
         wrk: &wrk,
         server: &server,
@@ -268,16 +276,25 @@ impl Session<'_> {
         let outcome = self.outcome(requests, self.seconds)?;
         let load = outcome.load(wanted);
         eprintln!(
-            "    {} {what}: {:.0}/s answered {wanted}, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms ({})",
+            "    {} {what}: {:.0}/s answered {wanted}, p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms ({}); load average {}",
             self.server.name,
             load.per_s,
             outcome.p50_ms,
             outcome.p99_ms,
             outcome.max_ms,
-            outcome.statuses_text()
+            outcome.statuses_text(),
+            load_average()
         );
         Ok(load)
     }
+}
+
+/// The machine's load average over the last minute, as `uptime` shows it.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 /// The ID files wrk reads, made from the size's export.
