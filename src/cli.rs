@@ -133,6 +133,7 @@ pub fn main() -> ExitCode {
             throttle,
             max_sessions,
             idle_timeout,
+            record,
         } = &command
         {
             let plan = crate::serve::Plan {
@@ -145,6 +146,7 @@ pub fn main() -> ExitCode {
                 ssh_settings: crate::ssh::Settings {
                     max_sessions: (*max_sessions).max(1),
                     idle: *idle_timeout,
+                    record: record.clone(),
                     ..crate::ssh::Settings::default()
                 },
             };

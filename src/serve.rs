@@ -229,7 +229,7 @@ fn serve_until_stopped(
         }
     };
     let http_settings = plan.http_settings;
-    let ssh_settings = plan.ssh_settings;
+    let ssh_settings = plan.ssh_settings.clone();
     runtime.block_on(async move {
         let mut faces = tokio::task::JoinSet::new();
         if let Some(listener) = listeners.http {

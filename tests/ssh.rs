@@ -398,3 +398,104 @@ fn a_frozen_client_is_let_go() {
     frozen.signal(libc::SIGKILL);
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn a_spectator_picks_a_live_session_and_watches_it_without_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let sam = agent_with_key(dir.path(), "Sam Spectator", "spectator");
+    let server = Server::start(dir.path(), &[]);
+    let mut presenter = ssh(&server, &ann, (80, 24), &["-tt"]);
+    presenter.wait_for_screen(&["Signed in: Ann Agent"]);
+
+    let mut spectator = ssh(&server, &sam, (100, 30), &["-tt"]);
+    spectator.wait_for_screen(&["Live sessions", "Ann Agent", "Admin agent"]);
+    spectator.type_bytes(b"\r");
+    spectator.wait_for_screen(&["Signed in: Ann Agent (Admin agent)", "Watching Ann Agent"]);
+
+    // The presenter types; the spectator sees it, with no key of its own.
+    presenter.type_bytes(b"/contoso");
+    presenter.wait_for_screen(&["Filter: contoso"]);
+    spectator.wait_for_screen(&["Filter: contoso", "1 of 31 customers"]);
+
+    // What the spectator types never reaches the presenter.
+    spectator.type_bytes(b"zz");
+    std::thread::sleep(Duration::from_millis(300));
+    presenter.output_during(Duration::from_millis(200));
+    assert!(
+        !presenter.screen().contains("contosozz"),
+        "{}",
+        presenter.screen()
+    );
+
+    // Back to the list, then the presenter leaves: the list says so.
+    spectator.type_bytes(b"\x1b");
+    spectator.wait_for_screen(&["Live sessions"]);
+    presenter.type_bytes(b"\x1b");
+    presenter.wait_for_screen(&["Press / to filter"]);
+    presenter.type_bytes(b"q");
+    assert_eq!(presenter.wait_for_exit().code(), Some(0));
+    spectator.wait_for_screen(&["No agent is signed in yet"]);
+    spectator.type_bytes(b"q");
+    assert_eq!(spectator.wait_for_exit().code(), Some(0));
+    spectator.assert_terminal_restored();
+
+    // A spectator has no part in the API or the dashboard's actions.
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn a_recorded_session_is_an_asciicast_that_ends_with_the_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let record = dir.path().join("recordings");
+    let server = Server::start(dir.path(), &["--record", record.to_str().unwrap()]);
+    let mut client = ssh(&server, &ann, (80, 24), &["-tt"]);
+    client.wait_for_screen(&["Signed in: Ann Agent"]);
+    client.type_bytes(b"/north");
+    client.wait_for_screen(&["Filter: north"]);
+    client.resize(100, 30);
+    client.wait_for_screen(&["Business date"]);
+    client.type_bytes(b"\x1b");
+    client.wait_for_screen(&["Press / to filter"]);
+    client.type_bytes(b"q");
+    assert_eq!(client.wait_for_exit().code(), Some(0));
+    assert_eq!(server.stop(), Some(0));
+
+    let files: Vec<PathBuf> = std::fs::read_dir(&record)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.ends_with(".cast") && name.contains("Ann-Agent"),
+        "{name}"
+    );
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+        .collect();
+    assert_eq!(lines[0]["version"], 2);
+    assert_eq!(lines[0]["width"], 80);
+    let events = &lines[1..];
+    let kinds: Vec<&str> = events.iter().map(|e| e[1].as_str().unwrap()).collect();
+    assert!(
+        kinds.contains(&"o") && kinds.contains(&"i") && kinds.contains(&"r"),
+        "{kinds:?}"
+    );
+    assert!(events.iter().any(|e| e[1] == "r" && e[2] == "100x30"));
+    let times: Vec<f64> = events.iter().map(|e| e[0].as_f64().unwrap()).collect();
+    assert!(
+        times.windows(2).all(|pair| pair[0] <= pair[1]),
+        "in time order"
+    );
+    let last_input = events.iter().rev().find(|e| e[1] == "i").unwrap();
+    assert_eq!(last_input[2], "q", "the last key is the quit");
+    let last = events.last().unwrap();
+    assert!(
+        last[2].as_str().unwrap().contains("\u{1b}[?1049l"),
+        "it ends by restoring the terminal: {last}"
+    );
+}

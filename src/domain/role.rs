@@ -12,6 +12,8 @@ pub enum Role {
     AdminAgent,
     SalesAgent,
     HelpdeskAgent,
+    /// pcenter's own: watches other agents' dashboards over SSH and does nothing itself.
+    Spectator,
 }
 
 /// Actions that only Admin agents and Sales agents may take.
@@ -54,13 +56,19 @@ impl fmt::Display for RoleRefusal {
 impl std::error::Error for RoleRefusal {}
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::AdminAgent, Role::SalesAgent, Role::HelpdeskAgent];
+    pub const ALL: [Role; 4] = [
+        Role::AdminAgent,
+        Role::SalesAgent,
+        Role::HelpdeskAgent,
+        Role::Spectator,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Role::AdminAgent => "Admin agent",
             Role::SalesAgent => "Sales agent",
             Role::HelpdeskAgent => "Helpdesk agent",
+            Role::Spectator => "Spectator",
         }
     }
 
@@ -70,6 +78,7 @@ impl Role {
             Role::AdminAgent => "admin-agent",
             Role::SalesAgent => "sales-agent",
             Role::HelpdeskAgent => "helpdesk-agent",
+            Role::Spectator => "spectator",
         }
     }
 
@@ -103,7 +112,7 @@ impl std::str::FromStr for Role {
             .find(|r| r.cli_name() == super::compare::lookup_key(s))
             .ok_or_else(|| {
                 format!(
-                    "unknown role '{}': use admin-agent, sales-agent or helpdesk-agent",
+                    "unknown role '{}': use admin-agent, sales-agent, helpdesk-agent or spectator",
                     crate::domain::characters::quote(s)
                 )
             })

@@ -84,6 +84,13 @@ pub fn signed_in(core: &Core, headers: &HeaderMap) -> Result<Actor, ApiError> {
     let agent = registry
         .agent_of_token(&token_hash(token))?
         .ok_or_else(|| unauthorized("The token is not one of a registered agent: it was revoked, its agent removed, or it was never made here."))?;
+    if agent.role == crate::domain::role::Role::Spectator {
+        return Err(ApiError::new(
+            code::FORBIDDEN,
+            exit::FORBIDDEN,
+            format!("{} is a spectator: spectators watch dashboards over SSH and have no part in the API.", agent.name),
+        ));
+    }
     Ok(Actor {
         agent: agent.name,
         role: agent.role,

@@ -355,3 +355,31 @@ fn beyond_the_connection_bound_clients_wait_for_a_free_one() {
     assert_eq!(asked("5"), "200");
     served.stop();
 }
+
+#[test]
+fn a_spectator_has_no_part_in_the_api() {
+    use crate::domain::agent::{token_text, Agent};
+    use crate::domain::role::Role;
+    use crate::store::agents::token_hash;
+    let (core, _) = core_with_agent();
+    let registry = core.store().registry().unwrap();
+    registry
+        .add_agent(&Agent {
+            id: "a-sam".into(),
+            name: "Sam Spectator".into(),
+            role: Role::Spectator,
+            added_at: "2018-11-01T10:00:00Z".parse().unwrap(),
+            ssh_keys: vec![],
+        })
+        .unwrap();
+    let token = token_text(&[9; 32]);
+    registry.add_token("a-sam", &token_hash(&token)).unwrap();
+    let served = Served::start(core);
+    let (status, body) = curl(served.address, "get", "/v1/customers", &token);
+    assert_eq!(status, "403", "{body}");
+    assert!(error_of(&body)["description"]
+        .as_str()
+        .unwrap()
+        .contains("spectator"));
+    served.stop();
+}

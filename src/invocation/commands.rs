@@ -110,6 +110,11 @@ pub enum Command {
         /// default), or 90s, 2h.
         #[arg(long, value_name = "TIME", default_value = "30", value_parser = super::values::parse_duration)]
         idle_timeout: std::time::Duration,
+        /// Record each SSH session into this directory as an asciicast v2 file (output, input
+        /// and resizes), which `asciinema play` replays.
+        #[arg(long, value_name = "DIR")]
+        #[serde(with = "crate::serde_path::option")]
+        record: Option<PathBuf>,
         /// Answer an agent's requests beyond N a minute with 429 and Retry-After, as Partner
         /// Center throttles, to test a script's retries (0, the default: no limit).
         #[arg(long, value_name = "N", default_value_t = 0)]

@@ -5,7 +5,10 @@
 
 pub mod host_key;
 mod input;
+mod recording;
 mod remote;
 mod server;
+mod spectate;
+mod stage;
 
 pub use server::{config, serve, Settings, Shared};

@@ -5,6 +5,8 @@
 //! put back as it was each time.
 
 use super::input::{Input, ESC_WAIT};
+use super::recording::Recording;
+use super::stage::Stage;
 use crate::app::session::Session;
 use crate::app::Action;
 use crate::classic_colors::ClassicColors;
@@ -15,7 +17,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// What reaches a remote session from its connection and from the server.
@@ -47,6 +49,7 @@ pub struct Output {
     /// Bytes handed to the connection and not yet sent: a client that stops reading makes this
     /// grow (its window is full).
     pub unsent: Arc<AtomicUsize>,
+    recording: Option<Arc<Mutex<Recording>>>,
 }
 
 impl Output {
@@ -58,8 +61,32 @@ impl Output {
             pending: Vec::new(),
             sender,
             unsent,
+            recording: None,
         }
     }
+
+    /// Another output to the same client, for what is sent outside frames.
+    pub fn sibling(&self) -> Output {
+        Output {
+            pending: Vec::new(),
+            sender: self.sender.clone(),
+            unsent: Arc::clone(&self.unsent),
+            recording: self.recording.clone(),
+        }
+    }
+
+    /// Sends `bytes` at once, as they are.
+    pub fn send(&self, bytes: Vec<u8>) {
+        if let Some(recording) = &self.recording {
+            lock(recording).output(&bytes);
+        }
+        self.unsent.fetch_add(bytes.len(), Ordering::AcqRel);
+        let _ = self.sender.send(Out::Data(bytes));
+    }
+}
+
+fn lock(recording: &Mutex<Recording>) -> std::sync::MutexGuard<'_, Recording> {
+    recording.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Write for Output {
@@ -72,11 +99,10 @@ impl Write for Output {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let bytes = std::mem::take(&mut self.pending);
-        self.unsent.fetch_add(bytes.len(), Ordering::AcqRel);
         // Once the connection has ended, frames go nowhere: the session learns of the end
         // from its wakes (`HungUp`), not from a failed draw.
-        let _ = self.sender.send(Out::Data(bytes));
+        let bytes = std::mem::take(&mut self.pending);
+        self.send(bytes);
         Ok(())
     }
 }
@@ -101,26 +127,47 @@ pub enum Ended {
 }
 
 /// Puts the client's terminal in the dashboard's modes: the alternate screen, bracketed paste.
-const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l";
+pub const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l";
 /// Puts it back: bracketed paste off, attributes reset, the normal screen, the cursor shown.
 const LEAVE_TEXT: &str = "\x1b[?2004l\x1b[0m\x1b[?1049l\x1b[?25h";
 const LEAVE: &[u8] = LEAVE_TEXT.as_bytes();
 
 type Screen = Terminal<CrosstermBackend<ClassicColors<Output>>>;
 
+/// A client's side of a session: what it sends, where its output goes, how it shows colour,
+/// and its terminal's size when the session opens.
+pub struct Client {
+    pub wakes: Receiver<Wake>,
+    pub output: Output,
+    pub palette: ui::Palette,
+    pub size: (u16, u16),
+}
+
+/// What a session is watched by: a recording, spectators.
+#[derive(Default)]
+pub struct Watched {
+    pub recording: Option<Recording>,
+    pub stage: Option<Arc<Stage>>,
+}
+
 /// Runs `session` for one SSH client until it ends; says why. Every way out restores the
 /// client's terminal and asks the connection to close the channel.
-pub fn run(
-    mut session: Session,
-    wakes: Receiver<Wake>,
-    mut output: Output,
-    palette: ui::Palette,
-    size: (u16, u16),
-    limits: Limits,
-) -> Ended {
+pub fn run(mut session: Session, client: Client, limits: Limits, watched: Watched) -> Ended {
+    let Client {
+        wakes,
+        mut output,
+        palette,
+        size,
+    } = client;
+    let recording = watched.recording.map(|r| Arc::new(Mutex::new(r)));
+    output.recording = recording.clone();
     let _ = output.write_all(ENTER).and_then(|()| output.flush());
-    let sender = output.sender.clone();
     let unsent = Arc::clone(&output.unsent);
+    let closing = output.sibling();
+    let seen = Seen {
+        recording,
+        stage: watched.stage.clone(),
+    };
     let ended = match screen(output, size) {
         Ok(mut screen) => serve(
             &mut session,
@@ -130,13 +177,25 @@ pub fn run(
             size,
             limits,
             &unsent,
+            &seen,
         ),
         Err(_) => Ended::HungUp,
     };
+    if let Some(stage) = &watched.stage {
+        stage.end();
+    }
+    close(&closing, ended, limits.idle);
+    ended
+}
+
+/// Ends a session's output: the client's terminal put back (unless it is gone or not
+/// reading), one line saying why when the client did not choose to leave, and the channel
+/// closed.
+pub fn close(output: &Output, ended: Ended, idle: Duration) {
     let farewell = match ended {
         Ended::Idle => Some(format!(
             "pcenter: closed after {} without input; what you saved stays saved.",
-            span(limits.idle)
+            span(idle)
         )),
         Ended::Stopped => {
             Some("pcenter: the server is stopping; what you saved stays saved.".to_string())
@@ -149,11 +208,29 @@ pub fn run(
             bytes.extend_from_slice(line.as_bytes());
             bytes.extend_from_slice(b"\r\n");
         }
-        unsent.fetch_add(bytes.len(), Ordering::AcqRel);
-        let _ = sender.send(Out::Data(bytes));
+        output.send(bytes);
     }
-    let _ = sender.send(Out::End(0));
-    ended
+    let _ = output.sender.send(Out::End(0));
+}
+
+/// Who else sees what the session does.
+struct Seen {
+    recording: Option<Arc<Mutex<Recording>>>,
+    stage: Option<Arc<Stage>>,
+}
+
+impl Seen {
+    fn input(&self, bytes: &[u8]) {
+        if let Some(recording) = &self.recording {
+            lock(recording).input(bytes);
+        }
+    }
+
+    fn resize(&self, size: (u16, u16)) {
+        if let Some(recording) = &self.recording {
+            lock(recording).resize(size);
+        }
+    }
 }
 
 fn screen(output: Output, (width, height): (u16, u16)) -> io::Result<Screen> {
@@ -165,6 +242,7 @@ fn screen(output: Output, (width, height): (u16, u16)) -> io::Result<Screen> {
     )
 }
 
+#[allow(clippy::too_many_arguments)]
 fn serve(
     session: &mut Session,
     screen: &mut Screen,
@@ -173,6 +251,7 @@ fn serve(
     (width, height): (u16, u16),
     limits: Limits,
     unsent: &AtomicUsize,
+    seen: &Seen,
 ) -> Ended {
     let mut input = Input::default();
     session.handle(Action::Resize(width, height));
@@ -181,11 +260,13 @@ fn serve(
     let mut changed = true;
     loop {
         if changed {
-            if screen
-                .draw(|frame| ui::render_in(frame, &session.app, palette))
-                .is_err()
-            {
-                return Ended::HungUp;
+            match screen.draw(|frame| ui::render_in(frame, &session.app, palette)) {
+                Ok(frame) => {
+                    if let Some(stage) = &seen.stage {
+                        stage.publish(frame.buffer);
+                    }
+                }
+                Err(_) => return Ended::HungUp,
             }
             changed = false;
             if session.run_after_frame() {
@@ -222,6 +303,7 @@ fn serve(
             match wake {
                 Wake::Input(bytes) => {
                     last_input = Instant::now();
+                    seen.input(&bytes);
                     changed |= apply(session, input.feed(&bytes));
                 }
                 Wake::Resize(width, height) => {
@@ -229,6 +311,7 @@ fn serve(
                         return Ended::HungUp;
                     }
                     session.handle(Action::Resize(width, height));
+                    seen.resize((width, height));
                     changed = true;
                 }
                 Wake::Notice => changed |= session.follow(),

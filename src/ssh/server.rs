@@ -3,32 +3,39 @@
 //! needs a pseudo-terminal; the number of sessions is bounded; on stop every session is told,
 //! its client's terminal restored, before the connections close.
 
-use super::remote::{self, Ended, Out, Output, Wake};
+use super::recording::Recording;
+use super::remote::{self, Client, Ended, Out, Output, Wake, Watched};
+use super::spectate::{self, Live, Spectator};
+use super::stage::Stage;
 use crate::app::session::Session;
 use crate::core::Core;
 use crate::domain::agent::Agent;
+use crate::domain::role::Role;
 use crate::service::Actor;
 use crate::ui::Palette;
 use russh::keys::HashAlg;
 use russh::server::{Auth, ChannelOpenHandle, Msg, Session as SshSession, VerifiedPublicKey};
 use russh::{Channel, ChannelId, MethodKind, MethodSet};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How the server treats its clients.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Settings {
-    /// Sessions at once; the next client is told so and closed.
+    /// Sessions at once (spectators included); the next client is told so and closed.
     pub max_sessions: usize,
     /// A session without input for this long is closed.
     pub idle: Duration,
     /// A client with this many bytes of output not taken is not reading: it is closed.
     pub unsent: usize,
+    /// Where each session is recorded (asciicast v2), when it is.
+    pub record: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -37,6 +44,7 @@ impl Default for Settings {
             max_sessions: 64,
             idle: Duration::from_secs(30 * 60),
             unsent: 1 << 20,
+            record: None,
         }
     }
 }
@@ -45,7 +53,12 @@ impl Default for Settings {
 pub struct Shared {
     pub core: Arc<Core>,
     pub settings: Settings,
+    /// Every open session's input, spectators' included: to tell them the server stops.
     sessions: Mutex<HashMap<u64, Sender<Wake>>>,
+    /// The agents' sessions, as spectators see them, in the order they opened.
+    stages: Mutex<BTreeMap<u64, Arc<Stage>>>,
+    /// The spectators, told when a session opens or ends.
+    spectators: Mutex<HashMap<u64, Sender<Wake>>>,
     next_session: AtomicU64,
 }
 
@@ -55,6 +68,8 @@ impl Shared {
             core,
             settings,
             sessions: Mutex::default(),
+            stages: Mutex::default(),
+            spectators: Mutex::default(),
             next_session: AtomicU64::new(1),
         })
     }
@@ -67,6 +82,35 @@ impl Shared {
     pub fn live(&self) -> usize {
         self.sessions().len()
     }
+
+    /// The agents' sessions, for spectators.
+    fn stages(&self) -> Vec<Live> {
+        lock(&self.stages)
+            .iter()
+            .map(|(id, stage)| Live {
+                id: *id,
+                stage: Arc::clone(stage),
+            })
+            .collect()
+    }
+
+    /// Tells every spectator that the list of sessions changed.
+    fn tell_spectators(&self) {
+        lock(&self.spectators).retain(|_, wakes| wakes.send(Wake::Notice).is_ok());
+    }
+
+    /// A session ended: it goes from every list.
+    fn ended(&self, id: u64) {
+        self.sessions().remove(&id);
+        lock(&self.spectators).remove(&id);
+        if lock(&self.stages).remove(&id).is_some() {
+            self.tell_spectators();
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The server's configuration for russh: public keys only, keepalives so that a client that
@@ -273,42 +317,26 @@ impl Connection {
                 }
             }
         });
-        let actor = Actor {
-            agent: agent.name.clone(),
-            role: agent.role,
-            business_date: shared.core.business_date(),
-        };
-        let mut dashboard = Session::open(Arc::clone(&shared.core), actor, pty.size);
-        let notices = wakes.clone();
-        dashboard.set_waker(move || {
-            let _ = notices.send(Wake::Notice);
-        });
         let palette = Palette::from_env(
             self.colour.no_color.as_deref().map(std::ffi::OsStr::new),
             Some(&pty.term),
             self.colour.colorterm.as_deref(),
         );
-        let limits = remote::Limits {
-            idle: shared.settings.idle,
-            unsent: shared.settings.unsent,
+        let opened = Opened {
+            id,
+            wakes: wakes.clone(),
+            woken,
+            output: Output::new(sender, unsent),
+            palette,
+            pty,
+            kill: self.kill.take(),
         };
-        let kill = self.kill.take();
-        let output = Output::new(sender, unsent);
-        let name = agent.name.clone();
-        let started = std::thread::Builder::new()
-            .name("pcenter-ssh".into())
-            .spawn(move || {
-                let ended = remote::run(dashboard, woken, output, palette, pty.size, limits);
-                shared.sessions().remove(&id);
-                tracing::info!("SSH session of {name} ended: {ended:?}");
-                if ended == Ended::NotReading {
-                    if let Some(kill) = kill {
-                        let _ = kill.send(());
-                    }
-                }
-            });
+        let started = match agent.role {
+            Role::Spectator => self.spectate(opened, &agent),
+            _ => self.dashboard(opened, &agent),
+        };
         match started {
-            Ok(_) => {
+            Ok(()) => {
                 self.wakes = Some(wakes);
                 tracing::info!(
                     "SSH session of {} ({}) opened",
@@ -317,7 +345,7 @@ impl Connection {
                 );
             }
             Err(error) => {
-                self.shared.sessions().remove(&id);
+                self.shared.ended(id);
                 self.refuse(
                     session,
                     channel,
@@ -326,6 +354,132 @@ impl Connection {
             }
         }
     }
+
+    /// An agent's dashboard, on a thread of its own, watched by spectators and recorded.
+    fn dashboard(&mut self, opened: Opened, agent: &Agent) -> std::io::Result<()> {
+        let shared = Arc::clone(&self.shared);
+        let actor = Actor {
+            agent: agent.name.clone(),
+            role: agent.role,
+            business_date: shared.core.business_date(),
+        };
+        let mut dashboard = Session::open(Arc::clone(&shared.core), actor, opened.pty.size);
+        let notices = opened.wakes.clone();
+        dashboard.set_waker(move || {
+            let _ = notices.send(Wake::Notice);
+        });
+        let now = shared.core.now_on(shared.core.business_date());
+        let stage = Arc::new(Stage::new(
+            agent.name.clone(),
+            agent.role.label(),
+            chrono::Utc::now(),
+        ));
+        lock(&shared.stages).insert(opened.id, Arc::clone(&stage));
+        shared.tell_spectators();
+        let recording = shared.settings.record.as_deref().and_then(|dir| {
+            Recording::create(
+                dir,
+                &agent.name,
+                opened.id,
+                opened.pty.size,
+                &opened.pty.term,
+                now,
+            )
+            .map_err(|e| tracing::warn!("cannot record the session of {}: {e}", agent.name))
+            .inspect(|r| {
+                tracing::info!(
+                    "recording the session of {} in {}",
+                    agent.name,
+                    r.path().display()
+                )
+            })
+            .ok()
+        });
+        let limits = remote::Limits {
+            idle: shared.settings.idle,
+            unsent: shared.settings.unsent,
+        };
+        let name = agent.name.clone();
+        std::thread::Builder::new()
+            .name("pcenter-ssh".into())
+            .spawn(move || {
+                let watched = Watched {
+                    recording,
+                    stage: Some(stage),
+                };
+                let Opened {
+                    id,
+                    woken,
+                    output,
+                    palette,
+                    pty,
+                    kill,
+                    ..
+                } = opened;
+                let client = Client {
+                    wakes: woken,
+                    output,
+                    palette,
+                    size: pty.size,
+                };
+                let ended = remote::run(dashboard, client, limits, watched);
+                shared.ended(id);
+                tracing::info!("SSH session of {name} ended: {ended:?}");
+                if ended == Ended::NotReading {
+                    if let Some(kill) = kill {
+                        let _ = kill.send(());
+                    }
+                }
+            })
+            .map(drop)
+    }
+
+    /// A spectator's list of sessions and the session it watches, on a thread of its own.
+    fn spectate(&mut self, opened: Opened, agent: &Agent) -> std::io::Result<()> {
+        let shared = Arc::clone(&self.shared);
+        lock(&shared.spectators).insert(opened.id, opened.wakes.clone());
+        let spectator = Spectator::new(agent.name.clone(), shared.stages());
+        let idle = shared.settings.idle;
+        let name = agent.name.clone();
+        std::thread::Builder::new()
+            .name("pcenter-spectator".into())
+            .spawn(move || {
+                let Opened {
+                    id,
+                    wakes,
+                    woken,
+                    output,
+                    palette,
+                    pty,
+                    ..
+                } = opened;
+                let list = {
+                    let shared = Arc::clone(&shared);
+                    move || shared.stages()
+                };
+                let client = Client {
+                    wakes: woken,
+                    output,
+                    palette,
+                    size: pty.size,
+                };
+                let ended = spectate::run(spectator, list, client, wakes, idle);
+                shared.ended(id);
+                tracing::info!("SSH spectator {name} left: {ended:?}");
+            })
+            .map(drop)
+    }
+}
+
+/// A session just opened: what its thread needs.
+struct Opened {
+    id: u64,
+    wakes: Sender<Wake>,
+    woken: std::sync::mpsc::Receiver<Wake>,
+    output: Output,
+    palette: Palette,
+    pty: Pty,
+    kill: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl russh::server::Handler for Connection {

@@ -59,11 +59,14 @@ fn a_client_that_takes_nothing_is_let_go_once_its_bytes_pass_the_bound() {
     let output = Output::new(sender, Arc::clone(&unsent));
     let ended = run(
         session(),
-        wakes,
-        output,
-        ui::Palette::Colors256,
-        (80, 24),
+        Client {
+            wakes,
+            output,
+            palette: ui::Palette::Colors256,
+            size: (80, 24),
+        },
         limits(Duration::from_secs(60), 1000),
+        Watched::default(),
     );
     assert_eq!(ended, Ended::NotReading);
     let (text, status) = sent(&mut outgoing);
@@ -78,11 +81,14 @@ fn an_idle_session_says_why_it_closes_and_restores_the_terminal() {
     let output = Output::new(sender, Arc::new(AtomicUsize::new(0)));
     let ended = run(
         session(),
-        wakes,
-        output,
-        ui::Palette::Colors16,
-        (80, 24),
+        Client {
+            wakes,
+            output,
+            palette: ui::Palette::Colors16,
+            size: (80, 24),
+        },
         limits(Duration::from_millis(50), usize::MAX),
+        Watched::default(),
     );
     assert_eq!(ended, Ended::Idle);
     let (text, _) = sent(&mut outgoing);
@@ -107,11 +113,14 @@ fn keys_reach_the_session_and_quit_ends_it() {
     let running = std::thread::spawn(move || {
         run(
             session,
-            wakes,
-            output,
-            ui::Palette::NoColor,
-            (80, 24),
+            Client {
+                wakes,
+                output,
+                palette: ui::Palette::NoColor,
+                size: (80, 24),
+            },
             limits(Duration::from_secs(60), usize::MAX),
+            Watched::default(),
         )
     });
     // As a person types: Esc, then q a moment later (together they would be Alt-q).

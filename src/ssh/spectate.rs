@@ -1,0 +1,355 @@
+//! A spectator over SSH: a list of the live sessions to pick one, then that session's screen
+//! as its agent sees it, live, centred in the spectator's own (cut at its edges when smaller).
+//! Nothing a spectator types reaches the session watched. State, `update` and `render` are
+//! pure; `run` is the loop of one spectator's thread.
+
+use super::input::{Input, ESC_WAIT};
+use super::remote::{Client, Ended, Wake};
+use super::stage::Stage;
+use crate::app::keys::KeyPattern::{self, Ctrl, Plain};
+use crate::app::Action;
+use crate::classic_colors::ClassicColors;
+use crate::ui::Palette;
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
+use std::sync::mpsc::RecvTimeoutError;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A live session, as the list shows it.
+#[derive(Clone)]
+pub struct Live {
+    pub id: u64,
+    pub stage: Arc<Stage>,
+}
+
+/// What a spectator does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Up,
+    Down,
+    Watch,
+    Back,
+    Quit,
+}
+
+/// A key, its words in the footer, and what it does: one table per view feeds both.
+struct Key {
+    keys: &'static [KeyPattern],
+    label: &'static str,
+    does: &'static str,
+    command: Command,
+}
+
+const LIST_KEYS: &[Key] = &[
+    Key {
+        keys: &[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))],
+        label: "↑↓",
+        does: "Select",
+        command: Command::Up,
+    },
+    Key {
+        keys: &[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))],
+        label: "",
+        does: "",
+        command: Command::Down,
+    },
+    Key {
+        keys: &[Plain(KeyCode::Enter)],
+        label: "Enter",
+        does: "Watch",
+        command: Command::Watch,
+    },
+    Key {
+        keys: &[Plain(KeyCode::Char('q')), Ctrl('c')],
+        label: "q",
+        does: "Quit",
+        command: Command::Quit,
+    },
+];
+
+const WATCH_KEYS: &[Key] = &[
+    Key {
+        keys: &[Plain(KeyCode::Esc)],
+        label: "Esc",
+        does: "Sessions",
+        command: Command::Back,
+    },
+    Key {
+        keys: &[Plain(KeyCode::Char('q')), Ctrl('c')],
+        label: "q",
+        does: "Quit",
+        command: Command::Quit,
+    },
+];
+
+fn command_of(table: &[Key], key: &KeyEvent) -> Option<Command> {
+    table
+        .iter()
+        .find(|binding| binding.keys.iter().any(|pattern| pattern.matches(key)))
+        .map(|binding| binding.command)
+}
+
+fn footer(table: &[Key]) -> String {
+    table
+        .iter()
+        .filter(|binding| !binding.label.is_empty())
+        .map(|binding| format!("{} {}", binding.label, binding.does))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+/// A spectator's state.
+pub struct Spectator {
+    pub name: String,
+    /// The live sessions, as last listed.
+    pub sessions: Vec<Live>,
+    selected: usize,
+    /// The session watched.
+    watching: Option<Live>,
+    /// Said on the list: a session that ended while watched.
+    note: Option<String>,
+    quit: bool,
+}
+
+impl Spectator {
+    pub fn new(name: String, sessions: Vec<Live>) -> Spectator {
+        Spectator {
+            name,
+            sessions,
+            selected: 0,
+            watching: None,
+            note: None,
+            quit: false,
+        }
+    }
+
+    /// The list changed: the selection stays on the same session where it can.
+    pub fn relist(&mut self, sessions: Vec<Live>) {
+        let chosen = self.sessions.get(self.selected).map(|live| live.id);
+        self.sessions = sessions;
+        self.selected = chosen
+            .and_then(|id| self.sessions.iter().position(|live| live.id == id))
+            .unwrap_or(0)
+            .min(self.sessions.len().saturating_sub(1));
+    }
+
+    /// A key typed by the spectator.
+    pub fn key(&mut self, key: &KeyEvent) {
+        let table = match self.watching {
+            Some(_) => WATCH_KEYS,
+            None => LIST_KEYS,
+        };
+        match command_of(table, key) {
+            Some(Command::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Command::Down) => {
+                self.selected = (self.selected + 1).min(self.sessions.len().saturating_sub(1))
+            }
+            Some(Command::Watch) => {
+                self.watching = self.sessions.get(self.selected).cloned();
+                self.note = None;
+            }
+            Some(Command::Back) => self.watching = None,
+            Some(Command::Quit) => self.quit = true,
+            None => {}
+        }
+    }
+
+    /// The session watched, if it still goes on; back to the list, saying so, once it ended.
+    pub fn watched(&mut self) -> Option<Arc<Stage>> {
+        let live = self.watching.as_ref()?;
+        if live.stage.frame().1 {
+            self.note = Some(format!("{}'s session ended.", live.stage.agent));
+            self.watching = None;
+            return None;
+        }
+        Some(Arc::clone(&live.stage))
+    }
+}
+
+/// Draws the spectator's view: the list, or the watched session's last frame.
+pub fn render(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
+    let area = frame.area();
+    match &spectator.watching {
+        Some(live) => {
+            let (shown, _) = live.stage.frame();
+            let Some(shown) = shown else {
+                frame.render_widget(Paragraph::new("Waiting for the first frame…"), area);
+                return;
+            };
+            let room_below = area.height > shown.area.height;
+            mirror(frame.buffer_mut(), &shown, room_below);
+            if room_below {
+                let line = Rect::new(0, area.height - 1, area.width, 1);
+                let words = format!(
+                    " Watching {} ({}) · {}",
+                    live.stage.agent,
+                    live.stage.role,
+                    footer(WATCH_KEYS)
+                );
+                frame.render_widget(Paragraph::new(words).style(palette.muted()), line);
+            }
+        }
+        None => render_list(frame, spectator, palette),
+    }
+}
+
+/// Copies `shown` into `into`, centred; cut at the edges when `into` is smaller. With
+/// `room_below`, one row is kept free at the bottom for the spectator's own line.
+fn mirror(into: &mut Buffer, shown: &Buffer, room_below: bool) {
+    let area = into.area;
+    let height = area.height.saturating_sub(u16::from(room_below));
+    let left = area.width.saturating_sub(shown.area.width) / 2;
+    let top = height.saturating_sub(shown.area.height) / 2;
+    for y in 0..shown.area.height.min(height) {
+        for x in 0..shown.area.width.min(area.width) {
+            if let (Some(cell), Some(target)) = (
+                shown.cell(Position::new(x, y)),
+                into.cell_mut(Position::new(left + x, top + y)),
+            ) {
+                *target = cell.clone();
+            }
+        }
+    }
+}
+
+fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
+    let area = frame.area();
+    let mut lines = vec![
+        Line::styled(
+            format!(" pcenter · Live sessions · Spectator: {}", spectator.name),
+            palette.header(),
+        ),
+        Line::raw(""),
+    ];
+    if let Some(note) = &spectator.note {
+        lines.push(Line::styled(format!(" {note}"), palette.warning()));
+        lines.push(Line::raw(""));
+    }
+    if spectator.sessions.is_empty() {
+        lines.push(Line::raw(
+            " No agent is signed in yet; this list changes as agents sign in and out.",
+        ));
+    }
+    for (index, live) in spectator.sessions.iter().enumerate() {
+        let selected = index == spectator.selected;
+        let marker = if selected { "›" } else { " " };
+        let text = format!(
+            " {marker} {:<30} {:<15} since {}",
+            live.stage.agent,
+            live.stage.role,
+            live.stage.since.format("%H:%M UTC")
+        );
+        lines.push(Line::styled(text, palette.row(selected)));
+    }
+    let list_area = Rect::new(0, 0, area.width, area.height.saturating_sub(1));
+    frame.render_widget(Paragraph::new(lines), list_area);
+    let footer_area = Rect::new(0, area.height.saturating_sub(1), area.width, 1);
+    frame.render_widget(
+        Paragraph::new(format!(" {}", footer(LIST_KEYS))).style(palette.muted()),
+        footer_area,
+    );
+}
+
+/// Runs one spectator until it quits, hangs up, goes idle or the server stops. `list` gives
+/// the live sessions; `Wake::Notice` means a frame or the list changed.
+pub fn run(
+    mut spectator: Spectator,
+    list: impl Fn() -> Vec<Live>,
+    client: Client,
+    watcher: std::sync::mpsc::Sender<Wake>,
+    idle: Duration,
+) -> Ended {
+    let Client {
+        wakes,
+        output,
+        palette,
+        size: (width, height),
+    } = client;
+    let closing = output.sibling();
+    let mut screen = match Terminal::with_options(
+        CrosstermBackend::new(ClassicColors::new(output)),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+        },
+    ) {
+        Ok(screen) => screen,
+        Err(_) => return Ended::HungUp,
+    };
+    closing.send(super::remote::ENTER.to_vec());
+    let mut input = Input::default();
+    let mut last_input = Instant::now();
+    let mut watched_id = None;
+    let ended = loop {
+        let watched = spectator.watched();
+        // A newly watched stage tells this spectator of its frames.
+        let id = spectator.watching.as_ref().map(|live| live.id);
+        if id != watched_id {
+            if let Some(stage) = &watched {
+                stage.watch(watcher.clone());
+            }
+            watched_id = id;
+        }
+        if screen
+            .draw(|frame| render(frame, &spectator, palette))
+            .is_err()
+        {
+            break Ended::HungUp;
+        }
+        if spectator.quit {
+            break Ended::Quit;
+        }
+        let idle_left = idle.saturating_sub(last_input.elapsed());
+        if idle_left.is_zero() {
+            break Ended::Idle;
+        }
+        let wait = match input.waiting_for_more() {
+            true => ESC_WAIT.min(idle_left),
+            false => idle_left,
+        };
+        let wake = match wakes.recv_timeout(wait) {
+            Ok(wake) => wake,
+            Err(RecvTimeoutError::Timeout) => {
+                keys(&mut spectator, input.flush());
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break Ended::HungUp,
+        };
+        let mut stop = None;
+        for wake in std::iter::once(wake).chain(wakes.try_iter().take(256)) {
+            match wake {
+                Wake::Input(bytes) => {
+                    last_input = Instant::now();
+                    keys(&mut spectator, input.feed(&bytes));
+                }
+                Wake::Resize(width, height) => {
+                    if screen.resize(Rect::new(0, 0, width, height)).is_err() {
+                        stop = Some(Ended::HungUp);
+                    }
+                }
+                Wake::Notice => spectator.relist(list()),
+                Wake::HungUp => stop = Some(Ended::HungUp),
+                Wake::Stop => stop = Some(Ended::Stopped),
+            }
+        }
+        if let Some(ended) = stop {
+            break ended;
+        }
+    };
+    drop(screen);
+    super::remote::close(&closing, ended, idle);
+    ended
+}
+
+fn keys(spectator: &mut Spectator, actions: Vec<Action>) {
+    for action in actions {
+        if let Action::Key(key) = action {
+            spectator.key(&key);
+        }
+    }
+}
