@@ -163,7 +163,14 @@ pub fn main() -> ExitCode {
     };
     let lock = match StoreLock::acquire(&path) {
         Ok(lock) => lock,
-        Err(error) => return fail(store_exit(&error), not_acquired(&path, error)),
+        Err(error) => {
+            // A server has the store: this dashboard joins it as one more session.
+            #[cfg(unix)]
+            if let Some(code) = join_server(&options, &path, &error) {
+                return code;
+            }
+            return fail(store_exit(&error), not_acquired(&path, error));
+        }
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // The store is still prepared (seeded, partner saved), as a start with a terminal would.
@@ -183,6 +190,34 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
     }
+}
+
+/// The dashboard of this terminal as a session of the server that owns the store at `path`,
+/// when one does; `None` otherwise (no server, or no terminal here).
+#[cfg(unix)]
+fn join_server(options: &Options, path: &Path, error: &StoreError) -> Option<ExitCode> {
+    if !matches!(error, StoreError::Locked { .. })
+        || !std::io::stdout().is_terminal()
+        || !std::io::stdin().is_terminal()
+    {
+        return None;
+    }
+    let actor = options.actor();
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let attach = crate::owner::Attach {
+        agent: actor.agent,
+        role: actor.role,
+        size,
+        term: std::env::var("TERM").ok(),
+        colorterm: std::env::var("COLORTERM").ok(),
+        no_color: std::env::var("NO_COLOR").ok(),
+    };
+    let attached = crate::owner::attach(path, attach)?;
+    tracing::info!("dashboard joined {}", attached.owner.describe());
+    Some(match crate::term::relay(attached) {
+        Ok(status) => ExitCode::from(status),
+        Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
+    })
 }
 
 /// Why the store's lock could not be taken: when its owner answers, who holds it and since

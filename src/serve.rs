@@ -119,11 +119,14 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
         let core = Arc::clone(&core);
         std::thread::spawn(move || loader.run(&core))
     });
-    let served = match owner::serve(owner, owner::commands_through(&core)) {
+    // The dashboards' sessions: over SSH, and of local terminals attached through the socket.
+    let sessions = crate::ssh::Shared::new(Arc::clone(&core), plan.ssh_settings.clone());
+    let attacher = Some(crate::ssh::attacher(Arc::clone(&sessions)));
+    let served = match owner::serve_with(owner, owner::commands_through(&core), attacher) {
         Ok(serving) => {
             let said = say_where(out, &listeners, host_key.as_ref(), &path);
             let served = said.and_then(|()| {
-                serve_until_stopped(listeners, host_key, Arc::clone(&core), plan)
+                serve_until_stopped(listeners, host_key, Arc::clone(&core), &sessions, plan)
                     .map_err(|e| failure(4, format!("the server failed: {e}")))
             });
             serving.stop();
@@ -214,6 +217,7 @@ fn serve_until_stopped(
     listeners: Listeners,
     host_key: Option<crate::ssh::host_key::HostKey>,
     core: Arc<Core>,
+    sessions: &Arc<crate::ssh::Shared>,
     plan: &Plan,
 ) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -229,7 +233,7 @@ fn serve_until_stopped(
         }
     };
     let http_settings = plan.http_settings;
-    let ssh_settings = plan.ssh_settings.clone();
+    let sessions = Arc::clone(sessions);
     runtime.block_on(async move {
         let mut faces = tokio::task::JoinSet::new();
         if let Some(listener) = listeners.http {
@@ -245,13 +249,19 @@ fn serve_until_stopped(
         if let (Some(listener), Some(key)) = (listeners.ssh, host_key) {
             listener.set_nonblocking(true)?;
             let listener = tokio::net::TcpListener::from_std(listener)?;
-            let shared = crate::ssh::Shared::new(Arc::clone(&core), ssh_settings);
             let config = Arc::new(crate::ssh::config(key.key));
-            faces.spawn(crate::ssh::serve(listener, shared, config, stop()));
+            faces.spawn(crate::ssh::serve(
+                listener,
+                Arc::clone(&sessions),
+                config,
+                stop(),
+            ));
         }
         stopped().await;
         let _ = stopping.send(true);
         while faces.join_next().await.is_some() {}
+        // Local dashboards are told too, when no SSH face told them.
+        sessions.stop_sessions().await;
         Ok(())
     })
 }

@@ -159,6 +159,85 @@ impl Screen {
     }
 }
 
+/// This terminal as one session of a server that draws it (`owner::attach`): raw mode here,
+/// every key and size sent, every byte of the screen written, until the session ends; its
+/// exit status. The server puts the terminal's modes back itself; the guard does so again
+/// should the connection break.
+#[cfg(unix)]
+pub fn relay(link: crate::owner::Attached) -> io::Result<u8> {
+    use crate::owner::Shown;
+    use std::io::Write;
+    install_panic_hook();
+    enable_raw_mode()?;
+    let _guard = Guard;
+    let reading = Arc::new(AtomicBool::new(true));
+    let mut keys = link.try_clone()?;
+    let still = Arc::clone(&reading);
+    std::thread::spawn(move || relay_keys(&mut keys, &still));
+    let mut link = link;
+    let mut stdout = io::stdout();
+    let status = loop {
+        match link.shown() {
+            Some(Shown::Screen(bytes)) => {
+                if stdout
+                    .write_all(&bytes)
+                    .and_then(|()| stdout.flush())
+                    .is_err()
+                {
+                    link.hang_up();
+                    break HANG_UP_STATUS;
+                }
+            }
+            Some(Shown::Ended(status)) => break status,
+            None => {
+                restore();
+                eprintln!("pcenter: the server went away; what was saved stays saved.");
+                break HANG_UP_STATUS;
+            }
+        }
+    };
+    reading.store(false, Ordering::Release);
+    Ok(status)
+}
+
+/// Sends what is typed here, and the terminal's size when it changes, until told to stop or
+/// the terminal hangs up (then the server sees the session hang up).
+#[cfg(unix)]
+fn relay_keys(link: &mut crate::owner::Attached, reading: &AtomicBool) {
+    let mut size = ratatui::crossterm::terminal::size().ok();
+    let mut buffer = [0u8; 4096];
+    while reading.load(Ordering::Acquire) {
+        let mut poll = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the length given.
+        let ready = unsafe { libc::poll(&mut poll, 1, SIGNAL_POLL.as_millis() as libc::c_int) };
+        let now = ratatui::crossterm::terminal::size().ok();
+        if now.is_some() && now != size {
+            size = now;
+            if link.send_size(now.unwrap_or((80, 24))).is_err() {
+                return;
+            }
+        }
+        if ready <= 0 {
+            continue;
+        }
+        // SAFETY: reads into a buffer of the length given.
+        let read = unsafe { libc::read(0, buffer.as_mut_ptr().cast(), buffer.len()) };
+        if read < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        }
+        if read <= 0 {
+            return link.hang_up();
+        }
+        if link.send_keys(&buffer[..read as usize]).is_err() {
+            return;
+        }
+    }
+}
+
 /// The exit status after the terminal went away: that of its SIGHUP, which usually comes with
 /// it, or the same status when only the end of input was seen.
 fn hang_up(stop: &Stop) -> u8 {

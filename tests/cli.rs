@@ -105,7 +105,7 @@ fn every_option_with_fixed_values_lists_them_in_its_help() {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let role = "[possible values: admin-agent, sales-agent, helpdesk-agent]";
+    let role = "[possible values: admin-agent, sales-agent, helpdesk-agent, spectator]";
     assert!(help(&[]).contains(role), "{}", help(&[]));
     assert!(help(&["report", "compliance"]).contains(role));
     let formats = "[possible values: table, json, csv]";

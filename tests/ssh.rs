@@ -499,3 +499,34 @@ fn a_recorded_session_is_an_asciicast_that_ends_with_the_quit() {
         "it ends by restoring the terminal: {last}"
     );
 }
+
+#[test]
+fn a_local_dashboard_on_a_served_store_joins_the_server_as_one_more_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let sam = agent_with_key(dir.path(), "Sam Spectator", "spectator");
+    let server = Server::start(dir.path(), &[]);
+    let mut local = Dashboard::start_with(
+        dir.path(),
+        &["--demo", "--today", MANDATORY_DAY, "--agent", "Lou Local"],
+    );
+    local.wait_for_screen(&["Signed in: Lou Local (Admin agent)", "31 customers"]);
+    // Served by the server: a spectator sees it among the live sessions.
+    let mut spectator = ssh(&server, &sam, (80, 24), &["-tt"]);
+    spectator.wait_for_screen(&["Live sessions", "Lou Local"]);
+    spectator.type_bytes(b"\r");
+    local.type_bytes(b"/north");
+    local.wait_for_screen(&["Filter: north"]);
+    spectator.wait_for_screen(&["Filter: north"]);
+    local.resize(100, 30);
+    local.wait_for_screen(&["Business date 2018-11-14"]);
+    // The server stops: the local dashboard is told, its terminal put back.
+    assert_eq!(server.stop(), Some(0));
+    assert_eq!(local.wait_for_exit().code(), Some(0));
+    local.assert_terminal_restored();
+    assert!(
+        local.raw_output().contains("the server is stopping"),
+        "{}",
+        local.raw_output()
+    );
+    let _ = spectator.wait_for_exit();
+}

@@ -45,7 +45,7 @@ pub struct Options {
     pub agent: Option<String>,
     /// The signed-in agent's role (default: admin-agent). A Helpdesk agent may look, but not
     /// create customers or orders, change subscriptions, or confirm or see confirmations. For
-    /// `agents add`, the role of the agent added.
+    /// `agents add`, the role of the agent added (a spectator only watches dashboards over SSH).
     #[arg(long, global = true, env = "PCENTER_ROLE", value_name = "ROLE", value_parser = RoleParser)]
     pub role: Option<Role>,
     /// The partner organization's name shown in the header (saved in the store).

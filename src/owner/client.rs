@@ -1,7 +1,7 @@
 //! A command's side: whether its store has an owner, and running the command through it, its
 //! output written here as it comes, its standard input read here when the command reads it.
 
-use super::frame::{self, Frame, Hello, CHUNK};
+use super::frame::{self, Attach, Frame, Hello, CHUNK};
 use super::place::Place;
 use super::request::{Request, Route};
 use super::{peer, refusals, OwnerRecord};
@@ -49,6 +49,75 @@ pub fn forward(options: &Options, command: &Command) -> Option<ExitCode> {
     let status = connection.run(Request::here(options, command, &store));
     tracing::info!("command finished: {name} ({status:?})");
     Some(status)
+}
+
+/// A dashboard of this terminal joined to the server that owns the store: the server draws
+/// it; this process only passes keys and sizes one way and the screen the other.
+pub struct Attached {
+    stream: UnixStream,
+    pub owner: OwnerRecord,
+}
+
+/// What the server sends an attached dashboard.
+pub enum Shown {
+    Screen(Vec<u8>),
+    /// The session ended, with this status.
+    Ended(u8),
+}
+
+/// Joins the server that owns `store` as one more dashboard session: `None` when the store's
+/// owner is no server (or none answers).
+pub fn attach(store: &Path, attach: Attach) -> Option<Attached> {
+    let mut connection = Connection::open(store)?;
+    if connection.owner.kind != super::OwnerKind::Server {
+        return None;
+    }
+    frame::write(&mut connection.stream, &Frame::Attach(Box::new(attach))).ok()?;
+    connection.stream.set_read_timeout(None).ok()?;
+    connection.stream.set_write_timeout(None).ok()?;
+    Some(Attached {
+        stream: connection.stream,
+        owner: connection.owner,
+    })
+}
+
+impl Attached {
+    /// Another handle on the same connection, for a thread of its own.
+    pub fn try_clone(&self) -> io::Result<Attached> {
+        Ok(Attached {
+            stream: self.stream.try_clone()?,
+            owner: self.owner.clone(),
+        })
+    }
+
+    pub fn send_keys(&mut self, bytes: &[u8]) -> io::Result<()> {
+        for chunk in bytes.chunks(CHUNK) {
+            frame::write(&mut self.stream, &Frame::Stdin(chunk.to_vec()))?;
+        }
+        Ok(())
+    }
+
+    pub fn send_size(&mut self, (width, height): (u16, u16)) -> io::Result<()> {
+        frame::write(&mut self.stream, &Frame::Resize(width, height))
+    }
+
+    /// The next thing the server sends; `None` once the connection is gone.
+    pub fn shown(&mut self) -> Option<Shown> {
+        match frame::read(&mut self.stream) {
+            Ok(Some(Frame::Stdout(bytes))) => Some(Shown::Screen(bytes)),
+            Ok(Some(Frame::Exit(status))) => Some(Shown::Ended(status)),
+            Ok(Some(Frame::Refused(refusal))) => {
+                let _ = tell(&ApiError::from(refusal));
+                Some(Shown::Ended(1))
+            }
+            _ => None,
+        }
+    }
+
+    /// Ends this side: the server sees the session hang up.
+    pub fn hang_up(&self) {
+        let _ = self.stream.shutdown(std::net::Shutdown::Both);
+    }
 }
 
 struct Connection {
@@ -129,7 +198,9 @@ impl Connection {
                 | Frame::Owner(_)
                 | Frame::Run(_)
                 | Frame::Stdin(_)
-                | Frame::StdinFailed(_) => return went_away(),
+                | Frame::StdinFailed(_)
+                | Frame::Attach(_)
+                | Frame::Resize(..) => return went_away(),
             }
         }
     }

@@ -1,7 +1,7 @@
 //! One connection to the owner's socket: who owns the store, and maybe one command, run with
 //! the standard streams of the pcenter that sent it.
 
-use super::frame::{self, Frame, Hello, Refusal, PROTOCOL};
+use super::frame::{self, Attach, Frame, Hello, Refusal, PROTOCOL};
 use super::request::{Request, Route};
 use super::server::{Invocation, Shared};
 use super::stdio::{self, Out, StderrSink, StdinSource, StdoutSink};
@@ -44,6 +44,7 @@ pub fn serve_connection(stream: UnixStream, shared: &Shared) {
         // It only asked who owns the store.
         Ok(None) => return,
         Ok(Some(Frame::Run(request))) => *request,
+        Ok(Some(Frame::Attach(attach))) => return attached(*attach, hello, stream, &out, shared),
         other => return not_understood(&out, other),
     };
     let _ = stream.set_read_timeout(None);
@@ -65,6 +66,38 @@ pub fn serve_connection(stream: UnixStream, shared: &Shared) {
         Err(error) => Frame::Refused(Refusal::from(error)),
     };
     let _ = stdio::lock(&out).send(&last);
+}
+
+/// A local dashboard joining the server's sessions; refused by an owner that runs none.
+fn attached(attach: Attach, hello: Hello, stream: UnixStream, out: &Out, shared: &Shared) {
+    let refused = |error: ApiError| {
+        let _ = stdio::lock(out).send(&Frame::Refused(Refusal::from(&error)));
+    };
+    if hello.protocol != PROTOCOL || hello.version != Hello::ours().version {
+        return refused(ApiError::new(
+            code::STORE_IN_USE,
+            exit::STORE_IN_USE,
+            format!(
+                "The server that has this store open is pcenter {}, and this is {}: start the dashboard with the server's pcenter.",
+                hello.version,
+                env!("CARGO_PKG_VERSION")
+            ),
+        ));
+    }
+    let Some(attacher) = &shared.attacher else {
+        return refused(ApiError::new(
+            code::STORE_IN_USE,
+            exit::STORE_IN_USE,
+            "The store is open in another dashboard, which takes no second one.",
+        ));
+    };
+    let _ = stream.set_read_timeout(None);
+    tracing::info!(
+        "a local dashboard joined: {} ({})",
+        attach.agent,
+        attach.role.label()
+    );
+    attacher(attach, super::AttachedTerminal::of(stream));
 }
 
 /// Whether the request may run here: the same protocol and version, values the command line

@@ -12,6 +12,11 @@
 //!                            ←    StdinWanted n   (only when the command reads standard input)
 //! Stdin bytes (empty: end)   →
 //!                            ←    Exit status, or Refused {code, description, exit}
+//! or, to a server, a dashboard of this terminal:
+//! Attach {agent, role, size, …} →
+//!                            ←    Stdout bytes (the screen, as they are drawn)
+//! Stdin bytes, Resize w h    →    (keys as typed, the window's new size)
+//!                            ←    Exit status (the session ended)
 //! ```
 
 use super::request::Request;
@@ -72,6 +77,17 @@ impl From<Refusal> for ApiError {
     }
 }
 
+/// A local dashboard joining a server's sessions: who it is, and its terminal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attach {
+    pub agent: String,
+    pub role: crate::domain::role::Role,
+    pub size: (u16, u16),
+    pub term: Option<String>,
+    pub colorterm: Option<String>,
+    pub no_color: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Frame {
     Hello(Hello),
@@ -85,6 +101,8 @@ pub enum Frame {
     StdinFailed(String),
     Exit(u8),
     Refused(Refusal),
+    Attach(Box<Attach>),
+    Resize(u16, u16),
 }
 
 const HELLO: u8 = 1;
@@ -97,6 +115,8 @@ const STDIN: u8 = 7;
 const STDIN_FAILED: u8 = 8;
 const EXIT: u8 = 9;
 const REFUSED: u8 = 10;
+const ATTACH: u8 = 11;
+const RESIZE: u8 = 12;
 
 /// Why a frame could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -128,6 +148,12 @@ impl Frame {
             Frame::StdinFailed(why) => (STDIN_FAILED, json(why)?),
             Frame::Exit(status) => (EXIT, Cow::Owned(vec![*status])),
             Frame::Refused(refusal) => (REFUSED, json(refusal)?),
+            Frame::Attach(attach) => (ATTACH, json(attach.as_ref())?),
+            Frame::Resize(width, height) => {
+                let [w0, w1] = width.to_be_bytes();
+                let [h0, h1] = height.to_be_bytes();
+                (RESIZE, Cow::Owned(vec![w0, w1, h0, h1]))
+            }
         })
     }
 
@@ -158,6 +184,14 @@ impl Frame {
                 }
             },
             REFUSED => Frame::Refused(json(&payload)?),
+            ATTACH => Frame::Attach(Box::new(json(&payload)?)),
+            RESIZE => match payload.as_slice() {
+                [w0, w1, h0, h1] => Frame::Resize(
+                    u16::from_be_bytes([*w0, *w1]),
+                    u16::from_be_bytes([*h0, *h1]),
+                ),
+                _ => return Err(FrameError::Malformed("a size that is not 4 bytes".into())),
+            },
             other => return Err(FrameError::UnknownKind(other)),
         })
     }

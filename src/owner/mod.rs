@@ -29,6 +29,7 @@ mod refusals;
 mod request;
 mod server;
 mod stdio;
+mod terminal;
 
 #[cfg(test)]
 mod tests;
@@ -39,11 +40,15 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-pub use client::{forward, owner_of};
+pub use client::{attach, forward, owner_of, Attached, Shown};
+pub use frame::Attach;
 pub use place::{Place, ADDRESS_MAX, MODE};
 pub use refusals::{dashboard_refused, needs_store_alone};
 pub use request::{Request, Route};
-pub use server::{commands_through, serve, Executor, Invocation, Owner, Serving};
+pub use server::{
+    commands_through, serve, serve_with, Attacher, Executor, Invocation, Owner, Serving,
+};
+pub use terminal::{AttachedTerminal, Typed};
 
 /// What owns a store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

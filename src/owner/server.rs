@@ -3,6 +3,7 @@
 //! it runs for (see `caller`).
 
 use super::connection::serve_connection;
+use super::frame::Attach;
 use super::place::{Bound, Place};
 use super::{OwnerError, OwnerRecord};
 use crate::api::error::ApiError;
@@ -34,6 +35,11 @@ pub struct Invocation {
 /// `api::execute` does; called on the connection's own thread, with the standard streams of
 /// the pcenter it runs for in place (`caller`), so it must run the command on that thread.
 pub type Executor = Arc<dyn Fn(Invocation, &mut dyn Write) -> Result<u8, ApiError> + Send + Sync>;
+
+/// Runs a dashboard session for a local pcenter that attached to a server (`Attach`), on the
+/// connection's own thread, until it ends: keys and sizes read from the stream, the screen
+/// written to it.
+pub type Attacher = Arc<dyn Fn(Attach, super::AttachedTerminal) + Send + Sync>;
 
 /// Connections served at once; more are dropped (their commands are told the store is in use).
 const MOST_CONNECTIONS: usize = 64;
@@ -76,6 +82,15 @@ impl Owner {
 /// Serves every connection to `owner`'s socket on a thread of its own, each command run by
 /// `executor`, until `Serving::stop` (or its drop).
 pub fn serve(owner: Owner, executor: Executor) -> io::Result<Serving> {
+    serve_with(owner, executor, None)
+}
+
+/// `serve`, with dashboards of local terminals run by `attacher` (a server's sessions).
+pub fn serve_with(
+    owner: Owner,
+    executor: Executor,
+    attacher: Option<Attacher>,
+) -> io::Result<Serving> {
     let Owner {
         bound,
         listener,
@@ -87,6 +102,7 @@ pub fn serve(owner: Owner, executor: Executor) -> io::Result<Serving> {
         record,
         store,
         executor,
+        attacher,
         connections: Mutex::new(Connections::default()),
         ended: Condvar::new(),
     });
@@ -144,6 +160,7 @@ pub(super) struct Shared {
     pub(super) record: OwnerRecord,
     pub(super) store: PathBuf,
     pub(super) executor: Executor,
+    pub(super) attacher: Option<Attacher>,
     connections: Mutex<Connections>,
     ended: Condvar,
 }

@@ -5,10 +5,12 @@
 
 pub mod host_key;
 mod input;
+mod local;
 mod recording;
 mod remote;
 mod server;
 mod spectate;
 mod stage;
 
+pub use local::attacher;
 pub use server::{config, serve, Settings, Shared};

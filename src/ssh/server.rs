@@ -83,6 +83,37 @@ impl Shared {
         self.sessions().len()
     }
 
+    /// Counts a new session in, unless the server has its most already; its ID.
+    pub(super) fn admit(&self, wakes: &Sender<Wake>) -> Option<u64> {
+        let mut sessions = self.sessions();
+        if sessions.len() >= self.settings.max_sessions {
+            return None;
+        }
+        let id = self.next_session.fetch_add(1, Ordering::Relaxed);
+        sessions.insert(id, wakes.clone());
+        Some(id)
+    }
+
+    /// What a client beyond the most sessions is told.
+    pub(super) fn full(&self) -> String {
+        format!(
+            "pcenter: this server already has its {} sessions open; try again later.",
+            self.settings.max_sessions
+        )
+    }
+
+    /// Tells every session that the server stops, and waits (a few seconds at most) for them
+    /// to end.
+    pub async fn stop_sessions(&self) {
+        for wakes in self.sessions().values() {
+            let _ = wakes.send(Wake::Stop);
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.live() > 0 && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// The agents' sessions, for spectators.
     fn stages(&self) -> Vec<Live> {
         lock(&self.stages)
@@ -100,7 +131,7 @@ impl Shared {
     }
 
     /// A session ended: it goes from every list.
-    fn ended(&self, id: u64) {
+    pub(super) fn ended(&self, id: u64) {
         self.sessions().remove(&id);
         lock(&self.spectators).remove(&id);
         if lock(&self.stages).remove(&id).is_some() {
@@ -161,13 +192,7 @@ pub async fn serve(
         ));
     }
     drop(listener);
-    for wakes in shared.sessions().values() {
-        let _ = wakes.send(Wake::Stop);
-    }
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while shared.live() > 0 && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    shared.stop_sessions().await;
     // The farewells on their way out.
     tokio::time::sleep(Duration::from_millis(100)).await;
 }
@@ -204,9 +229,9 @@ async fn connection(
 
 /// The pseudo-terminal a client asked for.
 #[derive(Debug, Clone)]
-struct Pty {
-    term: String,
-    size: (u16, u16),
+pub(super) struct Pty {
+    pub term: String,
+    pub size: (u16, u16),
 }
 
 /// What of the client's environment decides the colours.
@@ -278,22 +303,11 @@ impl Connection {
             );
         };
         let shared = Arc::clone(&self.shared);
-        let max = shared.settings.max_sessions;
         let (wakes, woken) = std::sync::mpsc::channel();
-        let id = shared.next_session.fetch_add(1, Ordering::Relaxed);
-        {
-            let mut sessions = shared.sessions();
-            if sessions.len() >= max {
-                drop(sessions);
-                tracing::info!("SSH session refused for {}: {max} already open", agent.name);
-                return self.refuse(
-                    session,
-                    channel,
-                    &format!("pcenter: this server already has its {max} sessions open; try again later."),
-                );
-            }
-            sessions.insert(id, wakes.clone());
-        }
+        let Some(id) = shared.admit(&wakes) else {
+            tracing::info!("SSH session refused for {}: the server is full", agent.name);
+            return self.refuse(session, channel, &shared.full());
+        };
         let (sender, mut outgoing) = tokio::sync::mpsc::unbounded_channel();
         let unsent = Arc::new(AtomicUsize::new(0));
         let handle = session.handle();
@@ -357,80 +371,10 @@ impl Connection {
 
     /// An agent's dashboard, on a thread of its own, watched by spectators and recorded.
     fn dashboard(&mut self, opened: Opened, agent: &Agent) -> std::io::Result<()> {
-        let shared = Arc::clone(&self.shared);
-        let actor = Actor {
-            agent: agent.name.clone(),
-            role: agent.role,
-            business_date: shared.core.business_date(),
-        };
-        let mut dashboard = Session::open(Arc::clone(&shared.core), actor, opened.pty.size);
-        let notices = opened.wakes.clone();
-        dashboard.set_waker(move || {
-            let _ = notices.send(Wake::Notice);
-        });
-        let now = shared.core.now_on(shared.core.business_date());
-        let stage = Arc::new(Stage::new(
-            agent.name.clone(),
-            agent.role.label(),
-            chrono::Utc::now(),
-        ));
-        lock(&shared.stages).insert(opened.id, Arc::clone(&stage));
-        shared.tell_spectators();
-        let recording = shared.settings.record.as_deref().and_then(|dir| {
-            Recording::create(
-                dir,
-                &agent.name,
-                opened.id,
-                opened.pty.size,
-                &opened.pty.term,
-                now,
-            )
-            .map_err(|e| tracing::warn!("cannot record the session of {}: {e}", agent.name))
-            .inspect(|r| {
-                tracing::info!(
-                    "recording the session of {} in {}",
-                    agent.name,
-                    r.path().display()
-                )
-            })
-            .ok()
-        });
-        let limits = remote::Limits {
-            idle: shared.settings.idle,
-            unsent: shared.settings.unsent,
-        };
-        let name = agent.name.clone();
+        let session = dashboard_session(&self.shared, &agent.name, agent.role, opened);
         std::thread::Builder::new()
             .name("pcenter-ssh".into())
-            .spawn(move || {
-                let watched = Watched {
-                    recording,
-                    stage: Some(stage),
-                };
-                let Opened {
-                    id,
-                    woken,
-                    output,
-                    palette,
-                    pty,
-                    kill,
-                    ..
-                } = opened;
-                let client = Client {
-                    wakes: woken,
-                    output,
-                    palette,
-                    size: pty.size,
-                };
-                let ended = remote::run(dashboard, client, limits, watched);
-                shared.ended(id);
-                tracing::info!("SSH session of {name} ended: {ended:?}");
-                if ended == Ended::NotReading {
-                    if let Some(kill) = kill {
-                        let _ = kill.send(());
-                    }
-                }
-            })
+            .spawn(session)
             .map(drop)
     }
 
@@ -471,15 +415,86 @@ impl Connection {
     }
 }
 
+/// An agent's dashboard session, watched by spectators and recorded, ready to run on the
+/// thread that will drive it (its own for SSH, the attached terminal's for a local one).
+pub(super) fn dashboard_session(
+    shared: &Arc<Shared>,
+    name: &str,
+    role: Role,
+    opened: Opened,
+) -> impl FnOnce() + Send + 'static {
+    let shared = Arc::clone(shared);
+    let actor = Actor {
+        agent: name.to_string(),
+        role,
+        business_date: shared.core.business_date(),
+    };
+    let mut dashboard = Session::open(Arc::clone(&shared.core), actor, opened.pty.size);
+    let notices = opened.wakes.clone();
+    dashboard.set_waker(move || {
+        let _ = notices.send(Wake::Notice);
+    });
+    let now = shared.core.now_on(shared.core.business_date());
+    let stage = Arc::new(Stage::new(
+        name.to_string(),
+        role.label(),
+        chrono::Utc::now(),
+    ));
+    lock(&shared.stages).insert(opened.id, Arc::clone(&stage));
+    shared.tell_spectators();
+    let recording = shared.settings.record.as_deref().and_then(|dir| {
+        Recording::create(dir, name, opened.id, opened.pty.size, &opened.pty.term, now)
+            .map_err(|e| tracing::warn!("cannot record the session of {name}: {e}"))
+            .inspect(|r| {
+                tracing::info!("recording the session of {name} in {}", r.path().display())
+            })
+            .ok()
+    });
+    let limits = remote::Limits {
+        idle: shared.settings.idle,
+        unsent: shared.settings.unsent,
+    };
+    let name = name.to_string();
+    move || {
+        let watched = Watched {
+            recording,
+            stage: Some(stage),
+        };
+        let Opened {
+            id,
+            woken,
+            output,
+            palette,
+            pty,
+            kill,
+            ..
+        } = opened;
+        let client = Client {
+            wakes: woken,
+            output,
+            palette,
+            size: pty.size,
+        };
+        let ended = remote::run(dashboard, client, limits, watched);
+        shared.ended(id);
+        tracing::info!("session of {name} ended: {ended:?}");
+        if ended == Ended::NotReading {
+            if let Some(kill) = kill {
+                let _ = kill.send(());
+            }
+        }
+    }
+}
+
 /// A session just opened: what its thread needs.
-struct Opened {
-    id: u64,
-    wakes: Sender<Wake>,
-    woken: std::sync::mpsc::Receiver<Wake>,
-    output: Output,
-    palette: Palette,
-    pty: Pty,
-    kill: Option<tokio::sync::oneshot::Sender<()>>,
+pub(super) struct Opened {
+    pub id: u64,
+    pub wakes: Sender<Wake>,
+    pub woken: std::sync::mpsc::Receiver<Wake>,
+    pub output: Output,
+    pub palette: Palette,
+    pub pty: Pty,
+    pub kill: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl russh::server::Handler for Connection {
