@@ -239,6 +239,9 @@ pub(super) struct Pty {
 struct ColourEnv {
     no_color: Option<String>,
     colorterm: Option<String>,
+    /// The client's language (`LANG`, or `LC_ALL`/`LC_MESSAGES` before it), kept for the
+    /// session's language.
+    lang: Option<String>,
 }
 
 /// One connection: who signed in, its session channel and what was asked of it.
@@ -353,9 +356,10 @@ impl Connection {
             Ok(()) => {
                 self.wakes = Some(wakes);
                 tracing::info!(
-                    "SSH session of {} ({}) opened",
+                    "SSH session of {} ({}) opened, language {}",
                     agent.name,
-                    agent.role.label()
+                    agent.role.label(),
+                    self.colour.lang.as_deref().unwrap_or("not sent")
                 );
             }
             Err(error) => {
@@ -584,6 +588,10 @@ impl russh::server::Handler for Connection {
         match name {
             "NO_COLOR" => self.colour.no_color = Some(value.to_string()),
             "COLORTERM" => self.colour.colorterm = Some(value.to_string()),
+            "LC_ALL" | "LC_MESSAGES" if !value.is_empty() => {
+                self.colour.lang = Some(value.to_string())
+            }
+            "LANG" if self.colour.lang.is_none() => self.colour.lang = Some(value.to_string()),
             _ => {}
         }
         session.channel_success(channel)?;
