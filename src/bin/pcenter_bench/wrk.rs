@@ -12,8 +12,9 @@ pub const SCRIPT: &str = include_str!("../../../bench/wrk/pcenter.lua");
 /// A request with no answer within this is counted as unanswered (wrk's own default is 2 s).
 const TIMEOUT: &str = "5s";
 /// Seconds of reads sent to a server before its first measured run, not counted: the first
-/// seconds after a start are slower (threads started, caches filled).
-pub const WARM_UP_SECONDS: u64 = 5;
+/// seconds after a start are slower, and longer so on a store just copied (at 1M, a p99 of
+/// 20-30 ms for 10-15 s, then 5-6 ms, at the same rate).
+pub const WARM_UP_SECONDS: u64 = 15;
 /// Seconds of confirmations sent before the measured ones, not counted, on customers of their
 /// own.
 pub const WRITE_WARM_UP_SECONDS: u64 = 2;
