@@ -262,9 +262,7 @@ struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        if let Some(wakes) = &self.wakes {
-            let _ = wakes.send(Wake::HungUp);
-        }
+        self.hang_up();
         let who = self
             .agent
             .as_ref()
@@ -286,6 +284,13 @@ fn size(columns: u32, rows: u32) -> (u16, u16) {
 }
 
 impl Connection {
+    /// The client closed its side: its session ends.
+    fn hang_up(&self) {
+        if let Some(wakes) = &self.wakes {
+            let _ = wakes.send(Wake::HungUp);
+        }
+    }
+
     /// Says `line` to the client and closes the channel with status 1.
     fn refuse(&self, session: &mut SshSession, channel: ChannelId, line: &str) {
         let _ = session.data(channel, format!("{line}\r\n").into_bytes());
@@ -659,9 +664,7 @@ impl russh::server::Handler for Connection {
         _channel: ChannelId,
         _session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let Some(wakes) = &self.wakes {
-            let _ = wakes.send(Wake::HungUp);
-        }
+        self.hang_up();
         Ok(())
     }
 
@@ -670,9 +673,7 @@ impl russh::server::Handler for Connection {
         _channel: ChannelId,
         _session: &mut SshSession,
     ) -> Result<(), Self::Error> {
-        if let Some(wakes) = &self.wakes {
-            let _ = wakes.send(Wake::HungUp);
-        }
+        self.hang_up();
         Ok(())
     }
 }

@@ -32,6 +32,18 @@ impl SledStore {
         exists.then(|| self.agents_tree()).transpose()
     }
 
+    /// Writes an agent's record, new or again, and flushes it.
+    fn write_agent(&self, agent: &Agent) -> Result<(), StoreError> {
+        let value = serde_json::to_vec(agent).map_err(|e| StoreError::Unstorable {
+            what: e.to_string(),
+        })?;
+        self.before_change()?;
+        self.agents_tree()?
+            .insert(key(AGENT, &agent.id), value)
+            .map_err(|e| self.fail(e))?;
+        self.flush()
+    }
+
     fn decode_agent(&self, bytes: &[u8]) -> Result<Agent, StoreError> {
         serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
             path: self.path.clone(),
@@ -57,14 +69,7 @@ impl AgentRegistry for SledStore {
         // The names are checked while no other change is written: the core's write lock, or a
         // command's own store, holds every other writer off.
         agents::check_new_agent(&self.agents()?, agent)?;
-        let value = serde_json::to_vec(agent).map_err(|e| StoreError::Unstorable {
-            what: e.to_string(),
-        })?;
-        self.before_change()?;
-        self.agents_tree()?
-            .insert(key(AGENT, &agent.id), value)
-            .map_err(|e| self.fail(e))?;
-        self.flush()
+        self.write_agent(agent)
     }
 
     fn remove_agent(&self, id: &str) -> Result<(), StoreError> {
@@ -115,14 +120,7 @@ impl AgentRegistry for SledStore {
     }
 
     fn replace_agent(&self, agent: &Agent) -> Result<(), StoreError> {
-        let value = serde_json::to_vec(agent).map_err(|e| StoreError::Unstorable {
-            what: e.to_string(),
-        })?;
-        self.before_change()?;
-        self.agents_tree()?
-            .insert(key(AGENT, &agent.id), value)
-            .map_err(|e| self.fail(e))?;
-        self.flush()
+        self.write_agent(agent)
     }
 
     fn agent_of_token(&self, token_hash: &str) -> Result<Option<Agent>, StoreError> {
