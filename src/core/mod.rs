@@ -5,8 +5,11 @@
 //! - each change takes the write lock, reads the customer's current records from the store into
 //!   a book made for that change alone, checks every rule against them, writes, and only then
 //!   lets the next change in: no rule is ever decided on a session's copy;
-//! - after writing, it brings the shared directory up to date and tells every listener what
-//!   changed, with the customer's records as they now are, so every session shows it at once.
+//! - once written, the change waits for its flush outside the lock, so that changes made at the
+//!   same time share one flush (one wait for the disk, not one each in a queue);
+//! - once flushed, and in the order the changes were written, it brings the shared directory up
+//!   to date and tells every listener what changed, with the customer's records as they were
+//!   written, so every session shows it at once; only then is the change's maker answered.
 
 mod listeners;
 #[cfg(test)]
@@ -23,7 +26,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use listeners::Listeners;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
 
 /// The customer directory every session of a core reads; the core alone writes it.
 pub type SharedDirectory = Arc<RwLock<Directory>>;
@@ -94,8 +97,12 @@ pub struct Core {
     /// The business date whose statuses the directory shows.
     business_date: NaiveDate,
     partner_name: String,
-    /// Held for every change, from reading the current records to telling the listeners.
-    writing: Mutex<()>,
+    /// Held for every change, from reading the current records to writing them: the number of
+    /// changes written so far, each change's place in the order of publishing.
+    writing: Mutex<u64>,
+    /// How many changes are published; a change waits for its turn on `turn`.
+    published: Mutex<u64>,
+    turn: Condvar,
     directory: SharedDirectory,
     /// Whether the core keeps a directory at all (a core serving commands only does not).
     keeps_directory: bool,
@@ -145,12 +152,15 @@ impl Core {
         directory: Directory,
         indexing: Option<Indexing>,
     ) -> Core {
+        store.group_flushes();
         Core {
             store,
             clock,
             business_date,
             partner_name,
-            writing: Mutex::new(()),
+            writing: Mutex::new(0),
+            published: Mutex::new(0),
+            turn: Condvar::new(),
             directory: Arc::new(RwLock::new(directory)),
             keeps_directory: true,
             loading: Mutex::new(Loading {
@@ -226,8 +236,10 @@ impl Core {
         session: SessionId,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> (Result<T, ServiceError>, Vec<Dossier>) {
-        let _writing = lock(&self.writing);
-        let (result, changed, _) = self.change_locked(actor, session, Book::default(), act);
+        let mut writing = lock(&self.writing);
+        let written = self.change_locked(&mut writing, actor, session, Book::default(), act);
+        drop(writing);
+        let (result, changed, _) = self.publish_flushed(written);
         (result, changed)
     }
 
@@ -248,30 +260,35 @@ impl Core {
         seed: Seed,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> (Result<T, ServiceError>, Seed) {
-        let _writing = lock(&self.writing);
+        let mut writing = lock(&self.writing);
         let book = if seed.generation == self.generation() {
             seed.book
         } else {
             Book::default()
         };
-        let (result, _, book) = self.change_locked(actor, session, book, act);
+        let written = self.change_locked(&mut writing, actor, session, book, act);
+        // Taken before the lock is let go: the next change moves it on.
+        let generation = self.generation();
+        drop(writing);
+        let (result, _, book) = self.publish_flushed(written);
         let book = if result.is_ok() {
             book
         } else {
             Book::default()
         };
-        let generation = self.generation();
         (result, Seed { generation, book })
     }
 
-    /// A change, the write lock held: `book` holds current records or none.
+    /// A change, the write lock held (`written` counts the changes written before it): `book`
+    /// holds current records or none.
     fn change_locked<T>(
         &self,
+        written: &mut u64,
         actor: &Actor,
         session: SessionId,
         mut book: Book,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
-    ) -> (Result<T, ServiceError>, Vec<Dossier>, Book) {
+    ) -> Written<T> {
         // Whatever happens next may write: records read before it are no longer known current.
         self.generation.fetch_add(1, Ordering::AcqRel);
         let now = self.clock.now_on(actor.business_date);
@@ -281,6 +298,7 @@ impl Core {
         // writing may have read records from before it.
         self.generation.fetch_add(1, Ordering::AcqRel);
         let changes = std::mem::take(&mut ops.changes);
+        let mut told = Vec::with_capacity(changes.len());
         // Each customer changed once in what is given back, as last written; an import's group
         // changes a thousand, so no search through the list for each.
         let mut changed: Vec<Dossier> = Vec::new();
@@ -294,10 +312,69 @@ impl Core {
                         changed.push(dossier.clone());
                     }
                 }
-                self.publish(session, &actor.agent, what, dossier);
+                told.push((what, dossier.clone()));
             }
         }
+        let place_in_order = *written;
+        *written += 1;
+        Written {
+            result,
+            changed,
+            book,
+            session,
+            agent: actor.agent.clone(),
+            told,
+            place_in_order,
+        }
+    }
+
+    /// Waits until the change is flushed, then, in its turn, publishes what it wrote. The
+    /// write lock is not held: other changes are written meanwhile, and share the flush.
+    fn publish_flushed<T>(
+        &self,
+        written: Written<T>,
+    ) -> (Result<T, ServiceError>, Vec<Dossier>, Book) {
+        let Written {
+            result,
+            changed,
+            book,
+            session,
+            agent,
+            told,
+            place_in_order,
+        } = written;
+        // Even when the change ended with an error: what it wrote before is in the store.
+        let flushed = if told.is_empty() {
+            Ok(())
+        } else {
+            self.store.flush_written()
+        };
+        let turn = self.wait_for_turn(place_in_order);
+        for (what, dossier) in told {
+            self.publish(session, &agent, what, dossier);
+        }
+        drop(turn);
+        let result = match flushed {
+            Ok(()) => result,
+            Err(error) => Err(error.into()),
+        };
         (result, changed, book)
+    }
+
+    /// Blocks until every change written before the one at `place` is published; the turn
+    /// passes to the next when the guard is dropped, also by a panic.
+    fn wait_for_turn(&self, place: u64) -> Turn<'_> {
+        let mut published = lock(&self.published);
+        while *published != place {
+            published = self
+                .turn
+                .wait(published)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        Turn {
+            published,
+            turn: &self.turn,
+        }
     }
 
     /// Runs `read` while no change can be written (a backup reads the whole store this way).
@@ -375,5 +452,32 @@ impl Core {
                 .unwrap_or_else(PoisonError::into_inner) = loaded;
         }
         self.listeners.tell(Notice::Indexed);
+    }
+}
+
+/// A change as written, before it is flushed and published.
+struct Written<T> {
+    result: Result<T, ServiceError>,
+    /// Each customer changed, as last written.
+    changed: Vec<Dossier>,
+    book: Book,
+    session: SessionId,
+    agent: String,
+    /// What to tell the listeners, in the order it was done.
+    told: Vec<(Changed, Dossier)>,
+    /// Its place in the order changes are published.
+    place_in_order: u64,
+}
+
+/// A change's turn to publish; dropping it passes the turn on.
+struct Turn<'a> {
+    published: MutexGuard<'a, u64>,
+    turn: &'a Condvar,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        *self.published += 1;
+        self.turn.notify_all();
     }
 }

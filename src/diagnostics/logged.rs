@@ -50,6 +50,12 @@ impl<S: Store> Store for Logged<S> {
     fn close(self: Box<Self>) {
         Box::new(self.0).close();
     }
+    fn group_flushes(&self) {
+        self.0.group_flushes();
+    }
+    fn flush_written(&self) -> Result<(), StoreError> {
+        noted("flush", self.0.flush_written())
+    }
     fn load(&self) -> Result<Snapshot, StoreError> {
         noted("read", self.0.load())
     }

@@ -159,8 +159,17 @@ impl StoreError {
     }
 }
 
-/// Every write is durable (flushed to disk) when the call returns `Ok`.
+/// Every write is durable (flushed to disk) when the call returns `Ok`, unless the store was
+/// asked to `group_flushes`: then once `flush_written` returns.
 pub trait Store: Send + Sync {
+    /// From now on, writes of records (customers, confirmations, orders, subscriptions) may
+    /// return before they are durable, and `flush_written` makes them so: a core asks for this,
+    /// so that changes made at the same time share one flush.
+    fn group_flushes(&self) {}
+    /// Makes every write that returned before this call durable.
+    fn flush_written(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
     /// Everything in the store. Reads every record: meant for small stores and copies.
     fn load(&self) -> Result<Snapshot, StoreError>;
     /// Every customer with its records, in creation order, read one at a time so that a store

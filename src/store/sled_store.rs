@@ -58,7 +58,7 @@ use merge::Merged;
 use serde::de::DeserializeOwned;
 use sled::transaction::{ConflictableTransactionResult, TransactionError};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 /// Numbers reserved on disk at a time. Reserving ahead keeps `new_id` off the disk most of the
@@ -74,6 +74,15 @@ pub struct SledStore {
     numbers: Mutex<Reservation>,
     /// Whether the saved copy of the list is gone (see `LIST_CACHE_FILES`).
     list_copy_gone: AtomicBool,
+    /// Whether writes of records leave their flush to `flush_written` (see `group_flushes`).
+    grouping_flushes: AtomicBool,
+    /// How many writes of records have returned.
+    written: AtomicU64,
+    /// Held while flushing: how many writes of records were known flushed at the last flush.
+    flushed: Mutex<u64>,
+    /// How many times the database was flushed.
+    #[cfg(test)]
+    flushes: AtomicU64,
     /// Declared last, so it is released after the database is closed.
     _lock: StoreLock,
 }
@@ -112,6 +121,11 @@ impl SledStore {
                 end: header.next_number,
             }),
             list_copy_gone: AtomicBool::new(false),
+            grouping_flushes: AtomicBool::new(false),
+            written: AtomicU64::new(0),
+            flushed: Mutex::new(0),
+            #[cfg(test)]
+            flushes: AtomicU64::new(0),
             _lock: lock,
         };
         if header.version < super::SCHEMA_VERSION {
@@ -150,8 +164,23 @@ impl SledStore {
     }
 
     fn flush(&self) -> Result<(), StoreError> {
+        let mut flushed = self.flushed.lock().unwrap_or_else(PoisonError::into_inner);
+        self.flush_holding(&mut flushed)
+    }
+
+    /// Flushes every write made before it began; `flushed` is the lock on the last count.
+    fn flush_holding(&self, flushed: &mut u64) -> Result<(), StoreError> {
+        // Counted before flushing: writes may go on meanwhile, and the seal must never say
+        // more was saved than the flush holds (an open would refuse the store).
+        let writes = self.written.load(Ordering::Acquire);
+        let generation = self.trees.stat(GENERATION);
         self.db.flush().map_err(|e| self.fail(e))?;
-        self.saved();
+        #[cfg(test)]
+        self.flushes.fetch_add(1, Ordering::Relaxed);
+        *flushed = writes.max(*flushed);
+        if let Ok(generation) = generation {
+            self.saved(generation);
+        }
         Ok(())
     }
 
@@ -200,6 +229,10 @@ impl SledStore {
             TransactionError::Abort(refusal) => refusal,
             TransactionError::Storage(e) => self.fail(e),
         })?;
+        self.written.fetch_add(1, Ordering::AcqRel);
+        if self.grouping_flushes.load(Ordering::Acquire) {
+            return Ok(());
+        }
         self.flush()
     }
 
@@ -361,6 +394,25 @@ fn key(number: u64) -> [u8; 8] {
 }
 
 impl Store for SledStore {
+    /// From now on, writes of records (customers, confirmations, orders, subscriptions) return
+    /// once written, before they are flushed: `flush_written` makes them durable. A core asks
+    /// for this, so that changes made at the same time share one flush.
+    fn group_flushes(&self) {
+        self.grouping_flushes.store(true, Ordering::Release);
+    }
+
+    /// Makes every write that returned before this call durable. Callers that arrive while a
+    /// flush is under way wait for it, then find their writes flushed by the next one, which
+    /// only one of them makes: a group of changes costs one flush.
+    fn flush_written(&self) -> Result<(), StoreError> {
+        let wanted = self.written.load(Ordering::Acquire);
+        let mut flushed = self.flushed.lock().unwrap_or_else(PoisonError::into_inner);
+        if *flushed >= wanted {
+            return Ok(());
+        }
+        self.flush_holding(&mut flushed)
+    }
+
     fn load(&self) -> Result<Snapshot, StoreError> {
         let dossiers = self
             .trees

@@ -61,12 +61,10 @@ impl SledStore {
         Ok(store)
     }
 
-    /// Records that every change up to now is saved (called after each flush). Without it the
-    /// next open checks less, so a failure here is not the write's failure.
-    pub(super) fn saved(&self) {
-        if let Ok(generation) = self.trees.stat(GENERATION) {
-            let _ = seal::write(&self.path, generation, false);
-        }
+    /// Records that every change up to `generation` is saved (called after each flush). Without
+    /// it the next open checks less, so a failure here is not the write's failure.
+    pub(super) fn saved(&self, generation: u64) {
+        let _ = seal::write(&self.path, generation, false);
     }
 
     /// Closes the store and seals its files as they are left, so that the next open knows

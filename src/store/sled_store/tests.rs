@@ -344,3 +344,64 @@ fn a_filled_store_keeps_every_node_in_the_log_and_none_in_a_blob_file() {
         .unwrap_or_default();
     assert!(blobs.is_empty(), "blob files: {blobs:?}");
 }
+
+#[test]
+fn grouped_writes_share_one_flush_and_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        store.group_flushes();
+        let flushes = || store.flushes.load(std::sync::atomic::Ordering::Relaxed);
+        // The first write also reserves sequence numbers on disk, which flushes at once.
+        store
+            .create_customer(&customer_in("z0", "zulu", Cloud::Public), None)
+            .unwrap();
+        store.flush_written().unwrap();
+        let before = flushes();
+        for (id, prefix) in [("a1", "alpha"), ("b2", "bravo"), ("c3", "charlie")] {
+            store
+                .create_customer(&customer_in(id, prefix, Cloud::Public), None)
+                .unwrap();
+        }
+        assert_eq!(flushes(), before, "grouped writes wait for flush_written");
+        store.flush_written().unwrap();
+        assert_eq!(flushes(), before + 1, "one flush for the three writes");
+        store.flush_written().unwrap();
+        assert_eq!(flushes(), before + 1, "nothing left to flush");
+        // Dropped without closing: only what was flushed is certain, and it is all there.
+    }
+    let store = reopen(dir.path());
+    assert_eq!(store.customer_count().unwrap(), 4);
+}
+
+#[test]
+fn writes_flushed_from_many_threads_at_once_are_all_kept_and_sealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let writes: u64 = 8 * 25;
+    {
+        let store = SledStore::open(dir.path()).unwrap();
+        store.group_flushes();
+        std::thread::scope(|threads| {
+            for thread in 0..8 {
+                let store = &store;
+                threads.spawn(move || {
+                    for n in 0..25 {
+                        let id = format!("t{thread}-{n}");
+                        let customer = customer_in(&id, &format!("t{thread}n{n}"), Cloud::Public);
+                        store.create_customer(&customer, None).unwrap();
+                        store.flush_written().unwrap();
+                    }
+                });
+            }
+        });
+        let generation = store.generation().unwrap();
+        let sealed = super::seal::Before::read(dir.path()).generation();
+        assert_eq!(
+            sealed,
+            Some(generation),
+            "the seal says every write is saved"
+        );
+    }
+    let store = reopen(dir.path());
+    assert_eq!(store.customer_count().unwrap(), writes);
+}
