@@ -4,9 +4,9 @@
 //! timeout, when the client stops reading, or when the server stops; the client's terminal is
 //! put back as it was each time.
 
-use super::input::{Input, ESC_WAIT};
 use super::recording::Recording;
 use super::stage::Stage;
+use super::wait::{Then, Waiting, Woken};
 use crate::app::session::Session;
 use crate::app::Action;
 use crate::classic_colors::ClassicColors;
@@ -16,9 +16,9 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What reaches a remote session from its connection and from the server.
 #[derive(Debug)]
@@ -253,10 +253,9 @@ fn serve(
     unsent: &AtomicUsize,
     seen: &Seen,
 ) -> Ended {
-    let mut input = Input::default();
     session.handle(Action::Resize(width, height));
     session.follow();
-    let mut last_input = Instant::now();
+    let mut waiting = Waiting::new(limits.idle);
     let mut changed = true;
     loop {
         if changed {
@@ -280,47 +279,30 @@ fn serve(
         if unsent.load(Ordering::Acquire) > limits.unsent {
             return Ended::NotReading;
         }
-        let idle_left = limits.idle.saturating_sub(last_input.elapsed());
-        if idle_left.is_zero() {
-            return Ended::Idle;
-        }
-        let wait = match input.waiting_for_more() {
-            true => ESC_WAIT.min(idle_left),
-            false => idle_left,
-        };
-        let wake = match wakes.recv_timeout(wait) {
-            Ok(wake) => wake,
-            Err(RecvTimeoutError::Timeout) => {
-                if input.waiting_for_more() {
-                    changed |= apply(session, input.flush());
+        let woke = waiting.next(wakes, |woken| {
+            match woken {
+                Woken::Input(bytes, actions) => {
+                    seen.input(bytes);
+                    changed |= apply(session, actions);
                 }
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ended::HungUp,
-        };
-        // Everything already waiting is handled before the next frame.
-        for wake in std::iter::once(wake).chain(wakes.try_iter().take(256)) {
-            match wake {
-                Wake::Input(bytes) => {
-                    last_input = Instant::now();
-                    seen.input(&bytes);
-                    changed |= apply(session, input.feed(&bytes));
-                }
-                Wake::Resize(width, height) => {
+                Woken::Held(actions) => changed |= apply(session, actions),
+                Woken::Resize(width, height) => {
                     if screen.resize(Rect::new(0, 0, width, height)).is_err() {
-                        return Ended::HungUp;
+                        return Err(Ended::HungUp);
                     }
                     session.handle(Action::Resize(width, height));
                     seen.resize((width, height));
                     changed = true;
                 }
-                Wake::Notice => changed |= session.follow(),
-                Wake::HungUp => return Ended::HungUp,
-                Wake::Stop => return Ended::Stopped,
+                Woken::Notice => changed |= session.follow(),
             }
-            if session.quit {
-                break;
-            }
+            Ok(match session.quit {
+                true => Then::Draw,
+                false => Then::Next,
+            })
+        });
+        if let Err(ended) = woke {
+            return ended;
         }
     }
 }

@@ -3,9 +3,9 @@
 //! Nothing a spectator types reaches the session watched. State, `update` and `render` are
 //! pure; `run` is the loop of one spectator's thread.
 
-use super::input::{Input, ESC_WAIT};
 use super::remote::{Client, Ended, Wake};
 use super::stage::Stage;
+use super::wait::{Then, Waiting, Woken};
 use crate::app::keys::KeyPattern::{self, Ctrl, Plain};
 use crate::app::Action;
 use crate::classic_colors::ClassicColors;
@@ -17,9 +17,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
-use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// A live session, as the list shows it.
 #[derive(Clone)]
@@ -282,8 +281,7 @@ pub fn run(
         Err(_) => return Ended::HungUp,
     };
     closing.send(super::remote::ENTER.to_vec());
-    let mut input = Input::default();
-    let mut last_input = Instant::now();
+    let mut waiting = Waiting::new(idle);
     let mut watched_id = None;
     let ended = loop {
         let watched = spectator.watched();
@@ -304,40 +302,19 @@ pub fn run(
         if spectator.quit {
             break Ended::Quit;
         }
-        let idle_left = idle.saturating_sub(last_input.elapsed());
-        if idle_left.is_zero() {
-            break Ended::Idle;
-        }
-        let wait = match input.waiting_for_more() {
-            true => ESC_WAIT.min(idle_left),
-            false => idle_left,
-        };
-        let wake = match wakes.recv_timeout(wait) {
-            Ok(wake) => wake,
-            Err(RecvTimeoutError::Timeout) => {
-                keys(&mut spectator, input.flush());
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => break Ended::HungUp,
-        };
-        let mut stop = None;
-        for wake in std::iter::once(wake).chain(wakes.try_iter().take(256)) {
-            match wake {
-                Wake::Input(bytes) => {
-                    last_input = Instant::now();
-                    keys(&mut spectator, input.feed(&bytes));
-                }
-                Wake::Resize(width, height) => {
+        let woke = waiting.next(&wakes, |woken| {
+            match woken {
+                Woken::Input(_, actions) | Woken::Held(actions) => keys(&mut spectator, actions),
+                Woken::Resize(width, height) => {
                     if screen.resize(Rect::new(0, 0, width, height)).is_err() {
-                        stop = Some(Ended::HungUp);
+                        return Err(Ended::HungUp);
                     }
                 }
-                Wake::Notice => spectator.relist(list()),
-                Wake::HungUp => stop = Some(Ended::HungUp),
-                Wake::Stop => stop = Some(Ended::Stopped),
+                Woken::Notice => spectator.relist(list()),
             }
-        }
-        if let Some(ended) = stop {
+            Ok(Then::Next)
+        });
+        if let Err(ended) = woke {
             break ended;
         }
     };
