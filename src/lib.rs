@@ -40,6 +40,8 @@ pub mod signals;
 pub mod ssh;
 pub mod store;
 pub mod term;
+#[cfg(test)]
+mod testing;
 pub mod ui;
 
 /// mimalloc instead of the system allocator, for every program built on this crate: sled

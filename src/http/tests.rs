@@ -1,28 +1,19 @@
 pub(super) mod live {
     use crate::app::session::Session;
-    use crate::assets;
-    use crate::clock::FixedClock;
     use crate::core::Core;
-    use crate::directory::{Directory, ListingRow};
     use crate::domain::agent::{token_text, Agent};
     use crate::domain::role::Role;
     use crate::service::Actor;
     use crate::store::agents::token_hash;
-    use crate::store::{MemoryStore, Store};
+    use crate::testing::demo_core;
     use std::process::Command;
     use std::sync::Arc;
 
     pub(in crate::http) const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a";
 
     pub(in crate::http) fn core_with_agent() -> (Arc<Core>, String) {
-        let store = MemoryStore::with_snapshot(assets::demo_snapshot());
-        let day = "2018-11-14".parse().unwrap();
-        let rows = store
-            .listing()
-            .unwrap()
-            .map(|row| ListingRow::on(row.unwrap(), day));
-        let directory = Directory::from_rows(rows);
-        let registry = store.registry().unwrap();
+        let core = demo_core();
+        let registry = core.store().registry().unwrap();
         registry
             .add_agent(&Agent {
                 id: "a-ann".into(),
@@ -34,16 +25,7 @@ pub(super) mod live {
             .unwrap();
         let token = token_text(&[7; 32]);
         registry.add_token("a-ann", &token_hash(&token)).unwrap();
-        let clock = FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
-        let core = Core::with_directory(
-            Box::new(store),
-            Box::new(clock),
-            day,
-            "Partner".into(),
-            directory,
-            None,
-        );
-        (Arc::new(core), token)
+        (core, token)
     }
 
     #[test]

@@ -1,36 +1,18 @@
 //! A remote session driven without a connection: its ends, and what it sends the client.
 
 use super::*;
-use crate::assets;
-use crate::core::Core;
-use crate::directory::{Directory, ListingRow};
 use crate::domain::role::Role;
 use crate::service::Actor;
-use crate::store::{MemoryStore, Store};
+use crate::testing::{demo_core, DAY};
 use std::sync::mpsc;
 
 fn session() -> Session {
-    let store = MemoryStore::with_snapshot(assets::demo_snapshot());
-    let day = "2018-11-14".parse().unwrap();
-    let rows = store
-        .listing()
-        .unwrap()
-        .map(|row| ListingRow::on(row.unwrap(), day));
-    let clock = crate::clock::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
-    let core = Core::with_directory(
-        Box::new(store),
-        Box::new(clock),
-        day,
-        "Partner".into(),
-        Directory::from_rows(rows),
-        None,
-    );
     let actor = Actor {
         agent: "Ann Agent".into(),
         role: Role::AdminAgent,
-        business_date: day,
+        business_date: DAY.parse().unwrap(),
     };
-    Session::open(Arc::new(core), actor, (80, 24))
+    Session::open(demo_core(), actor, (80, 24))
 }
 
 fn limits(idle: Duration, unsent: usize) -> Limits {

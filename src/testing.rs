@@ -1,0 +1,32 @@
+//! What the crate's own tests share: a core over the demo data in memory, on the
+//! mandatory-phase date with a fixed clock, its whole directory read from the store, as a
+//! server's core is once loaded.
+
+use crate::assets;
+use crate::clock::FixedClock;
+use crate::core::Core;
+use crate::directory::{Directory, ListingRow};
+use crate::store::{MemoryStore, Store};
+use std::sync::Arc;
+
+/// The business date of the demo core: in the mandatory phase.
+pub const DAY: &str = "2018-11-14";
+
+/// A core over the demo data in memory, on `DAY` at 10:30 UTC, for the partner "Partner".
+pub fn demo_core() -> Arc<Core> {
+    let store = MemoryStore::with_snapshot(assets::demo_snapshot());
+    let day = DAY.parse().unwrap();
+    let rows = store
+        .listing()
+        .unwrap()
+        .map(|row| ListingRow::on(row.unwrap(), day));
+    let clock = FixedClock(format!("{DAY}T10:30:00Z").parse().unwrap());
+    Arc::new(Core::with_directory(
+        Box::new(store),
+        Box::new(clock),
+        day,
+        "Partner".into(),
+        Directory::from_rows(rows),
+        None,
+    ))
+}
