@@ -435,7 +435,7 @@ fn a_spectator_picks_a_live_session_and_watches_it_without_touching_it() {
     presenter.wait_for_screen(&["Press / to filter"]);
     presenter.type_bytes(b"q");
     assert_eq!(presenter.wait_for_exit().code(), Some(0));
-    spectator.wait_for_screen(&["No agent is signed in yet"]);
+    spectator.wait_for_screen(&["No agent is signed in"]);
     spectator.type_bytes(b"q");
     assert_eq!(spectator.wait_for_exit().code(), Some(0));
     spectator.assert_terminal_restored();

@@ -1,6 +1,6 @@
 //! A spectator over SSH: a list of the live sessions to pick one, then that session's screen
 //! as its agent sees it, live, centred in the spectator's own (cut at its edges when smaller).
-//! Nothing a spectator types reaches the session watched. State, `update` and `render` are
+//! Nothing a spectator types reaches the session watched. State, `key` and `render` are
 //! pure; `run` is the loop of one spectator's thread.
 
 use super::remote::{Client, Ended, Wake};
@@ -9,6 +9,7 @@ use super::wait::{Then, Waiting, Woken};
 use crate::app::keys::KeyPattern::{self, Ctrl, Plain};
 use crate::app::Action;
 use crate::classic_colors::ClassicColors;
+use crate::domain::role::Role;
 use crate::ui::Palette;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
@@ -219,20 +220,35 @@ fn mirror(into: &mut Buffer, shown: &Buffer, room_below: bool) {
 
 fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
     let area = frame.area();
-    let mut lines = vec![
-        Line::styled(
-            format!(" pcenter · Live sessions · Spectator: {}", spectator.name),
-            palette.header(),
-        ),
-        Line::raw(""),
-    ];
+    // The header bar as the dashboard's: what this is on the left, who is signed in on the
+    // right (it gives way when narrow).
+    let bar = Rect::new(0, 0, area.width, area.height.min(1));
+    let signed_in = format!(
+        "Signed in: {} ({}) ",
+        spectator.name,
+        Role::Spectator.label()
+    );
+    frame.render_widget(
+        Paragraph::new(signed_in)
+            .style(palette.header())
+            .right_aligned(),
+        bar,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            " Partner Center · Live sessions ",
+            palette.header_strong(),
+        )),
+        bar,
+    );
+    let mut lines = vec![Line::raw("")];
     if let Some(note) = &spectator.note {
         lines.push(Line::styled(format!(" {note}"), palette.warning()));
         lines.push(Line::raw(""));
     }
     if spectator.sessions.is_empty() {
         lines.push(Line::raw(
-            " No agent is signed in yet; this list changes as agents sign in and out.",
+            " No agent is signed in. A session shows here as soon as an agent signs in.",
         ));
     }
     for (index, live) in spectator.sessions.iter().enumerate() {
@@ -246,7 +262,7 @@ fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
         );
         lines.push(Line::styled(text, palette.row(selected)));
     }
-    let list_area = Rect::new(0, 0, area.width, area.height.saturating_sub(1));
+    let list_area = Rect::new(0, 1, area.width, area.height.saturating_sub(2));
     frame.render_widget(Paragraph::new(lines), list_area);
     let footer_area = Rect::new(0, area.height.saturating_sub(1), area.width, 1);
     frame.render_widget(
