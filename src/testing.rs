@@ -12,7 +12,7 @@ use std::sync::Arc;
 /// The business date of the demo core: in the mandatory phase.
 pub const DAY: &str = "2018-11-14";
 
-/// A core over the demo data in memory, on `DAY` at 10:30 UTC, for the partner "Partner".
+/// A core over the demo data in memory, on `DAY` at 10:30 UTC.
 pub fn demo_core() -> Arc<Core> {
     let store = MemoryStore::with_snapshot(assets::demo_snapshot());
     let day = DAY.parse().unwrap();
@@ -21,11 +21,12 @@ pub fn demo_core() -> Arc<Core> {
         .unwrap()
         .map(|row| ListingRow::on(row.unwrap(), day));
     let clock = FixedClock(format!("{DAY}T10:30:00Z").parse().unwrap());
+    let partner = store.partner_name().unwrap().unwrap_or_default();
     Arc::new(Core::with_directory(
         Box::new(store),
         Box::new(clock),
         day,
-        "Partner".into(),
+        partner,
         Directory::from_rows(rows),
         None,
     ))

@@ -346,3 +346,6 @@ fn keys(spectator: &mut Spectator, actions: Vec<Action>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
