@@ -4,54 +4,28 @@
 
 mod binary;
 
+use binary::served::Served;
 use binary::*;
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-/// A server of the demo store, stopped when dropped.
+/// An HTTP server of the demo store, stopped when dropped.
 struct Server {
-    child: Child,
+    served: Served,
     base: String,
 }
 
 impl Server {
     fn start(dir: &Path) -> Server {
-        let mut child = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
-            .args(["serve", "--http", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start pcenter serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let address = line
-            .split("http://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
-        Server {
-            child,
-            base: format!("http://{address}"),
-        }
+        let served = Served::start(dir, &["--http", "127.0.0.1:0"]);
+        let base = format!("http://{}", served.said_after("http://", |c| c == '/'));
+        Server { served, base }
     }
 
     /// Ends the server as Ctrl-C does; its exit status.
-    fn stop(mut self) -> Option<i32> {
-        // SAFETY: kill(2) on the child this test started.
-        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
-        let status = self.child.wait().unwrap();
-        status.code()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    fn stop(self) -> Option<i32> {
+        self.served.stop()
     }
 }
 

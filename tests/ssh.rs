@@ -5,66 +5,35 @@
 mod binary;
 mod pty;
 
+use binary::served::Served;
 use binary::*;
 use pty::Dashboard;
 use std::ffi::OsStr;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A server of the demo store on the mandatory-phase date, stopped when dropped.
+/// An SSH server of the demo store, stopped when dropped.
 struct Server {
-    child: Child,
+    served: Served,
     port: u16,
-    first_line: String,
 }
 
 impl Server {
     fn start(dir: &Path, extra: &[&str]) -> Server {
-        let mut child = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
-            .args(["serve", "--ssh", "127.0.0.1:0"])
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start pcenter serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let port = line
-            .split("-p ")
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|port| port.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {line:?}"));
-        Server {
-            child,
-            port,
-            first_line: line,
-        }
+        let mut args = vec!["--ssh", "127.0.0.1:0"];
+        args.extend(extra);
+        let served = Served::start(dir, &args);
+        let port = served.said_after("-p ", char::is_whitespace);
+        let port = port
+            .parse()
+            .unwrap_or_else(|_| panic!("no port in {:?}", served.first_line));
+        Server { served, port }
     }
 
     /// Ends the server as Ctrl-C does; its exit status.
-    fn stop(mut self) -> Option<i32> {
-        // SAFETY: kill(2) on the child this test started.
-        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.code();
-            }
-            assert!(Instant::now() < deadline, "the server did not stop");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    fn stop(self) -> Option<i32> {
+        self.served.stop()
     }
 }
 
@@ -143,9 +112,9 @@ fn an_agent_confirms_over_ssh_and_another_agents_list_shows_it_at_once() {
     let bob = agent_with_key(dir.path(), "Bob Agent", "sales-agent");
     let server = Server::start(dir.path(), &[]);
     assert!(
-        server.first_line.contains("host key SHA256:"),
+        server.served.first_line.contains("host key SHA256:"),
         "{}",
-        server.first_line
+        server.served.first_line
     );
 
     let mut watcher = ssh(&server, &bob, (80, 24), &["-tt"]);

@@ -5,6 +5,8 @@
 
 #[path = "../legacy/mod.rs"]
 mod legacy;
+#[cfg(unix)]
+pub mod served;
 
 use legacy::write_layout_1;
 use pcenter::store::{SledStore, Snapshot, Store};
