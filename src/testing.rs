@@ -1,11 +1,14 @@
 //! What the crate's own tests share: a core over the demo data in memory, on the
 //! mandatory-phase date with a fixed clock, its whole directory read from the store, as a
-//! server's core is once loaded.
+//! server's core is once loaded; and a session of such a core.
 
+use crate::app::session::Session;
 use crate::assets;
 use crate::clock::FixedClock;
 use crate::core::Core;
 use crate::directory::{Directory, ListingRow};
+use crate::domain::role::Role;
+use crate::service::Actor;
 use crate::store::{MemoryStore, Store};
 use std::sync::Arc;
 
@@ -30,4 +33,14 @@ pub fn demo_core() -> Arc<Core> {
         Directory::from_rows(rows),
         None,
     ))
+}
+
+/// A session of a new demo core for `agent` with `role`, on the Customers list at 80x24.
+pub fn demo_session(agent: &str, role: Role) -> Session {
+    let actor = Actor {
+        agent: agent.into(),
+        role,
+        business_date: DAY.parse().unwrap(),
+    };
+    Session::open(demo_core(), actor, (80, 24))
 }

@@ -2,17 +2,11 @@
 
 use super::*;
 use crate::domain::role::Role;
-use crate::service::Actor;
-use crate::testing::{demo_core, DAY};
+use crate::testing::demo_session;
 use std::sync::mpsc;
 
 fn session() -> Session {
-    let actor = Actor {
-        agent: "Ann Agent".into(),
-        role: Role::AdminAgent,
-        business_date: DAY.parse().unwrap(),
-    };
-    Session::open(demo_core(), actor, (80, 24))
+    demo_session("Ann Agent", Role::AdminAgent)
 }
 
 fn limits(idle: Duration, unsent: usize) -> Limits {

@@ -3,10 +3,8 @@
 //! fixed times and the presenter's dashboard on the demo core with its fixed clock.
 
 use super::*;
-use crate::app::session::Session;
 use crate::domain::role::Role;
-use crate::service::Actor;
-use crate::testing::{demo_core, DAY};
+use crate::testing::{demo_session, DAY};
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyModifiers;
 
@@ -79,12 +77,7 @@ fn a_session_that_ended_while_watched_is_named_on_the_list() {
 
 #[test]
 fn a_smaller_presenters_screen_is_centred_in_the_spectators() {
-    let actor = Actor {
-        agent: "Ann Agent".into(),
-        role: Role::AdminAgent,
-        business_date: DAY.parse().unwrap(),
-    };
-    let mut session = Session::open(demo_core(), actor, (80, 24));
+    let mut session = demo_session("Ann Agent", Role::AdminAgent);
     session.handle(Action::Resize(80, 24));
     session.follow();
     let mut presenter = Terminal::new(TestBackend::new(80, 24)).unwrap();
