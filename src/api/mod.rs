@@ -67,6 +67,9 @@ pub struct Api {
     pub book: Book,
     pub actor: Actor,
     read_since: u64,
+    /// Whether changes are left unflushed and untold, for the caller to `flush_and_publish`
+    /// (see `telling_later`).
+    telling_later: bool,
 }
 
 impl Api {
@@ -91,7 +94,15 @@ impl Api {
             core,
             book: Book::default(),
             actor,
+            telling_later: false,
         }
+    }
+
+    /// This command's changes are written but neither flushed nor told until the core's
+    /// `flush_and_publish`, which its caller runs before answering anyone about them.
+    pub fn telling_later(mut self) -> Api {
+        self.telling_later = true;
+        self
     }
 
     /// The store, for reading.
@@ -117,9 +128,13 @@ impl Api {
         &mut self,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> Result<T, ServiceError> {
-        let (result, changed) = self
-            .core
-            .change_telling(&self.actor, SessionId::COMMAND, act);
+        let (result, changed) = if self.telling_later {
+            self.core
+                .change_telling_later(&self.actor, SessionId::COMMAND, act)
+        } else {
+            self.core
+                .change_telling(&self.actor, SessionId::COMMAND, act)
+        };
         for dossier in changed {
             self.book.replace_dossier(dossier);
         }

@@ -24,9 +24,9 @@ use crate::service::{Actor, Changed, Operations, ServiceError};
 use crate::store::{Dossier, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use listeners::Listeners;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
 
 /// The customer directory every session of a core reads; the core alone writes it.
 pub type SharedDirectory = Arc<RwLock<Directory>>;
@@ -98,11 +98,13 @@ pub struct Core {
     business_date: NaiveDate,
     partner_name: String,
     /// Held for every change, from reading the current records to writing them: the number of
-    /// changes written so far, each change's place in the order of publishing.
+    /// changes written so far that have something to tell, each one's place in the order of
+    /// publishing.
     writing: Mutex<u64>,
-    /// How many changes are published; a change waits for its turn on `turn`.
-    published: Mutex<u64>,
-    turn: Condvar,
+    /// Changes written and not yet published, in the order they were written.
+    unpublished: Mutex<VecDeque<Unpublished>>,
+    /// Held while changes are published, so that they are told in the order they were written.
+    publishing: Mutex<()>,
     directory: SharedDirectory,
     /// Whether the core keeps a directory at all (a core serving commands only does not).
     keeps_directory: bool,
@@ -159,8 +161,8 @@ impl Core {
             business_date,
             partner_name,
             writing: Mutex::new(0),
-            published: Mutex::new(0),
-            turn: Condvar::new(),
+            unpublished: Mutex::new(VecDeque::new()),
+            publishing: Mutex::new(()),
             directory: Arc::new(RwLock::new(directory)),
             keeps_directory: true,
             loading: Mutex::new(Loading {
@@ -243,6 +245,32 @@ impl Core {
         (result, changed)
     }
 
+    /// `change_telling`, leaving the change written but neither flushed nor told: the caller
+    /// answers no one about it before `flush_and_publish` returns. One thread can so make many
+    /// changes in a row and wait for the disk once for all of them.
+    pub fn change_telling_later<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> (Result<T, ServiceError>, Vec<Dossier>) {
+        let mut writing = lock(&self.writing);
+        let written = self.change_locked(&mut writing, actor, session, Book::default(), act);
+        (written.result, written.changed)
+    }
+
+    /// Makes every change written so far durable, then tells the listeners every one not yet
+    /// told, in the order they were written.
+    pub fn flush_and_publish(&self) -> Result<(), ServiceError> {
+        // Only changes written before the flush begins are certainly in it.
+        let Some(last) = lock(&self.unpublished).back().map(|change| change.place) else {
+            return Ok(());
+        };
+        let flushed = self.store.flush_written();
+        self.publish_up_to(last);
+        Ok(flushed?)
+    }
+
     /// The count of changes made so far: records read when it had a value are current for as
     /// long as it keeps it.
     pub fn generation(&self) -> u64 {
@@ -302,33 +330,39 @@ impl Core {
         // Each customer changed once in what is given back, as last written; an import's group
         // changes a thousand, so no search through the list for each.
         let mut changed: Vec<Dossier> = Vec::new();
-        let mut place: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         for what in changes {
             if let Some(dossier) = book.dossier(what.customer_id()) {
-                match place.get(&dossier.customer.id) {
+                match index.get(&dossier.customer.id) {
                     Some(&at) => changed[at] = dossier.clone(),
                     None => {
-                        place.insert(dossier.customer.id.clone(), changed.len());
+                        index.insert(dossier.customer.id.clone(), changed.len());
                         changed.push(dossier.clone());
                     }
                 }
                 told.push((what, dossier.clone()));
             }
         }
-        let place_in_order = *written;
-        *written += 1;
+        let place = (!told.is_empty()).then_some(*written);
+        if let Some(place) = place {
+            *written += 1;
+            lock(&self.unpublished).push_back(Unpublished {
+                place,
+                session,
+                agent: actor.agent.clone(),
+                told,
+            });
+        }
         Written {
             result,
             changed,
             book,
-            session,
-            agent: actor.agent.clone(),
-            told,
-            place_in_order,
+            place,
         }
     }
 
-    /// Waits until the change is flushed, then, in its turn, publishes what it wrote. The
+    /// Waits until the change is flushed, then publishes it with every change written before
+    /// it that is not yet published (all flushed by then), in the order they were written. The
     /// write lock is not held: other changes are written meanwhile, and share the flush.
     fn publish_flushed<T>(
         &self,
@@ -338,22 +372,14 @@ impl Core {
             result,
             changed,
             book,
-            session,
-            agent,
-            told,
-            place_in_order,
+            place,
         } = written;
-        // Even when the change ended with an error: what it wrote before is in the store.
-        let flushed = if told.is_empty() {
-            Ok(())
-        } else {
-            self.store.flush_written()
+        let Some(place) = place else {
+            return (result, changed, book);
         };
-        let turn = self.wait_for_turn(place_in_order);
-        for (what, dossier) in told {
-            self.publish(session, &agent, what, dossier);
-        }
-        drop(turn);
+        // Even when the change ended with an error: what it wrote before is in the store.
+        let flushed = self.store.flush_written();
+        self.publish_up_to(place);
         let result = match flushed {
             Ok(()) => result,
             Err(error) => Err(error.into()),
@@ -361,20 +387,24 @@ impl Core {
         (result, changed, book)
     }
 
-    /// Blocks until every change written before the one at `place` is published; the turn
-    /// passes to the next when the guard is dropped, also by a panic.
-    fn wait_for_turn(&self, place: u64) -> Turn<'_> {
-        let mut published = lock(&self.published);
-        while *published != place {
-            published = self
-                .turn
-                .wait(published)
-                .unwrap_or_else(PoisonError::into_inner);
+    /// Tells the listeners every change not yet told that was written no later than `place`
+    /// (a later change may have told them all already).
+    fn publish_up_to(&self, place: u64) {
+        let _publishing = lock(&self.publishing);
+        while let Some(next) = self.next_unpublished(place) {
+            for (what, dossier) in next.told {
+                self.publish(next.session, &next.agent, what, dossier);
+            }
         }
-        Turn {
-            published,
-            turn: &self.turn,
+    }
+
+    /// The first change not yet published, when it was written no later than `place`.
+    fn next_unpublished(&self, place: u64) -> Option<Unpublished> {
+        let mut unpublished = lock(&self.unpublished);
+        if unpublished.front()?.place > place {
+            return None;
         }
+        unpublished.pop_front()
     }
 
     /// Runs `read` while no change can be written (a backup reads the whole store this way).
@@ -461,23 +491,15 @@ struct Written<T> {
     /// Each customer changed, as last written.
     changed: Vec<Dossier>,
     book: Book,
+    /// Its place in the order changes are published; `None` when it has nothing to tell.
+    place: Option<u64>,
+}
+
+/// What a change written tells the listeners once it is flushed.
+struct Unpublished {
+    place: u64,
     session: SessionId,
     agent: String,
-    /// What to tell the listeners, in the order it was done.
+    /// In the order it was done.
     told: Vec<(Changed, Dossier)>,
-    /// Its place in the order changes are published.
-    place_in_order: u64,
-}
-
-/// A change's turn to publish; dropping it passes the turn on.
-struct Turn<'a> {
-    published: MutexGuard<'a, u64>,
-    turn: &'a Condvar,
-}
-
-impl Drop for Turn<'_> {
-    fn drop(&mut self) {
-        *self.published += 1;
-        self.turn.notify_all();
-    }
 }

@@ -201,3 +201,27 @@ fn changes_made_at_once_are_published_in_the_order_they_were_written_and_all_kep
     let stored = core.store().dossier(NORTHWIND).unwrap().unwrap();
     assert_eq!(stored.confirmations.len(), total);
 }
+
+#[test]
+fn a_change_told_later_is_told_only_by_flush_and_publish() {
+    let core = core();
+    let (sender, notices) = mpsc::channel();
+    let _listening = core.subscribe(move |notice| sender.send(notice).is_ok());
+    let (confirmed, changed) =
+        core.change_telling_later(&agent("Ann Agent"), SessionId::COMMAND, |ops| {
+            ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
+        });
+    confirmed.unwrap();
+    assert_eq!(changed.len(), 1);
+    assert!(notices.try_recv().is_err(), "nothing told before the flush");
+    // The rules already see it: the store holds it.
+    let again = core.change_telling_later(&agent("Bob Agent"), SessionId::COMMAND, |ops| {
+        ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
+    });
+    assert_eq!(again.0.unwrap_err(), ServiceError::AlreadyConfirmed);
+    core.flush_and_publish().unwrap();
+    let told: Vec<_> = notices.try_iter().collect();
+    assert_eq!(told.len(), 1, "told once");
+    core.flush_and_publish().unwrap();
+    assert!(notices.try_recv().is_err(), "and never again");
+}

@@ -1,8 +1,9 @@
 //! `pcenter serve --http ADDR`: Partner Center's v1 REST API on the shared core, for scripts
 //! and SDKs pointed at it instead of production. A thin shell: each request is signed in by a
-//! registered agent's bearer token, handed to `api::handlers` on a blocking thread (a change
-//! waits for the disk), and answered with the resource, or the error in Partner Center's shape,
-//! with `MS-RequestId` and `MS-CorrelationId` echoed.
+//! registered agent's bearer token, handed to `api::handlers` (reads on a blocking thread,
+//! changes on the writing thread, which flushes the changes that arrive together at once: see
+//! `writer`), and answered with the resource, or the error in Partner Center's shape, with
+//! `MS-RequestId` and `MS-CorrelationId` echoed.
 
 mod answer;
 pub mod connection;
@@ -14,6 +15,7 @@ mod routes;
 #[cfg(test)]
 mod tests;
 pub mod throttle;
+mod writer;
 
 pub use connection::Limits;
 pub use routes::{router, Served};
@@ -33,10 +35,13 @@ pub async fn serve(
     settings: Settings,
     stop: impl std::future::Future<Output = ()>,
 ) {
-    let served = Served {
-        core,
-        throttle: throttle::Throttle::per_minute(settings.throttle),
-        body_deadline: settings.limits.body,
+    let served = match Served::on(core, &settings) {
+        Ok(served) => served,
+        Err(error) => {
+            tracing::error!("the HTTP API could not start its writing thread: {error}");
+            eprintln!("pcenter: the HTTP API could not start ({error})");
+            return;
+        }
     };
     connection::serve(listener, router(served), settings.limits, stop).await;
 }

@@ -5,6 +5,7 @@
 
 use super::answer::{answer, error_answer, signed_in, RequestIds};
 use super::throttle::{retry_after_seconds, Throttle};
+use super::writer::Writer;
 use super::BODY_LIMIT;
 use crate::api::agreement_request::Requested;
 use crate::api::error::{code, exit, ApiError};
@@ -24,18 +25,22 @@ use std::time::{Duration, Instant};
 /// What every request is served with.
 pub struct Served {
     pub core: Arc<Core>,
+    /// Runs the requests that change the store.
+    pub writer: Writer,
     pub throttle: Option<Throttle>,
     /// How long a request's body may take to arrive once its head has.
     pub body_deadline: Duration,
 }
 
 impl Served {
-    pub fn on(core: Arc<Core>) -> Served {
-        Served {
+    /// Serves `core` with `settings`, starting its writing thread.
+    pub fn on(core: Arc<Core>, settings: &super::Settings) -> std::io::Result<Served> {
+        Ok(Served {
+            writer: Writer::start(&core)?,
             core,
-            throttle: None,
-            body_deadline: super::connection::Limits::default().body,
-        }
+            throttle: Throttle::per_minute(settings.throttle),
+            body_deadline: settings.limits.body,
+        })
     }
 }
 
@@ -151,6 +156,17 @@ where
     answer(ok, result)
 }
 
+/// Runs `work`, which changes the store, as `actor` on the writing thread, and answers with
+/// `ok` and what it returns once its changes are durable.
+pub async fn change_as<R, W>(served: &Served, actor: Actor, ok: StatusCode, work: W) -> Response
+where
+    R: Serialize + Send + 'static,
+    W: FnOnce(&mut Api) -> Result<R, ApiError> + Send + 'static,
+{
+    let result = served.writer.run(served.core.clone(), actor, work).await;
+    answer(ok, result)
+}
+
 /// A handler that panicked (logged by the panic hook): a failure inside pcenter.
 pub fn panicked() -> ApiError {
     ApiError::new(code::STORE, exit::STORE, "A request's handler panicked.")
@@ -249,12 +265,9 @@ async fn create_customer(
     Extension(actor): Extension<Actor>,
     Body(body): Body,
 ) -> Response {
-    run_as(
-        served.core.clone(),
-        actor,
-        StatusCode::CREATED,
-        move |api| handlers::create_customer(api, &body),
-    )
+    change_as(&served, actor, StatusCode::CREATED, move |api| {
+        handlers::create_customer(api, &body)
+    })
     .await
 }
 
@@ -276,12 +289,14 @@ async fn confirm(
     Path(id): Path<String>,
     Body(body): Body,
 ) -> Response {
-    run_as(
-        served.core.clone(),
-        actor,
-        StatusCode::CREATED,
-        move |api| handlers::confirm(api, &id, Requested::from_request_body(&body)?),
-    )
+    // Read here, so that the writing thread only writes.
+    let requested = match Requested::from_request_body(&body) {
+        Ok(requested) => requested,
+        Err(error) => return error_answer(error),
+    };
+    change_as(&served, actor, StatusCode::CREATED, move |api| {
+        handlers::confirm(api, &id, requested)
+    })
     .await
 }
 
@@ -291,12 +306,13 @@ async fn create_order(
     Path(id): Path<String>,
     Body(body): Body,
 ) -> Response {
-    run_as(
-        served.core.clone(),
-        actor,
-        StatusCode::CREATED,
-        move |api| handlers::create_order(api, &id, &request_bodies::order_lines(&body)?),
-    )
+    let lines = match request_bodies::order_lines(&body) {
+        Ok(lines) => lines,
+        Err(error) => return error_answer(error),
+    };
+    change_as(&served, actor, StatusCode::CREATED, move |api| {
+        handlers::create_order(api, &id, &lines)
+    })
     .await
 }
 
@@ -339,8 +355,11 @@ async fn change_subscription(
     Path((id, subscription)): Path<(String, String)>,
     Body(body): Body,
 ) -> Response {
-    run_as(served.core.clone(), actor, StatusCode::OK, move |api| {
-        let patch = request_bodies::subscription_patch(&body)?;
+    let patch = match request_bodies::subscription_patch(&body) {
+        Ok(patch) => patch,
+        Err(error) => return error_answer(error),
+    };
+    change_as(&served, actor, StatusCode::OK, move |api| {
         handlers::change_subscription(
             api,
             &id,

@@ -156,4 +156,51 @@ pub(super) mod live {
         );
         served.stop();
     }
+
+    #[test]
+    fn confirmations_sent_at_once_are_all_answered_kept_and_told_in_order() {
+        let (core, token) = core_with_agent();
+        let (sender, notices) = std::sync::mpsc::channel();
+        let _listening = core.subscribe(move |notice| sender.send(notice).is_ok());
+        let served = Served::start(Arc::clone(&core));
+        let address = served.address;
+        let people = [
+            "Ann", "Bea", "Cai", "Dan", "Eve", "Fay", "Gus", "Hal", "Ida", "Jon",
+        ];
+        let statuses: Vec<String> = std::thread::scope(|threads| {
+            let asked: Vec<_> = people
+                .iter()
+                .map(|first_name| {
+                    let token = &token;
+                    threads.spawn(move || {
+                        let body = format!(
+                            r#"{{"primaryContact":{{"firstName":"{first_name}","lastName":"Lee","email":"{first_name}@northwind.example"}},"dateAgreed":"2018-11-10","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}}"#
+                        );
+                        let output = Command::new("curl")
+                            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST"])
+                            .args(["-H", &format!("Authorization: Bearer {token}")])
+                            .args(["--data-binary", &body])
+                            .arg(format!("http://{address}/v1/customers/{NORTHWIND}/agreements"))
+                            .output()
+                            .unwrap();
+                        String::from_utf8_lossy(&output.stdout).into_owned()
+                    })
+                })
+                .collect();
+            asked.into_iter().map(|a| a.join().unwrap()).collect()
+        });
+        served.stop();
+        assert!(statuses.iter().all(|s| s == "201"), "{statuses:?}");
+        let stored = core.store().dossier(NORTHWIND).unwrap().unwrap();
+        assert_eq!(stored.confirmations.len(), people.len());
+        // Told once each, each with the history as its change left it.
+        let told: Vec<usize> = notices
+            .try_iter()
+            .filter_map(|notice| match notice {
+                crate::core::Notice::Changed(change) => Some(change.dossier.confirmations.len()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(told, (1..=people.len()).collect::<Vec<_>>());
+    }
 }
