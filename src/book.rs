@@ -111,10 +111,14 @@ impl Book {
             return Ok(Some(customer.id.clone()));
         }
         let key = compare::lookup_key(id_or_domain);
-        let id = match store.customer_id_by_domain(&key)? {
-            Some(id) => id,
-            None => key,
+        // Every domain ends in .onmicrosoft.com: text without a dot is an ID (as in the API's
+        // paths), read with one lookup instead of two.
+        let by_domain = if key.contains('.') {
+            store.customer_id_by_domain(&key)?
+        } else {
+            None
         };
+        let id = by_domain.unwrap_or(key);
         Ok(store.dossier(&id)?.map(|dossier| {
             self.insert_dossier(dossier);
             id
