@@ -264,6 +264,9 @@ impl Core {
     pub fn flush_and_publish(&self) -> Result<(), ServiceError> {
         // Only changes written before the flush begins are certainly in it.
         let Some(last) = lock(&self.unpublished).back().map(|change| change.place) else {
+            // Every change was told, after a flush that held it, or is being told: wait for
+            // that to end.
+            drop(lock(&self.publishing));
             return Ok(());
         };
         let flushed = self.store.flush_written();
