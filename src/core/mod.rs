@@ -238,9 +238,7 @@ impl Core {
         session: SessionId,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> (Result<T, ServiceError>, Vec<Dossier>) {
-        let mut writing = lock(&self.writing);
-        let written = self.change_locked(&mut writing, actor, session, Book::default(), act);
-        drop(writing);
+        let written = self.write_change(actor, session, act);
         let (result, changed, _) = self.publish_flushed(written);
         (result, changed)
     }
@@ -254,9 +252,19 @@ impl Core {
         session: SessionId,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> (Result<T, ServiceError>, Vec<Dossier>) {
-        let mut writing = lock(&self.writing);
-        let written = self.change_locked(&mut writing, actor, session, Book::default(), act);
+        let written = self.write_change(actor, session, act);
         (written.result, written.changed)
+    }
+
+    /// A change on a book that starts empty, written under the write lock, not yet flushed.
+    fn write_change<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> Written<T> {
+        let mut writing = lock(&self.writing);
+        self.change_locked(&mut writing, actor, session, Book::default(), act)
     }
 
     /// Makes every change written so far durable, then tells the listeners every one not yet
