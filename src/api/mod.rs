@@ -99,7 +99,9 @@ impl Api {
     }
 
     /// This command's changes are written but neither flushed nor told until the core's
-    /// `flush_and_publish`, which its caller runs before answering anyone about them.
+    /// `flush_and_publish`, which its caller runs before answering anyone about them; each
+    /// starts from what the command read (see `change_on_what_was_read`), which must then be
+    /// only what was read from the store.
     pub fn telling_later(mut self) -> Api {
         self.telling_later = true;
         self
@@ -128,13 +130,14 @@ impl Api {
         &mut self,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> Result<T, ServiceError> {
-        let (result, changed) = if self.telling_later {
-            self.core
-                .change_telling_later(&self.actor, SessionId::COMMAND, act)
-        } else {
-            self.core
-                .change_telling(&self.actor, SessionId::COMMAND, act)
-        };
+        if self.telling_later {
+            // What such a command read before its change is current unless another change was
+            // made meanwhile: the change starts from it rather than reading it again.
+            return self.change_on_what_was_read(act);
+        }
+        let (result, changed) = self
+            .core
+            .change_telling(&self.actor, SessionId::COMMAND, act);
         for dossier in changed {
             self.book.replace_dossier(dossier);
         }
@@ -154,9 +157,13 @@ impl Api {
             generation: self.read_since,
             book: std::mem::take(&mut self.book),
         };
-        let (result, after) = self
-            .core
-            .change_seeded(&self.actor, SessionId::COMMAND, seed, act);
+        let (result, after) = if self.telling_later {
+            self.core
+                .change_seeded_later(&self.actor, SessionId::COMMAND, seed, act)
+        } else {
+            self.core
+                .change_seeded(&self.actor, SessionId::COMMAND, seed, act)
+        };
         self.book = after.book;
         self.book.partner_name = partner_name;
         self.read_since = after.generation;

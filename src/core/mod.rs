@@ -124,6 +124,19 @@ pub struct Seed {
     pub book: Book,
 }
 
+impl Seed {
+    /// The records a change ended with, at `generation`; none when it failed (what it held
+    /// then may not all be written).
+    fn after<T, E>(result: &Result<T, E>, generation: u64, book: Book) -> Seed {
+        let book = if result.is_ok() {
+            book
+        } else {
+            Book::default()
+        };
+        Seed { generation, book }
+    }
+}
+
 impl Core {
     /// A core without a directory: for commands, which read the store's list instead.
     pub fn new(
@@ -243,19 +256,6 @@ impl Core {
         (result, changed)
     }
 
-    /// `change_telling`, leaving the change written but neither flushed nor told: the caller
-    /// answers no one about it before `flush_and_publish` returns. One thread can so make many
-    /// changes in a row and wait for the disk once for all of them.
-    pub fn change_telling_later<T>(
-        &self,
-        actor: &Actor,
-        session: SessionId,
-        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
-    ) -> (Result<T, ServiceError>, Vec<Dossier>) {
-        let written = self.write_change(actor, session, act);
-        (written.result, written.changed)
-    }
-
     /// A change on a book that starts empty, written under the write lock, not yet flushed.
     fn write_change<T>(
         &self,
@@ -299,6 +299,36 @@ impl Core {
         seed: Seed,
         act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
     ) -> (Result<T, ServiceError>, Seed) {
+        let (written, generation) = self.write_seeded(actor, session, seed, act);
+        let (result, _, book) = self.publish_flushed(written);
+        let seed = Seed::after(&result, generation, book);
+        (result, seed)
+    }
+
+    /// `change_seeded`, leaving the change written but neither flushed nor told: the caller
+    /// answers no one about it before `flush_and_publish` returns. One thread can so make many
+    /// changes in a row and wait for the disk once for all of them.
+    pub fn change_seeded_later<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        seed: Seed,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> (Result<T, ServiceError>, Seed) {
+        let (written, generation) = self.write_seeded(actor, session, seed, act);
+        let seed = Seed::after(&written.result, generation, written.book);
+        (written.result, seed)
+    }
+
+    /// A change on `seed` while it is current, written under the write lock, not yet flushed;
+    /// with the generation its records are current at.
+    fn write_seeded<T>(
+        &self,
+        actor: &Actor,
+        session: SessionId,
+        seed: Seed,
+        act: impl FnOnce(&mut Operations<'_>) -> Result<T, ServiceError>,
+    ) -> (Written<T>, u64) {
         let mut writing = lock(&self.writing);
         let book = if seed.generation == self.generation() {
             seed.book
@@ -307,15 +337,7 @@ impl Core {
         };
         let written = self.change_locked(&mut writing, actor, session, book, act);
         // Taken before the lock is let go: the next change moves it on.
-        let generation = self.generation();
-        drop(writing);
-        let (result, _, book) = self.publish_flushed(written);
-        let book = if result.is_ok() {
-            book
-        } else {
-            Book::default()
-        };
-        (result, Seed { generation, book })
+        (written, self.generation())
     }
 
     /// A change, the write lock held (`written` counts the changes written before it): `book`

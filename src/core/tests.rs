@@ -207,15 +207,18 @@ fn a_change_told_later_is_told_only_by_flush_and_publish() {
     let core = core();
     let (sender, notices) = mpsc::channel();
     let _listening = core.subscribe(move |notice| sender.send(notice).is_ok());
-    let (confirmed, changed) =
-        core.change_telling_later(&agent("Ann Agent"), SessionId::COMMAND, |ops| {
-            ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
-        });
+    let (confirmed, after) = core.change_seeded_later(
+        &agent("Ann Agent"),
+        SessionId::COMMAND,
+        Seed::default(),
+        |ops| ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account),
+    );
     confirmed.unwrap();
-    assert_eq!(changed.len(), 1);
+    assert_eq!(after.book.confirmations(NORTHWIND).len(), 1);
     assert!(notices.try_recv().is_err(), "nothing told before the flush");
     // The rules already see it: the store holds it.
-    let again = core.change_telling_later(&agent("Bob Agent"), SessionId::COMMAND, |ops| {
+    // Started from what the first change ended with, current as nothing changed since.
+    let again = core.change_seeded_later(&agent("Bob Agent"), SessionId::COMMAND, after, |ops| {
         ops.confirm(NORTHWIND, acceptance("Jane"), Channel::Account)
     });
     assert_eq!(again.0.unwrap_err(), ServiceError::AlreadyConfirmed);
