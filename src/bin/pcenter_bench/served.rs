@@ -41,6 +41,11 @@ impl Server {
         end(&mut child, self.name)
     }
 
+    /// The server's process ID, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     fn exited(&mut self) -> Option<String> {
         let child = self.child.as_mut()?;
         match child.try_wait() {
@@ -116,8 +121,24 @@ fn tail(log: &Path) -> String {
 
 /// `pcenter serve --http 127.0.0.1:0` on `data_dir`, once it says where it listens.
 pub fn start_pcenter(pcenter: &Pcenter, data_dir: &Path, log: &Path) -> Fallible<Server> {
+    start_serving(pcenter, data_dir, log, "--http", listening_on)
+}
+
+/// `pcenter serve --ssh 127.0.0.1:0` on `data_dir`, once it says where it listens.
+pub fn start_pcenter_ssh(pcenter: &Pcenter, data_dir: &Path, log: &Path) -> Fallible<Server> {
+    start_serving(pcenter, data_dir, log, "--ssh", ssh_listening_on)
+}
+
+/// `pcenter serve FACE 127.0.0.1:0`, once `listening_on` finds its address in what it said.
+fn start_serving(
+    pcenter: &Pcenter,
+    data_dir: &Path,
+    log: &Path,
+    face: &str,
+    listening_on: fn(&str) -> Option<SocketAddr>,
+) -> Fallible<Server> {
     let mut command = pcenter.command(data_dir);
-    command.args(["serve", "--http", "127.0.0.1:0"]);
+    command.args(["serve", face, "127.0.0.1:0"]);
     let mut server = Server {
         name: "pcenter serve",
         address: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -148,6 +169,16 @@ fn listening_on(said: &str) -> Option<SocketAddr> {
     let rest = said.split("http://").nth(1)?;
     let end = rest.find('/')?;
     rest[..end].parse().ok()
+}
+
+/// The address of `pcenter: SSH dashboards at ssh -t -p PORT 127.0.0.1 on …`.
+fn ssh_listening_on(said: &str) -> Option<SocketAddr> {
+    let rest = said.split("ssh -t -p ").nth(1)?;
+    let mut words = rest.split_whitespace();
+    let port: u16 = words.next()?.parse().ok()?;
+    let ip: std::net::IpAddr = words.next()?.parse().ok()?;
+    // The word after the address says the line was read whole.
+    (words.next()? == "on").then_some(SocketAddr::new(ip, port))
 }
 
 /// json-server, installed by npm under a folder of its own.
@@ -326,5 +357,14 @@ mod tests {
             Some(SocketAddr::from(([127, 0, 0, 1], 46773)))
         );
         assert_eq!(listening_on("pcenter: starting"), None);
+        let said = "pcenter: SSH dashboards at ssh -t -p 40123 127.0.0.1 on /tmp/store (host key SHA256:x; Ctrl-C to stop)\n";
+        assert_eq!(
+            ssh_listening_on(said),
+            Some(SocketAddr::from(([127, 0, 0, 1], 40123)))
+        );
+        assert_eq!(
+            ssh_listening_on("pcenter: SSH dashboards at ssh -t -p 40123 127.0"),
+            None
+        );
     }
 }
