@@ -21,6 +21,8 @@ mod measure;
 mod memory;
 mod report;
 mod served;
+mod ssh_client;
+mod ssh_load;
 mod startup;
 mod stats;
 mod targets;
@@ -65,6 +67,16 @@ struct Options {
     /// Seconds of each measured run of wrk, the HTTP load generator.
     #[arg(long, value_name = "S", default_value_t = 10)]
     http_seconds: u64,
+    /// Measure only these rows, at --customers alone (while working on them).
+    #[arg(long, value_enum, value_name = "ROWS")]
+    only: Option<Only>,
+}
+
+/// A subset of the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// The SSH dashboards' rows.
+    Ssh,
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,6 +143,13 @@ fn run(options: Options) -> Fallible<()> {
     if options.customers == 0 {
         return Err("--customers must be at least 1".into());
     }
+    if options.only == Some(Only::Ssh) && options.customers < targets::SSH_FROM_SIZE {
+        return Err(format!(
+            "the SSH rows are measured from {} customers up",
+            targets::SSH_FROM_SIZE
+        )
+        .into());
+    }
     if options.http_seconds == 0 {
         return Err("--http-seconds must be at least 1".into());
     }
@@ -138,9 +157,17 @@ fn run(options: Options) -> Fallible<()> {
         eprintln!("note: this is a debug build; measure with --release for real numbers");
     }
     let pcenter = find_pcenter()?;
-    let sizes = sizes(options.customers);
+    let sizes = match options.only {
+        Some(Only::Ssh) => vec![options.customers],
+        None => sizes(options.customers),
+    };
+    let http_sizes = if options.only.is_some() {
+        &[][..]
+    } else {
+        &sizes
+    };
     let tools = api_load::Tools::find(
-        &sizes,
+        http_sizes,
         &options.work_dir,
         !options.no_install,
         options.http_seconds,
@@ -150,6 +177,7 @@ fn run(options: Options) -> Fallible<()> {
         pcenter: &pcenter,
         install_sqlite: !options.no_install,
         tools: &tools,
+        only: options.only,
     };
     let mut results = Vec::with_capacity(sizes.len());
     let mut comparison = None;

@@ -5,9 +5,12 @@ use crate::api_load::{self, Tools};
 use crate::report::{Comparison, ServerComparison, SizeResult};
 use crate::stats::{max, percentile};
 use crate::targets::Metric::*;
-use crate::targets::HTTP_FROM_SIZE;
+use crate::targets::{HTTP_FROM_SIZE, SSH_FROM_SIZE};
 use crate::workdir::{ensure_generated, scratch_copy, Pcenter, SizeDir};
-use crate::{busy, compare, dash, exports, keys, live, memory, startup, through, writes, Fallible};
+use crate::{
+    busy, compare, dash, exports, keys, live, memory, ssh_load, startup, through, writes, Fallible,
+    Only,
+};
 use std::path::Path;
 
 /// What one run shares between its sizes.
@@ -18,6 +21,8 @@ pub struct Run<'a> {
     pub install_sqlite: bool,
     /// What the HTTP rows are measured with.
     pub tools: &'a Tools,
+    /// The rows measured, when not all of them.
+    pub only: Option<Only>,
 }
 
 /// Everything measured at one size.
@@ -29,7 +34,8 @@ pub struct Measured {
     pub servers: Option<ServerComparison>,
 }
 
-pub fn size(run: &Run, customers: usize, with_comparison: bool) -> Fallible<Measured> {
+/// `largest`: the comparisons and the SSH rows are measured only at the largest size.
+pub fn size(run: &Run, customers: usize, largest: bool) -> Fallible<Measured> {
     let dir = SizeDir::new(run.work_dir, customers);
     let say = |what: &str| eprintln!("[{customers}] {what}");
     let marker = ensure_generated(&dir, run.pcenter)?;
@@ -39,6 +45,14 @@ pub fn size(run: &Run, customers: usize, with_comparison: bool) -> Fallible<Meas
     };
     let values = &mut result.values;
     values.insert(Generate, marker.generate_seconds);
+    if run.only == Some(Only::Ssh) {
+        ssh_load::measure(&dir, run.pcenter, &mut result)?;
+        return Ok(Measured {
+            result,
+            comparison: None,
+            servers: None,
+        });
+    }
     let store = dir.store_dir();
 
     say("CSV export");
@@ -74,7 +88,7 @@ pub fn size(run: &Run, customers: usize, with_comparison: bool) -> Fallible<Meas
     values.insert(CommandAlone, alone.ms);
     values.insert(CommandThrough, through);
     values.insert(ThroughRatio, through / alone.ms.max(f64::EPSILON));
-    let comparison = with_comparison.then(|| {
+    let comparison = largest.then(|| {
         say("grep and sqlite comparison");
         compare::compare(
             &dir,
@@ -114,6 +128,9 @@ pub fn size(run: &Run, customers: usize, with_comparison: bool) -> Fallible<Meas
     } else {
         None
     };
+    if largest && customers >= SSH_FROM_SIZE {
+        ssh_load::measure(&dir, run.pcenter, &mut result)?;
+    }
     Ok(Measured {
         result,
         comparison,

@@ -90,7 +90,9 @@ fn value(unit: Unit, value: f64) -> String {
         Unit::Millis if value < 10.0 => format!("{value:.2}"),
         Unit::Millis | Unit::Megabytes => format!("{value:.1}"),
         Unit::PerSecond => format!("{value:.1}"),
-        Unit::RowsPerSecond | Unit::RequestsPerSecond | Unit::Count => thousands(value),
+        Unit::RowsPerSecond | Unit::RequestsPerSecond | Unit::Count | Unit::Bytes => {
+            thousands(value)
+        }
         Unit::Ratio => format!("{value:.2}×"),
     }
 }
@@ -104,13 +106,16 @@ fn target_text(row: &Row, target: &Target) -> String {
         Unit::PerSecond | Unit::RequestsPerSecond => " /s",
         Unit::Count => "",
         Unit::Ratio => "×",
+        Unit::Bytes => " B",
     };
     let (sign, limit) = match target.bound {
         Bound::AtMost(limit) => ("≤", limit),
         Bound::AtLeast(limit) => ("≥", limit),
     };
     let limit = match row.unit {
-        Unit::RowsPerSecond | Unit::RequestsPerSecond | Unit::Count => thousands(limit),
+        Unit::RowsPerSecond | Unit::RequestsPerSecond | Unit::Count | Unit::Bytes => {
+            thousands(limit)
+        }
         _ => format!("{limit}"),
     };
     let at = target
@@ -183,7 +188,7 @@ pub fn results_table(results: &[SizeResult]) -> String {
     if largest < HTTP_FROM_SIZE {
         let _ = writeln!(
             out,
-            "\nThe HTTP API's rows (wrk on loopback) are measured from {} customers up; this run's sizes are smaller.",
+            "\nThe HTTP API's rows (wrk on loopback) and the SSH dashboards' rows are measured from {} customers up; this run's sizes are smaller.",
             thousands(HTTP_FROM_SIZE as f64)
         );
     }

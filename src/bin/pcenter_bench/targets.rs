@@ -27,6 +27,18 @@ pub const HTTP_CONFIRM_IDS: usize = 200_000;
 pub const HTTP_CONFIRM_WARM_UP_IDS: usize = 5_000;
 /// Customers on the page read by the list rows.
 pub const HTTP_PAGE_SIZE: usize = 100;
+/// The SSH rows are measured at the largest size when it is at least this one (and left out of
+/// smaller runs), as the HTTP rows are.
+pub const SSH_FROM_SIZE: usize = HTTP_FROM_SIZE;
+/// SSH sessions connected at once to one server, each pressing keys.
+pub const SSH_SESSIONS: usize = 50;
+/// Keys each of those sessions presses, 100-200 ms apart.
+pub const SSH_KEYS_PER_SESSION: usize = 100;
+/// Down moves within the page whose bytes are counted, and moves that scroll the list.
+pub const SSH_MOVES: usize = 50;
+pub const SSH_SCROLL_MOVES: usize = 20;
+/// Seconds a session is left idle after its first frame, its bytes counted.
+pub const SSH_IDLE_SECONDS: u64 = 10;
 
 pub const GENERATE_MAX_S: f64 = 60.0;
 pub const FIRST_FRAME_MAX_MS: f64 = 150.0;
@@ -45,6 +57,12 @@ pub const HTTP_READ_MIN_PER_S: f64 = 10_000.0;
 pub const HTTP_READ_P99_MAX_MS: f64 = 10.0;
 pub const HTTP_CONFIRM_MIN_PER_S: f64 = 1_000.0;
 pub const HTTP_CONFIRM_P99_MAX_MS: f64 = 20.0;
+pub const SSH_MOVE_MAX_BYTES: f64 = 300.0;
+pub const SSH_IDLE_MAX_BYTES: f64 = 0.0;
+pub const SSH_KEY_P99_MAX_MS: f64 = 16.0;
+/// 300 MB for the server, and 2 MB a session.
+pub const SSH_MEMORY_MAX_MB: f64 = 300.0 + 2.0 * SSH_SESSIONS as f64;
+pub const SSH_FIRST_FRAME_MAX_MS: f64 = 200.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Metric {
@@ -75,6 +93,18 @@ pub enum Metric {
     HttpConfirmRate,
     HttpConfirmP99,
     HttpConfirmOther,
+    SshMoveBytes,
+    SshMoveBytesMax,
+    SshScrollBytes,
+    SshIdleBytes,
+    SshKeyP99,
+    SshKeyP50,
+    SshMemory,
+    SshMemoryAdded,
+    SshFirstStartMemory,
+    SshConnectP50,
+    SshConnectP99,
+    SshConnectAlone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,6 +144,7 @@ pub enum Unit {
     Count,
     /// One measurement divided by another.
     Ratio,
+    Bytes,
 }
 
 const fn at_most(limit: f64) -> Option<Target> {
@@ -155,10 +186,18 @@ const fn http_row(metric: Metric, label: &'static str, unit: Unit, target: Optio
     }
 }
 
+/// A row of the SSH dashboards, measured at the largest size from [`SSH_FROM_SIZE`] up.
+const fn ssh_row(metric: Metric, label: &'static str, unit: Unit, target: Option<Target>) -> Row {
+    Row {
+        from_size: SSH_FROM_SIZE,
+        ..row(metric, label, unit, target)
+    }
+}
+
 use Metric::*;
 use Unit::*;
 
-pub const ROWS: [Row; 27] = [
+pub const ROWS: [Row; 39] = [
     row(
         Generate,
         "Generate the customers (s)",
@@ -320,6 +359,68 @@ pub const ROWS: [Row; 27] = [
         Count,
         None,
     ),
+    ssh_row(
+        SshMoveBytes,
+        "SSH: bytes received for a Down move within the list's page, median of 50 (B)",
+        Bytes,
+        at_most(SSH_MOVE_MAX_BYTES),
+    ),
+    ssh_row(SshMoveBytesMax, "· max of those 50 (B)", Bytes, None),
+    ssh_row(
+        SshScrollBytes,
+        "· a Down move that scrolls the list, median of 20 (B)",
+        Bytes,
+        None,
+    ),
+    ssh_row(
+        SshIdleBytes,
+        "SSH: bytes received in 10 s idle after the first frame (B)",
+        Bytes,
+        at_most(SSH_IDLE_MAX_BYTES),
+    ),
+    ssh_row(
+        SshKeyP99,
+        "SSH: 50 sessions, key → its frame at the client, p99 (ms)",
+        Millis,
+        at_most(SSH_KEY_P99_MAX_MS),
+    ),
+    ssh_row(SshKeyP50, "· p50 (ms)", Millis, None),
+    ssh_row(
+        SshMemory,
+        "SSH: peak memory of the server with 50 sessions (MB)",
+        Megabytes,
+        at_most(SSH_MEMORY_MAX_MB),
+    ),
+    ssh_row(
+        SshMemoryAdded,
+        "· resident memory the 50 sessions added (MB)",
+        Megabytes,
+        None,
+    ),
+    ssh_row(
+        SshFirstStartMemory,
+        "· peak of the server's start before, with no saved list (MB)",
+        Megabytes,
+        None,
+    ),
+    ssh_row(
+        SshConnectP50,
+        "SSH: connect → first complete frame, 50 sessions, p50 (ms)",
+        Millis,
+        at_most(SSH_FIRST_FRAME_MAX_MS),
+    ),
+    ssh_row(
+        SshConnectP99,
+        "· p99 (ms)",
+        Millis,
+        at_most(SSH_FIRST_FRAME_MAX_MS),
+    ),
+    ssh_row(
+        SshConnectAlone,
+        "· one session connecting alone (ms)",
+        Millis,
+        None,
+    ),
 ];
 
 impl Target {
@@ -350,6 +451,13 @@ mod tests {
         assert!(label(HttpReadRate).contains(&connections));
         let clients = format!(" {HTTP_CONNECTIONS} clients");
         assert!(label(HttpConfirmRate).contains(&clients));
+        let sessions = format!(" {SSH_SESSIONS} sessions");
+        for metric in [SshKeyP99, SshMemory, SshMemoryAdded, SshConnectP50] {
+            assert!(label(metric).contains(&sessions), "{metric:?}");
+        }
+        assert!(label(SshMoveBytes).contains(&format!(" {SSH_MOVES} ")));
+        assert!(label(SshScrollBytes).contains(&format!(" {SSH_SCROLL_MOVES} ")));
+        assert!(label(SshIdleBytes).contains(&format!(" {SSH_IDLE_SECONDS} s ")));
     }
 
     #[test]
