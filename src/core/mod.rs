@@ -373,7 +373,7 @@ impl Core {
                         changed.push(dossier.clone());
                     }
                 }
-                told.push((what, dossier.clone()));
+                told.push((what, dossier));
             }
         }
         let place = (!told.is_empty()).then_some(*written);
