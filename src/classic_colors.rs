@@ -30,7 +30,7 @@ impl<W: Write> Write for ClassicColors<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         if !self.pending.is_empty() {
-            let rewritten = rewrite(&self.pending);
+            let rewritten = without_resets_before_a_reset(&rewrite(&self.pending));
             self.pending.clear();
             self.inner.write_all(&rewritten)?;
         }
@@ -60,6 +60,33 @@ pub fn rewrite(bytes: &[u8]) -> Vec<u8> {
         rest = &sequence[end + 1..];
     }
     out.extend_from_slice(rest);
+    out
+}
+
+/// What ends each frame of crossterm's backend: the colours reset one by one, then everything.
+const RESETS_BEFORE_A_RESET: [&[u8]; 2] = [
+    b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m",
+    b"\x1b[39m\x1b[49m\x1b[0m",
+];
+
+/// `bytes` with the colour resets that come right before a reset of everything (`ESC[0m`, which
+/// resets them too) left out: 15 bytes less in every frame an SSH session sends.
+fn without_resets_before_a_reset(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    'bytes: while !rest.is_empty() {
+        if rest[0] == 0x1b {
+            for resets in RESETS_BEFORE_A_RESET {
+                if let Some(after) = rest.strip_prefix(resets) {
+                    out.extend_from_slice(b"\x1b[0m");
+                    rest = after;
+                    continue 'bytes;
+                }
+            }
+        }
+        out.push(rest[0]);
+        rest = &rest[1..];
+    }
     out
 }
 
@@ -108,6 +135,18 @@ mod tests {
 
     fn rewritten(text: &str) -> String {
         String::from_utf8(rewrite(text.as_bytes())).unwrap()
+    }
+
+    #[test]
+    fn colour_resets_right_before_a_reset_of_everything_are_left_out() {
+        let frame = b"\x1b[1;1Hab\x1b[39m\x1b[49m\x1b[59m\x1b[0m\x1b[?25l";
+        assert_eq!(
+            without_resets_before_a_reset(frame),
+            b"\x1b[1;1Hab\x1b[0m\x1b[?25l"
+        );
+        // A colour reset followed by anything else stays.
+        let kept = b"\x1b[39mab\x1b[49m\x1b[1m";
+        assert_eq!(without_resets_before_a_reset(kept), kept);
     }
 
     #[test]

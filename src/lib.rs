@@ -43,6 +43,7 @@ pub mod term;
 #[cfg(test)]
 mod testing;
 pub mod ui;
+pub mod wide_cells;
 
 /// mimalloc instead of the system allocator, for every program built on this crate: sled
 /// allocates and frees a node for every page it reads, and with the system allocator that work

@@ -6,6 +6,7 @@ use crate::app::{Action, App};
 use crate::classic_colors::ClassicColors;
 use crate::signals::Stop;
 use crate::ui;
+use crate::wide_cells::WideCells;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
@@ -52,7 +53,7 @@ fn install_panic_hook() {
 pub struct Screen {
     /// Never dropped: ratatui's drop shows the cursor and, should that fail (the terminal
     /// hung up), panics printing about it. `restore` shows the cursor instead.
-    terminal: ManuallyDrop<Terminal<CrosstermBackend<ClassicColors<Stdout>>>>,
+    terminal: ManuallyDrop<Terminal<WideCells<CrosstermBackend<ClassicColors<Stdout>>>>>,
     palette: ui::Palette,
     _guard: Guard,
 }
@@ -67,8 +68,8 @@ impl Screen {
         // of it turns colour changes into resets that drop the reverse video of the focus.
         ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
         Ok(Screen {
-            terminal: ManuallyDrop::new(Terminal::new(CrosstermBackend::new(ClassicColors::new(
-                io::stdout(),
+            terminal: ManuallyDrop::new(Terminal::new(WideCells::new(CrosstermBackend::new(
+                ClassicColors::new(io::stdout()),
             )))?),
             palette: ui::Palette::from_process_env(),
             _guard: guard,

@@ -11,6 +11,7 @@ use crate::app::session::Session;
 use crate::app::Action;
 use crate::classic_colors::ClassicColors;
 use crate::ui;
+use crate::wide_cells::WideCells;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -132,7 +133,7 @@ pub const ENTER: &[u8] = b"\x1b[?1049h\x1b[?2004h\x1b[?25l";
 const LEAVE_TEXT: &str = "\x1b[?2004l\x1b[0m\x1b[?1049l\x1b[?25h";
 const LEAVE: &[u8] = LEAVE_TEXT.as_bytes();
 
-type Screen = Terminal<CrosstermBackend<ClassicColors<Output>>>;
+type Screen = Terminal<WideCells<CrosstermBackend<ClassicColors<Output>>>>;
 
 /// A client's side of a session: what it sends, where its output goes, how it shows colour,
 /// and its terminal's size when the session opens.
@@ -235,7 +236,7 @@ impl Seen {
 
 fn screen(output: Output, (width, height): (u16, u16)) -> io::Result<Screen> {
     Terminal::with_options(
-        CrosstermBackend::new(ClassicColors::new(output)),
+        WideCells::new(CrosstermBackend::new(ClassicColors::new(output))),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
         },

@@ -11,6 +11,7 @@ use crate::app::Action;
 use crate::classic_colors::ClassicColors;
 use crate::domain::role::Role;
 use crate::ui::Palette;
+use crate::wide_cells::WideCells;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -288,7 +289,7 @@ pub fn run(
     } = client;
     let closing = output.sibling();
     let mut screen = match Terminal::with_options(
-        CrosstermBackend::new(ClassicColors::new(output)),
+        WideCells::new(CrosstermBackend::new(ClassicColors::new(output))),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
         },
