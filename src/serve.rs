@@ -86,6 +86,7 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
             "say what to serve: --http ADDR (the REST API), --ssh ADDR (dashboards), or both",
         ));
     }
+    without_huge_pages();
     let path = options
         .store_path()
         .map_err(|message| failure(4, message))?;
@@ -151,6 +152,18 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
     }
     tracing::info!("server stopped");
     served
+}
+
+/// Asks the kernel for no transparent huge pages in this process. The allocator takes memory
+/// for each session's thread apart, and where the system hands out huge pages on request, each
+/// session touched fresh 2 MB pages: 4.5 MB a session instead of well under 1, for no speed
+/// measured (see BENCHMARKS.md). Without the call (another system) nothing changes.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only this process's flag.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// One line per listener, with the address bound.
