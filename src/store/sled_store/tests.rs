@@ -405,3 +405,40 @@ fn writes_flushed_from_many_threads_at_once_are_all_kept_and_sealed() {
     let store = reopen(dir.path());
     assert_eq!(store.customer_count().unwrap(), writes);
 }
+
+#[test]
+fn the_registry_keeps_the_saved_list_and_the_generation_a_customer_change_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SledStore::open(dir.path()).unwrap();
+    let saved_list = || {
+        crate::store::LIST_CACHE_FILES
+            .iter()
+            .all(|name| dir.path().join(name).exists())
+    };
+    for name in crate::store::LIST_CACHE_FILES {
+        std::fs::write(dir.path().join(name), b"a saved list").unwrap();
+    }
+    let generation = store.generation().unwrap();
+    let registry = store.registry().unwrap();
+    let ann = crate::domain::agent::Agent {
+        id: "a-ann".into(),
+        name: "Ann Agent".into(),
+        role: crate::domain::role::Role::AdminAgent,
+        added_at: "2026-01-02T10:00:00Z".parse().unwrap(),
+        ssh_keys: vec![],
+    };
+    registry.add_agent(&ann).unwrap();
+    registry.add_token("a-ann", "h").unwrap();
+    registry.replace_agent(&ann).unwrap();
+    registry.revoke_tokens("a-ann").unwrap();
+    registry.remove_agent("a-ann").unwrap();
+    assert!(saved_list(), "the list holds nothing of the agents");
+    assert_eq!(store.generation().unwrap(), generation);
+    store
+        .create_customer(&customer_in("c1", "alpha", Cloud::Public), None)
+        .unwrap();
+    assert!(
+        !saved_list(),
+        "a customer's change makes the saved list stale"
+    );
+}
