@@ -70,6 +70,16 @@ fn a_reopened_store_holds_what_was_written() {
     assert_eq!(store.path(), dir.path());
 }
 
+fn ann_agent() -> crate::domain::agent::Agent {
+    crate::domain::agent::Agent {
+        id: "a-ann".into(),
+        name: "Ann Agent".into(),
+        role: crate::domain::role::Role::AdminAgent,
+        added_at: "2026-01-02T10:00:00Z".parse().unwrap(),
+        ssh_keys: vec![],
+    }
+}
+
 #[test]
 fn agents_and_tokens_survive_reopening_and_reading_them_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -85,13 +95,7 @@ fn agents_and_tokens_survive_reopening_and_reading_them_writes_nothing() {
     assert_eq!(dump(&open_raw(dir.path())), before, "a read made no tree");
 
     let store = reopen(dir.path());
-    let ann = crate::domain::agent::Agent {
-        id: "a-ann".into(),
-        name: "Ann Agent".into(),
-        role: crate::domain::role::Role::AdminAgent,
-        added_at: "2026-01-02T10:00:00Z".parse().unwrap(),
-        ssh_keys: vec![],
-    };
+    let ann = ann_agent();
     store.registry().unwrap().add_agent(&ann).unwrap();
     store.registry().unwrap().add_token("a-ann", "h").unwrap();
     drop(store);
@@ -420,13 +424,7 @@ fn the_registry_keeps_the_saved_list_and_the_generation_a_customer_change_does_n
     }
     let generation = store.generation().unwrap();
     let registry = store.registry().unwrap();
-    let ann = crate::domain::agent::Agent {
-        id: "a-ann".into(),
-        name: "Ann Agent".into(),
-        role: crate::domain::role::Role::AdminAgent,
-        added_at: "2026-01-02T10:00:00Z".parse().unwrap(),
-        ssh_keys: vec![],
-    };
+    let ann = ann_agent();
     registry.add_agent(&ann).unwrap();
     registry.add_token("a-ann", "h").unwrap();
     registry.replace_agent(&ann).unwrap();
