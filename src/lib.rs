@@ -30,6 +30,7 @@ pub mod out_file;
 #[cfg(unix)]
 pub mod owner;
 pub mod private;
+pub mod pty;
 pub mod safe_json;
 pub mod serde_path;
 #[cfg(unix)]

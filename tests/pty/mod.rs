@@ -8,7 +8,7 @@ pub use screen::screen_text;
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -27,32 +27,7 @@ pub const ENTER_ALTERNATE_SCREEN: &str = "\x1b[?1049h";
 
 /// Opens a pseudo-terminal of the given size: (master, slave), both closed on exec.
 pub fn open_pty(columns: u16, rows: u16) -> (OwnedFd, OwnedFd) {
-    let (mut master, mut slave) = (-1, -1);
-    let mut size = libc::winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: openpty writes two descriptors into the given integers and reads the size; the
-    // name and terminal settings are optional and passed as null.
-    let result = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            &raw mut size,
-        )
-    };
-    assert_eq!(result, 0, "openpty: {}", io::Error::last_os_error());
-    for fd in [master, slave] {
-        // SAFETY: fd is a descriptor openpty just opened; this only sets its close-on-exec flag,
-        // so that dashboards started by other tests do not inherit it.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    }
-    // SAFETY: both descriptors are open and owned by nothing else.
-    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
+    pcenter::pty::open_pty(columns, rows).expect("openpty")
 }
 
 /// The dashboard running on the slave side of a pseudo-terminal, watched from the master side.

@@ -7,7 +7,7 @@ use crate::Fallible;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::net::SocketAddr;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -35,7 +35,7 @@ pub struct Client {
 impl Client {
     /// `ssh -tt` to `address` signed in with `key`, in an 80x24 terminal of its own.
     pub fn connect(key: &Path, address: SocketAddr) -> Fallible<Client> {
-        let (master, slave) = open_pty(SIZE)?;
+        let (master, slave) = pcenter::pty::open_pty(SIZE.0, SIZE.1)?;
         let port = address.port().to_string();
         let mut command = Command::new("ssh");
         command
@@ -204,38 +204,6 @@ impl Drop for Client {
 fn tail(received: &[u8]) -> String {
     let from = received.len().saturating_sub(200);
     String::from_utf8_lossy(&received[from..]).into_owned()
-}
-
-/// A pseudo-terminal of `size` (columns, rows): master and slave, both closed on exec.
-fn open_pty((columns, rows): (u16, u16)) -> io::Result<(OwnedFd, OwnedFd)> {
-    let (mut master, mut slave) = (-1, -1);
-    let mut size = libc::winsize {
-        ws_row: rows,
-        ws_col: columns,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: openpty writes two descriptors into the integers and reads the size; the name
-    // and terminal settings are optional and passed as null.
-    let opened = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            &raw mut size,
-        )
-    };
-    if opened != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    for fd in [master, slave] {
-        // SAFETY: fd was just opened by openpty; only its close-on-exec flag is set, so that
-        // the other sessions' ssh processes do not inherit it.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
-    }
-    // SAFETY: both descriptors are open and owned by nothing else.
-    Ok(unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) })
 }
 
 /// Whether `received` holds `what` somewhere after `from`.
