@@ -66,6 +66,7 @@ fn directory(size: usize) -> Directory {
             domain: format!("{base}{i}.onmicrosoft.com"),
             cloud,
             status: AgreementStatus::of(cloud, i % 10 < 7),
+            agreement: None,
             subscriptions: (i % 5) as u32,
         }
     }))
@@ -76,6 +77,7 @@ fn app(directory: Directory, size: (u16, u16)) -> App {
         agent: "Bench Agent".into(),
         role: Role::AdminAgent,
         business_date: "2019-03-01".parse().expect("a date"),
+        access: Default::default(),
     };
     App::with_directory(
         actor,

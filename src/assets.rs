@@ -116,7 +116,7 @@ mod offer_tests {
 #[cfg(test)]
 mod demo_tests {
     use super::*;
-    use crate::domain::agreement::{Contact, MCA_TEMPLATE_ID, MCA_TYPE};
+    use crate::domain::agreement::Contact;
     use crate::domain::cloud::Cloud;
     use crate::domain::commerce::{check_line, Billing};
     use crate::domain::country;
@@ -199,30 +199,36 @@ mod demo_tests {
         }
     }
 
-    /// The last day of the optional phase: the README's example for it.
-    const LAST_OPTIONAL_DAY: &str = "2018-11-06";
-
     #[test]
-    fn nothing_in_the_demo_happens_after_the_last_optional_day() {
-        // So the demo is consistent at the README's example dates for both phases: no
-        // confirmation, order or customer dated after the business date.
-        let last: chrono::NaiveDate = LAST_OPTIONAL_DAY.parse().unwrap();
+    fn every_record_of_the_demo_could_exist_on_its_own_date() {
+        // The demo spans the eras; each record is one Partner Center could have made that day,
+        // and the business date hides those made later (see `Dossier::as_of`).
         let demo = demo();
-        let days = demo
-            .customers
-            .iter()
-            .map(|c| c.created_at.date_naive())
-            .chain(demo.confirmations.iter().map(|c| c.date_agreed))
-            .chain(
-                demo.confirmations
-                    .iter()
-                    .map(|c| c.recorded_at.date_naive()),
-            )
-            .chain(demo.orders.iter().map(|o| o.created_at.date_naive()))
-            .chain(demo.subscriptions.iter().map(|s| s.created_at.date_naive()));
-        for day in days {
-            assert!(day <= last, "{day} is after {last}");
+        for c in &demo.confirmations {
+            let kind = c.kind().expect("a known agreement");
+            assert!(
+                crate::domain::timeline::confirmable(kind, c.recorded_at.date_naive()),
+                "{kind:?} recorded on {}",
+                c.recorded_at
+            );
         }
+        for s in &demo.subscriptions {
+            let day = s.created_at.date_naive();
+            let offer = offer(&s.offer_id).expect(&s.offer_id);
+            assert!(offer.sold_on(day), "{} on {day}", offer.name);
+            assert_eq!(s.offer_name, offer.name_on(day), "{}", s.id);
+        }
+        let first_eras = ["2018-08-06", "2018-11-06", "2019-09-30", "2020-01-31"];
+        let later = |day: &str| {
+            let day: chrono::NaiveDate = day.parse().unwrap();
+            demo.customers
+                .iter()
+                .any(|c| c.created_at.date_naive() > day)
+        };
+        assert!(
+            first_eras.iter().all(|day| later(day)),
+            "customers come in every era"
+        );
     }
 
     #[test]
@@ -264,8 +270,8 @@ mod demo_tests {
                 "{}",
                 customer.company_name
             );
-            assert_eq!(c.agreement_type, MCA_TYPE);
-            assert_eq!(c.template_id, MCA_TEMPLATE_ID);
+            let kind = c.kind().expect("a known agreement");
+            assert_eq!(c.agreement_type, kind.type_name());
         }
     }
 
@@ -326,7 +332,7 @@ mod demo_tests {
                 s.id
             );
             let offer = offer(&s.offer_id).expect(&s.offer_id);
-            assert_eq!(s.offer_name, offer.name);
+            assert_eq!(s.offer_name, offer.name_on(s.created_at.date_naive()));
             assert_eq!(s.billing, offer.billing, "{}", s.id);
             match s.billing {
                 Billing::SeatBased => {

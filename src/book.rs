@@ -1,12 +1,13 @@
 //! The in-memory read model of a store: customers in name order, each with its confirmations and
 //! subscriptions, and the lookups the rules need.
 
-use crate::domain::agreement::{self, Confirmation};
+use crate::domain::agreement::{self, AgreementKind, Confirmation};
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::compare;
 use crate::domain::customer::{list_order_key, Customer};
 use crate::domain::gate::GateFacts;
 use crate::domain::phase::Phase;
+use crate::domain::timeline::{self, AgreementEra, Environment, Face};
 use crate::store::{Dossier, Snapshot, Store, StoreError};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -27,6 +28,9 @@ pub struct Book {
     subscriptions: HashMap<String, Vec<Subscription>>,
     /// Customer id → its orders, in the order they were placed.
     orders: HashMap<String, Vec<Order>>,
+    /// The business date the book shows the store on: records made on later days are left
+    /// out as they come in (see `Dossier::as_of`). `None` shows everything.
+    as_of: Option<NaiveDate>,
 }
 
 impl Book {
@@ -53,12 +57,48 @@ impl Book {
         book
     }
 
+    /// An empty book that shows the store as it was on the business date `date`.
+    pub fn on(date: NaiveDate) -> Book {
+        Book {
+            as_of: Some(date),
+            ..Book::default()
+        }
+    }
+
+    /// Shows the store as it was on `date` from now on: records made on later days that the
+    /// book holds are dropped too.
+    pub fn set_as_of(&mut self, date: NaiveDate) {
+        if self.as_of == Some(date) {
+            return;
+        }
+        let ids: Vec<String> = self.customers.iter().map(|c| c.id.clone()).collect();
+        let dossiers: Vec<Dossier> = ids.iter().filter_map(|id| self.dossier(id)).collect();
+        *self = Book {
+            partner_name: self.partner_name.take(),
+            ..Book::on(date)
+        };
+        for dossier in dossiers {
+            self.insert_dossier(dossier);
+        }
+    }
+
+    /// The dossier as the book's business date sees it; `None` for a customer created later.
+    fn visible(&self, dossier: Dossier) -> Option<Dossier> {
+        match self.as_of {
+            Some(date) => dossier.as_of(date),
+            None => Some(dossier),
+        }
+    }
+
     /// Adds a customer read from the store with its records, unless the book already has it
     /// (the book's copy is then the same or newer).
     pub fn insert_dossier(&mut self, dossier: Dossier) {
         if self.positions.contains_key(&dossier.customer.id) {
             return;
         }
+        let Some(dossier) = self.visible(dossier) else {
+            return;
+        };
         let id = dossier.customer.id.clone();
         self.insert_customer(dossier.customer);
         self.confirmations.insert(id.clone(), dossier.confirmations);
@@ -69,6 +109,9 @@ impl Book {
     /// Puts a customer's current records in place of those the book holds (or adds them): how
     /// a session's view follows a change made anywhere.
     pub fn replace_dossier(&mut self, dossier: Dossier) {
+        let Some(dossier) = self.visible(dossier) else {
+            return;
+        };
         let id = dossier.customer.id.clone();
         match self.positions.get(&id) {
             Some(&position) => {
@@ -192,20 +235,48 @@ impl Book {
     /// The customer's status on the business date `as_of`: a confirmation accepted later does
     /// not count yet.
     pub fn status(&self, customer: &Customer, as_of: NaiveDate) -> AgreementStatus {
-        AgreementStatus::of(customer.cloud, self.confirmed_on(customer, as_of))
+        let confirmed = self.gate_facts(customer, as_of).satisfied(false);
+        AgreementStatus::of(customer.cloud, confirmed)
     }
 
-    /// What the gate looks at on the business date `as_of`.
-    pub fn gate_facts(&self, customer: &Customer, as_of: NaiveDate) -> GateFacts {
-        GateFacts {
-            phase: Phase::on(as_of),
-            cloud: customer.cloud,
-            confirmed: self.confirmed_on(customer, as_of),
+    /// Which agreement's confirmation counts for the customer on `as_of`: the Microsoft
+    /// Customer Agreement when it has one, else the Microsoft Cloud Agreement while it counts.
+    pub fn agreement_in_force(
+        &self,
+        customer: &Customer,
+        as_of: NaiveDate,
+    ) -> Option<AgreementKind> {
+        let facts = self.gate_facts(customer, as_of);
+        if facts.held.customer_agreement {
+            Some(AgreementKind::CustomerAgreement)
+        } else if facts.satisfied(false) {
+            Some(AgreementKind::CloudAgreement)
+        } else {
+            None
         }
     }
 
-    fn confirmed_on(&self, customer: &Customer, as_of: NaiveDate) -> bool {
-        agreement::confirmed_on(self.confirmations(&customer.id), as_of)
+    /// What the gate looks at on the business date `as_of`, in the dashboard.
+    pub fn gate_facts(&self, customer: &Customer, as_of: NaiveDate) -> GateFacts {
+        self.gate_facts_for(customer, as_of, Face::Dashboard, Environment::Production)
+    }
+
+    /// What the gate looks at on the business date `as_of` through one face of Partner Center
+    /// in one environment.
+    pub fn gate_facts_for(
+        &self,
+        customer: &Customer,
+        as_of: NaiveDate,
+        face: Face,
+        environment: Environment,
+    ) -> GateFacts {
+        GateFacts {
+            phase: Phase::for_face(as_of, face, environment),
+            cloud: customer.cloud,
+            era: AgreementEra::on(as_of),
+            held: agreement::held_on(self.confirmations(&customer.id), as_of),
+            mandatory_from: timeline::mandatory_from(face, environment),
+        }
     }
 
     pub fn insert_customer(&mut self, customer: Customer) {
@@ -291,7 +362,7 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted);
-        assert_eq!(book.len(), 31);
+        assert_eq!(book.len(), 34);
     }
 
     #[test]

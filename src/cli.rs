@@ -7,10 +7,11 @@ mod usage;
 use crate::app::session::Session;
 use crate::clock::SystemClock;
 use crate::diagnostics::{self, Logged};
-use crate::invocation::prepare;
 pub use crate::invocation::{
     open_store, open_unseeded, parse_agent, parse_date, parse_filter, Options,
 };
+use crate::invocation::{prepare, DEMO_NOTE};
+use crate::service::Actor;
 use crate::signals::Stop;
 use crate::store::{SledStore, StoreError, StoreLock};
 use crate::{dashboard, term};
@@ -270,6 +271,11 @@ fn run_dashboard(
         }
     };
     let core = start.core;
+    // The store's environment, whatever --environment said (prepare refused another one).
+    let actor = Actor {
+        access: core.dashboard_access(),
+        ..actor
+    };
     let loading = start.loader.map(|loader| {
         let core = Arc::clone(&core);
         std::thread::spawn(move || loader.run(&core))
@@ -282,6 +288,9 @@ fn run_dashboard(
             .ok()
     });
     let mut session = Session::open(Arc::clone(&core), actor.clone(), size);
+    if options.demo && options.today.is_none() {
+        session.app.ctx.info(DEMO_NOTE);
+    }
     tracing::info!(
         "dashboard started on {} as {} ({}), business date {}",
         path.display(),

@@ -9,7 +9,7 @@ use crate::core::{self, Core, Indexing};
 use crate::diagnostics::Logged;
 use crate::directory::{Directory, ListCache, ListingRow, Stamp};
 use crate::service::Actor;
-use crate::store::{ListingRows, SledStore, Store, StoreError, StoreIdentity};
+use crate::store::{self, ListingRows, SledStore, Store, StoreError, StoreIdentity};
 use chrono::NaiveDate;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
@@ -75,6 +75,10 @@ pub fn start(
     let first: Vec<ListingRow> = store
         .listing()?
         .take(FIRST_ROWS)
+        .filter_map(|row| {
+            row.and_then(|row| store::row_on(&store, row, business_date))
+                .transpose()
+        })
         .map(|row| row.map(|row| ListingRow::on(row, business_date)))
         .collect::<Result<_, _>>()?;
     let complete = first.len() >= total;
@@ -162,17 +166,20 @@ impl Iterator for Counted<'_> {
             self.failed = true;
             return None;
         }
-        match self.rows.next()? {
-            Ok(row) => {
-                self.read += 1;
-                if self.read.is_multiple_of(PROGRESS_EVERY) {
-                    self.core.indexing_progress(self.read);
-                }
-                Some(ListingRow::on(row, self.as_of))
+        loop {
+            let row = self.rows.next()?;
+            self.read += 1;
+            if self.read.is_multiple_of(PROGRESS_EVERY) {
+                self.core.indexing_progress(self.read);
             }
-            Err(_) => {
-                self.failed = true;
-                None
+            match row.and_then(|row| store::row_on(self.core.store(), row, self.as_of)) {
+                Ok(Some(row)) => return Some(ListingRow::on(row, self.as_of)),
+                // A customer created after the business date is not there yet.
+                Ok(None) => continue,
+                Err(_) => {
+                    self.failed = true;
+                    return None;
+                }
             }
         }
     }
@@ -193,17 +200,16 @@ pub fn save_list(core: &Core) {
     let (None, Some(dir)) = (core.indexing(), store.location()) else {
         return;
     };
-    let (Ok(generation), Ok(Some(identity)), Ok(latest)) = (
-        store.generation(),
-        store.identity(),
-        store.latest_acceptance(),
-    ) else {
+    // The list shows the store as it is only from its last change on.
+    let (Ok(generation), Ok(Some(identity)), Ok(latest)) =
+        (store.generation(), store.identity(), store.latest_change())
+    else {
         return;
     };
     let stamp = Stamp {
         store: identity,
         generation,
-        statuses_from: latest,
+        statuses_from: Stamp::statuses_from(latest, core.business_date()),
     };
     if !stamp.holds_on(core.business_date()) {
         return;

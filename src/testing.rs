@@ -6,7 +6,7 @@ use crate::app::session::Session;
 use crate::assets;
 use crate::clock::FixedClock;
 use crate::core::Core;
-use crate::directory::{Directory, ListingRow};
+use crate::directory::Directory;
 use crate::domain::role::Role;
 use crate::service::Actor;
 use crate::store::{MemoryStore, Store};
@@ -19,10 +19,7 @@ pub const DAY: &str = "2018-11-14";
 pub fn demo_core() -> Arc<Core> {
     let store = MemoryStore::with_snapshot(assets::demo_snapshot());
     let day = DAY.parse().unwrap();
-    let rows = store
-        .listing()
-        .unwrap()
-        .map(|row| ListingRow::on(row.unwrap(), day));
+    let rows = crate::directory::rows_on(&store, day).unwrap();
     let clock = FixedClock(format!("{DAY}T10:30:00Z").parse().unwrap());
     let partner = store.partner_name().unwrap().unwrap_or_default();
     Arc::new(Core::with_directory(
@@ -41,6 +38,7 @@ pub fn demo_session(agent: &str, role: Role) -> Session {
         agent: agent.into(),
         role,
         business_date: DAY.parse().unwrap(),
+        access: Default::default(),
     };
     Session::open(demo_core(), actor, (80, 24))
 }

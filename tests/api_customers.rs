@@ -15,6 +15,8 @@ fn show_gives_the_customer_resource_field_by_field_by_id_or_domain() {
         .json();
     let expected = json!({
         "id": CONTOSO,
+        // A GUID of its own, derived from the tenant ID: the same at every read, in every version.
+        "commerceId": "930cbdbd-61d8-4b4b-af1b-88710e8d2b13",
         "companyProfile": {
             "tenantId": CONTOSO,
             "domain": "contosoelectronics.onmicrosoft.com",

@@ -72,12 +72,20 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
     let demo = Demo::new();
     let mut body = body();
     body["agreement"] = agreement();
-    let created = create(&demo, MANDATORY_DAY, &body).json();
+    let mut created = create(&demo, MANDATORY_DAY, &body).json();
     let id = created["id"].as_str().unwrap().to_string();
     assert_eq!(id.len(), 36, "a GUID: {id}");
+    // The new administrator's credentials, in this answer only.
+    let credentials = created
+        .as_object_mut()
+        .unwrap()
+        .remove("userCredentials")
+        .expect("userCredentials in the answer to the creation");
+    assert_admin_credentials(&credentials);
     let mut expected = body.clone();
     expected.as_object_mut().unwrap().remove("agreement");
     expected["id"] = json!(id);
+    expected["commerceId"] = created["commerceId"].clone();
     expected["companyProfile"] = json!({
         "tenantId": id,
         "domain": "fabrikamnorth.onmicrosoft.com",
@@ -94,7 +102,7 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
     current["agreementLink"] = json!("https://docs.microsoft.com/partner-center/agreements");
     expected["currentAgreement"] = current;
     assert_eq!(created, expected);
-    // Read back by another command, by domain.
+    // Read back by another command, by domain: the same commerce ID, no credentials.
     let shown = demo.run(
         MANDATORY_DAY,
         &["customers", "show", "fabrikamnorth.onmicrosoft.com"],
@@ -104,6 +112,104 @@ fn a_customer_is_created_with_its_agreement_and_printed_as_the_resource() {
     let confirmation = &demo.snapshot().confirmations;
     let recorded = confirmation.iter().find(|c| c.customer_id == id).unwrap();
     assert_eq!(recorded.channel.label(), "Command");
+}
+
+/// `{"userName": "admin", "password": …}`, the password in the form of Partner Center's
+/// temporary ones: an upper case letter, two lower case ones, five digits.
+fn assert_admin_credentials(credentials: &Value) {
+    assert_eq!(credentials["userName"], "admin", "{credentials}");
+    let password = credentials["password"].as_str().expect("a password");
+    let chars: Vec<char> = password.chars().collect();
+    assert_eq!(chars.len(), 8, "{password}");
+    assert!(chars[0].is_ascii_uppercase(), "{password}");
+    assert!(
+        chars[1..3].iter().all(char::is_ascii_lowercase),
+        "{password}"
+    );
+    assert!(chars[3..].iter().all(char::is_ascii_digit), "{password}");
+    assert_eq!(credentials.as_object().unwrap().len(), 2, "{credentials}");
+}
+
+/// The bytes of every file under `dir`.
+fn files_under(dir: &std::path::Path) -> Vec<Vec<u8>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(std::fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+#[test]
+fn the_created_customer_has_the_real_resources_fields_and_its_admin_credentials_once() {
+    let demo = Demo::new();
+    let created = create(&demo, MANDATORY_DAY, &body()).json();
+    let mut keys: Vec<&String> = created.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "agreementStatus",
+            "billingProfile",
+            "cloud",
+            "commerceId",
+            "companyProfile",
+            "currentAgreement",
+            "id",
+            "relationshipToPartner",
+            "userCredentials"
+        ]
+    );
+    assert_admin_credentials(&created["userCredentials"]);
+    let id = created["id"].as_str().unwrap();
+    let commerce_id = created["commerceId"].as_str().unwrap();
+    assert_eq!(commerce_id.len(), 36, "a GUID: {commerce_id}");
+    assert_ne!(commerce_id, id);
+    assert_eq!(created["companyProfile"]["tenantId"], id);
+    assert_eq!(
+        created["companyProfile"]["domain"],
+        "fabrikamnorth.onmicrosoft.com"
+    );
+    assert_eq!(
+        created["companyProfile"]["companyName"],
+        "Fabrikam North, Inc."
+    );
+    assert_eq!(created["relationshipToPartner"], "reseller");
+    // Read back, by ID and in the list: the same commerce ID, and the password is nowhere.
+    for shown in [
+        demo.run(MANDATORY_DAY, &["customers", "show", id]).json(),
+        demo.run(MANDATORY_DAY, &["customers", "list", "--format", "json"])
+            .json()["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone(),
+    ] {
+        assert_eq!(shown["commerceId"], commerce_id, "{shown}");
+        assert_eq!(shown["relationshipToPartner"], "reseller");
+        assert!(shown.get("userCredentials").is_none(), "{shown}");
+    }
+    let password = created["userCredentials"]["password"].as_str().unwrap();
+    for bytes in files_under(&demo.store_path()) {
+        assert!(
+            !bytes
+                .windows(password.len())
+                .any(|w| w == password.as_bytes()),
+            "the password is not stored"
+        );
+    }
+    // Another customer gets other credentials.
+    let mut second = body();
+    second["companyProfile"]["domain"] = json!("fabrikamsouth");
+    let again = create(&demo, MANDATORY_DAY, &second).json();
+    assert_ne!(again["userCredentials"]["password"], password);
+    assert_ne!(again["commerceId"], commerce_id);
 }
 
 #[test]
@@ -207,6 +313,7 @@ fn a_file_body_a_bare_domain_prefix_and_the_agreements_defaults() {
     // No date, and a type the template overrules, as Partner Center does.
     body["agreement"] = json!({
         "primaryContact": agreement()["primaryContact"],
+        "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
         "type": "MicrosoftCustomerAgreement"
     });
     let file = tempfile::NamedTempFile::new().unwrap();
@@ -241,8 +348,9 @@ fn without_an_agreement_in_the_mandatory_phase_the_customer_is_created_but_order
     assert_eq!(created["agreementStatus"], "Not confirmed");
     assert_eq!(created["currentAgreement"], Value::Null);
     let id = created["id"].as_str().unwrap();
+    // The commands are the API's face: its gate started on March 22, 2019.
     let order = demo.run(
-        MANDATORY_DAY,
+        API_DAY,
         &[
             "orders",
             "create",
@@ -260,9 +368,9 @@ fn without_an_agreement_in_the_mandatory_phase_the_customer_is_created_but_order
         "{description}"
     );
     assert_eq!(demo.subscription_count(id), "0");
-    // In the optional phase the same order goes through.
+    // Before that day the same order goes through the API (the dashboard refused it).
     let optional = demo.run(
-        OPTIONAL_DAY,
+        MANDATORY_DAY,
         &[
             "orders",
             "create",

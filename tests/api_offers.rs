@@ -57,7 +57,8 @@ fn the_offer_catalog_lists_every_offer_an_order_can_name() {
         "\n{E3},Microsoft 365 E3,Microsoft 365,license,10000\n"
     )));
 
-    // Every ID listed is one an order takes.
+    // Every ID listed is one an order takes on the day it is listed (Contoso has the Microsoft
+    // Customer Agreement that Azure plan needs).
     let demo = Demo::new();
     for offer in items {
         let quantity = if offer["billing"] == "usage" {
@@ -76,7 +77,36 @@ fn the_offer_catalog_lists_every_offer_an_order_can_name() {
             "--quantity",
             quantity,
         ];
-        let order = demo.run(MANDATORY_DAY, &args).json();
+        let order = demo.run("2025-01-15", &args).json();
         assert_eq!(order["lineItems"][0]["offerId"], Value::from(id));
     }
+}
+
+#[test]
+fn the_catalog_of_a_business_date_holds_the_offers_sold_then_under_their_names_of_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let on = |today: &str| {
+        let output = pcenter_at(
+            dir.path(),
+            &["--today", today, "offers", "list", "--format", "csv"],
+        )
+        .output()
+        .expect("run pcenter");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let before_azure_plan = on("2019-09-30");
+    assert!(
+        !before_azure_plan.contains(AZURE_PLAN),
+        "{before_azure_plan}"
+    );
+    assert!(before_azure_plan.contains(&format!("\n{AZURE},Microsoft Azure,Azure,usage,1\n")));
+    assert!(before_azure_plan.contains("Office 365 Business Essentials"));
+    assert!(!before_azure_plan.contains("Microsoft 365 Business Basic"));
+    let after = on("2020-04-21");
+    assert!(after.contains(&format!("\n{AZURE_PLAN},Azure plan,Azure,usage,1\n")));
+    assert!(after.contains("Microsoft 365 Business Basic"));
+    assert!(!after.contains("Office 365 Business Essentials"));
+    assert!(after.contains("Microsoft Azure (legacy)"));
+    // The last day of the old names.
+    assert!(on("2020-04-20").contains("Office 365 Business Premium"));
 }

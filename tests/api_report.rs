@@ -40,6 +40,7 @@ fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
             "companyName": "Contoso Electronics",
             "cloud": "Public",
             "agreementStatus": "Confirmed",
+            "agreementType": "MicrosoftCloudAgreement",
             "latestConfirmation": {
                 "userId": pcenter::domain::agent::object_id("Megan Bowen"),
                 "primaryContact": {
@@ -60,6 +61,7 @@ fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
     );
     let northwind = entry(&report, NORTHWIND);
     assert_eq!(northwind["agreementStatus"], "Not confirmed");
+    assert_eq!(northwind["agreementType"], Value::Null);
     assert_eq!(northwind["latestConfirmation"], Value::Null);
     assert_eq!(
         (
@@ -84,9 +86,10 @@ fn nothing_is_blocked_in_the_optional_phase() {
     let report = report(&demo, "admin-agent", OPTIONAL_DAY, "json").json();
     assert_eq!(report["phase"], "Optional");
     assert_eq!(report["summary"]["blocked"], 0);
-    // The 10 never confirmed, and 7 whose acceptance is dated after September 14, 2018: on
-    // that business date they are not confirmed yet.
-    assert_eq!(report["summary"]["notConfirmed"], 17);
+    // Of the 19 customers created by September 14, 2018, 7 in the public cloud have no
+    // confirmation recorded by then (the others come, and are confirmed, later).
+    assert_eq!(report["summary"]["customers"], 19);
+    assert_eq!(report["summary"]["notConfirmed"], 7);
     for customer in report["customers"].as_array().unwrap() {
         assert_eq!(customer["newOrdersBlocked"], false, "{customer}");
         assert_eq!(customer["seatChangesBlocked"], false, "{customer}");
@@ -253,4 +256,30 @@ fn help_says_what_a_helpdesk_agent_gets() {
     assert_eq!(help.code, Some(0));
     assert!(help.stdout.contains("Helpdesk agents"), "{}", help.stdout);
     assert!(help.stdout.contains("stderr"), "{}", help.stdout);
+}
+
+#[test]
+fn from_february_1_2020_the_report_names_the_agreement_and_blocks_the_cloud_agreement_alone() {
+    let demo = Demo::new();
+    let later = report(&demo, "admin-agent", "2020-06-01", "json").json();
+    assert_eq!(later["summary"]["customers"], 34);
+    let contoso = entry(&later, CONTOSO);
+    assert_eq!(
+        contoso["agreementStatus"],
+        "Confirmed: Microsoft Customer Agreement"
+    );
+    assert_eq!(contoso["agreementType"], "MicrosoftCustomerAgreement");
+    assert_eq!(contoso["newOrdersBlocked"], false);
+    // Confirmed in 2018, with the Microsoft Cloud Agreement only.
+    let atelier = entry(&later, "e7eb4d5a-e5be-4d46-b94a-4b4be7428976");
+    assert_eq!(atelier["agreementStatus"], "Not confirmed");
+    assert_eq!(atelier["agreementType"], Value::Null);
+    assert_eq!(atelier["newOrdersBlocked"], true);
+    let either = report(&demo, "admin-agent", "2019-12-15", "json").json();
+    let atelier = entry(&either, "e7eb4d5a-e5be-4d46-b94a-4b4be7428976");
+    assert_eq!(
+        atelier["agreementStatus"],
+        "Confirmed: Microsoft Cloud Agreement"
+    );
+    assert_eq!(atelier["newOrdersBlocked"], false);
 }

@@ -86,7 +86,7 @@ pub fn backup_demo(data: &Path, file: &Path) -> PathBuf {
     let said = ok(data, &["backup", "--out", arg(file)]);
     assert_eq!(
         said,
-        format!("Backed up 31 customers to {}\n", file.display())
+        format!("Backed up 34 customers to {}\n", file.display())
     );
     file.to_path_buf()
 }

@@ -262,7 +262,7 @@ fn without_a_terminal_the_demo_store_is_seeded_then_exit_code_5() {
 
     let demo = SledStore::open(&dir.path().join("demo")).unwrap();
     let snapshot = demo.load().unwrap();
-    assert_eq!(snapshot.customers.len(), 31);
+    assert_eq!(snapshot.customers.len(), 34);
     assert_eq!(
         snapshot.partner_name.as_deref(),
         Some("Fabrikam CSP Partners")
@@ -286,6 +286,6 @@ fn the_demo_store_is_seeded_once_and_partner_is_saved() {
         .unwrap()
         .load()
         .unwrap();
-    assert_eq!(snapshot.customers.len(), 31, "seeded once, not twice");
+    assert_eq!(snapshot.customers.len(), 34, "seeded once, not twice");
     assert_eq!(snapshot.partner_name.as_deref(), Some("Tailspin CSP"));
 }

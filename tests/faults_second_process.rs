@@ -59,7 +59,7 @@ fn a_command_while_the_dashboard_runs_goes_through_it_and_shows_there_at_once() 
     );
     dashboard.wait_for_screen(&["Customers", "Fabrikam"]);
     dashboard.type_bytes(b"/northwind");
-    dashboard.wait_for_screen(&["1 of 31 customers"]);
+    dashboard.wait_for_screen(&["1 of 19 customers"]);
     assert_eq!(northwind_status(&dashboard), "Not confirmed");
 
     let listed = pcenter(dir.path(), &["customers", "list", "--format", "table"]);
@@ -194,7 +194,7 @@ fn a_second_dashboard_is_told_at_once_who_holds_the_store_and_leaves_its_termina
 
     // The first one carries on.
     first.type_bytes(b"/northwind");
-    first.wait_for_screen(&["Northwind Traders", "1 of 31 customers"]);
+    first.wait_for_screen(&["Northwind Traders", "1 of 19 customers"]);
     first.type_bytes(&[0x03]); // Ctrl-C quits
     assert_eq!(first.wait_for_exit().code(), Some(0));
 }

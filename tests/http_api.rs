@@ -18,7 +18,14 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path) -> Server {
-        let served = Served::start(dir, &["--http", "127.0.0.1:0"]);
+        Server::start_with(dir, MANDATORY_DAY, &[])
+    }
+
+    /// A server on the business date `today`, with more options of `serve`.
+    fn start_with(dir: &Path, today: &str, options: &[&str]) -> Server {
+        let mut args = vec!["--http", "127.0.0.1:0"];
+        args.extend(options);
+        let served = Served::start_on(dir, today, &args);
         let base = format!("http://{}", served.said_after("http://", |c| c == '/'));
         Server { served, base }
     }
@@ -165,10 +172,10 @@ fn confirming_ordering_and_changing_seats_follow_every_rule() {
     let dir = tempfile::tempdir().unwrap();
     let ann = agent_token(dir.path(), "Ann Agent", "sales-agent");
     let helpdesk = agent_token(dir.path(), "Hal Desk", "helpdesk-agent");
-    let server = Server::start(dir.path());
+    let server = Server::start_with(dir.path(), API_DAY, &[]);
     let northwind = format!("/v1/customers/{NORTHWIND}");
 
-    // The gate is closed in the mandatory phase: 403 with 13605.
+    // The gate of the API is closed from March 22, 2019: 403 with 13605.
     let order =
         r#"{"lineItems":[{"offerId":"8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72","quantity":3}]}"#;
     let blocked = curl(
@@ -273,13 +280,13 @@ fn confirming_ordering_and_changing_seats_follow_every_rule() {
     );
 
     // The same store, through a command run meanwhile: the API's change is there.
-    let listed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+    let listed = pcenter_at(dir.path(), &["--demo", "--today", API_DAY])
         .args(["agreements", "list", "--customer", "northwindtraders"])
         .output()
         .unwrap();
     let listed: Value = serde_json::from_slice(&listed.stdout).unwrap();
     // userId is the object ID of the agent whose token made the change, as agents list gives it.
-    let agents = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+    let agents = pcenter_at(dir.path(), &["--demo", "--today", API_DAY])
         .args(["agents", "list"])
         .output()
         .unwrap();
@@ -299,7 +306,7 @@ fn confirming_ordering_and_changing_seats_follow_every_rule() {
 fn bad_requests_are_answered_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
-    let server = Server::start(dir.path());
+    let server = Server::start_with(dir.path(), API_DAY, &[]);
     let northwind = format!("/v1/customers/{NORTHWIND}");
     let cases = [
         (
@@ -318,7 +325,9 @@ fn bad_requests_are_answered_and_change_nothing() {
         (
             "POST",
             format!("{northwind}/agreements"),
-            Some(r#"{"primaryContact":{"firstName":"Pat"},"dateAgreed":"2030-01-01"}"#),
+            Some(
+                r#"{"primaryContact":{"firstName":"Pat"},"dateAgreed":"2030-01-01","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#,
+            ),
             400,
         ),
         (
@@ -651,4 +660,554 @@ fn a_client_stuck_mid_request_does_not_hold_the_server_at_stop() {
         listed["totalCount"], 0,
         "nothing of the stuck request was written"
     );
+}
+
+const CLOUD_TEMPLATE: &str = "998b88de-aa99-4388-a42c-1b3517d49490";
+const CUSTOMER_TEMPLATE: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
+
+/// The Agreement body of Pat Lee with `fields` after the contact and the date.
+fn agreement_with(date: &str, fields: &str) -> String {
+    format!(
+        r#"{{"primaryContact":{{"firstName":"Pat","lastName":"Lee","email":"pat@northwind.example"}},"dateAgreed":"{date}"{fields}}}"#
+    )
+}
+
+#[test]
+fn the_agreement_body_needs_its_template_and_its_type_and_the_template_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let path = format!("/v1/customers/{NORTHWIND}/agreements");
+    let post = |fields: &str| {
+        let body = agreement_with("2018-11-10", fields);
+        curl(&server, "POST", &path, Some(&ann), &[], Some(&body))
+    };
+    let refusals = [
+        (
+            format!(r#","templateId":"{CLOUD_TEMPLATE}""#),
+            r#"type: The agreement type is missing: add "type": "MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"."#,
+        ),
+        (
+            r#","type":"MicrosoftCloudAgreement""#.to_string(),
+            "templateId: The template ID is missing: add \"templateId\" with the template of the agreement accepted",
+        ),
+        (
+            format!(r#","templateId":"{CLOUD_TEMPLATE}","type":"MicrosoftAgreement""#),
+            r#"type: 'MicrosoftAgreement' is not an agreement type: use "MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"."#,
+        ),
+        (
+            r#","templateId":"nope","type":"MicrosoftCloudAgreement""#.to_string(),
+            "templateId: No agreement template has the ID 'nope'.",
+        ),
+    ];
+    for (fields, says) in refusals {
+        let refused = post(&fields);
+        assert_eq!(
+            (refused.status, refused.body["code"].as_u64()),
+            (400, Some(400)),
+            "{fields}: {}",
+            refused.body
+        );
+        let description = refused.body["description"].as_str().unwrap();
+        assert!(description.starts_with(says), "{fields}: {description}");
+        assert_eq!(refused.body["data"], serde_json::json!([]));
+        assert_eq!(refused.body["source"], "PartnerFD");
+    }
+    let listed = curl(&server, "GET", &path, Some(&ann), &[], None);
+    assert_eq!(listed.body["totalCount"], 0, "nothing was written");
+    // The Cloud Agreement's template with the other type: a Cloud Agreement, as the real
+    // server records it.
+    let created = post(&format!(
+        r#","templateId":"{CLOUD_TEMPLATE}","type":"MicrosoftCustomerAgreement""#
+    ));
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.body["type"], "MicrosoftCloudAgreement");
+    assert_eq!(created.body["templateId"], CLOUD_TEMPLATE);
+    assert_eq!(
+        created.body["agreementLink"],
+        "https://docs.microsoft.com/partner-center/agreements"
+    );
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn the_customer_agreement_is_confirmed_with_its_own_template_from_october_2019() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start_with(dir.path(), "2020-03-01", &[]);
+    let path = format!("/v1/customers/{NORTHWIND}/agreements");
+    let body = agreement_with(
+        "2020-02-20T00:00:00Z",
+        &format!(r#","templateId":"{CUSTOMER_TEMPLATE}","type":"MicrosoftCustomerAgreement""#),
+    );
+    let created = curl(&server, "POST", &path, Some(&ann), &[], Some(&body));
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.body["type"], "MicrosoftCustomerAgreement");
+    assert_eq!(created.body["templateId"], CUSTOMER_TEMPLATE);
+    assert_eq!(
+        created.body["agreementLink"],
+        "https://aka.ms/customeragreement"
+    );
+    assert_eq!(created.body["dateAgreed"], "2020-02-20T00:00:00Z");
+    // Read back: each confirmation with its own agreement's type, template and link.
+    let every = curl(
+        &server,
+        "GET",
+        &format!("{path}?agreementType=*"),
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(every.body["totalCount"], 1, "{}", every.body);
+    assert_eq!(every.body["items"][0], created.body);
+    let of_type = curl(
+        &server,
+        "GET",
+        &format!("{path}?agreementType=MicrosoftCustomerAgreement"),
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(of_type.body["items"][0], created.body);
+    assert_eq!(server.stop(), Some(0));
+}
+
+/// The keys of a JSON object, sorted.
+fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .unwrap_or_else(|| panic!("an object: {value}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn an_order_is_answered_as_the_real_order_and_as_the_command_prints_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let orders = format!("/v1/customers/{CONTOSO}/orders");
+    let body = format!(
+        r#"{{"referenceCustomerId":"{CONTOSO}","billingCycle":"Monthly","lineItems":[{{"lineItemNumber":0,"offerId":"{E3}","quantity":3,"friendlyName":"E3 for sales"}},{{"lineItemNumber":1,"offerId":"{BUSINESS_BASIC}","quantity":2}}]}}"#
+    );
+    let placed = curl(&server, "POST", &orders, Some(&ann), &[], Some(&body));
+    assert_eq!(placed.status, 201, "{}", placed.body);
+    let order = &placed.body;
+    assert_eq!(
+        keys(order),
+        [
+            "attributes",
+            "billingCycle",
+            "creationDate",
+            "id",
+            "lineItems",
+            "referenceCustomerId",
+            "status"
+        ]
+    );
+    assert_eq!(order["referenceCustomerId"], CONTOSO);
+    assert_eq!(order["billingCycle"], "monthly");
+    assert_eq!(order["status"], "completed");
+    assert_eq!(
+        order["attributes"],
+        serde_json::json!({"objectType": "Order"})
+    );
+    assert!(
+        order["creationDate"]
+            .as_str()
+            .unwrap()
+            .starts_with(MANDATORY_DAY),
+        "{order}"
+    );
+    let lines = order["lineItems"].as_array().unwrap();
+    assert_eq!(
+        keys(&lines[0]),
+        [
+            "friendlyName",
+            "lineItemNumber",
+            "offerId",
+            "quantity",
+            "subscriptionId"
+        ]
+    );
+    assert_eq!(lines[0]["friendlyName"], "E3 for sales");
+    assert_eq!(
+        (
+            &lines[0]["lineItemNumber"],
+            &lines[0]["offerId"],
+            &lines[0]["quantity"]
+        ),
+        (
+            &serde_json::json!(0),
+            &serde_json::json!(E3),
+            &serde_json::json!(3)
+        )
+    );
+    assert_eq!(
+        keys(&lines[1]),
+        ["lineItemNumber", "offerId", "quantity", "subscriptionId"]
+    );
+    // Provisioned at once: each line's subscription is there to read.
+    for line in lines {
+        let subscription = line["subscriptionId"].as_str().unwrap();
+        let read = curl(
+            &server,
+            "GET",
+            &format!("/v1/customers/{CONTOSO}/subscriptions/{subscription}"),
+            Some(&ann),
+            &[],
+            None,
+        );
+        assert_eq!(read.status, 200, "{}", read.body);
+        assert_eq!(read.body["orderId"], order["id"]);
+        assert_eq!(read.body["quantity"], line["quantity"]);
+    }
+    // Read back in the list, in the same shape.
+    let listed = curl(&server, "GET", &orders, Some(&ann), &[], None);
+    let last = listed.body["items"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["id"], order["id"]);
+    assert_eq!(last["billingCycle"], "monthly");
+    assert_eq!(last["status"], "completed");
+    assert_eq!(
+        last["lineItems"][0]["subscriptionId"],
+        lines[0]["subscriptionId"]
+    );
+    // The command prints the same resource.
+    let printed = pcenter_at(dir.path(), &["--demo", "--today", MANDATORY_DAY])
+        .args([
+            "orders",
+            "create",
+            "--customer",
+            CONTOSO,
+            "--offer",
+            E3,
+            "--quantity",
+            "4",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(printed.status.code(), Some(0), "{printed:?}");
+    let printed: Value = serde_json::from_slice(&printed.stdout).unwrap();
+    assert_eq!(keys(&printed), keys(order));
+    assert_eq!(keys(&printed["lineItems"][0]), keys(&lines[1]));
+    assert_eq!(
+        (
+            &printed["billingCycle"],
+            &printed["status"],
+            &printed["attributes"]
+        ),
+        (
+            &order["billingCycle"],
+            &order["status"],
+            &order["attributes"]
+        )
+    );
+    // A billing cycle the offers are not billed in, and lines numbered out of order.
+    let annual = body.replace("Monthly", "annual");
+    let refused = curl(&server, "POST", &orders, Some(&ann), &[], Some(&annual));
+    assert_eq!(
+        (refused.status, refused.body["code"].as_u64()),
+        (400, Some(400))
+    );
+    assert!(
+        refused.body["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("billingCycle: 'annual' cannot be ordered"),
+        "{}",
+        refused.body
+    );
+    let misnumbered = body.replace(r#""lineItemNumber":1"#, r#""lineItemNumber":5"#);
+    let refused = curl(
+        &server,
+        "POST",
+        &orders,
+        Some(&ann),
+        &[],
+        Some(&misnumbered),
+    );
+    assert_eq!(
+        (refused.status, refused.body["code"].as_u64()),
+        (400, Some(800071)),
+        "{}",
+        refused.body
+    );
+    let after = curl(&server, "GET", &orders, Some(&ann), &[], None);
+    assert_eq!(
+        after.body["totalCount"],
+        listed.body["totalCount"].as_u64().unwrap() + 1,
+        "only the command's order was added"
+    );
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn a_created_customer_comes_with_its_admin_credentials_once_and_a_stable_commerce_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let server = Server::start(dir.path());
+    let body = r#"{"companyProfile":{"domain":"fabrikamwest"},"billingProfile":{"companyName":"Fabrikam West","email":"ada@fabrikamwest.example","culture":"en-US","language":"en","defaultAddress":{"country":"US","addressLine1":"1 Main St","city":"Redmond","state":"WA","postalCode":"98052","firstName":"Ada","lastName":"Lovelace"}}}"#;
+    let created = curl(
+        &server,
+        "POST",
+        "/v1/customers",
+        Some(&ann),
+        &[],
+        Some(body),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let customer = &created.body;
+    let id = customer["id"].as_str().unwrap();
+    let commerce_id = customer["commerceId"].as_str().unwrap();
+    assert_eq!(commerce_id.len(), 36, "{customer}");
+    assert_ne!(commerce_id, id);
+    assert_eq!(customer["companyProfile"]["tenantId"], id);
+    assert_eq!(
+        customer["companyProfile"]["domain"],
+        "fabrikamwest.onmicrosoft.com"
+    );
+    assert_eq!(customer["companyProfile"]["companyName"], "Fabrikam West");
+    assert_eq!(
+        customer["billingProfile"]["email"],
+        "ada@fabrikamwest.example"
+    );
+    assert_eq!(customer["relationshipToPartner"], "reseller");
+    let credentials = &customer["userCredentials"];
+    assert_eq!(keys(credentials), ["password", "userName"]);
+    assert_eq!(credentials["userName"], "admin");
+    let password = credentials["password"].as_str().unwrap();
+    assert_eq!(password.chars().count(), 8, "{password}");
+    // Read back: the same commerce ID, the relationship, and no credentials.
+    let read = curl(
+        &server,
+        "GET",
+        &format!("/v1/customers/{id}"),
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(read.status, 200, "{}", read.body);
+    assert_eq!(read.body["commerceId"], commerce_id);
+    assert_eq!(read.body["relationshipToPartner"], "reseller");
+    assert!(read.body.get("userCredentials").is_none(), "{}", read.body);
+    let mut without = customer.clone();
+    without.as_object_mut().unwrap().remove("userCredentials");
+    assert_eq!(read.body, without, "the same resource but the credentials");
+    let filter = r#"{"Field":"Domain","Value":"fabrikamwest","Operator":"starts_with"}"#;
+    let page = curl(
+        &server,
+        "GET",
+        &format!(
+            "/v1/customers?filter={}",
+            pcenter::api::uri::component(filter)
+        ),
+        Some(&ann),
+        &[],
+        None,
+    );
+    assert_eq!(
+        page.body["items"][0]["commerceId"], commerce_id,
+        "{}",
+        page.body
+    );
+    assert!(page.body["items"][0].get("userCredentials").is_none());
+    assert_eq!(server.stop(), Some(0));
+}
+
+/// `code`, `description`, `data` (empty) and `source` ("PartnerFD"), and nothing else but
+/// `errorName` and `isRetryable`.
+fn assert_partner_center_error(answer: &Answer, status: u16, what: &str) {
+    assert_eq!(answer.status, status, "{what}: {}", answer.body);
+    let body = &answer.body;
+    assert!(body["code"].is_u64(), "{what}: {body}");
+    assert!(
+        body["description"].as_str().is_some_and(|d| !d.is_empty()),
+        "{what}: {body}"
+    );
+    assert_eq!(body["data"], serde_json::json!([]), "{what}: {body}");
+    assert_eq!(body["source"], "PartnerFD", "{what}: {body}");
+    for key in keys(body) {
+        assert!(
+            [
+                "code",
+                "description",
+                "data",
+                "source",
+                "errorName",
+                "isRetryable"
+            ]
+            .contains(&key.as_str()),
+            "{what}: {body}"
+        );
+    }
+    assert!(
+        answer.headers.contains("content-type: application/json"),
+        "{what}: {}",
+        answer.headers
+    );
+}
+
+/// A request that is refused: method, path, token, body, the status it gets, and what it is.
+type ErrorCase<'a> = (
+    &'a str,
+    String,
+    Option<&'a str>,
+    Option<&'a str>,
+    u16,
+    &'a str,
+);
+
+#[test]
+fn every_error_has_partner_centers_shape_whoever_made_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_token(dir.path(), "Ann Agent", "admin-agent");
+    let helpdesk = agent_token(dir.path(), "Hal Desk", "helpdesk-agent");
+    // A day the API's gate is closed for unconfirmed customers (from March 22, 2019 in
+    // production), under the Microsoft Cloud Agreement.
+    let today = "2019-06-03";
+    let server = Server::start_with(dir.path(), today, &[]);
+    let northwind = format!("/v1/customers/{NORTHWIND}");
+    let agreement = agreement_with(
+        "2019-06-01",
+        &format!(r#","templateId":"{CLOUD_TEMPLATE}","type":"MicrosoftCloudAgreement""#),
+    );
+    let order = format!(r#"{{"lineItems":[{{"offerId":"{E3}","quantity":3}}]}}"#);
+    let big = dir.path().join("big.json");
+    std::fs::write(&big, format!("{{\"x\":\"{}\"}}", "a".repeat(2 << 20))).unwrap();
+    let big = format!("@{}", big.display());
+    let agreements = format!("{northwind}/agreements");
+    let cases: Vec<ErrorCase> = vec![
+        ("GET", "/v1/offers".into(), None, None, 401, "no token"),
+        (
+            "GET",
+            "/v1/no/such/path".into(),
+            Some(&ann),
+            None,
+            404,
+            "no such path",
+        ),
+        (
+            "GET",
+            "/nothing".into(),
+            None,
+            None,
+            404,
+            "no such path, no token",
+        ),
+        (
+            "GET",
+            "/v1/customers/nobody".into(),
+            Some(&ann),
+            None,
+            404,
+            "no such customer",
+        ),
+        (
+            "DELETE",
+            northwind.clone(),
+            Some(&ann),
+            None,
+            405,
+            "a method the path does not take",
+        ),
+        (
+            "GET",
+            "/v1/customers?size=many".into(),
+            Some(&ann),
+            None,
+            400,
+            "a query it cannot read",
+        ),
+        (
+            "POST",
+            agreements.clone(),
+            Some(&ann),
+            Some("{not json"),
+            400,
+            "not JSON",
+        ),
+        (
+            "POST",
+            agreements.clone(),
+            Some(&ann),
+            Some("{}"),
+            400,
+            "no template nor type",
+        ),
+        (
+            "POST",
+            agreements.clone(),
+            Some(&ann),
+            Some(big.as_str()),
+            413,
+            "a body over the limit",
+        ),
+        (
+            "POST",
+            agreements.clone(),
+            Some(&helpdesk),
+            Some(&agreement),
+            403,
+            "a role that may not",
+        ),
+        (
+            "POST",
+            format!("{northwind}/orders"),
+            Some(&ann),
+            Some(&order),
+            403,
+            "the gate",
+        ),
+    ];
+    for (method, path, token, body, status, what) in cases {
+        let answer = curl(&server, method, &path, token, &[], body);
+        assert_partner_center_error(&answer, status, what);
+    }
+    let confirmed = curl(
+        &server,
+        "POST",
+        &agreements,
+        Some(&ann),
+        &[],
+        Some(&agreement),
+    );
+    assert_eq!(confirmed.status, 201, "{}", confirmed.body);
+    let again = curl(
+        &server,
+        "POST",
+        &agreements,
+        Some(&ann),
+        &[],
+        Some(&agreement),
+    );
+    assert_partner_center_error(&again, 409, "the same contact again");
+    assert_eq!(
+        again.body["errorName"],
+        "PartnerConfirmedAgreementAlreadyExists"
+    );
+    assert_eq!(again.body["isRetryable"], false);
+    assert_eq!(server.stop(), Some(0));
+
+    // The throttle: one request a minute.
+    let throttled = Server::start_with(dir.path(), today, &["--throttle", "1"]);
+    let first = curl(&throttled, "GET", "/v1/offers", Some(&ann), &[], None);
+    assert_eq!(first.status, 200);
+    let second = curl(&throttled, "GET", "/v1/offers", Some(&ann), &[], None);
+    assert_partner_center_error(&second, 429, "over the throttle");
+    assert_eq!(second.body["errorName"], "TooManyRequests");
+    assert_eq!(second.body["isRetryable"], true);
+    assert!(
+        second.headers.contains("retry-after:"),
+        "{}",
+        second.headers
+    );
+    assert_eq!(throttled.stop(), Some(0));
 }

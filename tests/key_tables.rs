@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use pcenter::app::keys::{self, Command};
+use pcenter::app::screens::new_customer::{Field, WizardStep};
 use pcenter::app::screens::{account, customers, Focus, Screen};
 use pcenter::app::session::Session;
 use pcenter::app::{update, Action, App, Effect};
@@ -156,11 +157,47 @@ fn contexts() -> Vec<Context> {
             wizard_focus(&mut s, Focus::Button);
             s
         }),
+        ("new customer, subscriptions", || {
+            let mut s = admin();
+            press(&mut s, KeyCode::Char('n'));
+            fill_account_info(&mut s);
+            ctrl(&mut s, 's');
+            times(&mut s, KeyCode::Down, 5);
+            keys(&mut s, " 5");
+            s
+        }),
+        ("new customer, subscriptions, button", || {
+            let mut s = admin();
+            press(&mut s, KeyCode::Char('n'));
+            fill_account_info(&mut s);
+            ctrl(&mut s, 's');
+            press(&mut s, KeyCode::Tab);
+            s
+        }),
         ("new customer, review", || {
             let mut s = admin();
             press(&mut s, KeyCode::Char('n'));
             fill_account_info(&mut s);
             ctrl(&mut s, 's');
+            ctrl(&mut s, 's');
+            s
+        }),
+        ("new customer, confirmation", || {
+            let mut s = admin();
+            press(&mut s, KeyCode::Char('n'));
+            // A domain no demo customer holds, so that Submit creates it.
+            keys(
+                &mut s,
+                "Proseware\tproseware\tUS\t1 Main St\t\tRedmond\tWA\t98052\t",
+            );
+            keys(&mut s, "Adele\tVance\tadele@proseware.com\t\t");
+            for _ in 0..3 {
+                ctrl(&mut s, 's'); // Next, Next, Submit
+            }
+            assert!(
+                matches!(&s.app.screen, Screen::NewCustomer(w) if w.step == WizardStep::Confirmation),
+                "on the Confirmation"
+            );
             s
         }),
         ("update form, text box", || {
@@ -289,6 +326,12 @@ fn position(app: &App) -> Option<(usize, usize, usize)> {
             })
         }
         Screen::Order(order) => Some((order.cursor, order.lines.len(), order.lines.len())),
+        Screen::NewCustomer(wizard)
+            if wizard.step == WizardStep::Subscriptions && wizard.form.focus == Field::Offers =>
+        {
+            let offers = &wizard.offers;
+            Some((offers.cursor, offers.lines.len(), offers.lines.len()))
+        }
         _ => None,
     }
 }
@@ -401,6 +444,7 @@ fn every_table_is_in_force_in_some_context_tried() {
         ("ACCOUNT_HISTORY", keys::ACCOUNT_HISTORY),
         ("FORM", keys::FORM),
         ("PRIMARY_NEXT", keys::PRIMARY_NEXT),
+        ("PRIMARY_NEXT_REVIEW", keys::PRIMARY_NEXT_REVIEW),
         ("PRIMARY_SUBMIT", keys::PRIMARY_SUBMIT),
         ("PRIMARY_SAVE", keys::PRIMARY_SAVE),
         ("ESC_CANCEL", keys::ESC_CANCEL),
@@ -413,6 +457,8 @@ fn every_table_is_in_force_in_some_context_tried() {
         ("CHECKBOX", keys::CHECKBOX),
         ("LEAVE", keys::LEAVE),
         ("ORDER_PICK", keys::ORDER_PICK),
+        ("NEW_CUSTOMER_OFFERS", keys::NEW_CUSTOMER_OFFERS),
+        ("NEW_CUSTOMER_DONE", keys::NEW_CUSTOMER_DONE),
     ] {
         assert!(
             used.contains(&format!("{table:?}")),

@@ -238,7 +238,7 @@ fn standard_input_and_output_are_those_of_the_command() {
     let data = tempfile::tempdir().unwrap();
     let owned = Owned::at(data.path());
     let alone = Alone::new();
-    let body = br#"{"primaryContact":{"firstName":"Diego","lastName":"Siciliani","email":"diego@northwindtraders.com"},"dateAgreed":"2018-11-02"}"#;
+    let body = br#"{"primaryContact":{"firstName":"Diego","lastName":"Siciliani","email":"diego@northwindtraders.com"},"dateAgreed":"2018-11-02","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
     let create = [
         "agreements",
         "create",

@@ -97,7 +97,7 @@ fn customers_while_a_million_customer_directory_loads() {
 
 #[test]
 fn customers_filtered_while_typing() {
-    let mut s = admin(OPTIONAL_DAY);
+    let mut s = admin(MANDATORY_DAY);
     press(&mut s, KeyCode::Char('/'));
     type_text(&mut s, "caf");
     let mut backend = render(&mut s, 80, 24);
@@ -184,7 +184,11 @@ fn a_filter_longer_than_its_line_scrolls_with_the_cursor() {
 
 #[test]
 fn one_page_of_customers_is_exactly_the_rows_the_table_draws() {
-    let customers = pcenter::assets::demo_snapshot().customers.len();
+    // The customers of the demo created by the business date.
+    let day: chrono::NaiveDate = OPTIONAL_DAY.parse().unwrap();
+    let customers = (pcenter::assets::demo_snapshot().customers.iter())
+        .filter(|c| c.created_at.date_naive() <= day)
+        .count();
     for height in [24, 25, 30, 36, 37, 40] {
         let mut s = admin(OPTIONAL_DAY);
         let screen = render(&mut s, 80, height).to_string();
@@ -218,6 +222,7 @@ fn customers_of_a_new_store_say_how_to_begin() {
         agent: "Megan Bowen".into(),
         role: Role::AdminAgent,
         business_date: MANDATORY_DAY.parse().unwrap(),
+        access: Default::default(),
     };
     // As the dashboard opens a store without a partner name.
     let partner = pcenter::dashboard::NO_PARTNER_NAME.to_string();
@@ -328,19 +333,19 @@ fn new_customer_review_after_valid_account_info() {
     let mut s = new_customer(OPTIONAL_DAY);
     fill_valid_account_info(&mut s);
     press(&mut s, KeyCode::Char(' '));
-    ctrl(&mut s, 's');
+    ctrl(&mut s, 's'); // Next: Subscriptions
+    ctrl(&mut s, 's'); // Next: Review
     snap_both_sizes("new_customer_review", &mut s);
 }
 
 #[test]
 fn new_customer_review_submit_refused_because_the_domain_was_taken_meanwhile() {
-    let mut s = new_customer(OPTIONAL_DAY);
-    fill_valid_account_info(&mut s);
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    // Next: Review; then another session takes the domain while this one reviews.
     ctrl(&mut s, 's');
-    // Another session takes the domain while this one reviews.
     let mut rival = pcenter::assets::demo_snapshot().customers[0].clone();
     rival.id = "7f3c9a10-0d7e-4b1e-9a2f-5b6c7d8e9f01".into();
-    rival.domain = "tailspintoys.onmicrosoft.com".into();
+    rival.domain = "proseware.onmicrosoft.com".into();
     s.core.store().create_customer(&rival, None).unwrap();
     ctrl(&mut s, 's');
     snap_both_sizes("new_customer_review_submit_refused", &mut s);
@@ -350,9 +355,142 @@ fn new_customer_review_submit_refused_because_the_domain_was_taken_meanwhile() {
 fn new_customer_review_without_confirmation_in_the_optional_phase() {
     let mut s = new_customer(OPTIONAL_DAY);
     fill_valid_account_info(&mut s);
-    ctrl(&mut s, 's');
+    ctrl(&mut s, 's'); // Next: Subscriptions
+    ctrl(&mut s, 's'); // Next: Review
     snap(
         "new_customer_review_not_confirmed_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// New customer: Subscriptions, Review with subscriptions, Confirmation
+
+/// Snapshots the screen at 80x24 and at 120x40.
+fn snap_80_and_120(name: &str, session: &mut Session) {
+    snap(&format!("{name}_80x24"), &render(session, 80, 24));
+    snap(&format!("{name}_120x40"), &render(session, 120, 40));
+}
+
+/// A day either agreement satisfies the gate, except for offers such as Azure plan.
+const OVERLAP_DAY: &str = "2019-11-15";
+
+/// The wizard on Subscriptions after a valid Account info (of a company no demo customer's
+/// domain stands in the way of) with the box ticked, its Submit handing out fixed credentials.
+fn on_subscriptions(date: &str) -> Session {
+    let mut s = new_customer(date);
+    s.set_credentials(|| pcenter::domain::credentials::UserCredentials::from_entropy(20181114));
+    keys(
+        &mut s,
+        "Proseware\tproseware\tUS\t1 Microsoft Way\t\tRedmond\tWA\t98052\t",
+    );
+    keys(
+        &mut s,
+        "Adele\tVance\tadele@proseware.com\t+1 425 555 0100\t",
+    );
+    press(&mut s, KeyCode::Char(' '));
+    ctrl(&mut s, 's');
+    s
+}
+
+/// On Subscriptions: moves to the first offer `is` picks and selects it.
+fn choose_offer(s: &mut Session, is: impl Fn(&pcenter::domain::commerce::Offer) -> bool) {
+    let index = match &s.app.screen {
+        pcenter::app::screens::Screen::NewCustomer(wizard) => wizard
+            .offers
+            .lines
+            .iter()
+            .position(|line| is(line.offer))
+            .expect("such an offer"),
+        other => panic!("expected the wizard, got {}", other.title()),
+    };
+    press(s, KeyCode::Home);
+    for _ in 0..index {
+        press(s, KeyCode::Down);
+    }
+    press(s, KeyCode::Char(' '));
+}
+
+/// 25 seats of Microsoft 365 E3 and the first usage-based offer.
+fn choose_two(s: &mut Session) {
+    choose_offer(s, |o| o.name == "Microsoft 365 E3");
+    type_text(s, "25");
+    choose_offer(s, |o| {
+        o.billing == pcenter::domain::commerce::Billing::UsageBased
+    });
+}
+
+#[test]
+fn new_customer_subscriptions_with_two_offers_chosen() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    choose_two(&mut s);
+    snap_80_and_120("new_customer_subscriptions", &mut s);
+    assert!(!render(&mut s, 80, 24).cursor_visible(), "no text box here");
+}
+
+#[test]
+fn new_customer_subscriptions_with_a_seat_count_refused() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    choose_offer(&mut s, |o| o.name == "Microsoft 365 Business Basic");
+    type_text(&mut s, "301");
+    press(&mut s, KeyCode::Enter);
+    snap(
+        "new_customer_subscriptions_refused_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn new_customer_subscriptions_with_a_button_focused() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    choose_two(&mut s);
+    press(&mut s, KeyCode::Tab);
+    snap(
+        "new_customer_subscriptions_button_80x24",
+        &render(&mut s, 80, 24),
+    );
+}
+
+#[test]
+fn new_customer_review_with_subscriptions() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    choose_two(&mut s);
+    press(&mut s, KeyCode::Enter);
+    snap_80_and_120("new_customer_review_subscriptions", &mut s);
+}
+
+#[test]
+fn new_customer_review_warns_that_the_gate_would_refuse_the_order() {
+    let mut s = on_subscriptions(OVERLAP_DAY);
+    choose_offer(&mut s, |o| o.requires_customer_agreement);
+    press(&mut s, KeyCode::Enter);
+    snap_80_and_120("new_customer_review_gate_warning", &mut s);
+}
+
+#[test]
+fn new_customer_confirmation_with_the_admin_credentials() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    choose_two(&mut s);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Enter); // Submit
+    snap_80_and_120("new_customer_confirmation", &mut s);
+}
+
+#[test]
+fn new_customer_confirmation_when_the_order_was_refused() {
+    let mut s = on_subscriptions(OVERLAP_DAY);
+    choose_offer(&mut s, |o| o.requires_customer_agreement);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Enter); // Submit
+    snap_80_and_120("new_customer_confirmation_order_refused", &mut s);
+}
+
+#[test]
+fn help_on_new_customer_subscriptions_lists_the_offer_keys() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    press(&mut s, KeyCode::Char('?'));
+    snap(
+        "help_new_customer_subscriptions_80x24",
         &render(&mut s, 80, 24),
     );
 }
@@ -451,7 +589,8 @@ fn a_history_longer_than_the_screen_scrolls_with_its_selection() {
     }
     press(&mut s, KeyCode::Char('h'));
     let screen = render(&mut s, 80, 24).to_string();
-    assert!(screen.contains("Confirmation history (12)"), "{screen}");
+    // One confirmation on record by September 14 (the other was recorded in October), and ten.
+    assert!(screen.contains("Confirmation history (11)"), "{screen}");
     assert!(
         screen.contains("showing 1-"),
         "says that more is below: {screen}"
@@ -621,7 +760,13 @@ fn new_order_scrolls_to_the_last_offer_when_messages_fill_the_screen() {
     let screen = render(&mut s, 80, 24);
     snap("new_order_scrolled_to_the_end_80x24", &screen);
     let text = screen.to_string();
-    assert!(text.contains("› [ ] Microsoft Azure (legacy)"), "{text}");
+    // Before Azure plan was sold (October 1, 2019), Microsoft Azure is the last offer.
+    assert!(text.contains("Microsoft Azure      "), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("› [") && l.contains("Microsoft Azure")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -215,7 +215,7 @@ fn a_resized_window_is_drawn_at_its_new_size() {
     let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
     let server = Server::start(dir.path(), &[]);
     let mut client = ssh(&server, &ann, (80, 24), &["-tt"]);
-    client.wait_for_screen(&["2018-11-14 · Confirmation: Mandatory"]);
+    client.wait_for_screen(&["Production · 2018-11-14 · Mandatory"]);
     client.resize(120, 40);
     // Only a wide screen has room for the words "Business date".
     client.wait_for_screen(&["Business date 2018-11-14", "31 of 31 customers"]);

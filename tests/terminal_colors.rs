@@ -11,7 +11,7 @@ use pty::Dashboard;
 fn output_in(env: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let mut dashboard = Dashboard::start_in(dir.path(), &["--demo", "--today", "2018-09-14"], env);
-    dashboard.wait_for_screen(&["Customers", "of 31 (31 customers)"]);
+    dashboard.wait_for_screen(&["Customers", "of 19 (19 customers)"]);
     dashboard.type_bytes(b"q");
     let status = dashboard.wait_for_exit();
     assert_eq!(status.code(), Some(0), "{status:?}");
@@ -57,7 +57,7 @@ fn with_no_color_nothing_is_coloured_and_the_selected_row_stays_in_reverse_video
     assert!(coloured.is_empty(), "colour codes written: {coloured:?}");
     // From the reverse video set for the selected row to its text, nothing turns it off.
     let row = output
-        .find("Adventure Works Cycles")
+        .find("Atelier Lumière SARL")
         .expect("the selected row is drawn");
     let reverse = output[..row]
         .rfind("\x1b[7m")

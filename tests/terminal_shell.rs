@@ -17,7 +17,7 @@ fn an_idle_dashboard_writes_nothing_to_its_terminal() {
     assert_eq!(idle, 0, "an idle dashboard wrote {idle} bytes");
     // A key still draws at once.
     dashboard.type_bytes(b"/north");
-    dashboard.wait_for_screen(&["1 of 31 customers"]);
+    dashboard.wait_for_screen(&["1 of 19 customers"]);
     dashboard.type_bytes(b"\x1b\x1bq");
     assert!(dashboard.wait_for_exit().success());
 }

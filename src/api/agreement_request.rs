@@ -3,11 +3,12 @@
 
 use crate::api::body_keys;
 use crate::api::error::ApiError;
-use crate::api::json::{self, AgreementRequest};
+use crate::api::json::AgreementRequest;
 use crate::api::{read_body, CreateAgreementArgs};
-use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, MCA_TEMPLATE_ID};
+use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, AgreementKind};
 use crate::domain::characters::{quote, quote_path};
 use crate::domain::fields;
+use crate::domain::timeline::dashboard_agreement;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// The names of the fields in the caller's own words: flags, or paths in the JSON body.
@@ -38,6 +39,9 @@ const BODY: Names = Names {
     template: "templateId",
 };
 
+/// The body's `type`; the flags have none (the template, or the business date, decides).
+const TYPE_FIELD: &str = "type";
+
 impl Names {
     fn of(&self, field: AcceptanceField) -> &'static str {
         match field {
@@ -61,6 +65,11 @@ pub struct Requested {
     /// Replaces the date message when the body's `dateAgreed` is neither a date nor a timestamp.
     date_problem: Option<String>,
     template_id: Option<String>,
+    /// The body's `type`; the flags have none.
+    agreement_type: Option<String>,
+    /// Whether the caller sent the Agreement body, which must name its template and type as
+    /// Partner Center's does; the flags may leave both out.
+    body: bool,
     names: &'static Names,
 }
 
@@ -78,6 +87,8 @@ impl Requested {
             dated: args.date.is_some(),
             date_problem: None,
             template_id: args.template_id.clone(),
+            agreement_type: None,
+            body: false,
             names: &FLAGS,
             prefix: "",
         }
@@ -112,7 +123,9 @@ impl Requested {
                 Err(problem) => (value.to_string(), Some(problem)),
             },
         };
-        // The type is not read: the template decides it, as Partner Center does.
+        // Both the template and the type must be given; the template decides the agreement, as
+        // Partner Center's server does (a Cloud Agreement template sent with the Customer
+        // Agreement's type records a Cloud Agreement).
         Requested {
             draft: AcceptanceDraft {
                 first_name: contact.first_name,
@@ -124,6 +137,8 @@ impl Requested {
             dated: request.date_agreed.is_some(),
             date_problem,
             template_id: request.template_id,
+            agreement_type: request.agreement_type,
+            body: true,
             names: &BODY,
             prefix: "",
         }
@@ -151,18 +166,22 @@ impl Requested {
     }
 
     /// Validates every field with the domain's checks; each problem comes with the caller's
-    /// name for its field.
+    /// name for its field. The acceptance is of the agreement the template names; without a
+    /// template (the flags only), of the one the dashboard confirms on the business date.
     pub fn validate(self, business_date: NaiveDate) -> Result<Acceptance, Vec<(String, String)>> {
+        let agreement = self.agreement(business_date);
         let mut draft = self.draft;
         if !self.dated {
             draft.date = business_date.to_string();
         }
-        let (fields, template) = match (
-            draft.validate(business_date),
-            check_template(self.template_id.as_deref()),
-        ) {
-            (Ok(acceptance), Ok(())) => return Ok(acceptance),
-            (fields, template) => (fields.err().unwrap_or_default(), template.err()),
+        let (fields, agreement) = match (draft.validate(business_date), agreement) {
+            (Ok(acceptance), Ok(agreement)) => {
+                return Ok(Acceptance {
+                    agreement,
+                    ..acceptance
+                })
+            }
+            (fields, agreement) => (fields.err().unwrap_or_default(), agreement.err()),
         };
         let prefix = self.prefix;
         let mut problems: Vec<(String, String)> = fields
@@ -175,9 +194,55 @@ impl Requested {
                 (format!("{prefix}{}", self.names.of(field)), message)
             })
             .collect();
-        problems
-            .extend(template.map(|message| (format!("{prefix}{}", self.names.template), message)));
+        problems.extend(
+            agreement
+                .into_iter()
+                .flatten()
+                .map(|(field, message)| (format!("{prefix}{field}"), message)),
+        );
         Err(problems)
+    }
+
+    /// The agreement asked for: the template's. The body must give both `templateId` and
+    /// `type`, and the type must be a real one even though the template overrules it; the flags
+    /// may leave the template out. Each problem comes with its field's name.
+    fn agreement(
+        &self,
+        business_date: NaiveDate,
+    ) -> Result<AgreementKind, Vec<(&'static str, String)>> {
+        let given = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
+                .map(str::to_string)
+        };
+        let mut problems = Vec::new();
+        let kind = match given(&self.template_id) {
+            Some(template_id) => match AgreementKind::from_template_id(&template_id) {
+                Some(kind) => Some(kind),
+                None => {
+                    problems.push((self.names.template, unknown_template(&template_id)));
+                    None
+                }
+            },
+            None if self.body => {
+                problems.push((self.names.template, missing_template()));
+                None
+            }
+            None => Some(dashboard_agreement(business_date)),
+        };
+        if self.body {
+            match given(&self.agreement_type) {
+                Some(type_name) if AgreementKind::from_type_name(&type_name).is_some() => {}
+                Some(type_name) => problems.push((TYPE_FIELD, unknown_type(&type_name))),
+                None => problems.push((TYPE_FIELD, missing_type())),
+            }
+        }
+        match kind {
+            Some(kind) if problems.is_empty() => Ok(kind),
+            _ => Err(problems),
+        }
     }
 }
 
@@ -234,25 +299,53 @@ fn body_date(value: &str) -> Result<String, String> {
     })
 }
 
-/// Only the known templates can be confirmed; no template ID means the Microsoft Cloud Agreement.
-fn check_template(template_id: Option<&str>) -> Result<(), String> {
-    let wanted = template_id.unwrap_or(MCA_TEMPLATE_ID).trim();
-    let templates = json::templates();
-    if templates
+/// `"MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"`.
+fn type_names() -> String {
+    let names: Vec<String> = AgreementKind::ALL
         .iter()
-        .any(|t| t.template_id.eq_ignore_ascii_case(wanted))
-    {
-        return Ok(());
-    }
-    let known: Vec<String> = templates
-        .iter()
-        .map(|t| format!("{} ({})", t.template_id, t.agreement_type))
+        .map(|kind| format!("\"{}\"", kind.type_name()))
         .collect();
-    Err(format!(
-        "No agreement template has the ID '{}'. The known template is {}; `pcenter agreements templates` lists it.",
-        quote(wanted),
-        known.join(", ")
-    ))
+    names.join(" or ")
+}
+
+/// `998b88de-… (MicrosoftCloudAgreement) and 117a77b0-… (MicrosoftCustomerAgreement)`.
+fn known_templates() -> String {
+    let known: Vec<String> = AgreementKind::ALL
+        .iter()
+        .map(|kind| format!("{} ({})", kind.template_id(), kind.type_name()))
+        .collect();
+    known.join(" and ")
+}
+
+fn missing_type() -> String {
+    format!(
+        "The agreement type is missing: add \"type\": {}.",
+        type_names()
+    )
+}
+
+fn unknown_type(type_name: &str) -> String {
+    format!(
+        "'{}' is not an agreement type: use {}.",
+        quote(type_name),
+        type_names()
+    )
+}
+
+fn missing_template() -> String {
+    format!(
+        "The template ID is missing: add \"templateId\" with the template of the agreement accepted, {}; `pcenter agreements templates --type '*'` lists them.",
+        known_templates()
+    )
+}
+
+/// Only the known templates can be confirmed.
+fn unknown_template(template_id: &str) -> String {
+    format!(
+        "No agreement template has the ID '{}'. The known templates are {}; `pcenter agreements templates --type '*'` lists them.",
+        quote(template_id),
+        known_templates()
+    )
 }
 
 #[cfg(test)]

@@ -7,8 +7,12 @@ use std::io::Write;
 
 /// Metadata of the agreement templates; no type means MicrosoftCloudAgreement, as in the real API.
 /// Static: no store is opened, so it answers while the dashboard holds the store.
-pub fn templates(agreement_type: Option<&str>, out: &mut dyn Write) -> Result<u8, ApiError> {
-    output::json(out, &handlers::templates(agreement_type)?).map_err(write_error)?;
+pub fn templates(
+    agreement_type: Option<&str>,
+    business_date: chrono::NaiveDate,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
+    output::json(out, &handlers::templates(agreement_type, business_date)?).map_err(write_error)?;
     Ok(0)
 }
 

@@ -12,7 +12,7 @@ use std::fmt;
 
 /// Every field name of the bodies the API takes (Customer, Agreement, Order, Subscription), as
 /// it documents them.
-const FIELD_NAMES: [&str; 29] = [
+const FIELD_NAMES: [&str; 31] = [
     // Customer
     "companyProfile",
     "billingProfile",
@@ -39,10 +39,12 @@ const FIELD_NAMES: [&str; 29] = [
     "type",
     "userId",
     // Order and subscription
+    "billingCycle",
     "lineItems",
     "lineItemNumber",
     "offerId",
     "quantity",
+    "friendlyName",
     "referenceCustomerId",
     "autoRenewEnabled",
 ];

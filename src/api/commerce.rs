@@ -2,6 +2,7 @@
 //! refusal (role, customer, gate, offer, seats), in the same order as for the dashboard.
 
 use super::error::ApiError;
+use super::request_bodies::OrderRequest;
 use super::{handlers, output, write_error, Api};
 use std::io::Write;
 
@@ -19,12 +20,8 @@ pub fn create_order(
             quantities.len()
         )));
     }
-    let lines: Vec<(String, u32)> = offers
-        .iter()
-        .cloned()
-        .zip(quantities.iter().copied())
-        .collect();
-    let order = handlers::create_order(api, customer, &lines)?;
+    let request = OrderRequest::of(offers.iter().cloned().zip(quantities.iter().copied()));
+    let order = handlers::create_order(api, customer, &request)?;
     output::json(out, &order).map_err(write_error)?;
     Ok(0)
 }

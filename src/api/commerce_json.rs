@@ -4,15 +4,30 @@ use crate::domain::commerce::{Billing, Order, Subscription, SubscriptionStatus};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
+/// The billing cycle of every order: the offers here are billed monthly, Partner Center's
+/// default at order creation.
+pub const BILLING_CYCLE: &str = "monthly";
+
+/// Partner Center's billing cycles an order may ask for (its `BillingCycleType` less
+/// `unknown`, which only the server gives).
+pub const BILLING_CYCLES: [&str; 4] = ["monthly", "annual", "none", "one_time"];
+
+/// An order is provisioned here as it is placed, in the same change that records it: by the
+/// time it is answered every line has its subscription. Partner Center's `pending` is an
+/// order still being provisioned, whose lines have no subscription yet; an order whose
+/// subscriptions exist is `completed`, which is what the real API then returns for it.
+pub const ORDER_STATUS: &str = "completed";
+
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderJson<'a> {
     pub id: &'a str,
     pub reference_customer_id: &'a str,
+    pub billing_cycle: &'static str,
     pub line_items: Vec<LineItemJson<'a>>,
     pub creation_date: String,
-    /// Orders here are provisioned at once.
     pub status: &'static str,
+    pub attributes: Attributes,
 }
 
 #[derive(Debug, Serialize)]
@@ -20,13 +35,28 @@ pub struct OrderJson<'a> {
 pub struct LineItemJson<'a> {
     pub line_item_number: usize,
     pub offer_id: &'a str,
+    /// Present once the line is provisioned, which here is at once.
     pub subscription_id: &'a str,
+    /// As the order gave it; left out when it gave none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly_name: Option<&'a str>,
     pub quantity: u32,
 }
 
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attributes {
+    pub object_type: &'static str,
+}
+
 impl<'a> OrderJson<'a> {
-    /// An order with the subscriptions it created, one per line in line order.
-    pub fn new(order: &'a Order, subscriptions: &'a [Subscription]) -> OrderJson<'a> {
+    /// An order with the subscriptions it created, one per line in line order, and the
+    /// friendly names its lines were given (by line; none for an order read back).
+    pub fn new(
+        order: &'a Order,
+        subscriptions: &'a [Subscription],
+        friendly_names: &'a [Option<String>],
+    ) -> OrderJson<'a> {
         let line_items = order
             .lines
             .iter()
@@ -36,15 +66,20 @@ impl<'a> OrderJson<'a> {
                 line_item_number: number,
                 offer_id: &line.offer_id,
                 subscription_id: &subscription.id,
+                friendly_name: friendly_names.get(number).and_then(Option::as_deref),
                 quantity: line.quantity,
             })
             .collect();
         OrderJson {
             id: &order.id,
             reference_customer_id: &order.customer_id,
+            billing_cycle: BILLING_CYCLE,
             line_items,
             creation_date: timestamp(order.created_at),
-            status: "completed",
+            status: ORDER_STATUS,
+            attributes: Attributes {
+                object_type: "Order",
+            },
         }
     }
 }
@@ -142,10 +177,16 @@ mod tests {
             subscription("s0", Billing::SeatBased, Some(5)),
             subscription("s1", Billing::UsageBased, None),
         ];
-        let json = serde_json::to_value(OrderJson::new(&order, &subs)).unwrap();
+        let names = [Some("Sales seats".to_string())];
+        let json = serde_json::to_value(OrderJson::new(&order, &subs, &names)).unwrap();
         assert_eq!(json["lineItems"][1]["lineItemNumber"], 1);
         assert_eq!(json["lineItems"][1]["subscriptionId"], "s1");
+        assert_eq!(json["lineItems"][0]["friendlyName"], "Sales seats");
+        assert!(json["lineItems"][1].get("friendlyName").is_none());
         assert_eq!(json["creationDate"], "2018-11-14T10:30:00Z");
+        assert_eq!(json["billingCycle"], "monthly");
+        assert_eq!(json["status"], "completed");
+        assert_eq!(json["attributes"]["objectType"], "Order");
     }
 
     #[test]

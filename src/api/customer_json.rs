@@ -1,10 +1,12 @@
 //! The Customer resource as Partner Center returns it (like GET /v1/customers/{id}), plus three
-//! fields of this product's own: `cloud`, `agreementStatus` and `currentAgreement`.
+//! fields of this product's own: `cloud`, `agreementStatus` and `currentAgreement`. The answer
+//! to its creation alone adds `userCredentials`, the new administrator's.
 
 use super::json::Agreement;
 use crate::book::AgreementStatus;
 use crate::domain::agreement::{self, Confirmation};
 use crate::domain::cloud::Cloud;
+use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::Customer;
 use crate::domain::role::{GatedAction, Role};
 use chrono::NaiveDate;
@@ -20,9 +22,15 @@ pub const LANGUAGE: &str = "en";
 #[serde(rename_all = "camelCase")]
 pub struct CustomerJson<'a> {
     pub id: &'a str,
+    /// The customer's ID in Microsoft's commerce systems, another GUID (`commerce_id`).
+    pub commerce_id: String,
     pub company_profile: CompanyProfile<'a>,
     pub billing_profile: BillingProfile<'a>,
     pub relationship_to_partner: &'static str,
+    /// Only in the answer to the creation: the user name and temporary password of the new
+    /// tenant's administrator, which nothing keeps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_credentials: Option<&'a UserCredentials>,
     /// Extension: the Microsoft cloud of the tenant (`Public`, `Germany`, `China21Vianet`,
     /// `UsGovernment`).
     pub cloud: Cloud,
@@ -86,6 +94,7 @@ impl<'a> CustomerJson<'a> {
             .then(|| agreement::current_on(confirmations, as_of).map(Agreement::from));
         CustomerJson {
             id: &customer.id,
+            commerce_id: commerce_id(&customer.id),
             company_profile: CompanyProfile {
                 tenant_id: &customer.id,
                 domain: &customer.domain,
@@ -111,6 +120,7 @@ impl<'a> CustomerJson<'a> {
                 },
             },
             relationship_to_partner: RELATIONSHIP,
+            user_credentials: None,
             cloud: customer.cloud,
             agreement_status: AgreementStatus::of(
                 customer.cloud,
@@ -120,6 +130,28 @@ impl<'a> CustomerJson<'a> {
             current_agreement,
         }
     }
+
+    /// The answer to the creation: with the new administrator's credentials.
+    pub fn with_credentials(self, credentials: &'a UserCredentials) -> CustomerJson<'a> {
+        CustomerJson {
+            user_credentials: Some(credentials),
+            ..self
+        }
+    }
+}
+
+/// The commerce ID of the customer with this tenant ID: a GUID of its own, the same every time
+/// the customer is read (it comes from the tenant ID, as nothing else about a customer is
+/// stable), and unlike any tenant ID.
+pub fn commerce_id(tenant_id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::new()
+        .chain_update(b"pcenter commerce\0")
+        .chain_update(tenant_id.trim().to_ascii_lowercase().as_bytes())
+        .finalize();
+    let high = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes"));
+    let low = u64::from_be_bytes(digest[8..16].try_into().expect("8 bytes"));
+    crate::domain::guid::format_guid(high, low)
 }
 
 #[cfg(test)]
@@ -154,6 +186,33 @@ mod tests {
         assert_eq!(json["cloud"], "Public");
         assert_eq!(json["agreementStatus"], "Confirmed");
         assert_eq!(json["currentAgreement"]["type"], "MicrosoftCloudAgreement");
+    }
+
+    #[test]
+    fn the_commerce_id_is_a_guid_of_its_own_the_same_at_every_read() {
+        let json = contoso(Role::AdminAgent);
+        let given = json["commerceId"].as_str().unwrap();
+        assert_eq!(given, commerce_id(CONTOSO));
+        assert_eq!(given, commerce_id(&CONTOSO.to_uppercase()));
+        assert_ne!(given, CONTOSO);
+        assert_eq!(given.len(), 36);
+        assert_eq!(given.matches('-').count(), 4);
+        assert_ne!(commerce_id("another"), given);
+        assert!(json.get("userCredentials").is_none(), "{json}");
+    }
+
+    #[test]
+    fn only_the_answer_to_the_creation_has_the_credentials() {
+        let book = Book::from_snapshot(assets::demo_snapshot());
+        let customer = book.customer(CONTOSO).unwrap();
+        let on = "2018-11-14".parse().unwrap();
+        let credentials = UserCredentials::from_entropy(7);
+        let json = serde_json::to_value(
+            CustomerJson::of(customer, &[], Role::AdminAgent, on).with_credentials(&credentials),
+        )
+        .unwrap();
+        assert_eq!(json["userCredentials"]["userName"], "admin");
+        assert_eq!(json["userCredentials"]["password"], credentials.password);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::{handlers, read_body, write_error, Api};
 use crate::domain::role::GatedAction;
+use crate::domain::status::label_with;
 use crate::service::ServiceError;
 use crate::store::Listed;
 use chrono::NaiveDate;
@@ -41,7 +42,7 @@ fn cells(row: &Listed, as_of: NaiveDate) -> [String; 6] {
         row.company_name.clone(),
         row.domain.clone(),
         row.cloud.short_label().to_string(),
-        row.status_on(as_of).label().to_string(),
+        label_with(row.status_on(as_of), row.agreement_on(as_of), as_of),
         row.subscriptions.to_string(),
     ]
 }
@@ -64,7 +65,7 @@ pub fn list(
             // Every customer without a filter; otherwise the rows are counted first, as the
             // count comes before the items.
             let total = match (filter, unconfirmed) {
-                (None, false) => api.store().customer_count()? as usize,
+                (None, false) => handlers::customer_count_on(api)?,
                 _ => rows()?.try_fold(0, |n, row| row.map(|_| n + 1))?,
             };
             let mut json =

@@ -39,6 +39,8 @@ pub mod code {
     pub const ALREADY_CONFIRMED: u32 = 600061;
     pub const CONFIRMATION_REQUIRED: u32 = 13605;
     pub const INVALID_OFFER: u32 = 800004;
+    /// An order's line items are not numbered 0, 1, 2 … in order.
+    pub const LINE_ITEM_NUMBER: u32 = 800071;
     pub const TOO_MANY_REQUESTS: u32 = 429;
     pub const STORE_IN_USE: u32 = 503;
     pub const STORE: u32 = 500;
@@ -168,7 +170,10 @@ impl From<ServiceError> for ApiError {
             ServiceError::Store(store) => store.into(),
             ServiceError::NotSupported { .. }
             | ServiceError::NotYetAvailable
-            | ServiceError::ConfirmationRequired
+            | ServiceError::ConfirmationRequired { .. }
+            | ServiceError::OfferNotYetSold { .. }
+            | ServiceError::TemplateRetired
+            | ServiceError::AgreementNotYetAvailable
             | ServiceError::Invalid(_) => ApiError::invalid(description),
         }
     }
@@ -181,7 +186,10 @@ mod tests {
 
     #[test]
     fn each_refusal_has_partner_centers_code_and_its_own_exit_status() {
-        let gate: ApiError = ServiceError::Gate(GateRefusal::NewOrder).into();
+        let gate: ApiError = ServiceError::Gate(GateRefusal::NewOrder(
+            crate::domain::gate::Needed::CLOUD_IN_DASHBOARD,
+        ))
+        .into();
         assert_eq!((gate.code, gate.exit), (13605, exit::BLOCKED));
         let usage: ApiError = ServiceError::Gate(GateRefusal::UsageBasedHasNoSeats).into();
         assert_eq!((usage.code, usage.exit), (400, exit::INVALID));

@@ -6,26 +6,32 @@
 use super::agreement_request::Requested;
 use super::customer_body::CustomerRequest;
 use super::error::ApiError;
-use super::json::{templates as all_templates, AGREEMENT_TYPES};
+use super::json::{templates_on, AGREEMENT_TYPES};
+use super::request_bodies::OrderRequest;
 use super::resources::{
-    Agreement, AgreementMetaData, Attributes, Collection, CustomerResource, CustomersPage,
-    KeyValue, Link, Links, Offer, OrderResource, SubscriptionResource,
+    Agreement, AgreementMetaData, Attributes, Collection, CreatedCustomer, CustomerResource,
+    CustomersPage, KeyValue, Link, Links, Offer, OrderResource, SubscriptionResource,
 };
 use super::Api;
 use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
 use crate::domain::catalog;
 use crate::domain::characters::quote;
 use crate::domain::commerce::{OrderLine, Subscription};
+use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::{Customer, CustomerFilter};
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
 use crate::store::{Listed, StoreError};
+use chrono::NaiveDate;
 
 /// GET /v1/agreements?agreementType=…: the templates of the type asked for (none means
-/// MicrosoftCloudAgreement, `*` every type).
-pub fn templates(agreement_type: Option<&str>) -> Result<Collection<AgreementMetaData>, ApiError> {
+/// MicrosoftCloudAgreement, `*` every type) that Partner Center listed on `business_date`.
+pub fn templates(
+    agreement_type: Option<&str>,
+    business_date: NaiveDate,
+) -> Result<Collection<AgreementMetaData>, ApiError> {
     let wanted = wanted_type(agreement_type)?;
-    let items = all_templates()
+    let items = templates_on(business_date)
         .into_iter()
         .filter(|t| wanted.matches(&t.agreement_type))
         .collect();
@@ -57,10 +63,11 @@ pub fn agreements(
         .role
         .require(GatedAction::SeeConfirmation)
         .map_err(ServiceError::from)?;
+    // Each confirmation is of its template's agreement, whatever type was stored with it.
     let items = sorted_newest_first(api.book.confirmations(&customer.id))
         .into_iter()
-        .filter(|c| wanted.matches(&c.agreement_type))
         .map(Agreement::from)
+        .filter(|agreement| wanted.matches(&agreement.agreement_type))
         .collect();
     Ok(Collection::of(items))
 }
@@ -72,8 +79,9 @@ pub fn customer(api: &mut Api, named: &str) -> Result<CustomerResource, ApiError
 }
 
 /// POST /v1/customers with the Customer body (`body` is its JSON text), with an agreement
-/// confirmed at once when it carries one.
-pub fn create_customer(api: &mut Api, body: &str) -> Result<CustomerResource, ApiError> {
+/// confirmed at once when it carries one. The answer holds the new administrator's user name
+/// and temporary password, which are given this once and kept nowhere.
+pub fn create_customer(api: &mut Api, body: &str) -> Result<CreatedCustomer, ApiError> {
     // The role comes first, as in the service, so that a refused agent learns nothing else.
     api.actor
         .role
@@ -94,28 +102,50 @@ pub fn create_customer(api: &mut Api, body: &str) -> Result<CustomerResource, Ap
         api.actor.business_date,
     )?;
     let customer = api.change(|ops| ops.create_customer(profile, acceptance, Channel::Command))?;
-    Ok(resource_of(api, customer))
+    Ok(CreatedCustomer {
+        resource: resource_of(api, customer),
+        credentials: UserCredentials::issue(),
+    })
 }
 
 /// The customers of the list, in its order (company name, then domain), that the filter (on
 /// company name and domain) and `unconfirmed` keep; read lazily, a row at a time.
-pub fn customer_rows(
-    api: &Api,
+pub fn customer_rows<'a>(
+    api: &'a Api,
     filter: Option<&str>,
     unconfirmed: bool,
-) -> Result<impl Iterator<Item = Result<Listed, StoreError>>, StoreError> {
+) -> Result<impl Iterator<Item = Result<Listed, StoreError>> + 'a, StoreError> {
     let filter = CustomerFilter::new(filter.unwrap_or(""));
     let as_of = api.actor.business_date;
+    let store = api.store();
+    // Before the store's last change, rows are read as they were on the business date.
+    let exact = store.latest_change()?.is_none_or(|latest| latest <= as_of);
     let all = if unconfirmed {
-        api.store().unconfirmed_listing(as_of)?
+        store.unconfirmed_listing(as_of)?
     } else {
-        api.store().listing()?
+        store.listing()?
     };
-    Ok(all.filter(move |row| {
-        row.as_ref().map_or(true, |row| {
-            filter.matches_text(&row.company_name, &row.domain)
+    Ok(all
+        .filter_map(move |row| match row {
+            Ok(row) if !exact => crate::store::row_on(store, row, as_of).transpose(),
+            other => Some(other),
         })
-    }))
+        .filter(move |row| {
+            row.as_ref().map_or(true, |row| {
+                filter.matches_text(&row.company_name, &row.domain)
+            })
+        }))
+}
+
+/// How many customers the store holds on the business date: the store's count when nothing was
+/// recorded after it, else those created by then.
+pub fn customer_count_on(api: &Api) -> Result<usize, StoreError> {
+    let as_of = api.actor.business_date;
+    let store = api.store();
+    if store.latest_change()?.is_none_or(|latest| latest <= as_of) {
+        return Ok(store.customer_count()? as usize);
+    }
+    customer_rows(api, None, false)?.try_fold(0, |n, row| row.map(|_| n + 1))
 }
 
 /// The customer of a row of `customer_rows`, read from the store as it is now.
@@ -326,20 +356,22 @@ fn decode_token(token: &str) -> Option<String> {
     String::from_utf8(bytes?).ok()
 }
 
-/// POST /v1/customers/{id}/orders: one line per offer, with its quantity.
+/// POST /v1/customers/{id}/orders: one line per offer, with its quantity. The order is
+/// provisioned at once: the answer gives each line its subscription.
 pub fn create_order(
     api: &mut Api,
     customer: &str,
-    lines: &[(String, u32)],
+    request: &OrderRequest,
 ) -> Result<OrderResource, ApiError> {
-    let lines = lines
+    let lines = request
+        .lines
         .iter()
-        .map(|(offer, quantity)| OrderLine {
+        .map(|line| OrderLine {
             // The catalog's spelling of the ID when it is known; the service refuses the others.
-            offer_id: catalog::offer(offer)
+            offer_id: catalog::offer(&line.offer_id)
                 .map(|known| known.id.clone())
-                .unwrap_or_else(|| offer.trim().to_string()),
-            quantity: *quantity,
+                .unwrap_or_else(|| line.offer_id.trim().to_string()),
+            quantity: line.quantity,
         })
         .collect();
     let id = customer_id(api, customer)?;
@@ -347,6 +379,9 @@ pub fn create_order(
     Ok(OrderResource {
         order,
         subscriptions,
+        friendly_names: (request.lines.iter())
+            .map(|line| line.friendly_name.clone())
+            .collect(),
     })
 }
 
@@ -371,6 +406,7 @@ pub fn orders(api: &mut Api, customer: &str) -> Result<Collection<OrderResource>
             OrderResource {
                 order,
                 subscriptions,
+                friendly_names: Vec::new(),
             }
         })
         .collect();
@@ -391,10 +427,17 @@ pub fn subscriptions(
     ))
 }
 
-/// The subscriptions of `subscriptions`, as records, for the faces that show them otherwise.
+/// The subscriptions of `subscriptions`, as records, for the faces that show them otherwise;
+/// each offer under the name it had on the business date.
 pub fn subscription_records(api: &mut Api, customer: &str) -> Result<Vec<Subscription>, ApiError> {
+    let as_of = api.actor.business_date;
     let customer = api.customer(customer)?;
-    Ok(api.book.subscriptions(&customer.id).to_vec())
+    let mut subscriptions = api.book.subscriptions(&customer.id).to_vec();
+    for subscription in &mut subscriptions {
+        let name = catalog::offer_name_on(&subscription.offer_id, as_of, &subscription.offer_name);
+        subscription.offer_name = name.to_string();
+    }
+    Ok(subscriptions)
 }
 
 /// GET /v1/customers/{id}/subscriptions/{subscription-id}.
@@ -485,8 +528,13 @@ fn unchanged_auto_renew(
 }
 
 /// GET /v1/offers: every offer of the catalog.
-pub fn offers() -> Collection<Offer<'static>> {
-    Collection::of(catalog::offers().iter().map(Offer::new).collect())
+/// GET /v1/offers: the offers sold on the business date `date`, under their names of that day.
+pub fn offers(date: NaiveDate) -> Collection<Offer<'static>> {
+    Collection::of(
+        catalog::offers_on(date)
+            .map(|offer| Offer::on(offer, date))
+            .collect(),
+    )
 }
 
 fn resource_of(api: &Api, customer: Customer) -> CustomerResource {

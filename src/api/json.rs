@@ -1,7 +1,10 @@
 //! The JSON shapes of Partner Center's Agreement API: Agreement, AgreementMetaData, Contact and
 //! the collection wrapper.
 
-use crate::domain::agreement::{Confirmation, Contact, MCA_LINK, MCA_TEMPLATE_ID, MCA_TYPE};
+use crate::domain::agreement::{
+    AgreementKind, Confirmation, Contact, CUSTOMER_AGREEMENT_TYPE, MCA_TYPE,
+};
+use crate::domain::timeline::AgreementEra;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -30,18 +33,32 @@ pub struct AgreementMetaData {
     pub version_rank: i32,
 }
 
-/// Every agreement type Partner Center has. This product confirms only the Microsoft Cloud
-/// Agreement, so a query for the other one finds no template and no confirmation.
-pub const AGREEMENT_TYPES: [&str; 2] = [MCA_TYPE, "MicrosoftCustomerAgreement"];
+/// Every agreement type Partner Center has, the types a query may ask for.
+pub const AGREEMENT_TYPES: [&str; 2] = [MCA_TYPE, CUSTOMER_AGREEMENT_TYPE];
 
-/// The agreement templates this product knows: the Microsoft Cloud Agreement.
+/// Every agreement template this product knows: the Microsoft Cloud Agreement and the
+/// Microsoft Customer Agreement.
 pub fn templates() -> Vec<AgreementMetaData> {
-    vec![AgreementMetaData {
-        template_id: MCA_TEMPLATE_ID.into(),
-        agreement_type: MCA_TYPE.into(),
-        agreement_link: MCA_LINK.into(),
+    AgreementKind::ALL.into_iter().map(template_of).collect()
+}
+
+/// The templates Partner Center listed on the business date `date`: the Microsoft Cloud
+/// Agreement until January 31, 2020, the Microsoft Customer Agreement from October 1, 2019.
+pub fn templates_on(date: NaiveDate) -> Vec<AgreementMetaData> {
+    AgreementEra::on(date)
+        .agreements()
+        .into_iter()
+        .map(template_of)
+        .collect()
+}
+
+fn template_of(kind: AgreementKind) -> AgreementMetaData {
+    AgreementMetaData {
+        template_id: kind.template_id().into(),
+        agreement_type: kind.type_name().into(),
+        agreement_link: kind.link().into(),
         version_rank: 0,
-    }]
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -89,14 +106,19 @@ pub struct Agreement {
 }
 
 impl From<&Confirmation> for Agreement {
+    /// The confirmation's own agreement: the type and link of its template (which decides it),
+    /// or of its stored type for a template no longer known.
     fn from(c: &Confirmation) -> Agreement {
+        let kind = c
+            .kind()
+            .or_else(|| AgreementKind::from_type_name(&c.agreement_type));
         Agreement {
             user_id: crate::domain::agent::object_id(&c.recorded_by),
             primary_contact: (&c.accepted_by).into(),
             template_id: c.template_id.clone(),
             date_agreed: utc_midnight(c.date_agreed),
-            agreement_type: c.agreement_type.clone(),
-            agreement_link: MCA_LINK.into(),
+            agreement_type: kind.map_or_else(|| c.agreement_type.clone(), |k| k.type_name().into()),
+            agreement_link: kind.map_or_else(String::new, |k| k.link().into()),
             recorded_by: c.recorded_by.clone(),
         }
     }
@@ -137,12 +159,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn templates_list_the_microsoft_cloud_agreement_in_the_api_shape() {
-        let json = serde_json::to_string(&Collection::of(templates())).unwrap();
+    fn templates_list_the_agreements_of_the_day_in_the_api_shape() {
+        let on = |date: &str| {
+            serde_json::to_string(&Collection::of(templates_on(date.parse().unwrap()))).unwrap()
+        };
+        let cloud = r#"{"templateId":"998b88de-aa99-4388-a42c-1b3517d49490","agreementType":"MicrosoftCloudAgreement","agreementLink":"https://docs.microsoft.com/partner-center/agreements","versionRank":0}"#;
+        let customer = r#"{"templateId":"117a77b0-9360-443b-8795-c6dedc750cf9","agreementType":"MicrosoftCustomerAgreement","agreementLink":"https://aka.ms/customeragreement","versionRank":0}"#;
         assert_eq!(
-            json,
-            r#"{"totalCount":1,"items":[{"templateId":"998b88de-aa99-4388-a42c-1b3517d49490","agreementType":"MicrosoftCloudAgreement","agreementLink":"https://docs.microsoft.com/partner-center/agreements","versionRank":0}]}"#
+            on("2019-09-30"),
+            format!(r#"{{"totalCount":1,"items":[{cloud}]}}"#)
         );
+        assert_eq!(
+            on("2019-10-01"),
+            format!(r#"{{"totalCount":2,"items":[{cloud},{customer}]}}"#)
+        );
+        assert_eq!(
+            on("2020-01-31"),
+            format!(r#"{{"totalCount":2,"items":[{cloud},{customer}]}}"#)
+        );
+        assert_eq!(
+            on("2020-02-01"),
+            format!(r#"{{"totalCount":1,"items":[{customer}]}}"#)
+        );
+        assert_eq!(templates().len(), 2);
     }
 
     #[test]

@@ -88,11 +88,16 @@ impl Api {
     }
 
     /// A command of `actor` on a core that serves others too (the dashboard's, or a server's).
+    /// The actor acts through the API face, in the environment of the core's store.
     pub fn on(core: Arc<Core>, actor: Actor) -> Api {
+        let actor = Actor {
+            access: core.api_access(),
+            ..actor
+        };
         Api {
             read_since: core.generation(),
             core,
-            book: Book::default(),
+            book: Book::on(actor.business_date),
             actor,
             telling_later: false,
         }
@@ -174,7 +179,7 @@ impl Api {
     /// next is current for `change_on_what_was_read` until a change is made.
     pub fn forget(&mut self) {
         let partner_name = self.book.partner_name.take();
-        self.book = Book::default();
+        self.book = Book::on(self.actor.business_date);
         self.book.partner_name = partner_name;
         self.read_since = self.core.generation();
     }
@@ -219,6 +224,7 @@ impl Api {
         let partner_name = self.book.partner_name.take();
         self.read_since = self.core.generation();
         self.book = Book::from_snapshot(self.core.store().load()?);
+        self.book.set_as_of(self.actor.business_date);
         self.book.partner_name = self.book.partner_name.take().or(partner_name);
         Ok(())
     }
@@ -295,9 +301,11 @@ pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Resu
             }),
         // Static metadata: the store is neither opened nor created.
         Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
-            agreements::templates(agreement_type.as_deref(), out)
+            agreements::templates(agreement_type.as_deref(), options.business_date(), out)
         }
-        Command::Offers(OffersCommand::List { format }) => offers::list(format, out),
+        Command::Offers(OffersCommand::List { format }) => {
+            offers::list(format, options.business_date(), out)
+        }
         // Restoring makes a new store: the one there, if any, is not opened or seeded first.
         Command::Restore { file, replace } => backup::restore(options, &file, replace, out),
         command => Api::open(options).and_then(|mut api| {
@@ -319,9 +327,11 @@ pub fn execute_on(
 ) -> Result<u8, ApiError> {
     match command {
         Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
-            agreements::templates(agreement_type.as_deref(), out)
+            agreements::templates(agreement_type.as_deref(), options.business_date(), out)
         }
-        Command::Offers(OffersCommand::List { format }) => offers::list(format, out),
+        Command::Offers(OffersCommand::List { format }) => {
+            offers::list(format, options.business_date(), out)
+        }
         command => {
             refuse_another_partner(&core, options)?;
             dispatch(
@@ -368,7 +378,9 @@ fn dispatch(
                 customer,
                 agreement_type,
             } => agreements::list(api, &customer, agreement_type.as_deref(), out),
-            AgreementsCommand::Export { out: file } => transfer::export(api, file, out),
+            AgreementsCommand::Export { out: file, format } => {
+                transfer::export_as(api, file, format, out)
+            }
             AgreementsCommand::Import { file, dry_run } => {
                 transfer::import(api, &file, dry_run, out)
             }

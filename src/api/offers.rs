@@ -7,7 +7,7 @@ use super::handlers;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::write_error;
-use crate::assets;
+use crate::domain::catalog;
 use crate::domain::commerce::{Billing, Offer};
 use serde::Serialize;
 use std::io::Write;
@@ -58,13 +58,18 @@ impl<'a> OfferCategory<'a> {
 
 impl<'a> OfferJson<'a> {
     pub fn new(offer: &'a Offer) -> OfferJson<'a> {
+        OfferJson::on(offer, chrono::NaiveDate::MAX)
+    }
+
+    /// The offer as Partner Center named it on the business date `date`.
+    pub fn on(offer: &'a Offer, date: chrono::NaiveDate) -> OfferJson<'a> {
         let (billing, unit_type, maximum_quantity) = match offer.billing {
             Billing::SeatBased => ("license", "Licenses", offer.max_seats),
             Billing::UsageBased => ("usage", "Usage-based", Some(1)),
         };
         OfferJson {
             id: &offer.id,
-            name: &offer.name,
+            name: offer.name_on(date),
             category: OfferCategory::of(&offer.category),
             billing,
             unit_type,
@@ -84,11 +89,12 @@ const COLUMNS: [Column; 5] = [
 ];
 const CSV_HEADER: [&str; 5] = ["OfferId", "Name", "Category", "Billing", "MaximumQuantity"];
 
-pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
-    let offers = assets::offers();
+/// The offers sold on the business date `date`, under their names of that day.
+pub fn list(format: Format, date: chrono::NaiveDate, out: &mut dyn Write) -> Result<u8, ApiError> {
+    let offers: Vec<&Offer> = catalog::offers_on(date).collect();
     match format {
         Format::Json => {
-            output::json(out, &handlers::offers()).map_err(write_error)?;
+            output::json(out, &handlers::offers(date)).map_err(write_error)?;
         }
         Format::Table => {
             let rows: Vec<Vec<String>> = offers
@@ -103,7 +109,7 @@ pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
                     };
                     vec![
                         offer.id.clone(),
-                        offer.name.clone(),
+                        offer.name_on(date).to_string(),
                         offer.category.clone(),
                         billing.into(),
                         max_seats,
@@ -120,7 +126,7 @@ pub fn list(format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
             for offer in offers {
-                let json = OfferJson::new(offer);
+                let json = OfferJson::on(offer, date);
                 let maximum = json
                     .maximum_quantity
                     .map_or(String::new(), |m| m.to_string());

@@ -9,12 +9,13 @@ use super::json::Agreement;
 use super::output::{self, Format};
 use super::{write_error, Api};
 use crate::book::{AgreementStatus, Book};
-use crate::domain::agreement::{Confirmation, Contact};
+use crate::domain::agreement::{AgreementKind, Confirmation, Contact};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::Billing;
 use crate::domain::customer::Customer;
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
+use crate::domain::status::label_with;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{BufWriter, Write};
@@ -72,7 +73,9 @@ struct Row<'a> {
     domain: &'a str,
     company_name: &'a str,
     cloud: Cloud,
-    agreement_status: &'static str,
+    agreement_status: String,
+    /// The type of the agreement whose confirmation counts (`null` when none does).
+    agreement_type: Option<&'static str>,
     /// The confirmation in force (`null` without one); left out when the role may not see it.
     #[serde(skip_serializing_if = "Option::is_none")]
     latest_confirmation: Option<Option<Agreement>>,
@@ -103,7 +106,14 @@ fn row<'a>(
         domain: &customer.domain,
         company_name: &customer.company_name,
         cloud: customer.cloud,
-        agreement_status: status.label(),
+        agreement_status: label_with(
+            status,
+            book.agreement_in_force(customer, business_date),
+            business_date,
+        ),
+        agreement_type: book
+            .agreement_in_force(customer, business_date)
+            .map(AgreementKind::type_name),
         latest_confirmation: shows_who.then(|| confirmation.map(Agreement::from)),
         new_orders_blocked: facts.check_new_order().is_err(),
         seat_changes_blocked: facts.check_seat_change(Billing::SeatBased).is_err(),
@@ -183,7 +193,9 @@ const CSV_HEADER: [&str; 9] = [
 
 pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
     let business_date = api.actor.business_date;
-    let phase = api.actor.phase();
+    // The report tells what the dashboard blocks (the gate of the API started later, see
+    // `timeline::mandatory_from`).
+    let phase = Phase::on(business_date);
     let role = api.actor.role;
     let shows_who = role.may(GatedAction::SeeConfirmation);
     api.load_everything()?;

@@ -2,37 +2,141 @@
 //! a body that is not what the request takes is refused naming what is wrong.
 
 use super::body_keys;
-use super::error::ApiError;
+use super::commerce_json::{BILLING_CYCLE, BILLING_CYCLES};
+use super::error::{code, exit, ApiError};
+use crate::domain::characters::quote;
 use serde::Deserialize;
 
-/// A line of an Order body: the offer and how many.
+/// A line of an Order body: the offer and how many, and optionally its number and a name.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct LineItemBody {
+    line_item_number: Option<u64>,
     offer_id: String,
     quantity: u32,
+    friendly_name: Option<String>,
 }
 
-/// `POST /v1/customers/{id}/orders`: `{"lineItems": [{"offerId": …, "quantity": …}, …]}`.
+/// `POST /v1/customers/{id}/orders`: `{"billingCycle": …, "lineItems": [{"offerId": …,
+/// "quantity": …, "friendlyName": …}, …]}`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct OrderBody {
     line_items: Vec<LineItemBody>,
+    billing_cycle: Option<String>,
 }
 
-/// The offers and quantities of an Order body, in line order.
-pub fn order_lines(text: &str) -> Result<Vec<(String, u32)>, ApiError> {
+/// An order as asked for: its lines, in line order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderRequest {
+    pub lines: Vec<RequestedLine>,
+}
+
+/// One line of an order as asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestedLine {
+    pub offer_id: String,
+    pub quantity: u32,
+    /// The name the line was given, trimmed; none when it was left out or blank.
+    pub friendly_name: Option<String>,
+}
+
+/// The longest friendly name a line may be given.
+pub const FRIENDLY_NAME_MAX: usize = 256;
+
+impl OrderRequest {
+    /// An order of offers and quantities without names, as the command gives them.
+    pub fn of(lines: impl IntoIterator<Item = (String, u32)>) -> OrderRequest {
+        OrderRequest {
+            lines: lines
+                .into_iter()
+                .map(|(offer_id, quantity)| RequestedLine {
+                    offer_id,
+                    quantity,
+                    friendly_name: None,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The Order body: its lines, each numbered in order when it is numbered at all (Partner
+/// Center's 800071 otherwise), and a billing cycle, when given, that the offers are billed in.
+pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
     let body: OrderBody = body_keys::from_str(text, |e| invalid("Order", &e))?;
     if body.line_items.is_empty() {
         return Err(ApiError::invalid(
             "The Order body has no line items; give lineItems [{offerId, quantity}, …].",
         ));
     }
-    Ok(body
-        .line_items
-        .into_iter()
-        .map(|line| (line.offer_id, line.quantity))
-        .collect())
+    if let Some(cycle) = &body.billing_cycle {
+        check_billing_cycle(cycle)?;
+    }
+    let mut lines = Vec::with_capacity(body.line_items.len());
+    for (at, line) in body.line_items.into_iter().enumerate() {
+        if let Some(number) = line.line_item_number.filter(|n| *n != at as u64) {
+            return Err(ApiError::new(
+                code::LINE_ITEM_NUMBER,
+                exit::INVALID,
+                format!(
+                    "lineItems[{at}].lineItemNumber is {number}: number the line items 0, 1, 2 … in the order they are given, or leave the numbers out."
+                ),
+            ));
+        }
+        let friendly_name = line
+            .friendly_name
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty());
+        if let Some(name) = &friendly_name {
+            check_friendly_name(at, name)?;
+        }
+        lines.push(RequestedLine {
+            offer_id: line.offer_id,
+            quantity: line.quantity,
+            friendly_name,
+        });
+    }
+    Ok(OrderRequest { lines })
+}
+
+/// A line's name: one line of text, not too long to show.
+fn check_friendly_name(at: usize, name: &str) -> Result<(), ApiError> {
+    let length = name.chars().count();
+    let problem = if name.chars().any(char::is_control) {
+        "A friendly name is one line of text; this one holds a control character.".to_string()
+    } else if length > FRIENDLY_NAME_MAX {
+        format!(
+            "A friendly name has at most {FRIENDLY_NAME_MAX} characters; this one has {length}."
+        )
+    } else {
+        return Ok(());
+    };
+    Err(ApiError::invalid(format!(
+        "lineItems[{at}].friendlyName: {problem}"
+    )))
+}
+
+/// `billingCycle`: one of Partner Center's, in any case; the offers here are billed monthly.
+fn check_billing_cycle(cycle: &str) -> Result<(), ApiError> {
+    let wanted = cycle.trim();
+    if wanted.eq_ignore_ascii_case(BILLING_CYCLE) {
+        return Ok(());
+    }
+    let known = BILLING_CYCLES.join(", ");
+    let why = if BILLING_CYCLES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(wanted))
+    {
+        format!("the offers here are billed monthly: give \"{BILLING_CYCLE}\" or leave billingCycle out")
+    } else {
+        format!(
+            "Partner Center's billing cycles are {known}, and the offers here are billed monthly"
+        )
+    };
+    Err(ApiError::invalid(format!(
+        "billingCycle: '{}' cannot be ordered: {why}.",
+        quote(wanted)
+    )))
 }
 
 /// What a `PATCH` of a subscription changes.
@@ -67,19 +171,79 @@ fn invalid(what: &str, error: &serde_json::Error) -> ApiError {
 mod tests {
     use super::*;
 
+    fn offers_and_quantities(request: &OrderRequest) -> Vec<(&str, u32)> {
+        (request.lines.iter())
+            .map(|line| (line.offer_id.as_str(), line.quantity))
+            .collect()
+    }
+
     #[test]
     fn an_order_body_gives_its_lines_in_order_whatever_the_case_of_its_keys() {
-        let lines = order_lines(
+        let request = order_request(
             r#"{"LineItems":[{"OfferId":"a","Quantity":2},{"offerId":"b","quantity":1}]}"#,
-        );
-        assert_eq!(lines.unwrap(), [("a".to_string(), 2), ("b".to_string(), 1)]);
-        let empty = order_lines(r#"{"lineItems":[]}"#).unwrap_err();
+        )
+        .unwrap();
+        assert_eq!(offers_and_quantities(&request), [("a", 2), ("b", 1)]);
+        let empty = order_request(r#"{"lineItems":[]}"#).unwrap_err();
         assert!(empty.description.contains("no line items"));
-        let wrong = order_lines(r#"{"lineItems":[{"offerId":"a","quantity":"two"}]}"#).unwrap_err();
+        let wrong =
+            order_request(r#"{"lineItems":[{"offerId":"a","quantity":"two"}]}"#).unwrap_err();
         assert!(
             wrong.description.contains("is not a valid Order"),
             "{}",
             wrong.description
+        );
+    }
+
+    #[test]
+    fn line_numbers_and_friendly_names_are_read_and_numbers_must_follow_the_order() {
+        let request = order_request(
+            r#"{"billingCycle":"Monthly","lineItems":[{"lineItemNumber":0,"offerId":"a","quantity":2,"FriendlyName":" Sales "},{"lineItemNumber":1,"offerId":"b","quantity":1,"friendlyName":""}]}"#,
+        )
+        .unwrap();
+        assert_eq!(request.lines[0].friendly_name.as_deref(), Some("Sales"));
+        assert_eq!(request.lines[1].friendly_name, None);
+        let misnumbered =
+            order_request(r#"{"lineItems":[{"lineItemNumber":1,"offerId":"a","quantity":2}]}"#)
+                .unwrap_err();
+        assert_eq!(
+            (misnumbered.code, misnumbered.exit),
+            (800071, exit::INVALID)
+        );
+        assert!(misnumbered
+            .description
+            .starts_with("lineItems[0].lineItemNumber is 1"));
+        let long = format!(
+            r#"{{"lineItems":[{{"offerId":"a","quantity":2,"friendlyName":"{}"}}]}}"#,
+            "x".repeat(FRIENDLY_NAME_MAX + 1)
+        );
+        let refused = order_request(&long).unwrap_err();
+        assert!(refused
+            .description
+            .starts_with("lineItems[0].friendlyName:"));
+    }
+
+    #[test]
+    fn the_billing_cycle_is_monthly_and_others_are_named_as_partner_center_has_them() {
+        let line = r#""lineItems":[{"offerId":"a","quantity":2}]"#;
+        let with = |cycle: &str| order_request(&format!(r#"{{"billingCycle":"{cycle}",{line}}}"#));
+        assert!(with("monthly").is_ok() && with(" MONTHLY ").is_ok());
+        let annual = with("annual").unwrap_err();
+        assert_eq!(annual.code, 400);
+        assert!(
+            annual.description.starts_with(
+                "billingCycle: 'annual' cannot be ordered: the offers here are billed monthly"
+            ),
+            "{}",
+            annual.description
+        );
+        let weekly = with("weekly").unwrap_err();
+        assert!(
+            weekly
+                .description
+                .contains("monthly, annual, none, one_time"),
+            "{}",
+            weekly.description
         );
     }
 

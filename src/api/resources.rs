@@ -6,6 +6,7 @@ use super::commerce_json::{OrderJson, SubscriptionJson};
 use super::customer_json::CustomerJson;
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
+use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::Customer;
 use crate::domain::role::Role;
 use chrono::NaiveDate;
@@ -30,16 +31,36 @@ impl Serialize for CustomerResource {
     }
 }
 
+/// A customer just created, with the credentials of its new administrator: shown in this
+/// answer only, never stored.
+#[derive(Debug, Clone)]
+pub struct CreatedCustomer {
+    pub resource: CustomerResource,
+    pub credentials: UserCredentials,
+}
+
+impl Serialize for CreatedCustomer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let r = &self.resource;
+        CustomerJson::of(&r.customer, &r.confirmations, r.role, r.as_of)
+            .with_credentials(&self.credentials)
+            .serialize(serializer)
+    }
+}
+
 /// An order with the subscriptions it created, one per line in line order.
 #[derive(Debug, Clone)]
 pub struct OrderResource {
     pub order: Order,
     pub subscriptions: Vec<Subscription>,
+    /// The friendly name each line was given when the order was placed; empty for an order
+    /// read back, whose lines keep none.
+    pub friendly_names: Vec<Option<String>>,
 }
 
 impl Serialize for OrderResource {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        OrderJson::new(&self.order, &self.subscriptions).serialize(serializer)
+        OrderJson::new(&self.order, &self.subscriptions, &self.friendly_names).serialize(serializer)
     }
 }
 

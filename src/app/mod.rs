@@ -14,6 +14,7 @@ use crate::core::{Change, SessionId, SharedDirectory};
 use crate::directory::Directory;
 use crate::domain::agreement::{Acceptance, Channel};
 use crate::domain::commerce::OrderLine;
+use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::CustomerProfile;
 use crate::domain::phase::Phase;
 use crate::service::{Actor, ServiceError};
@@ -62,9 +63,12 @@ pub enum Then {
 pub enum Request {
     /// Reads the customer with this primary domain into the book, with its records.
     Open { domain: String, then: Then },
+    /// Creates a customer and then, when `lines` holds any, orders them for it: the
+    /// subscriptions chosen in the New customer wizard.
     CreateCustomer {
         profile: Box<CustomerProfile>,
         acceptance: Option<Acceptance>,
+        lines: Vec<OrderLine>,
     },
     Confirm {
         customer_id: String,
@@ -98,6 +102,11 @@ pub enum Completed {
     },
     CustomerCreated {
         customer_id: String,
+        /// The new tenant's administrator, issued as the customer was created and never
+        /// stored: shown once.
+        credentials: UserCredentials,
+        /// What became of the subscriptions chosen with the customer.
+        order: NewCustomerOrder,
     },
     Confirmed {
         customer_id: String,
@@ -119,6 +128,19 @@ pub enum Completed {
         path: std::path::PathBuf,
         customers: u64,
     },
+}
+
+/// What became of the subscriptions chosen with a new customer: the customer is created
+/// whatever becomes of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewCustomerOrder {
+    /// None were chosen.
+    NoneChosen,
+    /// Ordered, as this many subscriptions.
+    Ordered { subscriptions: usize },
+    /// Refused by the rules checked on the new customer's records (such as the confirmation
+    /// gate): nothing was ordered.
+    Refused(ServiceError),
 }
 
 /// A one-line message above the footer.
@@ -242,7 +264,8 @@ impl Step {
 impl App {
     /// An app over a book that holds every customer (a small store), with a directory of its
     /// own until it joins a core.
-    pub fn new(actor: Actor, partner_name: String, book: Book, size: (u16, u16)) -> App {
+    pub fn new(actor: Actor, partner_name: String, mut book: Book, size: (u16, u16)) -> App {
+        book.set_as_of(actor.business_date);
         let directory = Directory::from_rows(book.customers_by_name().filter_map(|c| {
             let dossier = book.dossier(&c.id)?;
             Some(crate::directory::ListingRow::on(
@@ -264,6 +287,8 @@ impl App {
         indexing: Option<Indexing>,
         size: (u16, u16),
     ) -> App {
+        let mut book = book;
+        book.set_as_of(actor.business_date);
         let mut customers = CustomerList::default();
         customers.refresh(&crate::core::read(&directory));
         App {

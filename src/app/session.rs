@@ -3,12 +3,13 @@
 //! anywhere shows here. No terminal is involved, so a test, a local terminal or a remote one can
 //! drive it alike.
 
-use super::{update, Action, App, Completed, Effect, Request};
+use super::{update, Action, App, Completed, Effect, NewCustomerOrder, Request};
 use crate::backup::{self, BackupError};
 use crate::book::Book;
 use crate::clock::Clock;
 use crate::core::{Core, Notice, SessionId, Subscription};
 use crate::domain::agreement::Channel;
+use crate::domain::credentials::UserCredentials;
 use crate::domain::role::GatedAction;
 use crate::service::{Actor, ServiceError};
 use crate::store::{Store, StoreError};
@@ -26,6 +27,9 @@ pub struct Session {
     after_frame: Vec<Request>,
     notices: Receiver<Notice>,
     waker: Arc<Mutex<Option<Waker>>>,
+    /// Issues the administrator's credentials of each customer created: fresh ones, or fixed
+    /// ones where a test wants to see them (see `set_credentials`).
+    issue_credentials: fn() -> UserCredentials,
     _subscription: Subscription,
 }
 
@@ -86,8 +90,15 @@ impl Session {
             after_frame: vec![],
             notices,
             waker,
+            issue_credentials: UserCredentials::issue,
             _subscription: subscription,
         }
+    }
+
+    /// Issues the credentials of the customers this session creates with `issue` from now on,
+    /// instead of fresh ones (`UserCredentials::issue`): for repeatable tests and snapshots.
+    pub fn set_credentials(&mut self, issue: fn() -> UserCredentials) {
+        self.issue_credentials = issue;
     }
 
     /// Calls `wake` whenever a notice arrives for this session (from any thread), so that the
@@ -165,14 +176,37 @@ impl Session {
                 let customer_id = found.ok_or(StoreError::UnknownCustomer { id: domain })?;
                 Ok(Completed::Opened { customer_id, then })
             }
+            // One change: the order is judged on the records the customer was just written
+            // with, and a refused order leaves the customer created.
             Request::CreateCustomer {
                 profile,
                 acceptance,
-            } => core
-                .change(&actor, session, |ops| {
-                    ops.create_customer(*profile, acceptance, Channel::NewCustomer)
+                lines,
+            } => {
+                let (customer, order) = core.change(&actor, session, |ops| {
+                    let customer =
+                        ops.create_customer(*profile, acceptance, Channel::NewCustomer)?;
+                    let order = if lines.is_empty() {
+                        NewCustomerOrder::NoneChosen
+                    } else {
+                        match ops.create_order(&customer.id, lines) {
+                            Ok((_, subscriptions)) => NewCustomerOrder::Ordered {
+                                subscriptions: subscriptions.len(),
+                            },
+                            Err(refusal) => NewCustomerOrder::Refused(refusal),
+                        }
+                    };
+                    Ok((customer, order))
+                })?;
+                if let NewCustomerOrder::Refused(refusal) = &order {
+                    tracing::warn!("dashboard refused the new customer's order: {refusal}");
+                }
+                Ok(Completed::CustomerCreated {
+                    customer_id: customer.id,
+                    credentials: (self.issue_credentials)(),
+                    order,
                 })
-                .map(|c| Completed::CustomerCreated { customer_id: c.id }),
+            }
             Request::Confirm {
                 customer_id,
                 acceptance,
@@ -200,7 +234,7 @@ impl Session {
                     ops.change_seats(&customer_id, &subscription_id, quantity)
                 })
                 .map(|s| Completed::SeatsChanged {
-                    subscription_name: s.offer_name,
+                    subscription_name: named_on(&s, actor.business_date),
                     quantity,
                 }),
             Request::SetAutoRenew {
@@ -212,7 +246,7 @@ impl Session {
                     ops.set_auto_renew(&customer_id, &subscription_id, on)
                 })
                 .map(|s| Completed::AutoRenewSet {
-                    subscription_name: s.offer_name,
+                    subscription_name: named_on(&s, actor.business_date),
                     on,
                 }),
             // While no change can be written, so the backup is of one moment.
@@ -229,4 +263,13 @@ impl Session {
             }
         }
     }
+}
+
+/// The subscription's offer under the name it had on the business date.
+fn named_on(
+    subscription: &crate::domain::commerce::Subscription,
+    date: chrono::NaiveDate,
+) -> String {
+    crate::domain::catalog::offer_name_on(&subscription.offer_id, date, &subscription.offer_name)
+        .to_string()
 }

@@ -20,7 +20,8 @@ pub use listeners::Subscription;
 use crate::book::Book;
 use crate::clock::Clock;
 use crate::directory::{Directory, ListingRow};
-use crate::service::{Actor, Changed, Operations, ServiceError};
+use crate::domain::timeline::Environment;
+use crate::service::{Access, Actor, Changed, Operations, ServiceError};
 use crate::store::{Dossier, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use listeners::Listeners;
@@ -96,6 +97,8 @@ pub struct Core {
     clock: Box<dyn Clock>,
     /// The business date whose statuses the directory shows.
     business_date: NaiveDate,
+    /// The Partner Center environment of the store (see `Store::environment`).
+    environment: Environment,
     partner_name: String,
     /// Held for every change, from reading the current records to writing them: the number of
     /// changes written so far that have something to tell, each one's place in the order of
@@ -168,10 +171,13 @@ impl Core {
         indexing: Option<Indexing>,
     ) -> Core {
         store.group_flushes();
+        // A store that cannot say is taken as production, as before environments were kept.
+        let environment = store.environment().ok().flatten().unwrap_or_default();
         Core {
             store,
             clock,
             business_date,
+            environment,
             partner_name,
             writing: Mutex::new(0),
             unpublished: Mutex::new(VecDeque::new()),
@@ -201,6 +207,20 @@ impl Core {
 
     pub fn business_date(&self) -> NaiveDate {
         self.business_date
+    }
+
+    pub fn environment(&self) -> Environment {
+        self.environment
+    }
+
+    /// How an agent of the dashboard reaches Partner Center through this core.
+    pub fn dashboard_access(&self) -> Access {
+        Access::dashboard(self.environment)
+    }
+
+    /// How a caller of the API (commands, HTTP) reaches Partner Center through this core.
+    pub fn api_access(&self) -> Access {
+        Access::api(self.environment)
     }
 
     pub fn partner_name(&self) -> &str {
@@ -353,6 +373,8 @@ impl Core {
         // Whatever happens next may write: records read before it are no longer known current.
         self.generation.fetch_add(1, Ordering::AcqRel);
         let now = self.clock.now_on(actor.business_date);
+        // Rules are decided on the store as it was on the actor's business date.
+        book.set_as_of(actor.business_date);
         let mut ops = Operations::new(self.store.as_ref(), &mut book, actor, now);
         let result = act(&mut ops);
         // And again once written: a reader that took the generation while this change was
@@ -447,7 +469,12 @@ impl Core {
     }
 
     fn publish(&self, session: SessionId, agent: &str, what: Changed, dossier: Dossier) {
-        let row = ListingRow::on(dossier.listed(), self.business_date);
+        // The row as the business date sees it: records made on later days do not show.
+        let listed = match dossier.clone().as_of(self.business_date) {
+            Some(then) => then.listed(),
+            None => dossier.listed(),
+        };
+        let row = ListingRow::on(listed, self.business_date);
         let inserted_at = self.keeps_directory.then(|| self.lay(&row)).flatten();
         let change = Change {
             session,

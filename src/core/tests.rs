@@ -27,6 +27,7 @@ fn agent(name: &str) -> Actor {
         agent: name.into(),
         role: Role::AdminAgent,
         business_date: "2018-11-14".parse().unwrap(),
+        access: Default::default(),
     }
 }
 
@@ -39,6 +40,7 @@ fn acceptance(first_name: &str) -> Acceptance {
             phone: None,
         },
         date_agreed: "2018-11-10".parse().unwrap(),
+        agreement: crate::domain::agreement::AgreementKind::CloudAgreement,
     }
 }
 
@@ -178,6 +180,7 @@ fn changes_made_at_once_are_published_in_the_order_they_were_written_and_all_kep
                             phone: None,
                         },
                         date_agreed: "2018-11-10".parse().unwrap(),
+                        agreement: crate::domain::agreement::AgreementKind::CloudAgreement,
                     };
                     core.change(&agent("Ann Agent"), SessionId::COMMAND, |ops| {
                         ops.confirm(NORTHWIND, acceptance, Channel::Account)

@@ -77,6 +77,9 @@ impl<S: Store> Store for Logged<S> {
     fn unconfirmed_listing(&self, as_of: NaiveDate) -> Result<ListingRows, StoreError> {
         noted("read", self.0.unconfirmed_listing(as_of))
     }
+    fn latest_change(&self) -> Result<Option<NaiveDate>, StoreError> {
+        noted("read", self.0.latest_change())
+    }
     fn latest_acceptance(&self) -> Result<Option<NaiveDate>, StoreError> {
         noted("read", self.0.latest_acceptance())
     }
@@ -106,6 +109,17 @@ impl<S: Store> Store for Logged<S> {
         self.0.registry()
     }
 
+    fn environment(&self) -> Result<Option<crate::domain::timeline::Environment>, StoreError> {
+        noted("read", self.0.environment())
+    }
+    fn set_environment(
+        &self,
+        environment: crate::domain::timeline::Environment,
+    ) -> Result<(), StoreError> {
+        noted("write", self.0.set_environment(environment))?;
+        tracing::info!("store write: environment set to {environment}");
+        Ok(())
+    }
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {
         noted("write", self.0.set_partner_name(name))?;
         tracing::info!("store write: partner name set to {name}");

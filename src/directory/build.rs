@@ -19,7 +19,7 @@ impl Building {
 
     pub fn push(&mut self, row: &ListingRow) {
         let directory = &mut self.directory;
-        let code = pack(row.cloud, row.status);
+        let code = pack(row.cloud, row.status, row.agreement);
         directory
             .push(
                 &row.company_name,

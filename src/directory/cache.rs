@@ -83,6 +83,7 @@ mod tests {
             domain: format!("company{i}.onmicrosoft.com"),
             cloud: Cloud::Public,
             status: AgreementStatus::Confirmed,
+            agreement: Some(crate::domain::agreement::AgreementKind::CloudAgreement),
             subscriptions: 1,
         }))
     }

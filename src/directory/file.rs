@@ -12,7 +12,7 @@
 //! | 8      | `n`                                                                      |
 //! | 8      | byte length of the names section                                         |
 //! | 8      | byte length of the domains section                                       |
-//! | n      | code per row: cloud bits 0-1, status bits 2-3, bit 4 when the domain ends in `.onmicrosoft.com` |
+//! | n      | code per row: cloud bits 0-1, status bits 2-3, bit 4 when the domain ends in `.onmicrosoft.com`, agreement bits 5-6 |
 //! | 4n     | subscriptions per row                                                    |
 //! | 4n     | end of each row's name in the names section                              |
 //! | 4n     | end of each row's domain in the domains section                          |
@@ -62,7 +62,17 @@ impl Stamp {
 
     /// Whether the rows' statuses are those of the business date `as_of`.
     pub fn holds_on(&self, as_of: NaiveDate) -> bool {
-        self.statuses_from.is_none_or(|from| from <= as_of)
+        use crate::domain::timeline::AgreementEra;
+        // The era decides which agreement counts, so statuses hold within one era only.
+        let from = self.statuses_from.unwrap_or(NaiveDate::MIN);
+        from <= as_of && AgreementEra::on(from) == AgreementEra::on(as_of)
+    }
+
+    /// The day from which statuses computed on `as_of` hold, for a store whose latest
+    /// acceptance is `latest`.
+    pub fn statuses_from(latest: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
+        let era_start = crate::domain::timeline::era_start(as_of);
+        Some(latest.map_or(era_start, |latest| latest.max(era_start)))
     }
 }
 
@@ -240,12 +250,14 @@ impl Columns {
         } else {
             ""
         };
-        let (cloud, status) = unpack(code & !SUFFIXED).expect("codes are checked on parsing");
+        let (cloud, status, agreement) =
+            unpack(code & !SUFFIXED).expect("codes are checked on parsing");
         ListingRow {
             company_name: name.to_string(),
             domain: format!("{domain}{suffix}"),
             cloud,
             status,
+            agreement,
             subscriptions: self.subscriptions[rank],
         }
     }

@@ -21,6 +21,7 @@ pub use build::Building;
 pub use cache::ListCache;
 pub use file::{read_head, Head, Stamp};
 
+use crate::domain::agreement::AgreementKind;
 use crate::domain::cloud::Cloud;
 use crate::domain::compare;
 use crate::domain::customer::DOMAIN_SUFFIX;
@@ -44,7 +45,25 @@ pub struct ListingRow {
     pub domain: String,
     pub cloud: Cloud,
     pub status: AgreementStatus,
+    /// Which agreement's confirmation counts for a Confirmed row.
+    pub agreement: Option<AgreementKind>,
     pub subscriptions: u32,
+}
+
+/// The store's whole list as the Customers list shows it on the business date `as_of`, read at
+/// once: for small stores and tests (a dashboard reads a large one while it is used, see
+/// `dashboard`).
+pub fn rows_on(
+    store: &dyn crate::store::Store,
+    as_of: NaiveDate,
+) -> Result<Vec<ListingRow>, crate::store::StoreError> {
+    let mut rows = vec![];
+    for row in store.listing()? {
+        if let Some(row) = crate::store::row_on(store, row?, as_of)? {
+            rows.push(ListingRow::on(row, as_of));
+        }
+    }
+    Ok(rows)
 }
 
 impl ListingRow {
@@ -52,6 +71,7 @@ impl ListingRow {
     pub fn on(row: Listed, as_of: NaiveDate) -> ListingRow {
         ListingRow {
             status: row.status_on(as_of),
+            agreement: row.agreement_on(as_of),
             company_name: row.company_name,
             domain: row.domain,
             cloud: row.cloud,
@@ -108,6 +128,7 @@ pub struct Entry<'a> {
     domain: &'a str,
     pub cloud: Cloud,
     pub status: AgreementStatus,
+    pub agreement: Option<AgreementKind>,
     pub subscriptions: u32,
 }
 
@@ -130,6 +151,7 @@ impl<'a> Entry<'a> {
             domain: self.domain.to_string(),
             cloud: self.cloud,
             status: self.status,
+            agreement: self.agreement,
             subscriptions: self.subscriptions,
         }
     }
@@ -143,7 +165,7 @@ fn offset(len: usize) -> Result<u32, TooLarge> {
     u32::try_from(len).map_err(|_| TooLarge)
 }
 
-fn pack(cloud: Cloud, status: AgreementStatus) -> u8 {
+fn pack(cloud: Cloud, status: AgreementStatus, agreement: Option<AgreementKind>) -> u8 {
     let cloud = match cloud {
         Cloud::Public => 0,
         Cloud::Germany => 1,
@@ -155,18 +177,39 @@ fn pack(cloud: Cloud, status: AgreementStatus) -> u8 {
         AgreementStatus::NotConfirmed => 1,
         AgreementStatus::NotSupported => 2,
     };
-    cloud | status << 2
+    let agreement = match agreement {
+        None => 0,
+        Some(AgreementKind::CloudAgreement) => 1,
+        Some(AgreementKind::CustomerAgreement) => 2,
+    };
+    cloud | status << 2 | agreement << AGREEMENT_SHIFT
 }
 
-/// The cloud and status of a code, or `None` for a code [`pack`] never makes.
-fn unpack(code: u8) -> Option<(Cloud, AgreementStatus)> {
-    let status = match code >> 2 {
+/// Where the agreement of a Confirmed row sits in its code: bits 5-6 (bit 4 is the saved
+/// file's own).
+const AGREEMENT_SHIFT: u8 = 5;
+
+/// The bits [`pack`] may set.
+pub(crate) const CODE_BITS: u8 = 0x0f | 3 << AGREEMENT_SHIFT;
+
+/// The cloud, status and agreement of a code, or `None` for a code [`pack`] never makes.
+fn unpack(code: u8) -> Option<(Cloud, AgreementStatus, Option<AgreementKind>)> {
+    if code & !CODE_BITS != 0 {
+        return None;
+    }
+    let status = match (code >> 2) & 3 {
         0 => AgreementStatus::Confirmed,
         1 => AgreementStatus::NotConfirmed,
         2 => AgreementStatus::NotSupported,
         _ => return None,
     };
-    Some((Cloud::ALL[usize::from(code & 3)], status))
+    let agreement = match (code >> AGREEMENT_SHIFT) & 3 {
+        0 => None,
+        1 => Some(AgreementKind::CloudAgreement),
+        2 => Some(AgreementKind::CustomerAgreement),
+        _ => return None,
+    };
+    Some((Cloud::ALL[usize::from(code & 3)], status, agreement))
 }
 
 impl Default for Directory {
@@ -203,7 +246,8 @@ impl Directory {
     }
 
     fn entry(&self, rank: usize) -> Entry<'_> {
-        let (cloud, status) = unpack(self.codes[rank]).expect("codes are packed on the way in");
+        let (cloud, status, agreement) =
+            unpack(self.codes[rank]).expect("codes are packed on the way in");
         let span = |starts: &[u32], r: usize| starts[r] as usize..starts[r + 1] as usize;
         let domain_start = self.domain_starts[rank] as usize;
         let key_end = self.key_starts[rank + 1] as usize - ROW_END.len_utf8();
@@ -212,6 +256,7 @@ impl Directory {
             domain: &self.keys[domain_start..key_end],
             cloud,
             status,
+            agreement,
             subscriptions: self.subscriptions[rank],
         }
     }

@@ -38,6 +38,7 @@ pub(super) fn row(name: &str, domain: &str) -> ListingRow {
         domain: domain.into(),
         cloud: Cloud::Public,
         status: AgreementStatus::NotConfirmed,
+        agreement: None,
         subscriptions: 0,
     }
 }
@@ -116,6 +117,7 @@ pub(super) fn random_rows(rng: &mut Rng, count: usize) -> Vec<ListingRow> {
                 domain: format!("{letters}z{i}{ending}"),
                 cloud,
                 status: AgreementStatus::of(cloud, rng.below(2) == 0),
+                agreement: None,
                 subscriptions: rng.next() as u32 % 1000,
             }
         })

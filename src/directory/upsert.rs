@@ -9,7 +9,7 @@ impl Directory {
     /// O(log n) unless the name's spelling changes; an insert moves the rows after it.
     pub fn upsert(&mut self, row: &ListingRow) -> usize {
         let key = sort_key(&row.company_name, &row.domain);
-        let code = pack(row.cloud, row.status);
+        let code = pack(row.cloud, row.status, row.agreement);
         match self.find(key.as_bytes()) {
             Ok(rank) => {
                 self.codes[rank] = code;

@@ -7,6 +7,106 @@ use serde::{Deserialize, Serialize};
 pub const MCA_TYPE: &str = "MicrosoftCloudAgreement";
 pub const MCA_TEMPLATE_ID: &str = "998b88de-aa99-4388-a42c-1b3517d49490";
 pub const MCA_LINK: &str = "https://docs.microsoft.com/partner-center/agreements";
+pub const CUSTOMER_AGREEMENT_TYPE: &str = "MicrosoftCustomerAgreement";
+pub const CUSTOMER_AGREEMENT_TEMPLATE_ID: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
+pub const CUSTOMER_AGREEMENT_LINK: &str = "https://aka.ms/customeragreement";
+
+/// The agreements a partner confirms: the Microsoft Cloud Agreement (from August 7, 2018, valid
+/// until January 31, 2020) and the Microsoft Customer Agreement (from October 1, 2019).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum AgreementKind {
+    CloudAgreement,
+    CustomerAgreement,
+}
+
+impl AgreementKind {
+    pub const ALL: [AgreementKind; 2] = [
+        AgreementKind::CloudAgreement,
+        AgreementKind::CustomerAgreement,
+    ];
+
+    /// The API's `type`: "MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement".
+    pub fn type_name(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => MCA_TYPE,
+            AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_TYPE,
+        }
+    }
+
+    pub fn template_id(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => MCA_TEMPLATE_ID,
+            AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_TEMPLATE_ID,
+        }
+    }
+
+    pub fn link(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => MCA_LINK,
+            AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_LINK,
+        }
+    }
+
+    /// The name in prose: "Microsoft Cloud Agreement".
+    pub fn name(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => "Microsoft Cloud Agreement",
+            AgreementKind::CustomerAgreement => "Microsoft Customer Agreement",
+        }
+    }
+
+    /// The dashboard's section heading: "Microsoft cloud agreement".
+    pub fn section_label(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => "Microsoft cloud agreement",
+            AgreementKind::CustomerAgreement => "Microsoft customer agreement",
+        }
+    }
+
+    /// The dashboard's checkbox.
+    pub fn checkbox_label(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => {
+                "The customer has accepted the latest Microsoft cloud agreement"
+            }
+            AgreementKind::CustomerAgreement => {
+                "The customer has accepted the latest Microsoft customer agreement"
+            }
+        }
+    }
+
+    /// A name for wide tables: "Cloud Agreement" or "Customer Agreement".
+    pub fn name_short(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => "Cloud Agreement",
+            AgreementKind::CustomerAgreement => "Customer Agreement",
+        }
+    }
+
+    /// A short name for narrow tables: "Cloud" or "Customer".
+    pub fn short_label(self) -> &'static str {
+        match self {
+            AgreementKind::CloudAgreement => "Cloud",
+            AgreementKind::CustomerAgreement => "Customer",
+        }
+    }
+
+    /// The agreement of a template ID, compared without regard to case or surrounding spaces.
+    pub fn from_template_id(template_id: &str) -> Option<AgreementKind> {
+        let wanted = template_id.trim();
+        AgreementKind::ALL
+            .into_iter()
+            .find(|kind| kind.template_id().eq_ignore_ascii_case(wanted))
+    }
+
+    /// The agreement of an API `type`, compared without regard to case or surrounding spaces.
+    pub fn from_type_name(type_name: &str) -> Option<AgreementKind> {
+        let wanted = type_name.trim();
+        AgreementKind::ALL
+            .into_iter()
+            .find(|kind| kind.type_name().eq_ignore_ascii_case(wanted))
+    }
+}
 
 /// A person: the primary contact of a customer, or whoever accepted the agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -102,6 +202,7 @@ impl Channel {
 }
 
 /// A recorded confirmation of customer acceptance. Never overwritten; a customer may have several.
+/// The template ID decides which agreement it confirms (as Partner Center's server does).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Confirmation {
     pub customer_id: String,
@@ -135,11 +236,36 @@ pub enum AcceptanceField {
     Date,
 }
 
+impl Confirmation {
+    /// Which agreement this confirms; `None` for a template no longer known.
+    pub fn kind(&self) -> Option<AgreementKind> {
+        AgreementKind::from_template_id(&self.template_id)
+    }
+
+    /// The business date it was recorded on: before that date it does not exist yet.
+    pub fn recorded_on(&self) -> NaiveDate {
+        self.recorded_at.date_naive()
+    }
+
+    /// Whether it exists and counts on the business date `as_of`: recorded by then, and
+    /// accepted by then.
+    pub fn counts_on(&self, as_of: NaiveDate) -> bool {
+        self.counts_from() <= as_of
+    }
+
+    /// The first business date on which it counts.
+    pub fn counts_from(&self) -> NaiveDate {
+        self.date_agreed.max(self.recorded_on())
+    }
+}
+
 /// A confirmation that passed validation, waiting to be stamped with who recorded it and when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acceptance {
     pub accepted_by: Contact,
     pub date_agreed: NaiveDate,
+    /// Which agreement the customer accepted.
+    pub agreement: AgreementKind,
 }
 
 impl Acceptance {
@@ -154,8 +280,8 @@ impl Acceptance {
             customer_id: customer_id.to_string(),
             accepted_by: self.accepted_by,
             date_agreed: self.date_agreed,
-            agreement_type: MCA_TYPE.to_string(),
-            template_id: MCA_TEMPLATE_ID.to_string(),
+            agreement_type: self.agreement.type_name().to_string(),
+            template_id: self.agreement.template_id().to_string(),
             recorded_by: agent.to_string(),
             recorded_at: at,
             channel,
@@ -203,7 +329,9 @@ impl AcceptanceDraft {
         }
     }
 
-    /// Checks every field against the business date; all messages at once, in form order.
+    /// Checks every field against the business date; all messages at once, in form order. The
+    /// acceptance is of the agreement the dashboard confirms on that date (see
+    /// `timeline::dashboard_agreement`); `Acceptance::agreement` may be changed after.
     pub fn validate(
         &self,
         business_date: NaiveDate,
@@ -231,6 +359,7 @@ impl AcceptanceDraft {
                         phone,
                     },
                     date_agreed,
+                    agreement: super::timeline::dashboard_agreement(business_date),
                 })
             }
             _ => Err(errors.errors),
@@ -249,13 +378,54 @@ fn recency(confirmation: &Confirmation) -> (NaiveDate, DateTime<Utc>) {
 pub fn current_on(confirmations: &[Confirmation], as_of: NaiveDate) -> Option<&Confirmation> {
     confirmations
         .iter()
-        .filter(|c| c.date_agreed <= as_of)
+        .filter(|c| c.counts_on(as_of))
         .max_by_key(|c| recency(c))
+}
+
+/// The confirmation in force on `as_of` for one agreement (see `current_on`).
+pub fn current_of(
+    confirmations: &[Confirmation],
+    kind: AgreementKind,
+    as_of: NaiveDate,
+) -> Option<&Confirmation> {
+    confirmations
+        .iter()
+        .filter(|c| c.counts_on(as_of) && c.kind() == Some(kind))
+        .max_by_key(|c| recency(c))
+}
+
+/// Which agreements a customer's confirmations cover on the business date `as_of`.
+pub fn held_on(confirmations: &[Confirmation], as_of: NaiveDate) -> Held {
+    let mut held = Held::default();
+    for confirmation in confirmations.iter().filter(|c| c.counts_on(as_of)) {
+        match confirmation.kind() {
+            Some(AgreementKind::CloudAgreement) => held.cloud_agreement = true,
+            Some(AgreementKind::CustomerAgreement) => held.customer_agreement = true,
+            None => {}
+        }
+    }
+    held
 }
 
 /// Whether any confirmation counts on the business date `as_of`.
 pub fn confirmed_on(confirmations: &[Confirmation], as_of: NaiveDate) -> bool {
-    confirmations.iter().any(|c| c.date_agreed <= as_of)
+    confirmations.iter().any(|c| c.counts_on(as_of))
+}
+
+/// The agreements a customer has a confirmation of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Held {
+    pub cloud_agreement: bool,
+    pub customer_agreement: bool,
+}
+
+impl Held {
+    pub fn holds(self, kind: AgreementKind) -> bool {
+        match kind {
+            AgreementKind::CloudAgreement => self.cloud_agreement,
+            AgreementKind::CustomerAgreement => self.customer_agreement,
+        }
+    }
 }
 
 /// Every confirmation, newest first in the order of `current`: the first one is the one in force.

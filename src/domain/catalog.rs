@@ -22,3 +22,17 @@ pub fn offer(id: &str) -> Option<&'static Offer> {
         .iter()
         .find(|offer| offer.id.eq_ignore_ascii_case(id))
 }
+
+/// The offers partners could sell on the business date `date`, in catalog order.
+pub fn offers_on(date: chrono::NaiveDate) -> impl Iterator<Item = &'static Offer> {
+    offers().iter().filter(move |offer| offer.sold_on(date))
+}
+
+/// The name Partner Center showed on `date` for the offer `id`, or `fallback` for an offer not
+/// in the catalog.
+pub fn offer_name_on<'a>(id: &str, date: chrono::NaiveDate, fallback: &'a str) -> &'a str
+where
+    'static: 'a,
+{
+    offer(id).map_or(fallback, |offer| offer.name_on(date))
+}

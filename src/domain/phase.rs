@@ -1,5 +1,6 @@
 //! The schedule of the Microsoft Cloud Agreement confirmation, as the business date sees it.
 
+use super::timeline::{mandatory_from, Environment, Face};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -32,10 +33,17 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// The dashboard's phase on the business date.
     pub fn on(business_date: NaiveDate) -> Phase {
+        Phase::for_face(business_date, Face::Dashboard, Environment::Production)
+    }
+
+    /// The phase of one face in one environment: the API's gate started months after the
+    /// dashboard's (see `timeline::mandatory_from`).
+    pub fn for_face(business_date: NaiveDate, face: Face, environment: Environment) -> Phase {
         if business_date < OPTIONAL_FROM {
             Phase::NotYetAvailable
-        } else if business_date < MANDATORY_FROM {
+        } else if business_date < mandatory_from(face, environment) {
             Phase::Optional
         } else {
             Phase::Mandatory
@@ -82,6 +90,23 @@ mod tests {
     fn from_november_7_2018_confirmation_is_mandatory() {
         assert_eq!(Phase::on(d("2018-11-07")), Phase::Mandatory);
         assert_eq!(Phase::on(d("2026-11-24")), Phase::Mandatory);
+    }
+
+    #[test]
+    fn the_api_stays_optional_until_its_own_enforcement_day() {
+        let api = |date, environment| Phase::for_face(d(date), Face::Api, environment);
+        assert_eq!(api("2019-03-10", Environment::Sandbox), Phase::Optional);
+        assert_eq!(api("2019-03-11", Environment::Sandbox), Phase::Mandatory);
+        assert_eq!(api("2019-03-21", Environment::Production), Phase::Optional);
+        assert_eq!(api("2019-03-22", Environment::Production), Phase::Mandatory);
+        assert_eq!(
+            api("2018-08-06", Environment::Production),
+            Phase::NotYetAvailable
+        );
+        assert_eq!(
+            Phase::for_face(d("2018-11-07"), Face::Dashboard, Environment::Sandbox),
+            Phase::Mandatory
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The Microsoft cloud agreement status a customer list shows for one customer.
 
+use super::agreement::AgreementKind;
 use super::cloud::Cloud;
 use super::phase::Phase;
+use super::timeline::AgreementEra;
+use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum AgreementStatus {
@@ -47,6 +50,23 @@ impl AgreementStatus {
 
 pub const NOT_AVAILABLE_YET: &str = "Not available";
 
+/// The status as commands and reports write it on `date`, naming the agreement that counts once
+/// there are two (from October 1, 2019): "Confirmed: Microsoft Customer Agreement".
+pub fn label_with(
+    status: AgreementStatus,
+    agreement: Option<AgreementKind>,
+    date: NaiveDate,
+) -> String {
+    match (status, agreement) {
+        (AgreementStatus::Confirmed, Some(agreement))
+            if AgreementEra::on(date) != AgreementEra::CloudAgreement =>
+        {
+            format!("Confirmed: {}", agreement.name())
+        }
+        _ => status.label_on(Phase::on(date)).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +97,27 @@ mod tests {
         assert_eq!(
             AgreementStatus::of(Cloud::Public, false),
             AgreementStatus::NotConfirmed
+        );
+    }
+
+    #[test]
+    fn from_october_1_2019_the_label_names_the_agreement_that_counts() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let customer = Some(AgreementKind::CustomerAgreement);
+        let cloud = Some(AgreementKind::CloudAgreement);
+        let confirmed = AgreementStatus::Confirmed;
+        assert_eq!(label_with(confirmed, cloud, d("2019-09-30")), "Confirmed");
+        assert_eq!(
+            label_with(confirmed, cloud, d("2019-10-01")),
+            "Confirmed: Microsoft Cloud Agreement"
+        );
+        assert_eq!(
+            label_with(confirmed, customer, d("2020-02-01")),
+            "Confirmed: Microsoft Customer Agreement"
+        );
+        assert_eq!(
+            label_with(AgreementStatus::NotConfirmed, None, d("2020-02-01")),
+            "Not confirmed"
         );
     }
 }

@@ -95,6 +95,7 @@ pub fn signed_in(core: &Core, headers: &HeaderMap) -> Result<Actor, ApiError> {
         agent: agent.name,
         role: agent.role,
         business_date: core.business_date(),
+        access: core.api_access(),
     })
 }
 

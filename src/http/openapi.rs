@@ -1,6 +1,9 @@
 //! The OpenAPI 3 document of the server, served at `/_pcenter/openapi.json`: every path of
 //! [`PATHS`], which a test holds the router to.
 
+use crate::domain::agreement::{
+    CUSTOMER_AGREEMENT_TEMPLATE_ID, CUSTOMER_AGREEMENT_TYPE, MCA_TEMPLATE_ID, MCA_TYPE,
+};
 use serde_json::{json, Value};
 
 /// Every method and path the server answers, in the document's order.
@@ -40,7 +43,7 @@ fn answer(status: &str, name: &str) -> Value {
         "403": { "description": "The role may not, or the gate is closed (13605)", "content": { "application/json": { "schema": reference("Error") } } },
         "404": { "description": "No such customer or subscription", "content": { "application/json": { "schema": reference("Error") } } },
         "409": { "description": "600061: the same contact is already confirmed", "content": { "application/json": { "schema": reference("Error") } } },
-        "413": { "description": "A body over 1 MB" },
+        "413": { "description": "A body over 1 MB", "content": { "application/json": { "schema": reference("Error") } } },
         "429": { "description": "Over the agent's requests a minute (serve --throttle); see Retry-After", "content": { "application/json": { "schema": reference("Error") } } },
         "503": { "description": "The list is still being read; retry", "content": { "application/json": { "schema": reference("Error") } } }
     });
@@ -109,7 +112,7 @@ pub fn document() -> Value {
                     { "name": "filter", "in": "query", "content": { "application/json": { "schema": reference("CustomerFilter") } } },
                     { "name": "MS-ContinuationToken", "in": "header", "schema": { "type": "string" } }
                 ], "responses": answer("200", "CustomerPage") },
-                "post": { "operationId": "createCustomer", "requestBody": body("CustomerBody"), "responses": answer("201", "Customer") }
+                "post": { "operationId": "createCustomer", "requestBody": body("CustomerBody"), "responses": answer("201", "CreatedCustomer") }
             },
             "/v1/customers/{id}": { "get": { "operationId": "customer", "parameters": [id], "responses": answer("200", "Customer") } },
             "/v1/customers/{id}/agreements": {
@@ -142,21 +145,26 @@ fn schemas() -> Value {
     let text = json!({ "type": "string" });
     let name = json!({ "type": "string", "minLength": 1, "maxLength": 50 });
     json!({
-        "Error": { "type": "object", "required": ["code", "description"], "properties": {
-            "code": { "type": "integer" }, "description": text, "data": { "type": "array" }, "source": text,
-            "errorName": text, "isRetryable": { "type": "boolean" } } },
+        "Error": { "type": "object", "required": ["code", "description", "data", "source"], "properties": {
+            "code": { "type": "integer" }, "description": text, "data": { "type": "array", "maxItems": 0 },
+            "source": { "type": "string", "enum": ["PartnerFD"] },
+            "errorName": { "type": "string", "description": "Where Partner Center names the code: PartnerConfirmedAgreementAlreadyExists, TooManyRequests, ServiceUnavailable" },
+            "isRetryable": { "type": "boolean" } } },
         "Health": { "type": "object", "properties": { "status": text, "version": text } },
         "Contact": { "type": "object", "required": ["firstName", "lastName", "email"], "properties": {
             "firstName": name, "lastName": name, "email": { "type": "string", "format": "email" }, "phoneNumber": text } },
         "AgreementBody": { "type": "object", "required": ["primaryContact", "templateId", "type"], "properties": {
             "primaryContact": reference("Contact"), "dateAgreed": { "type": "string", "format": "date", "nullable": true },
-            "templateId": { "type": "string", "enum": ["998b88de-aa99-4388-a42c-1b3517d49490"] },
-            "type": { "type": "string", "enum": ["MicrosoftCloudAgreement"] } } },
+            "templateId": { "type": "string", "enum": [MCA_TEMPLATE_ID, CUSTOMER_AGREEMENT_TEMPLATE_ID],
+                "description": "Decides the agreement confirmed, whatever the type says" },
+            "type": { "type": "string", "enum": [MCA_TYPE, CUSTOMER_AGREEMENT_TYPE] } } },
         "CustomerFilter": { "type": "object", "required": ["Field", "Value"], "properties": {
             "Field": { "type": "string", "enum": ["CompanyName", "Domain"] }, "Value": { "type": "string", "minLength": 1 },
             "Operator": { "type": "string", "enum": ["starts_with"] } } },
-        "Agreement": { "type": "object", "properties": {
-            "userId": text, "primaryContact": reference("Contact"), "templateId": text, "dateAgreed": text, "type": text, "agreementLink": text,
+        "Agreement": { "type": "object", "required": ["userId", "primaryContact", "templateId", "dateAgreed", "type", "agreementLink"], "properties": {
+            "userId": text, "primaryContact": reference("Contact"), "templateId": text, "dateAgreed": text,
+            "type": { "type": "string", "description": "The agreement of templateId: MicrosoftCloudAgreement or MicrosoftCustomerAgreement" },
+            "agreementLink": text,
             "recordedBy": { "type": "string", "description": "pcenter's own: the name of the agent whose object ID is userId" } } },
         "AgreementCollection": collection("Agreement"),
         "Template": { "type": "object", "properties": { "templateId": text, "agreementType": text, "agreementLink": text, "versionRank": { "type": "integer" } } },
@@ -167,15 +175,40 @@ fn schemas() -> Value {
         "OfferCollection": collection("Offer"),
         "CustomerBody": { "type": "object", "required": ["companyProfile", "billingProfile"], "properties": {
             "companyProfile": { "type": "object" }, "billingProfile": { "type": "object" }, "agreement": reference("AgreementBody") } },
-        "Customer": { "type": "object", "properties": { "id": text, "companyProfile": { "type": "object" }, "billingProfile": { "type": "object" } } },
+        "Customer": { "type": "object", "required": ["id", "commerceId", "companyProfile", "billingProfile", "relationshipToPartner"], "properties": {
+            "id": text,
+            "commerceId": { "type": "string", "description": "A GUID of the customer's own, the same at every read" },
+            "companyProfile": { "type": "object", "required": ["tenantId", "domain", "companyName"], "properties": {
+                "tenantId": text, "domain": text, "companyName": text } },
+            "billingProfile": { "type": "object" },
+            "relationshipToPartner": { "type": "string", "enum": ["reseller"] },
+            "cloud": text, "agreementStatus": text,
+            "currentAgreement": { "type": "object", "nullable": true, "description": "The confirmation in force, an Agreement; left out for Helpdesk agents" } } },
+        "CreatedCustomer": { "allOf": [reference("Customer"), { "type": "object", "required": ["userCredentials"], "properties": {
+            "userCredentials": { "type": "object", "required": ["userName", "password"],
+                "description": "The new administrator's sign-in, in the answer to the creation only; the password is kept nowhere",
+                "properties": { "userName": { "type": "string", "enum": ["admin"] }, "password": { "type": "string", "minLength": 8, "maxLength": 8 } } } } }] },
         "CustomerPage": { "type": "object", "required": ["totalCount", "items"], "properties": {
             "totalCount": { "type": "integer" }, "items": { "type": "array", "items": reference("Customer") },
             "links": { "type": "object" }, "attributes": { "type": "object" } } },
         "LineItem": { "type": "object", "required": ["offerId", "quantity"], "properties": {
-            "offerId": { "type": "string", "minLength": 1 }, "quantity": { "type": "integer", "minimum": 1 } } },
+            "lineItemNumber": { "type": "integer", "minimum": 0, "nullable": true, "description": "When given, the line's place from 0 (800071 otherwise)" },
+            "offerId": { "type": "string", "minLength": 1 }, "quantity": { "type": "integer", "minimum": 1 },
+            "friendlyName": { "type": "string", "maxLength": 256, "nullable": true } } },
         "OrderBody": { "type": "object", "required": ["lineItems"], "properties": {
+            "billingCycle": { "type": "string", "enum": ["monthly"], "nullable": true, "description": "The offers here are billed monthly, the default" },
             "lineItems": { "type": "array", "minItems": 1, "items": reference("LineItem") } } },
-        "Order": { "type": "object", "properties": { "id": text, "referenceCustomerId": text, "lineItems": { "type": "array" }, "creationDate": text, "status": text } },
+        "OrderLineItem": { "type": "object", "required": ["lineItemNumber", "offerId", "subscriptionId", "quantity"], "properties": {
+            "lineItemNumber": { "type": "integer" }, "offerId": text, "subscriptionId": text,
+            "friendlyName": { "type": "string", "description": "As the order gave it, in the answer to the order" },
+            "quantity": { "type": "integer" } } },
+        "Order": { "type": "object", "required": ["id", "referenceCustomerId", "billingCycle", "lineItems", "creationDate", "status"], "properties": {
+            "id": text, "referenceCustomerId": text,
+            "billingCycle": { "type": "string", "enum": ["monthly"] },
+            "lineItems": { "type": "array", "items": reference("OrderLineItem") },
+            "creationDate": text,
+            "status": { "type": "string", "enum": ["completed"], "description": "Provisioned as it is placed: each line has its subscription" },
+            "attributes": { "type": "object", "properties": { "objectType": { "type": "string", "enum": ["Order"] } } } } },
         "OrderCollection": collection("Order"),
         "SubscriptionPatch": { "type": "object", "minProperties": 1, "properties": {
             "quantity": { "type": "integer", "minimum": 1, "nullable": true },

@@ -202,14 +202,14 @@ async fn templates(
     Query(query): Query<TypeQuery>,
 ) -> Response {
     run_as(served.core.clone(), actor, StatusCode::OK, move |_| {
-        handlers::templates(query.agreement_type.as_deref())
+        handlers::templates(query.agreement_type.as_deref(), served.core.business_date())
     })
     .await
 }
 
 async fn offers(State(served): Shared, Extension(actor): Extension<Actor>) -> Response {
-    run_as(served.core.clone(), actor, StatusCode::OK, |_| {
-        Ok(handlers::offers())
+    run_as(served.core.clone(), actor, StatusCode::OK, move |_| {
+        Ok(handlers::offers(served.core.business_date()))
     })
     .await
 }
@@ -306,12 +306,12 @@ async fn create_order(
     Path(id): Path<String>,
     Body(body): Body,
 ) -> Response {
-    let lines = match request_bodies::order_lines(&body) {
-        Ok(lines) => lines,
+    let request = match request_bodies::order_request(&body) {
+        Ok(request) => request,
         Err(error) => return error_answer(error),
     };
     change_as(&served, actor, StatusCode::CREATED, move |api| {
-        handlers::create_order(api, &id, &lines)
+        handlers::create_order(api, &id, &request)
     })
     .await
 }

@@ -35,6 +35,7 @@ pub(super) mod live {
             agent: "Bob Agent".into(),
             role: Role::AdminAgent,
             business_date: core.business_date(),
+            access: Default::default(),
         };
         let mut session = Session::open(Arc::clone(&core), bob, (80, 24));
         session.follow();

@@ -4,7 +4,7 @@
 use super::Format;
 use crate::domain::characters::quote;
 use crate::domain::limits::QUANTITY_DIGITS;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -168,19 +168,25 @@ pub enum AgreementsCommand {
         /// contoso.onmicrosoft.com).
         #[arg(long, value_name = "ID|DOMAIN")]
         customer: String,
-        /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement (never confirmed
-        /// here, so none), or '*' for every type.
+        /// MicrosoftCloudAgreement (the default), MicrosoftCustomerAgreement, or '*' for every
+        /// type.
         #[arg(long = "type", value_name = "TYPE")]
         agreement_type: Option<String>,
     },
-    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email.
+    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email
+    /// (--format microsoft-sample: as Microsoft's GetAllCustomersAgreements sample writes it).
     Export {
         /// Write to this file instead of standard output (- is standard output).
         #[arg(long, value_name = "FILE")]
         #[serde(with = "crate::serde_path::option")]
         out: Option<PathBuf>,
+        /// Which CSV to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Pcenter)]
+        #[serde(default)]
+        format: ExportFormat,
     },
-    /// Record the confirmations of a CSV in the export's columns; each row is saved on its own.
+    /// Record the confirmations of a CSV in the export's columns, or of the CSV of Microsoft's
+    /// GetAllCustomersAgreements sample (known by its header); each row is saved on its own.
     Import {
         /// The CSV file.
         #[serde(with = "crate::serde_path")]
@@ -189,6 +195,20 @@ pub enum AgreementsCommand {
         #[arg(long)]
         dry_run: bool,
     },
+}
+
+/// Which CSV `agreements export` writes; `agreements import` reads both, telling them apart by
+/// the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    /// pcenter's own: one row per customer with its current confirmation, dates as YYYY-MM-DD.
+    #[default]
+    Pcenter,
+    /// Microsoft's sample: the header "TenantId,Domain,Date,First Name,Last Name,Phone,Email ",
+    /// one row per customer and agreement (its latest confirmation, the Type last), dates as
+    /// 11/14/2018 12:00:00 AM.
+    MicrosoftSample,
 }
 
 #[derive(Debug, Clone, Args, Serialize, Deserialize)]
@@ -216,7 +236,8 @@ pub struct CreateAgreementArgs {
     /// The acceptance date (default: the business date).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// The agreement template (default: the Microsoft Cloud Agreement's; see `agreements templates`).
+    /// The agreement template, which decides the agreement confirmed (default: the agreement
+    /// the dashboard confirms on the business date; see `agreements templates`).
     #[arg(long, value_name = "GUID")]
     pub template_id: Option<String>,
 }
@@ -246,8 +267,8 @@ pub enum CustomersCommand {
         customer: String,
     },
     /// Create a customer from the Customer body, like POST /v1/customers. An optional top-level
-    /// "agreement" (the Agreement body: primaryContact, dateAgreed defaulting to the business
-    /// date) records the confirmation of customer acceptance in the same call. Without one, the
+    /// "agreement" (the Agreement body: primaryContact, templateId, type, and dateAgreed
+    /// defaulting to the business date) records the confirmation of customer acceptance in the same call. Without one, the
     /// customer is created all the same, and from November 7, 2018 its orders wait for a
     /// confirmation.
     Create {

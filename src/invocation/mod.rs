@@ -14,7 +14,8 @@ pub use values::{agent_from_user, parse_agent, parse_date, parse_filter, RolePar
 use crate::assets;
 use crate::diagnostics::Logged;
 use crate::domain::role::Role;
-use crate::service::Actor;
+use crate::domain::timeline::Environment;
+use crate::service::{Access, Actor};
 use crate::store::{self, SledStore, Store, StoreError};
 use chrono::{Local, NaiveDate};
 use clap::Parser;
@@ -52,9 +53,29 @@ pub struct Options {
     #[arg(long, global = true, env = "PCENTER_PARTNER", value_name = "NAME", value_parser = parse_agent)]
     pub partner: Option<String>,
     /// Use the demo store (seeded with sample customers on first use) instead of the real one.
+    /// Without --today it opens on 2018-11-14, the first week of the mandatory confirmation.
     #[arg(long, global = true)]
     pub demo: bool,
+    /// The Partner Center environment: production or sandbox (API enforcement began on
+    /// 2019-03-22 in production, 2019-03-11 in the sandbox). A store keeps the environment it
+    /// was created for (default: production) and refuses the other.
+    #[arg(long, global = true, env = "PCENTER_ENVIRONMENT", value_name = "ENVIRONMENT", value_parser = parse_environment)]
+    pub environment: Option<Environment>,
 }
+
+fn parse_environment(text: &str) -> Result<Environment, String> {
+    Environment::parse(text)
+}
+
+/// What the demo says when it opens on its own date.
+pub const DEMO_NOTE: &str = "Demo: business date 2018-11-14, the first week of mandatory confirmation. Start with --today YYYY-MM-DD to see another day.";
+
+/// The demo's business date without --today: November 14, 2018, the first week in which the
+/// dashboard required the confirmation, the era of the page pcenter replicates.
+pub const DEMO_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 11, 14) {
+    Some(date) => date,
+    None => panic!("invalid demo date"),
+};
 
 impl Options {
     pub fn store_path(&self) -> Result<PathBuf, String> {
@@ -67,14 +88,32 @@ impl Options {
         Ok(base.join(if self.demo { "demo" } else { "store" }))
     }
 
-    /// Who acts: the agent of `--agent` (or of `$USER`, read with the options), "Partner agent"
-    /// when neither names one.
+    /// Who acts in the dashboard: the agent of `--agent` (or of `$USER`, read with the
+    /// options), "Partner agent" when neither names one.
     pub fn actor(&self) -> Actor {
         let agent = self.agent.clone().unwrap_or_else(|| "Partner agent".into());
         Actor {
             agent,
             role: self.role.unwrap_or(Role::AdminAgent),
-            business_date: self.today.unwrap_or_else(|| Local::now().date_naive()),
+            business_date: self.business_date(),
+            access: Access::dashboard(self.environment.unwrap_or_default()),
+        }
+    }
+
+    /// Who acts through the API face (the commands): as `actor`, with the API's schedule.
+    pub fn api_actor(&self) -> Actor {
+        Actor {
+            access: Access::api(self.environment.unwrap_or_default()),
+            ..self.actor()
+        }
+    }
+
+    /// `--today`; without it, the demo's date for the demo store, else today's local date.
+    pub fn business_date(&self) -> NaiveDate {
+        match self.today {
+            Some(date) => date,
+            None if self.demo => DEMO_DATE,
+            None => Local::now().date_naive(),
         }
     }
 }
@@ -91,6 +130,13 @@ pub fn open_store(options: &Options) -> Result<Logged<SledStore>, StoreError> {
 pub fn prepare(store: &dyn Store, options: &Options) -> Result<(), StoreError> {
     if options.demo && store.is_empty()? {
         store::copy_into(store, &assets::demo_snapshot())?;
+    }
+    match (store.environment()?, options.environment) {
+        (Some(kept), Some(asked)) if kept != asked => {
+            return Err(StoreError::OtherEnvironment { store: kept, asked })
+        }
+        (None, asked) => store.set_environment(asked.unwrap_or_default())?,
+        _ => {}
     }
     if let Some(partner) = &options.partner {
         if store.partner_name()?.as_ref() != Some(partner) {

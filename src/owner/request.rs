@@ -142,7 +142,7 @@ mod tests {
         assert_eq!(request.directory, here);
         let json = serde_json::to_string(&request).unwrap();
         let back: Request = serde_json::from_str(&json).unwrap();
-        let Command::Agreements(AgreementsCommand::Export { out }) = &back.command else {
+        let Command::Agreements(AgreementsCommand::Export { out, .. }) = &back.command else {
             panic!("{json}")
         };
         assert_eq!(out.as_deref(), Some(Path::new("backlog.csv")));

@@ -3,31 +3,66 @@
 //! The dashboard and any other front end call these; no rule is checked only in a screen.
 
 use crate::book::Book;
-use crate::domain::agreement::{Acceptance, Channel, Confirmation};
+use crate::domain::agreement::{self, Acceptance, Channel, Confirmation};
+use crate::domain::agreement::{AgreementKind, CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{
-    check_line, Billing, Order, OrderLine, Subscription, SubscriptionStatus,
+    check_line_on, Billing, Order, OrderLine, Subscription, SubscriptionStatus,
 };
 use crate::domain::customer::{Customer, CustomerProfile};
 use crate::domain::eligibility::{check_can_confirm, wizard_requires_confirmation, ConfirmRefusal};
+use crate::domain::gate::GateFacts;
 use crate::domain::gate::GateRefusal;
 use crate::domain::phase::{long_date, Phase, MANDATORY_FROM, OPTIONAL_FROM};
 use crate::domain::role::{GatedAction, Role, RoleRefusal};
+use crate::domain::timeline::{
+    self, Environment, Face, CUSTOMER_AGREEMENT_FROM, CUSTOMER_AGREEMENT_ONLY_FROM,
+};
 use crate::store::{Store, StoreError};
 use crate::{assets, domain::commerce::Offer};
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// Who is acting, and on which business date.
+/// Who is acting, on which business date, and through which face of Partner Center.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
     pub agent: String,
     pub role: Role,
     pub business_date: NaiveDate,
+    pub access: Access,
+}
+
+/// The face an agent acts through (the dashboard or the API) and the environment: together
+/// they decide when the gate starts (see `timeline::mandatory_from`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Access {
+    pub face: Face,
+    pub environment: Environment,
+}
+
+impl Access {
+    pub fn api(environment: Environment) -> Access {
+        Access {
+            face: Face::Api,
+            environment,
+        }
+    }
+
+    pub fn dashboard(environment: Environment) -> Access {
+        Access {
+            face: Face::Dashboard,
+            environment,
+        }
+    }
 }
 
 impl Actor {
+    /// Where the business date falls in the schedule of this actor's face and environment.
     pub fn phase(&self) -> Phase {
-        Phase::on(self.business_date)
+        Phase::for_face(
+            self.business_date,
+            self.access.face,
+            self.access.environment,
+        )
     }
 }
 
@@ -51,10 +86,16 @@ pub enum ServiceError {
     FutureDate { business_date: NaiveDate },
     #[error("A partner confirmed agreement already exists for the customer with the same contact: change the first name, last name, email or phone to record a new confirmation.")]
     AlreadyConfirmed,
-    #[error("Confirmation of customer acceptance is mandatory since {}: select 'The customer has accepted the latest Microsoft cloud agreement' and enter the acceptance details.", long_date(MANDATORY_FROM))]
-    ConfirmationRequired,
+    #[error("Confirmation of customer acceptance is mandatory since {}: select '{}' and enter the acceptance details.", long_date(MANDATORY_FROM), timeline::dashboard_agreement(*.business_date).checkbox_label())]
+    ConfirmationRequired { business_date: NaiveDate },
     #[error("No offer has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownOffer { id: String },
+    #[error("{name} is sold from {}; choose another offer, or move the business date (--today) to that day or later.", long_date(*.from))]
+    OfferNotYetSold { name: String, from: NaiveDate },
+    #[error("Microsoft Cloud Agreement Template ID '{}' is no longer supported. Since {} only the Microsoft Customer Agreement can be confirmed: use template {}.", MCA_TEMPLATE_ID, long_date(CUSTOMER_AGREEMENT_ONLY_FROM), CUSTOMER_AGREEMENT_TEMPLATE_ID)]
+    TemplateRetired,
+    #[error("The Microsoft Customer Agreement can be confirmed from {}; until then confirm the Microsoft Cloud Agreement (template {}).", long_date(CUSTOMER_AGREEMENT_FROM), MCA_TEMPLATE_ID)]
+    AgreementNotYetAvailable,
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -144,6 +185,29 @@ impl Operations<'_> {
             .ok_or_else(|| StoreError::UnknownCustomer { id: id.into() }.into())
     }
 
+    /// What the gate looks at for `customer` on the business date, through the actor's face.
+    fn gate_facts(&self, customer: &Customer) -> GateFacts {
+        self.book.gate_facts_for(
+            customer,
+            self.actor.business_date,
+            self.actor.access.face,
+            self.actor.access.environment,
+        )
+    }
+
+    /// Whether `agreement` can be confirmed on the business date: the Microsoft Customer
+    /// Agreement from October 1, 2019; the Microsoft Cloud Agreement until January 31, 2020.
+    fn check_agreement(&self, agreement: AgreementKind) -> Result<(), ServiceError> {
+        let date = self.actor.business_date;
+        if date < crate::domain::phase::OPTIONAL_FROM || timeline::confirmable(agreement, date) {
+            return Ok(());
+        }
+        Err(match agreement {
+            AgreementKind::CloudAgreement => ServiceError::TemplateRetired,
+            AgreementKind::CustomerAgreement => ServiceError::AgreementNotYetAvailable,
+        })
+    }
+
     /// Rules a confirmation must meet beyond its fields.
     fn check_confirmable(
         &self,
@@ -178,11 +242,16 @@ impl Operations<'_> {
     ) -> Result<Customer, ServiceError> {
         self.actor.role.require(GatedAction::CreateCustomer)?;
         match &acceptance {
-            Some(acceptance) => self.check_confirmable(None, acceptance.date_agreed)?,
+            Some(acceptance) => {
+                self.check_confirmable(None, acceptance.date_agreed)?;
+                self.check_agreement(acceptance.agreement)?;
+            }
             None if channel == Channel::NewCustomer
                 && wizard_requires_confirmation(self.actor.phase()) =>
             {
-                return Err(ServiceError::ConfirmationRequired)
+                return Err(ServiceError::ConfirmationRequired {
+                    business_date: self.actor.business_date,
+                })
             }
             None => {}
         }
@@ -237,9 +306,12 @@ impl Operations<'_> {
     ) -> Result<Confirmation, ServiceError> {
         self.load(customer_id)?;
         self.check_confirmation(customer_id, acceptance.date_agreed)?;
-        let current = self
-            .book
-            .current_confirmation(customer_id, self.actor.business_date);
+        self.check_agreement(acceptance.agreement)?;
+        let current = agreement::current_of(
+            self.book.confirmations(customer_id),
+            acceptance.agreement,
+            self.actor.business_date,
+        );
         if current.is_some_and(|c| c.accepted_by.same_person(&acceptance.accepted_by)) {
             return Err(ServiceError::AlreadyConfirmed);
         }
@@ -305,9 +377,8 @@ impl Operations<'_> {
         self.actor.role.require(GatedAction::CreateOrder)?;
         self.load(customer_id)?;
         let customer = self.customer(customer_id)?;
-        self.book
-            .gate_facts(customer, self.actor.business_date)
-            .check_new_order()?;
+        let facts = self.gate_facts(customer);
+        facts.check_new_order()?;
         if lines.is_empty() {
             return Err(ServiceError::Invalid(
                 "Select at least one offer for the order.".into(),
@@ -317,10 +388,18 @@ impl Operations<'_> {
             .iter()
             .map(|line| {
                 let offer = find_offer(&line.offer_id)?;
-                check_line(offer, line.quantity).map_err(ServiceError::Invalid)?;
+                if !offer.sold_on(self.actor.business_date) {
+                    return Err(ServiceError::OfferNotYetSold {
+                        name: offer.name.clone(),
+                        from: offer.available_from,
+                    });
+                }
+                check_line_on(offer, line.quantity, self.actor.business_date)
+                    .map_err(ServiceError::Invalid)?;
                 Ok(offer)
             })
             .collect::<Result<Vec<&Offer>, ServiceError>>()?;
+        facts.check_order_of(offers.iter().any(|offer| offer.requires_customer_agreement))?;
         let order = Order {
             id: self.store.new_id()?,
             customer_id: customer_id.to_string(),
@@ -338,7 +417,7 @@ impl Operations<'_> {
                     customer_id: customer_id.to_string(),
                     order_id: order.id.clone(),
                     offer_id: offer.id.clone(),
-                    offer_name: offer.name.clone(),
+                    offer_name: offer.name_on(self.actor.business_date).to_string(),
                     billing: offer.billing,
                     quantity: (offer.billing == Billing::SeatBased).then_some(line.quantity),
                     status: SubscriptionStatus::Active,
@@ -361,6 +440,9 @@ fn find_offer(id: &str) -> Result<&'static Offer, ServiceError> {
 }
 
 mod subscriptions;
+
+#[cfg(test)]
+mod timeline_tests;
 
 #[cfg(test)]
 mod tests;

@@ -15,7 +15,7 @@ impl Operations<'_> {
         self.actor.role.require(GatedAction::ChangeSeats)?;
         self.load(customer_id)?;
         let customer = self.customer(customer_id)?;
-        let facts = self.book.gate_facts(customer, self.actor.business_date);
+        let facts = self.gate_facts(customer);
         let subscription = self.subscription(customer_id, subscription_id)?;
         if subscription.quantity == Some(quantity) {
             // Nothing changes, so nothing is written and no gate stands in the way.
@@ -26,7 +26,9 @@ impl Operations<'_> {
             .map_err(ServiceError::Invalid)?;
         facts.check_seat_change(subscription.billing)?;
         let offer = find_offer(&subscription.offer_id)?;
-        let quantity = offer.check_seats(quantity).map_err(ServiceError::Invalid)?;
+        let quantity = offer
+            .check_seats_on(quantity, self.actor.business_date)
+            .map_err(ServiceError::Invalid)?;
         let mut changed = subscription.clone();
         changed.quantity = Some(quantity);
         self.store.update_subscription(&changed)?;

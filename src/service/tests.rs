@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::agreement::AcceptanceDraft;
+use crate::domain::gate::Needed;
 use crate::store::MemoryStore;
 
 const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a";
@@ -23,6 +24,7 @@ fn world(date: &str, role: Role) -> World {
             agent: "Megan Bowen".into(),
             role,
             business_date: date.parse().unwrap(),
+            access: Default::default(),
         },
     }
 }
@@ -66,7 +68,10 @@ fn mandatory_phase_refuses_orders_for_an_unconfirmed_customer_and_writes_nothing
     let mut w = world("2018-11-14", Role::AdminAgent);
     let before = w.store.load().unwrap();
     let refused = w.ops().create_order(NORTHWIND, e3(5)).unwrap_err();
-    assert_eq!(refused, ServiceError::Gate(GateRefusal::NewOrder));
+    assert_eq!(
+        refused,
+        ServiceError::Gate(GateRefusal::NewOrder(Needed::CLOUD_IN_DASHBOARD))
+    );
     assert_eq!(w.store.load().unwrap(), before);
 }
 
@@ -163,7 +168,7 @@ fn seat_changes_are_gated_and_bounded() {
         w.ops()
             .change_seats(NORTHWIND, &unconfirmed, 3)
             .unwrap_err(),
-        ServiceError::Gate(GateRefusal::SeatChange)
+        ServiceError::Gate(GateRefusal::SeatChange(Needed::CLOUD_IN_DASHBOARD))
     );
     let seat_based = w
         .book
@@ -302,7 +307,7 @@ fn the_wizard_cannot_create_a_customer_without_confirmation_in_the_mandatory_pha
         .ops()
         .create_customer(profile.clone(), None, Channel::NewCustomer)
         .unwrap_err();
-    assert_eq!(refused, ServiceError::ConfirmationRequired);
+    assert!(matches!(refused, ServiceError::ConfirmationRequired { .. }));
     assert!(!w.book.domain_taken("freshstart.onmicrosoft.com"));
     // A command may create it; its orders then stay blocked until confirmed.
     let created = w
@@ -311,7 +316,7 @@ fn the_wizard_cannot_create_a_customer_without_confirmation_in_the_mandatory_pha
         .unwrap();
     assert_eq!(
         w.ops().create_order(&created.id, e3(1)).unwrap_err(),
-        ServiceError::Gate(GateRefusal::NewOrder)
+        ServiceError::Gate(GateRefusal::NewOrder(Needed::CLOUD_IN_DASHBOARD))
     );
 }
 

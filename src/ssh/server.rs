@@ -437,6 +437,7 @@ pub(super) fn dashboard_session(
         agent: name.to_string(),
         role,
         business_date: shared.core.business_date(),
+        access: shared.core.dashboard_access(),
     };
     let mut dashboard = Session::open(Arc::clone(&shared.core), actor, opened.pty.size);
     let notices = opened.wakes.clone();

@@ -307,9 +307,10 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
         .unwrap();
     assert!(store.generation().unwrap() >= before + 2);
     let mu = rows(store).into_iter().find(|r| r.id == "c-2").unwrap();
-    let accepted = "2018-09-01".parse().unwrap();
-    assert_eq!(mu.confirmed_since, Some(accepted));
-    assert_eq!(store.latest_acceptance().unwrap(), Some(accepted));
+    // Accepted on September 1, recorded on September 14: it counts from the 14th.
+    let counts_from = "2018-09-14".parse().unwrap();
+    assert_eq!(mu.confirmed_since, Some(counts_from));
+    assert_eq!(store.latest_acceptance().unwrap(), Some(counts_from));
     assert_eq!(mu.subscriptions, 1);
     assert_eq!(
         mu.status(),
@@ -331,12 +332,12 @@ fn the_list_is_in_name_order_and_follows_every_write(store: &dyn Store) {
         ["Alpha Inc.", "beta Inc.", "zeta Inc."]
     );
     assert_eq!(
-        backlog("2018-09-01"),
+        backlog("2018-09-14"),
         ["Alpha Inc.", "beta Inc.", "zeta Inc."]
     );
-    // The day before its acceptance date, mu was not confirmed yet.
+    // Before the day its confirmation was recorded, mu was not confirmed yet.
     assert_eq!(
-        backlog("2018-08-31"),
+        backlog("2018-09-13"),
         ["Alpha Inc.", "beta Inc.", "mu Inc.", "zeta Inc."]
     );
     let names: Vec<_> = rows(store).into_iter().map(|r| r.company_name).collect();

@@ -2,11 +2,13 @@
 //! line of it the Customers list shows.
 
 use super::{Snapshot, StoreError};
+use crate::domain::agreement::AgreementKind;
 use crate::domain::agreement::Confirmation;
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::{list_order_key, Customer};
 use crate::domain::status::AgreementStatus;
+use crate::domain::timeline::AgreementEra;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -33,14 +35,47 @@ impl Dossier {
         }
     }
 
+    /// The customer as it was on the business date `date`: `None` when it was created later;
+    /// else without the confirmations recorded, and the orders and subscriptions made, later.
+    /// (A seat count changed later keeps its new value: changes are not dated.)
+    pub fn as_of(mut self, date: NaiveDate) -> Option<Dossier> {
+        if self.customer.created_at.date_naive() > date {
+            return None;
+        }
+        self.confirmations.retain(|c| c.recorded_on() <= date);
+        self.orders.retain(|o| o.created_at.date_naive() <= date);
+        self.subscriptions
+            .retain(|s| s.created_at.date_naive() <= date);
+        Some(self)
+    }
+
+    /// The last business date on which one of its records was made: from then on the
+    /// customer's list row is the same whatever the date (but for the agreement's era).
+    pub fn changed_on(&self) -> NaiveDate {
+        let confirmations = self.confirmations.iter().map(|c| c.counts_from());
+        let orders = self.orders.iter().map(|o| o.created_at.date_naive());
+        let subscriptions = self.subscriptions.iter().map(|s| s.created_at.date_naive());
+        confirmations
+            .chain(orders)
+            .chain(subscriptions)
+            .fold(self.customer.created_at.date_naive(), NaiveDate::max)
+    }
+
     pub fn listed(&self) -> Listed {
         Listed {
             id: self.customer.id.clone(),
             company_name: self.customer.company_name.clone(),
             domain: self.customer.domain.clone(),
             cloud: self.customer.cloud,
-            confirmed_since: self.confirmations.iter().map(|c| c.date_agreed).min(),
+            confirmed_since: self.confirmations.iter().map(|c| c.counts_from()).min(),
+            customer_agreement_since: self
+                .confirmations
+                .iter()
+                .filter(|c| c.kind() == Some(AgreementKind::CustomerAgreement))
+                .map(|c| c.counts_from())
+                .min(),
             subscriptions: self.subscriptions.len() as u32,
+            changed_on: Some(self.changed_on()),
         }
     }
 
@@ -131,10 +166,17 @@ pub struct Listed {
     pub company_name: String,
     pub domain: String,
     pub cloud: Cloud,
-    /// The earliest acceptance date of the customer's confirmations; `None` without any. At
-    /// an earlier business date the customer is not confirmed yet.
+    /// The first day one of the customer's confirmations counts (accepted and recorded by
+    /// then); `None` without any. At an earlier business date the customer is not confirmed yet.
     pub confirmed_since: Option<NaiveDate>,
+    /// The same for its confirmations of the Microsoft Customer Agreement: from February 1,
+    /// 2020 only those count.
+    pub customer_agreement_since: Option<NaiveDate>,
     pub subscriptions: u32,
+    /// The last business date on which one of its records was made (see
+    /// `Dossier::changed_on`); `None` in rows written before it was kept. At an earlier date
+    /// the row is worked out again from the customer's records (`Store::listing_on`).
+    pub changed_on: Option<NaiveDate>,
 }
 
 /// Field separator of the stored form: never part of a name, domain or ID.
@@ -147,10 +189,30 @@ impl Listed {
         AgreementStatus::of(self.cloud, self.confirmed_since.is_some())
     }
 
-    /// The status on the business date `as_of`: a confirmation accepted later does not count.
+    /// The status on the business date `as_of`: a confirmation accepted or recorded later
+    /// does not count, and from February 1, 2020 only the Microsoft Customer Agreement does.
     pub fn status_on(&self, as_of: NaiveDate) -> AgreementStatus {
-        let confirmed = self.confirmed_since.is_some_and(|since| since <= as_of);
-        AgreementStatus::of(self.cloud, confirmed)
+        let since = match AgreementEra::on(as_of) {
+            AgreementEra::CustomerAgreement => self.customer_agreement_since,
+            _ => self.confirmed_since,
+        };
+        AgreementStatus::of(self.cloud, since.is_some_and(|since| since <= as_of))
+    }
+
+    /// Which agreement's confirmation makes the row Confirmed on the business date `as_of`:
+    /// the Microsoft Customer Agreement once it counts, else the Microsoft Cloud Agreement
+    /// until January 31, 2020; `None` when the row is not confirmed then.
+    pub fn agreement_on(&self, as_of: NaiveDate) -> Option<AgreementKind> {
+        if self.status_on(as_of) != AgreementStatus::Confirmed {
+            None
+        } else if self
+            .customer_agreement_since
+            .is_some_and(|since| since <= as_of)
+        {
+            Some(AgreementKind::CustomerAgreement)
+        } else {
+            Some(AgreementKind::CloudAgreement)
+        }
     }
 
     /// The key that keeps rows in list order.
@@ -159,7 +221,8 @@ impl Listed {
     }
 
     /// The stored form: the fields in one line of text, separated by U+001F; the first
-    /// acceptance date as `YYYY-MM-DD`, or `0` without one.
+    /// acceptance date as `YYYY-MM-DD`, or `0` without one; then, when the customer has one, the
+    /// first day of its Microsoft Customer Agreement (rows written before it existed end before).
     pub fn encode(&self) -> String {
         let cloud = Cloud::ALL
             .iter()
@@ -175,14 +238,54 @@ impl Listed {
                 .map_or("0".to_string(), |since| since.to_string()),
             subscriptions = self.subscriptions,
             s = SEPARATOR,
-        )
+        ) + &match (self.customer_agreement_since, self.changed_on) {
+            (None, None) => String::new(),
+            (since, changed) => format!(
+                "{SEPARATOR}{}{SEPARATOR}{}",
+                since.map_or("0".to_string(), |d| d.to_string()),
+                changed.map_or("0".to_string(), |d| d.to_string())
+            ),
+        }
     }
 
     pub fn decode(stored: &[u8]) -> Result<Listed, String> {
         let text = std::str::from_utf8(stored).map_err(|_| "a list row is not text".to_string())?;
         let fields: Vec<&str> = text.split(SEPARATOR).collect();
-        let [id, name, domain, cloud, confirmed, subscriptions] = fields[..] else {
-            return Err(format!("a list row has {} fields, not 6", fields.len()));
+        let (id, name, domain, cloud, confirmed, subscriptions, dates) = match fields[..] {
+            [id, name, domain, cloud, confirmed, subscriptions] => {
+                (id, name, domain, cloud, confirmed, subscriptions, None)
+            }
+            [id, name, domain, cloud, confirmed, subscriptions, since, changed] => (
+                id,
+                name,
+                domain,
+                cloud,
+                confirmed,
+                subscriptions,
+                Some((since, changed)),
+            ),
+            _ => {
+                return Err(format!(
+                    "a list row has {} fields, not 6 or 8",
+                    fields.len()
+                ))
+            }
+        };
+        let optional_date = |text: &str, what: &str| -> Result<Option<NaiveDate>, String> {
+            match text {
+                "0" => Ok(None),
+                date => date
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| format!("a list row has a bad {what} ({date})")),
+            }
+        };
+        let (customer_agreement_since, changed_on) = match dates {
+            None => (None, None),
+            Some((since, changed)) => (
+                optional_date(since, "Customer Agreement date")?,
+                optional_date(changed, "date of change")?,
+            ),
         };
         let cloud = cloud
             .parse::<usize>()
@@ -205,7 +308,9 @@ impl Listed {
             domain: domain.to_string(),
             cloud,
             confirmed_since,
+            customer_agreement_since,
             subscriptions,
+            changed_on,
         })
     }
 }
@@ -235,10 +340,44 @@ mod tests {
                 domain: "hanbit.onmicrosoft.com".into(),
                 cloud,
                 confirmed_since: (cloud == Cloud::Public).then(|| "2018-09-01".parse().unwrap()),
+                customer_agreement_since: (cloud == Cloud::Public)
+                    .then(|| "2019-10-02".parse().unwrap()),
                 subscriptions: 70_000,
+                changed_on: Some("2020-03-01".parse().unwrap()),
             };
-            assert_eq!(Listed::decode(row.encode().as_bytes()), Ok(row));
+            assert_eq!(Listed::decode(row.encode().as_bytes()), Ok(row.clone()));
+            let without = Listed {
+                customer_agreement_since: None,
+                changed_on: None,
+                ..row
+            };
+            assert_eq!(
+                Listed::decode(without.encode().as_bytes()),
+                Ok(without.clone())
+            );
         }
+    }
+
+    #[test]
+    fn from_february_1_2020_a_row_is_confirmed_only_by_the_customer_agreement() {
+        let row = Listed {
+            id: "c-1".into(),
+            company_name: "Contoso".into(),
+            domain: "contoso.onmicrosoft.com".into(),
+            cloud: Cloud::Public,
+            confirmed_since: Some("2018-11-20".parse().unwrap()),
+            customer_agreement_since: None,
+            subscriptions: 0,
+            changed_on: None,
+        };
+        let on = |row: &Listed, date: &str| row.status_on(date.parse().unwrap());
+        assert_eq!(on(&row, "2020-01-31"), AgreementStatus::Confirmed);
+        assert_eq!(on(&row, "2020-02-01"), AgreementStatus::NotConfirmed);
+        let both = Listed {
+            customer_agreement_since: Some("2020-01-10".parse().unwrap()),
+            ..row
+        };
+        assert_eq!(on(&both, "2020-02-01"), AgreementStatus::Confirmed);
     }
 
     #[test]
@@ -249,7 +388,9 @@ mod tests {
             domain: "contoso.onmicrosoft.com".into(),
             cloud: Cloud::Public,
             confirmed_since: Some("2018-11-20".parse().unwrap()),
+            customer_agreement_since: None,
             subscriptions: 0,
+            changed_on: None,
         };
         let on = |date: &str| row.status_on(date.parse().unwrap());
         assert_eq!(on("2018-11-19"), AgreementStatus::NotConfirmed);

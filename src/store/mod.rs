@@ -98,6 +98,23 @@ impl Snapshot {
 /// Rows of the customer list, one at a time, in list order.
 pub type ListingRows = Box<dyn Iterator<Item = Result<Listed, StoreError>> + Send>;
 
+/// A row of `Store::listing` as it was on the business date `as_of`: `None` for a customer
+/// created later; a row changed later is worked out from the customer's records as they were
+/// then (see `Dossier::as_of`). A row unchanged since is returned as it is, without a read.
+pub fn row_on(
+    store: &dyn Store,
+    row: Listed,
+    as_of: NaiveDate,
+) -> Result<Option<Listed>, StoreError> {
+    if row.changed_on.is_none_or(|changed| changed <= as_of) {
+        return Ok(Some(row));
+    }
+    Ok(store
+        .dossier(&row.id)?
+        .and_then(|dossier| dossier.as_of(as_of))
+        .map(|dossier| dossier.listed()))
+}
+
 /// Every customer's dossier, one at a time, in creation order.
 pub type DossierRows<'s> = Box<dyn Iterator<Item = Result<Dossier, StoreError>> + 's>;
 
@@ -113,6 +130,11 @@ pub enum StoreError {
     },
     #[error("The pcenter store at {} cannot be read: {detail}. Nothing was changed; restore it from a backup or choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     Corrupt { path: PathBuf, detail: String },
+    #[error("This store was created for the Partner Center {store} environment, not {asked}: run with --environment {store} (or without --environment), or choose another --data-dir for {asked}.")]
+    OtherEnvironment {
+        store: crate::domain::timeline::Environment,
+        asked: crate::domain::timeline::Environment,
+    },
     #[error("The pcenter store at {} could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     Io { path: PathBuf, detail: String },
     #[error("{} is already taken; choose another prefix.", crate::domain::characters::escaped(.domain))]
@@ -206,7 +228,18 @@ pub trait Store: Send + Sync {
     /// on, every confirmation counts.
     fn latest_acceptance(&self) -> Result<Option<NaiveDate>, StoreError> {
         let snapshot = self.load()?;
-        Ok(snapshot.confirmations.iter().map(|c| c.date_agreed).max())
+        Ok(snapshot.confirmations.iter().map(|c| c.counts_from()).max())
+    }
+    /// The latest business date on which any record was made (`None` in an empty store, or
+    /// one that cannot say): from it on every row of `listing` reads as stored, and before it
+    /// some rows must be read as they were (see `row_on`).
+    fn latest_change(&self) -> Result<Option<NaiveDate>, StoreError> {
+        let snapshot = self.load()?;
+        Ok(snapshot
+            .into_dossiers()
+            .iter()
+            .map(Dossier::changed_on)
+            .max())
     }
     /// A number that changes with every write: a copy of the list taken at one generation is
     /// current as long as the store's generation is the same.
@@ -232,6 +265,19 @@ pub trait Store: Send + Sync {
     /// A new GUID-shaped ID, unique in this store and practically unique across stores.
     fn new_id(&self) -> Result<String, StoreError>;
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError>;
+    /// The Partner Center environment the store was created for; `None` for a store that does
+    /// not keep one (taken as production).
+    fn environment(&self) -> Result<Option<crate::domain::timeline::Environment>, StoreError> {
+        Ok(None)
+    }
+    /// Records the environment of a new store (see `invocation::prepare`).
+    fn set_environment(
+        &self,
+        environment: crate::domain::timeline::Environment,
+    ) -> Result<(), StoreError> {
+        let _ = environment;
+        Ok(())
+    }
     /// The agents who sign in to the store when it is served; `None` for a store that keeps
     /// none (a dry run's).
     fn registry(&self) -> Option<&dyn AgentRegistry> {

@@ -43,7 +43,8 @@ mod tests;
 
 use self::bucket_writes::{domain_taken, id_taken};
 use self::layout::{
-    DataTrees, Tx, CUSTOMER_COUNT, GENERATION, LATEST_ACCEPTANCE, NEXT_NUMBER, PARTNER_NAME,
+    DataTrees, Tx, CUSTOMER_COUNT, ENVIRONMENT, GENERATION, LATEST_ACCEPTANCE, LATEST_CHANGE,
+    NEXT_NUMBER, PARTNER_NAME,
 };
 use super::rules;
 use super::StoreIdentity;
@@ -53,6 +54,7 @@ use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
 use crate::domain::status::AgreementStatus;
+use crate::domain::timeline::{AgreementEra, Environment};
 use chrono::NaiveDate;
 use merge::Merged;
 use serde::de::DeserializeOwned;
@@ -468,7 +470,11 @@ impl Store for SledStore {
             .trees
             .stat(LATEST_ACCEPTANCE)
             .map_err(|e| self.fail(e))?;
-        if layout::day_of(latest).is_some_and(|latest| latest > as_of) {
+        // From February 1, 2020 customers with only the Microsoft Cloud Agreement are not
+        // confirmed either, and the backlog holds only those never confirmed.
+        if layout::day_of(latest).is_some_and(|latest| latest > as_of)
+            || AgreementEra::on(as_of) == AgreementEra::CustomerAgreement
+        {
             // Some customers confirmed later are not confirmed yet on that date: the whole
             // list, filtered.
             let rows = self.listing()?.filter(move |row| {
@@ -481,6 +487,11 @@ impl Store for SledStore {
         let trees = &self.trees;
         let rows = list_pages::rows(&trees.unconfirmed_pages, &trees.unconfirmed);
         Ok(self.rows(rows))
+    }
+
+    fn latest_change(&self) -> Result<Option<NaiveDate>, StoreError> {
+        let latest = self.trees.stat(LATEST_CHANGE).map_err(|e| self.fail(e))?;
+        Ok(layout::day_of(latest))
     }
 
     fn latest_acceptance(&self) -> Result<Option<NaiveDate>, StoreError> {
@@ -527,6 +538,27 @@ impl Store for SledStore {
 
     fn registry(&self) -> Option<&dyn super::AgentRegistry> {
         Some(self)
+    }
+
+    fn environment(&self) -> Result<Option<Environment>, StoreError> {
+        let Some(value) = self.meta.get(ENVIRONMENT).map_err(|e| self.fail(e))? else {
+            return Ok(None);
+        };
+        let name = std::str::from_utf8(&value).unwrap_or("");
+        Environment::parse(name)
+            .map(Some)
+            .map_err(|_| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: "the environment it was created for is not production or sandbox"
+                    .to_string(),
+            })
+    }
+
+    fn set_environment(&self, environment: Environment) -> Result<(), StoreError> {
+        self.meta
+            .insert(ENVIRONMENT, environment.name().as_bytes())
+            .map_err(|e| self.fail(e))?;
+        self.flush()
     }
 
     fn set_partner_name(&self, name: &str) -> Result<(), StoreError> {

@@ -3,7 +3,7 @@
 //! import, a fill, a restore), and by `audit` to everything stored. Each function lists every
 //! problem it finds, in plain words, about the record it is given.
 
-use crate::domain::agreement::{Confirmation, MCA_TEMPLATE_ID, MCA_TYPE};
+use crate::domain::agreement::{AgreementKind, Confirmation};
 use crate::domain::catalog;
 use crate::domain::characters::quote;
 use crate::domain::cloud::Cloud;
@@ -133,14 +133,23 @@ pub fn customer_problems(customer: &Customer) -> Vec<String> {
     problems
 }
 
-/// What no confirmation of `customer` may be: refused by the confirmation form, for another
-/// kind of agreement, outside the public cloud, recorded before confirming existed, or dated
+/// What no confirmation of `customer` may be: refused by the confirmation form, of no known
+/// agreement (its type the one of its template), outside the public cloud, recorded before confirming existed, or dated
 /// before the Microsoft Cloud Agreement existed or after it was recorded.
 pub fn confirmation_problems(customer: &Customer, confirmation: &Confirmation) -> Vec<String> {
     let mut problems = confirmation.accepted_by.problems();
-    if confirmation.agreement_type != MCA_TYPE || confirmation.template_id != MCA_TEMPLATE_ID {
+    let known = AgreementKind::ALL.iter().any(|kind| {
+        confirmation.agreement_type == kind.type_name()
+            && confirmation.template_id == kind.template_id()
+    });
+    if !known {
+        let agreements: Vec<String> = AgreementKind::ALL
+            .iter()
+            .map(|kind| format!("type {}, template {}", kind.type_name(), kind.template_id()))
+            .collect();
         problems.push(format!(
-            "it is not a Microsoft Cloud Agreement confirmation (type {MCA_TYPE}, template {MCA_TEMPLATE_ID})"
+            "it is not a confirmation of a known agreement ({})",
+            agreements.join("; or ")
         ));
     }
     if customer.cloud != Cloud::Public {

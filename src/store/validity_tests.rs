@@ -215,3 +215,22 @@ fn a_record_of_another_customer_or_an_id_given_twice_is_found() {
         );
     }
 }
+
+#[test]
+fn a_confirmation_is_of_a_known_agreement_its_type_the_one_of_its_template() {
+    let (customer, mut confirmation) = a_confirmation();
+    let unknown = |c: &Confirmation| {
+        confirmation_problems(&customer, c)
+            .iter()
+            .any(|p| p.contains("not a confirmation of a known agreement"))
+    };
+    assert!(!unknown(&confirmation));
+    let customer_agreement = AgreementKind::CustomerAgreement;
+    confirmation.template_id = customer_agreement.template_id().to_string();
+    confirmation.agreement_type = customer_agreement.type_name().to_string();
+    assert!(!unknown(&confirmation));
+    confirmation.agreement_type = AgreementKind::CloudAgreement.type_name().to_string();
+    assert!(unknown(&confirmation), "a type that is not its template's");
+    confirmation.template_id = "00000000-0000-0000-0000-000000000000".into();
+    assert!(unknown(&confirmation), "an unknown template");
+}

@@ -116,16 +116,22 @@ fn header(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let ctx = &app.ctx;
     let (left, right) = spread(
         &format!(" Partner Center · {}", ctx.partner_name),
-        &format!(
-            "{}{} · Confirmation: {} ",
-            if area.width >= 100 {
-                "Business date "
-            } else {
-                ""
-            },
-            ctx.actor.business_date,
-            ctx.phase().label()
-        ),
+        &if area.width >= 100 {
+            format!(
+                "{} · Business date {} · Confirmation: {} ",
+                ctx.actor.access.environment.label(),
+                ctx.actor.business_date,
+                ctx.phase().label()
+            )
+        } else {
+            // Narrow: the partner's name keeps its room.
+            format!(
+                "{} · {} · {} ",
+                ctx.actor.access.environment.label(),
+                ctx.actor.business_date,
+                ctx.phase().label()
+            )
+        },
         area.width,
     );
     frame.render_widget(

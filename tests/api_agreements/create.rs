@@ -119,7 +119,7 @@ fn the_agreement_body_is_read_with_its_keys_in_any_case() {
 #[test]
 fn a_timestamp_with_an_offset_counts_by_the_date_written_in_it() {
     let demo = Demo::new();
-    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-11-14T20:00:00-08:00"}"#;
+    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-11-14T20:00:00-08:00","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
     let created = success(&demo.run_with_input(
         &[
             "agreements",
@@ -229,4 +229,62 @@ fn a_confirmation_made_today_in_any_time_zone_passes_the_audit() {
             "{zone}"
         );
     }
+}
+
+const CUSTOMER_AGREEMENT_TEMPLATE: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
+const CUSTOMER_AGREEMENT_LINK: &str = "https://aka.ms/customeragreement";
+
+/// From October 1, 2019 the Microsoft Customer Agreement is confirmed with its own template,
+/// and the Agreement, as created and as listed, is of that agreement: its type, its template,
+/// its link.
+#[test]
+fn a_customer_agreement_template_confirms_the_microsoft_customer_agreement() {
+    let demo = Demo::new();
+    let body = format!(
+        r#"{{"primaryContact":{{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"}},"dateAgreed":"2020-02-15T00:00:00Z","templateId":"{CUSTOMER_AGREEMENT_TEMPLATE}","type":"MicrosoftCustomerAgreement"}}"#
+    );
+    let file = demo.write("customer-agreement.json", &body);
+    let created = success(&demo.run(&[
+        "agreements",
+        "create",
+        "--customer",
+        NORTHWIND,
+        "--json",
+        &file,
+        "--today",
+        "2020-03-01",
+    ]));
+    assert_eq!(created["type"], "MicrosoftCustomerAgreement", "{created}");
+    assert_eq!(created["templateId"], CUSTOMER_AGREEMENT_TEMPLATE);
+    assert_eq!(created["agreementLink"], CUSTOMER_AGREEMENT_LINK);
+    assert_eq!(created["dateAgreed"], "2020-02-15T00:00:00Z");
+    assert_eq!(created["primaryContact"], ada());
+    let of_type = |wanted: &str| {
+        success(&demo.run(&[
+            "agreements",
+            "list",
+            "--customer",
+            NORTHWIND,
+            "--type",
+            wanted,
+            "--today",
+            "2020-03-01",
+        ]))
+    };
+    assert_eq!(of_type("MicrosoftCustomerAgreement")["items"][0], created);
+    assert_eq!(of_type("*")["items"][0], created);
+    assert_eq!(of_type("MicrosoftCloudAgreement")["totalCount"], 0);
+}
+
+/// The flags name no template: they confirm the agreement the dashboard confirms on the
+/// business date, the Microsoft Customer Agreement from February 1, 2020.
+#[test]
+fn the_flags_without_a_template_confirm_the_dashboards_agreement_of_the_day() {
+    let demo = Demo::new();
+    let mut owned = create_ada("2020-02-15");
+    owned.extend(["--today".into(), "2020-03-01".into()]);
+    let created = success(&demo.run(&args(&owned)));
+    assert_eq!(created["type"], "MicrosoftCustomerAgreement", "{created}");
+    assert_eq!(created["templateId"], CUSTOMER_AGREEMENT_TEMPLATE);
+    assert_eq!(created["agreementLink"], CUSTOMER_AGREEMENT_LINK);
 }

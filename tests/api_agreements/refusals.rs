@@ -33,7 +33,7 @@ fn a_future_date_is_600002_and_wins_over_every_other_field() {
     );
     let body = demo.write(
         "future.json",
-        r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-11-15T00:00:00Z"}"#,
+        r#"{"primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"},"dateAgreed":"2018-11-15T00:00:00Z","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#,
     );
     let refused = refused_create(
         &demo,
@@ -83,7 +83,7 @@ fn missing_and_invalid_fields_are_400_naming_each_field() {
 #[test]
 fn fields_of_a_json_body_are_named_by_their_path() {
     let demo = Demo::new();
-    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"","email":"ada@","phoneNumber":"12"},"dateAgreed":"yesterday"}"#;
+    let body = r#"{"primaryContact":{"firstName":"Ada","lastName":"","email":"ada@","phoneNumber":"12"},"dateAgreed":"yesterday","templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
     let before = demo.listed(NORTHWIND);
     let refused = refusal(&demo.run_with_input(
         &[
@@ -113,18 +113,97 @@ fn fields_of_a_json_body_are_named_by_their_path() {
 }
 
 #[test]
-fn an_unknown_template_is_400_naming_the_known_one() {
+fn an_unknown_template_is_400_naming_the_known_ones() {
     let demo = Demo::new();
     let mut owned = create_ada("2018-11-01");
     owned.extend([
         "--template-id".into(),
-        "117a77b0-9360-443b-8795-c6dedc750cf9".into(),
+        "117a77b0-0000-443b-8795-c6dedc750cf9".into(),
     ]);
     let refused = refused_create(&demo, NORTHWIND, &args(&owned));
     assert_eq!((refused.code, refused.exit), (400, 6));
     assert_eq!(
         refused.description,
-        "template-id: No agreement template has the ID '117a77b0-9360-443b-8795-c6dedc750cf9'. The known template is 998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement); `pcenter agreements templates` lists it."
+        "template-id: No agreement template has the ID '117a77b0-0000-443b-8795-c6dedc750cf9'. The known templates are 998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement) and 117a77b0-9360-443b-8795-c6dedc750cf9 (MicrosoftCustomerAgreement); `pcenter agreements templates --type '*'` lists them."
+    );
+}
+
+/// The Agreement body with `fields` after its contact and date, sent on standard input.
+fn body_create(demo: &Demo, fields: &str) -> Refusal {
+    let body = format!(
+        r#"{{"primaryContact":{{"firstName":"Ada","lastName":"Lovelace","email":"ada@northwindtraders.com"}},"dateAgreed":"2018-11-01"{fields}}}"#
+    );
+    let before = demo.listed(NORTHWIND);
+    let refused = refusal(&demo.run_with_input(
+        &[
+            "agreements",
+            "create",
+            "--customer",
+            NORTHWIND,
+            "--json",
+            "-",
+        ],
+        &body,
+    ));
+    assert_eq!(demo.listed(NORTHWIND), before, "nothing written");
+    assert_eq!((refused.code, refused.exit), (400, 6), "{fields}");
+    refused
+}
+
+#[test]
+fn the_body_without_a_type_is_400_naming_type() {
+    let demo = Demo::new();
+    for fields in [
+        format!(r#","templateId":"{MCA_TEMPLATE}""#),
+        format!(r#","templateId":"{MCA_TEMPLATE}","type":null"#),
+        format!(r#","templateId":"{MCA_TEMPLATE}","type":"  ""#),
+    ] {
+        assert_eq!(
+            body_create(&demo, &fields).description,
+            r#"type: The agreement type is missing: add "type": "MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"."#,
+            "{fields}"
+        );
+    }
+}
+
+#[test]
+fn the_body_without_a_template_is_400_naming_templateid() {
+    let demo = Demo::new();
+    let refused = body_create(&demo, r#","type":"MicrosoftCloudAgreement""#);
+    assert_eq!(
+        refused.description,
+        "templateId: The template ID is missing: add \"templateId\" with the template of the agreement accepted, 998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement) and 117a77b0-9360-443b-8795-c6dedc750cf9 (MicrosoftCustomerAgreement); `pcenter agreements templates --type '*'` lists them."
+    );
+    // Neither: both are named, in the body's order.
+    let neither = body_create(&demo, "").description;
+    assert!(
+        neither.starts_with("templateId: The template ID is missing")
+            && neither.contains(". type: The agreement type is missing"),
+        "{neither}"
+    );
+}
+
+#[test]
+fn an_unknown_type_or_template_in_the_body_is_400_naming_it() {
+    let demo = Demo::new();
+    let unknown_type = body_create(
+        &demo,
+        &format!(r#","templateId":"{MCA_TEMPLATE}","type":"MicrosoftPartnerAgreement""#),
+    );
+    assert_eq!(
+        unknown_type.description,
+        r#"type: 'MicrosoftPartnerAgreement' is not an agreement type: use "MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"."#
+    );
+    let unknown_template = body_create(
+        &demo,
+        r#","templateId":"00000000-0000-0000-0000-000000000000","type":"MicrosoftCloudAgreement""#,
+    );
+    assert!(
+        unknown_template
+            .description
+            .starts_with("templateId: No agreement template has the ID '00000000-0000-0000-0000-000000000000'. The known templates are "),
+        "{}",
+        unknown_template.description
     );
 }
 

@@ -71,7 +71,7 @@ fn each_field_error_is_a_400_naming_the_json_field_and_writes_nothing() {
 #[test]
 fn agreement_errors_name_the_agreement_fields_and_write_nothing() {
     let demo = Demo::new();
-    let cases: [(&str, Value, &str); 4] = [
+    let cases: [(&str, Value, &str); 5] = [
         (
             "/primaryContact/email",
             json!("grace@"),
@@ -85,9 +85,10 @@ fn agreement_errors_name_the_agreement_fields_and_write_nothing() {
         ("/dateAgreed", json!("2018-02-30"), "agreement.dateAgreed"),
         (
             "/templateId",
-            json!("117a77b0-9360-443b-8795-c6dedc750cf9"),
+            json!("117a77b0-0000-443b-8795-c6dedc750cf9"),
             "agreement.templateId",
         ),
+        ("/type", json!("Cloud"), "agreement.type"),
     ];
     for (pointer, value, field) in cases {
         let mut body = body();

@@ -39,7 +39,7 @@ fn restoring_over_customers_needs_replace_and_then_keeps_them_aside() {
 
     let description = refused(&run(&target, &["restore", arg(&file)]), 6, 400);
     assert_eq!(description, format!(
-        "The store at {} already holds 31 customers, so nothing was restored. To restore over it, run again with --replace: that store is then moved aside, not deleted. Or choose an empty --data-dir.",
+        "The store at {} already holds 34 customers, so nothing was restored. To restore over it, run again with --replace: that store is then moved aside, not deleted. Or choose an empty --data-dir.",
         target.join("demo").display()
     ));
     assert_eq!(load(&target), before);
@@ -72,7 +72,7 @@ fn a_truncated_or_newer_backup_is_refused_with_its_line_and_nothing_changes() {
 
     let description = refused(&run(&target, &["restore", arg(&cut)]), 6, 400);
     let prefix = format!(
-        "{}, line 22: this is not a customer record: EOF while parsing",
+        "{}, line 23: this is not a customer record: EOF while parsing",
         cut.display()
     );
     assert!(description.starts_with(&prefix), "{description}");

@@ -23,7 +23,7 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
     let flash = session.app.ctx.flash.clone().expect("a status line");
     assert_eq!(
         flash.text,
-        "Backing up 31 customers; the dashboard waits until it is written."
+        "Backing up every customer of the store; the dashboard waits until it is written."
     );
     assert!(!dir.path().join("backups").exists());
     assert!(session.run_after_frame());
@@ -37,14 +37,14 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
     assert!(!flash.is_error, "{flash:?}");
     assert_eq!(
         flash.text,
-        format!("Backed up 31 customers to {}", path.display())
+        format!("Backed up 34 customers to {}", path.display())
     );
     let screen = render(&mut session, 80, 24).to_string();
-    assert!(screen.contains("✓ Backed up 31 customers to"), "{screen}");
+    assert!(screen.contains("✓ Backed up 34 customers to"), "{screen}");
 
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with(r#"{"format":"pcenter-backup","version":1,"schema":4,"partner":"Fabrikam CSP Partners","customers":31,"written":"2018-11-14T10:30:00Z"}"#));
-    assert_eq!(text.lines().count(), 33);
+    assert!(text.starts_with(r#"{"format":"pcenter-backup","version":1,"schema":4,"partner":"Fabrikam CSP Partners","customers":34,"written":"2018-11-14T10:30:00Z"}"#));
+    assert_eq!(text.lines().count(), 36);
     #[cfg(unix)]
     assert_eq!(mode(&path), 0o600);
 
@@ -71,7 +71,7 @@ fn the_status_line_names_a_long_or_hostile_path_by_its_end_with_escapes() {
     assert!(session.run_after_frame());
     let flash = session.app.ctx.flash.clone().expect("a status line");
     assert!(
-        flash.text.starts_with("Backed up 31 customers to …"),
+        flash.text.starts_with("Backed up 34 customers to …"),
         "{flash:?}"
     );
     assert!(

@@ -62,7 +62,7 @@ fn a_restored_store_backs_up_to_the_same_lines_and_answers_every_command_the_sam
     assert_eq!(
         said,
         format!(
-            "Restored 31 customers (22 confirmations, 37 orders, 57 subscriptions) from {} into {}\n",
+            "Restored 34 customers (27 confirmations, 41 orders, 62 subscriptions) from {} into {}\n",
             first.display(),
             copy.join("demo").display()
         )

@@ -28,7 +28,9 @@ fn a_customer_body_of_hostile_values_names_every_field_and_creates_nothing() {
         },
         "agreement": {
             "primaryContact": {"firstName": "Zoe\u{308}", "lastName": "🙂", "email": "zoe@@x.com"},
-            "dateAgreed": "2018-02-30"
+            "dateAgreed": "2018-02-30",
+            "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
+            "type": "MicrosoftCloudAgreement"
         }
     });
     let run = demo.run_with_input(

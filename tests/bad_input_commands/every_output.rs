@@ -66,10 +66,11 @@ fn plant_everywhere(demo: &Demo) -> Customer {
     confirmation.accepted_by = customer.primary_contact.clone();
     confirmation.recorded_by = hostile("Recorder");
 
+    // An Office offer: lists name it as the catalog did on the business date, "Office 365 E1".
     let mut subscription = seeded
         .subscriptions
         .iter()
-        .find(|s| s.id == CONTOSO_E3)
+        .find(|s| s.id == BAECKEREI_E1)
         .unwrap()
         .clone();
     let mut order = seeded

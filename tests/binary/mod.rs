@@ -30,7 +30,8 @@ pub const BAECKEREI_E1: &str = "e2e48f69-6ac1-48f8-80b0-121f059eff97"; // 18 sea
 /// Offers of the catalog.
 pub const E3: &str = "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72"; // seat-based, at most 10000
 pub const BUSINESS_BASIC: &str = "7BC7829D-9AAE-460E-9E59-99B0F862663A"; // at most 300
-pub const AZURE_PLAN: &str = "1F9583C8-6D90-4583-A9AD-E3083B0600EE"; // usage-based
+pub const AZURE_PLAN: &str = "1F9583C8-6D90-4583-A9AD-E3083B0600EE"; // usage-based, from 2019-10-01
+pub const AZURE: &str = "712C9177-476A-4535-8E4D-EAA4F4B5E0C5"; // Microsoft Azure, usage-based
 
 /// `agreements create` of a confirmation for Northwind Traders, by Diego Siciliani.
 pub const CONFIRM_NORTHWIND: [&str; 10] = [
@@ -48,6 +49,9 @@ pub const CONFIRM_NORTHWIND: [&str; 10] = [
 
 pub const OPTIONAL_DAY: &str = "2018-09-14";
 pub const MANDATORY_DAY: &str = "2018-11-14";
+/// The first day the API (and so the commands) refused orders without a confirmation, in
+/// production.
+pub const API_DAY: &str = "2019-03-22";
 pub const AGENT: &str = "Megan Bowen";
 
 const ENV_VARS: [&str; 5] = [
@@ -204,8 +208,10 @@ impl Demo {
     }
 
     /// Customer count, as `customers list` reports it.
+    /// How many customers the store held on March 22, 2019: the demo's 31 of then (three more
+    /// come later) and those the test created by then.
     pub fn customer_count(&self) -> u64 {
-        let list = self.run(OPTIONAL_DAY, &["customers", "list", "--format", "json"]);
+        let list = self.run(API_DAY, &["customers", "list", "--format", "json"]);
         list.json()["totalCount"].as_u64().expect("totalCount")
     }
 
@@ -219,9 +225,10 @@ impl Demo {
             .quantity
     }
 
-    /// Number of subscriptions of a customer, as `customers list --format csv` reports it.
+    /// Number of subscriptions of a customer on March 22, 2019 (the demo's next ones come in
+    /// October 2019), as `customers list --format csv` reports it.
     pub fn subscription_count(&self, customer: &str) -> String {
-        let list = self.run(OPTIONAL_DAY, &["customers", "list", "--format", "csv"]);
+        let list = self.run(API_DAY, &["customers", "list", "--format", "csv"]);
         let line = list
             .stdout
             .lines()

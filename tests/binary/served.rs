@@ -18,7 +18,12 @@ impl Served {
     /// `pcenter serve` with `args` (its faces and options) on the demo store in `dir`, once it
     /// printed its first line.
     pub fn start(dir: &Path, args: &[&str]) -> Served {
-        let mut child = pcenter_at(dir, &["--demo", "--today", MANDATORY_DAY])
+        Served::start_on(dir, MANDATORY_DAY, args)
+    }
+
+    /// `start` on the business date `today`.
+    pub fn start_on(dir: &Path, today: &str, args: &[&str]) -> Served {
+        let mut child = pcenter_at(dir, &["--demo", "--today", today])
             .arg("serve")
             .args(args)
             .stdout(Stdio::piped())

@@ -9,7 +9,7 @@ use pcenter::assets;
 use pcenter::book::Book;
 use pcenter::clock::{Clock, FixedClock};
 use pcenter::core::Core;
-use pcenter::directory::{Directory, ListingRow};
+use pcenter::directory::Directory;
 use pcenter::domain::role::Role;
 use pcenter::service::Actor;
 use pcenter::store::{copy_into, MemoryStore, SledStore, Store};
@@ -30,6 +30,22 @@ pub const SAKURA: &str = "24dc1531-9f15-41db-bc71-077987e5c994"; // unconfirmed,
 /// A business date in the optional phase, and one in the mandatory phase.
 pub const OPTIONAL_DAY: &str = "2018-09-14";
 pub const MANDATORY_DAY: &str = "2018-11-14";
+/// The first day the API (commands, HTTP) refused orders without a confirmation, in production.
+pub const API_DAY: &str = "2019-03-22";
+
+/// The demo data as it was on `date`: only the customers, confirmations, orders and
+/// subscriptions made by then.
+pub fn demo_on(date: &str) -> pcenter::store::Snapshot {
+    let day = date.parse().expect("a date");
+    let demo = assets::demo_snapshot();
+    let partner = demo.partner_name.clone();
+    let dossiers: Vec<pcenter::store::Dossier> = demo
+        .into_dossiers()
+        .into_iter()
+        .filter_map(|dossier| dossier.as_of(day))
+        .collect();
+    pcenter::store::Snapshot::of_dossiers(partner, dossiers)
+}
 
 /// A session over the demo data in a memory store, on `date`, as Megan Bowen with `role`.
 pub fn session(date: &str, role: Role) -> Session {
@@ -46,6 +62,7 @@ pub fn session_over(store: Box<dyn Store>, date: &str, role: Role) -> Session {
         agent: "Megan Bowen".into(),
         role,
         business_date,
+        access: Default::default(),
     };
     let partner = snapshot.partner_name.clone().unwrap_or_default();
     let app = App::new(actor, partner, Book::from_snapshot(snapshot), (80, 24));
@@ -62,6 +79,7 @@ pub fn actor(agent: &str, role: Role, date: &str) -> Actor {
         agent: agent.into(),
         role,
         business_date: date.parse().expect("test date"),
+        access: Default::default(),
     }
 }
 
@@ -69,10 +87,7 @@ pub fn actor(agent: &str, role: Role, date: &str) -> Actor {
 /// the store, as a dashboard's core is once loaded.
 pub fn core_over(store: Box<dyn Store>, date: &str, clock: Box<dyn Clock>) -> Arc<Core> {
     let business_date = date.parse().expect("test date");
-    let rows = store
-        .listing()
-        .expect("listing")
-        .map(|row| ListingRow::on(row.expect("a listing row"), business_date));
+    let rows = pcenter::directory::rows_on(store.as_ref(), business_date).expect("listing");
     let directory = Directory::from_rows(rows);
     let partner = store.partner_name().expect("partner").unwrap_or_default();
     Arc::new(Core::with_directory(

@@ -43,7 +43,7 @@ fn the_log_tells_each_command_its_writes_and_refusals_with_contacts_masked() {
     let sakura = "24dc1531-9f15-41db-bc71-077987e5c994";
     for expected in [
         " INFO command started: agreements create, as Megan Bowen (Admin agent), business date 2018-11-14",
-        " INFO store write: 31 customers, 21 confirmations, 36 orders and 56 subscriptions at once",
+        " INFO store write: 34 customers, 26 confirmations, 40 orders and 61 subscriptions at once",
         &format!(" INFO store write: customer {sakura} confirmation dated 2018-11-14, accepted by t***@sakura.jp (+** *-****-**78), recorded by Megan Bowen through command"),
         " INFO command finished: agreements create, exit code 0",
         " WARN command refused: agreements create, exit code 9, code 600061: PartnerConfirmedAgreementAlreadyExists",

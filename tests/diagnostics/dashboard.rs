@@ -12,7 +12,7 @@ fn the_dashboard_logs_to_its_file_and_never_to_the_terminal() {
     let mut dashboard = Dashboard::start_with(&data, &options);
     dashboard.wait_for_screen(&["Fabrikam"]);
     dashboard.type_bytes(b"b");
-    dashboard.wait_for_screen(&["Backed up 31 customers"]);
+    dashboard.wait_for_screen(&["Backed up 34 customers"]);
     dashboard.type_bytes(b"q");
     assert_eq!(dashboard.wait_for_exit().code(), Some(0));
 
@@ -20,8 +20,8 @@ fn the_dashboard_logs_to_its_file_and_never_to_the_terminal() {
     let terminal = dashboard.raw_output();
     for line in [
         " INFO dashboard started on ",
-        " INFO store write: 31 customers, 21 confirmations",
-        " INFO backup of 31 customers written to ",
+        " INFO store write: 34 customers, 26 confirmations",
+        " INFO backup of 34 customers written to ",
         " INFO dashboard ended",
     ] {
         assert!(log.contains(line), "the log lacks {line:?}:\n{log}");

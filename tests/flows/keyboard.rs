@@ -103,7 +103,7 @@ fn ctrl_c_quits_even_while_help_is_open() {
 
 #[test]
 fn typing_in_the_filter_narrows_the_list_and_esc_clears_it() {
-    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    let mut s = session(MANDATORY_DAY, Role::AdminAgent);
     let all = s.app.ctx.customers.matches.len();
     assert_eq!(all, 31);
     press(&mut s, KeyCode::Char('/'));
@@ -120,7 +120,7 @@ fn typing_in_the_filter_narrows_the_list_and_esc_clears_it() {
 
 #[test]
 fn the_filter_matches_domains_and_keeps_its_text_after_enter() {
-    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    let mut s = session(MANDATORY_DAY, Role::AdminAgent);
     keys(&mut s, "/hanbitlogistics\n");
     assert!(!s.app.ctx.customers.filtering);
     assert_eq!(s.app.ctx.customers.matches.len(), 1);
@@ -169,7 +169,7 @@ fn a_paste_while_help_is_open_goes_nowhere() {
 #[test]
 fn with_the_history_shown_the_arrows_move_through_confirmations_not_subscriptions() {
     const ATELIER: &str = "e7eb4d5a-e5be-4d46-b94a-4b4be7428976"; // two confirmations
-    let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+    let mut s = session(MANDATORY_DAY, Role::AdminAgent);
     open_account(&mut s, ATELIER);
     press(&mut s, KeyCode::Char('h'));
     assert!(account(&s).show_history);

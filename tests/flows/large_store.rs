@@ -40,6 +40,7 @@ fn actor() -> Actor {
         agent: "Megan Bowen".into(),
         role: Role::AdminAgent,
         business_date: OPTIONAL_DAY.parse().unwrap(),
+        access: Default::default(),
     }
 }
 

@@ -15,7 +15,8 @@ use pcenter::domain::role::Role;
 use ratatui::crossterm::event::KeyCode;
 
 const E3: &str = "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72";
-const AZURE_PLAN: &str = "1F9583C8-6D90-4583-A9AD-E3083B0600EE";
+/// Microsoft Azure, usage-based: Azure plan was not sold before October 1, 2019.
+const AZURE: &str = "712C9177-476A-4535-8E4D-EAA4F4B5E0C5";
 
 fn clock_of(date: &str) -> DateTime<Utc> {
     format!("{date}T10:30:00Z").parse().unwrap()
@@ -82,6 +83,9 @@ fn the_prompt_is_prefilled_with_the_primary_contact_and_the_business_date() {
 fn o_on_a_confirmed_or_national_cloud_customer_goes_straight_to_the_order() {
     for day in [OPTIONAL_DAY, MANDATORY_DAY] {
         for customer in [CONTOSO, HANBIT, BAECKEREI, LAKEVIEW] {
+            if customer == LAKEVIEW && day == OPTIONAL_DAY {
+                continue; // created on September 24, 2018: not there yet
+            }
             for origin in origins(customer) {
                 let mut s = session(day, Role::AdminAgent);
                 order_from(&mut s, customer, &origin);
@@ -212,13 +216,13 @@ fn an_order_after_the_prompt_creates_its_subscriptions_and_lands_on_the_account(
     let mut s = session(MANDATORY_DAY, Role::AdminAgent);
     order_from(&mut s, NORTHWIND, &Origin::Customers);
     ctrl(&mut s, 's');
-    // Microsoft 365 E3 (first offer) with 25 seats, and the usage-based Azure plan.
+    // Microsoft 365 E3 (first offer) with 25 seats, and the usage-based Microsoft Azure.
     press(&mut s, KeyCode::Char(' '));
     type_text(&mut s, "25");
     let azure = order(&s)
         .lines
         .iter()
-        .position(|l| l.offer.id == AZURE_PLAN)
+        .position(|l| l.offer.id == AZURE)
         .unwrap();
     for _ in 0..azure {
         press(&mut s, KeyCode::Char('j'));
@@ -244,7 +248,7 @@ fn an_order_after_the_prompt_creates_its_subscriptions_and_lands_on_the_account(
         .iter()
         .map(|l| (l.offer_id.as_str(), l.quantity))
         .collect();
-    assert_eq!(lines, [(E3, 25), (AZURE_PLAN, 1)]);
+    assert_eq!(lines, [(E3, 25), (AZURE, 1)]);
     let new: Vec<_> = snapshot
         .subscriptions
         .iter()
@@ -257,7 +261,7 @@ fn an_order_after_the_prompt_creates_its_subscriptions_and_lands_on_the_account(
     );
     assert_eq!(
         (new[1].offer_id.as_str(), new[1].billing, new[1].quantity),
-        (AZURE_PLAN, Billing::UsageBased, None)
+        (AZURE, Billing::UsageBased, None)
     );
     assert!(new.iter().all(|sub| sub.customer_id == NORTHWIND
         && sub.status == SubscriptionStatus::Active

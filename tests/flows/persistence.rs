@@ -52,7 +52,9 @@ fn a_confirmation_and_an_order_made_with_keys_survive_reopening_the_sled_store()
     let premium = reopened
         .subscriptions
         .iter()
-        .find(|sub| sub.customer_id == NORTHWIND && sub.offer_name.ends_with("Premium"))
+        .find(|sub| {
+            sub.customer_id == NORTHWIND && sub.offer_id == "9A2B630F-B3A0-4368-AFD8-2039FCBC5F24"
+        })
         .unwrap();
     assert_eq!(premium.quantity, Some(50));
 }

@@ -106,7 +106,7 @@ fn update_on_a_national_cloud_customer_is_refused_as_public_cloud_only() {
         (BAECKEREI, "Microsoft Cloud Germany"),
         (LAKEVIEW, "Microsoft Cloud for US Government"),
     ] {
-        let mut s = session(OPTIONAL_DAY, Role::AdminAgent);
+        let mut s = session(MANDATORY_DAY, Role::AdminAgent);
         open_account(&mut s, customer);
         press(&mut s, KeyCode::Char('u'));
         assert_eq!(account(&s).customer_id, customer);

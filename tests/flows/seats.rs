@@ -7,7 +7,7 @@ use pcenter::app::screens::account::SeatField;
 use pcenter::app::session::Session;
 use pcenter::assets;
 use pcenter::domain::commerce::Billing;
-use pcenter::domain::gate::GateRefusal;
+use pcenter::domain::gate::{GateRefusal, Needed};
 use pcenter::domain::role::Role;
 use ratatui::crossterm::event::KeyCode;
 
@@ -30,7 +30,10 @@ fn mandatory_phase_refuses_seat_changes_for_an_unconfirmed_customer() {
     press(&mut s, KeyCode::Char('s'));
     assert!(account(&s).seat_editor.is_none());
     assert!(flash(&s).is_error);
-    assert_eq!(flash(&s).text, GateRefusal::SeatChange.to_string());
+    assert_eq!(
+        flash(&s).text,
+        GateRefusal::SeatChange(Needed::CLOUD_IN_DASHBOARD).to_string()
+    );
     assert!(flash(&s).text.contains("November 7, 2018"));
 }
 
@@ -40,7 +43,7 @@ fn optional_phase_lets_an_unconfirmed_customer_change_seats() {
     open_account(&mut s, NORTHWIND);
     press(&mut s, KeyCode::Char('s'));
     let editor = account(&s).seat_editor.as_ref().expect("seat editor");
-    assert_eq!(editor.subscription_name, "Microsoft 365 Business Premium");
+    assert_eq!(editor.subscription_name, "Microsoft 365 Business");
     assert_eq!(editor.form.value(SeatField::Quantity), "45");
 }
 
@@ -100,7 +103,8 @@ fn a_usage_based_subscription_has_no_seat_count_to_change() {
     open_account(&mut s, CONTOSO);
     press(&mut s, KeyCode::Char('j'));
     let selected = &s.app.ctx.book.subscriptions(CONTOSO)[account(&s).selected];
-    assert_eq!(selected.offer_name, "Azure plan");
+    // Azure plan was not sold yet: Contoso's usage-based subscription is Microsoft Azure.
+    assert_eq!(selected.offer_name, "Microsoft Azure");
     press(&mut s, KeyCode::Char('s'));
     assert!(account(&s).seat_editor.is_none());
     assert!(flash(&s).is_error);

@@ -42,6 +42,7 @@ pub fn customer_body(tag: &str, cycle: usize, email: &str) -> String {
         "agreement": {
             "primaryContact": {"firstName": "Grace", "lastName": "Hopper", "email": email},
             "dateAgreed": format!("{AGREED}T00:00:00Z"),
+            "templateId": "998b88de-aa99-4388-a42c-1b3517d49490",
             "type": "MicrosoftCloudAgreement"
         }
     })

@@ -152,7 +152,42 @@ def _():
     assert customer.company_profile.company_name == listed.company_profile.company_name
     assert customer.billing_profile.email == listed.billing_profile.email
     assert raw.response.headers.get("MS-CorrelationId") == correlation
+    # The commerce ID: a GUID of its own, the same at every read; no credentials after creation.
+    assert customer.commerce_id and customer.commerce_id != customer.id, customer.commerce_id
+    assert uuid.UUID(customer.commerce_id)
+    assert customer.commerce_id == listed.commerce_id, (customer.commerce_id, listed.commerce_id)
+    assert customer.user_credentials is None
     return f"{customer.company_profile.company_name} ({customer.company_profile.domain})"
+
+
+@check("create a customer through the SDK's own client: its admin credentials come once")
+def _():
+    # The SDK's Customer model takes userCredentials.password for an object, though Partner
+    # Center sends a string (Microsoft's .NET SDK reads a string): its own client reads it.
+    body = {
+        "companyProfile": {"domain": "sdktailspin"},
+        "billingProfile": {
+            "companyName": "SDK Tailspin", "email": "ada@sdktailspin.example", "culture": "en-US",
+            "language": "en",
+            "defaultAddress": {"country": "US", "addressLine1": "1 Main St", "city": "Redmond",
+                               "state": "WA", "postalCode": "98052", "firstName": "Ada",
+                               "lastName": "Lovelace"},
+        },
+    }
+    request = client._client.post("/v1/customers")
+    request.headers["Content-Type"] = "application/json"
+    response = client._client.send(request, content=body)
+    assert response.status_code == 201, (response.status_code, response.text)
+    created = response.json()
+    credentials = created["userCredentials"]
+    assert credentials["userName"] == "admin" and len(credentials["password"]) == 8, credentials
+    assert created["relationshipToPartner"] == "reseller", created
+    read = client.getvversioncustomerscustomer.id(created["id"], V)
+    assert isinstance(read, Customer)
+    assert read.commerce_id == created["commerceId"], (read.commerce_id, created["commerceId"])
+    assert read.company_profile.tenant_id == created["id"]
+    assert read.user_credentials is None
+    return f"{read.company_profile.domain}, commerce ID {read.commerce_id}"
 
 
 # --- Subscriptions -----------------------------------------------------------------------------
@@ -241,6 +276,8 @@ def _():
     assert response.status_code == 201, (response.status_code, response.text)
     created = response.json()
     assert created["primaryContact"]["firstName"] == "Pat", created
+    assert created["type"] == "MicrosoftCloudAgreement", created
+    assert created["agreementLink"] == "https://docs.microsoft.com/partner-center/agreements"
     again = client._client.send(
         client._client.get(f"/v1/customers/{northwind.id}/agreements")
     ).json()
@@ -289,8 +326,10 @@ def _():
     assert isinstance(placed, Order)
     assert placed.id and placed.reference_customer_id == contoso.id
     assert placed.creation_date is not None
+    assert (placed.billing_cycle, placed.status) == ("monthly", "completed"), placed.as_dict()
     [line] = placed.line_items
     assert (line.line_item_number, line.offer_id, line.quantity) == (0, E5_OFFER, 5), line.as_dict()
+    assert line.friendly_name == "E5 for sales", line.as_dict()
     subscription = client.getvversioncustomerscustomer.id6(contoso.id, line.subscription_id, V)
     assert subscription.offer_id == E5_OFFER and subscription.quantity == 5, subscription.as_dict()
     assert subscription.order_id == placed.id

@@ -122,7 +122,8 @@ fn a_seat_change_by_command_keeps_an_auto_renew_change_of_a_session_and_shows_in
 
 #[test]
 fn an_order_by_command_waits_for_a_confirmation_made_in_a_session() {
-    for demo in shared_demos(MANDATORY_DAY) {
+    // Commands are the API's face: its gate is shut from March 22, 2019.
+    for demo in shared_demos(API_DAY) {
         let mut bob = demo.open("Bob Agent", Role::AdminAgent);
         let order = [
             "orders",

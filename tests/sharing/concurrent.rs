@@ -21,7 +21,6 @@ use crate::common::*;
 use crate::concurrent_checks::*;
 use crate::workload::*;
 use pcenter::app::session::Session;
-use pcenter::assets;
 use pcenter::domain::role::Role;
 use pcenter::service::Actor;
 use pcenter::store::{audit, SledStore, Snapshot, Store};
@@ -48,7 +47,7 @@ fn eight_agents_at_once_never_break_a_rule_nor_lose_a_change_seed_7() {
 /// The demo customers without a confirmation (three of them outside the public cloud), and
 /// confirmed ones up to 20, with their records.
 fn twenty_customers() -> Snapshot {
-    let demo = assets::demo_snapshot();
+    let demo = demo_on(MANDATORY_DAY);
     let confirmed: HashSet<&str> = demo
         .confirmations
         .iter()
@@ -128,6 +127,7 @@ fn run_with_seed(seed: u64) {
                         agent: format!("Agent {thread}"),
                         role: role_of_thread(thread),
                         business_date: core.business_date(),
+                        access: Default::default(),
                     };
                     let session = core.new_session_id();
                     let mut rng = Rng::new(seed ^ (thread as u64).wrapping_mul(0x9e37_79b9));

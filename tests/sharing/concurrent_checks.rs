@@ -147,7 +147,7 @@ pub fn check_gate(start: &Snapshot, journal: &[Entry], end: &Snapshot, context: 
         let gated = matches!(
             entry.outcome,
             Err(ServiceError::Gate(
-                GateRefusal::NewOrder | GateRefusal::SeatChange
+                GateRefusal::NewOrder(_) | GateRefusal::SeatChange(_)
             ))
         );
         if !entry.told.is_empty() {
@@ -191,10 +191,10 @@ pub fn check_refusals(journal: &[Entry], context: &str) {
             (ServiceError::Store(StoreError::DomainTaken { .. }), Op::Create { .. }) => {
                 entry.domain_taken
             }
-            (ServiceError::ConfirmationRequired, Op::Create { confirmed, .. }) => !confirmed,
+            (ServiceError::ConfirmationRequired { .. }, Op::Create { confirmed, .. }) => !confirmed,
             (ServiceError::AlreadyConfirmed, Op::Confirm { .. }) => true,
             (ServiceError::NotSupported { .. }, Op::Confirm { .. }) => true,
-            (ServiceError::Gate(GateRefusal::NewOrder), Op::Order { .. }) => true,
+            (ServiceError::Gate(GateRefusal::NewOrder(_)), Op::Order { .. }) => true,
             (ServiceError::Gate(_), Op::Seats { .. }) => true,
             // A seat count over the offer's maximum, or a suspended subscription.
             (ServiceError::Invalid(_), Op::Seats { .. }) => true,
@@ -271,9 +271,7 @@ pub fn check_told(
 /// Sessions that follow the core show the store as it is: the list, and an open Account.
 pub fn check_sessions(core: &Core, sessions: &mut [Session], context: &str) {
     let today = core.business_date();
-    let listed: Vec<ListingRow> = (core.store().listing().expect("reads"))
-        .map(|row| ListingRow::on(row.expect("a row"), today))
-        .collect();
+    let listed: Vec<ListingRow> = pcenter::directory::rows_on(core.store(), today).expect("reads");
     for session in sessions {
         assert!(session.follow(), "{context}: the session was told");
         let directory = pcenter::core::read(&session.app.ctx.directory);

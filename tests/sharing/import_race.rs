@@ -5,7 +5,6 @@
 use crate::common::*;
 use crate::workload::TickingClock;
 use clap::FromArgMatches;
-use pcenter::assets;
 use pcenter::cli::Options;
 use pcenter::core::{Core, SessionId};
 use pcenter::domain::agreement::{current_on, Acceptance, Channel, Confirmation, Contact};
@@ -61,7 +60,7 @@ fn before(history: &[Confirmation], moment: &Confirmation) -> Vec<Confirmation> 
 
 #[test]
 fn an_import_racing_other_agents_never_confirms_a_person_twice_in_a_row() {
-    let start = assets::demo_snapshot();
+    let start = demo_on(MANDATORY_DAY);
     let clock = TickingClock::new(fixed_clock(MANDATORY_DAY).0);
     let core = core_over(
         Box::new(MemoryStore::with_snapshot(start.clone())),
@@ -113,6 +112,7 @@ fn an_import_racing_other_agents_never_confirms_a_person_twice_in_a_row() {
                         let acceptance = Acceptance {
                             accepted_by: contact(&first_name),
                             date_agreed: "2018-11-09".parse().unwrap(),
+                            agreement: pcenter::domain::agreement::AgreementKind::CloudAgreement,
                         };
                         let result = core.change(&actor, SessionId::COMMAND, |ops| {
                             ops.confirm(&customer.id, acceptance, Channel::Account)

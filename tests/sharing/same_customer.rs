@@ -12,7 +12,7 @@ use pcenter::app::App;
 use pcenter::assets;
 use pcenter::book::Book;
 use pcenter::domain::agreement::{AcceptanceField, Channel, Confirmation, Contact};
-use pcenter::domain::gate::GateRefusal;
+use pcenter::domain::gate::{GateRefusal, Needed};
 use pcenter::domain::role::Role;
 use pcenter::service::ServiceError;
 use pcenter::store::Dossier;
@@ -244,7 +244,8 @@ fn an_order_is_refused_when_the_store_says_unconfirmed_whatever_the_session_saw(
         press(&mut bob, KeyCode::Char('o'));
         // Bob's view says Confirmed, so no prompt stands before the order.
         order_first_offer(&mut bob);
-        let refusal = ServiceError::Gate(GateRefusal::NewOrder).to_string();
+        let refusal =
+            ServiceError::Gate(GateRefusal::NewOrder(Needed::CLOUD_IN_DASHBOARD)).to_string();
         assert_eq!(
             order(&bob).notice.as_deref(),
             Some(refusal.as_str()),
@@ -262,12 +263,12 @@ fn a_seat_change_is_refused_when_the_store_says_unconfirmed_whatever_the_session
         open_account(&mut bob, NORTHWIND);
         press(&mut bob, KeyCode::Char('s'));
         let editor = account(&bob).seat_editor.as_ref().expect("the seat editor");
-        assert_eq!(editor.subscription_name, "Microsoft 365 Business Premium");
+        assert_eq!(editor.subscription_name, "Microsoft 365 Business");
         ctrl(&mut bob, 'u');
         type_text(&mut bob, "50");
         ctrl(&mut bob, 's');
         let editor = account(&bob).seat_editor.as_ref().expect("the seat editor");
-        let refusal = GateRefusal::SeatChange.to_string();
+        let refusal = GateRefusal::SeatChange(Needed::CLOUD_IN_DASHBOARD).to_string();
         assert_eq!(
             editor.form.error(SeatField::Quantity),
             Some(refusal.as_str()),
@@ -300,7 +301,7 @@ fn a_seat_change_is_let_through_once_another_agent_confirmed() {
         ctrl(&mut bob, 's');
         assert_eq!(
             message(&bob),
-            "Microsoft 365 Business Premium: the seat count is now 50."
+            "Microsoft 365 Business: the seat count is now 50."
         );
         assert_eq!(stored(&demo, NORTHWIND).subscriptions[0].quantity, Some(50));
     }

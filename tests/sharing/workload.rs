@@ -67,11 +67,12 @@ pub fn person(index: usize) -> Contact {
     }
 }
 
-/// Seat-based with a high maximum, seat-based with a low one (300), usage-based.
+/// Seat-based with a high maximum, seat-based with a low one (300), usage-based (Microsoft
+/// Azure: Azure plan is not sold in 2018).
 const OFFERS: [&str; 3] = [
     "8BBCEA40-9A69-42FA-ABDC-DC6C5F8C6F72",
     "9A2B630F-B3A0-4368-AFD8-2039FCBC5F24",
-    "1F9583C8-6D90-4583-A9AD-E3083B0600EE",
+    "712C9177-476A-4535-8E4D-EAA4F4B5E0C5",
 ];
 
 /// Prefixes of new customers: few, so that threads often want the same one.
@@ -217,7 +218,9 @@ pub fn run(
         let seq = writes.fetch_add(1, Ordering::SeqCst);
         let customer_id = op.customer().map(|c| customers[c].clone());
         let seen = match &customer_id {
-            Some(id) => ops.store.dossier(id).expect("the store reads"),
+            // As the business date sees it: records of later days are not there yet.
+            Some(id) => (ops.store.dossier(id).expect("the store reads"))
+                .and_then(|dossier| dossier.as_of(actor.business_date)),
             None => None,
         };
         let domain_taken = match &op {
@@ -265,6 +268,7 @@ fn act(
             let acceptance = Acceptance {
                 accepted_by: person(*p),
                 date_agreed: *date,
+                agreement: pcenter::domain::agreement::AgreementKind::CloudAgreement,
             };
             ops.confirm(id, acceptance, Channel::Command)
                 .map(Made::Confirmation)
@@ -289,6 +293,7 @@ fn act(
             let acceptance = confirmed.then(|| Acceptance {
                 accepted_by: person(*prefix),
                 date_agreed: ops.actor.business_date,
+                agreement: pcenter::domain::agreement::AgreementKind::CloudAgreement,
             });
             // Without an acceptance the wizard is refused in the mandatory phase; a command
             // is not.

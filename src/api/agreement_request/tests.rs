@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::agreement::{CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -27,20 +28,95 @@ fn timestamps_count_by_the_date_written_in_them() {
         .contains("neither a date nor a timestamp"));
 }
 
+fn body_of(text: &str) -> Requested {
+    Requested::from_request(parse_body("-", text).unwrap())
+}
+
+const ADA: &str = r#""primaryContact":{"firstName":"Ada","lastName":"Lovelace","email":"ada@contoso.com"},"dateAgreed":"2019-12-02""#;
+
 #[test]
-fn template_ids_are_compared_without_case_and_unknown_ones_name_the_known_one() {
-    assert!(check_template(None).is_ok());
-    assert!(check_template(Some("998B88DE-AA99-4388-A42C-1B3517D49490")).is_ok());
-    let refused = check_template(Some("117a77b0-9360-443b-8795-c6dedc750cf9")).unwrap_err();
+fn the_template_decides_the_agreement_whatever_the_case_of_its_id_or_the_type_sent() {
+    let cloud = body_of(&format!(
+        r#"{{{ADA},"templateId":"998B88DE-AA99-4388-A42C-1B3517D49490","type":"MicrosoftCustomerAgreement"}}"#
+    ));
+    let acceptance = cloud.validate(d("2019-12-02")).unwrap();
+    assert_eq!(acceptance.agreement, AgreementKind::CloudAgreement);
+    let customer = body_of(&format!(
+        r#"{{{ADA},"templateId":" 117a77b0-9360-443b-8795-c6dedc750cf9 ","type":"microsoftcloudagreement"}}"#
+    ));
+    let acceptance = customer.validate(d("2019-12-02")).unwrap();
+    assert_eq!(acceptance.agreement, AgreementKind::CustomerAgreement);
+}
+
+#[test]
+fn the_body_names_its_template_and_its_type() {
+    let refused = |text: String| {
+        body_of(&text)
+            .into_acceptance(d("2019-12-02"))
+            .unwrap_err()
+            .description
+    };
+    assert_eq!(
+        refused(format!(r#"{{{ADA},"templateId":"{MCA_TEMPLATE_ID}"}}"#)),
+        "type: The agreement type is missing: add \"type\": \"MicrosoftCloudAgreement\" or \"MicrosoftCustomerAgreement\"."
+    );
+    assert_eq!(
+        refused(format!(r#"{{{ADA},"templateId":"{MCA_TEMPLATE_ID}","type":"Cloud"}}"#)),
+        "type: 'Cloud' is not an agreement type: use \"MicrosoftCloudAgreement\" or \"MicrosoftCustomerAgreement\"."
+    );
+    let missing = refused(format!(
+        r#"{{{ADA},"templateId":" ","type":"MicrosoftCloudAgreement"}}"#
+    ));
     assert!(
-        refused.contains("998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement)"),
-        "{refused}"
+        missing.starts_with("templateId: The template ID is missing: add \"templateId\""),
+        "{missing}"
+    );
+    assert!(
+        missing.contains("998b88de-aa99-4388-a42c-1b3517d49490 (MicrosoftCloudAgreement) and 117a77b0-9360-443b-8795-c6dedc750cf9 (MicrosoftCustomerAgreement)"),
+        "{missing}"
+    );
+    let both = refused(format!("{{{ADA}}}"));
+    assert!(
+        both.starts_with("templateId: The template ID is missing")
+            && both.contains(" type: The agreement type is missing"),
+        "{both}"
     );
 }
 
 #[test]
+fn the_flags_without_a_template_confirm_the_dashboards_agreement_of_the_business_date() {
+    let args = |template_id: Option<&str>| CreateAgreementArgs {
+        customer: "contoso".into(),
+        json: None,
+        first_name: Some("Ada".into()),
+        last_name: Some("Lovelace".into()),
+        email: Some("ada@contoso.com".into()),
+        phone: None,
+        date: None,
+        template_id: template_id.map(str::to_string),
+    };
+    let on = |date: &str, template_id| {
+        Requested::from_flags(&args(template_id))
+            .validate(d(date))
+            .map(|acceptance| acceptance.agreement)
+    };
+    assert_eq!(on("2020-01-31", None), Ok(AgreementKind::CloudAgreement));
+    assert_eq!(on("2020-02-01", None), Ok(AgreementKind::CustomerAgreement));
+    assert_eq!(
+        on("2018-11-14", Some(CUSTOMER_AGREEMENT_TEMPLATE_ID)),
+        Ok(AgreementKind::CustomerAgreement)
+    );
+    let unknown = on("2018-11-14", Some("x")).unwrap_err();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].0, "template-id");
+    assert!(unknown[0]
+        .1
+        .starts_with("No agreement template has the ID 'x'."));
+}
+
+#[test]
 fn every_problem_is_reported_under_the_callers_own_field_names() {
-    let body = r#"{"primaryContact":{"firstName":"","lastName":"Park","email":"nobody"},"templateId":"x"}"#;
+    let body = r#"{"primaryContact":{"firstName":"","lastName":"Park","email":"nobody"},"templateId":"x","type":"MicrosoftCloudAgreement"}"#;
     let requested = Requested::from_request(parse_body("-", body).unwrap());
     let error = requested.into_acceptance(d("2018-09-14")).unwrap_err();
     assert_eq!(error.code, 400);
@@ -58,7 +134,7 @@ fn every_problem_is_reported_under_the_callers_own_field_names() {
 
 #[test]
 fn no_date_means_the_business_date() {
-    let body = r#"{"primaryContact":{"firstName":"Ji-woo","lastName":"Park","email":"jiwoo@hanbit.co.kr"}}"#;
+    let body = r#"{"primaryContact":{"firstName":"Ji-woo","lastName":"Park","email":"jiwoo@hanbit.co.kr"},"templateId":"998b88de-aa99-4388-a42c-1b3517d49490","type":"MicrosoftCloudAgreement"}"#;
     let requested = Requested::from_request(parse_body("-", body).unwrap());
     assert_eq!(requested.date(d("2018-09-14")), d("2018-09-14"));
     let acceptance = requested.into_acceptance(d("2018-09-14")).unwrap();

@@ -4,9 +4,11 @@
 use super::data::{Generator, AGENTS, FIRST_CONFIRMATION};
 use super::words::{Locale, Place};
 use crate::assets;
-use crate::domain::agreement::{Channel, Confirmation, MCA_TEMPLATE_ID, MCA_TYPE};
+use crate::domain::agreement::{AgreementKind, Channel, Confirmation};
+use crate::domain::commerce::Offer;
 use crate::domain::commerce::{Billing, Order, OrderLine, Subscription, SubscriptionStatus};
 use crate::domain::customer::Customer;
+use crate::domain::timeline::CUSTOMER_AGREEMENT_FROM;
 use crate::store::Snapshot;
 use chrono::{Duration, NaiveDate};
 
@@ -58,8 +60,8 @@ impl Generator {
                     customer_id: customer.id.clone(),
                     accepted_by,
                     date_agreed,
-                    agreement_type: MCA_TYPE.to_string(),
-                    template_id: MCA_TEMPLATE_ID.to_string(),
+                    agreement_type: agreement_of(recorded_at).type_name().to_string(),
+                    template_id: agreement_of(recorded_at).template_id().to_string(),
                     recorded_by: self.rng.pick(&AGENTS).to_string(),
                     recorded_at,
                     channel: *self.rng.pick(&CHANNELS),
@@ -111,7 +113,7 @@ impl Generator {
             let order_id = self.id();
             let mut lines = Vec::with_capacity(group.len());
             for &i in group {
-                let offer = &offers[i];
+                let offer = sold_on(&offers[i], at.date_naive());
                 let quantity = match (offer.billing, offer.max_seats) {
                     (Billing::SeatBased, max) => {
                         let cap = *self.rng.pick(&[10, 25, 50, 300, 10_000]);
@@ -134,7 +136,7 @@ impl Generator {
                     customer_id: customer.id.clone(),
                     order_id: order_id.clone(),
                     offer_id: offer.id.clone(),
-                    offer_name: offer.name.clone(),
+                    offer_name: offer.name_on(at.date_naive()).to_string(),
                     billing: offer.billing,
                     quantity,
                     status,
@@ -152,4 +154,26 @@ impl Generator {
             });
         }
     }
+}
+
+/// The agreement a confirmation recorded at `recorded_at` confirms: the Microsoft Customer
+/// Agreement once it exists, as partners then did.
+fn agreement_of(recorded_at: chrono::DateTime<chrono::Utc>) -> AgreementKind {
+    if recorded_at.date_naive() >= CUSTOMER_AGREEMENT_FROM {
+        AgreementKind::CustomerAgreement
+    } else {
+        AgreementKind::CloudAgreement
+    }
+}
+
+/// `offer` when it was sold on `date`; else the first offer of the catalog billed the same way
+/// that was (Microsoft Azure before Azure plan), so that every order is one of its day.
+fn sold_on(offer: &'static Offer, date: NaiveDate) -> &'static Offer {
+    if offer.sold_on(date) {
+        return offer;
+    }
+    assets::offers()
+        .iter()
+        .find(|other| other.billing == offer.billing && other.sold_on(date))
+        .unwrap_or(offer)
 }

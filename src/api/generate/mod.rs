@@ -94,7 +94,8 @@ fn save_list(store: &SledStore, directory: &Directory) -> Result<(), ApiError> {
     let stamp = Stamp {
         store: store.identity()?,
         generation: store.generation()?,
-        statuses_from: store.latest_acceptance()?,
+        // The statuses were computed with every confirmation counting (NaiveDate::MAX).
+        statuses_from: Stamp::statuses_from(store.latest_change()?, NaiveDate::MAX),
     };
     ListCache::of(store.path())
         .save(directory, stamp, &partner)

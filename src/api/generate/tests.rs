@@ -179,7 +179,12 @@ fn subscriptions_match_their_offers_and_orders() {
     let mut per_customer: HashMap<&str, (usize, usize)> = HashMap::new();
     for s in &data.subscriptions {
         let offer = assets::offer(&s.offer_id).expect(&s.offer_id);
-        assert_eq!((s.billing, &s.offer_name), (offer.billing, &offer.name));
+        let day = s.created_at.date_naive();
+        assert!(offer.sold_on(day), "{} on {day}", offer.name);
+        assert_eq!(
+            (s.billing, s.offer_name.as_str()),
+            (offer.billing, offer.name_on(day))
+        );
         match s.billing {
             Billing::SeatBased => {
                 let seats = s.quantity.expect(&s.id);

@@ -1,18 +1,27 @@
 //! What becomes of one row of an import: created, unchanged, skipped or rejected, judged by the
 //! service's own rules on the book, without writing (the caller writes a group at a time).
+//!
+//! A row that names its agreement (the Type of Microsoft's sample, or a Type column) is judged
+//! against the customer's confirmations of that agreement; a row that names none confirms the
+//! agreement the dashboard confirms on the business date.
 
 use super::csv::Record;
 use super::dry_run::DryRun;
 use super::habits::spreadsheet_date;
-use super::lookup::{insufficient, Check, Customers};
+use super::lookup::{Check, Customers};
+use super::microsoft;
 use super::plan::Plan;
-use super::rows::{Column, Header, Row};
+use super::rows::{Column, Dialect, Header, Row};
 use crate::api::error::{exit, ApiError};
 use crate::api::Api;
-use crate::domain::agreement::{Acceptance, AcceptanceField, Channel, Confirmation};
+use crate::domain::agreement::{
+    self, Acceptance, AcceptanceField, AgreementKind, Channel, Confirmation,
+};
+use crate::domain::timeline;
 use crate::service::{Operations, ServiceError};
 use crate::store::Dossier;
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -26,7 +35,7 @@ pub enum Outcome {
     /// Already on record; why, after the customer's name.
     Unchanged {
         customer: String,
-        why: &'static str,
+        why: Cow<'static, str>,
     },
     /// No confirmation in the row (an export writes such rows).
     Skipped,
@@ -73,6 +82,7 @@ pub fn decide(
         Ok(row) => row,
         Err(reason) => return Ok(Outcome::Rejected(reason)),
     };
+    let dialect = row.dialect();
     let (customer_id, missing) =
         match Customers::new(api.core.store()).check(&mut api.book, &row)? {
             Check::Empty => return Ok(Outcome::Skipped),
@@ -83,7 +93,12 @@ pub fn decide(
             } => (customer_id, missing),
         };
     let customer = label(api, &customer_id);
-    let others = plan.other_lines(&customer_id, record.line);
+    // Microsoft's sample gives a customer one row per agreement; the plan refused a file that
+    // gives one agreement twice.
+    let others = match dialect {
+        Dialect::Pcenter => plan.other_lines(&customer_id, record.line),
+        Dialect::MicrosoftSample => Vec::new(),
+    };
     if !others.is_empty() {
         let lines = if others.len() == 1 { "line" } else { "lines" };
         let others: Vec<String> = others.iter().map(usize::to_string).collect();
@@ -94,22 +109,38 @@ pub fn decide(
     }
     if !missing.is_empty() {
         let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
-        return Ok(Outcome::Rejected(insufficient(&names)));
+        return Ok(Outcome::Rejected(dialect.insufficient(&names)));
     }
-    if let Some(why) = on_record_as_written(api, &customer_id, &row) {
+    let named = match row.agreement() {
+        Ok(named) => named,
+        Err(reason) => return Ok(Outcome::Rejected(reason)),
+    };
+    let unchanged = match (dialect, named) {
+        (Dialect::MicrosoftSample, Some(kind)) => {
+            same_contact_as_current(api, &customer_id, &row, kind)
+        }
+        _ => on_record_as_written(api, &customer_id, &row, named),
+    };
+    if let Some(why) = unchanged {
         return Ok(Outcome::Unchanged { customer, why });
     }
     // Only the date's form is checked here: the service refuses a future date, with Partner
     // Center's own message.
-    let acceptance = match row.draft().validate(NaiveDate::MAX) {
+    let mut acceptance = match row.draft().validate(NaiveDate::MAX) {
         Ok(acceptance) => acceptance,
         Err(errors) => {
             let messages: Vec<String> = errors
                 .iter()
                 .map(|(field, message)| {
                     let column = column(*field);
-                    let message = match column {
-                        Column::Date => spreadsheet_date(row.get(Column::Date)),
+                    let date = row.get(Column::Date);
+                    let message = match (column, dialect) {
+                        (Column::Date, Dialect::Pcenter) => spreadsheet_date(date),
+                        (Column::Date, Dialect::MicrosoftSample)
+                            if microsoft::iso_date(date).is_none() =>
+                        {
+                            Some(microsoft::date_refusal(date))
+                        }
                         _ => None,
                     }
                     .unwrap_or_else(|| message.clone());
@@ -119,11 +150,14 @@ pub fn decide(
             return Ok(Outcome::Rejected(messages.join(" ")));
         }
     };
-    match record_unless_on_record(api, &customer_id, acceptance) {
+    // A row that names no agreement confirms the one the dashboard confirms on the business
+    // date. The service refuses an agreement that cannot be confirmed then, with its message.
+    acceptance.agreement =
+        named.unwrap_or_else(|| timeline::dashboard_agreement(api.actor.business_date));
+    let kind = acceptance.agreement;
+    match record_unless_on_record(api, &customer_id, acceptance, named) {
         Ok(Some(confirmation)) => {
-            let current = api
-                .book
-                .current_confirmation(&customer_id, api.actor.business_date)
+            let current = current(api, &customer_id, named)
                 .filter(|current| **current != confirmation)
                 .map(|current| current.date_agreed);
             Ok(Outcome::Created {
@@ -134,12 +168,28 @@ pub fn decide(
         }
         Ok(None) => Ok(Outcome::Unchanged {
             customer,
-            why: SAME_AS_EARLIER,
+            why: SAME_AS_EARLIER.into(),
         }),
         Err(ServiceError::AlreadyConfirmed) => Ok(Outcome::Unchanged {
             customer,
-            why: SAME_AS_CURRENT,
+            why: match named {
+                Some(kind) => same_as_current_of(kind).into(),
+                None => SAME_AS_CURRENT.into(),
+            },
         }),
+        // The agreement the row names cannot be confirmed on the business date: the other can.
+        Err(error @ (ServiceError::TemplateRetired | ServiceError::AgreementNotYetAvailable))
+            if named.is_some() =>
+        {
+            let other = AgreementKind::ALL.into_iter().find(|k| *k != kind);
+            let hint = other.map_or(String::new(), |other| {
+                format!(" In this file, that is the Type {}.", other.type_name())
+            });
+            Ok(Outcome::Rejected(format!(
+                "{}{hint}",
+                ApiError::from(error).description
+            )))
+        }
         Err(error) => {
             let error = ApiError::from(error);
             if error.exit == exit::STORE || error.exit == exit::STORE_IN_USE {
@@ -154,11 +204,62 @@ pub fn decide(
     }
 }
 
+/// The customer's confirmation in force on the business date: of the agreement `named`, or of
+/// any agreement.
+fn current<'a>(
+    api: &'a Api,
+    customer_id: &str,
+    named: Option<AgreementKind>,
+) -> Option<&'a Confirmation> {
+    let confirmations = api.book.confirmations(customer_id);
+    let as_of = api.actor.business_date;
+    match named {
+        Some(kind) => agreement::current_of(confirmations, kind, as_of),
+        None => agreement::current_on(confirmations, as_of),
+    }
+}
+
+/// Why a row of Microsoft's sample is already on record, as the sample judges it: its contact
+/// is, value for value and in the same case, that of the customer's current confirmation of
+/// the row's agreement (the date aside, as a new date alone records nothing). A row whose date
+/// cannot be read is not judged here, and is refused for it.
+fn same_contact_as_current(
+    api: &Api,
+    customer_id: &str,
+    row: &Row,
+    kind: AgreementKind,
+) -> Option<Cow<'static, str>> {
+    let date = microsoft::iso_date(row.get(Column::Date))?;
+    let current = current(api, customer_id, Some(kind))?;
+    let who = &current.accepted_by;
+    let same = row.get(Column::FirstName) == who.first_name
+        && row.get(Column::LastName) == who.last_name
+        && row.get(Column::Phone) == who.phone.as_deref().unwrap_or("")
+        && row.get(Column::Email) == who.email;
+    if !same {
+        return None;
+    }
+    let mut why = same_as_current_of(kind);
+    if date != current.date_agreed.to_string() {
+        why.push_str(&format!(
+            " (on {}; a new date alone records no new confirmation: change the contact to record one)",
+            current.date_agreed
+        ));
+    }
+    Some(why.into())
+}
+
 /// Why the row is already on record when it is, value for value, a confirmation of the
-/// customer as an export writes it. Such a row writes nothing, so it is unchanged even with a
-/// value that an older version stored and the rules now refuse (a control character in a
-/// name): an export of any store imports back as unchanged rows.
-fn on_record_as_written(api: &Api, customer_id: &str, row: &Row) -> Option<&'static str> {
+/// customer as an export writes it (of the agreement `named`, when the row names one). Such a
+/// row writes nothing, so it is unchanged even with a value that an older version stored and
+/// the rules now refuse (a control character in a name): an export of any store imports back
+/// as unchanged rows.
+fn on_record_as_written(
+    api: &Api,
+    customer_id: &str,
+    row: &Row,
+    named: Option<AgreementKind>,
+) -> Option<Cow<'static, str>> {
     let same = |c: &Confirmation| {
         let who = &c.accepted_by;
         row.get(Column::FirstName) == who.first_name
@@ -167,24 +268,35 @@ fn on_record_as_written(api: &Api, customer_id: &str, row: &Row) -> Option<&'sta
             && row.get(Column::Phone) == who.phone.as_deref().unwrap_or("")
             && row.get(Column::Date) == c.date_agreed.format("%Y-%m-%d").to_string()
     };
-    let book = &api.book;
-    let current = book.current_confirmation(customer_id, api.actor.business_date);
-    if current.is_some_and(same) {
-        return Some(SAME_AS_CURRENT);
+    if current(api, customer_id, named).is_some_and(same) {
+        return Some(SAME_AS_CURRENT.into());
     }
-    book.confirmations(customer_id)
-        .iter()
+    (api.book.confirmations(customer_id).iter())
+        .filter(|c| of_agreement(c, named))
         .any(same)
-        .then_some(SAME_AS_EARLIER)
+        .then_some(SAME_AS_EARLIER.into())
+}
+
+/// Why a row naming `kind` is unchanged: its contact is that of the current confirmation of
+/// that agreement.
+fn same_as_current_of(kind: AgreementKind) -> String {
+    format!("{SAME_AS_CURRENT} for the {}", kind.name())
+}
+
+/// Whether `confirmation` is of the agreement `named`; any is, when none is named.
+fn of_agreement(confirmation: &Confirmation, named: Option<AgreementKind>) -> bool {
+    named.is_none_or(|kind| confirmation.kind() == Some(kind))
 }
 
 /// Confirms through the service, unless a confirmation of the same person on the same date is
-/// already on record for the customer (`None`): importing a file again adds nothing. A contact
-/// equal to the current confirmation's is the service's own refusal (600061), on any date.
+/// already on record for the customer (of the agreement `named`, when the row names one):
+/// `None`, importing a file again adds nothing. A contact equal to the current confirmation's
+/// is the service's own refusal (600061), on any date.
 fn record_unless_on_record(
     api: &mut Api,
     customer_id: &str,
     acceptance: Acceptance,
+    named: Option<AgreementKind>,
 ) -> Result<Option<Confirmation>, ServiceError> {
     let dry_run = DryRun {
         customer: api.book.customer(customer_id).cloned().map(Dossier::new),
@@ -193,13 +305,16 @@ fn record_unless_on_record(
     ops.check_confirmation(customer_id, acceptance.date_agreed)?;
     let book = &ops.book;
     let same_person = |c: &Confirmation| c.accepted_by.same_person(&acceptance.accepted_by);
-    let current_is_same = book
-        .current_confirmation(customer_id, ops.actor.business_date)
-        .is_some_and(same_person);
-    let on_record = book
-        .confirmations(customer_id)
-        .iter()
-        .any(|c| same_person(c) && c.date_agreed == acceptance.date_agreed);
+    let confirmations = book.confirmations(customer_id);
+    let as_of = ops.actor.business_date;
+    let current = match named {
+        Some(kind) => agreement::current_of(confirmations, kind, as_of),
+        None => agreement::current_on(confirmations, as_of),
+    };
+    let current_is_same = current.is_some_and(same_person);
+    let on_record = confirmations.iter().any(|c| {
+        of_agreement(c, named) && same_person(c) && c.date_agreed == acceptance.date_agreed
+    });
     if on_record && !current_is_same {
         return Ok(None);
     }

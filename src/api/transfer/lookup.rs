@@ -1,7 +1,7 @@
 //! What a row says before any rule of the service is applied: nothing (an export's row for a
 //! customer without a confirmation), too little, or a confirmation for one known customer.
 
-use super::rows::{Column, Row};
+use super::rows::{Column, Dialect, Row};
 use crate::book::Book;
 use crate::domain::characters::quote;
 use crate::domain::compare;
@@ -57,11 +57,20 @@ impl<'s> Customers<'s> {
         if !has_data(row) {
             return Ok(Ok(Check::Empty));
         }
-        let missing: Vec<Column> = [Date, FirstName, LastName, Email]
-            .into_iter()
+        let dialect = row.dialect();
+        let missing: Vec<Column> = (dialect.required().iter().copied())
             .filter(|c| row.get(*c).is_empty())
             .collect();
         let (tenant, domain) = (row.get(TenantId), row.get(Domain));
+        // Microsoft's sample needs both the tenant ID and the domain.
+        if dialect == Dialect::MicrosoftSample && (tenant.is_empty() || domain.is_empty()) {
+            let names: Vec<&str> = (Column::READ.iter())
+                .filter(|c| matches!(c, TenantId | Domain) || missing.contains(c))
+                .filter(|c| row.get(**c).is_empty())
+                .map(|c| c.name())
+                .collect();
+            return Ok(Err(dialect.insufficient(&names)));
+        }
         let customer_id = if !tenant.is_empty() {
             let id = compare::lookup_key(tenant);
             if book.customer(&id).is_none() {
@@ -104,7 +113,7 @@ impl<'s> Customers<'s> {
         } else {
             let mut names = vec!["TenantId or Domain"];
             names.extend(missing.iter().map(|c| c.name()));
-            return Ok(Err(insufficient(&names)));
+            return Ok(Err(dialect.insufficient(&names)));
         };
         Ok(Ok(Check::Identified {
             customer_id,
@@ -117,18 +126,13 @@ impl<'s> Customers<'s> {
 /// that have none).
 pub fn has_data(row: &Row) -> bool {
     use Column::*;
-    [Date, FirstName, LastName, Phone, Email]
+    [Date, FirstName, LastName, Phone, Email, Type]
         .iter()
         .any(|c| !row.get(*c).is_empty())
 }
 
 fn reject(reason: String) -> Check {
     Check::Rejected(reason)
-}
-
-/// The reason for a row with required columns left empty.
-pub fn insufficient(names: &[&str]) -> String {
-    format!("insufficient data: {} empty", names.join(", "))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! `pcenter agreements export|import`: every customer's current confirmation as the CSV of
-//! Microsoft's own export sample (`TenantId,Domain,Date,First Name,Last Name,Phone,Email`), and
-//! that CSV read back, each row recorded through the same service operation as the dashboard.
+//! `pcenter agreements export|import`: every customer's current confirmation as CSV in the
+//! columns of Microsoft's own export sample (`TenantId,Domain,Date,First Name,Last Name,Phone,Email`),
+//! or exactly as that sample writes it (`--format microsoft-sample`: a row per agreement, its
+//! type last, US dates), and either CSV read back, each row recorded through the same service
+//! operation as the dashboard.
 
 mod csv;
 mod decide;
@@ -12,11 +14,12 @@ pub mod fuzzing;
 mod habits;
 mod import;
 mod lookup;
+mod microsoft;
 mod plan;
 pub(super) mod progress;
 mod report;
 mod rows;
 mod source;
 
-pub use export::export;
+pub use export::{export, export_as};
 pub use import::import;

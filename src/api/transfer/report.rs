@@ -94,7 +94,7 @@ impl Group {
             } if !dry_run => {
                 let unchanged = Outcome::Unchanged {
                     customer: customer.clone(),
-                    why: SAME_AS_CURRENT,
+                    why: SAME_AS_CURRENT.into(),
                 };
                 self.confirmations
                     .push((line, *confirmation, unchanged.said(line, dry_run)));
@@ -240,7 +240,7 @@ mod tests {
                 4,
                 Outcome::Unchanged {
                     customer: "Fabrikam".into(),
-                    why: "the same contact is already confirmed",
+                    why: "the same contact is already confirmed".into(),
                 },
             ),
             (5, created("Northwind")),
@@ -250,7 +250,7 @@ mod tests {
                 8,
                 Outcome::Unchanged {
                     customer: "Tailspin".into(),
-                    why: "the same contact is already confirmed",
+                    why: "the same contact is already confirmed".into(),
                 },
             ),
             (9, created("Litware")),

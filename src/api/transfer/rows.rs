@@ -1,9 +1,11 @@
-//! The columns of the CSV, its header, and a row's values by column.
+//! The columns of the CSV, its header, and a row's values by column: in the export's own CSV,
+//! or in that of Microsoft's bulk sample (see `microsoft`), told apart by the header.
 
 use super::csv::Record;
+use super::microsoft;
 use crate::api::csv_escape::unescape;
 use crate::api::output::unneutralised;
-use crate::domain::agreement::AcceptanceDraft;
+use crate::domain::agreement::{AcceptanceDraft, AgreementKind};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,10 +17,12 @@ pub enum Column {
     LastName,
     Phone,
     Email,
+    /// The agreement: MicrosoftCloudAgreement or MicrosoftCustomerAgreement.
+    Type,
 }
 
 impl Column {
-    /// In the order of Microsoft's export sample.
+    /// The columns the export writes, in the order of Microsoft's export sample.
     pub const ALL: [Column; 7] = [
         Column::TenantId,
         Column::Domain,
@@ -27,6 +31,18 @@ impl Column {
         Column::LastName,
         Column::Phone,
         Column::Email,
+    ];
+
+    /// Every column an import reads: the export's, then the agreement's type.
+    pub const READ: [Column; 8] = [
+        Column::TenantId,
+        Column::Domain,
+        Column::Date,
+        Column::FirstName,
+        Column::LastName,
+        Column::Phone,
+        Column::Email,
+        Column::Type,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,16 +54,49 @@ impl Column {
             Column::LastName => "Last Name",
             Column::Phone => "Phone",
             Column::Email => "Email",
+            Column::Type => microsoft::TYPE,
         }
     }
 }
 
-/// Where each column is in the file; columns are matched by name in any case and order.
+/// Which CSV a file is, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// The export's own: columns named in any order and case, dates as `YYYY-MM-DD`.
+    Pcenter,
+    /// Microsoft's bulk sample: its columns in its order, the agreement's type as an eighth
+    /// value, dates as `11/14/2018 12:00:00 AM`.
+    MicrosoftSample,
+}
+
+impl Dialect {
+    /// The columns a row with a confirmation must fill (of TenantId and Domain, the export's
+    /// own CSV needs one; see `lookup`).
+    pub fn required(self) -> &'static [Column] {
+        use Column::*;
+        match self {
+            Dialect::Pcenter => &[Date, FirstName, LastName, Email],
+            Dialect::MicrosoftSample => &[Date, FirstName, LastName, Email, Type],
+        }
+    }
+
+    /// The reason for a row with the required columns `names` left empty.
+    pub fn insufficient(self, names: &[&str]) -> String {
+        match self {
+            Dialect::Pcenter => format!("insufficient data: {} empty", names.join(", ")),
+            Dialect::MicrosoftSample => microsoft::insufficient(names),
+        }
+    }
+}
+
+/// Where each column is in the file; columns are matched by name in any case and order, but
+/// in the header of Microsoft's sample by their place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
-    /// How many fields every row must have.
+    dialect: Dialect,
+    /// How many fields every row must have (in Microsoft's sample: 7 or 8).
     width: usize,
-    positions: [Option<usize>; 7],
+    positions: [Option<usize>; 8],
 }
 
 /// The header's columns, as a sentence's end, for messages about the header.
@@ -56,21 +105,29 @@ pub const EXPECTED: &str = "TenantId (or Domain), Date, First Name, Last Name, P
 impl Header {
     /// The header, or why it cannot be one.
     pub fn parse(record: &Record) -> Result<Header, String> {
-        let mut positions = [None; 7];
+        if microsoft::is_sample_header(record) {
+            return Ok(Header {
+                dialect: Dialect::MicrosoftSample,
+                width: microsoft::WIDTH,
+                positions: std::array::from_fn(Some),
+            });
+        }
+        let mut positions = [None; 8];
         for (position, name) in record.fields.iter().enumerate() {
             let name = name.trim();
-            let Some(i) = Column::ALL
+            let Some(i) = Column::READ
                 .iter()
                 .position(|c| c.name().eq_ignore_ascii_case(name))
             else {
                 continue; // Other columns are allowed and ignored.
             };
             if positions[i].is_some() {
-                return Err(format!("names the column {} twice", Column::ALL[i].name()));
+                return Err(format!("names the column {} twice", Column::READ[i].name()));
             }
             positions[i] = Some(position);
         }
         let header = Header {
+            dialect: Dialect::Pcenter,
             width: record.fields.len(),
             positions,
         };
@@ -102,21 +159,33 @@ impl Header {
         self.positions[column as usize].is_some()
     }
 
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
     /// The row's values by column, or why the row cannot be read against this header.
     pub fn row<'r>(&self, record: &'r Record) -> Result<Row<'r>, String> {
         let count = record.fields.len();
-        if count != self.width {
-            return Err(format!(
-                "the row has {count} fields where the header has {}; a comma inside a value needs double quotes around the value",
-                self.width
-            ));
+        match self.dialect {
+            // A customer without a confirmation has no Type: seven values.
+            Dialect::MicrosoftSample if count == self.width || count == self.width - 1 => {}
+            Dialect::MicrosoftSample => return Err(microsoft::width_refusal(count)),
+            Dialect::Pcenter if count == self.width => {}
+            Dialect::Pcenter => {
+                return Err(format!(
+                    "the row has {count} fields where the header has {}; a comma inside a value needs double quotes around the value",
+                    self.width
+                ));
+            }
         }
         Ok(Row {
-            values: self.positions.map(|p| {
-                p.map_or(Cow::Borrowed(""), |p| {
-                    unescape(unneutralised(record.fields[p].trim()))
-                })
-            }),
+            dialect: self.dialect,
+            values: self
+                .positions
+                .map(|p| match p.and_then(|p| record.fields.get(p)) {
+                    Some(field) => unescape(unneutralised(field.trim())),
+                    None => Cow::Borrowed(""),
+                }),
         })
     }
 }
@@ -125,7 +194,8 @@ impl Header {
 /// a formula, escapes decoded (see `csv_escape`); an absent optional column reads as empty.
 #[derive(Debug, Clone)]
 pub struct Row<'r> {
-    values: [Cow<'r, str>; 7],
+    dialect: Dialect,
+    values: [Cow<'r, str>; 8],
 }
 
 impl Row<'_> {
@@ -133,14 +203,33 @@ impl Row<'_> {
         &self.values[column as usize]
     }
 
-    /// The confirmation's fields as typed, for the domain's validation.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The confirmation's fields as typed, for the domain's validation. A date of Microsoft's
+    /// sample (`11/14/2018 12:00:00 AM`) is given as `YYYY-MM-DD`.
     pub fn draft(&self) -> AcceptanceDraft {
+        let date = self.get(Column::Date);
+        let date = match self.dialect {
+            Dialect::MicrosoftSample => microsoft::iso_date(date).unwrap_or_else(|| date.into()),
+            Dialect::Pcenter => date.to_string(),
+        };
         AcceptanceDraft {
             first_name: self.get(Column::FirstName).to_string(),
             last_name: self.get(Column::LastName).to_string(),
             email: self.get(Column::Email).to_string(),
             phone: self.get(Column::Phone).to_string(),
-            date: self.get(Column::Date).to_string(),
+            date,
+        }
+    }
+
+    /// The agreement the row's Type names; `None` when it names none (no Type column, or an
+    /// empty value), or why its value is no agreement.
+    pub fn agreement(&self) -> Result<Option<AgreementKind>, String> {
+        match self.get(Column::Type) {
+            "" => Ok(None),
+            value => microsoft::agreement(value).map(Some),
         }
     }
 }
@@ -219,6 +308,72 @@ pub mod tests {
         assert_eq!(err, "has no column TenantId or Domain, Last Name, Phone");
         let err = header(&["TenantId", "Email", "EMAIL"]).unwrap_err();
         assert_eq!(err, "names the column Email twice");
+    }
+
+    #[test]
+    fn the_header_of_microsofts_sample_reads_its_rows_by_place_with_the_type_last() {
+        let sample: Vec<&str> = microsoft::HEADER_LINE.split(',').collect();
+        let sample = header(&sample).unwrap();
+        assert_eq!(sample.dialect(), Dialect::MicrosoftSample);
+        let cells = [
+            "x",
+            "x.com",
+            "11/14/2019 12:00:00 AM",
+            "Ada",
+            "Lovelace",
+            "'+1 425",
+            "a@b.io",
+            " MicrosoftCustomerAgreement ",
+        ];
+        let eight = record(&cells);
+        let row = sample.row(&eight).unwrap();
+        assert_eq!(row.get(Column::Phone), "+1 425");
+        assert_eq!(row.get(Column::Type), "MicrosoftCustomerAgreement");
+        assert_eq!(row.draft().date, "2019-11-14");
+        assert_eq!(row.agreement(), Ok(Some(AgreementKind::CustomerAgreement)));
+        // A customer without a confirmation: seven values, no Type.
+        let seven = record(&["x ", "x.com", "", "", "", "", ""]);
+        let row = sample.row(&seven).unwrap();
+        assert_eq!(
+            (row.get(Column::TenantId), row.get(Column::Type)),
+            ("x", "")
+        );
+        assert_eq!(row.agreement(), Ok(None));
+        let err = sample.row(&record(&["a"; 9])).unwrap_err();
+        assert!(
+            err.starts_with("the row has 9 fields where a row of Microsoft's sample has 8"),
+            "{err}"
+        );
+        // The export's own header, with a Type column anywhere, is read by name.
+        let own = header(&[
+            "Type",
+            "Email",
+            "Date",
+            "First Name",
+            "Last Name",
+            "Phone",
+            "TenantId",
+        ])
+        .unwrap();
+        assert_eq!(own.dialect(), Dialect::Pcenter);
+        let typed = record(&[
+            "microsoftcloudagreement",
+            "a@b.io",
+            "2018-11-14",
+            "Ada",
+            "L",
+            "",
+            "x",
+        ]);
+        let row = own.row(&typed).unwrap();
+        assert_eq!(row.agreement(), Ok(Some(AgreementKind::CloudAgreement)));
+        assert_eq!(row.draft().date, "2018-11-14");
+        let untyped = record(&["Cloud", "", "", "", "", "", "x"]);
+        let bad = own.row(&untyped).unwrap();
+        assert!(bad
+            .agreement()
+            .unwrap_err()
+            .starts_with("Type: 'Cloud' is not an agreement type"));
     }
 
     #[test]

@@ -110,6 +110,11 @@ impl Source<'_> {
         Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
     }
 
+    /// The path as given, for messages.
+    pub fn path(&self) -> &Path {
+        self.path
+    }
+
     pub fn cannot_read(&self, error: io::Error) -> ApiError {
         ApiError::invalid(format!("Cannot read {}: {error}.", quote_path(self.path)))
     }

@@ -125,7 +125,11 @@ pub const FORM: &[Binding] = &[
 /// Ctrl-S presses the form's primary button; each form has its own, named as on screen.
 #[rustfmt::skip]
 pub const PRIMARY_NEXT: &[Binding] = &[
-    bind(&[Ctrl('s')], "Next: check Account info and go on to Review", Command::Primary, Some("Next")),
+    bind(&[Ctrl('s')], "Next: Subscriptions, once Account info is checked", Command::Primary, Some("Next")),
+];
+#[rustfmt::skip]
+pub const PRIMARY_NEXT_REVIEW: &[Binding] = &[
+    bind(&[Ctrl('s')], "Next: Review, once each seat count is checked", Command::Primary, Some("Next")),
 ];
 #[rustfmt::skip]
 pub const PRIMARY_SUBMIT: &[Binding] = &[
@@ -219,4 +223,29 @@ pub const ORDER_PICK: &[Binding] = &[
     bind(&[Plain(KeyCode::Backspace)], "Erase a digit of the quantity", Command::Erase, None),
     bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Review the order", Command::Primary, Some("Review")),
     bind(&[Plain(KeyCode::Esc)], "Cancel the order", Command::Back, Some("Cancel")),
+];
+
+/// New customer, Subscriptions, while the offers have focus: the New order screen's keys, with
+/// the wizard's Next, Back and buttons.
+#[rustfmt::skip]
+pub const NEW_CUSTOMER_OFFERS: &[Binding] = &[
+    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous offer", Command::Up, None),
+    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next offer", Command::Down, None),
+    bind(&[Plain(KeyCode::Home), Plain(KeyCode::PageUp)], "First offer", Command::Top, None),
+    bind(&[Plain(KeyCode::End), Plain(KeyCode::PageDown)], "Last offer", Command::Bottom, None),
+    bind(&[Plain(KeyCode::Char(' '))], "Add or remove the offer", Command::Toggle, Some("Select")),
+    bind(&[Plain(KeyCode::Char('+')), Plain(KeyCode::Right)], "One more seat", Command::More, None),
+    bind(&[Plain(KeyCode::Char('-')), Plain(KeyCode::Left)], "One seat fewer", Command::Less, None),
+    bind(&[AnyDigit], "Type the quantity", Command::Digit, None),
+    bind(&[Plain(KeyCode::Backspace)], "Erase a digit of the quantity", Command::Erase, None),
+    bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Next: Review, once each seat count is checked", Command::Primary, Some("Next")),
+    bind(&[Plain(KeyCode::Tab)], "To the buttons: Next: Review, Back, Cancel", Command::NextField, Some("Buttons")),
+    bind(&[Plain(KeyCode::BackTab)], "To the buttons, from Cancel", Command::PreviousField, None),
+    bind(&[Plain(KeyCode::Esc)], "Back to Account info, keeping what was typed and chosen", Command::Back, Some("Back")),
+];
+
+/// New customer, Confirmation: Done is the only button.
+#[rustfmt::skip]
+pub const NEW_CUSTOMER_DONE: &[Binding] = &[
+    bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Done: back to Customers, the new customer selected", Command::Primary, Some("Done")),
 ];

@@ -6,17 +6,25 @@ use super::super::form::{focus_order, Form, FormRow};
 use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
 use super::{account::Account, form_bindings, order::NewOrder, Focus, FormKeys, Origin, Screen};
-use crate::domain::agreement::{AcceptanceDraft, AcceptanceField, Channel};
+use crate::domain::agreement::{
+    Acceptance, AcceptanceDraft, AcceptanceField, AgreementKind, Channel,
+};
 use crate::domain::eligibility::check_can_confirm;
 use crate::domain::gate::GateRefusal;
 use crate::domain::limits;
 use crate::domain::phase::{long_date, MANDATORY_FROM};
+use crate::domain::timeline::{
+    dashboard_agreement, AgreementEra, CLOUD_AGREEMENT_VALID_UNTIL, CUSTOMER_AGREEMENT_ONLY_FROM,
+};
 use crate::service::ServiceError;
 use AcceptanceField as A;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Input(AcceptanceField),
+    /// From October 1, 2019 to January 31, 2020: ticked, the customer accepted the Microsoft
+    /// Customer Agreement rather than the Microsoft Cloud Agreement.
+    CustomerAgreement,
     SaveAndContinue,
     Cancel,
 }
@@ -36,7 +44,16 @@ pub struct AcceptanceForm {
     pub purpose: Purpose,
     pub form: Form<Field>,
     pub notice: Option<String>,
+    /// The agreement the form confirms: the one the dashboard names on the business date, or
+    /// while either counts, the one chosen.
+    pub agreement: AgreementKind,
+    /// Whether the agent may choose the agreement (October 1, 2019 to January 31, 2020).
+    pub either: bool,
 }
+
+/// The checkbox of the months when either agreement counted.
+pub const CUSTOMER_AGREEMENT_LABEL: &str =
+    "The customer has accepted the new Microsoft customer agreement";
 
 impl AcceptanceForm {
     /// The form for a customer, pre-filled with the current confirmation's acceptor, or else the
@@ -53,6 +70,8 @@ impl AcceptanceForm {
             customer_id: customer_id.to_string(),
             company_name: customer.company_name.clone(),
             purpose,
+            agreement: dashboard_agreement(ctx.actor.business_date),
+            either: AgreementEra::on(ctx.actor.business_date) == AgreementEra::Both,
             form: Form::new(
                 [
                     (Field::Input(A::FirstName), draft.first_name),
@@ -93,13 +112,19 @@ impl AcceptanceForm {
     pub fn rows(&self) -> Vec<FormRow<Field>> {
         let mut rows = vec![];
         if let Purpose::BeforeOrder { skippable, .. } = self.purpose {
-            rows.push(FormRow::Text(
-                "You have not confirmed that this customer accepted the Microsoft Cloud Agreement. Complete the confirmation to continue with the new order.".into(),
-            ));
+            rows.push(FormRow::Text(format!(
+                "You have not confirmed that this customer accepted the {}. Complete the confirmation to continue with the new order.",
+                self.agreement.name()
+            )));
             rows.push(FormRow::Text(if skippable {
                 format!(
                     "Before {} you may skip confirmation by selecting Cancel.",
                     long_date(MANDATORY_FROM)
+                )
+            } else if self.agreement == AgreementKind::CustomerAgreement {
+                format!(
+                    "Confirmation of the Microsoft Customer Agreement is required since {}: Cancel returns without an order.",
+                    long_date(CUSTOMER_AGREEMENT_ONLY_FROM)
                 )
             } else {
                 format!(
@@ -137,6 +162,22 @@ impl AcceptanceForm {
                 id: Field::Input(A::Date),
                 label: "Agreement acceptance date",
             },
+        ]);
+        if self.either {
+            rows.extend([
+                FormRow::Blank,
+                FormRow::Text(format!(
+                    "Either agreement counts until {}; after that date, only the Microsoft Customer Agreement. Tick the box if the customer accepted it.",
+                    long_date(CLOUD_AGREEMENT_VALID_UNTIL)
+                )),
+                FormRow::Checkbox {
+                    id: Field::CustomerAgreement,
+                    label: CUSTOMER_AGREEMENT_LABEL,
+                    checked: self.agreement == AgreementKind::CustomerAgreement,
+                },
+            ]);
+        }
+        rows.extend([
             FormRow::Blank,
             FormRow::Buttons(vec![
                 (Field::SaveAndContinue, "Save and continue"),
@@ -159,6 +200,7 @@ impl AcceptanceForm {
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         let focus = match self.form.focus {
             Field::Input(_) => Focus::Text,
+            Field::CustomerAgreement => Focus::Checkbox,
             Field::SaveAndContinue | Field::Cancel => Focus::Button,
         };
         form_bindings(FormKeys::new(keys::PRIMARY_SAVE, keys::ESC_CANCEL), focus)
@@ -171,10 +213,16 @@ impl AcceptanceForm {
             Command::PreviousField => self.form.step_focus(&order, -1),
             Command::Back => return self.cancel(ctx),
             Command::Primary => return self.save(ctx),
+            Command::Toggle if self.form.focus == Field::CustomerAgreement => {
+                self.agreement = match self.agreement {
+                    AgreementKind::CloudAgreement => AgreementKind::CustomerAgreement,
+                    AgreementKind::CustomerAgreement => AgreementKind::CloudAgreement,
+                };
+            }
             Command::Press => match self.form.focus {
                 Field::SaveAndContinue => return self.save(ctx),
                 Field::Cancel => return self.cancel(ctx),
-                Field::Input(_) => {}
+                Field::Input(_) | Field::CustomerAgreement => {}
             },
             _ => {}
         }
@@ -186,7 +234,10 @@ impl AcceptanceForm {
         match self.draft().validate(ctx.actor.business_date) {
             Ok(acceptance) => Step::run(Request::Confirm {
                 customer_id: self.customer_id.clone(),
-                acceptance,
+                acceptance: Acceptance {
+                    agreement: self.agreement,
+                    ..acceptance
+                },
                 channel: match self.purpose {
                     Purpose::Update => Channel::Account,
                     Purpose::BeforeOrder { .. } => Channel::OrderPrompt,
@@ -219,13 +270,28 @@ impl AcceptanceForm {
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
+                    ctx.actor.business_date,
                 ))))
             }
             Purpose::BeforeOrder {
                 skippable: false,
                 origin,
             } => {
-                ctx.error(format!("No order was created. {}", GateRefusal::NewOrder));
+                let refusal = ctx
+                    .book
+                    .customer(&self.customer_id)
+                    .and_then(|customer| {
+                        ctx.book
+                            .gate_facts(customer, ctx.actor.business_date)
+                            .check_new_order()
+                            .err()
+                    })
+                    .map_or(String::new(), |refusal: GateRefusal| refusal.to_string());
+                ctx.error(
+                    format!("No order was created. {refusal}")
+                        .trim_end()
+                        .to_string(),
+                );
                 Step::go(origin.screen())
             }
         }
@@ -255,6 +321,7 @@ impl AcceptanceForm {
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
+                    ctx.actor.business_date,
                 ))))
             }
             // Another agent confirmed this very contact meanwhile: the order's gate is open, so
@@ -264,6 +331,7 @@ impl AcceptanceForm {
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
+                    ctx.actor.business_date,
                 ))))
             }
             (Ok(_), _) => Step::stay(),

@@ -246,12 +246,11 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             return match ctx.actor.role.require(GatedAction::SeeConfirmation) {
                 Ok(()) => {
                     // At a million customers a backup takes seconds: the screen says so first.
-                    ctx.info(format!(
-                        "Backing up {} customers; the dashboard waits until it is written.",
-                        ctx.indexing
-                            .map_or(crate::core::read(&ctx.directory).len(), |indexing| indexing
-                                .total)
-                    ));
+                    // Every customer of the store, those of later business dates too, which
+                    // the list does not show: the count comes when it is written.
+                    ctx.info(
+                        "Backing up every customer of the store; the dashboard waits until it is written.",
+                    );
                     Step::run_after_frame(Request::Backup)
                 }
                 Err(refusal) => {
@@ -357,6 +356,7 @@ mod tests {
             domain: format!("{prefix}.onmicrosoft.com"),
             cloud: Cloud::Public,
             status: AgreementStatus::NotConfirmed,
+            agreement: None,
             subscriptions: 0,
         }
     }

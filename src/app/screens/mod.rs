@@ -88,7 +88,7 @@ impl Screen {
             Screen::Customers => "Customers",
             Screen::NewCustomer(_) => "New customer",
             Screen::Account(_) => "Account",
-            Screen::Acceptance(_) => "Microsoft cloud agreement",
+            Screen::Acceptance(s) => s.agreement.section_label(),
             Screen::Order(_) => "New order",
         }
     }
@@ -97,7 +97,7 @@ impl Screen {
     /// offers picked for an order.
     pub fn unsaved_changes(&self) -> bool {
         match self {
-            Screen::NewCustomer(s) => s.form.is_changed() || s.accepted,
+            Screen::NewCustomer(s) => s.unsaved_changes(),
             Screen::Acceptance(s) => s.form.is_changed(),
             Screen::Order(s) => s.selected_lines().next().is_some(),
             Screen::Account(s) => s.seat_editor.as_ref().is_some_and(|e| e.form.is_changed()),
@@ -118,7 +118,7 @@ impl Screen {
     pub fn command(&mut self, ctx: &mut Context, command: Command, key: KeyEvent) -> Step {
         match self {
             Screen::Customers => customers::command(ctx, command),
-            Screen::NewCustomer(s) => s.command(ctx, command),
+            Screen::NewCustomer(s) => s.command(ctx, command, key),
             Screen::Account(s) => s.command(ctx, command),
             Screen::Acceptance(s) => s.command(ctx, command),
             Screen::Order(s) => s.command(ctx, command, key),
@@ -129,9 +129,7 @@ impl Screen {
     pub fn edit(&mut self, ctx: &mut Context, key: KeyEvent) {
         match self {
             Screen::Customers => customers::edit(ctx, key),
-            Screen::NewCustomer(s) => {
-                s.form.edit(key);
-            }
+            Screen::NewCustomer(s) => s.edit(key),
             Screen::Account(s) => s.edit(key),
             Screen::Acceptance(s) => {
                 s.form.edit(key);
@@ -143,9 +141,7 @@ impl Screen {
     pub fn paste(&mut self, ctx: &mut Context, text: &str) {
         match self {
             Screen::Customers => customers::paste(ctx, text),
-            Screen::NewCustomer(s) => {
-                s.form.paste(text);
-            }
+            Screen::NewCustomer(s) => s.paste(text),
             Screen::Account(s) => s.paste(text),
             Screen::Acceptance(s) => {
                 s.form.paste(text);

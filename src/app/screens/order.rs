@@ -5,11 +5,12 @@ use super::super::keys::{self, Binding, Command};
 use super::super::{Completed, Context, Request, Step};
 use super::{acceptance::AcceptanceForm, account::Account, form_bindings, Focus, FormKeys};
 use super::{Origin, Screen};
-use crate::assets;
-use crate::domain::commerce::{check_line, Billing, Offer, OrderLine};
+use crate::domain::catalog;
+use crate::domain::commerce::{check_line_on, Billing, Offer, OrderLine};
 use crate::domain::gate::OrderPrompt;
 use crate::domain::role::GatedAction;
 use crate::service::ServiceError;
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 mod quantity;
@@ -29,7 +30,11 @@ pub fn start(ctx: &mut Context, customer_id: &str, origin: Origin) -> Step {
         .prompt_before_order();
     let skippable = match prompt {
         OrderPrompt::None => {
-            return Step::go(Screen::Order(Box::new(NewOrder::new(customer_id, origin))))
+            return Step::go(Screen::Order(Box::new(NewOrder::new(
+                customer_id,
+                origin,
+                ctx.actor.business_date,
+            ))))
         }
         OrderPrompt::Skippable => true,
         OrderPrompt::Required => false,
@@ -79,16 +84,19 @@ pub struct NewOrder {
     pub cursor: usize,
     pub review_focus: ReviewButton,
     pub notice: Option<String>,
+    /// Decides which offers are sold and under which names.
+    pub business_date: NaiveDate,
 }
 
 impl NewOrder {
-    pub fn new(customer_id: &str, origin: Origin) -> NewOrder {
+    /// The order form with the offers sold on the business date `business_date`.
+    pub fn new(customer_id: &str, origin: Origin, business_date: NaiveDate) -> NewOrder {
         NewOrder {
             customer_id: customer_id.to_string(),
             origin,
             step: OrderStep::Pick,
-            lines: assets::offers()
-                .iter()
+            business_date,
+            lines: catalog::offers_on(business_date)
                 .map(|offer| OfferLine {
                     offer,
                     selected: false,
@@ -183,7 +191,7 @@ impl NewOrder {
             .filter(|(_, l)| l.selected)
         {
             let quantity = quantity_of(line);
-            line.error = check_line(line.offer, quantity).err();
+            line.error = check_line_on(line.offer, quantity, self.business_date).err();
             if line.error.is_some() && first_error.is_none() {
                 first_error = Some(index);
             }

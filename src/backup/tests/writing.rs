@@ -28,18 +28,18 @@ fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir.path().join("store"));
     let path = dir.path().join("backup.jsonl");
-    assert_eq!(write_file(&store, &path, now()).unwrap(), 31);
+    assert_eq!(write_file(&store, &path, now()).unwrap(), 34);
 
     let text = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 33);
+    assert_eq!(lines.len(), 36);
     assert_eq!(
         lines[0],
         format!(
-            r#"{{"format":"{FORMAT}","version":{VERSION},"schema":{SCHEMA_VERSION},"partner":"Fabrikam CSP Partners","customers":31,"written":"2018-11-14T10:30:00Z"}}"#
+            r#"{{"format":"{FORMAT}","version":{VERSION},"schema":{SCHEMA_VERSION},"partner":"Fabrikam CSP Partners","customers":34,"written":"2018-11-14T10:30:00Z"}}"#
         )
     );
-    assert_eq!(lines[32], r#"{"end":"pcenter-backup","customers":31}"#);
+    assert_eq!(lines[35], r#"{"end":"pcenter-backup","customers":34}"#);
     assert!(lines[1].starts_with(r#"{"customer":{"#), "{}", lines[1]);
     assert!(
         text.contains("한빛물류"),
@@ -47,7 +47,7 @@ fn a_backup_is_a_header_one_line_per_customer_and_a_closing_count() {
     );
 
     let (header, dossiers) = read_back(&path);
-    assert_eq!(header.customers, 31);
+    assert_eq!(header.customers, 34);
     let snapshot = Snapshot::of_dossiers(header.partner, dossiers);
     assert_eq!(snapshot, contents(&store));
     assert_eq!(names(dir.path()), ["backup.jsonl", "store"], "no leftovers");
@@ -61,7 +61,7 @@ fn a_backup_to_standard_output_is_the_same_lines_as_a_file() {
     write_file(&store, &path, now()).unwrap();
     let mut stdout = Vec::new();
     let out = OutFile::open(Path::new("-"), Some(&mut stdout)).unwrap();
-    assert_eq!(write(&store, out, now()).unwrap(), 31);
+    assert_eq!(write(&store, out, now()).unwrap(), 34);
     assert_eq!(stdout, std::fs::read(&path).unwrap());
 }
 
@@ -81,7 +81,7 @@ fn hidden_characters_of_stored_values_are_escaped_in_the_lines_and_read_back_the
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         text.lines().count(),
-        34,
+        37,
         "a line per customer, header and end"
     );
     assert_eq!(
@@ -108,7 +108,7 @@ fn hidden_characters_of_stored_values_are_escaped_in_the_lines_and_read_back_the
             break damage;
         }
     };
-    assert_eq!(refusal.line, 33);
+    assert_eq!(refusal.line, 36);
     assert!(
         refusal.what.contains("text-direction mark U+202E"),
         "{refusal:?}"
@@ -302,7 +302,7 @@ fn the_backups_directory_gets_one_new_file_per_backup_named_after_the_store_and_
     let dir = tempfile::tempdir().unwrap();
     let store = demo_store(&dir.path().join("demo"));
     let (first, count) = into_backups_dir(&store, now()).unwrap();
-    assert_eq!(count, 31);
+    assert_eq!(count, 34);
     let backups = dir.path().join("backups");
     assert_eq!(first, backups.join("demo-20181114T103000Z.jsonl"));
     let (second, _) = into_backups_dir(&store, now()).unwrap();

@@ -86,6 +86,7 @@ fn confirm_steadily(
         let acceptance = Acceptance {
             accepted_by: contact("busy", made),
             date_agreed,
+            agreement: pcenter::domain::agreement::AgreementKind::CloudAgreement,
         };
         core.change(&agent, session, |ops| {
             ops.confirm(id, acceptance, Channel::Account)

@@ -30,6 +30,7 @@ pub fn actor() -> Actor {
         agent: AGENT.into(),
         role: Role::AdminAgent,
         business_date: TODAY.parse().expect("a valid date"),
+        access: Default::default(),
     }
 }
 

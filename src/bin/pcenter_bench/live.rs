@@ -63,6 +63,7 @@ pub fn change_to_frame(scratch: &Scratch) -> Fallible<Vec<f64>> {
         let acceptance = Acceptance {
             accepted_by: contact("live", made),
             date_agreed,
+            agreement: pcenter::domain::agreement::AgreementKind::CloudAgreement,
         };
         let started = Instant::now();
         core.change(&colleague, session, |ops| {

@@ -149,6 +149,7 @@ pub fn confirmations(scratch: &Scratch) -> Fallible<Vec<f64>> {
         let acceptance = Acceptance {
             accepted_by: contact("confirm", i),
             date_agreed,
+            agreement: pcenter::domain::agreement::AgreementKind::CloudAgreement,
         };
         let (confirmed, ms) = timed(|| ops.confirm(id, acceptance, Channel::Account));
         confirmed?;

@@ -131,7 +131,7 @@ impl Columns {
         let [codes, subscriptions, name_ends, domain_ends] = fixed;
         if let Some(code) = codes
             .iter()
-            .find(|&&code| code & !(SUFFIXED | 0x0f) != 0 || unpack(code & 0x0f).is_none())
+            .find(|&&code| unpack(code & !SUFFIXED).is_none())
         {
             return Err(invalid(
                 path,

@@ -141,7 +141,7 @@ fn the_current_confirmation_is_the_latest_by_date_then_by_recording() {
     let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
     let mut early = base
         .clone()
-        .record("t", "a", at("2018-09-20T00:00:00Z"), Channel::Account);
+        .record("t", "a", at("2018-08-01T12:00:00Z"), Channel::Account);
     early.date_agreed = d("2018-08-01");
     let late_a = base
         .clone()
@@ -172,4 +172,53 @@ fn among_identical_moments_the_newest_first_order_starts_with_the_current_one() 
     let all = vec![first.clone(), second.clone()];
     assert_eq!(current_on(&all, d("2100-12-31")), Some(&second));
     assert_eq!(sorted_newest_first(&all), vec![&second, &first]);
+}
+
+#[test]
+fn a_confirmation_recorded_after_the_business_date_does_not_exist_yet() {
+    let at: DateTime<Utc> = "2018-11-20T09:00:00Z".parse().unwrap();
+    let mut c = draft()
+        .validate(d("2018-11-20"))
+        .unwrap()
+        .record("t", "a", at, Channel::Account);
+    c.date_agreed = d("2018-09-01");
+    let all = vec![c.clone()];
+    assert!(!c.counts_on(d("2018-11-19")));
+    assert!(c.counts_on(d("2018-11-20")));
+    assert_eq!(current_on(&all, d("2018-11-19")), None);
+    assert!(!confirmed_on(&all, d("2018-11-19")));
+    assert_eq!(current_on(&all, d("2018-11-20")), Some(&c));
+}
+
+#[test]
+fn the_template_decides_which_agreement_a_confirmation_is_of() {
+    let at: DateTime<Utc> = "2020-02-03T09:00:00Z".parse().unwrap();
+    let mut acceptance = draft().validate(d("2020-02-03")).unwrap();
+    assert_eq!(acceptance.agreement, AgreementKind::CustomerAgreement);
+    let customer = acceptance.clone().record("t", "a", at, Channel::Account);
+    assert_eq!(customer.template_id, "117a77b0-9360-443b-8795-c6dedc750cf9");
+    assert_eq!(customer.agreement_type, "MicrosoftCustomerAgreement");
+    acceptance.agreement = AgreementKind::CloudAgreement;
+    let cloud = acceptance.record("t", "a", at, Channel::Account);
+    let both = vec![cloud.clone(), customer.clone()];
+    let held = held_on(&both, d("2020-02-03"));
+    assert!(
+        held.holds(AgreementKind::CloudAgreement) && held.holds(AgreementKind::CustomerAgreement)
+    );
+    assert_eq!(
+        current_of(&both, AgreementKind::CloudAgreement, d("2020-02-03")),
+        Some(&cloud)
+    );
+    assert_eq!(
+        AgreementKind::from_template_id(" 117A77B0-9360-443B-8795-C6DEDC750CF9 "),
+        Some(AgreementKind::CustomerAgreement)
+    );
+    assert_eq!(
+        AgreementKind::from_type_name("microsoftcloudagreement"),
+        Some(AgreementKind::CloudAgreement)
+    );
+    assert_eq!(
+        AgreementKind::from_template_id("00000000-0000-0000-0000-000000000000"),
+        None
+    );
 }

@@ -134,7 +134,7 @@ fn expected_lists(store: &dyn Store) -> (Vec<Listed>, Vec<Listed>) {
     rows.sort_by_key(Listed::key);
     let backlog = rows
         .iter()
-        .filter(|row| row.status() == AgreementStatus::NotConfirmed)
+        .filter(|row| row.status_on(chrono::NaiveDate::MAX) == AgreementStatus::NotConfirmed)
         .cloned()
         .collect();
     (rows, backlog)
@@ -182,8 +182,9 @@ pub fn a_filled_store_lists_its_customers_and_follows_later_writes(store: &dyn S
     )];
     store.add_confirmations(&confirmed).unwrap();
     assert_lists_follow_the_records(store);
+    // The last day the Microsoft Cloud Agreement counts: every confirmation here does.
     let backlog: Vec<String> = store
-        .unconfirmed_listing(chrono::NaiveDate::MAX)
+        .unconfirmed_listing(crate::domain::timeline::CLOUD_AGREEMENT_VALID_UNTIL)
         .unwrap()
         .map(|row| row.unwrap().id)
         .collect();

@@ -81,8 +81,20 @@ impl SledStore {
         };
         counter(CUSTOMER_COUNT, dossiers.len() as u64)?;
         counter(GENERATION, 1)?;
-        let latest = snapshot.confirmations.iter().map(|c| c.date_agreed).max();
+        let latest = snapshot.confirmations.iter().map(|c| c.counts_from()).max();
         trees.note_acceptance(latest).map_err(fail)?;
+        // Additions to customers stored before change them too.
+        let changed = (snapshot.customers.iter().map(|c| c.created_at.date_naive()))
+            .chain(snapshot.confirmations.iter().map(|c| c.counts_from()))
+            .chain(snapshot.orders.iter().map(|o| o.created_at.date_naive()))
+            .chain(
+                snapshot
+                    .subscriptions
+                    .iter()
+                    .map(|s| s.created_at.date_naive()),
+            )
+            .max();
+        trees.note_change(changed).map_err(fail)?;
         if let Some(name) = &snapshot.partner_name {
             self.meta
                 .insert(PARTNER_NAME, name.as_bytes())
@@ -211,11 +223,13 @@ impl SledStore {
         let mut count = 0u64;
         for chunk in chunks {
             let latest = (chunk.iter().flat_map(|d| &d.confirmations))
-                .map(|c| c.date_agreed)
+                .map(|c| c.counts_from())
                 .max();
             self.trees
                 .note_acceptance(latest)
                 .map_err(|e| self.fail(e))?;
+            let changed = chunk.iter().map(Dossier::changed_on).max();
+            self.trees.note_change(changed).map_err(|e| self.fail(e))?;
             let first = self.take_numbers(chunk.len() as u64)?;
             let mut batch = sled::Batch::default();
             for (offset, dossier) in chunk.iter().enumerate() {

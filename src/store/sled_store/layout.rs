@@ -17,6 +17,8 @@ pub(super) const SCHEMA: &str = "schema_version";
 pub(super) const ID_SALT: &str = "id_salt";
 pub(super) const NEXT_NUMBER: &str = "next_number";
 pub(super) const PARTNER_NAME: &str = "partner_name";
+/// The Partner Center environment the store was created for: "production" or "sandbox".
+pub(super) const ENVIRONMENT: &str = "environment";
 /// The store's identity (see `store::identity`): 16 bytes, written at creation.
 pub(super) const IDENTITY: &str = "store_identity";
 
@@ -102,6 +104,9 @@ pub(super) const CUSTOMER_COUNT: &[u8] = b"customers";
 /// first day; 0 before the first. At a business date from it on, every confirmation counts,
 /// and the backlog trees alone list the customers not confirmed.
 pub(super) const LATEST_ACCEPTANCE: &[u8] = b"latest_acceptance";
+/// The latest business date on which any record was made (`Dossier::changed_on`): from it on,
+/// every list row reads as stored.
+pub(super) const LATEST_CHANGE: &[u8] = b"latest_change";
 
 /// A date as the stats keep it: days from January 1 of year 1.
 pub(super) fn day_number(date: NaiveDate) -> u64 {
@@ -221,6 +226,16 @@ impl DataTrees {
         Ok(self.stats.get(name)?.map_or(0, |v| read_counter(&v)))
     }
 
+    /// Raises the latest date of change to `date` when it is later.
+    pub fn note_change(&self, date: Option<NaiveDate>) -> sled::Result<()> {
+        let Some(date) = date else { return Ok(()) };
+        if self.stat(LATEST_CHANGE)? < day_number(date) {
+            self.stats
+                .insert(LATEST_CHANGE, &day_number(date).to_be_bytes()[..])?;
+        }
+        Ok(())
+    }
+
     /// Raises the latest acceptance date to `date` when it is later.
     pub fn note_acceptance(&self, date: Option<NaiveDate>) -> sled::Result<()> {
         let Some(date) = date else { return Ok(()) };
@@ -250,9 +265,16 @@ impl Tx<'_> {
 }
 
 impl Tx<'_> {
-    /// Raises the latest acceptance date to that of `dossier`'s latest confirmation.
+    /// Raises the latest acceptance date to that of `dossier`'s latest confirmation, and the
+    /// latest date of change to the dossier's.
     pub fn note_acceptances(&self, dossier: &Dossier) -> TxResult<()> {
-        let Some(latest) = dossier.confirmations.iter().map(|c| c.date_agreed).max() else {
+        let changed = day_number(dossier.changed_on());
+        let stored = (self.stats.get(LATEST_CHANGE)?).map_or(0, |v| read_counter(&v));
+        if stored < changed {
+            self.stats
+                .insert(LATEST_CHANGE, &changed.to_be_bytes()[..])?;
+        }
+        let Some(latest) = dossier.confirmations.iter().map(|c| c.counts_from()).max() else {
             return Ok(());
         };
         let stored = self

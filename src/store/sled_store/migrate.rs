@@ -67,6 +67,7 @@ impl SledStore {
         }
         let (mut listing, mut unconfirmed) = (Packed::default(), Packed::default());
         let mut latest = None;
+        let mut changed = None;
         for stored in trees.customers.iter().values() {
             let dossier = self.decode_dossier(&stored.map_err(fail)?)?;
             let row = dossier.listed();
@@ -76,11 +77,13 @@ impl SledStore {
                 &mut listing
             };
             list.push(row.key().as_bytes(), row.encode().as_bytes());
-            latest = latest.max(dossier.confirmations.iter().map(|c| c.date_agreed).max());
+            latest = latest.max(dossier.confirmations.iter().map(|c| c.counts_from()).max());
+            changed = changed.max(Some(dossier.changed_on()));
         }
         self.write_pages(&trees.listing_pages, &listing, &domain_taken)?;
         self.write_pages(&trees.unconfirmed_pages, &unconfirmed, &domain_taken)?;
-        trees.note_acceptance(latest).map_err(fail)
+        trees.note_acceptance(latest).map_err(fail)?;
+        trees.note_change(changed).map_err(fail)
     }
 
     /// Layout 2 kept one sled entry per index entry; layout 3 keeps them in buckets. The other

@@ -12,7 +12,7 @@ pub fn render(frame: &mut Frame, area: Rect, screen: &AcceptanceForm, palette: P
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let company = text::visible(&screen.company_name);
     let heading = match screen.purpose {
-        Purpose::Update => format!("Microsoft cloud agreement: {company}"),
+        Purpose::Update => format!("{}: {company}", screen.agreement.section_label()),
         Purpose::BeforeOrder { .. } => {
             format!("Confirm customer acceptance before a new order: {company}")
         }

@@ -5,11 +5,13 @@ use crate::app::keys::{self, key_of, Command};
 use crate::app::screens::account::Account;
 use crate::app::screens::new_customer::describe_person;
 use crate::app::App;
+use crate::domain::agreement::AgreementKind;
 use crate::domain::customer::Customer;
 use crate::domain::eligibility::{check_can_confirm, check_confirmation_exists, ConfirmRefusal};
-use crate::domain::phase::Phase;
+use crate::domain::phase::{long_date, Phase};
 use crate::domain::role::GatedAction;
-use crate::domain::{agreement, country};
+use crate::domain::timeline::{dashboard_agreement, AgreementEra, CLOUD_AGREEMENT_VALID_UNTIL};
+use crate::domain::{agreement, catalog, country};
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -101,7 +103,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
     } else {
         account_info_lines(customer, width, palette)
     };
-    let mut title = vec![Span::styled("Microsoft cloud agreement", palette.heading())];
+    let date = ctx.actor.business_date;
+    let era = AgreementEra::on(date);
+    let section = dashboard_agreement(date);
+    let mut title = vec![Span::styled(section.section_label(), palette.heading())];
     if check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud).is_ok() {
         title.push(Span::raw("   "));
         title.push(Span::styled("[ Update ]", palette.key()));
@@ -121,6 +126,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
             .map(|l| Line::styled(format!("  {l}"), style))
             .collect()
     };
+    if era == AgreementEra::Both && can_see {
+        lines.extend(note(
+            format!(
+                "This agreement is valid until {}. After that date, all customers, existing and new, must sign the new Microsoft Customer Agreement.",
+                long_date(CLOUD_AGREEMENT_VALID_UNTIL)
+            ),
+            palette.muted(),
+        ));
+    }
+    let confirmations = ctx.book.confirmations(&customer.id);
+    // The confirmation the section shows: of its own agreement, or in the months when either
+    // counted, of the other one.
+    let current = agreement::current_of(confirmations, section, date).or_else(|| {
+        (era == AgreementEra::Both)
+            .then(|| agreement::current_on(confirmations, date))
+            .flatten()
+    });
+    let retired = (era == AgreementEra::CustomerAgreement)
+        .then(|| agreement::current_of(confirmations, AgreementKind::CloudAgreement, date))
+        .flatten();
     let eligibility = check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud);
     if !can_see {
         let refusal = ctx
@@ -134,10 +159,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
     ) = &eligibility
     {
         lines.extend(note(refusal.to_string(), palette.muted()));
-    } else if let Some(current) = ctx
-        .book
-        .current_confirmation(&customer.id, ctx.actor.business_date)
-    {
+    } else if let Some(current) = current {
         let by = &current.accepted_by;
         lines.push(pair(
             "Status",
@@ -145,6 +167,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
             width,
             palette,
         ));
+        if era != AgreementEra::CloudAgreement {
+            let name = current.kind().map_or("", AgreementKind::name);
+            lines.push(pair("Agreement", name.into(), width, palette));
+        }
         lines.extend(long_pair(
             "Accepted by",
             describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
@@ -176,6 +202,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
                 palette.warning(),
             ),
         ]));
+        if let Some(old) = retired {
+            lines.extend(note(
+                format!(
+                    "The Microsoft Cloud Agreement accepted on {} was valid until {}; the customer must accept the Microsoft Customer Agreement.",
+                    old.date_agreed,
+                    long_date(CLOUD_AGREEMENT_VALID_UNTIL)
+                ),
+                palette.muted(),
+            ));
+        }
         if ctx.phase() == Phase::Mandatory {
             lines.extend(note(
                 format!(
@@ -213,6 +249,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
 
 fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette: Palette) {
     let subs = app.ctx.book.subscriptions(&account.customer_id);
+    let date = app.ctx.actor.business_date;
     // The heading and the column names take two rows; the selected subscription's details one
     // more where the page has room for a few subscriptions besides.
     let details_shown = area.height >= 6;
@@ -269,7 +306,10 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
             format!(
                 "{}{}{}{}{}",
                 if selected { "› " } else { "  " },
-                text::pad(&sub.offer_name, offer_columns),
+                text::pad(
+                    catalog::offer_name_on(&sub.offer_id, date, &sub.offer_name),
+                    offer_columns,
+                ),
                 text::pad(&seats, 14),
                 text::pad(sub.status.label(), 11),
                 text::pad(if sub.auto_renew { "On" } else { "Off" }, 10)

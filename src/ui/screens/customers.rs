@@ -7,6 +7,7 @@ use crate::book::AgreementStatus;
 use crate::domain::cloud::Cloud;
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
+use crate::domain::timeline::AgreementEra;
 use crate::ui::text;
 use crate::ui::theme::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -30,7 +31,7 @@ const WIDE: usize = 120;
 /// And from this width the agreement column's title says "status" too.
 const WIDEST: usize = 150;
 
-fn columns(width: usize) -> [Column; 5] {
+fn columns(width: usize, era: AgreementEra) -> [Column; 5] {
     let wide = width >= WIDE;
     let (cloud, status, subs) = match width {
         WIDEST.. => (15, 33, 13),
@@ -53,9 +54,13 @@ fn columns(width: usize) -> [Column; 5] {
             columns: cloud,
         },
         Column {
-            title: match width {
-                WIDEST.. => "Microsoft cloud agreement status",
-                WIDE.. => "Microsoft cloud agreement",
+            // From October 1, 2019 two agreements exist, and the column says which one counts.
+            title: match (width, era) {
+                (_, AgreementEra::Both | AgreementEra::CustomerAgreement) if width >= WIDE => {
+                    "Agreement confirmed"
+                }
+                (WIDEST.., _) => "Microsoft cloud agreement status",
+                (WIDE.., _) => "Microsoft cloud agreement",
                 _ => "Agreement",
             },
             columns: status,
@@ -136,7 +141,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
         frame.set_cursor_position((filter_area.x + cursor.min(room) as u16, filter_area.y));
     }
 
-    let cols = columns(area.width as usize);
+    let era = AgreementEra::on(ctx.actor.business_date);
+    let cols = columns(area.width as usize, era);
     let header: Vec<Span> = cols
         .iter()
         .map(|c| {
@@ -195,7 +201,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
                     AgreementStatus::NotConfirmed => palette.warning(),
                     AgreementStatus::NotSupported => palette.muted(),
                 };
-                (status.label_on(phase), style)
+                let label = match (era, customer.agreement) {
+                    (AgreementEra::CloudAgreement, _) | (_, None) => status.label_on(phase),
+                    (_, Some(agreement)) if area.width as usize >= WIDE => agreement.name_short(),
+                    (_, Some(agreement)) => agreement.short_label(),
+                };
+                (label, style)
             };
         let selected = row == list.selected;
         let base = palette.row(selected);

@@ -49,7 +49,7 @@ pub fn breadcrumb(app: &App) -> Vec<String> {
             } else {
                 trail.push("New order".into());
             }
-            trail.push("Microsoft cloud agreement".into());
+            trail.push(s.agreement.section_label().into());
         }
         Screen::Order(s) => {
             trail.push(company(&s.customer_id));

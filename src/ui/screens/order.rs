@@ -86,8 +86,9 @@ fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str, pale
     ));
 }
 
-/// The offer rows, and which of them belong to the focused offer.
-fn offer_rows(
+/// The offer rows, and which of them belong to the focused offer (also the offers of the New
+/// customer wizard's Subscriptions).
+pub(super) fn offer_rows(
     width: usize,
     order: &NewOrder,
     palette: Palette,
@@ -117,7 +118,7 @@ fn offer_rows(
                 "{}{} {}{}{}{}",
                 if focused { "› " } else { "  " },
                 if line.selected { "[x]" } else { "[ ]" },
-                text::pad(&line.offer.name, name_columns),
+                text::pad(line.offer.name_on(order.business_date), name_columns),
                 text::pad(billing, 15),
                 text::pad(&max, 12),
                 text::pad(&quantity, 8)
@@ -137,7 +138,7 @@ fn offer_rows(
 }
 
 /// Columns of the offer name: "› [x] " before it, then Billing, Max seats and Quantity.
-fn name_columns(width: usize) -> usize {
+pub(super) fn name_columns(width: usize) -> usize {
     width.saturating_sub(6 + 15 + 12 + 8)
 }
 
@@ -183,7 +184,7 @@ fn review(
         };
         lines.push(Line::raw(format!(
             "  {}{}",
-            text::pad(&line.offer.name, name_columns),
+            text::pad(line.offer.name_on(order.business_date), name_columns),
             quantity
         )));
     }

@@ -81,7 +81,12 @@ impl Account {
         debug_assert_eq!(subscription.billing, Billing::SeatBased);
         self.seat_editor = Some(Box::new(SeatEditor {
             subscription_id: subscription.id.clone(),
-            subscription_name: subscription.offer_name.clone(),
+            subscription_name: crate::domain::catalog::offer_name_on(
+                &subscription.offer_id,
+                ctx.actor.business_date,
+                &subscription.offer_name,
+            )
+            .to_string(),
             current: subscription.quantity,
             max_seats: crate::assets::offer(&subscription.offer_id).and_then(|o| o.max_seats),
             form: Form::new(

@@ -1,19 +1,30 @@
-//! New customer wizard: Account info (company, primary contact, Microsoft cloud agreement), then
-//! Review with Submit.
+//! New customer wizard, as Partner Center has it: Account info (company, primary contact,
+//! Microsoft cloud agreement), Subscriptions (offers and seat counts, optional), Review (each
+//! section with its Update, then Submit), and Confirmation (the new customer's admin user name
+//! and temporary password, then Done). Nothing is saved before Submit.
 
 use super::super::form::{focus_order, Form};
 use super::super::keys::{self, Binding, Command};
-use super::super::{Completed, Context, Request, Step};
-use super::{account::Account, form_bindings, Focus, FormKeys, Screen};
+use super::super::{Context, Step};
+use super::order::NewOrder;
+use super::{form_bindings, Focus, FormKeys, Origin, Screen};
+use ratatui::crossterm::event::KeyEvent;
 
+mod confirmation;
 mod rows;
+mod subscriptions;
+#[cfg(test)]
+mod tests;
+use crate::domain::agreement::AgreementKind;
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
 use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
 use crate::domain::eligibility::wizard_requires_confirmation;
 use crate::domain::limits;
 use crate::domain::phase::{long_date, MANDATORY_FROM};
-use crate::service::ServiceError;
-use crate::store::StoreError;
+use crate::domain::timeline::{
+    dashboard_agreement, AgreementEra, CLOUD_AGREEMENT_VALID_UNTIL, CUSTOMER_AGREEMENT_ONLY_FROM,
+};
+pub use confirmation::Created;
 pub use rows::describe_person;
 use AcceptanceField as A;
 use CustomerField as C;
@@ -26,10 +37,18 @@ pub enum Field {
     /// The acceptance date, or a field of the person who accepted (after Update).
     Acceptor(AcceptanceField),
     UpdateAcceptor,
+    /// Next on Account info (Next: Subscriptions) and on Subscriptions (Next: Review).
     Next,
     Cancel,
     Submit,
     Back,
+    /// The offers of Subscriptions.
+    Offers,
+    /// Review's Update of each section: back to the step that holds it.
+    UpdateAccountInfo,
+    UpdateAgreement,
+    UpdateSubscriptions,
+    Done,
 }
 
 const COMPANY_FIELDS: [(Field, &str); 8] = [
@@ -57,19 +76,29 @@ const ACCEPTOR_FIELDS: [(Field, &str); 4] = [
     (Field::Acceptor(A::Phone), "Phone number (optional)"),
 ];
 
-pub const ACCEPTED_LABEL: &str = "The customer has accepted the latest Microsoft cloud agreement";
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WizardStep {
     AccountInfo,
+    Subscriptions,
     Review,
+    Confirmation,
 }
 
 impl WizardStep {
+    /// The steps in order, as the step indicator shows them.
+    pub const ALL: [WizardStep; 4] = [
+        WizardStep::AccountInfo,
+        WizardStep::Subscriptions,
+        WizardStep::Review,
+        WizardStep::Confirmation,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             WizardStep::AccountInfo => "Account info",
+            WizardStep::Subscriptions => "Subscriptions",
             WizardStep::Review => "Review",
+            WizardStep::Confirmation => "Confirmation",
         }
     }
 }
@@ -81,13 +110,23 @@ pub struct NewCustomer {
     pub accepted: bool,
     /// Whether Update made the acceptor's details editable (otherwise the primary contact's).
     pub acceptor_editable: bool,
-    /// Whether this date's schedule shows the Microsoft cloud agreement section at all.
+    /// Whether this date's schedule shows the agreement section at all.
     pub agreement_section: bool,
+    /// The agreement the section confirms: the one the dashboard names on the business date.
+    pub agreement: AgreementKind,
     pub notice: Option<String>,
     /// What the schedule asks of this step, shown under the agreement heading.
     pub schedule_note: String,
     /// What Next validated, submitted by Submit.
     pub validated: Option<(CustomerProfile, Option<Acceptance>)>,
+    /// The Subscriptions step: the New order screen's offers and seat counts, for the customer
+    /// Submit creates.
+    pub offers: NewOrder,
+    /// Why the subscriptions chosen would not be ordered, as far as this session can tell when
+    /// Review opens (Submit has the service decide on the records as they are then).
+    pub order_warning: Option<String>,
+    /// What Submit created: what Confirmation shows.
+    pub created: Option<Created>,
 }
 
 impl NewCustomer {
@@ -113,19 +152,45 @@ impl NewCustomer {
             accepted: false,
             acceptor_editable: false,
             agreement_section: ctx.phase().confirmation_available(),
-            schedule_note: if wizard_requires_confirmation(ctx.phase()) {
-                format!(
+            agreement: dashboard_agreement(ctx.actor.business_date),
+            schedule_note: match AgreementEra::on(ctx.actor.business_date) {
+                AgreementEra::CustomerAgreement => format!(
+                    "Confirmation of the Microsoft Customer Agreement is required since {}: new customers cannot make a purchase until they accept.",
+                    long_date(CUSTOMER_AGREEMENT_ONLY_FROM)
+                ),
+                AgreementEra::Both => format!(
+                    "This agreement is valid until {}. After that date, all customers, existing and new, must sign the new Microsoft Customer Agreement.",
+                    long_date(CLOUD_AGREEMENT_VALID_UNTIL)
+                ),
+                AgreementEra::CloudAgreement if wizard_requires_confirmation(ctx.phase()) => format!(
                     "Confirmation is mandatory since {}.",
                     long_date(MANDATORY_FROM)
-                )
-            } else {
+                ),
+                AgreementEra::CloudAgreement => {
                 format!(
                     "Until {} you may skip confirmation by leaving this unselected and selecting Next.",
                     long_date(MANDATORY_FROM)
                 )
+                }
             },
             notice: None,
             validated: None,
+            offers: NewOrder::new("", Origin::Customers, ctx.actor.business_date),
+            order_warning: None,
+            created: None,
+        }
+    }
+
+    /// Whether leaving would lose something: a typed value, the ticked box, an offer chosen.
+    /// Once the customer is created nothing is left to lose.
+    pub fn unsaved_changes(&self) -> bool {
+        match self.step {
+            WizardStep::Confirmation => false,
+            _ => {
+                self.form.is_changed()
+                    || self.accepted
+                    || self.offers.selected_lines().next().is_some()
+            }
         }
     }
 
@@ -175,12 +240,17 @@ impl NewCustomer {
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         let form = match self.step {
             WizardStep::AccountInfo => FormKeys::new(keys::PRIMARY_NEXT, keys::ESC_CANCEL),
+            WizardStep::Subscriptions if self.form.focus == Field::Offers => {
+                return vec![keys::NEW_CUSTOMER_OFFERS, keys::GENERAL];
+            }
+            WizardStep::Subscriptions => FormKeys::new(keys::PRIMARY_NEXT_REVIEW, keys::ESC_BACK),
             WizardStep::Review => FormKeys::new(keys::PRIMARY_SUBMIT, keys::ESC_BACK),
+            WizardStep::Confirmation => return vec![keys::NEW_CUSTOMER_DONE, keys::GENERAL],
         };
         form_bindings(form, self.focus())
     }
 
-    /// What kind of row has focus.
+    /// What kind of row has focus (the offers of Subscriptions have keys of their own).
     pub fn focus(&self) -> Focus {
         match self.form.focus {
             _ if self.form.text_focused() => Focus::Text,
@@ -189,8 +259,40 @@ impl NewCustomer {
         }
     }
 
-    pub fn command(&mut self, ctx: &mut Context, command: Command) -> Step {
-        let order = focus_order(&self.rows());
+    /// What Tab and Shift-Tab move through on this step.
+    fn focus_order(&self) -> Vec<Field> {
+        match self.step {
+            WizardStep::Subscriptions => {
+                vec![Field::Offers, Field::Next, Field::Back, Field::Cancel]
+            }
+            _ => focus_order(&self.rows()),
+        }
+    }
+
+    /// An editing key for the focused text box.
+    pub fn edit(&mut self, key: KeyEvent) {
+        self.form.edit(key);
+    }
+
+    /// Pasted text: into the focused text box, or as the seat count of the offer under the
+    /// cursor.
+    pub fn paste(&mut self, text: &str) {
+        match self.step {
+            WizardStep::Subscriptions if self.form.focus == Field::Offers => {
+                self.offers.paste(text)
+            }
+            WizardStep::AccountInfo => {
+                self.form.paste(text);
+            }
+            _ => {}
+        }
+    }
+
+    pub fn command(&mut self, ctx: &mut Context, command: Command, key: KeyEvent) -> Step {
+        if self.step == WizardStep::Subscriptions && self.form.focus == Field::Offers {
+            return self.offers_command(ctx, command, key);
+        }
+        let order = self.focus_order();
         match command {
             Command::NextField => self.form.step_focus(&order, 1),
             Command::PreviousField => self.form.step_focus(&order, -1),
@@ -210,12 +312,12 @@ impl NewCustomer {
 
     fn primary(&mut self, ctx: &mut Context) -> Step {
         match self.step {
-            WizardStep::AccountInfo => {
-                self.next(ctx);
-                Step::stay()
-            }
-            WizardStep::Review => self.submit(),
+            WizardStep::AccountInfo => self.next(ctx),
+            WizardStep::Subscriptions => self.next_to_review(ctx),
+            WizardStep::Review => return self.submit(),
+            WizardStep::Confirmation => return self.finish(ctx),
         }
+        Step::stay()
     }
 
     /// Enter on a button (text boxes and the checkbox have their own Enter).
@@ -234,28 +336,42 @@ impl NewCustomer {
                 self.acceptor_editable = true;
                 self.form.focus = Field::Acceptor(A::FirstName);
             }
+            Field::Next if self.step == WizardStep::Subscriptions => self.next_to_review(ctx),
             Field::Next => self.next(ctx),
             Field::Submit => return self.submit(),
             Field::Back => return self.back(),
             Field::Cancel => return Step::go(Screen::Customers),
-            Field::Customer(_) | Field::Accepted | Field::Acceptor(_) => {}
+            Field::UpdateAccountInfo => {
+                self.go_to(WizardStep::AccountInfo, Field::Customer(C::CompanyName))
+            }
+            Field::UpdateAgreement => self.go_to(WizardStep::AccountInfo, Field::Accepted),
+            Field::UpdateSubscriptions => self.go_to(WizardStep::Subscriptions, Field::Offers),
+            Field::Done => return self.finish(ctx),
+            Field::Customer(_) | Field::Accepted | Field::Acceptor(_) | Field::Offers => {}
         }
         Step::stay()
     }
 
-    fn back(&mut self) -> Step {
-        match self.step {
-            WizardStep::AccountInfo => Step::go(Screen::Customers),
-            WizardStep::Review => {
-                self.step = WizardStep::AccountInfo;
-                self.notice = None;
-                self.form.focus = Field::Next;
-                Step::stay()
-            }
-        }
+    /// Back to an earlier step with everything typed and chosen kept, focus on `focus`.
+    fn go_to(&mut self, step: WizardStep, focus: Field) {
+        self.step = step;
+        self.notice = None;
+        self.form.focus = focus;
     }
 
-    /// Next: validates Account info and goes to Review, or shows every message by its field.
+    /// Back: Cancel on Account info, else the step before, on its Next.
+    fn back(&mut self) -> Step {
+        match self.step {
+            WizardStep::AccountInfo => return Step::go(Screen::Customers),
+            WizardStep::Subscriptions => self.go_to(WizardStep::AccountInfo, Field::Next),
+            WizardStep::Review => self.go_to(WizardStep::Subscriptions, Field::Next),
+            WizardStep::Confirmation => {}
+        }
+        Step::stay()
+    }
+
+    /// Next: Subscriptions: validates Account info and goes on, or shows every message by its
+    /// field.
     fn next(&mut self, ctx: &Context) {
         self.notice = None;
         let customer = self.customer_draft().validate(|d| ctx.domain_taken(d));
@@ -276,11 +392,16 @@ impl NewCustomer {
                 ),
             }
         } else if self.agreement_section && wizard_requires_confirmation(ctx.phase()) {
+            let since = match self.agreement {
+                AgreementKind::CloudAgreement => MANDATORY_FROM,
+                AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_ONLY_FROM,
+            };
             errors.push((
                 Field::Accepted,
                 format!(
-                    "Confirmation is mandatory since {}: select this box and enter the acceptance details.",
-                    long_date(MANDATORY_FROM)
+                    "Confirmation of the {} is mandatory since {}: select this box and enter the acceptance details.",
+                    self.agreement.name(),
+                    long_date(since)
                 ),
             ));
         }
@@ -298,8 +419,8 @@ impl NewCustomer {
         if let Ok(profile) = customer {
             self.validated = Some((profile, acceptance));
             self.form.set_errors(vec![]);
-            self.step = WizardStep::Review;
-            self.form.focus = Field::Submit;
+            self.step = WizardStep::Subscriptions;
+            self.form.focus = Field::Offers;
         }
     }
 
@@ -308,49 +429,5 @@ impl NewCustomer {
     fn acceptance_field(&self, field: AcceptanceField) -> Option<Field> {
         let shown = field == AcceptanceField::Date || self.acceptor_editable;
         shown.then_some(Field::Acceptor(field))
-    }
-
-    fn submit(&mut self) -> Step {
-        match &self.validated {
-            Some((profile, acceptance)) => Step::run(Request::CreateCustomer {
-                profile: Box::new(profile.clone()),
-                acceptance: acceptance.clone(),
-            }),
-            None => Step::stay(),
-        }
-    }
-
-    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
-        match result {
-            Ok(Completed::CustomerCreated { customer_id }) => {
-                ctx.customers.refresh(&crate::core::read(&ctx.directory));
-                ctx.select_in_list(&customer_id);
-                let name = ctx
-                    .book
-                    .customer(&customer_id)
-                    .map(|c| c.company_name.clone())
-                    .unwrap_or_default();
-                ctx.info(format!("{name} was created."));
-                Step::go(Screen::Account(Account::new(&customer_id)))
-            }
-            Ok(_) => Step::stay(),
-            Err(ServiceError::Store(StoreError::DomainTaken { domain })) => {
-                // Taken since Next checked it (by another session or a command): back to the
-                // field, which says so.
-                self.step = WizardStep::AccountInfo;
-                self.notice =
-                    Some("Submit created nothing: the primary domain was taken meanwhile.".into());
-                self.form.set_error(
-                    Field::Customer(C::DomainPrefix),
-                    format!("{domain} is already taken; choose another prefix."),
-                );
-                self.form.focus = Field::Customer(C::DomainPrefix);
-                Step::stay()
-            }
-            Err(error) => {
-                self.notice = Some(error.to_string());
-                Step::stay()
-            }
-        }
     }
 }

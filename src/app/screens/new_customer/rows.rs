@@ -1,8 +1,8 @@
-//! The rows of the wizard's two steps: Account info (the form) and Review (what will be created).
+//! The rows of the wizard's form steps: Account info (the form), Review (what will be created,
+//! each section with its Update) and Confirmation (what was). Subscriptions, a list of offers,
+//! is drawn from the offers themselves.
 
-use super::{
-    Field, NewCustomer, WizardStep, ACCEPTED_LABEL, ACCEPTOR_FIELDS, COMPANY_FIELDS, CONTACT_FIELDS,
-};
+use super::{Field, NewCustomer, WizardStep, ACCEPTOR_FIELDS, COMPANY_FIELDS, CONTACT_FIELDS};
 use crate::app::form::FormRow;
 use crate::domain::agreement::AcceptanceField as A;
 use crate::domain::country;
@@ -13,7 +13,9 @@ impl NewCustomer {
     pub fn rows(&self) -> Vec<FormRow<Field>> {
         match self.step {
             WizardStep::AccountInfo => self.account_info_rows(),
+            WizardStep::Subscriptions => vec![],
             WizardStep::Review => self.review_rows(),
+            WizardStep::Confirmation => self.confirmation_rows(),
         }
     }
 
@@ -47,11 +49,11 @@ impl NewCustomer {
         rows.push(FormRow::Heading("Primary contact".into()));
         rows.extend(CONTACT_FIELDS.iter().map(field));
         if self.agreement_section {
-            rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
+            rows.push(FormRow::Heading(self.agreement.section_label().into()));
             rows.push(FormRow::Text(self.schedule_note.clone()));
             rows.push(FormRow::Checkbox {
                 id: Field::Accepted,
-                label: ACCEPTED_LABEL,
+                label: self.agreement.checkbox_label(),
                 checked: self.accepted,
             });
             if self.accepted {
@@ -80,7 +82,7 @@ impl NewCustomer {
         }
         rows.push(FormRow::Blank);
         rows.push(FormRow::Buttons(vec![
-            (Field::Next, "Next"),
+            (Field::Next, "Next: Subscriptions"),
             (Field::Cancel, "Cancel"),
         ]));
         rows
@@ -100,47 +102,43 @@ impl NewCustomer {
         };
         let address = &profile.address;
         let contact = &profile.primary_contact;
+        let street = [Some(address.line1.as_str()), address.line2.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
         rows.extend([
-            FormRow::Heading("Company".into()),
+            FormRow::Heading("Account info".into()),
             value("Company name", profile.company_name.clone()),
             value("Primary domain", profile.domain.clone()),
             value(
-                "Country/region",
+                "Address",
                 format!(
-                    "{} ({})",
+                    "{street} · {}, {} {} · {} ({})",
+                    address.city,
+                    address.state,
+                    address.postal_code,
                     country::name(&address.country).unwrap_or(""),
                     address.country
                 ),
             ),
             value(
-                "Address",
-                [Some(address.line1.as_str()), address.line2.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            value(
-                "",
-                format!(
-                    "{}, {} {}",
-                    address.city, address.state, address.postal_code
-                ),
-            ),
-            FormRow::Heading("Primary contact".into()),
-            value(
-                "Name",
+                "Primary contact",
                 describe_person(
                     &contact.full_name(),
                     &contact.email,
                     contact.phone.as_deref(),
                 ),
             ),
+            FormRow::Buttons(vec![(Field::UpdateAccountInfo, "Update")]),
         ]);
         if self.agreement_section {
-            rows.push(FormRow::Heading("Microsoft cloud agreement".into()));
             match acceptance {
                 Some(a) => {
+                    rows.push(FormRow::Heading(format!(
+                        "{} acceptance",
+                        a.agreement.section_label()
+                    )));
                     rows.push(value(
                         "Agreement acceptance date",
                         a.date_agreed.to_string(),
@@ -151,9 +149,27 @@ impl NewCustomer {
                         describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
                     ));
                 }
-                None => rows.push(value("Accepted", "Not confirmed".into())),
+                None => {
+                    rows.push(FormRow::Heading(self.agreement.section_label().into()));
+                    rows.push(value("Accepted", "Not confirmed".into()));
+                }
             }
+            rows.push(FormRow::Buttons(vec![(Field::UpdateAgreement, "Update")]));
         }
+        rows.push(FormRow::Heading("Subscriptions".into()));
+        if self.chosen().next().is_none() {
+            rows.push(FormRow::Text(
+                "None chosen: the customer is created without subscriptions.".into(),
+            ));
+        }
+        rows.extend(self.chosen_rows());
+        if let Some(warning) = &self.order_warning {
+            rows.push(FormRow::Notice(warning.clone()));
+        }
+        rows.push(FormRow::Buttons(vec![(
+            Field::UpdateSubscriptions,
+            "Update",
+        )]));
         rows.push(FormRow::Blank);
         rows.push(FormRow::Buttons(vec![
             (Field::Submit, "Submit"),

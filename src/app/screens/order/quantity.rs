@@ -9,11 +9,12 @@ use crate::domain::limits;
 
 impl NewOrder {
     pub(super) fn seat_based_line(&mut self) -> Option<&mut OfferLine> {
+        let date = self.business_date;
         let line = &mut self.lines[self.cursor];
         if line.offer.billing != Billing::SeatBased {
             line.error = Some(format!(
                 "{} is usage-based: it has no seat count.",
-                line.offer.name
+                line.offer.name_on(date)
             ));
             return None;
         }
@@ -25,6 +26,7 @@ impl NewOrder {
     /// One seat more or fewer, never past the offer's maximum: a step beyond it stays at the
     /// maximum and says so.
     pub(super) fn adjust(&mut self, delta: i64) {
+        let date = self.business_date;
         if let Some(line) = self.seat_based_line() {
             let current: i64 = line.quantity.parse().unwrap_or(0);
             let mut wanted = (current + delta).max(1);
@@ -36,15 +38,16 @@ impl NewOrder {
             if delta > 0 && wanted == current {
                 line.error = Some(format!(
                     "{} allows at most {wanted} seats per subscription.",
-                    line.offer.name
+                    line.offer.name_on(date)
                 ));
             } else {
-                check_quantity(line);
+                check_quantity(line, date);
             }
         }
     }
 
     pub(super) fn type_digit(&mut self, digit: char) {
+        let date = self.business_date;
         if let Some(line) = self.seat_based_line() {
             if line.fresh || line.quantity == "0" {
                 line.quantity.clear();
@@ -53,7 +56,7 @@ impl NewOrder {
             if line.quantity.len() < limits::QUANTITY_DIGITS {
                 line.quantity.push(digit);
             }
-            check_quantity(line);
+            check_quantity(line, date);
         }
     }
 
@@ -65,6 +68,7 @@ impl NewOrder {
         }
         let (clean, _) = clean_paste(text);
         let digits = clean.trim();
+        let date = self.business_date;
         let Some(line) = self.seat_based_line() else {
             return;
         };
@@ -82,16 +86,16 @@ impl NewOrder {
         } else {
             line.quantity = digits.to_string();
             line.fresh = false;
-            check_quantity(line);
+            check_quantity(line, date);
         }
     }
 }
 
 /// Says at once, by the offer, when the seat count is past its maximum (Review would refuse
 /// it); a count of 0 waits for Review, as it is on the way to another number.
-fn check_quantity(line: &mut OfferLine) {
+fn check_quantity(line: &mut OfferLine, date: chrono::NaiveDate) {
     line.error = match line.quantity.parse::<u32>() {
         Ok(0) | Err(_) => None,
-        Ok(quantity) => line.offer.check_seats(quantity).err(),
+        Ok(quantity) => line.offer.check_seats_on(quantity, date).err(),
     };
 }

@@ -1,0 +1,170 @@
+//! Submit, and Confirmation: the customer created (and its subscriptions ordered, when chosen and
+//! not refused), the admin user name and temporary password to hand to the customer, shown this
+//! once, and Done.
+
+use super::subscriptions::quantity_words;
+use super::{Field, NewCustomer, WizardStep};
+use crate::app::form::FormRow;
+use crate::app::keys::{self, Command};
+use crate::app::screens::Screen;
+use crate::app::{Completed, Context, NewCustomerOrder, Request, Step};
+use crate::domain::credentials::UserCredentials;
+use crate::domain::customer::CustomerField as C;
+use crate::service::ServiceError;
+use crate::store::StoreError;
+
+/// What Submit created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub customer_id: String,
+    pub company_name: String,
+    pub domain: String,
+    /// The new tenant's administrator: never stored, so shown only here.
+    pub credentials: UserCredentials,
+    pub order: NewCustomerOrder,
+}
+
+impl NewCustomer {
+    /// Submit: creates the customer with what Account info validated, and orders the
+    /// subscriptions chosen, in one request; the service decides on both.
+    pub(super) fn submit(&mut self) -> Step {
+        let Some((profile, acceptance)) = &self.validated else {
+            return Step::stay();
+        };
+        let request = Request::CreateCustomer {
+            profile: Box::new(profile.clone()),
+            acceptance: acceptance.clone(),
+            lines: self.chosen_lines(),
+        };
+        self.notice = None;
+        Step::run(request)
+    }
+
+    /// The outcome of Submit: Confirmation once the customer is created, else Review (or the
+    /// field at fault) says what kept it from being created.
+    pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
+        match result {
+            Ok(Completed::CustomerCreated {
+                customer_id,
+                credentials,
+                order,
+            }) => {
+                let Some((profile, _)) = &self.validated else {
+                    return Step::stay();
+                };
+                ctx.info(format!("{} was created.", profile.company_name));
+                self.created = Some(Created {
+                    customer_id,
+                    company_name: profile.company_name.clone(),
+                    domain: profile.domain.clone(),
+                    credentials,
+                    order,
+                });
+                self.step = WizardStep::Confirmation;
+                self.notice = None;
+                self.form.focus = Field::Done;
+                Step::stay()
+            }
+            Ok(_) => Step::stay(),
+            Err(ServiceError::Store(StoreError::DomainTaken { domain })) => {
+                // Taken since Next checked it (by another session or a command): back to the
+                // field, which says so.
+                self.step = WizardStep::AccountInfo;
+                self.notice =
+                    Some("Submit created nothing: the primary domain was taken meanwhile.".into());
+                self.form.set_error(
+                    Field::Customer(C::DomainPrefix),
+                    format!("{domain} is already taken; choose another prefix."),
+                );
+                self.form.focus = Field::Customer(C::DomainPrefix);
+                Step::stay()
+            }
+            Err(error) => {
+                self.notice = Some(format!("Submit created nothing. {error}"));
+                Step::stay()
+            }
+        }
+    }
+
+    /// Done: the Customers list, the new customer selected.
+    pub(super) fn finish(&mut self, ctx: &mut Context) -> Step {
+        let Some(created) = &self.created else {
+            return Step::stay();
+        };
+        ctx.refresh_customers();
+        ctx.select_in_list(&created.customer_id);
+        ctx.info(format!("{} was created.", created.company_name));
+        Step::go(Screen::Customers)
+    }
+
+    /// The subscriptions chosen, one row each under the offer's name on the business date:
+    /// "Microsoft 365 E3: 25 seats".
+    pub(super) fn chosen_rows(&self) -> impl Iterator<Item = FormRow<Field>> + '_ {
+        let date = self.offers.business_date;
+        self.chosen().map(move |line| {
+            FormRow::Text(format!(
+                "{}: {}",
+                line.offer.name_on(date),
+                quantity_words(line)
+            ))
+        })
+    }
+
+    pub(super) fn confirmation_rows(&self) -> Vec<FormRow<Field>> {
+        let Some(created) = &self.created else {
+            return vec![];
+        };
+        let value = |label: &str, value: String| FormRow::Value {
+            label: label.into(),
+            value,
+        };
+        let credentials = &created.credentials;
+        let mut rows = vec![
+            FormRow::Heading(format!("{} was created", created.company_name)),
+            value("Primary domain", created.domain.clone()),
+            FormRow::Heading("Admin account for the customer".into()),
+            value("User name", credentials.sign_in_name(&created.domain)),
+            value("Temporary password", credentials.password.clone()),
+            FormRow::Text(
+                "Save these now: this is the only time the password is shown. Hand both to the \
+                 customer, who signs in with them and then chooses a new password."
+                    .into(),
+            ),
+            FormRow::Heading("Subscriptions".into()),
+        ];
+        let open = keys::key_of(keys::CUSTOMERS, Command::Open);
+        let new_order = keys::key_of(keys::ACCOUNT, Command::NewOrder);
+        match &created.order {
+            NewCustomerOrder::NoneChosen => rows.push(FormRow::Text(format!(
+                "None were chosen. Order them any time: open the customer's Account ({open}), \
+                 then New order ({new_order})."
+            ))),
+            NewCustomerOrder::Ordered { subscriptions } => {
+                rows.push(FormRow::Text(match subscriptions {
+                    1 => "Ordered, 1 subscription:".to_string(),
+                    n => format!("Ordered, {n} subscriptions:"),
+                }));
+                rows.extend(self.chosen_rows());
+            }
+            NewCustomerOrder::Refused(refusal) => {
+                rows.push(FormRow::Notice(format!("Nothing was ordered. {refusal}")));
+                let update = keys::key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement);
+                let confirm = match refusal {
+                    ServiceError::Gate(_) => {
+                        format!(", confirm the customer's acceptance with Update ({update})")
+                    }
+                    _ => String::new(),
+                };
+                rows.push(FormRow::Text(format!(
+                    "{} was created all the same. To order the subscriptions below, select Done, \
+                     open its Account ({open}){confirm}, then New order ({new_order}).",
+                    created.company_name
+                )));
+                rows.extend(self.chosen_rows());
+            }
+        }
+        rows.push(FormRow::Blank);
+        rows.push(FormRow::Buttons(vec![(Field::Done, "Done")]));
+        rows
+    }
+}
