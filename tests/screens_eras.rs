@@ -115,3 +115,82 @@ fn the_customer_agreement_confirmed_in_the_dashboard_while_either_counts_opens_a
     );
     assert_eq!(last.template_id, "117a77b0-9360-443b-8795-c6dedc750cf9");
 }
+
+/// Fills the company and primary contact with valid values; focus ends on the agreement box.
+fn fill_account_info(s: &mut Session) {
+    keys(
+        s,
+        "Proseware\tproseware\tUS\t1 Microsoft Way\t\tRedmond\tWA\t98052\t",
+    );
+    keys(s, "Adele\tVance\tadele@proseware.com\t+1 425 555 0100\t");
+}
+
+#[test]
+fn the_new_customer_wizard_names_the_agreement_of_its_era() {
+    for (name, date, section) in [
+        (
+            "era_new_customer_either",
+            EITHER_DAY,
+            "Microsoft cloud agreement",
+        ),
+        (
+            "era_new_customer_customer_agreement",
+            CUSTOMER_AGREEMENT_DAY,
+            "Microsoft customer agreement",
+        ),
+    ] {
+        let mut s = admin(date);
+        press(&mut s, KeyCode::Char('n'));
+        fill_account_info(&mut s);
+        press(&mut s, KeyCode::Char(' '));
+        let screen = render(&mut s, 120, 40).to_string();
+        assert!(screen.contains(section), "{date}: {screen}");
+        snap_both_sizes(name, &mut s);
+    }
+}
+
+#[test]
+fn the_wizard_refuses_to_go_on_without_the_customer_agreement_and_says_which() {
+    let mut s = admin(CUSTOMER_AGREEMENT_DAY);
+    press(&mut s, KeyCode::Char('n'));
+    fill_account_info(&mut s);
+    ctrl(&mut s, 's');
+    let screen = render(&mut s, 120, 40).to_string();
+    assert!(
+        screen.contains(
+            "Confirmation of the Microsoft Customer Agreement is mandatory since February 1, 2020"
+        ),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_review_of_the_wizard_names_the_customer_agreement() {
+    let mut s = admin(CUSTOMER_AGREEMENT_DAY);
+    press(&mut s, KeyCode::Char('n'));
+    fill_account_info(&mut s);
+    press(&mut s, KeyCode::Char(' '));
+    ctrl(&mut s, 's'); // Next: Subscriptions
+    ctrl(&mut s, 's'); // Next: Review
+    let screen = render(&mut s, 120, 40).to_string();
+    assert!(screen.contains("Microsoft customer agreement"), "{screen}");
+    snap_both_sizes("era_new_customer_review_customer_agreement", &mut s);
+}
+
+#[test]
+fn the_header_shows_the_sandbox() {
+    let store = pcenter::store::MemoryStore::with_snapshot(pcenter::assets::demo_snapshot());
+    let mut s = session_over(Box::new(store), "2019-03-11", Role::AdminAgent);
+    s.app.ctx.actor.access =
+        pcenter::service::Access::dashboard(pcenter::domain::timeline::Environment::Sandbox);
+    let screen = render(&mut s, 80, 24).to_string();
+    assert!(
+        screen.contains("Sandbox · 2019-03-11 · Mandatory"),
+        "{screen}"
+    );
+    let wide = render(&mut s, 120, 40).to_string();
+    assert!(
+        wide.contains("Sandbox · Business date 2019-03-11 · Confirmation: Mandatory"),
+        "{wide}"
+    );
+}

@@ -54,12 +54,13 @@ pub const MANDATORY_DAY: &str = "2018-11-14";
 pub const API_DAY: &str = "2019-03-22";
 pub const AGENT: &str = "Megan Bowen";
 
-const ENV_VARS: [&str; 5] = [
+const ENV_VARS: [&str; 6] = [
     "PCENTER_DATA_DIR",
     "PCENTER_TODAY",
     "PCENTER_AGENT",
     "PCENTER_ROLE",
     "PCENTER_PARTNER",
+    "PCENTER_ENVIRONMENT",
 ];
 
 /// pcenter on the data directory `data`, with `options` before its own arguments: none of its

@@ -89,6 +89,7 @@ impl Dashboard {
             "PCENTER_ROLE",
             "PCENTER_AGENT",
             "PCENTER_PARTNER",
+            "PCENTER_ENVIRONMENT",
             "NO_COLOR",
             "COLORTERM",
         ] {

@@ -1,0 +1,131 @@
+//! The commands on every day of the timeline: the templates of the day, the Cloud Agreement's
+//! template refused from February 1, 2020, the Customer Agreement from October 1, 2019, the
+//! environment option, and the demo's own day.
+
+mod binary;
+
+use binary::*;
+use serde_json::Value;
+
+const CLOUD_TEMPLATE: &str = "998b88de-aa99-4388-a42c-1b3517d49490";
+const CUSTOMER_TEMPLATE: &str = "117a77b0-9360-443b-8795-c6dedc750cf9";
+
+fn templates(demo: &Demo, today: &str) -> Vec<String> {
+    let listed = demo
+        .run(today, &["agreements", "templates", "--type", "*"])
+        .json();
+    (listed["items"].as_array().unwrap().iter())
+        .map(|t| t["agreementType"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_templates_of_each_day_are_listed() {
+    let demo = Demo::new();
+    assert_eq!(templates(&demo, "2019-09-30"), ["MicrosoftCloudAgreement"]);
+    assert_eq!(
+        templates(&demo, "2019-10-01"),
+        ["MicrosoftCloudAgreement", "MicrosoftCustomerAgreement"]
+    );
+    assert_eq!(
+        templates(&demo, "2020-01-31"),
+        ["MicrosoftCloudAgreement", "MicrosoftCustomerAgreement"]
+    );
+    assert_eq!(
+        templates(&demo, "2020-02-01"),
+        ["MicrosoftCustomerAgreement"]
+    );
+}
+
+fn confirm(demo: &Demo, today: &str, template: Option<&str>) -> Run {
+    let mut args = CONFIRM_NORTHWIND.to_vec();
+    if let Some(template) = template {
+        args.extend(["--template-id", template]);
+    }
+    demo.run(today, &args)
+}
+
+#[test]
+fn the_cloud_agreement_template_is_refused_from_february_1_2020() {
+    let demo = Demo::new();
+    let refused = confirm(&demo, "2020-02-01", Some(CLOUD_TEMPLATE)).refused(6, 400);
+    assert!(
+        refused.starts_with(&format!(
+            "Microsoft Cloud Agreement Template ID '{CLOUD_TEMPLATE}' is no longer supported."
+        )),
+        "{refused}"
+    );
+    assert!(
+        refused.contains(CUSTOMER_TEMPLATE),
+        "says what to use: {refused}"
+    );
+    let kept = confirm(&demo, "2020-01-31", Some(CLOUD_TEMPLATE)).json();
+    assert_eq!(kept["type"], "MicrosoftCloudAgreement");
+}
+
+#[test]
+fn the_customer_agreement_is_confirmed_from_october_1_2019_and_by_default_from_february_2020() {
+    let demo = Demo::new();
+    let early = confirm(&demo, "2019-09-30", Some(CUSTOMER_TEMPLATE)).refused(6, 400);
+    assert!(early.contains("from October 1, 2019"), "{early}");
+    let made = confirm(&demo, "2019-10-01", Some(CUSTOMER_TEMPLATE)).json();
+    assert_eq!(made["type"], "MicrosoftCustomerAgreement");
+    assert_eq!(made["agreementLink"], "https://aka.ms/customeragreement");
+    // Without a template: the agreement the dashboard names on the day.
+    let demo = Demo::new();
+    assert_eq!(
+        confirm(&demo, "2020-01-31", None).json()["type"],
+        "MicrosoftCloudAgreement"
+    );
+    let demo = Demo::new();
+    assert_eq!(
+        confirm(&demo, "2020-02-01", None).json()["type"],
+        "MicrosoftCustomerAgreement"
+    );
+}
+
+#[test]
+fn an_unknown_environment_is_refused_with_the_values_it_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = pcenter_at(
+        dir.path(),
+        &["--environment", "staging", "customers", "list"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert!(said.contains("production or sandbox"), "{said}");
+}
+
+#[test]
+fn the_demo_opens_on_november_14_2018_without_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = pcenter_at(
+        dir.path(),
+        &["--demo", "report", "compliance", "--format", "json"],
+    )
+    .output()
+    .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["businessDate"], "2018-11-14");
+    assert_eq!(report["summary"]["customers"], 31);
+    // --today chooses another day.
+    let later = pcenter_at(
+        dir.path(),
+        &[
+            "--demo",
+            "--today",
+            "2020-06-01",
+            "report",
+            "compliance",
+            "--format",
+            "json",
+        ],
+    )
+    .output()
+    .unwrap();
+    let later: Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(later["summary"]["customers"], 34);
+}
