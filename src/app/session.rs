@@ -83,7 +83,9 @@ impl Session {
         });
         app.ctx.session = core.new_session_id();
         app.ctx.directory = core.directory();
-        Session {
+        // A list that finished loading before the subscription above was told to no one here.
+        let missed_indexed = app.ctx.indexing.is_some() && core.indexing().is_none();
+        let mut session = Session {
             app,
             core,
             quit: false,
@@ -92,7 +94,11 @@ impl Session {
             waker,
             issue_credentials: UserCredentials::issue,
             _subscription: subscription,
+        };
+        if missed_indexed {
+            session.handle(Action::Indexed);
         }
+        session
     }
 
     /// Issues the credentials of the customers this session creates with `issue` from now on,

@@ -300,3 +300,40 @@ fn a_domain_another_agent_just_took_is_refused_on_the_store() {
         );
     }
 }
+
+#[test]
+fn a_list_loaded_before_a_session_joined_is_not_left_loading_in_it() {
+    // A session made while the list loads, joined to the core only after it finished (the
+    // moment between reading the core's state and subscribing to its notices).
+    let store = pcenter::store::MemoryStore::with_snapshot(pcenter::assets::demo_snapshot());
+    let day: chrono::NaiveDate = MANDATORY_DAY.parse().unwrap();
+    let rows = pcenter::directory::rows_on(&store, day).unwrap();
+    let indexing = pcenter::core::Indexing {
+        loaded: 1,
+        total: rows.len(),
+    };
+    let core = std::sync::Arc::new(pcenter::core::Core::with_directory(
+        Box::new(store),
+        Box::new(fixed_clock(MANDATORY_DAY)),
+        day,
+        "Fabrikam".into(),
+        pcenter::directory::Directory::from_rows(rows[..1].to_vec()),
+        Some(indexing),
+    ));
+    let app = pcenter::app::App::with_directory(
+        actor("Ann Agent", Role::AdminAgent, MANDATORY_DAY),
+        "Fabrikam".into(),
+        pcenter::book::Book::default(),
+        core.directory(),
+        core.indexing(),
+        (80, 24),
+    );
+    core.take_directory(pcenter::directory::Directory::from_rows(rows.clone()));
+    let mut session = pcenter::app::session::Session::join(core, app);
+    assert_eq!(session.app.ctx.indexing, None);
+    let page = screen(&mut session);
+    assert!(
+        !page.contains("Loading") && page.contains(&format!("({} customers)", rows.len())),
+        "{page}"
+    );
+}
