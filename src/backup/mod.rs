@@ -2,7 +2,7 @@
 //! one.
 //!
 //! ```text
-//! {"format":"pcenter-backup","version":1,"schema":4,"partner":"…","customers":2,"written":"…","agents":[…]}
+//! {"format":"pcenter-backup","version":1,"schema":5,"partner":"…","customers":2,"written":"…","agents":[…]}
 //! {"customer":{…},"confirmations":[…],"orders":[…],"subscriptions":[…]}
 //! {"customer":{…},"confirmations":[],"orders":[],"subscriptions":[]}
 //! {"end":"pcenter-backup","customers":2}

@@ -39,7 +39,7 @@ pub const LIST_CACHE_FILES: [&str; 2] = ["customers.list", "customers.list.partn
 
 /// The version of the keys and values this build writes. A store written by a newer build is
 /// refused rather than misread; an older one is migrated on open.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Everything a store holds. Customers are in creation order; the other records are grouped by
 /// customer, in that order, each customer's in creation (recording) order.

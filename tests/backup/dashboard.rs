@@ -43,7 +43,7 @@ fn b_on_customers_writes_a_backup_beside_the_store_and_says_where() {
     assert!(screen.contains("✓ Backed up 34 customers to"), "{screen}");
 
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with(r#"{"format":"pcenter-backup","version":1,"schema":4,"partner":"Fabrikam CSP Partners","customers":34,"written":"2018-11-14T10:30:00Z"}"#));
+    assert!(text.starts_with(r#"{"format":"pcenter-backup","version":1,"schema":5,"partner":"Fabrikam CSP Partners","customers":34,"written":"2018-11-14T10:30:00Z"}"#));
     assert_eq!(text.lines().count(), 36);
     #[cfg(unix)]
     assert_eq!(mode(&path), 0o600);

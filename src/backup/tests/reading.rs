@@ -102,8 +102,8 @@ fn a_newer_format_or_schema_is_refused_with_what_to_do() {
     ));
     assert_eq!(line, 1);
     assert_eq!(what, "this backup is in format version 2, and this pcenter reads up to version 1; restore it with a newer pcenter");
-    let (_, what) = refusal(&file(&[&HEADER.replace(r#""schema":3"#, r#""schema":5"#)]));
-    assert!(what.contains("store schema version 5"), "{what}");
+    let (_, what) = refusal(&file(&[&HEADER.replace(r#""schema":3"#, r#""schema":6"#)]));
+    assert!(what.contains("store schema version 6"), "{what}");
     assert!(what.ends_with("restore it with a newer pcenter"), "{what}");
     let (_, what) = refusal(&file(
         &[&HEADER.replace(r#""version":1"#, r#""version":0"#)],

@@ -1,7 +1,9 @@
 //! Opening a store written in an older layout moves its records into this one, in one go, and
 //! then removes the old trees: from layout 1 (one tree per kind of record) every record is
-//! rewritten; from layout 2 the indexes and the list rows are; from layout 3 the list rows. Until the new schema version is recorded (the last step), the old
-//! trees are untouched, so an interrupted migration starts over on the next open.
+//! rewritten; from layout 2 the indexes and the list rows are; from layouts 3 and 4 the list
+//! rows. Until the new schema version is recorded (the last step), the old trees are untouched
+//! (layout 4's list trees are written again from the dossiers, which stay as they are), so an
+//! interrupted migration starts over on the next open.
 
 use super::bucket_writes::{domain_taken, id_taken};
 use super::bulk::Origin;
@@ -42,9 +44,15 @@ impl SledStore {
                 self.date_the_list_rows()?;
                 self.record_layout(&[V2_INDEXES.as_slice(), &V3_LIST_TREES].concat())
             }
-            _ => {
+            3 => {
                 self.date_the_list_rows()?;
                 self.record_layout(&V3_LIST_TREES)
+            }
+            // Layout 4's rows lack the first day of a Customer Agreement and the day of the
+            // last change: they are written again, in the same trees.
+            _ => {
+                self.date_the_list_rows()?;
+                self.record_layout(&[])
             }
         }
     }

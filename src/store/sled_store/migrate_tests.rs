@@ -179,3 +179,50 @@ fn a_store_in_layout_3_gets_list_rows_with_the_first_acceptance_date_on_open() {
         .collect();
     assert!(!names.contains(&"v2.listing".to_string()), "{names:?}");
 }
+
+/// Rewrites a store of this build's layout as layout 4 wrote it: list rows of six fields, and
+/// no latest date of change.
+fn rewrite_as_layout_4(path: &Path) {
+    let db = open_raw(path);
+    for name in ["v4.listing", "v4.unconfirmed"] {
+        let tree = db.open_tree(name).unwrap();
+        for entry in tree.iter() {
+            let (key, row) = entry.unwrap();
+            let text = String::from_utf8(row.to_vec()).unwrap();
+            let fields: Vec<&str> = text.split('\u{1f}').take(6).collect();
+            tree.insert(key, fields.join("\u{1f}").as_bytes()).unwrap();
+        }
+    }
+    db.open_tree("v2.stats")
+        .unwrap()
+        .remove("latest_change")
+        .unwrap();
+    let meta = db.open_tree(META).unwrap();
+    meta.insert(SCHEMA, &4u32.to_be_bytes()[..]).unwrap();
+    db.flush().unwrap();
+}
+
+#[test]
+fn a_store_in_layout_4_gets_list_rows_with_their_day_of_change_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = {
+        let store = SledStore::open(dir.path()).unwrap();
+        fill_every_kind_of_record(&store)
+    };
+    rewrite_as_layout_4(dir.path());
+    let store = reopen(dir.path());
+    assert_holds(&store, &expected);
+    let rows: Vec<_> = store.listing().unwrap().map(Result::unwrap).collect();
+    assert!(rows.iter().all(|row| row.changed_on.is_some()), "{rows:?}");
+    let latest = expected
+        .into_dossiers()
+        .iter()
+        .map(crate::store::Dossier::changed_on)
+        .max();
+    assert_eq!(store.latest_change().unwrap(), latest);
+    assert_eq!(crate::store::audit(&store).unwrap(), Vec::<String>::new());
+    drop(store);
+    let db = open_raw(dir.path());
+    let version = db.open_tree(META).unwrap().get(SCHEMA).unwrap().unwrap();
+    assert_eq!(version.as_ref(), SCHEMA_VERSION.to_be_bytes());
+}
