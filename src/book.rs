@@ -246,14 +246,7 @@ impl Book {
         customer: &Customer,
         as_of: NaiveDate,
     ) -> Option<AgreementKind> {
-        let facts = self.gate_facts(customer, as_of);
-        if facts.held.customer_agreement {
-            Some(AgreementKind::CustomerAgreement)
-        } else if facts.satisfied(false) {
-            Some(AgreementKind::CloudAgreement)
-        } else {
-            None
-        }
+        agreement::in_force_on(self.confirmations(&customer.id), as_of)
     }
 
     /// What the gate looks at on the business date `as_of`, in the dashboard.

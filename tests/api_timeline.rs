@@ -129,3 +129,45 @@ fn the_demo_opens_on_november_14_2018_without_today() {
     let later: Value = serde_json::from_slice(&later.stdout).unwrap();
     assert_eq!(later["summary"]["customers"], 34);
 }
+
+#[test]
+fn a_customer_says_which_agreement_counts_and_a_cloud_agreement_alone_no_longer_does() {
+    let demo = Demo::new();
+    let show = |today: &str, customer: &str| {
+        demo.run(today, &["customers", "show", customer]).json()["agreementStatus"].clone()
+    };
+    // Atelier Lumière accepted the Microsoft Cloud Agreement in 2018; Contoso also the
+    // Microsoft Customer Agreement on October 14, 2019.
+    let atelier = "e7eb4d5a-e5be-4d46-b94a-4b4be7428976";
+    assert_eq!(show("2019-09-30", atelier), "Confirmed");
+    assert_eq!(
+        show("2020-01-31", atelier),
+        "Confirmed: Microsoft Cloud Agreement"
+    );
+    assert_eq!(show("2020-02-01", atelier), "Not confirmed");
+    assert_eq!(
+        show("2020-02-01", CONTOSO),
+        "Confirmed: Microsoft Customer Agreement"
+    );
+    let listed = demo.run("2020-02-01", &["customers", "list", "--format", "csv"]);
+    let row = listed
+        .stdout
+        .lines()
+        .find(|l| l.starts_with(atelier))
+        .unwrap();
+    assert!(row.contains(",Not confirmed,"), "{row}");
+    let unconfirmed = demo.run(
+        "2020-02-01",
+        &["customers", "list", "--unconfirmed", "--format", "csv"],
+    );
+    assert!(
+        unconfirmed.stdout.contains(atelier),
+        "{}",
+        unconfirmed.stdout
+    );
+    assert!(
+        !unconfirmed.stdout.contains(CONTOSO),
+        "{}",
+        unconfirmed.stdout
+    );
+}

@@ -9,6 +9,7 @@ use crate::domain::cloud::Cloud;
 use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::Customer;
 use crate::domain::role::{GatedAction, Role};
+use crate::domain::status::label_with;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -35,7 +36,9 @@ pub struct CustomerJson<'a> {
     /// `UsGovernment`).
     pub cloud: Cloud,
     /// Extension: `Confirmed`, `Not confirmed` or `Not supported` (national clouds).
-    pub agreement_status: &'static str,
+    /// "Confirmed", and from October 1, 2019 which agreement: "Confirmed: Microsoft Customer
+    /// Agreement".
+    pub agreement_status: String,
     /// Extension: the confirmation in force, `null` without one; left out for roles that may
     /// not see confirmations.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,11 +125,11 @@ impl<'a> CustomerJson<'a> {
             relationship_to_partner: RELATIONSHIP,
             user_credentials: None,
             cloud: customer.cloud,
-            agreement_status: AgreementStatus::of(
-                customer.cloud,
-                agreement::confirmed_on(confirmations, as_of),
-            )
-            .label(),
+            agreement_status: {
+                let in_force = agreement::in_force_on(confirmations, as_of);
+                let status = AgreementStatus::of(customer.cloud, in_force.is_some());
+                label_with(status, in_force, as_of)
+            },
             current_agreement,
         }
     }

@@ -407,6 +407,18 @@ pub fn held_on(confirmations: &[Confirmation], as_of: NaiveDate) -> Held {
     held
 }
 
+/// Which agreement's confirmation opens the gate on the business date `as_of`: the Microsoft
+/// Customer Agreement when one counts, else the Microsoft Cloud Agreement until January 31,
+/// 2020; `None` when neither does.
+pub fn in_force_on(confirmations: &[Confirmation], as_of: NaiveDate) -> Option<AgreementKind> {
+    let held = held_on(confirmations, as_of);
+    let era = super::timeline::AgreementEra::on(as_of);
+    AgreementKind::ALL
+        .into_iter()
+        .rev()
+        .find(|kind| held.holds(*kind) && era.satisfied_by(*kind, false))
+}
+
 /// Whether any confirmation counts on the business date `as_of`.
 pub fn confirmed_on(confirmations: &[Confirmation], as_of: NaiveDate) -> bool {
     confirmations.iter().any(|c| c.counts_on(as_of))

@@ -222,3 +222,39 @@ fn the_template_decides_which_agreement_a_confirmation_is_of() {
         None
     );
 }
+
+#[test]
+fn the_agreement_in_force_is_the_customer_agreement_when_there_is_one() {
+    let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    let at = |s: &str| format!("{s}T09:00:00Z").parse::<DateTime<Utc>>().unwrap();
+    let mut cloud = draft().validate(d("2019-01-10")).unwrap().record(
+        "t",
+        "a",
+        at("2019-01-10"),
+        Channel::Account,
+    );
+    cloud.agreement_type = MCA_TYPE.into();
+    let mut acceptance = draft().validate(d("2019-11-04")).unwrap();
+    acceptance.agreement = AgreementKind::CustomerAgreement;
+    let customer = acceptance.record("t", "a", at("2019-11-04"), Channel::Account);
+    let only_cloud = vec![cloud.clone()];
+    assert_eq!(in_force_on(&only_cloud, d("2019-01-09")), None);
+    assert_eq!(
+        in_force_on(&only_cloud, d("2020-01-31")),
+        Some(AgreementKind::CloudAgreement)
+    );
+    assert_eq!(in_force_on(&only_cloud, d("2020-02-01")), None);
+    let both = vec![cloud, customer];
+    assert_eq!(
+        in_force_on(&both, d("2019-11-03")),
+        Some(AgreementKind::CloudAgreement)
+    );
+    assert_eq!(
+        in_force_on(&both, d("2019-11-04")),
+        Some(AgreementKind::CustomerAgreement)
+    );
+    assert_eq!(
+        in_force_on(&both, d("2026-12-04")),
+        Some(AgreementKind::CustomerAgreement)
+    );
+}
