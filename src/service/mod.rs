@@ -340,14 +340,19 @@ impl Operations<'_> {
             confirmation.recorded_at = self.now;
             self.load(&confirmation.customer_id)?;
             let id = &confirmation.customer_id;
-            let same = |c: &Confirmation| c.accepted_by.same_person(&confirmation.accepted_by);
-            let current_is_same = self
-                .book
-                .current_confirmation(id, self.actor.business_date)
-                .is_some_and(same);
-            let on_record = self
-                .book
-                .confirmations(id)
+            // Judged against the confirmations of the same agreement: the same person may
+            // accept the Microsoft Customer Agreement after the Microsoft Cloud Agreement.
+            let kind = confirmation.kind();
+            let same = |c: &Confirmation| {
+                c.kind() == kind && c.accepted_by.same_person(&confirmation.accepted_by)
+            };
+            let recorded = self.book.confirmations(id);
+            let current = match kind {
+                Some(kind) => agreement::current_of(recorded, kind, self.actor.business_date),
+                None => agreement::current_on(recorded, self.actor.business_date),
+            };
+            let current_is_same = current.is_some_and(same);
+            let on_record = recorded
                 .iter()
                 .any(|c| same(c) && c.date_agreed == confirmation.date_agreed);
             let write = !current_is_same && !on_record;

@@ -240,3 +240,29 @@ fn a_customer_created_after_the_business_date_does_not_exist_yet() {
         Ok(())
     );
 }
+
+#[test]
+fn an_import_records_the_customer_agreement_of_the_person_who_accepted_the_cloud_agreement() {
+    // Nowak Systemy's Cloud Agreement was accepted by Łukasz Nowak on August 7, 2018.
+    let nowak = "b8925761-d4c8-4bf0-a3f9-0fb0bd112528";
+    let mut w = dashboard("2019-12-02");
+    let cloud = w.book_confirmations(nowak)[0].clone();
+    let mut customer_agreement = cloud.clone();
+    customer_agreement.agreement_type = AgreementKind::CustomerAgreement.type_name().into();
+    customer_agreement.template_id = AgreementKind::CustomerAgreement.template_id().into();
+    customer_agreement.date_agreed = "2019-12-02".parse().unwrap();
+    let mut same_cloud_again = cloud.clone();
+    same_cloud_again.date_agreed = "2019-12-02".parse().unwrap();
+    let written = w
+        .ops()
+        .record_decided(vec![customer_agreement, same_cloud_again])
+        .unwrap();
+    assert_eq!(written, [true, false]);
+}
+
+impl World {
+    fn book_confirmations(&mut self, customer: &str) -> Vec<Confirmation> {
+        self.ops().load(customer).unwrap();
+        self.book.confirmations(customer).to_vec()
+    }
+}
