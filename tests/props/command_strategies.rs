@@ -2,15 +2,28 @@
 //! and then one of every kind the rules or the command line refuse.
 
 use crate::commands::*;
+use pcenter::domain::timeline::Environment;
 use proptest::prelude::*;
 
-/// Before confirmations existed, the optional phase, its last day, the mandatory phase.
+/// Before confirmations existed; the optional phase and its last day; the dashboard's gate,
+/// the API's still optional; the first day of the sandbox API's gate; the last day without the
+/// production API's gate, and its first; the last day of the Microsoft Cloud Agreement alone;
+/// the first day of the Microsoft Customer Agreement and of Azure plan; both agreements; the
+/// last day of the Cloud Agreement; the Customer Agreement alone.
 const BUSINESS_DATES: &[&str] = &[
     "2018-07-01",
     "2018-09-14",
     "2018-11-06",
     "2018-11-14",
     "2019-03-01",
+    "2019-03-11",
+    "2019-03-21",
+    "2019-03-22",
+    "2019-09-30",
+    "2019-10-01",
+    "2019-12-15",
+    "2020-01-31",
+    "2020-02-01",
 ];
 
 /// Past the 100 characters a filter takes.
@@ -33,6 +46,7 @@ const MALFORMED: &[&[&str]] = &[
     &["customers", "delete", "contoso"],
     &["--no-such-option", "report", "compliance"],
     &["agreements", "import"],
+    &["--environment", "staging", "customers", "list"],
 ];
 
 fn judged(values: &'static [Judged]) -> impl Strategy<Value = Judged> {
@@ -42,7 +56,7 @@ fn judged(values: &'static [Judged]) -> impl Strategy<Value = Judged> {
 fn customer() -> impl Strategy<Value = CustomerRef> {
     let named = prop_oneof![
         // The public-cloud ones more often: they can be confirmed.
-        14 => prop::sample::select(vec![0, 0, 0, 1, 1, 1, 1, 2, 3, 4, 4, 5, 5]).prop_map(Named::Demo),
+        14 => prop::sample::select(vec![0, 0, 0, 1, 1, 1, 1, 2, 3, 4, 4, 5, 5, 6, 6]).prop_map(Named::Demo),
         4 => (0..CREATED.len()).prop_map(Named::Created),
         1 => (0..UNKNOWN.len()).prop_map(Named::Unknown),
     ];
@@ -122,8 +136,50 @@ const COMPANIES: &[Judged] = &[
     ("Evil\u{1b}Corp", false),
 ];
 
+/// Templates: each agreement's, in capitals or with spaces too, and one no agreement has.
+fn template() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        4 => Just(MCA_TEMPLATE),
+        4 => Just(CA_TEMPLATE),
+        1 => Just("998B88DE-AA99-4388-A42C-1B3517D49490"),
+        1 => Just(" 117A77B0-9360-443B-8795-C6DEDC750CF9 "),
+        1 => Just("00000000-0000-0000-0000-000000000000"),
+    ]
+}
+
+/// A body's type: either agreement's (whichever the template is), in any case, none, or none
+/// that exists.
+fn agreement_type() -> impl Strategy<Value = Option<&'static str>> {
+    prop_oneof![
+        4 => Just(Some(MCA_TYPE)),
+        4 => Just(Some(CA_TYPE)),
+        1 => Just(Some("microsoftcustomeragreement")),
+        1 => Just(None),
+        1 => Just(Some("Nope")),
+    ]
+}
+
+/// The terms of an Agreement body: mostly a template and a type.
+fn body_terms() -> impl Strategy<Value = Terms> {
+    (prop::option::weighted(0.9, template()), agreement_type()).prop_map(
+        |(template, agreement_type)| Terms {
+            template,
+            agreement_type,
+        },
+    )
+}
+
+/// The terms of the flags: `--template-id` or none (the business date's agreement).
+fn flag_terms() -> impl Strategy<Value = Terms> {
+    prop::option::weighted(0.4, template()).prop_map(|template| Terms {
+        template,
+        agreement_type: None,
+    })
+}
+
 fn customer_body() -> impl Strategy<Value = CustomerBody> {
-    let agreement = prop::option::weighted(0.6, (contact(), prop::option::of(date())));
+    let agreement =
+        prop::option::weighted(0.6, (contact(), prop::option::of(date()), body_terms()));
     (
         usual(PREFIXES),
         usual(COMPANIES),
@@ -210,19 +266,29 @@ fn backup_file() -> impl Strategy<Value = BackupFile> {
     ]
 }
 
+/// An order line: mostly one its offer takes (a usage-based one with quantity 1), now and then
+/// any offer with any seat count.
+fn order_line() -> impl Strategy<Value = (usize, Seats)> {
+    let seat_based = (0usize..3, prop::sample::select(vec![1u32, 25, 300]))
+        .prop_map(|(offer, count)| (offer, Seats::Count(count)));
+    let usage_based = (3usize..5).prop_map(|offer| (offer, Seats::Count(1)));
+    prop_oneof![
+        3 => seat_based,
+        2 => usage_based,
+        2 => (0..OFFERS.len(), seats()),
+    ]
+}
+
 fn format() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec!["json", "table", "csv"])
 }
 
 fn command() -> impl Strategy<Value = Cmd> {
-    let template = prop::sample::select(vec![
-        None,
-        Some(MCA_TEMPLATE),
-        Some("998B88DE-AA99-4388-A42C-1B3517D49490"),
-        Some("00000000-0000-0000-0000-000000000000"),
-    ]);
-    let body = prop::option::weighted(0.3, template);
-    let line = (0..OFFERS.len(), seats());
+    let asked = prop_oneof![
+        7 => flag_terms().prop_map(|terms| (terms, false)),
+        3 => body_terms().prop_map(|terms| (terms, true)),
+    ];
+    let line = order_line();
     let subscription = prop_oneof![
         6 => (0usize..8).prop_map(SubscriptionRef::Own),
         1 => (0usize..8).prop_map(SubscriptionRef::Other),
@@ -245,8 +311,8 @@ fn command() -> impl Strategy<Value = Cmd> {
         "Nope",
     ]));
     prop_oneof![
-        8 => (customer(), contact(), prop::option::weighted(0.7, date()), body).prop_map(
-            |(customer, contact, date, body)| Cmd::CreateAgreement { customer, contact, date, body }
+        8 => (customer(), contact(), prop::option::weighted(0.7, date()), asked).prop_map(
+            |(customer, contact, date, (terms, json))| Cmd::CreateAgreement { customer, contact, date, terms, json }
         ),
         2 => (customer(), agreement_type).prop_map(|(customer, agreement_type)| {
             Cmd::ListAgreements { customer, agreement_type }
@@ -287,10 +353,27 @@ pub fn call() -> impl Strategy<Value = Call> {
         40 => Just("Megan Bowen"),
         1 => prop::sample::select(vec!["Evil\u{1b}[2J", "", "山田 太郎"]),
     ];
-    (today, role, agent, command()).prop_map(|(today, role, agent, command)| Call {
-        today,
-        role,
-        agent,
-        command,
-    })
+    // Mostly the store's own environment, left out; now and then either, named.
+    let environment = prop_oneof![
+        20 => Just(None),
+        1 => Just(Some("production")),
+        1 => Just(Some("sandbox")),
+    ];
+    (today, role, agent, environment, command()).prop_map(
+        |(today, role, agent, environment, command)| Call {
+            today,
+            role,
+            agent,
+            environment,
+            command,
+        },
+    )
+}
+
+/// The environment a sequence's store is created for.
+pub fn store_environment() -> impl Strategy<Value = Environment> {
+    prop_oneof![
+        2 => Just(Environment::Production),
+        1 => Just(Environment::Sandbox),
+    ]
 }

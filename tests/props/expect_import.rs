@@ -1,11 +1,14 @@
 //! What `agreements import` may do with a file, told row by row: a file that cannot be read
 //! as the export's CSV is refused whole; otherwise some row certainly breaks a rule (and the
-//! import ends with 11) or none does (and it ends with 0).
+//! import ends with 11) or none does (and it ends with 0). The export's rows name no agreement:
+//! each confirms the one the dashboard confirms on the business date, and names a customer
+//! that must exist on that date.
 
 use crate::commands::*;
 use crate::expect::{confirmable, Expected, Facts, Rule};
 use crate::names::customer_text;
 use pcenter::domain::customer::Customer;
+use pcenter::domain::timeline;
 use std::collections::HashMap;
 
 /// The export's columns, in its order.
@@ -62,6 +65,8 @@ fn judge(facts: &Facts, row: &Row, values: &[String; 7]) -> (Option<String>, boo
         let domain = domain.to_ascii_lowercase();
         facts.before.customers.iter().find(|c| c.domain == domain)
     };
+    // Rows are told apart by the customer they name, whatever its date; only one that exists
+    // on the business date can be confirmed.
     let (named, found) = if !tenant.is_empty() {
         let id = tenant.to_ascii_lowercase();
         let found = facts.before.customers.iter().find(|c| c.id == id);
@@ -70,10 +75,12 @@ fn judge(facts: &Facts, row: &Row, values: &[String; 7]) -> (Option<String>, boo
         let found = by_domain(domain);
         (found.map(|c| c.id.clone()), found)
     };
+    let found = found.filter(|c| facts.exists(c));
     let disagree = *key == Key::Disagree
         && found.is_some_and(|c| !domain.is_empty() && !domain.eq_ignore_ascii_case(&c.domain));
     let mut rules = Expected::default();
-    confirmable(&mut rules, facts, found, *contact, Some(date));
+    let kind = timeline::dashboard_agreement(facts.today);
+    confirmable(&mut rules, facts, found, *contact, Some(date), Some(kind));
     // Same contact as the current confirmation: unchanged, not rejected.
     rules.certain.retain(|rule| *rule != Rule::AlreadyConfirmed);
     let broken = found.is_none() || disagree || !rules.certain.is_empty();

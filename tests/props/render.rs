@@ -48,32 +48,29 @@ impl World {
                 customer,
                 contact,
                 date,
-                body,
+                terms,
+                json,
             } => {
                 push(&["agreements", "create", "--customer", &text(*customer)]);
-                match body {
-                    None => {
-                        push(&[
-                            "--first-name",
-                            contact.first.0,
-                            "--last-name",
-                            contact.last.0,
-                        ]);
-                        push(&["--email", contact.email.0]);
-                        if !contact.phone.0.is_empty() {
-                            push(&["--phone", contact.phone.0]);
-                        }
-                        if let Some(date) = date {
-                            push(&["--date", date]);
-                        }
+                if *json {
+                    let body = agreement_body(*contact, *date, *terms).to_string();
+                    push(&["--json", &self.write("agreement.json", body.as_bytes())]);
+                } else {
+                    push(&[
+                        "--first-name",
+                        contact.first.0,
+                        "--last-name",
+                        contact.last.0,
+                    ]);
+                    push(&["--email", contact.email.0]);
+                    if !contact.phone.0.is_empty() {
+                        push(&["--phone", contact.phone.0]);
                     }
-                    Some(template) => {
-                        let mut agreement = agreement_body(*contact, *date);
-                        if let Some(template) = template {
-                            agreement["templateId"] = json!(template);
-                        }
-                        let body = agreement.to_string();
-                        push(&["--json", &self.write("agreement.json", body.as_bytes())]);
+                    if let Some(date) = date {
+                        push(&["--date", date]);
+                    }
+                    if let Some(template) = terms.template {
+                        push(&["--template-id", template]);
                     }
                 }
             }
@@ -195,8 +192,9 @@ impl World {
     }
 }
 
-/// The Agreement body of a confirmation by `contact` on `date` (none: the business date).
-fn agreement_body(contact: Contact, date: Option<&str>) -> Value {
+/// The Agreement body of a confirmation by `contact` on `date` (none: the business date), with
+/// the template and type of `terms` (each left out when it has none).
+fn agreement_body(contact: Contact, date: Option<&str>, terms: Terms) -> Value {
     let mut person = json!({
         "firstName": contact.first.0,
         "lastName": contact.last.0,
@@ -205,7 +203,13 @@ fn agreement_body(contact: Contact, date: Option<&str>) -> Value {
     if !contact.phone.0.is_empty() {
         person["phoneNumber"] = json!(contact.phone.0);
     }
-    let mut body = json!({"primaryContact": person, "type": "MicrosoftCloudAgreement"});
+    let mut body = json!({ "primaryContact": person });
+    if let Some(template) = terms.template {
+        body["templateId"] = json!(template);
+    }
+    if let Some(agreement_type) = terms.agreement_type {
+        body["type"] = json!(agreement_type);
+    }
     if let Some(date) = date {
         body["dateAgreed"] = json!(date);
     }
@@ -227,8 +231,8 @@ fn customer_body(body: &CustomerBody) -> Value {
         billing["EMAIL"] = json!("grace@contoso.com");
     }
     let mut value = json!({"companyProfile": {"domain": body.prefix.0}, "billingProfile": billing});
-    if let Some((contact, date)) = body.agreement {
-        value["agreement"] = agreement_body(contact, date);
+    if let Some((contact, date, terms)) = body.agreement {
+        value["agreement"] = agreement_body(contact, date, terms);
     }
     if body.pascal_case {
         value = pascal_case(value);

@@ -1,16 +1,17 @@
 //! Two to four dashboard sessions of one shared core, each its own agent and role, their keys
 //! interleaved at random. After every write the rules are checked on the store (`check_step`,
 //! for the agent who made it) and `store::audit` finds nothing wrong; after every step every
-//! session follows the core, and then shows the store as it is: its Customers list holds the
-//! store's rows its filter lets through, with the selection on one of them, and every customer
-//! it has opened is the store's, records and all. Every session is drawn after every step.
+//! session follows the core, and then shows the store as it was on its business date: its
+//! Customers list holds the store's rows of that date its filter lets through, with the
+//! selection on one of them, and every customer it has opened is the store's, records and all,
+//! without those recorded after that date. Every session is drawn after every step.
 
 use crate::common::*;
 use crate::rules::check_step;
 use crate::strategies::Step;
 use pcenter::app::session::Session;
 use pcenter::app::Action;
-use pcenter::directory::ListingRow;
+use pcenter::directory::{rows_on, ListingRow};
 use pcenter::domain::customer::CustomerFilter;
 use pcenter::domain::role::Role;
 use pcenter::store::{audit, Store};
@@ -59,13 +60,16 @@ pub fn run(date: &str, roles: &[Role], steps: &[(usize, Step)]) -> Result<(), Te
     Ok(())
 }
 
-/// The session's list and the customers it opened, against the store.
+/// The session's list and the customers it opened, against the store as it was on the
+/// session's business date: nothing recorded later shows.
 fn shows_the_store(session: &Session, store: &dyn Store) -> Result<(), TestCaseError> {
     let ctx = &session.app.ctx;
+    let today = ctx.actor.business_date;
     let directory = pcenter::core::read(&ctx.directory);
     let filter = CustomerFilter::new(ctx.customers.filter.value());
-    let stored: Vec<ListingRow> = (store.listing().expect("listing"))
-        .map(|row| ListingRow::on(row.expect("a row"), ctx.actor.business_date))
+    let stored: Vec<ListingRow> = rows_on(store, today)
+        .expect("listing")
+        .into_iter()
         .filter(|row| filter.matches_text(&row.company_name, &row.domain))
         .collect();
     let matches = &ctx.customers.matches;
@@ -88,7 +92,8 @@ fn shows_the_store(session: &Session, store: &dyn Store) -> Result<(), TestCaseE
     );
     for customer in ctx.book.customers_by_name() {
         let seen = ctx.book.dossier(&customer.id);
-        let current = store.dossier(&customer.id).expect("the store reads");
+        let current = (store.dossier(&customer.id).expect("the store reads"))
+            .and_then(|dossier| dossier.as_of(today));
         prop_assert_eq!(
             seen,
             current,

@@ -27,6 +27,8 @@ const PASTES: &[&str] = &[
     "2018-09-01",
     "2018-11-01",
     "2018-11-07",
+    "2019-12-15",
+    "2020-02-01",
     "2099-01-01",
     "2018-02-30",
     "18-9-1",
@@ -129,12 +131,14 @@ fn wizard(prefix: &str, date: &str) -> Step {
     ] {
         step.extend([typed(value), plain(KeyCode::Tab)]);
     }
-    // The box, the acceptance date, then Next and Submit.
+    // The box, the acceptance date, then Next: Subscriptions, Next: Review, Submit and Done.
     step.extend([
         plain(KeyCode::Char(' ')),
         plain(KeyCode::Tab),
         control('u'),
         typed(date),
+        control('s'),
+        control('s'),
         control('s'),
         control('s'),
     ]);
@@ -171,13 +175,21 @@ pub fn step() -> impl Strategy<Value = Step> {
 }
 
 pub fn business_date() -> impl Strategy<Value = &'static str> {
-    // Before confirmation existed, the optional phase, its last day, the mandatory phase.
+    // Before confirmation existed, the optional phase, its last day, the mandatory phase (with
+    // the API's gate from March 2019), the first day of the Microsoft Customer Agreement, both
+    // agreements, the last day of the Microsoft Cloud Agreement, the Customer Agreement alone.
     prop::sample::select(vec![
         "2018-07-01",
         OPTIONAL_DAY,
         "2018-11-06",
         MANDATORY_DAY,
         "2019-03-01",
+        "2019-03-21",
+        "2019-03-22",
+        "2019-10-01",
+        "2019-12-15",
+        "2020-01-31",
+        "2020-02-01",
     ])
 }
 
