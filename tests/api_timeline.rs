@@ -171,3 +171,46 @@ fn a_customer_says_which_agreement_counts_and_a_cloud_agreement_alone_no_longer_
         unconfirmed.stdout
     );
 }
+
+#[test]
+fn a_backup_keeps_the_environment_its_store_was_created_for() {
+    let original = tempfile::tempdir().unwrap();
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        pcenter_at(dir, &["--today", MANDATORY_DAY])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let made = run(
+        original.path(),
+        &["--environment", "sandbox", "customers", "list"],
+    );
+    assert_eq!(made.status.code(), Some(0));
+    let file = original.path().join("store.jsonl");
+    let backup = run(
+        original.path(),
+        &["backup", "--out", file.to_str().unwrap()],
+    );
+    assert_eq!(backup.status.code(), Some(0), "{backup:?}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains(r#""environment":"sandbox""#),
+        "{text}"
+    );
+    let copy = tempfile::tempdir().unwrap();
+    let restored = run(copy.path(), &["restore", file.to_str().unwrap()]);
+    assert_eq!(restored.status.code(), Some(0), "{restored:?}");
+    let production = run(
+        copy.path(),
+        &["--environment", "production", "customers", "list"],
+    );
+    assert_eq!(production.status.code(), Some(4), "{production:?}");
+    let sandbox = run(
+        copy.path(),
+        &["--environment", "sandbox", "customers", "list"],
+    );
+    assert_eq!(sandbox.status.code(), Some(0), "{sandbox:?}");
+}

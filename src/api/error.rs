@@ -174,6 +174,7 @@ impl From<ServiceError> for ApiError {
             | ServiceError::OfferNotYetSold { .. }
             | ServiceError::TemplateRetired
             | ServiceError::AgreementNotYetAvailable
+            | ServiceError::AcceptedBeforeTheAgreement { .. }
             | ServiceError::Invalid(_) => ApiError::invalid(description),
         }
     }

@@ -41,6 +41,10 @@ pub struct Header {
     /// The store schema version the records are written in (see `store::SCHEMA_VERSION`).
     pub schema: u32,
     pub partner: Option<String>,
+    /// The Partner Center environment the store was created for; absent from backups of stores
+    /// that kept none (production).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<crate::domain::timeline::Environment>,
     pub customers: u64,
     pub written: DateTime<Utc>,
     /// The agents who sign in when the store is served, without their tokens: after a restore

@@ -165,6 +165,10 @@ impl Restore {
                 for agent in &self.reader.header().agents {
                     crate::store::AgentRegistry::add_agent(&store, agent)?;
                 }
+                // The restored store is of the environment it was backed up from.
+                if let Some(environment) = self.reader.header().environment {
+                    store.set_environment(environment)?;
+                }
                 Ok(store.close_keeping_lock())
             }
             Err(StoreError::IdTaken { id }) => Err(self.repeated(&format!("the ID {id}"), |d| {

@@ -60,6 +60,7 @@ pub fn write(store: &dyn Store, mut out: OutFile, now: DateTime<Utc>) -> Result<
             version: VERSION,
             schema: SCHEMA_VERSION,
             partner: store.partner_name()?,
+            environment: store.environment()?,
             customers: match counted {
                 Some(count) => count,
                 None => store.customer_count()?,

@@ -96,6 +96,8 @@ pub enum ServiceError {
     TemplateRetired,
     #[error("The Microsoft Customer Agreement can be confirmed from {}; until then confirm the Microsoft Cloud Agreement (template {}).", long_date(CUSTOMER_AGREEMENT_FROM), MCA_TEMPLATE_ID)]
     AgreementNotYetAvailable,
+    #[error("The Microsoft Customer Agreement exists from {}: no customer accepted it on {date_agreed}. Enter the date it was accepted, on or after {}.", long_date(CUSTOMER_AGREEMENT_FROM), CUSTOMER_AGREEMENT_FROM)]
+    AcceptedBeforeTheAgreement { date_agreed: NaiveDate },
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -197,8 +199,16 @@ impl Operations<'_> {
 
     /// Whether `agreement` can be confirmed on the business date: the Microsoft Customer
     /// Agreement from October 1, 2019; the Microsoft Cloud Agreement until January 31, 2020.
-    fn check_agreement(&self, agreement: AgreementKind) -> Result<(), ServiceError> {
-        let date = self.actor.business_date;
+    fn check_agreement(&self, acceptance: &Acceptance) -> Result<(), ServiceError> {
+        let (agreement, date) = (acceptance.agreement, self.actor.business_date);
+        if agreement == AgreementKind::CustomerAgreement
+            && acceptance.date_agreed < CUSTOMER_AGREEMENT_FROM
+            && timeline::confirmable(agreement, date)
+        {
+            return Err(ServiceError::AcceptedBeforeTheAgreement {
+                date_agreed: acceptance.date_agreed,
+            });
+        }
         if date < crate::domain::phase::OPTIONAL_FROM || timeline::confirmable(agreement, date) {
             return Ok(());
         }
@@ -244,7 +254,7 @@ impl Operations<'_> {
         match &acceptance {
             Some(acceptance) => {
                 self.check_confirmable(None, acceptance.date_agreed)?;
-                self.check_agreement(acceptance.agreement)?;
+                self.check_agreement(acceptance)?;
             }
             None if channel == Channel::NewCustomer
                 && wizard_requires_confirmation(self.actor.phase()) =>
@@ -306,7 +316,7 @@ impl Operations<'_> {
     ) -> Result<Confirmation, ServiceError> {
         self.load(customer_id)?;
         self.check_confirmation(customer_id, acceptance.date_agreed)?;
-        self.check_agreement(acceptance.agreement)?;
+        self.check_agreement(&acceptance)?;
         let current = agreement::current_of(
             self.book.confirmations(customer_id),
             acceptance.agreement,

@@ -266,3 +266,35 @@ impl World {
         self.book.confirmations(customer).to_vec()
     }
 }
+
+#[test]
+fn no_one_accepted_the_customer_agreement_before_it_existed() {
+    let mut w = dashboard("2019-12-15");
+    let mut acceptance = AcceptanceDraft {
+        first_name: "Diego".into(),
+        last_name: "Siciliani".into(),
+        email: "diego@northwindtraders.com".into(),
+        phone: String::new(),
+        date: "2019-09-30".into(),
+    }
+    .validate(w.actor.business_date)
+    .unwrap();
+    acceptance.agreement = AgreementKind::CustomerAgreement;
+    let refused = w
+        .ops()
+        .confirm(NORTHWIND, acceptance.clone(), Channel::Command)
+        .unwrap_err();
+    assert!(matches!(
+        refused,
+        ServiceError::AcceptedBeforeTheAgreement { .. }
+    ));
+    assert!(
+        refused.to_string().contains("on or after 2019-10-01"),
+        "{refused}"
+    );
+    acceptance.date_agreed = "2019-10-01".parse().unwrap();
+    assert!(w
+        .ops()
+        .confirm(NORTHWIND, acceptance, Channel::Command)
+        .is_ok());
+}
