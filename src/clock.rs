@@ -8,13 +8,18 @@ pub trait Clock: Send + Sync {
     fn now_on(&self, business_date: NaiveDate) -> DateTime<Utc>;
 }
 
-/// A clock that always says the same time.
+/// A clock that always says the same time; on another business date than its own, that time
+/// of day on the business date, as the real clock does.
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<Utc>);
 
 impl Clock for FixedClock {
-    fn now_on(&self, _: NaiveDate) -> DateTime<Utc> {
-        self.0
+    fn now_on(&self, business_date: NaiveDate) -> DateTime<Utc> {
+        if business_date == self.0.date_naive() {
+            self.0
+        } else {
+            business_date.and_time(self.0.time()).and_utc()
+        }
     }
 }
 

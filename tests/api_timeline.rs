@@ -214,3 +214,35 @@ fn a_backup_keeps_the_environment_its_store_was_created_for() {
     );
     assert_eq!(sandbox.status.code(), Some(0), "{sandbox:?}");
 }
+
+#[test]
+fn without_a_type_the_templates_of_2020_are_none_and_the_command_says_where_they_are() {
+    let demo = Demo::new();
+    let run = demo.run("2020-02-15", &["agreements", "templates"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let listed: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(listed["totalCount"], 0);
+    assert!(
+        run.stderr.contains("--type MicrosoftCustomerAgreement"),
+        "{run:?}"
+    );
+    let before = demo.run("2020-01-31", &["agreements", "templates"]);
+    assert_eq!(before.stderr, "", "{before:?}");
+}
+
+#[test]
+fn a_domain_taken_by_a_customer_of_a_later_day_is_refused_saying_so() {
+    let demo = Demo::new();
+    let body = r#"{"companyProfile":{"domain":"treyresearch.onmicrosoft.com"},"billingProfile":{"companyName":"Trey Again","email":"ada@treyagain.com","culture":"en-US","language":"en","firstName":"Ada","lastName":"Lovelace","defaultAddress":{"country":"US","addressLine1":"1 Main St","city":"Seattle","state":"WA","postalCode":"98101","firstName":"Ada","lastName":"Lovelace"}}}"#;
+    let refused = demo
+        .run_with_input(MANDATORY_DAY, &["customers", "create", "--json", "-"], body)
+        .refused(6, 400);
+    assert!(
+        refused.contains("created on 2019-11-12, after the business date"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("choose another domain prefix"),
+        "{refused}"
+    );
+}

@@ -12,7 +12,15 @@ pub fn templates(
     business_date: chrono::NaiveDate,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    output::json(out, &handlers::templates(agreement_type, business_date)?).map_err(write_error)?;
+    let templates = handlers::templates(agreement_type, business_date)?;
+    output::json(out, &templates).map_err(write_error)?;
+    // Without a type the API answers for the Microsoft Cloud Agreement, retired from February
+    // 1, 2020: an empty answer then says where the templates are.
+    if templates.items.is_empty() && agreement_type.is_none() {
+        eprintln!(
+            "pcenter: no Microsoft Cloud Agreement template on {business_date}: it was retired after January 31, 2020. Ask for --type MicrosoftCustomerAgreement, or --type '*' for every type."
+        );
+    }
     Ok(0)
 }
 

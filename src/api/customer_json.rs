@@ -94,7 +94,7 @@ impl<'a> CustomerJson<'a> {
         let address = &customer.address;
         let current_agreement = role
             .may(GatedAction::SeeConfirmation)
-            .then(|| agreement::current_on(confirmations, as_of).map(Agreement::from));
+            .then(|| agreement::confirmation_in_force(confirmations, as_of).map(Agreement::from));
         CustomerJson {
             id: &customer.id,
             commerce_id: commerce_id(&customer.id),

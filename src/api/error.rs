@@ -175,6 +175,7 @@ impl From<ServiceError> for ApiError {
             | ServiceError::TemplateRetired
             | ServiceError::AgreementNotYetAvailable
             | ServiceError::AcceptedBeforeTheAgreement { .. }
+            | ServiceError::DomainTakenLater { .. }
             | ServiceError::Invalid(_) => ApiError::invalid(description),
         }
     }

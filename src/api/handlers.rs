@@ -95,9 +95,15 @@ pub fn create_customer(api: &mut Api, body: &str) -> Result<CreatedCustomer, Api
     }
     let (profile, acceptance) = request.validate(
         |domain| {
-            // A failing store is reported when the customer is written.
-            let stored = api.store().customer_id_by_domain(domain);
-            api.book.domain_taken(domain) || matches!(stored, Ok(Some(_)))
+            // A failing store is reported when the customer is written, and so is a domain
+            // taken by a customer of a later day, with its own words.
+            let as_of = api.actor.business_date;
+            let holder = match api.store().customer_id_by_domain(domain) {
+                Ok(Some(id)) => api.store().dossier(&id).ok().flatten(),
+                _ => None,
+            };
+            api.book.domain_taken(domain)
+                || holder.is_some_and(|d| d.customer.created_at.date_naive() <= as_of)
         },
         api.actor.business_date,
     )?;

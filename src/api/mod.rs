@@ -334,6 +334,7 @@ pub fn execute_on(
         }
         command => {
             refuse_another_partner(&core, options)?;
+            refuse_another_environment(&core, options)?;
             dispatch(
                 &mut Api::on(core, options.actor()),
                 command,
@@ -356,6 +357,19 @@ fn refuse_another_partner(core: &Core, options: &Options) -> Result<(), ApiError
                 quote(core.partner_name())
             ),
         )),
+        _ => Ok(()),
+    }
+}
+
+/// A command naming another environment than that of the store the owner has open is refused,
+/// as opening the store itself would refuse it.
+fn refuse_another_environment(core: &Core, options: &Options) -> Result<(), ApiError> {
+    match options.environment {
+        Some(asked) if asked != core.environment() => Err(crate::store::StoreError::OtherEnvironment {
+            store: core.environment(),
+            asked,
+        }
+        .into()),
         _ => Ok(()),
     }
 }

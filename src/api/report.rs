@@ -9,7 +9,7 @@ use super::json::Agreement;
 use super::output::{self, Format};
 use super::{write_error, Api};
 use crate::book::{AgreementStatus, Book};
-use crate::domain::agreement::{AgreementKind, Confirmation, Contact};
+use crate::domain::agreement::{self, AgreementKind, Confirmation, Contact};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::Billing;
 use crate::domain::customer::Customer;
@@ -98,9 +98,11 @@ fn row<'a>(
 ) -> Row<'a> {
     let facts = book.gate_facts(customer, business_date);
     let status = book.status(customer, business_date);
-    let confirmation = book
-        .current_confirmation(&customer.id, business_date)
-        .filter(|_| shows_who);
+    // The confirmation that counts: none for a customer whose only one is of a retired
+    // agreement.
+    let confirmation =
+        agreement::confirmation_in_force(book.confirmations(&customer.id), business_date)
+            .filter(|_| shows_who);
     Row {
         tenant_id: &customer.id,
         domain: &customer.domain,

@@ -469,13 +469,16 @@ impl Core {
     }
 
     fn publish(&self, session: SessionId, agent: &str, what: Changed, dossier: Dossier) {
-        // The row as the business date sees it: records made on later days do not show.
-        let listed = match dossier.clone().as_of(self.business_date) {
-            Some(then) => then.listed(),
-            None => dossier.listed(),
-        };
-        let row = ListingRow::on(listed, self.business_date);
-        let inserted_at = self.keeps_directory.then(|| self.lay(&row)).flatten();
+        // The row as the business date sees it: records made on later days do not show, and a
+        // customer created after it (by a command of a later --today) is not listed at all.
+        let then = dossier.clone().as_of(self.business_date);
+        let row = ListingRow::on(
+            then.as_ref().unwrap_or(&dossier).listed(),
+            self.business_date,
+        );
+        let inserted_at = (self.keeps_directory && then.is_some())
+            .then(|| self.lay(&row))
+            .flatten();
         let change = Change {
             session,
             agent: agent.to_string(),

@@ -419,6 +419,28 @@ pub fn in_force_on(confirmations: &[Confirmation], as_of: NaiveDate) -> Option<A
         .find(|kind| held.holds(*kind) && era.satisfied_by(*kind, false))
 }
 
+/// The confirmation that opens the gate on the business date `as_of`: the latest of the
+/// agreement in force (see `in_force_on`); `None` when no agreement is in force, even if a
+/// confirmation of a retired one is on record.
+pub fn confirmation_in_force(
+    confirmations: &[Confirmation],
+    as_of: NaiveDate,
+) -> Option<&Confirmation> {
+    in_force_on(confirmations, as_of).and_then(|kind| current_of(confirmations, kind, as_of))
+}
+
+/// The confirmation in force on `as_of` of the agreement `named`, or of any agreement.
+pub fn current_for(
+    confirmations: &[Confirmation],
+    named: Option<AgreementKind>,
+    as_of: NaiveDate,
+) -> Option<&Confirmation> {
+    match named {
+        Some(kind) => current_of(confirmations, kind, as_of),
+        None => current_on(confirmations, as_of),
+    }
+}
+
 /// Whether any confirmation counts on the business date `as_of`.
 pub fn confirmed_on(confirmations: &[Confirmation], as_of: NaiveDate) -> bool {
     confirmations.iter().any(|c| c.counts_on(as_of))

@@ -98,6 +98,8 @@ pub enum ServiceError {
     AgreementNotYetAvailable,
     #[error("The Microsoft Customer Agreement exists from {}: no customer accepted it on {date_agreed}. Enter the date it was accepted, on or after {}.", long_date(CUSTOMER_AGREEMENT_FROM), CUSTOMER_AGREEMENT_FROM)]
     AcceptedBeforeTheAgreement { date_agreed: NaiveDate },
+    #[error("The domain {domain} is taken by a customer created on {created}, after the business date, so no list shows it yet; choose another domain prefix.")]
+    DomainTakenLater { domain: String, created: NaiveDate },
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -265,9 +267,24 @@ impl Operations<'_> {
             }
             None => {}
         }
-        if self.book.domain_taken(&profile.domain)
-            || self.store.customer_id_by_domain(&profile.domain)?.is_some()
-        {
+        let holder = match self.book.domain_taken(&profile.domain) {
+            true => None,
+            false => self.store.customer_id_by_domain(&profile.domain)?,
+        };
+        if let Some(holder) = &holder {
+            // Taken by a customer created after the business date, whom no list shows then.
+            let created = self
+                .store
+                .dossier(holder)?
+                .map(|d| d.customer.created_at.date_naive());
+            if let Some(created) = created.filter(|day| *day > self.actor.business_date) {
+                return Err(ServiceError::DomainTakenLater {
+                    domain: profile.domain,
+                    created,
+                });
+            }
+        }
+        if holder.is_some() || self.book.domain_taken(&profile.domain) {
             return Err(StoreError::DomainTaken {
                 domain: profile.domain,
             }
@@ -357,10 +374,7 @@ impl Operations<'_> {
                 c.kind() == kind && c.accepted_by.same_person(&confirmation.accepted_by)
             };
             let recorded = self.book.confirmations(id);
-            let current = match kind {
-                Some(kind) => agreement::current_of(recorded, kind, self.actor.business_date),
-                None => agreement::current_on(recorded, self.actor.business_date),
-            };
+            let current = agreement::current_for(recorded, kind, self.actor.business_date);
             let current_is_same = current.is_some_and(same);
             let on_record = recorded
                 .iter()

@@ -18,7 +18,7 @@ fn a_store_written_by_a_newer_pcenter_is_refused_with_exit_13() {
     wait_until_released(&demo.store_path());
     let line = assert_refused_untouched(&demo, 13, "was written by a newer pcenter");
     assert!(
-        line.contains("(schema version 99; this one reads up to 4). Upgrade pcenter to open it."),
+        line.contains("(schema version 99; this one reads up to 5). Upgrade pcenter to open it."),
         "{line}"
     );
 }

@@ -415,7 +415,13 @@ pub fn confirmable(
             e.applies(Rule::FutureDate, true);
             e.may_apply(Rule::Invalid("future date"), true);
         }
-        Ok(_) => {}
+        // No one accepted the Customer Agreement before it existed.
+        Ok(date) => e.applies(
+            Rule::Invalid("accepted before the agreement existed"),
+            kind == Some(AgreementKind::CustomerAgreement)
+                && date < timeline::CUSTOMER_AGREEMENT_FROM
+                && AgreementEra::on(facts.today).offers(AgreementKind::CustomerAgreement),
+        ),
     }
     let (Some(customer), Some(kind)) = (found.filter(|_| valid), kind) else {
         return;

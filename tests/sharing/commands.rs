@@ -14,8 +14,12 @@ const CONTOSO_E3: &str = "75619fe3-9809-41cf-b6b6-40f5c3c3f4f0"; // 250 seats
 /// Runs `pcenter --today <the core's date> --agent "Carl Script" ARGS` on the core of `demo`;
 /// gives the exit status (0 or the refusal's) and what was printed.
 fn command(demo: &SharedDemo, args: &[&str]) -> (u8, String) {
-    let today = demo.core.business_date().to_string();
-    let head = ["pcenter", "--today", &today, "--agent", "Carl Script"];
+    command_on(demo, &demo.core.business_date().to_string(), args)
+}
+
+/// `command` with its own business date.
+fn command_on(demo: &SharedDemo, today: &str, args: &[&str]) -> (u8, String) {
+    let head = ["pcenter", "--today", today, "--agent", "Carl Script"];
     let matches = pcenter::cli::command()
         .try_get_matches_from(head.iter().chain(args))
         .expect("valid arguments");
@@ -150,4 +154,50 @@ fn an_order_by_command_waits_for_a_confirmation_made_in_a_session() {
         );
         assert!(screen(&mut bob).contains("Subscriptions (3)"));
     }
+}
+
+#[test]
+fn a_customer_created_by_a_command_of_a_later_day_is_not_in_the_lists_of_the_sessions() {
+    for demo in shared_demos(MANDATORY_DAY) {
+        let mut bob = demo.open("Bob Agent", Role::AdminAgent);
+        let before = bob.app.ctx.customers.matches.len();
+        let body = demo_dir_file(
+            "later.json",
+            r#"{"companyProfile":{"domain":"laterco.onmicrosoft.com"},"billingProfile":{"companyName":"Later Co","email":"ada@laterco.com","culture":"en-US","language":"en","firstName":"Ada","lastName":"Lovelace","defaultAddress":{"country":"US","addressLine1":"1 Main St","city":"Seattle","state":"WA","postalCode":"98101","firstName":"Ada","lastName":"Lovelace"}}}"#,
+        );
+        let (status, printed) = command_on(
+            &demo,
+            "2020-03-02",
+            &["customers", "create", "--json", body.to_str().unwrap()],
+        );
+        assert_eq!(status, 0, "{}: {printed}", demo.kind);
+        bob.follow();
+        assert_eq!(bob.app.ctx.customers.matches.len(), before, "{}", demo.kind);
+        assert!(!screen(&mut bob).contains("Later Co"), "{}", demo.kind);
+        assert_eq!(
+            pcenter::core::read(&demo.core.directory()).len(),
+            before,
+            "{}: the core's list holds the customers of its own day",
+            demo.kind
+        );
+    }
+}
+
+#[test]
+fn a_command_naming_another_environment_is_refused_by_the_owner_of_the_store() {
+    for demo in shared_demos(MANDATORY_DAY) {
+        let (status, printed) = command(&demo, &["--environment", "sandbox", "customers", "list"]);
+        assert_eq!(status, 4, "{}: {printed}", demo.kind);
+        assert!(printed.contains("production"), "{printed}");
+        let (status, _) = command(&demo, &["--environment", "production", "customers", "list"]);
+        assert_eq!(status, 0, "{}", demo.kind);
+    }
+}
+
+/// A file for a command's --json, kept for the test's run.
+fn demo_dir_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
 }

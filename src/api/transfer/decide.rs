@@ -212,11 +212,7 @@ fn current<'a>(
     named: Option<AgreementKind>,
 ) -> Option<&'a Confirmation> {
     let confirmations = api.book.confirmations(customer_id);
-    let as_of = api.actor.business_date;
-    match named {
-        Some(kind) => agreement::current_of(confirmations, kind, as_of),
-        None => agreement::current_on(confirmations, as_of),
-    }
+    agreement::current_for(confirmations, named, api.actor.business_date)
 }
 
 /// Why a row of Microsoft's sample is already on record, as the sample judges it: its contact
@@ -307,10 +303,7 @@ fn record_unless_on_record(
     let same_person = |c: &Confirmation| c.accepted_by.same_person(&acceptance.accepted_by);
     let confirmations = book.confirmations(customer_id);
     let as_of = ops.actor.business_date;
-    let current = match named {
-        Some(kind) => agreement::current_of(confirmations, kind, as_of),
-        None => agreement::current_on(confirmations, as_of),
-    };
+    let current = agreement::current_for(confirmations, named, as_of);
     let current_is_same = current.is_some_and(same_person);
     let on_record = confirmations.iter().any(|c| {
         of_agreement(c, named) && same_person(c) && c.date_agreed == acceptance.date_agreed

@@ -82,7 +82,7 @@ fn write_rows(book: &Book, as_of: NaiveDate, out: &mut dyn Write) -> io::Result<
         let current = customer
             .cloud
             .supports_confirmation()
-            .then(|| book.current_confirmation(&customer.id, as_of))
+            .then(|| agreement::confirmation_in_force(book.confirmations(&customer.id), as_of))
             .flatten();
         let (id, domain) = (customer.id.as_str(), customer.domain.as_str());
         match current {

@@ -79,6 +79,14 @@ impl NewCustomer {
                 self.form.focus = Field::Customer(C::DomainPrefix);
                 Step::stay()
             }
+            Err(error @ ServiceError::DomainTakenLater { .. }) => {
+                self.step = WizardStep::AccountInfo;
+                self.notice = Some("Submit created nothing.".into());
+                self.form
+                    .set_error(Field::Customer(C::DomainPrefix), error.to_string());
+                self.form.focus = Field::Customer(C::DomainPrefix);
+                Step::stay()
+            }
             Err(error) => {
                 self.notice = Some(format!("Submit created nothing. {error}"));
                 Step::stay()
