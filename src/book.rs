@@ -75,9 +75,17 @@ impl Book {
         // rebuild of a million customers' index.
         let later = |at: &chrono::DateTime<chrono::Utc>| at.date_naive() > date;
         let anything_later = self.customers.iter().any(|c| later(&c.created_at))
-            || self.confirmations.values().flatten().any(|c| later(&c.recorded_at))
+            || self
+                .confirmations
+                .values()
+                .flatten()
+                .any(|c| later(&c.recorded_at))
             || self.orders.values().flatten().any(|o| later(&o.created_at))
-            || self.subscriptions.values().flatten().any(|s| later(&s.created_at));
+            || self
+                .subscriptions
+                .values()
+                .flatten()
+                .any(|s| later(&s.created_at));
         if !anything_later {
             self.as_of = Some(date);
             return;

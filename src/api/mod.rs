@@ -365,11 +365,13 @@ fn refuse_another_partner(core: &Core, options: &Options) -> Result<(), ApiError
 /// as opening the store itself would refuse it.
 fn refuse_another_environment(core: &Core, options: &Options) -> Result<(), ApiError> {
     match options.environment {
-        Some(asked) if asked != core.environment() => Err(crate::store::StoreError::OtherEnvironment {
-            store: core.environment(),
-            asked,
+        Some(asked) if asked != core.environment() => {
+            Err(crate::store::StoreError::OtherEnvironment {
+                store: core.environment(),
+                asked,
+            }
+            .into())
         }
-        .into()),
         _ => Ok(()),
     }
 }
