@@ -194,3 +194,43 @@ fn the_header_shows_the_sandbox() {
         "{wide}"
     );
 }
+
+#[test]
+fn while_either_counts_the_wizard_confirms_the_customer_agreement_and_azure_plan_is_ordered() {
+    let mut s = admin(EITHER_DAY);
+    press(&mut s, KeyCode::Char('n'));
+    fill_account_info(&mut s);
+    press(&mut s, KeyCode::Char(' ')); // the agreement was accepted
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Char(' ')); // the new Microsoft Customer Agreement
+    let screen = render(&mut s, 120, 40).to_string();
+    assert!(
+        screen.contains("[x] The customer has accepted the new Microsoft customer agreement"),
+        "{screen}"
+    );
+    ctrl(&mut s, 's'); // Next: Subscriptions
+    press(&mut s, KeyCode::End);
+    press(&mut s, KeyCode::Char('k'));
+    press(&mut s, KeyCode::Char(' ')); // Azure plan
+    ctrl(&mut s, 's'); // Next: Review
+    ctrl(&mut s, 's'); // Submit
+    let stored = s.core.store().load().unwrap();
+    let created = stored
+        .customers
+        .iter()
+        .find(|c| c.company_name == "Proseware")
+        .expect("the customer is created");
+    let confirmation = stored
+        .confirmations
+        .iter()
+        .find(|c| c.customer_id == created.id)
+        .expect("with its confirmation");
+    assert_eq!(confirmation.agreement_type, "MicrosoftCustomerAgreement");
+    let ordered: Vec<&str> = stored
+        .subscriptions
+        .iter()
+        .filter(|sub| sub.customer_id == created.id)
+        .map(|sub| sub.offer_name.as_str())
+        .collect();
+    assert_eq!(ordered, ["Azure plan"]);
+}

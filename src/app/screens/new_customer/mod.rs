@@ -34,6 +34,9 @@ pub enum Field {
     /// A field of the company or its primary contact.
     Customer(CustomerField),
     Accepted,
+    /// From October 1, 2019 to January 31, 2020: ticked, the customer accepted the Microsoft
+    /// Customer Agreement rather than the Microsoft Cloud Agreement.
+    NewAgreement,
     /// The acceptance date, or a field of the person who accepted (after Update).
     Acceptor(AcceptanceField),
     UpdateAcceptor,
@@ -112,8 +115,11 @@ pub struct NewCustomer {
     pub acceptor_editable: bool,
     /// Whether this date's schedule shows the agreement section at all.
     pub agreement_section: bool,
-    /// The agreement the section confirms: the one the dashboard names on the business date.
+    /// The agreement the section confirms: the one the dashboard names on the business date,
+    /// or while either counts, the one chosen.
     pub agreement: AgreementKind,
+    /// Whether the agent may choose the agreement (October 1, 2019 to January 31, 2020).
+    pub either: bool,
     pub notice: Option<String>,
     /// What the schedule asks of this step, shown under the agreement heading.
     pub schedule_note: String,
@@ -153,6 +159,7 @@ impl NewCustomer {
             acceptor_editable: false,
             agreement_section: ctx.phase().confirmation_available(),
             agreement: dashboard_agreement(ctx.actor.business_date),
+            either: AgreementEra::on(ctx.actor.business_date) == AgreementEra::Both,
             schedule_note: match AgreementEra::on(ctx.actor.business_date) {
                 AgreementEra::CustomerAgreement => format!(
                     "Confirmation of the Microsoft Customer Agreement is required since {}: new customers cannot make a purchase until they accept.",
@@ -254,7 +261,7 @@ impl NewCustomer {
     pub fn focus(&self) -> Focus {
         match self.form.focus {
             _ if self.form.text_focused() => Focus::Text,
-            Field::Accepted => Focus::Checkbox,
+            Field::Accepted | Field::NewAgreement => Focus::Checkbox,
             _ => Focus::Button,
         }
     }
@@ -297,6 +304,12 @@ impl NewCustomer {
             Command::NextField => self.form.step_focus(&order, 1),
             Command::PreviousField => self.form.step_focus(&order, -1),
             Command::Toggle if self.form.focus == Field::Accepted => self.toggle_accepted(),
+            Command::Toggle if self.form.focus == Field::NewAgreement => {
+                self.agreement = match self.agreement {
+                    AgreementKind::CloudAgreement => AgreementKind::CustomerAgreement,
+                    AgreementKind::CustomerAgreement => AgreementKind::CloudAgreement,
+                };
+            }
             Command::Back => return self.back(),
             Command::Primary => return self.primary(ctx),
             Command::Press => return self.press(ctx),
@@ -347,7 +360,11 @@ impl NewCustomer {
             Field::UpdateAgreement => self.go_to(WizardStep::AccountInfo, Field::Accepted),
             Field::UpdateSubscriptions => self.go_to(WizardStep::Subscriptions, Field::Offers),
             Field::Done => return self.finish(ctx),
-            Field::Customer(_) | Field::Accepted | Field::Acceptor(_) | Field::Offers => {}
+            Field::Customer(_)
+            | Field::Accepted
+            | Field::NewAgreement
+            | Field::Acceptor(_)
+            | Field::Offers => {}
         }
         Step::stay()
     }
@@ -385,7 +402,12 @@ impl NewCustomer {
         let mut acceptance = None;
         if self.accepted {
             match self.acceptance_draft().validate(ctx.actor.business_date) {
-                Ok(a) => acceptance = Some(a),
+                Ok(a) => {
+                    acceptance = Some(Acceptance {
+                        agreement: self.agreement,
+                        ..a
+                    })
+                }
                 Err(e) => errors.extend(
                     e.into_iter()
                         .filter_map(|(f, m)| self.acceptance_field(f).map(|f| (f, m))),

@@ -5,6 +5,7 @@
 use super::{Field, NewCustomer, WizardStep, ACCEPTOR_FIELDS, COMPANY_FIELDS, CONTACT_FIELDS};
 use crate::app::form::FormRow;
 use crate::domain::agreement::AcceptanceField as A;
+use crate::domain::agreement::AgreementKind;
 use crate::domain::country;
 use crate::domain::customer::CustomerField as C;
 use crate::domain::customer::{domain_from_prefix, DOMAIN_SUFFIX};
@@ -56,6 +57,13 @@ impl NewCustomer {
                 label: self.agreement.checkbox_label(),
                 checked: self.accepted,
             });
+            if self.accepted && self.either {
+                rows.push(FormRow::Checkbox {
+                    id: Field::NewAgreement,
+                    label: crate::app::screens::acceptance::CUSTOMER_AGREEMENT_LABEL,
+                    checked: self.agreement == AgreementKind::CustomerAgreement,
+                });
+            }
             if self.accepted {
                 rows.push(FormRow::Field {
                     id: Field::Acceptor(A::Date),
