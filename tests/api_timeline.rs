@@ -246,3 +246,20 @@ fn a_domain_taken_by_a_customer_of_a_later_day_is_refused_saying_so() {
         "{refused}"
     );
 }
+
+#[test]
+fn tables_name_the_agreement_column_by_its_era() {
+    let demo = Demo::new();
+    let header = |today: &str, args: &[&str]| {
+        let run = demo.run(today, args);
+        run.stdout.lines().next().unwrap_or_default().to_string()
+    };
+    let list = ["customers", "list", "--format", "table"];
+    assert!(header(MANDATORY_DAY, &list).contains("Microsoft cloud agreement"));
+    let later = header("2020-02-15", &list);
+    assert!(later.contains("Agreement confirmed"), "{later}");
+    assert!(!later.contains("Microsoft cloud agreement"), "{later}");
+    let report = ["report", "compliance"];
+    let later = header("2020-02-15", &report);
+    assert!(later.contains("Agreement confirmed"), "{later}");
+}

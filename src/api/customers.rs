@@ -90,7 +90,9 @@ pub fn list(
                 many: "customers",
                 none,
             };
-            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
+            let mut columns = COLUMNS;
+            columns[4].header = super::fit::agreement_header(as_of);
+            counted_table(out, &columns, &rows, &what, terminal_columns()).map_err(write_error)?;
         }
         Format::Csv => {
             // Row by row through a buffer: the output never sits whole in memory.

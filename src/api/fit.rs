@@ -20,6 +20,15 @@ pub struct Column {
     pub cut: bool,
 }
 
+/// The header of a table's agreement column on the business date `date`: from October 1, 2019
+/// two agreements exist, and the column says which one counts.
+pub fn agreement_header(date: chrono::NaiveDate) -> &'static str {
+    match crate::domain::timeline::AgreementEra::on(date) {
+        crate::domain::timeline::AgreementEra::CloudAgreement => "Microsoft cloud agreement",
+        _ => "Agreement confirmed",
+    }
+}
+
 impl Column {
     /// A column always shown whole, under one header.
     pub const fn kept(header: &'static str) -> Column {

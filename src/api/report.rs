@@ -226,7 +226,9 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
                 writeln!(out, "{NO_CUSTOMERS_YET}").map_err(write_error)?;
                 return Ok(0);
             }
-            let columns = header(TABLE_HEADER, shows_who);
+            let mut all = TABLE_HEADER;
+            all[3].header = fit::agreement_header(business_date);
+            let columns = header(all, shows_who);
             let width = terminal_columns();
             let narrowed = fit::write(out, &columns, &table, width).map_err(write_error)?;
             let summary = summary.line(business_date, phase);

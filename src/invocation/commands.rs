@@ -268,9 +268,9 @@ pub enum CustomersCommand {
     },
     /// Create a customer from the Customer body, like POST /v1/customers. An optional top-level
     /// "agreement" (the Agreement body: primaryContact, templateId, type, and dateAgreed
-    /// defaulting to the business date) records the confirmation of customer acceptance in the same call. Without one, the
-    /// customer is created all the same, and from November 7, 2018 its orders wait for a
-    /// confirmation.
+    /// defaulting to the business date) records the confirmation of customer acceptance in the
+    /// same call. Without one, the customer is created all the same, and its orders wait for a
+    /// confirmation from the API's own day (March 22, 2019; March 11, 2019 in the sandbox).
     Create {
         /// The Customer body as JSON: a file, or - for standard input. A sample to start from:
         /// assets/customer.sample.json in pcenter's source.

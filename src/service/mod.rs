@@ -86,7 +86,7 @@ pub enum ServiceError {
     FutureDate { business_date: NaiveDate },
     #[error("A partner confirmed agreement already exists for the customer with the same contact: change the first name, last name, email or phone to record a new confirmation.")]
     AlreadyConfirmed,
-    #[error("Confirmation of customer acceptance is mandatory since {}: select '{}' and enter the acceptance details.", long_date(MANDATORY_FROM), timeline::dashboard_agreement(*.business_date).checkbox_label())]
+    #[error("Confirmation of customer acceptance of the {} is mandatory since {}: select '{}' and enter the acceptance details.", timeline::dashboard_agreement(*.business_date).name(), long_date(required_since(*.business_date)), timeline::dashboard_agreement(*.business_date).checkbox_label())]
     ConfirmationRequired { business_date: NaiveDate },
     #[error("No offer has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownOffer { id: String },
@@ -461,6 +461,15 @@ impl Operations<'_> {
             customer_id: customer_id.to_string(),
         });
         Ok((order, subscriptions))
+    }
+}
+
+/// Since when the dashboard requires the agreement it names on `date`: the Microsoft Cloud
+/// Agreement from November 7, 2018, the Microsoft Customer Agreement from February 1, 2020.
+fn required_since(date: NaiveDate) -> NaiveDate {
+    match timeline::dashboard_agreement(date) {
+        AgreementKind::CloudAgreement => MANDATORY_FROM,
+        AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_ONLY_FROM,
     }
 }
 
