@@ -456,6 +456,7 @@ fn every_table_is_in_force_in_some_context_tried() {
         ("BUTTON", keys::BUTTON),
         ("CHECKBOX", keys::CHECKBOX),
         ("LEAVE", keys::LEAVE),
+        ("OFFER_LIST", keys::OFFER_LIST),
         ("ORDER_PICK", keys::ORDER_PICK),
         ("NEW_CUSTOMER_OFFERS", keys::NEW_CUSTOMER_OFFERS),
         ("NEW_CUSTOMER_DONE", keys::NEW_CUSTOMER_DONE),

@@ -88,21 +88,8 @@ fn write_rows(book: &Book, as_of: NaiveDate, out: &mut dyn Write) -> io::Result<
         match current {
             Some(c) => {
                 confirmed += 1;
-                let who = &c.accepted_by;
                 let date = c.date_agreed.format("%Y-%m-%d").to_string();
-                let phone = who.phone.as_deref().unwrap_or("");
-                csv_record(
-                    out,
-                    &[
-                        id,
-                        domain,
-                        &date,
-                        &who.first_name,
-                        &who.last_name,
-                        phone,
-                        &who.email,
-                    ],
-                )?;
+                csv_record(out, &row(id, domain, &date, c))?;
             }
             None => csv_record(out, &[id, domain, "", "", "", "", ""])?,
         }
@@ -132,23 +119,42 @@ fn write_sample_rows(book: &Book, as_of: NaiveDate, out: &mut dyn Write) -> io::
         }
         confirmed += 1;
         for (kind, c) in latest {
-            let who = &c.accepted_by;
             let date = microsoft::write_date(c.date_agreed);
-            let phone = who.phone.as_deref().unwrap_or("");
+            let [id, domain, date, first, last, phone, email] = row(id, domain, &date, c);
             csv_record(
                 out,
                 &[
                     id,
                     domain,
-                    &date,
-                    &who.first_name,
-                    &who.last_name,
+                    date,
+                    first,
+                    last,
                     phone,
-                    &who.email,
+                    email,
                     kind.type_name(),
                 ],
             )?;
         }
     }
     Ok(confirmed)
+}
+
+/// The columns both formats share, in their order: TenantId, Domain, Date, First Name, Last
+/// Name, Phone, Email.
+fn row<'a>(
+    id: &'a str,
+    domain: &'a str,
+    date: &'a str,
+    confirmation: &'a agreement::Confirmation,
+) -> [&'a str; 7] {
+    let who = &confirmation.accepted_by;
+    [
+        id,
+        domain,
+        date,
+        &who.first_name,
+        &who.last_name,
+        who.phone.as_deref().unwrap_or(""),
+        &who.email,
+    ]
 }

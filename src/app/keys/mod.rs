@@ -165,7 +165,7 @@ mod tests {
         let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
         assert_eq!(lookup(tables, &ctrl_n), None);
         assert_eq!(
-            lookup(&[ORDER_PICK], &key(KeyCode::Char('7'))),
+            lookup(&[OFFER_LIST, ORDER_PICK], &key(KeyCode::Char('7'))),
             Some(Command::Digit)
         );
     }

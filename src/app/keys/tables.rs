@@ -208,10 +208,11 @@ pub const LEAVE: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('?')), Plain(KeyCode::F(1))], "Help", Command::Help, Some("Help")),
 ];
 
-/// New order, picking offers. Every offer fits on one page, so there is no paging: PgUp and
-/// PgDn go to the first and the last offer, as Home and End do.
+/// A list of offers with their seat counts: the New order screen's and the New customer
+/// wizard's Subscriptions. Every offer fits on one page, so there is no paging: PgUp and PgDn
+/// go to the first and the last offer, as Home and End do.
 #[rustfmt::skip]
-pub const ORDER_PICK: &[Binding] = &[
+pub const OFFER_LIST: &[Binding] = &[
     bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous offer", Command::Up, None),
     bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next offer", Command::Down, None),
     bind(&[Plain(KeyCode::Home), Plain(KeyCode::PageUp)], "First offer", Command::Top, None),
@@ -221,23 +222,19 @@ pub const ORDER_PICK: &[Binding] = &[
     bind(&[Plain(KeyCode::Char('-')), Plain(KeyCode::Left)], "One seat fewer", Command::Less, None),
     bind(&[AnyDigit], "Type the quantity", Command::Digit, None),
     bind(&[Plain(KeyCode::Backspace)], "Erase a digit of the quantity", Command::Erase, None),
+];
+
+/// New order, picking offers (with `OFFER_LIST`).
+#[rustfmt::skip]
+pub const ORDER_PICK: &[Binding] = &[
     bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Review the order", Command::Primary, Some("Review")),
     bind(&[Plain(KeyCode::Esc)], "Cancel the order", Command::Back, Some("Cancel")),
 ];
 
-/// New customer, Subscriptions, while the offers have focus: the New order screen's keys, with
-/// the wizard's Next, Back and buttons.
+/// New customer, Subscriptions, while the offers have focus (with `OFFER_LIST`): the wizard's
+/// Next, Back and buttons.
 #[rustfmt::skip]
 pub const NEW_CUSTOMER_OFFERS: &[Binding] = &[
-    bind(&[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))], "Previous offer", Command::Up, None),
-    bind(&[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))], "Next offer", Command::Down, None),
-    bind(&[Plain(KeyCode::Home), Plain(KeyCode::PageUp)], "First offer", Command::Top, None),
-    bind(&[Plain(KeyCode::End), Plain(KeyCode::PageDown)], "Last offer", Command::Bottom, None),
-    bind(&[Plain(KeyCode::Char(' '))], "Add or remove the offer", Command::Toggle, Some("Select")),
-    bind(&[Plain(KeyCode::Char('+')), Plain(KeyCode::Right)], "One more seat", Command::More, None),
-    bind(&[Plain(KeyCode::Char('-')), Plain(KeyCode::Left)], "One seat fewer", Command::Less, None),
-    bind(&[AnyDigit], "Type the quantity", Command::Digit, None),
-    bind(&[Plain(KeyCode::Backspace)], "Erase a digit of the quantity", Command::Erase, None),
     bind(&[Plain(KeyCode::Enter), Ctrl('s')], "Next: Review, once each seat count is checked", Command::Primary, Some("Next")),
     bind(&[Plain(KeyCode::Tab)], "To the buttons: Next: Review, Back, Cancel", Command::NextField, Some("Buttons")),
     bind(&[Plain(KeyCode::BackTab)], "To the buttons, from Cancel", Command::PreviousField, None),

@@ -113,7 +113,7 @@ impl NewOrder {
 
     pub fn bindings(&self) -> Vec<&'static [Binding]> {
         match self.step {
-            OrderStep::Pick => vec![keys::ORDER_PICK, keys::GENERAL],
+            OrderStep::Pick => vec![keys::OFFER_LIST, keys::ORDER_PICK, keys::GENERAL],
             // Focus is always on one of the review's buttons.
             OrderStep::Review => form_bindings(
                 FormKeys::new(keys::PRIMARY_SUBMIT, keys::ESC_BACK),
@@ -179,7 +179,7 @@ impl NewOrder {
         if self.selected_lines().next().is_none() {
             self.notice = Some(format!(
                 "Select at least one offer with {}, then review the order.",
-                keys::key_of(keys::ORDER_PICK, Command::Toggle)
+                keys::key_of(keys::OFFER_LIST, Command::Toggle)
             ));
             return;
         }

@@ -2,7 +2,7 @@
 //! Confirmation.
 
 use super::order::{name_columns, offer_rows};
-use crate::app::keys::{key_of, Command, NEW_CUSTOMER_OFFERS};
+use crate::app::keys::{key_of, Command, NEW_CUSTOMER_OFFERS, OFFER_LIST};
 use crate::app::screens::new_customer::{Field, NewCustomer, WizardStep};
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
@@ -60,9 +60,9 @@ fn subscriptions(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: P
         Line::styled(
             format!(
                 "{} selects an offer, digits or {}/{} set its seats, {} goes to the buttons.",
-                key_of(NEW_CUSTOMER_OFFERS, Command::Toggle),
-                key_of(NEW_CUSTOMER_OFFERS, Command::More),
-                key_of(NEW_CUSTOMER_OFFERS, Command::Less),
+                key_of(OFFER_LIST, Command::Toggle),
+                key_of(OFFER_LIST, Command::More),
+                key_of(OFFER_LIST, Command::Less),
                 key_of(NEW_CUSTOMER_OFFERS, Command::NextField),
             ),
             palette.muted(),

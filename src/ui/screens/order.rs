@@ -1,6 +1,6 @@
 //! New order: the offers with quantities, then the review.
 
-use crate::app::keys::{key_of, Command, ORDER_PICK};
+use crate::app::keys::{key_of, Command, OFFER_LIST, ORDER_PICK};
 use crate::app::screens::order::{quantity_of, NewOrder, OrderStep, REVIEW_BUTTONS};
 use crate::app::App;
 use crate::domain::commerce::Billing;
@@ -67,9 +67,9 @@ fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str, pale
     lines.push(Line::styled(
         format!(
             "{} adds or removes an offer; type or use {}/{} for the number of seats.",
-            key_of(ORDER_PICK, Command::Toggle),
-            key_of(ORDER_PICK, Command::More),
-            key_of(ORDER_PICK, Command::Less)
+            key_of(OFFER_LIST, Command::Toggle),
+            key_of(OFFER_LIST, Command::More),
+            key_of(OFFER_LIST, Command::Less)
         ),
         palette.muted(),
     ));

@@ -248,7 +248,7 @@ impl NewCustomer {
         let form = match self.step {
             WizardStep::AccountInfo => FormKeys::new(keys::PRIMARY_NEXT, keys::ESC_CANCEL),
             WizardStep::Subscriptions if self.form.focus == Field::Offers => {
-                return vec![keys::NEW_CUSTOMER_OFFERS, keys::GENERAL];
+                return vec![keys::OFFER_LIST, keys::NEW_CUSTOMER_OFFERS, keys::GENERAL];
             }
             WizardStep::Subscriptions => FormKeys::new(keys::PRIMARY_NEXT_REVIEW, keys::ESC_BACK),
             WizardStep::Review => FormKeys::new(keys::PRIMARY_SUBMIT, keys::ESC_BACK),
