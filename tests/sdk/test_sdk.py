@@ -2,7 +2,8 @@
 """pcenter's REST API through Microsoft's Python SDK for Partner Center (partnercenterservices
 0.1.2 on PyPI, AutoRest and msrest): what a partner's script written for
 https://api.partnercenter.microsoft.com does, pointed at `pcenter serve --http` on the demo store
-(business date 2018-11-14). tests/sdk/run starts the server and passes its base URL and an Admin
+(business date 2019-03-22, the first day the API refused orders and seat changes without a
+confirmation). tests/sdk/run starts the server and passes its base URL and an Admin
 agent's token in PCENTER_SDK_BASE_URL and PCENTER_SDK_TOKEN.
 
 Prints one line per check and a closing "N passed, N failed"; exits 1 when any check failed.
