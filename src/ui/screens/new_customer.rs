@@ -1,7 +1,7 @@
 //! New customer wizard: the step indicator, then Account info, Subscriptions, Review or
 //! Confirmation.
 
-use super::order::{name_columns, offer_rows};
+use super::order::{name_columns, offer_rows, offers_page};
 use crate::app::keys::{key_of, Command, NEW_CUSTOMER_OFFERS, OFFER_LIST};
 use crate::app::screens::new_customer::{Field, NewCustomer, WizardStep};
 use crate::ui::theme::Palette;
@@ -99,25 +99,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: P
     }
     footer.push(Line::raw(""));
     footer.push(buttons(wizard, palette));
-    let [top, middle, bottom] = Layout::vertical([
-        Constraint::Length(header.len() as u16),
-        Constraint::Fill(1),
-        Constraint::Length(footer.len() as u16),
-    ])
-    .areas(area);
-    frame.render_widget(Paragraph::new(header), top);
-    // Scroll the offers so the focused one, with its message, stays in view.
-    let height = middle.height as usize;
-    let offset = if offers_focused && rows.len() > height {
-        (focused.end + 1)
-            .min(rows.len())
-            .saturating_sub(height)
-            .min(focused.start)
-    } else {
-        0
-    };
-    frame.render_widget(Paragraph::new(rows).scroll((offset as u16, 0)), middle);
-    frame.render_widget(Paragraph::new(footer), bottom);
+    offers_page(frame, area, [header, rows, footer], focused, offers_focused);
 }
 
 /// A styled line wrapped to the width, keeping its style.

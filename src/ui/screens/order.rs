@@ -38,6 +38,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder, palett
     let (rows, focused) = offer_rows(width, order, palette);
     let mut footer = pick_footer(order, palette);
     footer.extend(notice);
+    offers_page(frame, area, [header, rows, footer], focused, true);
+}
+
+/// A page of offers: the header, the offers between, scrolled so that the focused one (with its
+/// message) stays in view when `follow` is set, and the footer.
+pub(super) fn offers_page(
+    frame: &mut Frame,
+    area: Rect,
+    [header, rows, footer]: [Vec<Line<'static>>; 3],
+    focused: std::ops::Range<usize>,
+    follow: bool,
+) {
     let [top, middle, bottom] = Layout::vertical([
         Constraint::Length(header.len() as u16),
         Constraint::Fill(1),
@@ -45,9 +57,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder, palett
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header), top);
-    // Scroll the offers so the focused one, with its message, stays in view.
     let height = middle.height as usize;
-    let offset = if rows.len() > height {
+    let offset = if follow && rows.len() > height {
         (focused.end + 1)
             .min(rows.len())
             .saturating_sub(height)
