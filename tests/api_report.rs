@@ -56,7 +56,9 @@ fn json_in_the_mandatory_phase_counts_and_blocks_the_unconfirmed() {
                 "recordedBy": "Megan Bowen"
             },
             "newOrdersBlocked": false,
-            "seatChangesBlocked": false
+            "seatChangesBlocked": false,
+            "apiNewOrdersBlocked": false,
+            "apiSeatChangesBlocked": false
         })
     );
     let northwind = entry(&report, NORTHWIND);
@@ -282,4 +284,31 @@ fn from_february_1_2020_the_report_names_the_agreement_and_blocks_the_cloud_agre
         "Confirmed: Microsoft Cloud Agreement"
     );
     assert_eq!(atelier["newOrdersBlocked"], false);
+}
+
+#[test]
+fn the_report_says_what_the_dashboard_blocks_and_what_the_api_does() {
+    let demo = Demo::new();
+    let blocked = |today: &str| {
+        let report = report(&demo, "admin-agent", today, "json").json();
+        let northwind = entry(&report, NORTHWIND).clone();
+        (
+            northwind["newOrdersBlocked"].clone(),
+            northwind["apiNewOrdersBlocked"].clone(),
+            northwind["apiSeatChangesBlocked"].clone(),
+        )
+    };
+    // The dashboard from November 7, 2018; the API from March 22, 2019.
+    assert_eq!(
+        blocked("2019-03-21"),
+        (json!(true), json!(false), json!(false))
+    );
+    assert_eq!(
+        blocked("2019-03-22"),
+        (json!(true), json!(true), json!(true))
+    );
+    assert_eq!(
+        blocked(OPTIONAL_DAY),
+        (json!(false), json!(false), json!(false))
+    );
 }

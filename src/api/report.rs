@@ -16,6 +16,7 @@ use crate::domain::customer::Customer;
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::status::label_with;
+use crate::domain::timeline::{Environment, Face};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{BufWriter, Write};
@@ -81,6 +82,10 @@ struct Row<'a> {
     latest_confirmation: Option<Option<Agreement>>,
     new_orders_blocked: bool,
     seat_changes_blocked: bool,
+    /// Whether the API (the commands, `serve --http`) refuses them on the business date: its
+    /// gate started later than the dashboard's (see `timeline::mandatory_from`).
+    api_new_orders_blocked: bool,
+    api_seat_changes_blocked: bool,
     #[serde(skip)]
     status: AgreementStatus,
     #[serde(skip)]
@@ -95,8 +100,10 @@ fn row<'a>(
     customer: &'a Customer,
     business_date: NaiveDate,
     shows_who: bool,
+    environment: Environment,
 ) -> Row<'a> {
     let facts = book.gate_facts(customer, business_date);
+    let api = book.gate_facts_for(customer, business_date, Face::Api, environment);
     let status = book.status(customer, business_date);
     // The confirmation that counts: none for a customer whose only one is of a retired
     // agreement.
@@ -119,6 +126,8 @@ fn row<'a>(
         latest_confirmation: shows_who.then(|| confirmation.map(Agreement::from)),
         new_orders_blocked: facts.check_new_order().is_err(),
         seat_changes_blocked: facts.check_seat_change(Billing::SeatBased).is_err(),
+        api_new_orders_blocked: api.check_new_order().is_err(),
+        api_seat_changes_blocked: api.check_seat_change(Billing::SeatBased).is_err(),
         status,
         cloud_label: customer.cloud.short_label(),
         shown_confirmation: confirmation,
@@ -200,11 +209,12 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
     let phase = Phase::on(business_date);
     let role = api.actor.role;
     let shows_who = role.may(GatedAction::SeeConfirmation);
+    let environment = api.actor.access.environment;
     api.load_everything()?;
     let book = &api.book;
     let rows = book
         .customers_by_name()
-        .map(|customer| row(book, customer, business_date, shows_who));
+        .map(|customer| row(book, customer, business_date, shows_who, environment));
     let mut summary = Summary::default();
     match format {
         Format::Json => {
