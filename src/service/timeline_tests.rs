@@ -177,33 +177,19 @@ fn an_offer_is_sold_from_its_first_day_under_its_name_of_the_day() {
         .unwrap_err();
     assert!(matches!(refused, ServiceError::OfferNotYetSold { .. }));
     assert!(refused.to_string().contains("October 1, 2019"), "{refused}");
-    let mut w = dashboard("2020-04-20");
-    let (_, subscriptions) = w
-        .ops()
-        .create_order(
-            CONTOSO,
-            vec![OrderLine {
-                offer_id: BUSINESS_STANDARD.into(),
-                quantity: 3,
-            }],
-        )
-        .unwrap();
-    assert_eq!(subscriptions[0].offer_name, "Office 365 Business Premium");
-    let mut w = dashboard("2020-04-21");
-    let (_, subscriptions) = w
-        .ops()
-        .create_order(
-            CONTOSO,
-            vec![OrderLine {
-                offer_id: BUSINESS_STANDARD.into(),
-                quantity: 3,
-            }],
-        )
-        .unwrap();
-    assert_eq!(
-        subscriptions[0].offer_name,
-        "Microsoft 365 Business Standard"
-    );
+    let named_on = |date: &str| {
+        let line = OrderLine {
+            offer_id: BUSINESS_STANDARD.into(),
+            quantity: 3,
+        };
+        let (_, subscriptions) = dashboard(date)
+            .ops()
+            .create_order(CONTOSO, vec![line])
+            .unwrap();
+        subscriptions[0].offer_name.clone()
+    };
+    assert_eq!(named_on("2020-04-20"), "Office 365 Business Premium");
+    assert_eq!(named_on("2020-04-21"), "Microsoft 365 Business Standard");
 }
 
 #[test]
