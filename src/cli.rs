@@ -7,10 +7,10 @@ mod usage;
 use crate::app::session::Session;
 use crate::clock::SystemClock;
 use crate::diagnostics::{self, Logged};
+use crate::invocation::prepare;
 pub use crate::invocation::{
     open_store, open_unseeded, parse_agent, parse_date, parse_filter, Options,
 };
-use crate::invocation::{prepare, DEMO_NOTE};
 use crate::service::Actor;
 use crate::signals::Stop;
 use crate::store::{SledStore, StoreError, StoreLock};
@@ -212,6 +212,7 @@ fn join_server(options: &Options, path: &Path, error: &StoreError) -> Option<Exi
         term: std::env::var("TERM").ok(),
         colorterm: std::env::var("COLORTERM").ok(),
         no_color: std::env::var("NO_COLOR").ok(),
+        lang: options.lang(),
     };
     let attached = crate::owner::attach(path, attach)?;
     tracing::info!("dashboard joined {}", attached.owner.describe());
@@ -288,8 +289,10 @@ fn run_dashboard(
             .ok()
     });
     let mut session = Session::open(Arc::clone(&core), actor.clone(), size);
+    session.app.ctx.lang = options.lang();
     if options.demo && options.today.is_none() {
-        session.app.ctx.info(DEMO_NOTE);
+        let note = session.app.ctx.words().chrome.demo_note;
+        session.app.ctx.info(note);
     }
     tracing::info!(
         "dashboard started on {} as {} ({}), business date {}",

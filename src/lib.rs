@@ -26,6 +26,7 @@ pub mod domain;
 #[cfg(unix)]
 pub mod http;
 pub mod invocation;
+pub mod locale;
 pub mod out_file;
 #[cfg(unix)]
 pub mod owner;

@@ -17,21 +17,30 @@ use pcenter::domain::customer::CustomerField as C;
 fn wizard(s: &Session) -> &NewCustomer {
     match &s.app.screen {
         Screen::NewCustomer(wizard) => wizard,
-        other => panic!("expected the New customer wizard, got {}", other.title()),
+        other => panic!(
+            "expected the New customer wizard, got {}",
+            other.title(pcenter::locale::Lang::English.words())
+        ),
     }
 }
 
 fn acceptance(s: &Session) -> &AcceptanceForm {
     match &s.app.screen {
         Screen::Acceptance(form) => form,
-        other => panic!("expected the acceptance form, got {}", other.title()),
+        other => panic!(
+            "expected the acceptance form, got {}",
+            other.title(pcenter::locale::Lang::English.words())
+        ),
     }
 }
 
 fn order(s: &Session) -> &NewOrder {
     match &s.app.screen {
         Screen::Order(order) => order,
-        other => panic!("expected New order, got {}", other.title()),
+        other => panic!(
+            "expected New order, got {}",
+            other.title(pcenter::locale::Lang::English.words())
+        ),
     }
 }
 

@@ -38,28 +38,40 @@ mod support {
     pub fn acceptance(s: &Session) -> &AcceptanceForm {
         match &s.app.screen {
             Screen::Acceptance(form) => form,
-            other => panic!("expected the acceptance form, got {}", other.title()),
+            other => panic!(
+                "expected the acceptance form, got {}",
+                other.title(pcenter::locale::Lang::English.words())
+            ),
         }
     }
 
     pub fn order(s: &Session) -> &NewOrder {
         match &s.app.screen {
             Screen::Order(order) => order,
-            other => panic!("expected the New order screen, got {}", other.title()),
+            other => panic!(
+                "expected the New order screen, got {}",
+                other.title(pcenter::locale::Lang::English.words())
+            ),
         }
     }
 
     pub fn account(s: &Session) -> &Account {
         match &s.app.screen {
             Screen::Account(account) => account,
-            other => panic!("expected the Account screen, got {}", other.title()),
+            other => panic!(
+                "expected the Account screen, got {}",
+                other.title(pcenter::locale::Lang::English.words())
+            ),
         }
     }
 
     pub fn wizard(s: &Session) -> &NewCustomer {
         match &s.app.screen {
             Screen::NewCustomer(wizard) => wizard,
-            other => panic!("expected the New customer wizard, got {}", other.title()),
+            other => panic!(
+                "expected the New customer wizard, got {}",
+                other.title(pcenter::locale::Lang::English.words())
+            ),
         }
     }
 

@@ -427,7 +427,7 @@ fn every_table_is_in_force_in_some_context_tried() {
         let s = start();
         let mut tables = s.app.bindings();
         tables.extend(s.app.screen_bindings());
-        used.extend(tables.iter().map(|t| format!("{t:?}")));
+        used.extend(tables.iter().map(|t| signature(t)));
     }
     for (name, table) in [
         ("ALWAYS", keys::ALWAYS),
@@ -461,11 +461,17 @@ fn every_table_is_in_force_in_some_context_tried() {
         ("NEW_CUSTOMER_OFFERS", keys::NEW_CUSTOMER_OFFERS),
         ("NEW_CUSTOMER_DONE", keys::NEW_CUSTOMER_DONE),
     ] {
-        assert!(
-            used.contains(&format!("{table:?}")),
-            "no context uses {name}"
-        );
+        assert!(used.contains(&signature(table)), "no context uses {name}");
     }
+}
+
+/// A table told by its keys and commands (its words are functions, with no stable address).
+fn signature(table: &[keys::Binding]) -> String {
+    let entries: Vec<String> = table
+        .iter()
+        .map(|b| format!("{:?} {:?}", b.keys, b.command))
+        .collect();
+    entries.join("; ")
 }
 
 #[test]

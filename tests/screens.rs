@@ -402,7 +402,10 @@ fn choose_offer(s: &mut Session, is: impl Fn(&pcenter::domain::commerce::Offer) 
             .iter()
             .position(|line| is(line.offer))
             .expect("such an offer"),
-        other => panic!("expected the wizard, got {}", other.title()),
+        other => panic!(
+            "expected the wizard, got {}",
+            other.title(pcenter::locale::Lang::English.words())
+        ),
     };
     press(s, KeyCode::Home);
     for _ in 0..index {

@@ -12,10 +12,16 @@ pub enum LeaveButton {
     KeepEditing,
 }
 
-pub const LEAVE_BUTTONS: [(LeaveButton, &str); 2] = [
-    (LeaveButton::Discard, "Discard changes"),
-    (LeaveButton::KeepEditing, "Keep editing"),
-];
+pub const LEAVE_BUTTONS: [LeaveButton; 2] = [LeaveButton::Discard, LeaveButton::KeepEditing];
+
+impl LeaveButton {
+    pub fn label(self, words: &crate::locale::Words) -> &'static str {
+        match self {
+            LeaveButton::Discard => words.chrome.leave_discard,
+            LeaveButton::KeepEditing => words.chrome.leave_keep_editing,
+        }
+    }
+}
 
 /// Where the key that asked would have gone.
 #[derive(Debug)]

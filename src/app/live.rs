@@ -5,6 +5,7 @@
 use super::screens::Screen;
 use super::App;
 use crate::core::Change;
+use crate::locale::Words;
 use crate::service::Changed;
 
 pub(super) fn follow(app: &mut App, change: &Change) {
@@ -19,7 +20,7 @@ pub(super) fn follow(app: &mut App, change: &Change) {
             .row_inserted(rank, &change.row.company_name, &change.row.domain);
     }
     if !own && about(&app.screen) == Some(customer_id) {
-        app.ctx.info(meanwhile(change));
+        app.ctx.info(meanwhile(change, app.ctx.words()));
     }
 }
 
@@ -34,13 +35,14 @@ fn about(screen: &Screen) -> Option<&str> {
 }
 
 /// What another agent did to the customer on screen.
-pub fn meanwhile(change: &Change) -> String {
+pub fn meanwhile(change: &Change, words: &Words) -> String {
     let agent = &change.agent;
+    let chrome = &words.chrome;
     match &change.what {
-        Changed::Confirmed { .. } => format!("Confirmed meanwhile by {agent}."),
-        Changed::OrderCreated { .. } => format!("An order was placed meanwhile by {agent}."),
-        Changed::SeatsChanged { .. } => format!("Seats changed meanwhile by {agent}."),
-        Changed::AutoRenewSet { .. } => format!("Auto-renew changed meanwhile by {agent}."),
-        Changed::CustomerCreated { .. } => format!("Created meanwhile by {agent}."),
+        Changed::Confirmed { .. } => (chrome.meanwhile_confirmed)(agent),
+        Changed::OrderCreated { .. } => (chrome.meanwhile_ordered)(agent),
+        Changed::SeatsChanged { .. } => (chrome.meanwhile_seats)(agent),
+        Changed::AutoRenewSet { .. } => (chrome.meanwhile_auto_renew)(agent),
+        Changed::CustomerCreated { .. } => (chrome.meanwhile_created)(agent),
     }
 }

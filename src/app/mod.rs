@@ -17,6 +17,7 @@ use crate::domain::commerce::OrderLine;
 use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::CustomerProfile;
 use crate::domain::phase::Phase;
+use crate::locale::{Lang, Words};
 use crate::service::{Actor, ServiceError};
 use keys::{Binding, Command};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -169,11 +170,18 @@ pub struct Context {
     pub help_open: bool,
     /// The terminal size, for paging.
     pub size: (u16, u16),
+    /// The language this session speaks (each session its own).
+    pub lang: Lang,
 }
 
 impl Context {
     pub fn phase(&self) -> Phase {
         self.actor.phase()
+    }
+
+    /// Every word of the dashboard in this session's language.
+    pub fn words(&self) -> &'static Words {
+        self.lang.words()
     }
 
     /// Selects a customer of the book in the Customers list.
@@ -303,6 +311,7 @@ impl App {
                 flash: None,
                 help_open: false,
                 size,
+                lang: Lang::default(),
             },
             screen: Screen::Customers,
             leave_prompt: None,

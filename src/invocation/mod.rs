@@ -15,6 +15,7 @@ use crate::assets;
 use crate::diagnostics::Logged;
 use crate::domain::role::Role;
 use crate::domain::timeline::Environment;
+use crate::locale::Lang;
 use crate::service::{Access, Actor};
 use crate::store::{self, SledStore, Store, StoreError};
 use chrono::{Local, NaiveDate};
@@ -61,14 +62,16 @@ pub struct Options {
     /// was created for (default: production) and refuses the other.
     #[arg(long, global = true, env = "PCENTER_ENVIRONMENT", value_name = "ENVIRONMENT", value_parser = parse_environment)]
     pub environment: Option<Environment>,
+    /// The language of the dashboard and of the commands' messages: en or ko (default: from
+    /// LC_ALL, LC_MESSAGES or LANG, where ko_KR.UTF-8 means ko). JSON and CSV stay as the API
+    /// writes them.
+    #[arg(long, global = true, env = "PCENTER_LANG", value_name = "LANG", value_parser = Lang::parse)]
+    pub lang: Option<Lang>,
 }
 
 fn parse_environment(text: &str) -> Result<Environment, String> {
     Environment::parse(text)
 }
-
-/// What the demo says when it opens on its own date.
-pub const DEMO_NOTE: &str = "Demo: business date 2018-11-14, the first week of mandatory confirmation. Start with --today YYYY-MM-DD to see another day.";
 
 /// The demo's business date without --today: November 14, 2018, the first week in which the
 /// dashboard required the confirmation, the era of the page pcenter replicates.
@@ -106,6 +109,12 @@ impl Options {
             access: Access::api(self.environment.unwrap_or_default()),
             ..self.actor()
         }
+    }
+
+    /// `--lang`; without it, the language of the locale this process runs in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .unwrap_or_else(|| Lang::of_environment(|name| std::env::var(name).ok()))
     }
 
     /// `--today`; without it, the demo's date for the demo store, else today's local date.

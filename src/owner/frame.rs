@@ -86,6 +86,9 @@ pub struct Attach {
     pub term: Option<String>,
     pub colorterm: Option<String>,
     pub no_color: Option<String>,
+    /// The dashboard's language, as `--lang` or the locale of the joining terminal chose it.
+    #[serde(default)]
+    pub lang: crate::locale::Lang,
 }
 
 #[derive(Debug, Clone)]

@@ -71,6 +71,7 @@ fn run(shared: &Arc<Shared>, attach: Attach, mut terminal: AttachedTerminal) {
             size: (attach.size.0.max(1), attach.size.1.max(1)),
         },
         kill: None,
+        lang: attach.lang,
     };
     dashboard_session(shared, &attach.agent, attach.role, opened)();
     let _ = writer.join();

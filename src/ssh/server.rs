@@ -11,6 +11,7 @@ use crate::app::session::Session;
 use crate::core::Core;
 use crate::domain::agent::Agent;
 use crate::domain::role::Role;
+use crate::locale::Lang;
 use crate::service::Actor;
 use crate::ui::Palette;
 use russh::keys::HashAlg;
@@ -239,9 +240,23 @@ pub(super) struct Pty {
 struct ColourEnv {
     no_color: Option<String>,
     colorterm: Option<String>,
-    /// The client's language (`LANG`, or `LC_ALL`/`LC_MESSAGES` before it), kept for the
-    /// session's language.
+    /// The client's locale variables, in the order POSIX reads them for messages: they
+    /// decide the session's language.
+    lc_all: Option<String>,
+    lc_messages: Option<String>,
     lang: Option<String>,
+}
+
+impl ColourEnv {
+    /// The language the client's locale asks for (English when it sent none).
+    fn language(&self) -> Lang {
+        Lang::of_environment(|name| match name {
+            "LC_ALL" => self.lc_all.clone(),
+            "LC_MESSAGES" => self.lc_messages.clone(),
+            "LANG" => self.lang.clone(),
+            _ => None,
+        })
+    }
 }
 
 /// One connection: who signed in, its session channel and what was asked of it.
@@ -352,6 +367,7 @@ impl Connection {
             palette,
             pty,
             kill: self.kill.take(),
+            lang: self.colour.language(),
         };
         let started = match agent.role {
             Role::Spectator => self.spectate(opened, &agent),
@@ -361,9 +377,10 @@ impl Connection {
             Ok(()) => {
                 self.wakes = Some(wakes);
                 tracing::info!(
-                    "SSH session of {} ({}) opened, language {}",
+                    "SSH session of {} ({}) opened, language {} (LANG {})",
                     agent.name,
                     agent.role.label(),
+                    self.colour.language(),
                     self.colour.lang.as_deref().unwrap_or("not sent")
                 );
             }
@@ -440,6 +457,7 @@ pub(super) fn dashboard_session(
         access: shared.core.dashboard_access(),
     };
     let mut dashboard = Session::open(Arc::clone(&shared.core), actor, opened.pty.size);
+    dashboard.app.ctx.lang = opened.lang;
     let notices = opened.wakes.clone();
     dashboard.set_waker(move || {
         let _ = notices.send(Wake::Notice);
@@ -505,6 +523,8 @@ pub(super) struct Opened {
     pub palette: Palette,
     pub pty: Pty,
     pub kill: Option<tokio::sync::oneshot::Sender<()>>,
+    /// The session's language, from the client's locale.
+    pub lang: Lang,
 }
 
 impl russh::server::Handler for Connection {
@@ -594,10 +614,9 @@ impl russh::server::Handler for Connection {
         match name {
             "NO_COLOR" => self.colour.no_color = Some(value.to_string()),
             "COLORTERM" => self.colour.colorterm = Some(value.to_string()),
-            "LC_ALL" | "LC_MESSAGES" if !value.is_empty() => {
-                self.colour.lang = Some(value.to_string())
-            }
-            "LANG" if self.colour.lang.is_none() => self.colour.lang = Some(value.to_string()),
+            "LC_ALL" => self.colour.lc_all = Some(value.to_string()),
+            "LC_MESSAGES" => self.colour.lc_messages = Some(value.to_string()),
+            "LANG" => self.colour.lang = Some(value.to_string()),
             _ => {}
         }
         session.channel_success(channel)?;

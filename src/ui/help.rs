@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
+    let words = app.ctx.words();
     let mut rows: Vec<(String, String)> = vec![];
     // A key claimed by an earlier table never reaches a later one, so it is listed once.
     let mut claimed: Vec<KeyPattern> = vec![];
@@ -24,13 +25,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
             continue;
         }
         claimed.extend(&keys);
-        let label: Vec<String> = keys.iter().map(|k| k.label()).collect();
-        rows.push((label.join("/"), binding.does.to_string()));
+        let label: Vec<String> = keys.iter().map(|k| k.label_in(words)).collect();
+        rows.push((label.join("/"), binding.does_in(words).to_string()));
     }
     // How to close it, from the table in force while it shows.
     let closing: Vec<(String, String)> = keys::HELP
         .iter()
-        .map(|b| (b.keys_label(), b.does.to_string()))
+        .map(|b| (b.keys_label(words), b.does_in(words).to_string()))
         .collect();
     // The key column is as wide as its widest entry, so no key is cut.
     let key_columns = rows
@@ -59,11 +60,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
         Constraint::Length(height),
     );
     frame.render_widget(Clear, popup);
-    let title = if app.leave_prompt.is_some() {
-        " Keys: Unsaved changes ".to_string()
+    let title = (words.chrome.help_title)(if app.leave_prompt.is_some() {
+        words.chrome.unsaved_changes
     } else {
-        format!(" Keys: {} ", app.screen.title())
-    };
+        app.screen.title(words)
+    });
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::default()

@@ -4,6 +4,7 @@ use super::text;
 use super::theme::Palette;
 use crate::app::keys::{key_of, Command, LEAVE};
 use crate::app::leave::{LeavePrompt, Leaving, LEAVE_BUTTONS};
+use crate::locale::Words;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
@@ -11,10 +12,16 @@ use ratatui::Frame;
 
 const WIDTH: u16 = 60;
 
-pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt, palette: Palette) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    prompt: &LeavePrompt,
+    words: &Words,
+    palette: Palette,
+) {
     let question = match prompt.leaving {
-        Leaving::Quit => "You have unsaved changes on this screen. Quit and discard them?",
-        Leaving::To(_) => "You have unsaved changes on this screen. Leave and discard them?",
+        Leaving::Quit => words.chrome.leave_question_quit,
+        Leaving::To(_) => words.chrome.leave_question_leave,
     };
     let width = WIDTH.min(area.width);
     // Borders and padding take four columns.
@@ -25,7 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt, palette: Pale
     lines.push(Line::raw(""));
     let mut buttons = vec![];
     let mut focus_column = 0;
-    for (button, label) in LEAVE_BUTTONS {
+    for button in LEAVE_BUTTONS {
+        let label = button.label(words);
         let focused = prompt.focus == button;
         if focused {
             focus_column = text::width(&Line::from(buttons.clone()).to_string()) + 2;
@@ -39,10 +47,9 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt, palette: Pale
     let buttons_row = lines.len() as u16;
     lines.push(Line::from(buttons));
     lines.push(Line::styled(
-        format!(
-            "{} discards, {} keeps editing.",
-            key_of(LEAVE, Command::Discard),
-            key_of(LEAVE, Command::KeepEditing)
+        (words.chrome.leave_hint)(
+            &key_of(LEAVE, Command::Discard),
+            &key_of(LEAVE, Command::KeepEditing),
         ),
         palette.muted(),
     ));
@@ -55,7 +62,7 @@ pub fn render(frame: &mut Frame, area: Rect, prompt: &LeavePrompt, palette: Pale
         Paragraph::new(lines).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(" Unsaved changes ")
+                .title(format!(" {} ", words.chrome.unsaved_changes))
                 .padding(Padding::horizontal(1)),
         ),
         popup,

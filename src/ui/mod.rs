@@ -10,6 +10,7 @@ pub mod theme;
 use crate::app::keys::{self, Binding, Command};
 use crate::app::App;
 use crate::domain::characters::is_hidden;
+use crate::locale::Words;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -29,7 +30,7 @@ pub fn render_in(frame: &mut Frame, app: &App, palette: Palette) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         // Sized by the frame itself, so the message shows even before a resize arrives.
-        return too_small(frame, area, palette);
+        return too_small(frame, area, app, palette);
     }
     let flash = flash_lines(app, area.width, palette);
     // A message longer than a line takes rows from the body.
@@ -53,11 +54,16 @@ pub fn render_in(frame: &mut Frame, app: &App, palette: Palette) {
     screens::render(frame, body, app, palette);
     frame.render_widget(Paragraph::new(flash), flash_area);
     frame.render_widget(
-        Paragraph::new(footer_line(&app.bindings(), area.width, palette)),
+        Paragraph::new(footer_line(
+            &app.bindings(),
+            app.ctx.words(),
+            area.width,
+            palette,
+        )),
         footer,
     );
     if let Some(prompt) = &app.leave_prompt {
-        leave::render(frame, area, prompt, palette);
+        leave::render(frame, area, prompt, app.ctx.words(), palette);
     }
     if app.ctx.help_open {
         help::render(frame, area, app, palette);
@@ -77,21 +83,16 @@ fn scrub(buffer: &mut Buffer) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, palette: Palette) {
+fn too_small(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let columns = area.width as usize;
-    let mut lines: Vec<Line> = text::wrap("Terminal too small", columns)
+    let chrome = &app.ctx.words().chrome;
+    let mut lines: Vec<Line> = text::wrap(chrome.too_small_title, columns)
         .into_iter()
         .map(|l| Line::styled(l, palette.error()))
         .collect();
     for sentence in [
-        format!(
-            "pcenter needs {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
-            area.width, area.height
-        ),
-        format!(
-            "Enlarge the window, or press {} to quit.",
-            keys::key_of(keys::ALWAYS, keys::Command::QuitNow)
-        ),
+        (chrome.too_small_needs)((MIN_WIDTH, MIN_HEIGHT), (area.width, area.height)),
+        (chrome.too_small_quit)(&keys::key_of(keys::ALWAYS, keys::Command::QuitNow)),
     ] {
         lines.extend(text::wrap(&sentence, columns).into_iter().map(Line::raw));
     }
@@ -114,23 +115,17 @@ fn spread(left: &str, right: &str, width: u16) -> (String, String) {
 
 fn header(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let ctx = &app.ctx;
+    let words = ctx.words();
+    let environment = words.terms.environment(ctx.actor.access.environment);
+    let phase = words.terms.phase(ctx.phase());
+    let date = ctx.actor.business_date;
     let (left, right) = spread(
         &format!(" Partner Center · {}", ctx.partner_name),
         &if area.width >= 100 {
-            format!(
-                "{} · Business date {} · Confirmation: {} ",
-                ctx.actor.access.environment.label(),
-                ctx.actor.business_date,
-                ctx.phase().label()
-            )
+            format!("{} ", (words.chrome.header_wide)(environment, date, phase))
         } else {
             // Narrow: the partner's name keeps its room.
-            format!(
-                "{} · {} · {} ",
-                ctx.actor.access.environment.label(),
-                ctx.actor.business_date,
-                ctx.phase().label()
-            )
+            format!("{environment} · {date} · {phase} ")
         },
         area.width,
     );
@@ -151,13 +146,14 @@ const MIN_CRUMB_COLUMNS: usize = 12;
 /// shortened, then the trail is cut at its end.
 fn breadcrumb(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let actor = &app.ctx.actor;
-    let role = actor.role.label();
+    let words = app.ctx.words();
+    let role = words.terms.role(actor.role);
     let width = area.width as usize;
     let mut trail = screens::breadcrumb(app);
     let left_of = |trail: &[String]| format!(" {}", trail.join(" › "));
     let room = |right: &str| width.saturating_sub(text::width(right) + 2);
     let agent = [
-        format!("Signed in: {} ({role}) ", actor.agent),
+        format!("{} ", (words.chrome.signed_in)(&actor.agent, role)),
         format!("{} ({role}) ", actor.agent),
     ];
     let right = agent
@@ -199,11 +195,16 @@ fn flash_lines(app: &App, width: u16, palette: Palette) -> Vec<Line<'static>> {
 
 /// The footer: the main keys in force, from the same tables the keys use, in their order.
 /// Where they do not all fit the width, the last ones give way, except Help, which lists them.
-fn footer_line(tables: &[&'static [Binding]], width: u16, palette: Palette) -> Line<'static> {
+fn footer_line(
+    tables: &[&'static [Binding]],
+    words: &Words,
+    width: u16,
+    palette: Palette,
+) -> Line<'static> {
     let mut entries: Vec<(&Binding, &'static str)> = vec![];
     for binding in tables.iter().flat_map(|t| t.iter()) {
         if let Some(name) = binding
-            .footer
+            .footer_in(words)
             .filter(|n| !entries.iter().any(|(_, e)| e == n))
         {
             entries.push((binding, name));
@@ -259,17 +260,18 @@ mod tests {
             keys::LIST,
             keys::GENERAL,
         ];
-        let wide = footer_line(&tables, 120, Palette::default()).to_string();
+        let english = crate::locale::Lang::English.words();
+        let wide = footer_line(&tables, english, 120, Palette::default()).to_string();
         assert_eq!(
             wide,
             " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help  q Quit"
         );
         assert_eq!(
-            footer_line(&tables, 80, Palette::default()).to_string(),
+            footer_line(&tables, english, 80, Palette::default()).to_string(),
             " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help"
         );
         assert_eq!(
-            footer_line(&tables, 30, Palette::default()).to_string(),
+            footer_line(&tables, english, 30, Palette::default()).to_string(),
             " u Update  o New order  ? Help"
         );
     }

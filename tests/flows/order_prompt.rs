@@ -150,7 +150,11 @@ fn mandatory_phase_esc_on_the_prompt_returns_to_customers_without_an_order() {
     let mut s = session(MANDATORY_DAY, Role::AdminAgent);
     order_from(&mut s, NORTHWIND, &Origin::Customers);
     press(&mut s, KeyCode::Esc);
-    assert!(on_customers(&s), "got {}", s.app.screen.title());
+    assert!(
+        on_customers(&s),
+        "got {}",
+        s.app.screen.title(pcenter::locale::Lang::English.words())
+    );
     assert_refused_without_an_order(&s);
 }
 

@@ -1,6 +1,7 @@
 //! Key bindings: what a key is, how it is written, and which command it names in the tables in
 //! force. The tables themselves are in `tables`.
 
+use crate::locale::Words;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod tables;
@@ -75,14 +76,17 @@ impl KeyPattern {
     }
 }
 
+/// Words of a catalog, chosen in the session's language when shown.
+pub type Say = fn(&Words) -> &'static str;
+
 #[derive(Debug)]
 pub struct Binding {
     pub keys: &'static [KeyPattern],
     /// What the keys do, in the screen's words.
-    pub does: &'static str,
+    pub does: Say,
     pub command: Command,
     /// Its short name in the footer, if the footer lists it (the help lists every binding).
-    pub footer: Option<&'static str>,
+    pub footer: Option<Say>,
 }
 
 impl KeyPattern {
@@ -109,11 +113,30 @@ impl KeyPattern {
     }
 }
 
+impl KeyPattern {
+    /// The key as written in a language: a key cap keeps its name ("Space", "Esc"), and any
+    /// character typed into a box is said in words.
+    pub fn label_in(self, words: &Words) -> String {
+        match self {
+            KeyPattern::AnyCharacter => words.chrome.key_characters.into(),
+            key => key.label(),
+        }
+    }
+}
+
 impl Binding {
     /// Every key of the binding, as the help lists them: "↑/k".
-    pub fn keys_label(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
+    pub fn keys_label(&self, words: &Words) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label_in(words)).collect();
         labels.join("/")
+    }
+
+    pub fn does_in(&self, words: &Words) -> &'static str {
+        (self.does)(words)
+    }
+
+    pub fn footer_in(&self, words: &Words) -> Option<&'static str> {
+        self.footer.map(|say| say(words))
     }
 
     /// The first key only, for the footer.
@@ -173,16 +196,18 @@ mod tests {
     #[test]
     fn labels_are_built_from_the_keys_themselves() {
         let down = LIST.iter().find(|b| b.command == Command::Down).unwrap();
-        assert_eq!(down.keys_label(), "↓/j");
+        let words = crate::locale::Lang::Korean.words();
+        assert_eq!(down.keys_label(words), "↓/j");
         let primary = PRIMARY_SUBMIT
             .iter()
             .find(|b| b.command == Command::Primary)
             .unwrap();
-        assert_eq!(primary.keys_label(), "Ctrl-S");
+        assert_eq!(primary.keys_label(words), "Ctrl-S");
         let help = GENERAL.iter().find(|b| b.command == Command::Help).unwrap();
-        assert_eq!(help.keys_label(), "?/F1");
+        assert_eq!(help.keys_label(words), "?/F1");
         assert_eq!(help.first_key_label(), "?");
         assert_eq!(KeyPattern::Plain(KeyCode::Char(' ')).label(), "Space");
+        assert_eq!(KeyPattern::AnyCharacter.label_in(words), "문자");
     }
 
     #[test]

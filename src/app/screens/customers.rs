@@ -248,9 +248,7 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
                     // At a million customers a backup takes seconds: the screen says so first.
                     // Every customer of the store, those of later business dates too, which
                     // the list does not show: the count comes when it is written.
-                    ctx.info(
-                        "Backing up every customer of the store; the dashboard waits until it is written.",
-                    );
+                    ctx.info(ctx.words().customers.backing_up);
                     Step::run_after_frame(Request::Backup)
                 }
                 Err(refusal) => {
@@ -283,10 +281,9 @@ pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step 
             then: Then::NewOrder,
         }) => order::start(ctx, &customer_id, Origin::Customers),
         Ok(Completed::BackedUp { path, customers }) => {
-            ctx.info(format!(
-                "Backed up {} customers to {}",
-                thousands(customers as usize),
-                crate::domain::characters::quote_path(&path)
+            ctx.info((ctx.words().customers.backed_up)(
+                &thousands(customers as usize),
+                &crate::domain::characters::quote_path(&path),
             ));
             Step::stay()
         }
@@ -319,22 +316,21 @@ fn after_filter_change(ctx: &mut Context, entered: Entered) {
         ctx.customers.refresh(&crate::core::read(&ctx.directory));
     }
     if let Some(note) = entered.note {
-        ctx.error(format!("Filter: {note}"));
+        ctx.error((ctx.words().customers.filter_note)(&note));
     }
 }
 
 /// Enter or o with no customer to act on: an empty store, or a filter that matches none.
 fn nothing_selected(ctx: &mut Context) {
     if crate::core::read(&ctx.directory).is_empty() {
-        ctx.error(format!(
-            "There are no customers yet: press {} for New customer.",
-            keys::key_of(keys::CUSTOMERS, Command::NewCustomer)
+        ctx.error((ctx.words().customers.no_customers_to_act_on)(
+            &keys::key_of(keys::CUSTOMERS, Command::NewCustomer),
         ));
     } else {
-        ctx.error(format!(
-            "No customer matches the filter: press {} to clear it.",
-            keys::key_of(keys::CUSTOMERS_FILTERED, Command::Back)
-        ));
+        ctx.error((ctx.words().customers.no_match_to_act_on)(&keys::key_of(
+            keys::CUSTOMERS_FILTERED,
+            Command::Back,
+        )));
     }
 }
 

@@ -83,13 +83,14 @@ pub fn form_bindings(form: FormKeys, focus: Focus) -> Vec<&'static [Binding]> {
 
 impl Screen {
     /// The screen's name in Partner Center's words.
-    pub fn title(&self) -> &'static str {
+    pub fn title(&self, words: &crate::locale::Words) -> &'static str {
+        let chrome = &words.chrome;
         match self {
-            Screen::Customers => "Customers",
-            Screen::NewCustomer(_) => "New customer",
-            Screen::Account(_) => "Account",
-            Screen::Acceptance(s) => s.agreement.section_label(),
-            Screen::Order(_) => "New order",
+            Screen::Customers => chrome.customers,
+            Screen::NewCustomer(_) => chrome.new_customer,
+            Screen::Account(_) => chrome.account,
+            Screen::Acceptance(s) => words.terms.agreement_section(s.agreement),
+            Screen::Order(_) => chrome.new_order,
         }
     }
 

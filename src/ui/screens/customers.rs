@@ -8,6 +8,7 @@ use crate::domain::cloud::Cloud;
 use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::timeline::AgreementEra;
+use crate::locale::words::{CustomersWords, Terms};
 use crate::ui::text;
 use crate::ui::theme::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,8 +16,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-
-const FILTER_LABEL: &str = "Filter: ";
 
 /// The most of the filter the "no customer matches" message repeats.
 const QUOTED_FILTER_COLUMNS: usize = 40;
@@ -31,7 +30,7 @@ const WIDE: usize = 120;
 /// And from this width the agreement column's title says "status" too.
 const WIDEST: usize = 150;
 
-fn columns(width: usize, era: AgreementEra) -> [Column; 5] {
+fn columns(width: usize, era: AgreementEra, words: &CustomersWords) -> [Column; 5] {
     let wide = width >= WIDE;
     let (cloud, status, subs) = match width {
         WIDEST.. => (15, 33, 13),
@@ -42,31 +41,35 @@ fn columns(width: usize, era: AgreementEra) -> [Column; 5] {
     let company = rest / 2;
     [
         Column {
-            title: "Company name",
+            title: words.company_name,
             columns: company,
         },
         Column {
-            title: "Primary domain",
+            title: words.primary_domain,
             columns: rest - company,
         },
         Column {
-            title: "Cloud",
+            title: words.cloud,
             columns: cloud,
         },
         Column {
             // From October 1, 2019 two agreements exist, and the column says which one counts.
             title: match (width, era) {
                 (_, AgreementEra::Both | AgreementEra::CustomerAgreement) if width >= WIDE => {
-                    "Agreement confirmed"
+                    words.agreement_confirmed
                 }
-                (WIDEST.., _) => "Microsoft cloud agreement status",
-                (WIDE.., _) => "Microsoft cloud agreement",
-                _ => "Agreement",
+                (WIDEST.., _) => words.cloud_agreement_status,
+                (WIDE.., _) => words.cloud_agreement,
+                _ => words.agreement_narrow,
             },
             columns: status,
         },
         Column {
-            title: if wide { "Subscriptions" } else { "Subs" },
+            title: if wide {
+                words.subscriptions
+            } else {
+                words.subscriptions_narrow
+            },
             columns: subs,
         },
     ]
@@ -74,6 +77,8 @@ fn columns(width: usize, era: AgreementEra) -> [Column; 5] {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let ctx = &app.ctx;
+    let all_words = ctx.words();
+    let words = &all_words.customers;
     let list = &ctx.customers;
     let [head_area, rows_area] =
         Layout::vertical([Constraint::Length(TABLE_HEAD_ROWS), Constraint::Fill(1)]).areas(area);
@@ -88,39 +93,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
         .map_or(crate::core::read(&ctx.directory).len(), |i| i.total);
     let count = match ctx.indexing {
         // The list is usable while the rest loads; the count says how far that has come.
-        Some(indexing) => format!(
-            "Loading {} of {} customers",
-            text::thousands(indexing.loaded),
-            text::thousands(indexing.total)
+        Some(indexing) => (words.loading)(
+            &text::thousands(indexing.loaded),
+            &text::thousands(indexing.total),
         ),
-        None if list.matches.len() > height => format!(
-            "{}-{} of {} ({} customers)",
-            text::thousands(offset + 1),
-            text::thousands((offset + height).min(list.matches.len())),
-            text::thousands(list.matches.len()),
-            text::thousands(total)
+        None if list.matches.len() > height => (words.showing_page)(
+            &text::thousands(offset + 1),
+            &text::thousands((offset + height).min(list.matches.len())),
+            &text::thousands(list.matches.len()),
+            &text::thousands(total),
         ),
-        None => format!(
-            "{} of {} customers",
-            text::thousands(list.matches.len()),
-            text::thousands(total)
+        None => (words.showing)(
+            &text::thousands(list.matches.len()),
+            &text::thousands(total),
         ),
     };
     let room = (area.width as usize).saturating_sub(text::width(&count) + 1);
     let (filter_text, cursor) = if list.filtering || !list.filter.value().is_empty() {
         // A filter longer than the line scrolls sideways with the cursor, as a form's box does.
+        let label = words.filter_label;
         let (shown, cursor) =
-            text::input_window(&list.filter, room.saturating_sub(FILTER_LABEL.len()));
-        (
-            format!("{FILTER_LABEL}{shown}"),
-            FILTER_LABEL.len() + cursor,
-        )
+            text::input_window(&list.filter, room.saturating_sub(text::width(label)));
+        (format!("{label}{shown}"), text::width(label) + cursor)
     } else {
         (
-            format!(
-                "Press {} to filter by company name or domain",
-                key_of(keys::CUSTOMERS, Command::Filter)
-            ),
+            (words.filter_hint)(&key_of(keys::CUSTOMERS, Command::Filter)),
             0,
         )
     };
@@ -142,7 +139,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     }
 
     let era = AgreementEra::on(ctx.actor.business_date);
-    let cols = columns(area.width as usize, era);
+    let cols = columns(area.width as usize, era, words);
     let header: Vec<Span> = cols
         .iter()
         .map(|c| {
@@ -159,15 +156,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
 
     if list.matches.is_empty() {
         let message = if crate::core::read(&ctx.directory).is_empty() {
-            format!(
-                "No customers yet. Press {} for New customer, or quit and start pcenter --demo to try it on sample customers.",
-                key_of(keys::CUSTOMERS, Command::NewCustomer)
-            )
+            (words.none_yet)(&key_of(keys::CUSTOMERS, Command::NewCustomer))
         } else {
-            format!(
-                "No customer matches \"{}\". Press {} to clear the filter.",
-                text::truncate(list.filter.value(), QUOTED_FILTER_COLUMNS),
-                key_of(keys::CUSTOMERS_FILTERED, Command::Back)
+            (words.none_match)(
+                &text::truncate(list.filter.value(), QUOTED_FILTER_COLUMNS),
+                &key_of(keys::CUSTOMERS_FILTERED, Command::Back),
             )
         };
         let lines: Vec<Line> = text::wrap(&message, (rows_area.width as usize).saturating_sub(2))
@@ -201,10 +194,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
                     AgreementStatus::NotConfirmed => palette.warning(),
                     AgreementStatus::NotSupported => palette.muted(),
                 };
+                let terms = &all_words.terms;
                 let label = match (era, customer.agreement) {
-                    (AgreementEra::CloudAgreement, _) | (_, None) => status.label_on(phase),
-                    (_, Some(agreement)) if area.width as usize >= WIDE => agreement.name_short(),
-                    (_, Some(agreement)) => agreement.short_label(),
+                    (AgreementEra::CloudAgreement, _) | (_, None) => terms.status_on(status, phase),
+                    (_, Some(agreement)) if area.width as usize >= WIDE => {
+                        terms.agreement_name_short(agreement)
+                    }
+                    (_, Some(agreement)) => terms.agreement_short(agreement),
                 };
                 (label, style)
             };
@@ -219,7 +215,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
             cell(customer.company_name, &cols[0], base),
             cell(customer.domain(), &cols[1], base),
             cell(
-                cloud_name(customer.cloud, area.width as usize >= WIDE),
+                cloud_name(
+                    customer.cloud,
+                    area.width as usize >= WIDE,
+                    &all_words.terms,
+                ),
                 &cols[2],
                 base,
             ),
@@ -239,12 +239,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
 }
 
 /// The cloud as the list names it: in a word where columns are narrow, else more fully.
-fn cloud_name(cloud: Cloud, wide: bool) -> &'static str {
+fn cloud_name(cloud: Cloud, wide: bool, terms: &Terms) -> &'static str {
     match (cloud, wide) {
-        (_, false) => cloud.short_label(),
-        (Cloud::Public, true) => "Public",
-        (Cloud::Germany, true) => "Germany",
-        (Cloud::China21Vianet, true) => "China 21Vianet",
-        (Cloud::UsGovernment, true) => "US Government",
+        (_, false) => terms.cloud_short(cloud),
+        (cloud, true) => terms.cloud_column(cloud),
     }
 }

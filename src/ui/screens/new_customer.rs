@@ -4,6 +4,7 @@
 use super::order::{name_columns, offer_rows, offers_page};
 use crate::app::keys::{key_of, Command, NEW_CUSTOMER_OFFERS, OFFER_LIST};
 use crate::app::screens::new_customer::{Field, NewCustomer, WizardStep};
+use crate::locale::Words;
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,9 +12,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn render(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: Palette) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    wizard: &NewCustomer,
+    words: &Words,
+    palette: Palette,
+) {
     let [steps, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(step_indicator(wizard.step, palette)), steps);
+    frame.render_widget(
+        Paragraph::new(step_indicator(wizard.step, words, palette)),
+        steps,
+    );
     match wizard.step {
         WizardStep::Subscriptions => subscriptions(frame, body, wizard, palette),
         _ => form::render(frame, body, &wizard.rows(), &wizard.form, palette),
@@ -22,14 +32,14 @@ pub fn render(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: Pale
 
 /// "✓ 1 Account info › ● 2 Subscriptions › ○ 3 Review › ○ 4 Confirmation": the steps done, the
 /// current one, and those ahead.
-fn step_indicator(current: WizardStep, palette: Palette) -> Line<'static> {
+fn step_indicator(current: WizardStep, words: &Words, palette: Palette) -> Line<'static> {
     let at = WizardStep::ALL.iter().position(|s| *s == current);
     let mut spans = vec![];
     for (index, step) in WizardStep::ALL.into_iter().enumerate() {
         if index > 0 {
             spans.push(Span::styled(" › ", palette.muted()));
         }
-        let label = format!("{} {}", index + 1, step.label());
+        let label = format!("{} {}", index + 1, step.label(words));
         spans.push(match at.map(|at| index.cmp(&at)) {
             Some(std::cmp::Ordering::Equal) => {
                 Span::styled(format!("● {label}"), palette.heading())

@@ -96,12 +96,13 @@ impl WizardStep {
         WizardStep::Confirmation,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, words: &crate::locale::Words) -> &'static str {
+        let wizard = &words.new_customer;
         match self {
-            WizardStep::AccountInfo => "Account info",
-            WizardStep::Subscriptions => "Subscriptions",
-            WizardStep::Review => "Review",
-            WizardStep::Confirmation => "Confirmation",
+            WizardStep::AccountInfo => wizard.step_account_info,
+            WizardStep::Subscriptions => wizard.step_subscriptions,
+            WizardStep::Review => wizard.step_review,
+            WizardStep::Confirmation => wizard.step_confirmation,
         }
     }
 }

@@ -56,7 +56,10 @@ fn keys(app: &mut App, text: &str) {
 fn wizard(app: &App) -> &NewCustomer {
     match &app.screen {
         Screen::NewCustomer(wizard) => wizard,
-        other => panic!("expected the wizard, got {}", other.title()),
+        other => panic!(
+            "expected the wizard, got {}",
+            other.title(crate::locale::Lang::English.words())
+        ),
     }
 }
 
@@ -561,7 +564,10 @@ fn an_offer_chosen_alone_counts_as_unsaved_and_cancel_asks() {
 
 #[test]
 fn the_steps_are_named_as_partner_center_names_them() {
-    let labels: Vec<&str> = WizardStep::ALL.iter().map(|s| s.label()).collect();
+    let labels: Vec<&str> = WizardStep::ALL
+        .iter()
+        .map(|s| s.label(crate::locale::Lang::English.words()))
+        .collect();
     assert_eq!(
         labels,
         ["Account info", "Subscriptions", "Review", "Confirmation"]

@@ -1,0 +1,445 @@
+//! The shape of a catalog: every word the dashboard says, area by area. Each language fills
+//! every field (`en`, `ko`), so a message missing in one language does not compile. A field is
+//! a fixed text, or a function for a message built around values (counts, names, dates).
+
+use chrono::NaiveDate;
+
+/// Every word of the dashboard in one language.
+#[derive(Debug)]
+pub struct Words {
+    pub terms: Terms,
+    pub chrome: Chrome,
+    pub keys: Keys,
+    pub customers: CustomersWords,
+    pub account: AccountWords,
+    pub acceptance: AcceptanceWords,
+    pub new_customer: NewCustomerWords,
+    pub order: OrderWords,
+    pub problems: Problems,
+}
+
+/// The names of Partner Center's things, wherever they show.
+#[derive(Debug)]
+pub struct Terms {
+    /// A date in prose: "November 7, 2018", "2018년 11월 7일".
+    pub long_date: fn(NaiveDate) -> String,
+    pub phase_not_yet_available: &'static str,
+    pub phase_optional: &'static str,
+    pub phase_mandatory: &'static str,
+    pub status_confirmed: &'static str,
+    pub status_not_confirmed: &'static str,
+    pub status_not_supported: &'static str,
+    /// Before confirmation existed: neither confirmed nor not.
+    pub status_not_available: &'static str,
+    /// "Confirmed: Microsoft Customer Agreement".
+    pub status_confirmed_of: fn(agreement: &str) -> String,
+    pub role_admin_agent: &'static str,
+    pub role_sales_agent: &'static str,
+    pub role_helpdesk_agent: &'static str,
+    pub role_spectator: &'static str,
+    pub environment_production: &'static str,
+    pub environment_sandbox: &'static str,
+    pub cloud_public: &'static str,
+    pub cloud_germany: &'static str,
+    pub cloud_china: &'static str,
+    pub cloud_us_government: &'static str,
+    pub cloud_public_short: &'static str,
+    pub cloud_germany_short: &'static str,
+    pub cloud_china_short: &'static str,
+    pub cloud_us_government_short: &'static str,
+    /// The cloud in a wide table's column.
+    pub cloud_public_column: &'static str,
+    pub cloud_germany_column: &'static str,
+    pub cloud_china_column: &'static str,
+    pub cloud_us_government_column: &'static str,
+    pub cloud_agreement_name: &'static str,
+    pub customer_agreement_name: &'static str,
+    pub cloud_agreement_section: &'static str,
+    pub customer_agreement_section: &'static str,
+    pub cloud_agreement_checkbox: &'static str,
+    pub customer_agreement_checkbox: &'static str,
+    pub cloud_agreement_name_short: &'static str,
+    pub customer_agreement_name_short: &'static str,
+    pub cloud_agreement_short: &'static str,
+    pub customer_agreement_short: &'static str,
+    pub billing_seat_based: &'static str,
+    pub billing_usage_based: &'static str,
+    pub subscription_active: &'static str,
+    pub subscription_suspended: &'static str,
+    pub channel_new_customer: &'static str,
+    pub channel_account: &'static str,
+    pub channel_order_prompt: &'static str,
+    pub channel_command: &'static str,
+    pub channel_import: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+}
+
+/// Around every screen: the header, the trail, the footer, help, the unsaved-changes question
+/// and the too-small message.
+#[derive(Debug)]
+pub struct Chrome {
+    /// The header on a wide terminal: environment, business date, confirmation phase.
+    pub header_wide: fn(environment: &str, date: NaiveDate, phase: &str) -> String,
+    pub signed_in: fn(agent: &str, role: &str) -> String,
+    pub customers: &'static str,
+    pub new_customer: &'static str,
+    pub account: &'static str,
+    pub new_order: &'static str,
+    pub review: &'static str,
+    pub too_small_title: &'static str,
+    pub too_small_needs: fn(needed: (u16, u16), has: (u16, u16)) -> String,
+    pub too_small_quit: fn(key: &str) -> String,
+    pub help_title: fn(screen: &str) -> String,
+    pub unsaved_changes: &'static str,
+    pub leave_question_quit: &'static str,
+    pub leave_question_leave: &'static str,
+    pub leave_discard: &'static str,
+    pub leave_keep_editing: &'static str,
+    pub leave_hint: fn(discard_key: &str, keep_key: &str) -> String,
+    /// How keys that are not a single key cap are written in the help and the footer.
+    pub key_space: &'static str,
+    pub key_characters: &'static str,
+    pub demo_note: &'static str,
+    /// What happened meanwhile in another session, told in this one.
+    pub meanwhile_created: fn(agent: &str) -> String,
+    pub meanwhile_confirmed: fn(agent: &str) -> String,
+    pub meanwhile_ordered: fn(agent: &str) -> String,
+    pub meanwhile_seats: fn(agent: &str) -> String,
+    pub meanwhile_auto_renew: fn(agent: &str) -> String,
+}
+
+/// What each key does, as the help lists it, and its short name in the footer.
+#[derive(Debug)]
+pub struct Keys {
+    pub quit_now: &'static str,
+    pub quit: &'static str,
+    pub close_help: &'static str,
+    pub close_help_short: &'static str,
+    pub help: &'static str,
+    pub help_short: &'static str,
+    pub previous_row: &'static str,
+    pub next_row: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub first_row: &'static str,
+    pub last_row: &'static str,
+    pub open_account: &'static str,
+    pub account_short: &'static str,
+    pub filter: &'static str,
+    pub filter_short: &'static str,
+    pub new_customer: &'static str,
+    pub new_customer_short: &'static str,
+    pub new_order_for_selected: &'static str,
+    pub new_order: &'static str,
+    pub new_order_short: &'static str,
+    pub back_up: &'static str,
+    pub back_up_short: &'static str,
+    pub clear_filter: &'static str,
+    pub clear_filter_short: &'static str,
+    pub keep_filter: &'static str,
+    pub done_short: &'static str,
+    pub clear_short: &'static str,
+    pub up_short: &'static str,
+    pub down_short: &'static str,
+    pub update_agreement: &'static str,
+    pub update_short: &'static str,
+    pub why_no_update: &'static str,
+    pub change_seats: &'static str,
+    pub seats_short: &'static str,
+    pub auto_renew: &'static str,
+    pub auto_renew_short: &'static str,
+    pub show_history: &'static str,
+    pub history_short: &'static str,
+    pub previous_subscription: &'static str,
+    pub next_subscription: &'static str,
+    pub back_to_customers: &'static str,
+    pub back_short: &'static str,
+    pub hide_history: &'static str,
+    pub subscriptions_short: &'static str,
+    pub newer_confirmation: &'static str,
+    pub older_confirmation: &'static str,
+    pub next_field: &'static str,
+    pub next_field_short: &'static str,
+    pub previous_field: &'static str,
+    pub next_to_subscriptions: &'static str,
+    pub next_to_review: &'static str,
+    pub next_short: &'static str,
+    pub submit: &'static str,
+    pub submit_short: &'static str,
+    pub save_and_continue: &'static str,
+    pub cancel_as_button: &'static str,
+    pub cancel_short: &'static str,
+    pub back_as_button: &'static str,
+    pub help_in_text: &'static str,
+    pub move_cursor: &'static str,
+    pub to_start: &'static str,
+    pub to_end: &'static str,
+    pub erase_before: &'static str,
+    pub erase_at: &'static str,
+    pub erase_word: &'static str,
+    pub erase_to_end: &'static str,
+    pub erase_all: &'static str,
+    pub put_back: &'static str,
+    pub typed_into_box: &'static str,
+    pub press_button: &'static str,
+    pub press_short: &'static str,
+    pub previous_button: &'static str,
+    pub next_button: &'static str,
+    pub tick: &'static str,
+    pub tick_short: &'static str,
+    pub discard_and_leave: &'static str,
+    pub discard_short: &'static str,
+    pub keep_editing: &'static str,
+    pub keep_editing_short: &'static str,
+    pub help_plain: &'static str,
+    pub previous_offer: &'static str,
+    pub next_offer: &'static str,
+    pub first_offer: &'static str,
+    pub last_offer: &'static str,
+    pub select_offer: &'static str,
+    pub select_short: &'static str,
+    pub one_more_seat: &'static str,
+    pub one_seat_fewer: &'static str,
+    pub type_quantity: &'static str,
+    pub erase_digit: &'static str,
+    pub review_order: &'static str,
+    pub review_short: &'static str,
+    pub cancel_order: &'static str,
+    pub to_buttons: &'static str,
+    pub buttons_short: &'static str,
+    pub to_buttons_from_cancel: &'static str,
+    pub back_to_account_info: &'static str,
+    pub done_to_customers: &'static str,
+}
+
+/// The Customers screen.
+#[derive(Debug)]
+pub struct CustomersWords {
+    pub company_name: &'static str,
+    pub primary_domain: &'static str,
+    pub cloud: &'static str,
+    pub agreement_confirmed: &'static str,
+    pub cloud_agreement_status: &'static str,
+    pub cloud_agreement: &'static str,
+    pub agreement_narrow: &'static str,
+    pub subscriptions: &'static str,
+    pub subscriptions_narrow: &'static str,
+    pub filter_label: &'static str,
+    pub filter_hint: fn(key: &str) -> String,
+    pub loading: fn(loaded: &str, total: &str) -> String,
+    pub showing_page: fn(first: &str, last: &str, matching: &str, total: &str) -> String,
+    pub showing: fn(matching: &str, total: &str) -> String,
+    pub none_yet: fn(key: &str) -> String,
+    pub none_match: fn(filter: &str, key: &str) -> String,
+    pub filter_note: fn(note: &str) -> String,
+    pub backing_up: &'static str,
+    pub backed_up: fn(customers: &str, path: &str) -> String,
+    pub no_customers_to_act_on: fn(key: &str) -> String,
+    pub no_match_to_act_on: fn(key: &str) -> String,
+}
+
+/// The Account page.
+#[derive(Debug)]
+pub struct AccountWords {}
+
+/// The Update form and the prompt before a new order.
+#[derive(Debug)]
+pub struct AcceptanceWords {}
+
+/// The New customer wizard.
+#[derive(Debug)]
+pub struct NewCustomerWords {
+    pub step_account_info: &'static str,
+    pub step_subscriptions: &'static str,
+    pub step_review: &'static str,
+    pub step_confirmation: &'static str,
+}
+
+/// The New order screen.
+#[derive(Debug)]
+pub struct OrderWords {}
+
+/// What is wrong with an input or a request, and how to put it right.
+#[derive(Debug)]
+pub struct Problems {}
+
+use crate::domain::agreement::{AgreementKind, Channel};
+use crate::domain::cloud::Cloud;
+use crate::domain::commerce::{Billing, SubscriptionStatus};
+use crate::domain::phase::Phase;
+use crate::domain::role::Role;
+use crate::domain::status::AgreementStatus;
+use crate::domain::timeline::{AgreementEra, Environment};
+
+/// The terms of the domain's values, so no screen matches on them itself.
+impl Terms {
+    pub fn phase(&self, phase: Phase) -> &'static str {
+        match phase {
+            Phase::NotYetAvailable => self.phase_not_yet_available,
+            Phase::Optional => self.phase_optional,
+            Phase::Mandatory => self.phase_mandatory,
+        }
+    }
+
+    pub fn status(&self, status: AgreementStatus) -> &'static str {
+        match status {
+            AgreementStatus::Confirmed => self.status_confirmed,
+            AgreementStatus::NotConfirmed => self.status_not_confirmed,
+            AgreementStatus::NotSupported => self.status_not_supported,
+        }
+    }
+
+    /// The status as it reads on a business date (see `AgreementStatus::label_on`).
+    pub fn status_on(&self, status: AgreementStatus, phase: Phase) -> &'static str {
+        match status {
+            AgreementStatus::Confirmed | AgreementStatus::NotConfirmed
+                if !phase.confirmation_available() =>
+            {
+                self.status_not_available
+            }
+            status => self.status(status),
+        }
+    }
+
+    /// The status naming the agreement that counts, once two exist (see `status::label_with`).
+    pub fn status_with(
+        &self,
+        status: AgreementStatus,
+        agreement: Option<AgreementKind>,
+        date: NaiveDate,
+    ) -> String {
+        match (status, agreement) {
+            (AgreementStatus::Confirmed, Some(agreement))
+                if AgreementEra::on(date) != AgreementEra::CloudAgreement =>
+            {
+                (self.status_confirmed_of)(self.agreement_name(agreement))
+            }
+            _ => self.status_on(status, Phase::on(date)).to_string(),
+        }
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::AdminAgent => self.role_admin_agent,
+            Role::SalesAgent => self.role_sales_agent,
+            Role::HelpdeskAgent => self.role_helpdesk_agent,
+            Role::Spectator => self.role_spectator,
+        }
+    }
+
+    pub fn environment(&self, environment: Environment) -> &'static str {
+        match environment {
+            Environment::Production => self.environment_production,
+            Environment::Sandbox => self.environment_sandbox,
+        }
+    }
+
+    pub fn cloud(&self, cloud: Cloud) -> &'static str {
+        match cloud {
+            Cloud::Public => self.cloud_public,
+            Cloud::Germany => self.cloud_germany,
+            Cloud::China21Vianet => self.cloud_china,
+            Cloud::UsGovernment => self.cloud_us_government,
+        }
+    }
+
+    pub fn cloud_short(&self, cloud: Cloud) -> &'static str {
+        match cloud {
+            Cloud::Public => self.cloud_public_short,
+            Cloud::Germany => self.cloud_germany_short,
+            Cloud::China21Vianet => self.cloud_china_short,
+            Cloud::UsGovernment => self.cloud_us_government_short,
+        }
+    }
+
+    pub fn cloud_column(&self, cloud: Cloud) -> &'static str {
+        match cloud {
+            Cloud::Public => self.cloud_public_column,
+            Cloud::Germany => self.cloud_germany_column,
+            Cloud::China21Vianet => self.cloud_china_column,
+            Cloud::UsGovernment => self.cloud_us_government_column,
+        }
+    }
+
+    /// The name in prose: "Microsoft Cloud Agreement".
+    pub fn agreement_name(&self, kind: AgreementKind) -> &'static str {
+        match kind {
+            AgreementKind::CloudAgreement => self.cloud_agreement_name,
+            AgreementKind::CustomerAgreement => self.customer_agreement_name,
+        }
+    }
+
+    /// The dashboard's section heading: "Microsoft cloud agreement".
+    pub fn agreement_section(&self, kind: AgreementKind) -> &'static str {
+        match kind {
+            AgreementKind::CloudAgreement => self.cloud_agreement_section,
+            AgreementKind::CustomerAgreement => self.customer_agreement_section,
+        }
+    }
+
+    pub fn agreement_checkbox(&self, kind: AgreementKind) -> &'static str {
+        match kind {
+            AgreementKind::CloudAgreement => self.cloud_agreement_checkbox,
+            AgreementKind::CustomerAgreement => self.customer_agreement_checkbox,
+        }
+    }
+
+    /// A name for wide tables: "Cloud Agreement".
+    pub fn agreement_name_short(&self, kind: AgreementKind) -> &'static str {
+        match kind {
+            AgreementKind::CloudAgreement => self.cloud_agreement_name_short,
+            AgreementKind::CustomerAgreement => self.customer_agreement_name_short,
+        }
+    }
+
+    /// A word for narrow tables: "Cloud".
+    pub fn agreement_short(&self, kind: AgreementKind) -> &'static str {
+        match kind {
+            AgreementKind::CloudAgreement => self.cloud_agreement_short,
+            AgreementKind::CustomerAgreement => self.customer_agreement_short,
+        }
+    }
+
+    pub fn billing(&self, billing: Billing) -> &'static str {
+        match billing {
+            Billing::SeatBased => self.billing_seat_based,
+            Billing::UsageBased => self.billing_usage_based,
+        }
+    }
+
+    pub fn subscription_status(&self, status: SubscriptionStatus) -> &'static str {
+        match status {
+            SubscriptionStatus::Active => self.subscription_active,
+            SubscriptionStatus::Suspended => self.subscription_suspended,
+        }
+    }
+
+    pub fn channel(&self, channel: Channel) -> &'static str {
+        match channel {
+            Channel::NewCustomer => self.channel_new_customer,
+            Channel::Account => self.channel_account,
+            Channel::OrderPrompt => self.channel_order_prompt,
+            Channel::Command => self.channel_command,
+            Channel::Import => self.channel_import,
+        }
+    }
+
+    pub fn on_off(&self, on: bool) -> &'static str {
+        if on {
+            self.on
+        } else {
+            self.off
+        }
+    }
+
+    pub fn yes_no(&self, yes: bool) -> &'static str {
+        if yes {
+            self.yes
+        } else {
+            self.no
+        }
+    }
+}
