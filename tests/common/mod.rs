@@ -19,6 +19,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use std::sync::Arc;
 
+mod korean;
+#[allow(unused_imports)]
+pub use korean::*;
+
 /// Demo customers with known states.
 pub const CONTOSO: &str = "9d62ba20-49fe-4b68-b3d6-6c88eae123dc"; // confirmed, public
 pub const NORTHWIND: &str = "8e56785c-c066-4754-939a-d596743a7b4a"; // unconfirmed, seat-based subs

@@ -24,7 +24,7 @@ pub const TERMS: Terms = Terms {
     cloud_public_short: "퍼블릭",
     cloud_germany_short: "독일",
     cloud_china_short: "21Vianet",
-    cloud_us_government_short: "미국 정부",
+    cloud_us_government_short: "미 정부",
     cloud_public_column: "퍼블릭",
     cloud_germany_column: "독일",
     cloud_china_column: "중국 21Vianet",

@@ -1,0 +1,77 @@
+//! The dashboard in Korean: snapshots of the screens around every other (Customers, help, the
+//! unsaved-changes question, the too-small message) at 80x24 and 120x40, each checked for
+//! English words of the dashboard's own.
+
+mod common;
+
+use common::*;
+use pcenter::app::session::Session;
+use pcenter::domain::role::Role;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+/// Snapshots the screen at 80x24 and 120x40, text only, after checking it speaks Korean.
+fn snap_ko(name: &str, session: &mut Session) {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let backend = render(session, width, height);
+        let text = screen_text(&backend);
+        assert_korean(&format!("{name} at {width}x{height}"), &text);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+    }
+}
+
+/// Snapshots every cell's style too, where Korean text changes what is styled.
+fn snap_ko_styled(name: &str, backend: &TestBackend) {
+    insta::assert_debug_snapshot!(name, backend.buffer());
+}
+
+#[test]
+fn customers_in_each_phase_and_era() {
+    for (name, date) in [
+        ("ko_customers_optional", OPTIONAL_DAY),
+        ("ko_customers_mandatory", MANDATORY_DAY),
+        ("ko_customers_both_agreements", "2019-11-20"),
+        ("ko_customers_customer_agreement", "2020-06-01"),
+    ] {
+        let mut s = session_ko(date, Role::AdminAgent);
+        snap_ko(name, &mut s);
+    }
+}
+
+#[test]
+fn customers_styled() {
+    let mut s = session_ko(MANDATORY_DAY, Role::AdminAgent);
+    snap_ko_styled("ko_customers_styled_80x24", &render(&mut s, 80, 24));
+}
+
+#[test]
+fn customers_filtered_to_nothing_and_loading() {
+    let mut s = session_ko(MANDATORY_DAY, Role::AdminAgent);
+    keys(&mut s, "/없는회사");
+    snap_ko("ko_customers_no_match", &mut s);
+    press(&mut s, KeyCode::Enter);
+    snap_ko("ko_customers_no_match_enter", &mut s);
+}
+
+#[test]
+fn help_of_customers() {
+    let mut s = session_ko(MANDATORY_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('?'));
+    snap_ko("ko_help_customers", &mut s);
+}
+
+#[test]
+fn a_sales_agent_and_a_helpdesk_agent() {
+    let mut s = session_ko(MANDATORY_DAY, Role::SalesAgent);
+    snap_ko("ko_customers_sales_agent", &mut s);
+    let mut s = session_ko(MANDATORY_DAY, Role::HelpdeskAgent);
+    snap_ko("ko_customers_helpdesk_agent", &mut s);
+}
+
+#[test]
+fn too_small() {
+    let mut s = session_ko(MANDATORY_DAY, Role::AdminAgent);
+    let text = screen_text(&render(&mut s, 60, 20));
+    assert_korean("the too-small message", &text);
+    insta::assert_snapshot!("ko_too_small_60x20", text);
+}
