@@ -189,7 +189,7 @@ impl Requested {
             .map(|(field, message)| {
                 let message = match (field, &self.date_problem) {
                     (AcceptanceField::Date, Some(problem)) => problem.clone(),
-                    _ => message,
+                    _ => message.to_string(),
                 };
                 (format!("{prefix}{}", self.names.of(field)), message)
             })

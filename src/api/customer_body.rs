@@ -166,7 +166,7 @@ impl CustomerRequest {
         };
         let profile = draft.validate(domain_taken).map_err(|field_errors| {
             for (field, message) in field_errors {
-                errors.push((customer_field(field).into(), message));
+                errors.push((customer_field(field).into(), message.to_string()));
             }
         });
         let acceptance = match &self.agreement {

@@ -3,8 +3,54 @@
 //! rendering and scrolling are all derived from those rows.
 
 use super::text_input::{edit_input, paste_into, Entered};
+use crate::domain::field_problem::{FieldProblem, InputNote};
 use ratatui::crossterm::event::KeyEvent;
 use tui_input::Input;
+
+/// A message next to a field, kept as what happened so that it is said in the session's
+/// language when shown: a problem with the value, what a key or paste left out, or a sentence
+/// the screen already wrote in that language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldNote {
+    Problem(FieldProblem),
+    Input(InputNote),
+    Said(String),
+}
+
+/// In English, as the commands and the tests read it.
+impl std::fmt::Display for FieldNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldNote::Problem(problem) => problem.fmt(f),
+            FieldNote::Input(note) => note.fmt(f),
+            FieldNote::Said(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<FieldProblem> for FieldNote {
+    fn from(problem: FieldProblem) -> FieldNote {
+        FieldNote::Problem(problem)
+    }
+}
+
+impl From<InputNote> for FieldNote {
+    fn from(note: InputNote) -> FieldNote {
+        FieldNote::Input(note)
+    }
+}
+
+impl From<String> for FieldNote {
+    fn from(text: String) -> FieldNote {
+        FieldNote::Said(text)
+    }
+}
+
+impl From<&str> for FieldNote {
+    fn from(text: &str) -> FieldNote {
+        FieldNote::Said(text.to_string())
+    }
+}
 
 /// The most characters a box takes when its form sets no limit for it.
 pub const DEFAULT_LIMIT: usize = 200;
@@ -54,7 +100,7 @@ pub struct Form<F> {
     /// How many characters each text input takes.
     limits: Vec<(F, usize)>,
     pub focus: F,
-    errors: Vec<(F, String)>,
+    errors: Vec<(F, FieldNote)>,
 }
 
 impl<F: Copy + PartialEq> Form<F> {
@@ -155,22 +201,28 @@ impl<F: Copy + PartialEq> Form<F> {
         entered.changed
     }
 
-    pub fn error(&self, id: F) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == id)
-            .map(|(_, m)| m.as_str())
+    pub fn error(&self, id: F) -> Option<&FieldNote> {
+        self.errors.iter().find(|(f, _)| *f == id).map(|(_, m)| m)
+    }
+
+    /// A field's message in English (see `ui::form::said` for the session's language).
+    pub fn message(&self, id: F) -> Option<String> {
+        self.error(id).map(FieldNote::to_string)
     }
 
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }
 
-    pub fn set_errors(&mut self, errors: Vec<(F, String)>) {
-        self.errors = errors;
+    pub fn set_errors<N: Into<FieldNote>>(&mut self, errors: Vec<(F, N)>) {
+        self.errors = errors.into_iter().map(|(f, n)| (f, n.into())).collect();
     }
 
-    pub fn set_error(&mut self, id: F, message: impl Into<String>) {
+    pub fn clear_errors(&mut self) {
+        self.errors.clear();
+    }
+
+    pub fn set_error(&mut self, id: F, message: impl Into<FieldNote>) {
         self.clear_error(id);
         self.errors.push((id, message.into()));
     }
@@ -263,6 +315,10 @@ mod tests {
         assert!(form.paste("Contoso\u{7}"));
         assert_eq!(form.value(F::Name), "Conto");
         let note = form.error(F::Name).expect("a note by the field");
+        let FieldNote::Input(note) = note else {
+            panic!("a note of the paste: {note:?}")
+        };
+        let note = note.to_string();
         assert!(note.contains("at most 5 characters"), "{note}");
         assert!(note.contains("1 hidden character"), "{note}");
         form.edit(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
@@ -277,7 +333,7 @@ mod tests {
         assert_eq!(form.value(F::Name), "Ada");
         assert_eq!(
             form.error(F::Name),
-            Some("This box holds at most 3 characters.")
+            Some(&FieldNote::Input(InputNote::TypedPastLimit { max: 3 }))
         );
     }
 

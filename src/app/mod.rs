@@ -225,6 +225,17 @@ impl Context {
             is_error: true,
         });
     }
+
+    /// Why the rules or the store refused a request, in this session's language.
+    pub fn refusal_text(&self, error: &ServiceError) -> String {
+        (self.words().problems.refusal)(error)
+    }
+
+    /// Says, above the footer, why a request was refused.
+    pub fn refused(&mut self, error: impl Into<ServiceError>) {
+        let text = self.refusal_text(&error.into());
+        self.error(text);
+    }
 }
 
 #[derive(Debug)]

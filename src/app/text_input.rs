@@ -1,7 +1,8 @@
 //! Text going into a one-line box, typed or pasted: hidden characters never get in, and a box
 //! never holds more than its limit. What was refused is said in a note for the agent.
 
-use crate::domain::characters::{describe, is_hidden, is_line_break};
+use crate::domain::characters::{is_hidden, is_line_break};
+use crate::domain::field_problem::InputNote;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
@@ -12,7 +13,7 @@ pub struct Entered {
     /// Whether the value changed.
     pub changed: bool,
     /// What was left out and why, for the agent.
-    pub note: Option<String>,
+    pub note: Option<InputNote>,
 }
 
 /// Pasted text made fit for one line: the line breaks around it go, those inside and tabs
@@ -43,20 +44,6 @@ pub fn paste_into(input: &mut Input, text: &str, max: usize) -> Entered {
     let room = max.saturating_sub(input.value().chars().count());
     let offered = clean.chars().count();
     let kept: Vec<char> = clean.chars().take(room).collect();
-    let mut notes = vec![];
-    if offered > room {
-        notes.push(format!(
-            "This box holds at most {max} characters: the pasted text was cut after {} of its {offered}.",
-            kept.len()
-        ));
-    }
-    if dropped > 0 {
-        notes.push(format!(
-            "{dropped} hidden character{} (control characters or text-direction marks) {} left out.",
-            if dropped == 1 { "" } else { "s" },
-            if dropped == 1 { "was" } else { "were" }
-        ));
-    }
     let cursor = input.cursor();
     let mut value: Vec<char> = input.value().chars().collect();
     value.splice(cursor..cursor, kept.iter().copied());
@@ -65,7 +52,12 @@ pub fn paste_into(input: &mut Input, text: &str, max: usize) -> Entered {
     }
     Entered {
         changed: !kept.is_empty(),
-        note: (!notes.is_empty()).then(|| notes.join(" ")),
+        note: (offered > room || dropped > 0).then_some(InputNote::Pasted {
+            max,
+            kept: kept.len(),
+            offered,
+            dropped,
+        }),
     }
 }
 
@@ -83,11 +75,11 @@ pub fn edit_input(input: &mut Input, key: KeyEvent, max: usize) -> Entered {
     let hidden = |value: &str| value.chars().filter(|c| is_hidden(*c)).count();
     let note = if hidden(input.value()) > hidden(before.value()) {
         let first = input.value().chars().find(|c| is_hidden(*c));
-        first.map(|c| format!("{} cannot be typed here.", capitalized(&describe(c))))
+        first.map(InputNote::HiddenTyped)
     } else {
         let length = input.value().chars().count();
         (length > max && length > before.value().chars().count())
-            .then(|| format!("This box holds at most {max} characters."))
+            .then_some(InputNote::TypedPastLimit { max })
     };
     if note.is_some() {
         *input = before;
@@ -100,14 +92,6 @@ pub fn edit_input(input: &mut Input, key: KeyEvent, max: usize) -> Entered {
         changed: true,
         note: None,
     }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -143,14 +127,18 @@ mod tests {
         assert_eq!(input.cursor(), 5);
         assert!(entered.changed);
         assert_eq!(
-            entered.note.as_deref(),
+            entered.note.map(|n| n.to_string()).as_deref(),
             Some("This box holds at most 6 characters: the pasted text was cut after 3 of its 5.")
         );
         let mut input = Input::default();
         let huge = "x".repeat(100 * 1024);
         let entered = paste_into(&mut input, &huge, 50);
         assert_eq!(input.value().len(), 50);
-        assert!(entered.note.unwrap().contains("after 50 of its 102400"));
+        assert!(entered
+            .note
+            .unwrap()
+            .to_string()
+            .contains("after 50 of its 102400"));
     }
 
     #[test]
@@ -160,7 +148,7 @@ mod tests {
         assert_eq!(input.value(), "Ada");
         assert!(!entered.changed);
         assert_eq!(
-            entered.note.as_deref(),
+            entered.note.map(|n| n.to_string()).as_deref(),
             Some("2 hidden characters (control characters or text-direction marks) were left out.")
         );
     }
@@ -171,19 +159,20 @@ mod tests {
         let entered = edit_input(&mut input, key(KeyCode::Char('d')), 3);
         assert_eq!(input.value(), "abc");
         assert_eq!(
-            entered.note.as_deref(),
+            entered.note.map(|n| n.to_string()).as_deref(),
             Some("This box holds at most 3 characters.")
         );
         let entered = edit_input(&mut input, key(KeyCode::Char('\u{202E}')), 10);
         assert_eq!(input.value(), "abc");
         assert_eq!(
-            entered.note.as_deref(),
+            entered.note.map(|n| n.to_string()).as_deref(),
             Some("The text-direction mark U+202E cannot be typed here.")
         );
         let entered = edit_input(&mut input, key(KeyCode::Char('\x1b')), 10);
         assert!(entered
             .note
             .unwrap()
+            .to_string()
             .starts_with("The control character U+001B"));
         assert!(edit_input(&mut input, key(KeyCode::Char('山')), 10).changed);
         assert_eq!(input.value(), "abc山");

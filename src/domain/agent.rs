@@ -50,7 +50,7 @@ impl Agent {
 
 /// An agent's name as given: trimmed, visible characters only, at most [`AGENT_NAME_MAX`].
 pub fn agent_name(value: &str) -> Result<String, String> {
-    required_text("Agent name", value, AGENT_NAME_MAX)
+    required_text("Agent name", value, AGENT_NAME_MAX).map_err(String::from)
 }
 
 /// The object ID of the agent of this name: a GUID made from the name as [`same_name`] compares

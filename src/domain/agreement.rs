@@ -1,5 +1,6 @@
 //! The Microsoft Cloud Agreement and the partner's confirmation that a customer accepted it.
 
+use super::field_problem::FieldProblem;
 use super::{compare, fields};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -145,10 +146,10 @@ impl Contact {
     /// cleaned form); empty when it would pass. For checking records that did not come through
     /// a form, such as demo or generated data.
     pub fn problems(&self) -> Vec<String> {
-        let cleaned = |check: Result<String, String>, value: &str| match check {
+        let cleaned = |check: Result<String, FieldProblem>, value: &str| match check {
             Ok(clean) if clean == value => None,
             Ok(clean) => Some(format!("'{value}' is not in its cleaned form '{clean}'")),
-            Err(message) => Some(message),
+            Err(problem) => Some(problem.to_string()),
         };
         [
             cleaned(
@@ -166,7 +167,7 @@ impl Contact {
                     "the phone {:?} is not in its cleaned form",
                     self.phone
                 )),
-                Err(message) => Some(message),
+                Err(problem) => Some(problem.to_string()),
             },
         ]
         .into_iter()
@@ -289,7 +290,7 @@ impl Acceptance {
     }
 }
 
-pub type FieldErrors<F> = Vec<(F, String)>;
+pub type FieldErrors<F> = Vec<(F, FieldProblem)>;
 
 /// Gathers every field's message so a form shows them all at once.
 pub struct Collector<F> {
@@ -301,7 +302,7 @@ impl<F> Collector<F> {
         Collector { errors: Vec::new() }
     }
 
-    pub fn take<T>(&mut self, field: F, result: Result<T, String>) -> Option<T> {
+    pub fn take<T>(&mut self, field: F, result: Result<T, FieldProblem>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(message) => {

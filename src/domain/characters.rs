@@ -32,7 +32,7 @@ pub fn is_line_break(c: char) -> bool {
 }
 
 /// Marks that change the direction of the text after them.
-fn is_direction_mark(c: char) -> bool {
+pub fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

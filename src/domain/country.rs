@@ -261,23 +261,19 @@ pub fn name(code: &str) -> Option<&'static str> {
 }
 
 /// Checks a country/region code and returns it in upper case.
-pub fn parse(value: &str) -> Result<String, String> {
+pub fn parse(value: &str) -> Result<String, super::field_problem::FieldProblem> {
+    use super::field_problem::FieldProblem;
     let code = super::compare::lookup_key(value).to_ascii_uppercase();
     if code.is_empty() {
-        return Err("Enter the country/region as a two-letter code, for example US.".into());
+        return Err(FieldProblem::CountryMissing);
     }
     if name(&code).is_some() {
         return Ok(code);
     }
-    let typed = super::characters::quote(value.trim());
-    match suggestion(value.trim()) {
-        Some((code, name)) => Err(format!(
-            "'{typed}' is not a country/region code: for {name}, enter {code}."
-        )),
-        None => Err(format!(
-            "'{typed}' is not a country/region code; use two letters, for example US, DE or KR."
-        )),
-    }
+    Err(FieldProblem::CountryUnknown {
+        typed: value.trim().to_string(),
+        meant: suggestion(value.trim()),
+    })
 }
 
 /// The code meant by a common mistake: "UK" for GB, or a country's name typed in full.
@@ -319,7 +315,7 @@ mod tests {
     #[test]
     fn unknown_or_missing_codes_are_refused_with_a_hint() {
         for unknown in ["XX", "USA"] {
-            let err = parse(unknown).unwrap_err();
+            let err = parse(unknown).unwrap_err().to_string();
             assert!(
                 err.starts_with(&format!("'{unknown}' is not a country/region code")),
                 "{err}"
@@ -327,7 +323,7 @@ mod tests {
             assert!(err.contains("for example US, DE or KR"), "{err}");
         }
         assert_eq!(
-            parse("  "),
+            parse("  ").map_err(String::from),
             Err("Enter the country/region as a two-letter code, for example US.".into())
         );
         assert_eq!(parse(""), parse("  "));
@@ -335,11 +331,11 @@ mod tests {
 
     #[test]
     fn common_mistakes_are_answered_with_the_code_meant() {
-        let uk = parse("uk").unwrap_err();
+        let uk = parse("uk").unwrap_err().to_string();
         assert!(uk.ends_with("enter GB."), "{uk}");
-        let germany = parse("germany").unwrap_err();
+        let germany = parse("germany").unwrap_err().to_string();
         assert!(germany.ends_with("for Germany, enter DE."), "{germany}");
-        let typed = parse("CURAC\u{327}AO").unwrap_err();
+        let typed = parse("CURAC\u{327}AO").unwrap_err().to_string();
         assert!(typed.ends_with("for Curaçao, enter CW."), "{typed}");
         assert_eq!(
             parse("\u{212A}e"),

@@ -2,6 +2,7 @@
 
 use super::agreement::{Collector, Contact, FieldErrors};
 use super::cloud::Cloud;
+use super::field_problem::FieldProblem;
 use super::{compare, country, fields};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -136,26 +137,20 @@ impl CustomerFilter {
 }
 
 /// Checks a domain prefix and returns the full lower-case domain.
-pub fn domain_from_prefix(prefix: &str) -> Result<String, String> {
+pub fn domain_from_prefix(prefix: &str) -> Result<String, FieldProblem> {
     let prefix = compare::lookup_key(prefix);
     let prefix = prefix.strip_suffix(DOMAIN_SUFFIX).unwrap_or(&prefix);
     if prefix.is_empty() {
-        return Err("Enter a domain prefix: letters a-z and digits 0-9.".into());
+        return Err(FieldProblem::DomainPrefixMissing);
     }
     if let Some(bad) = prefix
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit()))
     {
-        return Err(format!(
-            "A domain prefix holds only letters a-z and digits 0-9; remove '{}'.",
-            super::characters::shown(bad)
-        ));
+        return Err(FieldProblem::DomainPrefixCharacter(bad));
     }
     if prefix.len() > DOMAIN_PREFIX_MAX {
-        return Err(format!(
-            "A domain prefix can be at most {DOMAIN_PREFIX_MAX} characters; this one has {}.",
-            prefix.len()
-        ));
+        return Err(FieldProblem::DomainPrefixTooLong(prefix.len()));
     }
     Ok(format!("{prefix}{DOMAIN_SUFFIX}"))
 }
@@ -176,7 +171,7 @@ impl CustomerDraft {
             F::DomainPrefix,
             domain_from_prefix(&self.domain_prefix).and_then(|domain| {
                 if domain_taken(&domain) {
-                    Err(format!("{domain} is already taken; choose another prefix."))
+                    Err(FieldProblem::DomainTaken(domain))
                 } else {
                     Ok(domain)
                 }
@@ -310,12 +305,15 @@ mod tests {
         assert!(domain_from_prefix(&"a".repeat(27)).is_ok());
         assert!(domain_from_prefix(&"a".repeat(28))
             .unwrap_err()
+            .to_string()
             .contains("at most 27"));
         assert!(domain_from_prefix("")
             .unwrap_err()
+            .to_string()
             .contains("Enter a domain prefix"));
         assert!(domain_from_prefix("con-toso")
             .unwrap_err()
+            .to_string()
             .contains("remove '-'"));
         assert!(domain_from_prefix("café").is_err());
     }
@@ -336,7 +334,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].0, CustomerField::DomainPrefix);
-        assert!(errors[0].1.contains("already taken"));
+        assert!(errors[0].1.to_string().contains("already taken"));
     }
 
     #[test]

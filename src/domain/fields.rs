@@ -1,79 +1,91 @@
-//! Validation of single fields. Each check returns the cleaned value, or a message that says
-//! what is wrong and how to fix it, written to stand next to the field.
+//! Validation of single fields. Each check returns the cleaned value, or the problem, which
+//! each language says next to the field in its own words (see `field_problem`).
 
-use super::characters::{check_visible, quote, shown};
+use super::characters::is_hidden;
+use super::field_problem::{FieldProblem, Subject};
 use chrono::NaiveDate;
 
 pub const NAME_MAX: usize = 50;
 pub const EMAIL_MAX: usize = 254;
 pub const PHONE_MAX: usize = 25;
 
+/// Refuses a value holding a hidden character (see `characters::is_hidden`).
+pub fn check_visible(subject: Subject, value: &str) -> Result<(), FieldProblem> {
+    match value.chars().find(|c| is_hidden(*c)) {
+        Some(character) => Err(FieldProblem::Hidden { subject, character }),
+        None => Ok(()),
+    }
+}
+
 /// A required, trimmed text of at most `max` characters.
-pub fn required_text(label: &str, value: &str, max: usize) -> Result<String, String> {
+pub fn required_text(
+    subject: impl Into<Subject>,
+    value: &str,
+    max: usize,
+) -> Result<String, FieldProblem> {
+    let subject = subject.into();
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        // "Enter the city.", but "Enter address line 1.": a numbered line takes no article.
-        let article = if label.ends_with(|c: char| c.is_ascii_digit()) {
-            ""
-        } else {
-            "the "
-        };
-        return Err(format!("Enter {article}{}.", label.to_lowercase()));
+        return Err(FieldProblem::Missing(subject));
     }
-    optional_text(label, trimmed, max).map(|v| v.unwrap_or_default())
+    optional_text(subject, trimmed, max).map(|v| v.unwrap_or_default())
 }
 
 /// An optional, trimmed text of at most `max` characters; empty means absent.
-pub fn optional_text(label: &str, value: &str, max: usize) -> Result<Option<String>, String> {
+pub fn optional_text(
+    subject: impl Into<Subject>,
+    value: &str,
+    max: usize,
+) -> Result<Option<String>, FieldProblem> {
+    let subject = subject.into();
     let trimmed = value.trim();
     let length = trimmed.chars().count();
     if length > max {
-        return Err(format!(
-            "{label} can be at most {max} characters; this one has {length}."
-        ));
+        return Err(FieldProblem::TooLong {
+            subject,
+            max,
+            length,
+        });
     }
-    check_visible(label, trimmed)?;
+    check_visible(subject, trimmed)?;
     Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
 }
 
 /// A person's first or last name.
-pub fn person_name(label: &str, value: &str) -> Result<String, String> {
-    required_text(label, value, NAME_MAX)
+pub fn person_name(subject: impl Into<Subject>, value: &str) -> Result<String, FieldProblem> {
+    required_text(subject, value, NAME_MAX)
 }
 
 /// A well-formed email address: `local@domain.tld`, no spaces, a dotted domain.
-pub fn email(value: &str) -> Result<String, String> {
+pub fn email(value: &str) -> Result<String, FieldProblem> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("Enter the email address.".into());
+        return Err(FieldProblem::Missing(Subject::Email));
     }
-    let example = "Use the form name@example.com.";
     let length = value.chars().count();
     if length > EMAIL_MAX {
-        return Err(format!(
-            "An email address can be at most {EMAIL_MAX} characters; this one has {length}."
-        ));
+        return Err(FieldProblem::TooLong {
+            subject: Subject::Email,
+            max: EMAIL_MAX,
+            length,
+        });
     }
-    check_visible("An email address", value)?;
+    check_visible(Subject::Email, value)?;
     if value.chars().any(char::is_whitespace) {
-        return Err(format!("An email address cannot contain spaces. {example}"));
+        return Err(FieldProblem::EmailSpaces);
     }
     let Some((local, domain)) = value.rsplit_once('@') else {
-        return Err(format!("The email address needs an @. {example}"));
+        return Err(FieldProblem::EmailNoAt);
     };
     let ats = value.matches('@').count();
     if ats > 1 {
-        return Err(format!(
-            "An email address has one @; this one has {ats}. {example}"
-        ));
+        return Err(FieldProblem::EmailAts(ats));
     }
     if local.is_empty() {
-        return Err(format!("Enter the name before the @. {example}"));
+        return Err(FieldProblem::EmailNoLocalPart);
     }
     if domain.is_empty() {
-        return Err(format!(
-            "Enter the domain after the @, for example contoso.com. {example}"
-        ));
+        return Err(FieldProblem::EmailNoDomain);
     }
     let local_ok = !local.is_empty()
         && local.len() <= 64
@@ -84,9 +96,7 @@ pub fn email(value: &str) -> Result<String, String> {
             .chars()
             .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
     if !local_ok {
-        return Err(format!(
-            "The part before the @ is not valid in an email address. {example}"
-        ));
+        return Err(FieldProblem::EmailBadLocalPart);
     }
     let labels: Vec<&str> = domain.split('.').collect();
     let label_ok = |l: &&str| {
@@ -100,49 +110,44 @@ pub fn email(value: &str) -> Result<String, String> {
         .last()
         .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
     if labels.len() < 2 || !labels.iter().all(label_ok) || !tld_ok {
-        return Err(format!(
-            "The domain after the @ is not valid, for example contoso.com. {example}"
-        ));
+        return Err(FieldProblem::EmailBadDomain);
     }
     Ok(value.to_string())
 }
 
 /// An optional phone number: digits, spaces and `+ - ( ) .`, with 7 to 15 digits.
-pub fn optional_phone(value: &str) -> Result<Option<String>, String> {
+pub fn optional_phone(value: &str) -> Result<Option<String>, FieldProblem> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
     let length = value.chars().count();
     if length > PHONE_MAX {
-        return Err(format!(
-            "A phone number can be at most {PHONE_MAX} characters; this one has {length}."
-        ));
+        return Err(FieldProblem::TooLong {
+            subject: Subject::Phone,
+            max: PHONE_MAX,
+            length,
+        });
     }
-    check_visible("A phone number", value)?;
+    check_visible(Subject::Phone, value)?;
     if let Some(bad) = value
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-().".contains(*c)))
     {
-        return Err(format!(
-            "A phone number can hold only digits, spaces and + - ( ) . — remove '{}'.",
-            shown(bad)
-        ));
+        return Err(FieldProblem::PhoneCharacter(bad));
     }
     let digits = value.chars().filter(char::is_ascii_digit).count();
     if !(7..=15).contains(&digits) {
-        return Err(format!(
-            "A phone number has 7 to 15 digits; this one has {digits}."
-        ));
+        return Err(FieldProblem::PhoneDigits(digits));
     }
     Ok(Some(value.to_string()))
 }
 
 /// Parses a `YYYY-MM-DD` date that is a real calendar date.
-pub fn calendar_date(value: &str) -> Result<NaiveDate, String> {
+pub fn calendar_date(value: &str) -> Result<NaiveDate, FieldProblem> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("Enter the date as YYYY-MM-DD, for example 2018-09-14.".into());
+        return Err(FieldProblem::DateMissing);
     }
     let parts: Vec<&str> = value.split('-').collect();
     let shaped = parts.len() == 3
@@ -151,10 +156,7 @@ pub fn calendar_date(value: &str) -> Result<NaiveDate, String> {
             .zip(&parts)
             .all(|(n, p)| p.len() == *n && p.chars().all(|c| c.is_ascii_digit()));
     if !shaped {
-        return Err(format!(
-            "'{}' is not a date in the form YYYY-MM-DD, for example 2018-09-14.",
-            quote(value)
-        ));
+        return Err(FieldProblem::DateShape(value.to_string()));
     }
     let (y, m, d): (i32, u32, u32) = (
         parts[0].parse().unwrap_or(0),
@@ -162,13 +164,11 @@ pub fn calendar_date(value: &str) -> Result<NaiveDate, String> {
         parts[2].parse().unwrap_or(0),
     );
     if !(1..=12).contains(&m) {
-        return Err(format!(
-            "{value} is not a real date: months run from 01 to 12."
-        ));
+        return Err(FieldProblem::DateMonth(value.to_string()));
     }
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-        let days = days_in_month(y, m);
-        format!("{value} is not a real date: that month has {days} days.")
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| FieldProblem::DateDay {
+        value: value.to_string(),
+        days: days_in_month(y, m),
     })
 }
 
@@ -194,22 +194,21 @@ pub const LATEST_BUSINESS_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2100, 
 };
 
 /// The agreement acceptance date: a real date, from 2014 on, not after the business date.
-pub fn acceptance_date(value: &str, business_date: NaiveDate) -> Result<NaiveDate, String> {
+pub fn acceptance_date(value: &str, business_date: NaiveDate) -> Result<NaiveDate, FieldProblem> {
     let date = not_in_the_future(calendar_date(value)?, business_date)?;
     if date < EARLIEST_ACCEPTANCE {
-        return Err(format!(
-            "{date} is before the Microsoft Cloud Agreement existed; use a date from {EARLIEST_ACCEPTANCE} on. Check the year."
-        ));
+        return Err(FieldProblem::BeforeTheAgreement(date));
     }
     Ok(date)
 }
 
 /// Refuses a date after the business date.
-pub fn not_in_the_future(date: NaiveDate, business_date: NaiveDate) -> Result<NaiveDate, String> {
+pub fn not_in_the_future(
+    date: NaiveDate,
+    business_date: NaiveDate,
+) -> Result<NaiveDate, FieldProblem> {
     if date > business_date {
-        return Err(format!(
-            "You cannot set this to a future date. Use {business_date} or earlier."
-        ));
+        return Err(FieldProblem::FutureDate { business_date });
     }
     Ok(date)
 }

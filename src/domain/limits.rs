@@ -69,7 +69,10 @@ mod tests {
         };
         let errors = over.validate("2018-09-14".parse().unwrap()).unwrap_err();
         assert!(
-            errors[0].1.contains(&format!("at most {NAME_MAX}")),
+            errors[0]
+                .1
+                .to_string()
+                .contains(&format!("at most {NAME_MAX}")),
             "{errors:?}"
         );
     }
@@ -108,6 +111,7 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0]
             .1
+            .to_string()
             .contains(&format!("at most {}", customer::CITY_MAX)));
     }
 }

@@ -12,6 +12,7 @@ pub mod country;
 pub mod credentials;
 pub mod customer;
 pub mod eligibility;
+pub mod field_problem;
 pub mod fields;
 pub mod gate;
 pub mod guid;

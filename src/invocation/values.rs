@@ -55,6 +55,7 @@ pub fn parse_duration(value: &str) -> Result<std::time::Duration, String> {
 pub fn parse_filter(value: &str) -> Result<String, String> {
     fields::optional_text("The filter", value, crate::domain::limits::FILTER_CHARS)
         .map(Option::unwrap_or_default)
+        .map_err(String::from)
 }
 
 /// `--role`: checked by `parse_role`, and listing its values in the help as a fixed set does.
@@ -93,7 +94,7 @@ pub fn parse_role(value: &str) -> Result<Role, String> {
 }
 
 pub fn parse_agent(value: &str) -> Result<String, String> {
-    fields::required_text("Name", value, fields::NAME_MAX)
+    fields::required_text("Name", value, fields::NAME_MAX).map_err(String::from)
 }
 
 /// The agent's name when `--agent` is not given: the user name (`$USER`), checked as `--agent`

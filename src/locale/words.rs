@@ -264,15 +264,24 @@ pub struct OrderWords {}
 
 /// What is wrong with an input or a request, and how to put it right.
 #[derive(Debug)]
-pub struct Problems {}
+pub struct Problems {
+    /// A field's value, next to the field.
+    pub field: fn(&FieldProblem) -> String,
+    /// What a key or a paste left out of a box.
+    pub input: fn(&InputNote) -> String,
+    /// Why the rules or the store refused a request.
+    pub refusal: fn(&ServiceError) -> String,
+}
 
 use crate::domain::agreement::{AgreementKind, Channel};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{Billing, SubscriptionStatus};
+use crate::domain::field_problem::{FieldProblem, InputNote};
 use crate::domain::phase::Phase;
 use crate::domain::role::Role;
 use crate::domain::status::AgreementStatus;
 use crate::domain::timeline::{AgreementEra, Environment};
+use crate::service::ServiceError;
 
 /// The terms of the domain's values, so no screen matches on them itself.
 impl Terms {

@@ -72,11 +72,8 @@ pub enum ServiceError {
     Role(#[from] RoleRefusal),
     #[error("{0}")]
     Gate(#[from] GateRefusal),
-    #[error("Confirmation of customer acceptance is supported with Microsoft Public Cloud only; {company} is in {cloud}.")]
-    NotSupported {
-        company: String,
-        cloud: &'static str,
-    },
+    #[error("Confirmation of customer acceptance is supported with Microsoft Public Cloud only; {company} is in {}.", .cloud.label())]
+    NotSupported { company: String, cloud: Cloud },
     #[error(
         "Confirmation of customer acceptance becomes available on {}.",
         long_date(OPTIONAL_FROM)
@@ -234,7 +231,7 @@ impl Operations<'_> {
             Err(ConfirmRefusal::NotSupported(cloud)) => {
                 return Err(ServiceError::NotSupported {
                     company: customer.map(|c| c.company_name.clone()).unwrap_or_default(),
-                    cloud: cloud.label(),
+                    cloud,
                 })
             }
         }
@@ -466,7 +463,8 @@ impl Operations<'_> {
 
 /// Since when the dashboard requires the agreement it names on `date`: the Microsoft Cloud
 /// Agreement from November 7, 2018, the Microsoft Customer Agreement from February 1, 2020.
-fn required_since(date: NaiveDate) -> NaiveDate {
+/// Since when the confirmation the dashboard asks for on `date` has been mandatory.
+pub fn required_since(date: NaiveDate) -> NaiveDate {
     match timeline::dashboard_agreement(date) {
         AgreementKind::CloudAgreement => MANDATORY_FROM,
         AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_ONLY_FROM,

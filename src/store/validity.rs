@@ -86,7 +86,7 @@ pub fn customer_problems(customer: &Customer) -> Vec<String> {
     let prefix = customer.domain.strip_suffix(customer::DOMAIN_SUFFIX);
     let domain = match prefix.map(customer::domain_from_prefix) {
         Some(Ok(domain)) if domain == customer.domain => Ok(domain),
-        Some(Err(message)) => Err(message),
+        Some(Err(problem)) => Err(problem.to_string()),
         _ => Err(format!(
             "the domain '{}' is not a primary domain: use a lower-case prefix of letters a-z and digits, then {}",
             quote(&customer.domain),
@@ -427,7 +427,7 @@ fn unknown_offer(offer_id: &str) -> String {
 }
 
 /// The message for a stored value that the check refuses or would store differently.
-fn cleaned(check: Result<String, String>, value: &str) -> Option<String> {
+fn cleaned<E: Into<String>>(check: Result<String, E>, value: &str) -> Option<String> {
     match check {
         Ok(clean) if clean == value => None,
         Ok(clean) => Some(format!(
@@ -435,7 +435,7 @@ fn cleaned(check: Result<String, String>, value: &str) -> Option<String> {
             quote(value),
             quote(&clean)
         )),
-        Err(message) => Some(message),
+        Err(message) => Some(message.into()),
     }
 }
 

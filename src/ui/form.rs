@@ -3,8 +3,9 @@
 
 use super::text;
 use super::theme::Palette;
-use crate::app::form::{Form, FormRow};
+use crate::app::form::{FieldNote, Form, FormRow};
 use crate::app::keys::{key_of, Command, FORM};
+use crate::locale::Words;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -17,6 +18,15 @@ const GUTTER: usize = 2;
 const LABEL_COLUMNS: usize = 27;
 /// Widest an input box grows.
 const INPUT_MAX_COLUMNS: usize = 48;
+
+/// A field's message in the session's language.
+pub fn said(note: &FieldNote, words: &Words) -> String {
+    match note {
+        FieldNote::Problem(problem) => (words.problems.field)(problem),
+        FieldNote::Input(input) => (words.problems.input)(input),
+        FieldNote::Said(text) => text.clone(),
+    }
+}
 
 /// A laid-out line, and whether it belongs to the focused item.
 struct Laid {
@@ -31,6 +41,7 @@ pub fn render<F: Copy + PartialEq>(
     area: Rect,
     rows: &[FormRow<F>],
     form: &Form<F>,
+    words: &Words,
     palette: Palette,
 ) {
     let width = (area.width as usize).saturating_sub(GUTTER);
@@ -71,9 +82,10 @@ pub fn render<F: Copy + PartialEq>(
                     .unwrap_or_default();
                 let (line, cursor) = field_line(label, &input, focused, width, palette);
                 push(line, focused, focused.then_some(cursor));
-                if let Some(message) = form.error(*id) {
+                if let Some(note) = form.error(*id) {
+                    let message = said(note, words);
                     for l in
-                        text::wrap_marked("✗ ", message, width.saturating_sub(LABEL_COLUMNS + 2))
+                        text::wrap_marked("✗ ", &message, width.saturating_sub(LABEL_COLUMNS + 2))
                     {
                         let indent = " ".repeat(LABEL_COLUMNS + 2);
                         push(
@@ -95,8 +107,9 @@ pub fn render<F: Copy + PartialEq>(
                     focused,
                     None,
                 );
-                if let Some(message) = form.error(*id) {
-                    for l in text::wrap_marked("✗ ", message, width.saturating_sub(4)) {
+                if let Some(note) = form.error(*id) {
+                    let message = said(note, words);
+                    for l in text::wrap_marked("✗ ", &message, width.saturating_sub(4)) {
                         push(
                             Line::styled(format!("    {l}"), palette.error()),
                             focused,

@@ -30,7 +30,7 @@ fn every_box_of_the_confirmation_form_keeps_its_limit() {
         paste(&mut s, &page());
         let max = limits::acceptance_field(field);
         assert_eq!(acceptance(&s).form.value(id).chars().count(), max);
-        assert!(acceptance(&s).form.error(id).is_some(), "{field:?}");
+        assert!(acceptance(&s).form.message(id).is_some(), "{field:?}");
         press(&mut s, KeyCode::Tab);
     }
     ctrl(&mut s, 's');
@@ -56,10 +56,7 @@ fn save_with(field: A, value: &str) -> Option<String> {
         assets::demo_snapshot(),
         "{value:?} saved nothing"
     );
-    acceptance(&s)
-        .form
-        .error(AField::Input(field))
-        .map(str::to_string)
+    acceptance(&s).form.message(AField::Input(field))
 }
 
 #[test]
@@ -113,7 +110,7 @@ fn the_order_prompt_refuses_a_future_date_and_orders_nothing() {
     clear(&mut s);
     paste(&mut s, "2999-01-01\n");
     ctrl(&mut s, 's');
-    let message = acceptance(&s).form.error(AField::Input(A::Date)).unwrap();
+    let message = acceptance(&s).form.message(AField::Input(A::Date)).unwrap();
     assert!(message.contains("future date"), "{message}");
     assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }

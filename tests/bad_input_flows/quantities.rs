@@ -22,12 +22,12 @@ fn a_seat_count_box_takes_nine_digits_and_refuses_what_is_not_a_number() {
     clear(&mut s);
     paste(&mut s, &"9".repeat(100));
     assert_eq!(editor(&s).form.value(SeatField::Quantity), "9".repeat(9));
-    assert!(editor(&s).form.error(SeatField::Quantity).is_some());
+    assert!(editor(&s).form.message(SeatField::Quantity).is_some());
     clear(&mut s);
     paste(&mut s, "\x1b[2J5");
     ctrl(&mut s, 's');
     assert_eq!(
-        editor(&s).form.error(SeatField::Quantity),
+        editor(&s).form.message(SeatField::Quantity).as_deref(),
         Some("'[2J5' is not a seat count: enter a whole number such as 25.")
     );
     assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());

@@ -22,7 +22,7 @@ fn every_wizard_box_takes_a_page_only_up_to_its_limit_and_says_so() {
         let max = limits::customer_field(field);
         assert_eq!(form.value(id).chars().count(), max, "{field:?}");
         assert!(!form.value(id).chars().any(is_hidden), "{field:?}");
-        let note = form.error(id).expect("a note next to the field");
+        let note = form.message(id).expect("a note next to the field");
         assert!(
             note.contains(&format!("at most {max} characters")),
             "{note}"
@@ -31,8 +31,8 @@ fn every_wizard_box_takes_a_page_only_up_to_its_limit_and_says_so() {
         press(&mut s, KeyCode::Char('x'));
         assert_eq!(wizard(&s).form.value(id).chars().count(), max);
         assert_eq!(
-            wizard(&s).form.error(id),
-            Some(format!("This box holds at most {max} characters.").as_str())
+            wizard(&s).form.message(id),
+            Some(format!("This box holds at most {max} characters."))
         );
         press(&mut s, KeyCode::Tab);
     }
@@ -49,7 +49,7 @@ fn control_characters_and_direction_marks_never_get_into_a_wizard_box() {
         press(&mut s, KeyCode::Char(c));
         let form = &wizard(&s).form;
         assert_eq!(form.value(id), "", "{}", c.escape_unicode());
-        assert!(form.error(id).unwrap().contains("cannot be typed here"));
+        assert!(form.message(id).unwrap().contains("cannot be typed here"));
     }
     paste(&mut s, "\x1b[31mTail\u{202E}spin\r\nToys\t\x07");
     assert_eq!(
@@ -59,7 +59,7 @@ fn control_characters_and_direction_marks_never_get_into_a_wizard_box() {
     );
     assert!(wizard(&s)
         .form
-        .error(id)
+        .message(id)
         .unwrap()
         .contains("3 hidden characters"));
 }
@@ -81,10 +81,13 @@ fn whitespace_only_values_are_missing_values_and_nothing_is_saved() {
         (C::FirstName, "Enter the first name."),
         (C::Email, "Enter the email address."),
     ] {
-        assert_eq!(wizard.form.error(Field::Customer(field)), Some(message));
+        assert_eq!(
+            wizard.form.message(Field::Customer(field)).as_deref(),
+            Some(message)
+        );
     }
-    assert_eq!(wizard.form.error(Field::Customer(C::Line2)), None);
-    assert_eq!(wizard.form.error(Field::Customer(C::Phone)), None);
+    assert_eq!(wizard.form.message(Field::Customer(C::Line2)), None);
+    assert_eq!(wizard.form.message(Field::Customer(C::Phone)), None);
     assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }
 
@@ -100,7 +103,10 @@ fn a_taken_domain_typed_with_its_suffix_in_capitals_is_refused() {
     ctrl(&mut s, 's');
     let wizard = wizard(&s);
     assert_eq!(wizard.step, WizardStep::AccountInfo);
-    let message = wizard.form.error(Field::Customer(C::DomainPrefix)).unwrap();
+    let message = wizard
+        .form
+        .message(Field::Customer(C::DomainPrefix))
+        .unwrap();
     assert!(message.contains("already taken"), "{message}");
     assert_eq!(s.core.store().load().unwrap(), assets::demo_snapshot());
 }

@@ -42,18 +42,19 @@ fn saving_bad_fields_shows_a_message_on_each_and_writes_nothing() {
 
     let form = &acceptance(&s).form;
     assert_eq!(
-        form.error(Field::Input(AcceptanceField::FirstName)),
+        form.message(Field::Input(AcceptanceField::FirstName))
+            .as_deref(),
         Some("Enter the first name.")
     );
-    assert_eq!(form.error(Field::Input(AcceptanceField::LastName)), None);
+    assert_eq!(form.message(Field::Input(AcceptanceField::LastName)), None);
     assert!(form
-        .error(Field::Input(AcceptanceField::Email))
+        .message(Field::Input(AcceptanceField::Email))
         .is_some_and(|m| m.contains("needs an @")));
     assert!(form
-        .error(Field::Input(AcceptanceField::Phone))
+        .message(Field::Input(AcceptanceField::Phone))
         .is_some_and(|m| m.contains("remove 'C'")));
     assert!(form
-        .error(Field::Input(AcceptanceField::Date))
+        .message(Field::Input(AcceptanceField::Date))
         .is_some_and(|m| m.starts_with("You cannot set this to a future date")));
     assert_eq!(
         form.focus,
@@ -73,7 +74,7 @@ fn an_impossible_calendar_date_is_refused_next_to_the_date_field() {
     press(&mut s, KeyCode::Enter); // Save and continue
     let form = &acceptance(&s).form;
     assert_eq!(
-        form.error(Field::Input(AcceptanceField::Date)),
+        form.message(Field::Input(AcceptanceField::Date)).as_deref(),
         Some("2018-02-30 is not a real date: that month has 28 days.")
     );
     for good in [
@@ -82,7 +83,7 @@ fn an_impossible_calendar_date_is_refused_next_to_the_date_field() {
         Field::Input(AcceptanceField::Email),
         Field::Input(AcceptanceField::Phone),
     ] {
-        assert_eq!(form.error(good), None, "{good:?}");
+        assert_eq!(form.message(good), None, "{good:?}");
     }
     assert_eq!(stored(&s), assets::demo_snapshot());
 }
@@ -96,12 +97,12 @@ fn typing_in_a_field_with_a_message_clears_that_message_only() {
     ctrl(&mut s, 's');
     assert!(acceptance(&s)
         .form
-        .error(Field::Input(AcceptanceField::FirstName))
+        .message(Field::Input(AcceptanceField::FirstName))
         .is_some());
     type_text(&mut s, "Diego");
     let form = &acceptance(&s).form;
-    assert_eq!(form.error(Field::Input(AcceptanceField::FirstName)), None);
-    assert!(form.error(Field::Input(AcceptanceField::Date)).is_some());
+    assert_eq!(form.message(Field::Input(AcceptanceField::FirstName)), None);
+    assert!(form.message(Field::Input(AcceptanceField::Date)).is_some());
 }
 
 #[test]

@@ -130,12 +130,12 @@ fn mandatory_phase_next_with_the_box_unticked_stays_with_the_error_on_the_checkb
     assert_eq!(wizard.form.focus, Field::Accepted);
     assert!(wizard
         .form
-        .error(Field::Accepted)
+        .message(Field::Accepted)
         .is_some_and(|m| m.contains("mandatory since November 7, 2018")));
     assert_eq!(
         wizard
             .form
-            .error(Field::Customer(CustomerField::DomainPrefix)),
+            .message(Field::Customer(CustomerField::DomainPrefix)),
         None
     );
     assert_eq!(stored(&s), assets::demo_snapshot());
@@ -188,7 +188,8 @@ fn a_taken_domain_prefix_is_refused_next_to_the_primary_domain_field() {
     assert_eq!(
         wizard
             .form
-            .error(Field::Customer(CustomerField::DomainPrefix)),
+            .message(Field::Customer(CustomerField::DomainPrefix))
+            .as_deref(),
         Some(format!("{contoso} is already taken; choose another prefix.").as_str())
     );
     assert_eq!(
@@ -260,14 +261,14 @@ fn bad_acceptor_fields_are_refused_next_to_those_fields() {
     assert_eq!(wizard.step, WizardStep::AccountInfo);
     assert!(wizard
         .form
-        .error(Field::Acceptor(AcceptanceField::Date))
+        .message(Field::Acceptor(AcceptanceField::Date))
         .is_some_and(|m| m.contains("future date")));
     assert!(wizard
         .form
-        .error(Field::Acceptor(AcceptanceField::Email))
+        .message(Field::Acceptor(AcceptanceField::Email))
         .is_some());
     assert_eq!(
-        wizard.form.error(Field::Customer(CustomerField::Email)),
+        wizard.form.message(Field::Customer(CustomerField::Email)),
         None
     );
     assert_eq!(stored(&s), assets::demo_snapshot());
@@ -335,7 +336,7 @@ fn the_domain_preview_follows_the_prefix_as_typed() {
     ctrl(&mut s, 's');
     assert!(wizard(&s)
         .form
-        .error(Field::Customer(CustomerField::DomainPrefix))
+        .message(Field::Customer(CustomerField::DomainPrefix))
         .is_some());
     assert_eq!(preview(&s), None, "the message by the field says it once");
 }

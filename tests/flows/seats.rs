@@ -75,7 +75,7 @@ fn a_seat_count_above_the_offer_maximum_is_refused_next_to_the_field() {
     keys(&mut s, "\t\n"); // Submit
     let editor = account(&s).seat_editor.as_ref().expect("editor stays open");
     assert_eq!(
-        editor.form.error(SeatField::Quantity),
+        editor.form.message(SeatField::Quantity).as_deref(),
         Some("Microsoft 365 E3 allows at most 10000 seats per subscription; lower the quantity.")
     );
     assert_eq!(editor.form.focus, SeatField::Quantity);
@@ -92,7 +92,7 @@ fn a_seat_count_that_is_not_a_number_is_refused_next_to_the_field() {
     let editor = account(&s).seat_editor.as_ref().expect("editor stays open");
     assert!(editor
         .form
-        .error(SeatField::Quantity)
+        .message(SeatField::Quantity)
         .is_some_and(|m| m.contains("'lots' is not a seat count")));
     assert_eq!(stored(&s), assets::demo_snapshot());
 }

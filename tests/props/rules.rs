@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use pcenter::assets;
 use pcenter::domain::agreement::{held_on, AgreementKind, Confirmation};
 use pcenter::domain::customer::{self, Customer};
+use pcenter::domain::field_problem::FieldProblem;
 use pcenter::domain::fields::{self, EARLIEST_ACCEPTANCE};
 use pcenter::domain::phase::Phase;
 use pcenter::domain::role::Role;
@@ -15,10 +16,10 @@ use proptest::prelude::*;
 
 /// What the form would refuse in a stored customer.
 fn customer_problems(c: &Customer) -> Vec<String> {
-    let same = |check: Result<String, String>, value: &str| match check {
+    let same = |check: Result<String, FieldProblem>, value: &str| match check {
         Ok(clean) if clean == value => None,
         Ok(clean) => Some(format!("{value:?} is not in its cleaned form {clean:?}")),
-        Err(message) => Some(message),
+        Err(problem) => Some(problem.to_string()),
     };
     let a = &c.address;
     let mut problems: Vec<String> = [

@@ -270,8 +270,8 @@ fn a_seat_change_is_refused_when_the_store_says_unconfirmed_whatever_the_session
         let editor = account(&bob).seat_editor.as_ref().expect("the seat editor");
         let refusal = GateRefusal::SeatChange(Needed::CLOUD_IN_DASHBOARD).to_string();
         assert_eq!(
-            editor.form.error(SeatField::Quantity),
-            Some(refusal.as_str()),
+            editor.form.message(SeatField::Quantity),
+            Some(refusal),
             "{}",
             demo.kind
         );

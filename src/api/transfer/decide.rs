@@ -143,7 +143,7 @@ pub fn decide(
                         }
                         _ => None,
                     }
-                    .unwrap_or_else(|| message.clone());
+                    .unwrap_or_else(|| message.to_string());
                     format!("{}: {message}", column.name())
                 })
                 .collect();

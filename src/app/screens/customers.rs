@@ -227,7 +227,7 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
             return match ctx.actor.role.require(GatedAction::CreateCustomer) {
                 Ok(()) => Step::go(Screen::NewCustomer(Box::new(NewCustomer::new(ctx)))),
                 Err(refusal) => {
-                    ctx.error(refusal.to_string());
+                    ctx.refused(refusal);
                     Step::stay()
                 }
             };
@@ -252,7 +252,7 @@ pub fn command(ctx: &mut Context, command: Command) -> Step {
                     Step::run_after_frame(Request::Backup)
                 }
                 Err(refusal) => {
-                    ctx.error(refusal.to_string());
+                    ctx.refused(refusal);
                     Step::stay()
                 }
             };
@@ -289,7 +289,7 @@ pub fn done(ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step 
         }
         Ok(_) => Step::stay(),
         Err(error) => {
-            ctx.error(error.to_string());
+            ctx.refused(error);
             Step::stay()
         }
     }
@@ -316,7 +316,10 @@ fn after_filter_change(ctx: &mut Context, entered: Entered) {
         ctx.customers.refresh(&crate::core::read(&ctx.directory));
     }
     if let Some(note) = entered.note {
-        ctx.error((ctx.words().customers.filter_note)(&note));
+        let words = ctx.words();
+        ctx.error((words.customers.filter_note)(&(words.problems.input)(
+            &note,
+        )));
     }
 }
 

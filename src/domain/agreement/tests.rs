@@ -63,7 +63,7 @@ fn every_bad_field_gets_its_own_message_in_form_order() {
             AcceptanceField::Date
         ]
     );
-    assert!(errors[4].1.contains("future date"));
+    assert!(errors[4].1.to_string().contains("future date"));
 }
 
 #[test]

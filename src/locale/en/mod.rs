@@ -3,6 +3,7 @@
 mod chrome;
 mod customers;
 mod keys;
+mod problems;
 mod terms;
 
 use super::words::*;
@@ -21,5 +22,5 @@ pub static WORDS: Words = Words {
         step_confirmation: "Confirmation",
     },
     order: OrderWords {},
-    problems: Problems {},
+    problems: problems::PROBLEMS,
 };

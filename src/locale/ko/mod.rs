@@ -4,6 +4,9 @@
 mod chrome;
 mod customers;
 mod keys;
+mod particles;
+mod problems;
+mod refusals;
 mod terms;
 
 use super::words::*;
@@ -22,5 +25,5 @@ pub static WORDS: Words = Words {
         step_confirmation: "확인",
     },
     order: OrderWords {},
-    problems: Problems {},
+    problems: problems::PROBLEMS,
 };

@@ -1,6 +1,7 @@
 //! The confirmation form (Update, or the prompt before a new order).
 
 use crate::app::screens::acceptance::{AcceptanceForm, Purpose};
+use crate::locale::Words;
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +9,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn render(frame: &mut Frame, area: Rect, screen: &AcceptanceForm, palette: Palette) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &AcceptanceForm,
+    words: &Words,
+    palette: Palette,
+) {
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let company = text::visible(&screen.company_name);
     let heading = match screen.purpose {
@@ -21,5 +28,5 @@ pub fn render(frame: &mut Frame, area: Rect, screen: &AcceptanceForm, palette: P
         Paragraph::new(Line::styled(heading, palette.heading())),
         title,
     );
-    form::render(frame, body, &screen.rows(), &screen.form, palette);
+    form::render(frame, body, &screen.rows(), &screen.form, words, palette);
 }

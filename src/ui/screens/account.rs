@@ -243,7 +243,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
             .padding(Padding::horizontal(1));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
-        form::render(frame, inner, &editor.rows(), &editor.form, palette);
+        form::render(
+            frame,
+            inner,
+            &editor.rows(),
+            &editor.form,
+            app.ctx.words(),
+            palette,
+        );
     }
 }
 

@@ -26,7 +26,7 @@ pub fn render(
     );
     match wizard.step {
         WizardStep::Subscriptions => subscriptions(frame, body, wizard, palette),
-        _ => form::render(frame, body, &wizard.rows(), &wizard.form, palette),
+        _ => form::render(frame, body, &wizard.rows(), &wizard.form, words, palette),
     }
 }
 

@@ -3,7 +3,7 @@
 //! section with its Update, then Submit), and Confirmation (the new customer's admin user name
 //! and temporary password, then Done). Nothing is saved before Submit.
 
-use super::super::form::{focus_order, Form};
+use super::super::form::{focus_order, FieldNote, Form};
 use super::super::keys::{self, Binding, Command};
 use super::super::{Context, Step};
 use super::order::NewOrder;
@@ -393,11 +393,11 @@ impl NewCustomer {
     fn next(&mut self, ctx: &Context) {
         self.notice = None;
         let customer = self.customer_draft().validate(|d| ctx.domain_taken(d));
-        let mut errors: Vec<(Field, String)> = match &customer {
+        let mut errors: Vec<(Field, FieldNote)> = match &customer {
             Ok(_) => vec![],
             Err(e) => e
                 .iter()
-                .map(|(f, m)| (Field::Customer(*f), m.clone()))
+                .map(|(f, m)| (Field::Customer(*f), m.clone().into()))
                 .collect(),
         };
         let mut acceptance = None;
@@ -411,7 +411,7 @@ impl NewCustomer {
                 }
                 Err(e) => errors.extend(
                     e.into_iter()
-                        .filter_map(|(f, m)| self.acceptance_field(f).map(|f| (f, m))),
+                        .filter_map(|(f, m)| self.acceptance_field(f).map(|f| (f, m.into()))),
                 ),
             }
         } else if self.agreement_section && wizard_requires_confirmation(ctx.phase()) {
@@ -425,7 +425,8 @@ impl NewCustomer {
                     "Confirmation of the {} is mandatory since {}: select this box and enter the acceptance details.",
                     self.agreement.name(),
                     long_date(since)
-                ),
+                )
+                .into(),
             ));
         }
         if !errors.is_empty() {
@@ -441,7 +442,7 @@ impl NewCustomer {
         }
         if let Ok(profile) = customer {
             self.validated = Some((profile, acceptance));
-            self.form.set_errors(vec![]);
+            self.form.clear_errors();
             self.step = WizardStep::Subscriptions;
             self.form.focus = Field::Offers;
         }

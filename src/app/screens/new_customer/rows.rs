@@ -37,7 +37,7 @@ impl NewCustomer {
                     _ if self.form.error(Field::Customer(C::DomainPrefix)).is_some() => None,
                     _ if typed.trim().is_empty() => Some(format!("<prefix>{DOMAIN_SUFFIX}")),
                     Ok(domain) => Some(domain),
-                    Err(problem) => Some(problem),
+                    Err(problem) => Some(problem.to_string()),
                 };
                 if let Some(value) = preview {
                     rows.push(FormRow::Value {

@@ -442,7 +442,7 @@ fn a_taken_domain_goes_back_to_its_field_and_shows_no_confirmation() {
     assert!(wizard
         .form
         .error(Field::Customer(C::DomainPrefix))
-        .is_some_and(|m| m.contains("already taken")));
+        .is_some_and(|m| format!("{m:?}").contains("already taken")));
 }
 
 /// The gate's refusal of a new order, as the service gives it for an unconfirmed customer in

@@ -1,0 +1,7 @@
+use crate::locale::words::Problems;
+
+pub const PROBLEMS: Problems = Problems {
+    field: |problem| problem.to_string(),
+    input: |note| note.to_string(),
+    refusal: |error| error.to_string(),
+};
