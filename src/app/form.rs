@@ -106,7 +106,11 @@ pub struct Form<F> {
 impl<F: Copy + PartialEq> Form<F> {
     /// A form with text inputs holding the given values, focused on `focus`.
     pub fn new(values: impl IntoIterator<Item = (F, String)>, focus: F) -> Form<F> {
-        let initial: Vec<(F, String)> = values.into_iter().collect();
+        // A value stored decomposed opens composed, so what is saved again is composed too.
+        let initial: Vec<(F, String)> = values
+            .into_iter()
+            .map(|(id, value)| (id, crate::locale::composed(&value).into_owned()))
+            .collect();
         Form {
             inputs: initial
                 .iter()

@@ -37,10 +37,26 @@ pub fn clean_paste(text: &str) -> (String, usize) {
     (clean, dropped)
 }
 
+/// The input in Unicode normal form C, the cursor after the same text: Hangul typed or pasted
+/// as separate jamo (as macOS sends it), or a letter and its combining accent, become the one
+/// character a terminal draws and a store keeps.
+pub fn composed(input: &Input) -> Input {
+    let value = input.value();
+    if crate::locale::composed(value) == value {
+        return input.clone();
+    }
+    let before_cursor: String = value.chars().take(input.cursor()).collect();
+    let whole = crate::locale::composed(value).into_owned();
+    let cursor = crate::locale::composed(&before_cursor).chars().count();
+    let length = whole.chars().count();
+    Input::new(whole).with_cursor(cursor.min(length))
+}
+
 /// Inserts pasted text at the cursor, cleaned, and as much of it as the box's `max`
 /// characters leave room for.
 pub fn paste_into(input: &mut Input, text: &str, max: usize) -> Entered {
     let (clean, dropped) = clean_paste(text);
+    let clean = crate::locale::composed(&clean).into_owned();
     let room = max.saturating_sub(input.value().chars().count());
     let offered = clean.chars().count();
     let kept: Vec<char> = clean.chars().take(room).collect();
@@ -48,7 +64,8 @@ pub fn paste_into(input: &mut Input, text: &str, max: usize) -> Entered {
     let mut value: Vec<char> = input.value().chars().collect();
     value.splice(cursor..cursor, kept.iter().copied());
     if !kept.is_empty() {
-        *input = Input::new(value.into_iter().collect()).with_cursor(cursor + kept.len());
+        let pasted = Input::new(value.into_iter().collect()).with_cursor(cursor + kept.len());
+        *input = composed(&pasted);
     }
     Entered {
         changed: !kept.is_empty(),
@@ -72,6 +89,7 @@ pub fn edit_input(input: &mut Input, key: KeyEvent, max: usize) -> Entered {
     if !changed {
         return Entered::default();
     }
+    *input = composed(input);
     let hidden = |value: &str| value.chars().filter(|c| is_hidden(*c)).count();
     let note = if hidden(input.value()) > hidden(before.value()) {
         let first = input.value().chars().find(|c| is_hidden(*c));
@@ -98,6 +116,30 @@ pub fn edit_input(input: &mut Input, key: KeyEvent, max: usize) -> Entered {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    #[test]
+    fn hangul_typed_as_jamo_is_kept_as_syllables_with_the_cursor_after_them() {
+        let mut input = Input::default();
+        // 한글 as macOS sends it: six jamo, one key each.
+        for jamo in ['\u{1112}', '\u{1161}', '\u{11AB}', '\u{1100}', '\u{1173}', '\u{11AF}'] {
+            edit_input(&mut input, key(KeyCode::Char(jamo)), 10);
+        }
+        assert_eq!(input.value(), "한글");
+        assert_eq!(input.cursor(), 2);
+        assert_eq!(input.visual_cursor(), 4, "two wide characters");
+        let mut pasted = Input::default();
+        paste_into(&mut pasted, "Zoe\u{308} \u{1112}\u{1161}\u{11AB}", 10);
+        assert_eq!(pasted.value(), "Zoë 한");
+        assert_eq!(pasted.cursor(), 5);
+    }
+
+    #[test]
+    fn a_composed_value_counts_against_the_limit_as_composed() {
+        let mut input = Input::new("한".into());
+        let entered = paste_into(&mut input, "\u{1100}\u{1173}\u{11AF}", 2);
+        assert!(entered.changed);
+        assert_eq!(input.value(), "한글");
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

@@ -9,12 +9,14 @@ use std::borrow::Cow;
 /// Stands for a hidden character on screen.
 pub const REPLACEMENT: char = '\u{FFFD}';
 
-/// Text as the terminal may show it: a tab or line break becomes a space, any other hidden
-/// character `REPLACEMENT`. One character for one, so a cursor counted in characters keeps
-/// its place.
+/// Text as the terminal may show it: composed (Unicode normal form C, so that Hangul stored
+/// as separate jamo shows as syllables), a tab or line break as a space, any other hidden
+/// character as `REPLACEMENT`. A box's value is composed as it is typed, so its cursor,
+/// counted in characters, keeps its place.
 pub fn visible(text: &str) -> Cow<'_, str> {
+    let text = crate::locale::composed(text);
     if !text.chars().any(is_hidden) {
-        return Cow::Borrowed(text);
+        return text;
     }
     Cow::Owned(
         text.chars()
