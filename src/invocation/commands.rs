@@ -389,8 +389,9 @@ pub enum AgentsCommand {
 #[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum ReportCommand {
     /// Every customer's confirmation status, the confirmation in force (who accepted, date) and
-    /// whether new orders and seat changes are blocked on the business date, then a summary
-    /// (on stderr with --format csv). Helpdesk agents get the status without who accepted.
+    /// whether new orders and seat changes are blocked on the business date, in the dashboard
+    /// and through the API, then a summary (on stderr with --format csv). Helpdesk agents get
+    /// the status without who accepted.
     Compliance {
         /// table: for people; json: the report as one object; csv: for spreadsheets.
         #[arg(long, value_enum, default_value_t = Format::Table)]
