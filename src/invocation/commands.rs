@@ -173,7 +173,7 @@ pub enum AgreementsCommand {
         #[arg(long = "type", value_name = "TYPE")]
         agreement_type: Option<String>,
     },
-    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email
+    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type
     /// (--format microsoft-sample: as Microsoft's GetAllCustomersAgreements sample writes it).
     Export {
         /// Write to this file instead of standard output (- is standard output).
@@ -202,7 +202,8 @@ pub enum AgreementsCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExportFormat {
-    /// pcenter's own: one row per customer with its current confirmation, dates as YYYY-MM-DD.
+    /// pcenter's own: one row per customer with its current confirmation and its agreement's
+    /// Type last, dates as YYYY-MM-DD.
     #[default]
     Pcenter,
     /// Microsoft's sample: the header "TenantId,Domain,Date,First Name,Last Name,Phone,Email ",

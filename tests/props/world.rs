@@ -270,7 +270,7 @@ impl World {
                 prop_assert!(new_confirmations
                     .iter()
                     .all(|c| c.channel == Channel::Import));
-                // The export's rows name no agreement: the business date's is confirmed.
+                // The files' rows name no agreement: the business date's is confirmed.
                 for made in &new_confirmations {
                     of_agreement(made, timeline::dashboard_agreement(today))?;
                 }
