@@ -85,7 +85,7 @@ impl Book {
                 .subscriptions
                 .values()
                 .flatten()
-                .any(|s| later(&s.created_at));
+                .any(|s| s.changed_on() > date);
         if !anything_later {
             self.as_of = Some(date);
             return;
@@ -340,7 +340,13 @@ impl Book {
         }
     }
 
+    /// Puts a subscription as written in place of the book's copy, as the book's business
+    /// date sees it (its seat count and auto-renew of that day).
     pub fn replace_subscription(&mut self, subscription: Subscription) {
+        let subscription = match self.as_of {
+            Some(date) => subscription.as_of(date),
+            None => subscription,
+        };
         if let Some(slot) = self
             .subscriptions
             .get_mut(&subscription.customer_id)

@@ -116,6 +116,7 @@ fn the_table_is_the_default_with_aligned_columns_and_a_summary_line() {
         "Date agreed",
         "New orders",
         "Seat changes",
+        "API orders and seats",
     ];
     let mut at = 0;
     for title in columns {
@@ -165,16 +166,16 @@ fn csv_has_a_header_and_rows_and_the_summary_goes_to_stderr() {
     assert_eq!(lines.len(), 32);
     assert_eq!(
         lines[0],
-        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,AcceptedBy,Email,DateAgreed,NewOrders,SeatChanges"
+        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,AcceptedBy,Email,DateAgreed,NewOrders,SeatChanges,ApiNewOrders,ApiSeatChanges"
     );
     assert!(
-        lines.iter().all(|l| csv_fields(l).len() == 10),
+        lines.iter().all(|l| csv_fields(l).len() == 12),
         "{}",
         run.stdout
     );
-    assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Patti Fernandez,patti.fernandez@contosoelectronics.com,2018-08-08,Allowed,Allowed").as_str()));
-    assert!(lines.contains(&format!("{NORTHWIND},Northwind Traders,northwindtraders.onmicrosoft.com,Public,Not confirmed,,,,Blocked,Blocked").as_str()));
-    assert!(lines.contains(&format!("{LAKEVIEW},City of Lakeview Public Works,lakeviewpublicworks.onmicrosoft.com,US Gov,Not supported,,,,Allowed,Allowed").as_str()));
+    assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Patti Fernandez,patti.fernandez@contosoelectronics.com,2018-08-08,Allowed,Allowed,Allowed,Allowed").as_str()));
+    assert!(lines.contains(&format!("{NORTHWIND},Northwind Traders,northwindtraders.onmicrosoft.com,Public,Not confirmed,,,,Blocked,Blocked,Allowed,Allowed").as_str()));
+    assert!(lines.contains(&format!("{LAKEVIEW},City of Lakeview Public Works,lakeviewpublicworks.onmicrosoft.com,US Gov,Not supported,,,,Allowed,Allowed,Allowed,Allowed").as_str()));
     assert!(!run.stdout.contains("31 customers"));
     assert_eq!(
         run.stderr,
@@ -222,9 +223,9 @@ fn a_helpdesk_agent_sees_statuses_and_blocks_but_not_who_accepted() {
     let lines: Vec<&str> = csv.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,NewOrders,SeatChanges"
+        "TenantId,CompanyName,Domain,Cloud,AgreementStatus,NewOrders,SeatChanges,ApiNewOrders,ApiSeatChanges"
     );
-    assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Allowed,Allowed").as_str()));
+    assert!(lines.contains(&format!("{CONTOSO},Contoso Electronics,contosoelectronics.onmicrosoft.com,Public,Confirmed,Allowed,Allowed,Allowed,Allowed").as_str()));
 }
 
 #[test]
@@ -311,4 +312,103 @@ fn the_report_says_what_the_dashboard_blocks_and_what_the_api_does() {
         blocked(OPTIONAL_DAY),
         (json!(false), json!(false), json!(false))
     );
+}
+
+/// The cell of `tenant`'s row under `title` in a table: the text from the column's start to the
+/// next gap of two spaces.
+fn table_cell(table: &str, company: &str, title: &str) -> String {
+    let header = table.lines().next().unwrap();
+    let row = table
+        .lines()
+        .find(|l| l.starts_with(company))
+        .unwrap_or_else(|| panic!("no {company} in\n{table}"));
+    let column = header
+        .find(title)
+        .unwrap_or_else(|| panic!("no {title} in {header}"));
+    // Company names here are ASCII, so byte and column places agree.
+    let rest = &row[column..];
+    rest.split("  ").next().unwrap().to_string()
+}
+
+#[test]
+fn the_table_and_the_csv_say_what_the_api_blocks_where_it_differs_from_the_dashboard() {
+    let demo = Demo::new();
+    // Between November 7, 2018 and March 21, 2019 in production the dashboard blocks an
+    // unconfirmed customer and the API does not; from March 22 both do.
+    for (today, dashboard, api) in [
+        (MANDATORY_DAY, "Blocked", "Allowed"),
+        ("2019-03-21", "Blocked", "Allowed"),
+        (API_DAY, "Blocked", "Blocked"),
+        (OPTIONAL_DAY, "Allowed", "Allowed"),
+    ] {
+        let table = demo.run(today, &["report", "compliance"]).stdout;
+        assert_eq!(
+            table_cell(&table, "Northwind Traders", "New orders"),
+            dashboard,
+            "{today}\n{table}"
+        );
+        assert_eq!(
+            table_cell(&table, "Northwind Traders", "API orders and seats"),
+            api,
+            "{today}\n{table}"
+        );
+        assert_eq!(
+            table_cell(&table, "Contoso Electronics", "API orders and seats"),
+            "Allowed",
+            "{today}\n{table}"
+        );
+
+        let csv = report(&demo, "admin-agent", today, "csv").stdout;
+        let header = csv_fields(csv.lines().next().unwrap());
+        let northwind = csv.lines().find(|l| l.starts_with(NORTHWIND)).unwrap();
+        let northwind = csv_fields(northwind);
+        let cell = |name: &str| {
+            let at = header.iter().position(|h| h == name).unwrap();
+            northwind[at].clone()
+        };
+        assert_eq!(
+            (cell("NewOrders"), cell("SeatChanges")),
+            (dashboard.to_string(), dashboard.to_string()),
+            "{today}"
+        );
+        assert_eq!(
+            (cell("ApiNewOrders"), cell("ApiSeatChanges")),
+            (api.to_string(), api.to_string()),
+            "{today}"
+        );
+    }
+}
+
+#[test]
+fn in_the_sandbox_the_api_gate_of_the_table_and_the_csv_starts_on_march_11_2019() {
+    let demo = Demo::new();
+    let run = |today: &str, format: &str| {
+        demo.run(
+            today,
+            &[
+                "--environment",
+                "sandbox",
+                "report",
+                "compliance",
+                "--format",
+                format,
+            ],
+        )
+    };
+    for (today, api) in [("2019-03-10", "Allowed"), ("2019-03-11", "Blocked")] {
+        let table = run(today, "table");
+        assert_eq!(table.code, Some(0), "{table:?}");
+        assert_eq!(
+            table_cell(&table.stdout, "Northwind Traders", "API orders and seats"),
+            api,
+            "{today}\n{}",
+            table.stdout
+        );
+        let csv = run(today, "csv").stdout;
+        let northwind = csv.lines().find(|l| l.starts_with(NORTHWIND)).unwrap();
+        assert!(
+            northwind.ends_with(&format!(",Blocked,Blocked,{api},{api}")),
+            "{today}: {northwind}"
+        );
+    }
 }

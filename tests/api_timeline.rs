@@ -263,3 +263,86 @@ fn tables_name_the_agreement_column_by_its_era() {
     let later = header("2020-02-15", &report);
     assert!(later.contains("Agreement confirmed"), "{later}");
 }
+
+/// Contoso's E3 seats in `subscriptions list` on `today`, in JSON and in the table.
+fn e3_seats(demo: &Demo, today: &str) -> (Value, String) {
+    let args = ["subscriptions", "list", "--customer", CONTOSO];
+    let listed = demo.run(today, &args).json();
+    let e3 = (listed["items"].as_array().unwrap().iter())
+        .find(|s| s["id"] == CONTOSO_E3)
+        .unwrap()
+        .clone();
+    let keys: Vec<&str> = e3.as_object().unwrap().keys().map(String::as_str).collect();
+    assert!(
+        !keys
+            .iter()
+            .any(|k| k.contains("hange") || k.contains("istory")),
+        "Partner Center's shape, nothing more: {keys:?}"
+    );
+    let mut table_args = args.to_vec();
+    table_args.extend(["--format", "table"]);
+    let table = demo.run(today, &table_args).stdout;
+    let row = table
+        .lines()
+        .find(|l| l.contains(CONTOSO_E3))
+        .unwrap()
+        .to_string();
+    (e3["quantity"].clone(), row)
+}
+
+#[test]
+fn a_seat_change_shows_from_the_business_date_it_was_made_on_and_not_before() {
+    let demo = Demo::new();
+    let changed = demo.set_seats("admin-agent", "2019-02-01", CONTOSO, CONTOSO_E3, "300");
+    assert_eq!(changed.json()["quantity"], 300, "{changed:?}");
+    let (before, row) = e3_seats(&demo, "2019-01-31");
+    assert_eq!(before, 250);
+    assert!(row.contains(" 250 "), "{row}");
+    assert!(!row.contains("300"), "{row}");
+    assert_eq!(e3_seats(&demo, "2019-02-01").0, 300);
+
+    // A change made at an earlier business date holds until the later one, which stays.
+    let earlier = demo.set_seats("admin-agent", "2019-01-15", CONTOSO, CONTOSO_E3, "270");
+    assert_eq!(earlier.json()["quantity"], 270, "{earlier:?}");
+    for (today, seats) in [
+        ("2019-01-14", 250),
+        ("2019-01-15", 270),
+        ("2019-01-31", 270),
+        ("2019-02-01", 300),
+        (MANDATORY_DAY, 250),
+    ] {
+        assert_eq!(e3_seats(&demo, today).0, seats, "{today}");
+    }
+    // The same count again on its own day changes nothing, and answers with that day's count.
+    let same = demo.set_seats("admin-agent", "2019-01-20", CONTOSO, CONTOSO_E3, "270");
+    assert_eq!(same.json()["quantity"], 270);
+    let stored = demo.snapshot();
+    let e3 = stored
+        .subscriptions
+        .iter()
+        .find(|s| s.id == CONTOSO_E3)
+        .unwrap();
+    assert_eq!(e3.quantity, Some(300));
+    assert_eq!(e3.seat_changes.len(), 2, "{:?}", e3.seat_changes);
+}
+
+#[test]
+fn a_backup_keeps_the_dates_of_seat_changes_and_a_restore_reads_them_back() {
+    let demo = Demo::new();
+    demo.set_seats("admin-agent", "2019-02-01", CONTOSO, CONTOSO_E3, "300");
+    let backup = demo.dir().join("seats.backup");
+    let written = demo.run("2019-02-01", &["backup", "--out", backup.to_str().unwrap()]);
+    assert_eq!(written.code, Some(0), "{written:?}");
+    let text = std::fs::read_to_string(&backup).unwrap();
+    assert!(
+        text.contains(r#""seat_changes":[{"on":"2019-02-01","before":250}]"#),
+        "{text}"
+    );
+    let restored = demo.run(
+        "2019-02-01",
+        &["restore", backup.to_str().unwrap(), "--replace"],
+    );
+    assert_eq!(restored.code, Some(0), "{restored:?}");
+    assert_eq!(e3_seats(&demo, "2019-01-31").0, 250);
+    assert_eq!(e3_seats(&demo, "2019-02-01").0, 300);
+}

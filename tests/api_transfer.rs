@@ -38,7 +38,10 @@ pub const HANBIT: &str = "71f38dd5-9faf-45ed-95e8-75334d80b000"; // confirmed
 pub const TODAY: &str = "2018-11-14";
 pub const AGENT: &str = "Megan Bowen";
 
+/// The header of a file exported before the Type column: such files still import.
 pub const HEADER: &str = "TenantId,Domain,Date,First Name,Last Name,Phone,Email";
+/// The header the export writes: the same columns, then the agreement's type.
+pub const EXPORT_HEADER: &str = "TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type";
 
 /// pcenter on the store under `data`, on `TODAY`, as `AGENT`, with none of its environment
 /// variables inherited and no terminal.

@@ -2,15 +2,15 @@
 //! Microsoft's bulk sample (Partner-Center-DotNet-Samples, sdk/SdkSamples/Agreements:
 //! GetAllCustomersAgreements.cs writes it, ImportCustomersAgreement.cs reads it), run as the
 //! real binary on temporary data directories: the file known by its header, its US dates, its
-//! Type column, the rows the sample refuses, and an export → import round trip.
+//! Type column, the rows the sample refuses, and export → import round trips in both formats.
 
 mod binary;
 
 use pcenter::assets;
 use pcenter::book::Book;
 use pcenter::domain::agreement::{
-    Channel, Confirmation, Contact, CUSTOMER_AGREEMENT_TEMPLATE_ID, CUSTOMER_AGREEMENT_TYPE,
-    MCA_TEMPLATE_ID, MCA_TYPE,
+    self, AgreementKind, Channel, Confirmation, Contact, CUSTOMER_AGREEMENT_TEMPLATE_ID,
+    CUSTOMER_AGREEMENT_TYPE, MCA_TEMPLATE_ID, MCA_TYPE,
 };
 use pcenter::domain::cloud::Cloud;
 use pcenter::store::{SledStore, Snapshot, Store, StoreError};
@@ -293,10 +293,12 @@ fn an_import_reads_the_samples_file_and_says_what_is_wrong_with_each_refused_row
 }
 
 #[test]
-fn a_header_naming_the_type_column_is_the_samples_and_the_exports_own_header_is_not() {
+fn the_samples_header_keeps_its_space_before_a_type_column_and_the_exports_own_header_has_none() {
     let (dir, _) = demo_dir();
+    // The sample's header, with its eighth column named: read as the sample's (the date in the
+    // API's form, the Type in any case).
     let typed = format!(
-        "TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type\n\
+        "{SAMPLE_HEADER},Type\n\
          {NORTHWIND},northwindtraders.onmicrosoft.com,2019-11-20T00:00:00.000Z,Grace,Hopper,,grace@northwindtraders.com,microsoftcustomeragreement\n"
     );
     let file = write(dir.path(), "typed.csv", &typed);
@@ -309,21 +311,39 @@ fn a_header_naming_the_type_column_is_the_samples_and_the_exports_own_header_is_
     assert_eq!(northwind[0].agreement_type, CUSTOMER_AGREEMENT_TYPE);
     assert_eq!(northwind[0].date_agreed.to_string(), "2019-11-20");
 
-    // Without the space after Email, the header is the export's own: its rows have seven
-    // values and dates as YYYY-MM-DD, as before.
+    // The same names without the space are pcenter's own header, as its export writes it:
+    // dates as YYYY-MM-DD and a value in every column, so the sample's dates are refused...
     let own = format!(
-        "TenantId,Domain,Date,First Name,Last Name,Phone,Email\n\
-         {SAKURA},sakuradesign.onmicrosoft.com,11/15/2019 12:00:00 AM,Haruto,Sato,,haruto.sato@sakura.jp,MicrosoftCustomerAgreement\n"
+        "TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type\n\
+         {SAKURA},sakuradesign.onmicrosoft.com,11/15/2019 12:00:00 AM,Haruto,Sato,,haruto.sato@sakura.jp,MicrosoftCustomerAgreement\n\
+         {HANBIT},hanbitlogistics.onmicrosoft.com,,,,,\n"
     );
     let file = write(dir.path(), "own.csv", &own);
     let output = run(dir.path(), &["agreements", "import", arg(&file)]);
     assert_eq!(output.status.code(), Some(11));
+    let said = stdout(&output);
     assert!(
-        stdout(&output)
-            .starts_with("line 2: rejected: the row has 8 fields where the header has 7"),
-        "{}",
-        stdout(&output)
+        said.starts_with(
+            "line 2: rejected: Date: '11/15/2019 12:00:00 AM' is a date as a spreadsheet shows it"
+        ),
+        "{said}"
     );
+    assert!(
+        said.contains("line 3: rejected: the row has 7 fields where the header has 8"),
+        "{said}"
+    );
+    // ...and its rows confirm the agreement their Type names.
+    let own = format!(
+        "TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type\n\
+         {SAKURA},sakuradesign.onmicrosoft.com,2019-11-15,Haruto,Sato,,haruto.sato@sakura.jp,MicrosoftCustomerAgreement\n"
+    );
+    let file = write(dir.path(), "own.csv", &own);
+    let output = run(dir.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let sakura = load(dir.path());
+    let sakura = confirmations(&sakura, SAKURA);
+    assert_eq!(sakura.len(), 1);
+    assert_eq!(sakura[0].agreement_type, CUSTOMER_AGREEMENT_TYPE);
 }
 
 #[test]
@@ -511,4 +531,161 @@ fn the_help_names_both_formats() {
     let import = run(dir.path(), &["agreements", "import", "--help"]);
     let help = stdout(&import);
     assert!(help.contains("GetAllCustomersAgreements"), "{help}");
+}
+
+/// Each customer's confirmations on `TODAY` as an export carries them: who accepted, when,
+/// and which agreement (who recorded them, when and how are the import's own).
+fn as_exported(snapshot: &Snapshot, sample: bool) -> Vec<(String, String, Contact, String)> {
+    let mut book = Book::from_snapshot(snapshot.clone());
+    let today = TODAY.parse().unwrap();
+    book.set_as_of(today);
+    let mut exported = Vec::new();
+    for customer in book.customers_by_name() {
+        let all = book.confirmations(&customer.id);
+        let kept: Vec<&Confirmation> = match sample {
+            true => (AgreementKind::ALL.iter())
+                .filter_map(|kind| agreement::current_of(all, *kind, today))
+                .collect(),
+            false => agreement::confirmation_in_force(all, today)
+                .into_iter()
+                .collect(),
+        };
+        exported.extend(kept.into_iter().map(|c| {
+            (
+                c.customer_id.clone(),
+                c.agreement_type.clone(),
+                c.accepted_by.clone(),
+                c.date_agreed.to_string(),
+            )
+        }));
+    }
+    exported
+}
+
+#[test]
+fn an_export_in_either_format_restores_its_confirmations_of_both_agreements_in_a_store_without_any()
+{
+    // Contoso's Customer Agreement is its latest; Northwind has both, by different people.
+    let more = vec![
+        confirmation(
+            NORTHWIND,
+            "2018-11-01",
+            ["Ada", "O'Brien", "ada@northwindtraders.com"],
+            Some("+44 20 7946 0000"),
+            false,
+        ),
+        confirmation(
+            NORTHWIND,
+            "2019-10-01",
+            ["Grace", "=Hopper", "grace@northwindtraders.com"],
+            None,
+            true,
+        ),
+    ];
+    for (format, sample) in [("pcenter", false), ("microsoft-sample", true)] {
+        let (dir, before) = demo_dir_with(more.clone());
+        let file = dir.path().join("agreements.csv");
+        let export = run(
+            dir.path(),
+            &[
+                "agreements",
+                "export",
+                "--format",
+                format,
+                "--out",
+                arg(&file),
+            ],
+        );
+        assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+        let csv = std::fs::read_to_string(&file).unwrap();
+        if !sample {
+            let contoso = csv.lines().find(|l| l.starts_with(CONTOSO)).unwrap();
+            assert!(
+                contoso.ends_with(",patti@contosoelectronics.com,MicrosoftCustomerAgreement"),
+                "{contoso}"
+            );
+        }
+
+        // The same customers, orders and subscriptions, without a confirmation.
+        let empty = tempfile::tempdir().unwrap();
+        let without = Snapshot {
+            confirmations: Vec::new(),
+            ..before.clone()
+        };
+        open(empty.path())
+            .write_snapshot(&without)
+            .expect("seed the store");
+        let import = run(empty.path(), &["agreements", "import", arg(&file)]);
+        assert_eq!(
+            import.status.code(),
+            Some(0),
+            "{format}: {}",
+            stdout(&import)
+        );
+        let after = load(empty.path());
+        let expected = as_exported(&before, sample);
+        assert!(
+            expected
+                .iter()
+                .any(|(id, kind, ..)| id == CONTOSO && kind == CUSTOMER_AGREEMENT_TYPE),
+            "{expected:?}"
+        );
+        assert_eq!(as_exported(&after, sample), expected, "{format}");
+        for c in &after.confirmations {
+            assert_eq!(c.channel, Channel::Import, "{c:?}");
+            let template = match c.agreement_type.as_str() {
+                CUSTOMER_AGREEMENT_TYPE => CUSTOMER_AGREEMENT_TEMPLATE_ID,
+                _ => MCA_TEMPLATE_ID,
+            };
+            assert_eq!(c.template_id, template, "{c:?}");
+        }
+    }
+}
+
+#[test]
+fn a_file_exported_before_the_type_column_still_imports_confirming_the_agreement_of_the_day() {
+    let (dir, before) = demo_dir();
+    let export = run(dir.path(), &["agreements", "export"]);
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    // The export as it was written before: the first seven columns.
+    let old: String = stdout(&export)
+        .lines()
+        .map(|line| {
+            let end = line.rfind(',').unwrap();
+            format!("{}\n", &line[..end])
+        })
+        .collect();
+    assert!(old.starts_with("TenantId,Domain,Date,First Name,Last Name,Phone,Email\n"));
+    let empty = tempfile::tempdir().unwrap();
+    let without = Snapshot {
+        confirmations: Vec::new(),
+        ..before.clone()
+    };
+    open(empty.path())
+        .write_snapshot(&without)
+        .expect("seed the store");
+    let file = write(empty.path(), "old.csv", &old);
+    let import = run(empty.path(), &["agreements", "import", arg(&file)]);
+    assert_eq!(import.status.code(), Some(0), "{}", stdout(&import));
+    let after = load(empty.path());
+    let confirmed: Vec<&str> = after
+        .confirmations
+        .iter()
+        .map(|c| c.customer_id.as_str())
+        .collect();
+    let expected: Vec<String> = as_exported(&before, false)
+        .into_iter()
+        .map(|(id, ..)| id)
+        .collect();
+    assert_eq!(confirmed.len(), expected.len());
+    // Without a Type, each row confirms the agreement the dashboard confirms on the business
+    // date: until January 31, 2020 the Microsoft Cloud Agreement.
+    assert!(
+        after
+            .confirmations
+            .iter()
+            .all(|c| c.agreement_type == MCA_TYPE),
+        "{:?}",
+        after.confirmations
+    );
 }

@@ -575,18 +575,18 @@ fn the_report_the_export_and_the_import_are_served_as_their_commands_make_them()
     let (status, _, export) = curl_text(&server, "GET", "/_pcenter/export", &ann, None);
     assert_eq!(status, 200);
     assert!(
-        export.starts_with("TenantId,Domain,Date,First Name,Last Name,Phone,Email"),
+        export.starts_with("TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type\n"),
         "{export}"
     );
     // Northwind confirmed in an edited export, and a row for nobody.
     let edited: String = export
         .lines()
         .map(|line| match line.starts_with(NORTHWIND) {
-            true => format!("{NORTHWIND},,2018-11-10,Pat,Lee,,pat@northwind.example"),
+            true => format!("{NORTHWIND},,2018-11-10,Pat,Lee,,pat@northwind.example,"),
             false => line.to_string(),
         })
         .chain([
-            "00000000-0000-0000-0000-000000000000,,2018-11-10,No,Body,,no@body.example".to_string(),
+            "00000000-0000-0000-0000-000000000000,,2018-11-10,No,Body,,no@body.example,MicrosoftCloudAgreement".to_string(),
         ])
         .collect::<Vec<_>>()
         .join("\n");

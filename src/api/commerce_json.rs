@@ -152,6 +152,8 @@ mod tests {
             status: SubscriptionStatus::Active,
             auto_renew: true,
             created_at: at(),
+            seat_changes: vec![],
+            auto_renew_changes: vec![],
         }
     }
 

@@ -142,6 +142,17 @@ fn blocked(yes: bool) -> &'static str {
     }
 }
 
+/// The API's gate in one cell of the table: orders and seat changes are blocked on the same
+/// days, so one word says both; were they ever apart, the cell names the one blocked.
+fn api_blocked(row: &Row) -> &'static str {
+    match (row.api_new_orders_blocked, row.api_seat_changes_blocked) {
+        (true, true) => "Blocked",
+        (false, false) => "Allowed",
+        (true, false) => "Orders blocked",
+        (false, true) => "Seats blocked",
+    }
+}
+
 /// The cells of a row for the table and the CSV: who accepted and when only if shown.
 fn cells(row: &Row, shows_who: bool) -> Vec<String> {
     let mut cells = vec![
@@ -168,7 +179,7 @@ fn cells(row: &Row, shows_who: bool) -> Vec<String> {
 }
 
 /// The columns of a role: who accepted and when only if shown.
-fn header<T: Copy>(names: [T; 9], shows_who: bool) -> Vec<T> {
+fn header<T: Copy, const N: usize>(names: [T; N], shows_who: bool) -> Vec<T> {
     let mut header = names.to_vec();
     if !shows_who {
         header.drain(4..7);
@@ -177,9 +188,10 @@ fn header<T: Copy>(names: [T; 9], shows_who: bool) -> Vec<T> {
 }
 
 /// On a narrow terminal, what a person acts on stays: the company, its status, the date and
-/// whether orders and seat changes are blocked; email, domain, cloud and who accepted give way
-/// in that order.
-const TABLE_HEADER: [Column; 9] = [
+/// whether orders and seat changes are blocked, in the dashboard and through the API; email,
+/// domain, cloud and who accepted give way in that order. The API's gate takes one column, so
+/// that at 80 columns company names keep some room.
+const TABLE_HEADER: [Column; 10] = [
     Column::kept("Company name").cut(),
     Column::kept("Primary domain").dropped(2).cut(),
     Column::kept("Cloud").dropped(3),
@@ -189,8 +201,10 @@ const TABLE_HEADER: [Column; 9] = [
     Column::kept("Date agreed").short("Date"),
     Column::kept("New orders").short("Orders"),
     Column::kept("Seat changes").short("Seats"),
+    Column::kept("API orders and seats").short("API"),
 ];
-const CSV_HEADER: [&str; 9] = [
+/// New columns come last, so that scripts reading the earlier ones by place keep working.
+const CSV_HEADER: [&str; 11] = [
     "CompanyName",
     "Domain",
     "Cloud",
@@ -200,12 +214,14 @@ const CSV_HEADER: [&str; 9] = [
     "DateAgreed",
     "NewOrders",
     "SeatChanges",
+    "ApiNewOrders",
+    "ApiSeatChanges",
 ];
 
 pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
     let business_date = api.actor.business_date;
-    // The report tells what the dashboard blocks (the gate of the API started later, see
-    // `timeline::mandatory_from`).
+    // The phase and the summary are the dashboard's; each row also says what the API blocks
+    // (its gate started later, see `timeline::mandatory_from`).
     let phase = Phase::on(business_date);
     let role = api.actor.role;
     let shows_who = role.may(GatedAction::SeeConfirmation);
@@ -230,7 +246,11 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
         Format::Table => {
             let table: Vec<Vec<String>> = rows
                 .inspect(|r| summary.count(r))
-                .map(|r| cells(&r, shows_who))
+                .map(|r| {
+                    let mut cells = cells(&r, shows_who);
+                    cells.push(api_blocked(&r).to_string());
+                    cells
+                })
                 .collect();
             if table.is_empty() {
                 writeln!(out, "{NO_CUSTOMERS_YET}").map_err(write_error)?;
@@ -258,7 +278,11 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             output::csv_record(&mut out, &names).map_err(write_error)?;
             for r in rows {
                 summary.count(&r);
-                let cells = cells(&r, shows_who);
+                let mut cells = cells(&r, shows_who);
+                cells.extend([
+                    blocked(r.api_new_orders_blocked).to_string(),
+                    blocked(r.api_seat_changes_blocked).to_string(),
+                ]);
                 let mut fields = vec![r.tenant_id];
                 fields.extend(cells.iter().map(String::as_str));
                 output::csv_record(&mut out, &fields).map_err(write_error)?;

@@ -97,6 +97,17 @@ impl SubscriptionStatus {
     }
 }
 
+/// What a value of a subscription was until a business date, when it was changed: kept so
+/// that the subscription reads on an earlier date as it was then (see `Subscription::as_of`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change<T> {
+    /// The business date the change was made on: from it on the value is the next change's
+    /// `before`, or, after the last change, the subscription's own.
+    pub on: NaiveDate,
+    /// The value until that day.
+    pub before: T,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscription {
     pub id: String,
@@ -105,14 +116,78 @@ pub struct Subscription {
     pub offer_id: String,
     pub offer_name: String,
     pub billing: Billing,
-    /// Seats for seat-based subscriptions; `None` for usage-based ones.
+    /// Seats for seat-based subscriptions; `None` for usage-based ones. The count of the
+    /// latest change: at an earlier business date see `quantity_on`.
     pub quantity: Option<u32>,
     pub status: SubscriptionStatus,
     pub auto_renew: bool,
     pub created_at: DateTime<Utc>,
+    /// The seat count before each change of it, in date order; none for a count never changed
+    /// (and in records written before changes were dated).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seat_changes: Vec<Change<u32>>,
+    /// Auto-renew before each change of it, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub auto_renew_changes: Vec<Change<bool>>,
 }
 
 impl Subscription {
+    /// The seat count on the business date `date` (`None` for a usage-based subscription).
+    pub fn quantity_on(&self, date: NaiveDate) -> Option<u32> {
+        self.quantity
+            .map(|current| value_on(&self.seat_changes, current, date))
+    }
+
+    /// Whether it renewed automatically on the business date `date`.
+    pub fn auto_renew_on(&self, date: NaiveDate) -> bool {
+        value_on(&self.auto_renew_changes, self.auto_renew, date)
+    }
+
+    /// The subscription as it was on the business date `date`: its seat count and auto-renew
+    /// of that day, without the changes made later. (Whether it existed then is its
+    /// `created_at`'s to say.)
+    pub fn as_of(mut self, date: NaiveDate) -> Subscription {
+        self.quantity = self.quantity_on(date);
+        self.auto_renew = self.auto_renew_on(date);
+        self.seat_changes.retain(|change| change.on <= date);
+        self.auto_renew_changes.retain(|change| change.on <= date);
+        self
+    }
+
+    /// Changes the seat count from the business date `date` on. A change dated before a later
+    /// one holds until that one: the count of the latest date stays the current count.
+    pub fn set_quantity_on(&mut self, date: NaiveDate, quantity: u32) {
+        let created = self.created_at.date_naive();
+        match self.quantity.as_mut() {
+            Some(current) => record(&mut self.seat_changes, current, created, date, quantity),
+            None => self.quantity = Some(quantity),
+        }
+    }
+
+    /// Turns auto-renew on or off from the business date `date` on, as `set_quantity_on`
+    /// changes seats.
+    pub fn set_auto_renew_on(&mut self, date: NaiveDate, on: bool) {
+        let created = self.created_at.date_naive();
+        record(
+            &mut self.auto_renew_changes,
+            &mut self.auto_renew,
+            created,
+            date,
+            on,
+        );
+    }
+
+    /// The last business date it was created or changed on: from then on it reads the same
+    /// whatever the date.
+    pub fn changed_on(&self) -> NaiveDate {
+        let seats = self.seat_changes.last().map(|change| change.on);
+        let renewal = self.auto_renew_changes.last().map(|change| change.on);
+        [seats, renewal]
+            .into_iter()
+            .flatten()
+            .fold(self.created_at.date_naive(), NaiveDate::max)
+    }
+
     /// A suspended subscription keeps its seat count until it is active again.
     pub fn check_seats_changeable(&self) -> Result<(), String> {
         match self.status {
@@ -121,6 +196,46 @@ impl Subscription {
                 "{} is suspended: its seat count can change once it is active again.",
                 self.offer_name
             )),
+        }
+    }
+}
+
+/// A value on `date`, given its changes in date order and its value after the last one.
+fn value_on<T: Copy>(changes: &[Change<T>], current: T, date: NaiveDate) -> T {
+    changes
+        .iter()
+        .find(|change| change.on > date)
+        .map_or(current, |change| change.before)
+}
+
+/// Makes `value` the value from `date` until the next change (for good after the last one),
+/// keeping what it was before. One change a day at most, none on the day of creation (the
+/// value it was created with is no earlier value), and none that leaves the value as it was.
+fn record<T: Copy + PartialEq>(
+    changes: &mut Vec<Change<T>>,
+    current: &mut T,
+    created: NaiveDate,
+    date: NaiveDate,
+    value: T,
+) {
+    let before = value_on(changes, *current, date);
+    let at = changes.partition_point(|change| change.on <= date);
+    match changes.get_mut(at) {
+        Some(next) => next.before = value,
+        None => *current = value,
+    }
+    let same_day = at > 0 && changes[at - 1].on == date;
+    if !same_day && date > created {
+        changes.insert(at, Change { on: date, before });
+    }
+    // A change to the value it already had changes nothing: left out, so that each one kept
+    // says when the value really changed.
+    let mut after = *current;
+    for i in (0..changes.len()).rev() {
+        if changes[i].before == after {
+            changes.remove(i);
+        } else {
+            after = changes[i].before;
         }
     }
 }
@@ -204,6 +319,117 @@ mod tests {
         assert_eq!(check_line(&azure(), 1), Ok(1));
         assert!(check_line(&azure(), 2).is_err());
         assert_eq!(check_line(&e3(), 25), Ok(25));
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn seats(quantity: u32) -> Subscription {
+        Subscription {
+            id: "s".into(),
+            customer_id: "c".into(),
+            order_id: "o".into(),
+            offer_id: "e3".into(),
+            offer_name: "Microsoft 365 E3".into(),
+            billing: Billing::SeatBased,
+            quantity: Some(quantity),
+            status: SubscriptionStatus::Active,
+            auto_renew: true,
+            created_at: "2018-11-01T10:00:00Z".parse().unwrap(),
+            seat_changes: vec![],
+            auto_renew_changes: vec![],
+        }
+    }
+
+    fn counts(s: &Subscription, days: &[&str]) -> Vec<Option<u32>> {
+        days.iter().map(|day| s.quantity_on(d(day))).collect()
+    }
+
+    #[test]
+    fn a_seat_count_reads_on_each_day_as_it_was_changed_by_then() {
+        let mut s = seats(5);
+        s.set_quantity_on(d("2018-12-01"), 10);
+        assert_eq!(s.quantity, Some(10));
+        assert_eq!(
+            s.seat_changes,
+            [Change {
+                on: d("2018-12-01"),
+                before: 5
+            }]
+        );
+        let days = ["2018-11-01", "2018-11-30", "2018-12-01", "2019-01-01"];
+        assert_eq!(counts(&s, &days), [Some(5), Some(5), Some(10), Some(10)]);
+        let then = s.clone().as_of(d("2018-11-30"));
+        assert_eq!((then.quantity, then.seat_changes.len()), (Some(5), 0));
+        assert_eq!(s.clone().as_of(d("2018-12-01")), s);
+        assert_eq!(s.changed_on(), d("2018-12-01"));
+    }
+
+    #[test]
+    fn a_change_dated_before_a_later_one_holds_until_it_and_the_latest_count_stays_current() {
+        let mut s = seats(5);
+        s.set_quantity_on(d("2018-12-01"), 10);
+        s.set_quantity_on(d("2018-11-15"), 7);
+        assert_eq!(s.quantity, Some(10));
+        let days = ["2018-11-14", "2018-11-15", "2018-11-30", "2018-12-01"];
+        assert_eq!(counts(&s, &days), [Some(5), Some(7), Some(7), Some(10)]);
+        // Back to the later count on the earlier day: the later change no longer changes it.
+        s.set_quantity_on(d("2018-11-15"), 10);
+        assert_eq!(
+            s.seat_changes,
+            [Change {
+                on: d("2018-11-15"),
+                before: 5
+            }]
+        );
+        assert_eq!(s.changed_on(), d("2018-11-15"));
+    }
+
+    #[test]
+    fn one_change_a_day_and_none_on_the_day_of_creation_or_back_to_the_same_count() {
+        let mut s = seats(5);
+        s.set_quantity_on(d("2018-11-01"), 6);
+        assert_eq!((s.quantity, s.seat_changes.len()), (Some(6), 0));
+        s.set_quantity_on(d("2018-11-20"), 8);
+        s.set_quantity_on(d("2018-11-20"), 9);
+        assert_eq!(
+            s.seat_changes,
+            [Change {
+                on: d("2018-11-20"),
+                before: 6
+            }]
+        );
+        s.set_quantity_on(d("2018-11-20"), 6);
+        assert!(s.seat_changes.is_empty(), "{:?}", s.seat_changes);
+        assert_eq!(s.quantity, Some(6));
+    }
+
+    #[test]
+    fn auto_renew_is_dated_as_seats_are() {
+        let mut s = seats(5);
+        s.set_auto_renew_on(d("2019-01-10"), false);
+        assert!(s.auto_renew_on(d("2019-01-09")));
+        assert!(!s.auto_renew_on(d("2019-01-10")));
+        assert!(s.clone().as_of(d("2019-01-09")).auto_renew);
+        assert_eq!(s.changed_on(), d("2019-01-10"));
+        assert_eq!(s.quantity_on(d("2018-11-01")), Some(5));
+    }
+
+    #[test]
+    fn a_subscription_without_history_reads_as_json_written_before_it() {
+        let mut s = seats(5);
+        let json = serde_json::to_value(&s).unwrap();
+        assert!(json.get("seat_changes").is_none(), "{json}");
+        assert!(json.get("auto_renew_changes").is_none(), "{json}");
+        assert_eq!(serde_json::from_value::<Subscription>(json).unwrap(), s);
+        s.set_quantity_on(d("2018-12-01"), 10);
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(
+            json["seat_changes"],
+            serde_json::json!([{"on": "2018-12-01", "before": 5}])
+        );
+        assert_eq!(serde_json::from_value::<Subscription>(json).unwrap(), s);
     }
 
     #[test]

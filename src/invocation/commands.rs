@@ -173,7 +173,7 @@ pub enum AgreementsCommand {
         #[arg(long = "type", value_name = "TYPE")]
         agreement_type: Option<String>,
     },
-    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email
+    /// Every customer's latest confirmation as CSV: TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type
     /// (--format microsoft-sample: as Microsoft's GetAllCustomersAgreements sample writes it).
     Export {
         /// Write to this file instead of standard output (- is standard output).
@@ -202,7 +202,8 @@ pub enum AgreementsCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExportFormat {
-    /// pcenter's own: one row per customer with its current confirmation, dates as YYYY-MM-DD.
+    /// pcenter's own: one row per customer with its current confirmation and its agreement's
+    /// Type last, dates as YYYY-MM-DD.
     #[default]
     Pcenter,
     /// Microsoft's sample: the header "TenantId,Domain,Date,First Name,Last Name,Phone,Email ",
@@ -389,8 +390,9 @@ pub enum AgentsCommand {
 #[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]
 pub enum ReportCommand {
     /// Every customer's confirmation status, the confirmation in force (who accepted, date) and
-    /// whether new orders and seat changes are blocked on the business date, then a summary
-    /// (on stderr with --format csv). Helpdesk agents get the status without who accepted.
+    /// whether new orders and seat changes are blocked on the business date, in the dashboard
+    /// and through the API, then a summary (on stderr with --format csv). Helpdesk agents get
+    /// the status without who accepted.
     Compliance {
         /// table: for people; json: the report as one object; csv: for spreadsheets.
         #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -449,6 +449,8 @@ impl Operations<'_> {
                     status: SubscriptionStatus::Active,
                     auto_renew: true,
                     created_at: self.now,
+                    seat_changes: Vec::new(),
+                    auto_renew_changes: Vec::new(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;

@@ -1,4 +1,5 @@
-//! Changes to a subscription: its seat count (gated) and auto-renew (never gated).
+//! Changes to a subscription: its seat count (gated) and auto-renew (never gated), each dated
+//! on the business date it is made on, so that earlier dates read the subscription as it was.
 
 use super::{find_offer, Changed, Operations, ServiceError};
 use crate::domain::commerce::Subscription;
@@ -26,18 +27,19 @@ impl Operations<'_> {
             .map_err(ServiceError::Invalid)?;
         facts.check_seat_change(subscription.billing)?;
         let offer = find_offer(&subscription.offer_id)?;
+        let date = self.actor.business_date;
         let quantity = offer
-            .check_seats_on(quantity, self.actor.business_date)
+            .check_seats_on(quantity, date)
             .map_err(ServiceError::Invalid)?;
-        let mut changed = subscription.clone();
-        changed.quantity = Some(quantity);
+        let mut changed = self.as_stored(subscription)?;
+        changed.set_quantity_on(date, quantity);
         self.store.update_subscription(&changed)?;
         self.book.replace_subscription(changed.clone());
         self.changes.push(Changed::SeatsChanged {
             customer_id: customer_id.to_string(),
             subscription_id: changed.id.clone(),
         });
-        Ok(changed)
+        Ok(changed.as_of(date))
     }
 
     /// Turns auto-renew on or off. No confirmation gate applies: auto-renewal is never blocked
@@ -55,15 +57,25 @@ impl Operations<'_> {
         if subscription.auto_renew == on {
             return Ok(subscription.clone());
         }
-        let mut changed = subscription.clone();
-        changed.auto_renew = on;
+        let date = self.actor.business_date;
+        let mut changed = self.as_stored(subscription)?;
+        changed.set_auto_renew_on(date, on);
         self.store.update_subscription(&changed)?;
         self.book.replace_subscription(changed.clone());
         self.changes.push(Changed::AutoRenewSet {
             customer_id: customer_id.to_string(),
             subscription_id: changed.id.clone(),
         });
-        Ok(changed)
+        Ok(changed.as_of(date))
+    }
+
+    /// The subscription as the store holds it, with the changes made after the business date
+    /// that the book leaves out: a change writes the whole record, and must keep them.
+    fn as_stored(&self, seen: &Subscription) -> Result<Subscription, ServiceError> {
+        let stored = self.store.dossier(&seen.customer_id)?.and_then(|dossier| {
+            (dossier.subscriptions.into_iter()).find(|stored| stored.id == seen.id)
+        });
+        Ok(stored.unwrap_or_else(|| seen.clone()))
     }
 
     fn subscription(

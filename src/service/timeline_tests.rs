@@ -284,3 +284,113 @@ fn no_one_accepted_the_customer_agreement_before_it_existed() {
         .confirm(NORTHWIND, acceptance, Channel::Command)
         .is_ok());
 }
+
+const CONTOSO_E3: &str = "75619fe3-9809-41cf-b6b6-40f5c3c3f4f0"; // 250 seats since 2018-06-04
+
+impl World {
+    /// The same store on another business date, for the same agent through the same face.
+    fn on(self, date: &str) -> World {
+        let business_date = date.parse().unwrap();
+        World {
+            book: Book::on(business_date),
+            actor: Actor {
+                business_date,
+                ..self.actor
+            },
+            store: self.store,
+        }
+    }
+
+    /// Contoso's E3 as this world's business date sees it.
+    fn e3(&mut self) -> Subscription {
+        self.ops().load(CONTOSO).unwrap();
+        self.book.subscription(CONTOSO, CONTOSO_E3).unwrap().clone()
+    }
+}
+
+#[test]
+fn a_seat_change_counts_from_the_business_date_it_was_made_on() {
+    let mut w = dashboard("2021-03-01");
+    let changed = w.ops().change_seats(CONTOSO, CONTOSO_E3, 300).unwrap();
+    assert_eq!(changed.quantity, Some(300));
+    assert_eq!(w.e3().quantity, Some(300));
+
+    // The day before, the subscription still had its 250 seats, in every read.
+    let mut before = w.on("2021-02-28");
+    assert_eq!(before.e3().quantity, Some(250));
+    let stored = before.store.dossier(CONTOSO).unwrap().unwrap();
+    assert_eq!(stored.changed_on(), "2021-03-01".parse().unwrap());
+    let then = stored.clone().as_of("2021-02-28".parse().unwrap()).unwrap();
+    let e3 = |dossier: &crate::store::Dossier| {
+        let found = dossier.subscriptions.iter().find(|s| s.id == CONTOSO_E3);
+        found.unwrap().quantity
+    };
+    assert_eq!((e3(&stored), e3(&then)), (Some(300), Some(250)));
+    // A book of the whole store, moved back to that day, reads it again as it was.
+    let mut book = Book::from_snapshot(before.store.load().unwrap());
+    assert_eq!(
+        book.subscription(CONTOSO, CONTOSO_E3).unwrap().quantity,
+        Some(300)
+    );
+    book.set_as_of("2021-02-28".parse().unwrap());
+    assert_eq!(
+        book.subscription(CONTOSO, CONTOSO_E3).unwrap().quantity,
+        Some(250)
+    );
+    // The list row is worked out again for that day, from the records of that day.
+    let row = stored.listed();
+    assert_eq!(row.changed_on, Some("2021-03-01".parse().unwrap()));
+    let day_before = crate::store::row_on(&before.store, row, "2021-02-28".parse().unwrap());
+    assert_eq!(day_before.unwrap(), Some(then.listed()));
+
+    let mut after = before.on("2021-03-01");
+    assert_eq!(after.e3().quantity, Some(300));
+}
+
+#[test]
+fn a_change_made_at_an_earlier_business_date_holds_until_the_later_one() {
+    let mut w = dashboard("2021-03-01");
+    w.ops().change_seats(CONTOSO, CONTOSO_E3, 300).unwrap();
+    let mut earlier = w.on("2021-02-15");
+    assert_eq!(earlier.e3().quantity, Some(250));
+    let changed = earlier
+        .ops()
+        .change_seats(CONTOSO, CONTOSO_E3, 270)
+        .unwrap();
+    assert_eq!(changed.quantity, Some(270), "answered as of its own day");
+    let stored = earlier.store.dossier(CONTOSO).unwrap().unwrap();
+    let e3 = stored
+        .subscriptions
+        .iter()
+        .find(|s| s.id == CONTOSO_E3)
+        .unwrap();
+    assert_eq!(
+        e3.quantity,
+        Some(300),
+        "the latest date's count stays current"
+    );
+    let on = |day: &str| e3.quantity_on(day.parse().unwrap());
+    assert_eq!(
+        [
+            on("2021-02-14"),
+            on("2021-02-15"),
+            on("2021-02-28"),
+            on("2021-03-01")
+        ],
+        [Some(250), Some(270), Some(270), Some(300)]
+    );
+    assert_eq!(
+        crate::store::audit(&earlier.store).unwrap(),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn auto_renew_turned_off_later_is_still_on_at_an_earlier_business_date() {
+    let mut w = dashboard("2021-03-01");
+    let changed = w.ops().set_auto_renew(CONTOSO, CONTOSO_E3, false).unwrap();
+    assert!(!changed.auto_renew);
+    let mut before = w.on("2021-02-28");
+    assert!(before.e3().auto_renew);
+    assert!(!before.on("2021-03-01").e3().auto_renew);
+}

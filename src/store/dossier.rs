@@ -36,25 +36,28 @@ impl Dossier {
     }
 
     /// The customer as it was on the business date `date`: `None` when it was created later;
-    /// else without the confirmations recorded, and the orders and subscriptions made, later.
-    /// (A seat count changed later keeps its new value: changes are not dated.)
+    /// else without the confirmations recorded, and the orders and subscriptions made, later,
+    /// and each subscription with the seat count and auto-renew it had that day.
     pub fn as_of(mut self, date: NaiveDate) -> Option<Dossier> {
         if self.customer.created_at.date_naive() > date {
             return None;
         }
         self.confirmations.retain(|c| c.recorded_on() <= date);
         self.orders.retain(|o| o.created_at.date_naive() <= date);
-        self.subscriptions
-            .retain(|s| s.created_at.date_naive() <= date);
+        self.subscriptions = (self.subscriptions.into_iter())
+            .filter(|s| s.created_at.date_naive() <= date)
+            .map(|s| s.as_of(date))
+            .collect();
         Some(self)
     }
 
-    /// The last business date on which one of its records was made: from then on the
-    /// customer's list row is the same whatever the date (but for the agreement's era).
+    /// The last business date on which one of its records was made or changed (a seat count,
+    /// auto-renew): from then on the customer reads the same whatever the date (its list row
+    /// too, but for the agreement's era).
     pub fn changed_on(&self) -> NaiveDate {
         let confirmations = self.confirmations.iter().map(|c| c.counts_from());
         let orders = self.orders.iter().map(|o| o.created_at.date_naive());
-        let subscriptions = self.subscriptions.iter().map(|s| s.created_at.date_naive());
+        let subscriptions = self.subscriptions.iter().map(Subscription::changed_on);
         confirmations
             .chain(orders)
             .chain(subscriptions)

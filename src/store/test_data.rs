@@ -123,6 +123,8 @@ pub fn seat_subscription(id: &str, order: &Order, seats: u32) -> Subscription {
         status: SubscriptionStatus::Active,
         auto_renew: true,
         created_at: order.created_at,
+        seat_changes: Vec::new(),
+        auto_renew_changes: Vec::new(),
     }
 }
 
@@ -138,5 +140,7 @@ pub fn usage_subscription(id: &str, order: &Order) -> Subscription {
         status: SubscriptionStatus::Active,
         auto_renew: false,
         created_at: order.created_at,
+        seat_changes: Vec::new(),
+        auto_renew_changes: Vec::new(),
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::agreement::{AgreementKind, Confirmation};
 use crate::domain::catalog;
 use crate::domain::characters::quote;
 use crate::domain::cloud::Cloud;
-use crate::domain::commerce::{check_line, Billing, Order, Subscription};
+use crate::domain::commerce::{check_line, Billing, Change, Order, Subscription};
 use crate::domain::country;
 use crate::domain::customer::{self, Customer};
 use crate::domain::fields::{self, EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE, NAME_MAX};
@@ -248,7 +248,77 @@ pub fn subscription_problems(subscription: &Subscription) -> Vec<String> {
         )),
         (Billing::UsageBased, None) => {}
     }
+    problems.extend(history_problems(subscription));
     problems
+}
+
+/// What is wrong with the dated changes of a subscription's seat count and auto-renew: each
+/// history in date order, one change a day at most, each after the day the subscription was
+/// created and by the last business date there can be, each a change of the value; the seat
+/// counts of a seat-based subscription only, each one its offer allows.
+pub fn history_problems(subscription: &Subscription) -> Vec<String> {
+    let what = format!("the subscription {}", subscription.id);
+    let created = subscription.created_at.date_naive();
+    let mut problems = Vec::new();
+    let mut dates = |kind: &str, days: &[NaiveDate]| {
+        if days.windows(2).any(|pair| pair[0] >= pair[1]) {
+            problems.push(format!(
+                "{what} has {kind} changes out of date order, or two on one day"
+            ));
+        }
+        for day in days {
+            if *day <= created {
+                problems.push(format!(
+                    "{what} has a {kind} change on {day}, not after the day it was created ({created})"
+                ));
+            }
+            if *day > LATEST_BUSINESS_DATE {
+                problems.push(format!(
+                    "{what} has a {kind} change on {day}, after {LATEST_BUSINESS_DATE}, the last business date there can be"
+                ));
+            }
+        }
+    };
+    let seat_days: Vec<NaiveDate> = subscription.seat_changes.iter().map(|c| c.on).collect();
+    let renewal_days: Vec<NaiveDate> = (subscription.auto_renew_changes.iter())
+        .map(|c| c.on)
+        .collect();
+    dates("seat", &seat_days);
+    dates("auto-renew", &renewal_days);
+    match subscription.quantity {
+        None if !subscription.seat_changes.is_empty() => {
+            problems.push(format!("{what} has seat count changes, but no seat count"))
+        }
+        None => {}
+        Some(current) => {
+            if changes_nothing(&subscription.seat_changes, &current) {
+                problems.push(format!(
+                    "{what} has a seat count change that leaves the count as it was"
+                ));
+            }
+            if let Some(offer) = catalog::offer(&subscription.offer_id) {
+                problems.extend(subscription.seat_changes.iter().filter_map(|change| {
+                    (offer.check_seats(change.before).err())
+                        .map(|why| format!("{what}: its seat count before {}: {why}", change.on))
+                }));
+            }
+        }
+    }
+    if changes_nothing(&subscription.auto_renew_changes, &subscription.auto_renew) {
+        problems.push(format!(
+            "{what} has an auto-renew change that leaves it as it was"
+        ));
+    }
+    problems
+}
+
+/// Whether one of `changes` leaves the value as it was: its `before` is the value after it
+/// (the next change's `before`, or `current` after the last).
+fn changes_nothing<T: PartialEq>(changes: &[Change<T>], current: &T) -> bool {
+    changes.iter().enumerate().any(|(i, change)| {
+        let after = changes.get(i + 1).map_or(current, |next| &next.before);
+        change.before == *after
+    })
 }
 
 /// What is wrong with a new order and the subscriptions it makes: one per line item, of that
@@ -272,14 +342,18 @@ pub fn new_order_problems(order: &Order, subscriptions: &[Subscription]) -> Vec<
 }
 
 /// What is wrong with a changed subscription: a change of anything but its seats, status and
-/// auto-renew, and new seats the offer does not allow. Only the change is judged: a
+/// auto-renew (with their dated changes), and new seats the offer does not allow. Only the change is judged: a
 /// subscription an older version stored (of an offer since left out of the catalog, say) can
 /// still have its auto-renew turned on or off.
 pub fn changed_subscription_problems(stored: &Subscription, changed: &Subscription) -> Vec<String> {
-    let mut problems = if changed.quantity == stored.quantity {
-        Vec::new()
-    } else {
+    let mut problems = if changed.quantity != stored.quantity {
         subscription_problems(changed)
+    } else if changed.seat_changes != stored.seat_changes
+        || changed.auto_renew_changes != stored.auto_renew_changes
+    {
+        history_problems(changed)
+    } else {
+        Vec::new()
     };
     let fixed = |s: &Subscription| {
         (

@@ -234,3 +234,46 @@ fn a_confirmation_is_of_a_known_agreement_its_type_the_one_of_its_template() {
     confirmation.template_id = "00000000-0000-0000-0000-000000000000".into();
     assert!(unknown(&confirmation), "an unknown template");
 }
+
+#[test]
+fn dated_changes_of_seats_and_auto_renew_are_accepted_when_they_hold_together() {
+    let stored = demo()
+        .subscriptions
+        .into_iter()
+        .find(|s| s.billing == Billing::SeatBased && s.quantity.is_some_and(|n| n > 2))
+        .unwrap();
+    let created = stored.created_at.date_naive();
+    let day = |days: u64| created + chrono::Days::new(days);
+    let mut changed = stored.clone();
+    changed.set_quantity_on(day(10), 2);
+    changed.set_quantity_on(day(5), 1);
+    changed.set_auto_renew_on(day(7), !stored.auto_renew);
+    assert_eq!(subscription_problems(&changed), Vec::<String>::new());
+    assert_eq!(
+        changed_subscription_problems(&stored, &changed),
+        Vec::<String>::new()
+    );
+    // Only the history changes when a change is made before a later one: judged all the same.
+    let mut earlier = changed.clone();
+    earlier.seat_changes[0].before = 0;
+    assert!(changed_subscription_problems(&changed, &earlier)
+        .iter()
+        .any(|p| p.contains("seat count before") && p.contains("at least 1 seat")));
+
+    let problems = |s: &Subscription| history_problems(s).join("\n");
+    let mut disordered = changed.clone();
+    disordered.seat_changes.reverse();
+    assert!(problems(&disordered).contains("out of date order"));
+    let mut at_creation = changed.clone();
+    at_creation.seat_changes[0].on = created;
+    assert!(problems(&at_creation).contains("not after the day it was created"));
+    let mut no_change = changed.clone();
+    no_change.auto_renew_changes[0].before = no_change.auto_renew;
+    assert!(problems(&no_change).contains("auto-renew change that leaves it as it was"));
+    let mut usage = changed.clone();
+    usage.quantity = None;
+    assert!(problems(&usage).contains("seat count changes, but no seat count"));
+    let mut late = changed;
+    late.auto_renew_changes[0].on = LATEST_BUSINESS_DATE + chrono::Days::new(1);
+    assert!(problems(&late).contains("the last business date there can be"));
+}

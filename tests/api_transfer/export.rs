@@ -72,7 +72,7 @@ fn every_customer_has_one_row_in_name_order_with_its_current_confirmation() {
     assert_eq!(stderr(&output), "");
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], HEADER);
+    assert_eq!(lines[0], EXPORT_HEADER);
     assert_eq!(lines.len(), 1 + 31);
     assert!(text.ends_with('\n'));
 
@@ -85,21 +85,21 @@ fn every_customer_has_one_row_in_name_order_with_its_current_confirmation() {
     let row = |id: &str| *lines.iter().find(|l| l.starts_with(id)).unwrap();
     assert_eq!(
         row(CONTOSO),
-        format!("{CONTOSO},contosoelectronics.onmicrosoft.com,2018-08-08,Patti,Fernandez,'+1 (425) 555-0100,patti.fernandez@contosoelectronics.com")
+        format!("{CONTOSO},contosoelectronics.onmicrosoft.com,2018-08-08,Patti,Fernandez,'+1 (425) 555-0100,patti.fernandez@contosoelectronics.com,MicrosoftCloudAgreement")
     );
     assert_eq!(
         row(NORTHWIND),
-        format!("{NORTHWIND},northwindtraders.onmicrosoft.com,,,,,")
+        format!("{NORTHWIND},northwindtraders.onmicrosoft.com,,,,,,")
     );
     assert_eq!(
         row(BAECKEREI),
-        format!("{BAECKEREI},baeckereischroeder.onmicrosoft.com,,,,,"),
+        format!("{BAECKEREI},baeckereischroeder.onmicrosoft.com,,,,,,"),
         "a national-cloud customer has no confirmation to export"
     );
     assert_eq!(
         row(HANBIT),
         format!(
-            "{HANBIT},{},2018-11-10,Ji-woo,\"Park, \"\"JW\"\"\",,jiwoo.park@hanbit.co.kr",
+            "{HANBIT},{},2018-11-10,Ji-woo,\"Park, \"\"JW\"\"\",,jiwoo.park@hanbit.co.kr,MicrosoftCloudAgreement",
             domain(&demo, HANBIT)
         ),
         "the latest acceptance date wins, whenever it was recorded"
@@ -107,7 +107,7 @@ fn every_customer_has_one_row_in_name_order_with_its_current_confirmation() {
     assert_eq!(
         row(SAKURA),
         format!(
-            "{SAKURA},{},2018-10-05,Yui,Tanaka,,yui@sakura.jp",
+            "{SAKURA},{},2018-10-05,Yui,Tanaka,,yui@sakura.jp,MicrosoftCloudAgreement",
             domain(&demo, SAKURA)
         ),
         "on the same date, the later recording wins"

@@ -61,7 +61,7 @@ fn an_export_neutralises_formulas_and_imports_back_exactly() {
     let row = text.lines().find(|l| l.starts_with(FORMULAS)).unwrap();
     assert_eq!(
         row,
-        format!("{FORMULAS},formulas.onmicrosoft.com,2018-10-01,'@Ada,''+Lovelace,'+1 (425) 555-0100,'=1+1@formulas.com")
+        format!("{FORMULAS},formulas.onmicrosoft.com,2018-10-01,'@Ada,''+Lovelace,'+1 (425) 555-0100,'=1+1@formulas.com,MicrosoftCloudAgreement")
     );
     let contoso = text.lines().find(|l| l.starts_with(CONTOSO)).unwrap();
     assert!(contoso.contains(",'+1 (425) 555-0100,"), "{contoso}");

@@ -63,7 +63,7 @@ fn out_dash_is_standard_output() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), stdout(&to_stdout));
-    assert!(stdout(&output).starts_with(HEADER));
+    assert!(stdout(&output).starts_with(&format!("{EXPORT_HEADER}\n")));
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
 

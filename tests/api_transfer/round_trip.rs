@@ -129,7 +129,7 @@ fn export_then_import_of_10000_customers_leaves_the_store_unchanged() {
         .find(|l| l.contains(",tenant00015.onmicrosoft.com,"))
         .unwrap();
     assert!(
-        row.ends_with(",2018-08-22,O'Brien,\"\"\"Kiki\"\" Okafor\",,user15.0@tenant00015.com"),
+        row.ends_with(",2018-08-22,O'Brien,\"\"\"Kiki\"\" Okafor\",,user15.0@tenant00015.com,MicrosoftCloudAgreement"),
         "{row}"
     );
 

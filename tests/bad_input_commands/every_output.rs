@@ -240,6 +240,7 @@ fn an_export_of_stored_hidden_characters_imports_back_unchanged() {
             contact.last_name.clone(),
             contact.phone.clone().unwrap(),
             contact.email.clone(),
+            "MicrosoftCloudAgreement".to_string(),
         ]
     );
 

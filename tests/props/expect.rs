@@ -525,8 +525,10 @@ fn set_seats(
     let Some(own) = own else {
         return;
     };
-    let count = set_seats_count(seats, own.quantity);
-    if own.quantity == Some(count) {
+    // Seat changes are dated: the count of the business date is the one the command changes.
+    let then = own.quantity_on(facts.today);
+    let count = set_seats_count(seats, then);
+    if then == Some(count) {
         return; // Nothing changes: nothing else is checked.
     }
     e.applies(

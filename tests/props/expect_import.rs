@@ -1,8 +1,8 @@
 //! What `agreements import` may do with a file, told row by row: a file that cannot be read
 //! as the export's CSV is refused whole; otherwise some row certainly breaks a rule (and the
-//! import ends with 11) or none does (and it ends with 0). The export's rows name no agreement:
-//! each confirms the one the dashboard confirms on the business date, and names a customer
-//! that must exist on that date.
+//! import ends with 11) or none does (and it ends with 0). The files are in the export's CSV as
+//! written before its Type column, so their rows name no agreement: each confirms the one the
+//! dashboard confirms on the business date, and names a customer that must exist on that date.
 
 use crate::commands::*;
 use crate::expect::{confirmable, Expected, Facts, Rule};
@@ -11,7 +11,7 @@ use pcenter::domain::customer::Customer;
 use pcenter::domain::timeline;
 use std::collections::HashMap;
 
-/// The export's columns, in its order.
+/// The export's columns before Type, in their order: a file without Type still imports.
 pub const COLUMNS: [&str; 7] = [
     "TenantId",
     "Domain",

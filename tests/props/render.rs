@@ -38,8 +38,8 @@ impl World {
         path.to_string_lossy().into_owned()
     }
 
-    /// The arguments of `command`, after the options.
-    pub fn render(&mut self, command: &Cmd, before: &Snapshot) -> Vec<String> {
+    /// The arguments of `command`, after the options, for a call on the business date `today`.
+    pub fn render(&mut self, command: &Cmd, before: &Snapshot, today: &str) -> Vec<String> {
         let text = |customer| customer_text(customer, before);
         let mut args: Vec<String> = Vec::new();
         let mut push = |items: &[&str]| args.extend(items.iter().map(|s| s.to_string()));
@@ -137,7 +137,13 @@ impl World {
                 let count = match seats {
                     Seats::Count(count) => count.to_string(),
                     Seats::Text(text) => text.to_string(),
-                    Seats::Same => current.and_then(|s| s.quantity).unwrap_or(1).to_string(),
+                    // The count of the call's business date (seat changes are dated).
+                    Seats::Same => (current.and_then(|s| match today.parse() {
+                        Ok(today) => s.quantity_on(today),
+                        Err(_) => s.quantity,
+                    }))
+                    .unwrap_or(1)
+                    .to_string(),
                 };
                 push(&["subscriptions", "set-seats", "--customer", &named]);
                 push(&["--subscription", &id, "--quantity", &count]);

@@ -186,7 +186,7 @@ pub fn check_step(
             prop_assert_eq!(sub.created_at.date_naive(), today, "subscription {:?}", sub);
             continue;
         };
-        if was.quantity != sub.quantity {
+        if was.quantity != sub.quantity || was.seat_changes != sub.seat_changes {
             let customer = existing(&sub.customer_id);
             prop_assert!(
                 customer.is_some() && was.created_at.date_naive() <= today,

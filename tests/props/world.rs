@@ -129,7 +129,7 @@ impl World {
         if let Some(environment) = call.environment {
             args.extend(["--environment".to_string(), environment.to_string()]);
         }
-        args.extend(self.render(&call.command, &before));
+        args.extend(self.render(&call.command, &before, call.today));
         let (outcome, output) = self.execute(&args);
         let written = self.last_backup.take();
         let (after, environment) = self.audited()?;
@@ -256,13 +256,26 @@ impl World {
                     .iter()
                     .find(|s| s.id == id)
                     .expect("found");
-                let count = set_seats_count(*seats, was.quantity);
+                // Dated: the count changes from the business date on; a later change keeps
+                // its own count from its day on.
+                let count = set_seats_count(*seats, was.quantity_on(today));
                 let now = after
                     .subscriptions
                     .iter()
                     .find(|s| s.id == id)
                     .expect("kept");
-                prop_assert_eq!(now.quantity, Some(count));
+                prop_assert_eq!(now.quantity_on(today), Some(count));
+                let later = (was.seat_changes.iter().chain(&now.seat_changes))
+                    .map(|change| change.on)
+                    .filter(|on| *on > today);
+                for on in later {
+                    prop_assert_eq!(
+                        now.quantity_on(on),
+                        was.quantity_on(on),
+                        "the count changed later, on {}, is no longer that day's",
+                        on
+                    );
+                }
                 prop_assert_eq!(after.subscriptions.len(), before.subscriptions.len());
             }
             Cmd::Import { dry_run, file } => {
@@ -270,7 +283,7 @@ impl World {
                 prop_assert!(new_confirmations
                     .iter()
                     .all(|c| c.channel == Channel::Import));
-                // The export's rows name no agreement: the business date's is confirmed.
+                // The files' rows name no agreement: the business date's is confirmed.
                 for made in &new_confirmations {
                     of_agreement(made, timeline::dashboard_agreement(today))?;
                 }

@@ -142,6 +142,8 @@ impl Generator {
                     status,
                     auto_renew: self.rng.chance(85),
                     created_at: at,
+                    seat_changes: Vec::new(),
+                    auto_renew_changes: Vec::new(),
                 });
                 self.tally.subscriptions += 1;
             }

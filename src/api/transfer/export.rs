@@ -1,6 +1,8 @@
 //! `pcenter agreements export [--out FILE] [--format pcenter|microsoft-sample]`: in pcenter's
 //! own CSV, one row per customer in company-name order, with the values of its current
-//! confirmation, or empty columns when it has none; in the CSV of Microsoft's sample (see
+//! confirmation and the type of its agreement, or empty columns when it has none (an import
+//! then confirms the agreement the row names, whatever the business date); in the CSV of
+//! Microsoft's sample (see
 //! `microsoft`), one row per customer and agreement it has a confirmation of.
 
 use super::microsoft;
@@ -89,9 +91,15 @@ fn write_rows(book: &Book, as_of: NaiveDate, out: &mut dyn Write) -> io::Result<
             Some(c) => {
                 confirmed += 1;
                 let date = c.date_agreed.format("%Y-%m-%d").to_string();
-                csv_record(out, &row(id, domain, &date, c))?;
+                let [id, domain, date, first, last, phone, email] = row(id, domain, &date, c);
+                // The store holds confirmations of known agreements only; were one of another
+                // type kept, its type is written as it is, and an import says it names none.
+                let kind = c
+                    .kind()
+                    .map_or(c.agreement_type.as_str(), |k| k.type_name());
+                csv_record(out, &[id, domain, date, first, last, phone, email, kind])?;
             }
-            None => csv_record(out, &[id, domain, "", "", "", "", ""])?,
+            None => csv_record(out, &[id, domain, "", "", "", "", "", ""])?,
         }
     }
     Ok(confirmed)
@@ -140,7 +148,7 @@ fn write_sample_rows(book: &Book, as_of: NaiveDate, out: &mut dyn Write) -> io::
 }
 
 /// The columns both formats share, in their order: TenantId, Domain, Date, First Name, Last
-/// Name, Phone, Email.
+/// Name, Phone, Email (each then ends with the agreement's type).
 fn row<'a>(
     id: &'a str,
     domain: &'a str,

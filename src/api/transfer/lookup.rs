@@ -64,7 +64,7 @@ impl<'s> Customers<'s> {
         let (tenant, domain) = (row.get(TenantId), row.get(Domain));
         // Microsoft's sample needs both the tenant ID and the domain.
         if dialect == Dialect::MicrosoftSample && (tenant.is_empty() || domain.is_empty()) {
-            let names: Vec<&str> = (Column::READ.iter())
+            let names: Vec<&str> = (Column::ALL.iter())
                 .filter(|c| matches!(c, TenantId | Domain) || missing.contains(c))
                 .filter(|c| row.get(**c).is_empty())
                 .map(|c| c.name())

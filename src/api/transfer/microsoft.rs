@@ -9,7 +9,9 @@
 //! has; a customer without any has one row of its tenant ID and domain and five empty values.
 //! The date is .NET's general form in US English: `11/14/2018 12:00:00 AM` (month first).
 //!
-//! A header naming the eighth column `Type` is read the same way.
+//! A header of the sample's with an eighth column named `Type` (`…,Email ,Type`) is read the
+//! same way. The space after Email tells the sample's header from pcenter's own, which names
+//! the same columns, then Type, without it (see `rows`).
 
 use super::csv::Record;
 use crate::domain::agreement::AgreementKind;
@@ -36,8 +38,11 @@ pub const TYPE: &str = "Type";
 /// How many values a row of the sample has: eight with a confirmation, seven without.
 pub const WIDTH: usize = 8;
 
-/// Whether `record` is the sample's header: its seven names in its order (in any case), then
-/// either the space the sample writes after Email or an eighth column named Type.
+/// Whether `record` is the sample's header, judged on the whole of it: its seven names in its
+/// order (in any case) with the space the sample writes after Email, maybe followed by an
+/// eighth column named Type. Without that space it is pcenter's own header, whose columns are
+/// the same names, then Type: telling them apart by the number of columns alone would read
+/// one as the other.
 pub fn is_sample_header(record: &Record) -> bool {
     let fields = &record.fields;
     let named = fields.len() >= NAMES.len()
@@ -45,12 +50,10 @@ pub fn is_sample_header(record: &Record) -> bool {
             .iter()
             .zip(fields)
             .all(|(name, field)| field.trim().eq_ignore_ascii_case(name));
-    if !named {
-        return false;
-    }
+    let space_after_email = named && fields[6] != fields[6].trim_end();
     match fields.len() {
-        7 => fields[6] != fields[6].trim_end(),
-        8 => fields[7].trim().eq_ignore_ascii_case(TYPE),
+        7 => space_after_email,
+        8 => space_after_email && fields[7].trim().eq_ignore_ascii_case(TYPE),
         _ => false,
     }
 }
@@ -252,14 +255,21 @@ mod tests {
     }
 
     #[test]
-    fn the_samples_header_is_known_by_the_space_after_email_or_a_type_column() {
+    fn the_samples_header_is_known_by_the_space_after_email_with_or_without_a_type_column() {
         let sample: Vec<&str> = HEADER_LINE.split(',').collect();
         assert!(is_sample_header(&record(&sample)));
-        let mut typed = NAMES.to_vec();
+        let mut typed = sample.clone();
         typed.push(" type ");
         assert!(is_sample_header(&record(&typed)));
-        // The export's own header, other orders and other columns are not the sample's.
+        // The export's own header, old (seven names) and new (then Type), other orders and
+        // other columns are not the sample's.
         assert!(!is_sample_header(&record(&NAMES)));
+        let mut own = NAMES.to_vec();
+        own.push(TYPE);
+        assert!(!is_sample_header(&record(&own)));
+        let mut space_before_type = NAMES.to_vec();
+        space_before_type.push(" Type");
+        assert!(!is_sample_header(&record(&space_before_type)));
         let mut reordered = sample.clone();
         reordered.swap(0, 1);
         assert!(!is_sample_header(&record(&reordered)));

@@ -1,6 +1,6 @@
 //! `pcenter agreements export|import`: every customer's current confirmation as CSV in the
-//! columns of Microsoft's own export sample (`TenantId,Domain,Date,First Name,Last Name,Phone,Email`),
-//! or exactly as that sample writes it (`--format microsoft-sample`: a row per agreement, its
+//! columns of Microsoft's own export sample (`TenantId,Domain,Date,First Name,Last Name,Phone,Email`)
+//! and its agreement's `Type`, or exactly as that sample writes it (`--format microsoft-sample`: a row per agreement, its
 //! type last, US dates), and either CSV read back, each row recorded through the same service
 //! operation as the dashboard.
 

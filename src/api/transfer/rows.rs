@@ -22,19 +22,10 @@ pub enum Column {
 }
 
 impl Column {
-    /// The columns the export writes, in the order of Microsoft's export sample.
-    pub const ALL: [Column; 7] = [
-        Column::TenantId,
-        Column::Domain,
-        Column::Date,
-        Column::FirstName,
-        Column::LastName,
-        Column::Phone,
-        Column::Email,
-    ];
-
-    /// Every column an import reads: the export's, then the agreement's type.
-    pub const READ: [Column; 8] = [
+    /// Every column, as the export writes them and an import reads them: those of Microsoft's
+    /// export sample in its order, then the agreement's type (added later: files without it
+    /// still import).
+    pub const ALL: [Column; 8] = [
         Column::TenantId,
         Column::Domain,
         Column::Date,
@@ -100,7 +91,7 @@ pub struct Header {
 }
 
 /// The header's columns, as a sentence's end, for messages about the header.
-pub const EXPECTED: &str = "TenantId (or Domain), Date, First Name, Last Name, Phone and Email, in any order and any case, as agreements export writes them";
+pub const EXPECTED: &str = "TenantId (or Domain), Date, First Name, Last Name, Phone and Email, and Type if the rows name their agreement, in any order and any case, as agreements export writes them";
 
 impl Header {
     /// The header, or why it cannot be one.
@@ -115,14 +106,14 @@ impl Header {
         let mut positions = [None; 8];
         for (position, name) in record.fields.iter().enumerate() {
             let name = name.trim();
-            let Some(i) = Column::READ
+            let Some(i) = Column::ALL
                 .iter()
                 .position(|c| c.name().eq_ignore_ascii_case(name))
             else {
                 continue; // Other columns are allowed and ignored.
             };
             if positions[i].is_some() {
-                return Err(format!("names the column {} twice", Column::READ[i].name()));
+                return Err(format!("names the column {} twice", Column::ALL[i].name()));
             }
             positions[i] = Some(position);
         }
@@ -281,7 +272,7 @@ pub mod tests {
         /// formulas, line breaks, controls, direction marks, edge spaces, backslashes.
         #[test]
         fn every_value_written_to_a_csv_reads_back_exactly(
-            values in proptest::array::uniform7(proptest::prelude::any::<String>())
+            values in proptest::array::uniform8(proptest::prelude::any::<String>())
         ) {
             let mut written = Vec::new();
             crate::api::output::csv_record(&mut written, &Column::ALL.map(Column::name)).unwrap();

@@ -6,15 +6,30 @@
 //! `FORMAT` for this one. Each record's customer ID is the dossier's own (the store checks it),
 //! so it is written once. Lengths and counts are LEB128 varints; text is UTF-8; a timestamp is
 //! seconds since 1970 (zigzag varint) and nanoseconds; a date is days since 1 January of year 1.
+//!
+//! A subscription's seat count and auto-renew each start with a tag byte; layout 5 added the
+//! tags that say a dated history of changes follows (`SEATS_WITH_CHANGES`, `RENEWS_WITH_CHANGES`),
+//! written only when there is one, so a subscription never changed is written as before.
 
 use crate::domain::agreement::{Channel, Confirmation, Contact};
 use crate::domain::cloud::Cloud;
-use crate::domain::commerce::{Billing, Order, OrderLine, Subscription, SubscriptionStatus};
+use crate::domain::commerce::{
+    Billing, Change, Order, OrderLine, Subscription, SubscriptionStatus,
+};
 use crate::domain::customer::{Address, Customer};
 use crate::store::Dossier;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 const FORMAT: u8 = 1;
+
+/// A subscription's seat-count tags: none (usage-based), a count, or a count then its changes
+/// (their number, then each one's date and earlier count).
+const NO_SEATS: u8 = 0;
+const SEATS: u8 = 1;
+const SEATS_WITH_CHANGES: u8 = 2;
+/// Auto-renew: off or on (0 or 1); `RENEWS_WITH_CHANGES` plus 0 or 1, then its changes (their
+/// number, then each one's date and earlier value).
+const RENEWS_WITH_CHANGES: u8 = 2;
 
 /// The stored form of `dossier`; JSON when a record names another customer, which the binary
 /// form cannot hold (the store refuses such dossiers before they get here).
@@ -170,18 +185,38 @@ impl Writer {
             Billing::SeatBased => 0,
             Billing::UsageBased => 1,
         });
+        let seat_changes = &subscription.seat_changes;
         match subscription.quantity {
-            None => self.byte(0),
-            Some(seats) => {
-                self.byte(1);
+            None => self.byte(NO_SEATS),
+            Some(seats) if seat_changes.is_empty() => {
+                self.byte(SEATS);
                 self.varint(u64::from(seats));
+            }
+            Some(seats) => {
+                self.byte(SEATS_WITH_CHANGES);
+                self.varint(u64::from(seats));
+                self.count(seat_changes.len());
+                for change in seat_changes {
+                    self.date(change.on);
+                    self.varint(u64::from(change.before));
+                }
             }
         }
         self.byte(match subscription.status {
             SubscriptionStatus::Active => 0,
             SubscriptionStatus::Suspended => 1,
         });
-        self.byte(u8::from(subscription.auto_renew));
+        let renewal_changes = &subscription.auto_renew_changes;
+        if renewal_changes.is_empty() {
+            self.byte(u8::from(subscription.auto_renew));
+        } else {
+            self.byte(RENEWS_WITH_CHANGES + u8::from(subscription.auto_renew));
+            self.count(renewal_changes.len());
+            for change in renewal_changes {
+                self.date(change.on);
+                self.byte(u8::from(change.before));
+            }
+        }
         self.time(&subscription.created_at);
     }
 }
@@ -342,30 +377,64 @@ impl Reader<'_> {
     }
 
     fn subscription(&mut self, customer_id: &str) -> Option<Subscription> {
+        let id = self.text()?;
+        let order_id = self.text()?;
+        let offer_id = self.text()?;
+        let offer_name = self.text()?;
+        let billing = match self.byte()? {
+            0 => Billing::SeatBased,
+            1 => Billing::UsageBased,
+            _ => return None,
+        };
+        let (quantity, seat_changes) = match self.byte()? {
+            NO_SEATS => (None, Vec::new()),
+            SEATS => (Some(self.small()?), Vec::new()),
+            SEATS_WITH_CHANGES => {
+                let seats = self.small()?;
+                (Some(seats), self.changes(Reader::small)?)
+            }
+            _ => return None,
+        };
+        let status = match self.byte()? {
+            0 => SubscriptionStatus::Active,
+            1 => SubscriptionStatus::Suspended,
+            _ => return None,
+        };
+        let (auto_renew, auto_renew_changes) = match self.byte()? {
+            tag @ (0 | 1) => (tag == 1, Vec::new()),
+            tag @ (RENEWS_WITH_CHANGES | 3) => {
+                (tag == RENEWS_WITH_CHANGES + 1, self.changes(Reader::flag)?)
+            }
+            _ => return None,
+        };
         Some(Subscription {
-            id: self.text()?,
+            id,
             customer_id: customer_id.to_string(),
-            order_id: self.text()?,
-            offer_id: self.text()?,
-            offer_name: self.text()?,
-            billing: match self.byte()? {
-                0 => Billing::SeatBased,
-                1 => Billing::UsageBased,
-                _ => return None,
-            },
-            quantity: match self.byte()? {
-                0 => None,
-                1 => Some(self.small()?),
-                _ => return None,
-            },
-            status: match self.byte()? {
-                0 => SubscriptionStatus::Active,
-                1 => SubscriptionStatus::Suspended,
-                _ => return None,
-            },
-            auto_renew: self.flag()?,
+            order_id,
+            offer_id,
+            offer_name,
+            billing,
+            quantity,
+            status,
+            auto_renew,
             created_at: self.time()?,
+            seat_changes,
+            auto_renew_changes,
         })
+    }
+
+    /// A history of changes, each a date and the value before it: at least one, as a tag that
+    /// says changes follow is written only with some.
+    fn changes<T>(&mut self, before: fn(&mut Self) -> Option<T>) -> Option<Vec<Change<T>>> {
+        let count = self.count().filter(|&count| count > 0)?;
+        (0..count)
+            .map(|_| {
+                Some(Change {
+                    on: self.date()?,
+                    before: before(self)?,
+                })
+            })
+            .collect()
     }
 }
 

@@ -4,7 +4,7 @@
 use super::{decode, encode};
 use crate::domain::agreement::Channel;
 use crate::domain::cloud::Cloud;
-use crate::domain::commerce::SubscriptionStatus;
+use crate::domain::commerce::{Change, SubscriptionStatus};
 use crate::store::test_data::*;
 use crate::store::Dossier;
 use chrono::{DateTime, NaiveDate};
@@ -51,6 +51,24 @@ fn varied_dossiers() -> Vec<Dossier> {
                 (n * 1000) as u32 + u32::MAX / 2,
             );
             seats.status = SubscriptionStatus::Suspended;
+            if n % 5 == 2 {
+                let day = |days: u64| seats.created_at.date_naive() + chrono::Days::new(days);
+                seats.seat_changes = vec![
+                    Change {
+                        on: day(1),
+                        before: 1,
+                    },
+                    Change {
+                        on: day(400),
+                        before: u32::MAX,
+                    },
+                ];
+                seats.auto_renew_changes = vec![Change {
+                    on: day(30 + o as u64),
+                    before: o % 2 == 0,
+                }];
+                seats.auto_renew = o % 2 == 1;
+            }
             dossier.subscriptions.push(seats);
             dossier
                 .subscriptions
@@ -124,4 +142,36 @@ fn damaged_bytes_are_refused_and_never_read_as_another_dossier() {
             assert_ne!(read, dossier, "byte {at}");
         }
     }
+}
+
+#[test]
+fn a_subscription_never_changed_is_written_as_before_and_its_changes_only_with_the_new_tags() {
+    let order = order("o-1", "c-1");
+    let plain = seat_subscription("s-1", &order, 25);
+    let mut changed = plain.clone();
+    changed.seat_changes = vec![Change {
+        on: "2018-12-01".parse().unwrap(),
+        before: 10,
+    }];
+    let dossier = |subscription| {
+        let mut dossier = Dossier::new(customer_in("c-1", "plain", Cloud::Public));
+        dossier.orders.push(order.clone());
+        dossier.subscriptions.push(subscription);
+        dossier
+    };
+    let (plain, changed) = (dossier(plain), dossier(changed));
+    let (before, after) = (encode(&plain).unwrap(), encode(&changed).unwrap());
+    // The seat tag, then the count 25, then the status: 1, 25, then 0 (active).
+    let tag = before
+        .windows(3)
+        .rposition(|w| w == [super::SEATS, 25, 0])
+        .expect("the seat count as layout 4 wrote it");
+    assert_eq!(after[tag], super::SEATS_WITH_CHANGES);
+    assert_eq!(decode(&before).unwrap(), plain);
+    assert_eq!(decode(&after).unwrap(), changed);
+    // A tag that says changes follow, followed by none, is no form this writes.
+    let mut none = after[..tag + 2].to_vec();
+    none.push(0);
+    none.extend_from_slice(&before[tag + 2..]);
+    assert!(decode(&none).is_err());
 }
