@@ -260,3 +260,16 @@ fn new_order_cancelled() {
         "주문을 취소했습니다. 아무것도 주문하지 않았습니다."
     );
 }
+
+#[test]
+fn submit_refused_because_the_domain_was_taken_meanwhile() {
+    let mut s = on_subscriptions(OPTIONAL_DAY);
+    // Next: Review; then another session takes the domain while this one reviews.
+    ctrl(&mut s, 's');
+    let mut rival = pcenter::assets::demo_snapshot().customers[0].clone();
+    rival.id = "7f3c9a10-0d7e-4b1e-9a2f-5b6c7d8e9f01".into();
+    rival.domain = "hanbit.onmicrosoft.com".into();
+    s.core.store().create_customer(&rival, None).unwrap();
+    ctrl(&mut s, 's');
+    snap_ko("ko_wizard_submit_refused_domain_taken", &mut s);
+}
