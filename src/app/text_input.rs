@@ -121,7 +121,9 @@ mod tests {
     fn hangul_typed_as_jamo_is_kept_as_syllables_with_the_cursor_after_them() {
         let mut input = Input::default();
         // 한글 as macOS sends it: six jamo, one key each.
-        for jamo in ['\u{1112}', '\u{1161}', '\u{11AB}', '\u{1100}', '\u{1173}', '\u{11AF}'] {
+        for jamo in [
+            '\u{1112}', '\u{1161}', '\u{11AB}', '\u{1100}', '\u{1173}', '\u{11AF}',
+        ] {
             edit_input(&mut input, key(KeyCode::Char(jamo)), 10);
         }
         assert_eq!(input.value(), "한글");

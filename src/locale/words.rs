@@ -256,11 +256,110 @@ pub struct NewCustomerWords {
     pub step_subscriptions: &'static str,
     pub step_review: &'static str,
     pub step_confirmation: &'static str,
+    // Account info: the company, its address and primary contact.
+    pub company: &'static str,
+    pub company_name: &'static str,
+    pub primary_domain: &'static str,
+    /// Under the domain box before anything is typed: "<prefix>" before the domain's suffix.
+    pub domain_prefix_placeholder: &'static str,
+    pub country: &'static str,
+    pub address_line1: &'static str,
+    pub address_line2: &'static str,
+    pub city: &'static str,
+    pub state: &'static str,
+    pub postal_code: &'static str,
+    pub primary_contact: &'static str,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    // Account info: the agreement section.
+    /// What the schedule asks, under the agreement heading (dates in prose).
+    pub note_customer_agreement_required: fn(since: &str) -> String,
+    pub note_cloud_agreement_valid_until: fn(until: &str) -> String,
+    pub note_mandatory_since: fn(since: &str) -> String,
+    pub note_optional_until: fn(until: &str) -> String,
+    /// The second box while either agreement counts.
+    pub new_agreement_checkbox: &'static str,
+    pub acceptance_date: &'static str,
+    pub acceptor_intro: &'static str,
+    pub accepted_by: &'static str,
+    pub update: &'static str,
+    pub next_to_subscriptions: &'static str,
+    pub next_to_review: &'static str,
+    pub submit: &'static str,
+    pub back: &'static str,
+    pub cancel: &'static str,
+    pub done: &'static str,
+    /// By the unticked box when the phase requires it.
+    pub confirmation_required: fn(agreement: &str, since: &str) -> String,
+    pub fields_need_attention: fn(count: usize) -> String,
+    // Subscriptions.
+    pub choose_subscriptions: fn(company: &str) -> String,
+    pub subscriptions_hint: fn(toggle: &str, more: &str, less: &str, buttons: &str) -> String,
+    pub offers_selected: fn(count: usize) -> String,
+    pub offers_need_attention: fn(count: usize) -> String,
+    // Review.
+    pub address: &'static str,
+    /// The address on one line: street, city, state, postal code, country.
+    pub address_value: fn(
+        street: &str,
+        city: &str,
+        state: &str,
+        postal_code: &str,
+        country_name: &str,
+        country_code: &str,
+    ) -> String,
+    /// "Microsoft cloud agreement acceptance".
+    pub acceptance_heading: fn(section: &str) -> String,
+    pub accepted: &'static str,
+    pub none_chosen: &'static str,
+    /// A subscription chosen: "Microsoft 365 E3: 25 seats".
+    pub chosen_offer: fn(offer: &str, quantity: &str) -> String,
+    // Submit and Confirmation.
+    pub created: fn(company: &str) -> String,
+    pub created_heading: fn(company: &str) -> String,
+    pub created_nothing: &'static str,
+    pub domain_taken_meanwhile: &'static str,
+    pub domain_taken: fn(domain: &str) -> String,
+    pub admin_account: &'static str,
+    pub user_name: &'static str,
+    pub temporary_password: &'static str,
+    pub save_credentials: &'static str,
+    pub none_were_chosen: fn(open: &str, new_order: &str) -> String,
+    pub ordered: fn(subscriptions: usize) -> String,
+    /// After a refused order: how to order later; `update` when the acceptance needs confirming.
+    pub order_later: fn(company: &str, open: &str, update: Option<&str>, new_order: &str) -> String,
 }
 
-/// The New order screen.
+/// The New order screen (its offer list is also the wizard's Subscriptions).
 #[derive(Debug)]
-pub struct OrderWords {}
+pub struct OrderWords {
+    pub choose_offers: fn(company: &str) -> String,
+    pub pick_hint: fn(toggle: &str, more: &str, less: &str) -> String,
+    pub offer: &'static str,
+    pub billing: &'static str,
+    pub max_seats: &'static str,
+    pub quantity: &'static str,
+    pub seat_based: &'static str,
+    pub usage_based: &'static str,
+    pub selected: fn(count: usize) -> String,
+    pub review: &'static str,
+    pub review_heading: fn(company: &str) -> String,
+    /// A seat count: "1 seat", "25 seats".
+    pub seats: fn(count: u32) -> String,
+    pub submit: &'static str,
+    pub back: &'static str,
+    pub cancel: &'static str,
+    pub select_one_first: fn(key: &str) -> String,
+    pub cancelled: &'static str,
+    pub submitted: fn(subscriptions: usize) -> String,
+    // The quantity editor.
+    pub no_seat_count: fn(offer: &str) -> String,
+    pub at_most_seats: fn(offer: &str, max: &str) -> String,
+    pub not_a_seat_count: fn(pasted: &str) -> String,
+    pub too_many_digits: fn(max: usize, has: usize) -> String,
+}
 
 /// What is wrong with an input or a request, and how to put it right.
 #[derive(Debug)]

@@ -147,7 +147,7 @@ impl Screen {
             Screen::Acceptance(s) => {
                 s.form.paste(text);
             }
-            Screen::Order(s) => s.paste(text),
+            Screen::Order(s) => s.paste(ctx.words(), text),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::domain::catalog;
 use crate::domain::commerce::{check_line_on, Billing, Offer, OrderLine};
 use crate::domain::gate::OrderPrompt;
 use crate::domain::role::GatedAction;
+use crate::locale::words::OrderWords;
 use crate::service::ServiceError;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -58,11 +59,21 @@ pub enum ReviewButton {
     Cancel,
 }
 
-pub const REVIEW_BUTTONS: [(ReviewButton, &str); 3] = [
-    (ReviewButton::Submit, "Submit"),
-    (ReviewButton::Back, "Back"),
-    (ReviewButton::Cancel, "Cancel"),
+pub const REVIEW_BUTTONS: [ReviewButton; 3] = [
+    ReviewButton::Submit,
+    ReviewButton::Back,
+    ReviewButton::Cancel,
 ];
+
+impl ReviewButton {
+    pub fn label(self, words: &OrderWords) -> &'static str {
+        match self {
+            ReviewButton::Submit => words.submit,
+            ReviewButton::Back => words.back,
+            ReviewButton::Cancel => words.cancel,
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct OfferLine {
@@ -149,12 +160,13 @@ impl NewOrder {
                     line.fresh = true;
                 }
             }
-            Command::More | Command::Less => {
-                self.adjust(if command == Command::More { 1 } else { -1 })
-            }
+            Command::More | Command::Less => self.adjust(
+                if command == Command::More { 1 } else { -1 },
+                &ctx.words().order,
+            ),
             Command::Digit => {
                 if let KeyCode::Char(digit) = key.code {
-                    self.type_digit(digit);
+                    self.type_digit(digit, &ctx.words().order);
                 }
             }
             Command::Erase => {
@@ -163,9 +175,9 @@ impl NewOrder {
                 line.fresh = false;
                 line.error = None;
             }
-            Command::Primary => self.review(),
+            Command::Primary => self.review(&ctx.words().order),
             Command::Back => {
-                ctx.info("The order was cancelled; nothing was ordered.");
+                ctx.info(ctx.words().order.cancelled);
                 return Step::go(self.origin.screen());
             }
             _ => {}
@@ -174,13 +186,13 @@ impl NewOrder {
     }
 
     /// Checks the picked lines and moves to the review, or marks what is wrong.
-    fn review(&mut self) {
+    fn review(&mut self, words: &OrderWords) {
         self.notice = None;
         if self.selected_lines().next().is_none() {
-            self.notice = Some(format!(
-                "Select at least one offer with {}, then review the order.",
-                keys::key_of(keys::OFFER_LIST, Command::Toggle)
-            ));
+            self.notice = Some((words.select_one_first)(&keys::key_of(
+                keys::OFFER_LIST,
+                Command::Toggle,
+            )));
             return;
         }
         let mut first_error = None;
@@ -208,13 +220,13 @@ impl NewOrder {
     fn review_command(&mut self, command: Command) -> Step {
         let position = REVIEW_BUTTONS
             .iter()
-            .position(|(b, _)| *b == self.review_focus)
+            .position(|b| *b == self.review_focus)
             .unwrap_or(0);
         let count = REVIEW_BUTTONS.len();
         match command {
-            Command::NextField => self.review_focus = REVIEW_BUTTONS[(position + 1) % count].0,
+            Command::NextField => self.review_focus = REVIEW_BUTTONS[(position + 1) % count],
             Command::PreviousField => {
-                self.review_focus = REVIEW_BUTTONS[(position + count - 1) % count].0
+                self.review_focus = REVIEW_BUTTONS[(position + count - 1) % count]
             }
             Command::Primary => return self.submit(),
             Command::Back => self.step = OrderStep::Pick,
@@ -245,10 +257,7 @@ impl NewOrder {
     pub fn done(&mut self, ctx: &mut Context, result: Result<Completed, ServiceError>) -> Step {
         match result {
             Ok(Completed::OrderCreated { subscriptions, .. }) => {
-                ctx.info(format!(
-                    "The order was submitted: {subscriptions} new subscription{}.",
-                    if subscriptions == 1 { "" } else { "s" }
-                ));
+                ctx.info((ctx.words().order.submitted)(subscriptions));
                 // The new subscriptions come last: the first of them is selected.
                 let mut account = Account::new(&self.customer_id);
                 account.selected = ctx

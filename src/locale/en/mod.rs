@@ -3,6 +3,8 @@
 mod chrome;
 mod customers;
 mod keys;
+mod new_customer;
+mod order;
 mod problems;
 mod terms;
 
@@ -15,12 +17,7 @@ pub static WORDS: Words = Words {
     customers: customers::CUSTOMERS,
     account: AccountWords {},
     acceptance: AcceptanceWords {},
-    new_customer: NewCustomerWords {
-        step_account_info: "Account info",
-        step_subscriptions: "Subscriptions",
-        step_review: "Review",
-        step_confirmation: "Confirmation",
-    },
-    order: OrderWords {},
+    new_customer: new_customer::NEW_CUSTOMER,
+    order: order::ORDER,
     problems: problems::PROBLEMS,
 };

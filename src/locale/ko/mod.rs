@@ -4,6 +4,8 @@
 mod chrome;
 mod customers;
 mod keys;
+mod new_customer;
+mod order;
 mod particles;
 mod problems;
 mod refusals;
@@ -18,12 +20,7 @@ pub static WORDS: Words = Words {
     customers: customers::CUSTOMERS,
     account: AccountWords {},
     acceptance: AcceptanceWords {},
-    new_customer: NewCustomerWords {
-        step_account_info: "계정 정보",
-        step_subscriptions: "구독",
-        step_review: "검토",
-        step_confirmation: "확인",
-    },
-    order: OrderWords {},
+    new_customer: new_customer::NEW_CUSTOMER,
+    order: order::ORDER,
     problems: problems::PROBLEMS,
 };

@@ -1,9 +1,10 @@
 //! New customer wizard: the step indicator, then Account info, Subscriptions, Review or
 //! Confirmation.
 
-use super::order::{name_columns, offer_rows, offers_page};
+use super::order::{column_names, offer_rows, offers_page, wrap_line};
 use crate::app::keys::{key_of, Command, NEW_CUSTOMER_OFFERS, OFFER_LIST};
 use crate::app::screens::new_customer::{Field, NewCustomer, WizardStep};
+use crate::locale::words::NewCustomerWords;
 use crate::locale::Words;
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
@@ -25,7 +26,7 @@ pub fn render(
         steps,
     );
     match wizard.step {
-        WizardStep::Subscriptions => subscriptions(frame, body, wizard, palette),
+        WizardStep::Subscriptions => subscriptions(frame, body, wizard, words, palette),
         _ => form::render(frame, body, &wizard.rows(), &wizard.form, words, palette),
     }
 }
@@ -52,8 +53,15 @@ fn step_indicator(current: WizardStep, words: &Words, palette: Palette) -> Line<
 }
 
 /// Subscriptions: the offers as on the New order screen, then the step's buttons.
-fn subscriptions(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: Palette) {
+fn subscriptions(
+    frame: &mut Frame,
+    area: Rect,
+    wizard: &NewCustomer,
+    words: &Words,
+    palette: Palette,
+) {
     let width = area.width as usize;
+    let wizard_words = &words.new_customer;
     let company = wizard
         .validated
         .as_ref()
@@ -61,19 +69,15 @@ fn subscriptions(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: P
         .unwrap_or("");
     let mut header: Vec<Line> = [
         Line::styled(
-            format!(
-                "Choose subscriptions for {} (optional)",
-                text::visible(company)
-            ),
+            (wizard_words.choose_subscriptions)(&text::visible(company)),
             palette.heading(),
         ),
         Line::styled(
-            format!(
-                "{} selects an offer, digits or {}/{} set its seats, {} goes to the buttons.",
-                key_of(OFFER_LIST, Command::Toggle),
-                key_of(OFFER_LIST, Command::More),
-                key_of(OFFER_LIST, Command::Less),
-                key_of(NEW_CUSTOMER_OFFERS, Command::NextField),
+            (wizard_words.subscriptions_hint)(
+                &key_of(OFFER_LIST, Command::Toggle),
+                &key_of(OFFER_LIST, Command::More),
+                &key_of(OFFER_LIST, Command::Less),
+                &key_of(NEW_CUSTOMER_OFFERS, Command::NextField),
             ),
             palette.muted(),
         ),
@@ -81,25 +85,15 @@ fn subscriptions(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: P
     .into_iter()
     .flat_map(|line| wrap_line(line, width))
     .collect();
-    // The column names, over the columns of the offer rows.
-    header.push(Line::styled(
-        format!(
-            "      {}{}{}{}",
-            text::pad("Offer", name_columns(width)),
-            text::pad("Billing", 15),
-            text::pad("Max seats", 12),
-            "Quantity"
-        ),
-        palette.label(),
-    ));
+    header.push(column_names(width, words, palette));
     // While a button has focus the offers show no cursor: one thing has focus at a time.
     let offers_focused = wizard.form.focus == Field::Offers;
     let (rows, focused) = if offers_focused {
-        offer_rows(width, &wizard.offers, palette)
+        offer_rows(width, &wizard.offers, words, palette)
     } else {
         let mut shown = wizard.offers.clone();
         shown.cursor = usize::MAX;
-        offer_rows(width, &shown, palette)
+        offer_rows(width, &shown, words, palette)
     };
     let mut footer = vec![];
     if let Some(notice) = &wizard.notice {
@@ -108,21 +102,12 @@ fn subscriptions(frame: &mut Frame, area: Rect, wizard: &NewCustomer, palette: P
         }
     }
     footer.push(Line::raw(""));
-    footer.push(buttons(wizard, palette));
+    footer.push(buttons(wizard, wizard_words, palette));
     offers_page(frame, area, [header, rows, footer], focused, offers_focused);
 }
 
-/// A styled line wrapped to the width, keeping its style.
-fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
-    let style = line.style;
-    text::wrap(&line.to_string(), width)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
-}
-
 /// "› [ Next: Review ]  [ Back ]  [ Cancel ]   2 selected".
-fn buttons(wizard: &NewCustomer, palette: Palette) -> Line<'static> {
+fn buttons(wizard: &NewCustomer, words: &NewCustomerWords, palette: Palette) -> Line<'static> {
     let focused = wizard.form.focus;
     let mark = if focused == Field::Offers {
         "  "
@@ -131,9 +116,9 @@ fn buttons(wizard: &NewCustomer, palette: Palette) -> Line<'static> {
     };
     let mut spans = vec![Span::styled(mark, palette.key())];
     for (field, label) in [
-        (Field::Next, "Next: Review"),
-        (Field::Back, "Back"),
-        (Field::Cancel, "Cancel"),
+        (Field::Next, words.next_to_review),
+        (Field::Back, words.back),
+        (Field::Cancel, words.cancel),
     ] {
         spans.push(Span::styled(
             format!("[ {label} ]"),
@@ -143,10 +128,7 @@ fn buttons(wizard: &NewCustomer, palette: Palette) -> Line<'static> {
     }
     let chosen = wizard.chosen().count();
     spans.push(Span::styled(
-        match chosen {
-            0 => " none selected".to_string(),
-            n => format!(" {n} selected"),
-        },
+        format!(" {}", (words.offers_selected)(chosen)),
         palette.muted(),
     ));
     Line::from(spans)

@@ -4,6 +4,7 @@ use crate::app::keys::{key_of, Command, OFFER_LIST, ORDER_PICK};
 use crate::app::screens::order::{quantity_of, NewOrder, OrderStep, REVIEW_BUTTONS};
 use crate::app::App;
 use crate::domain::commerce::Billing;
+use crate::locale::Words;
 use crate::ui::text;
 use crate::ui::theme::Palette;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,6 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder, palett
         .map(|c| c.company_name.as_str())
         .unwrap_or("");
     let width = area.width as usize;
+    let words = app.ctx.words();
     let mut notice = vec![];
     if let Some(text) = &order.notice {
         notice.push(Line::raw(""));
@@ -28,15 +30,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, order: &NewOrder, palett
     }
     if order.step == OrderStep::Review {
         let mut lines = vec![];
-        review(&mut lines, width, company, order, palette);
+        review(&mut lines, width, company, order, words, palette);
         lines.extend(notice);
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     let mut header = vec![];
-    pick_header(&mut header, width, company, palette);
-    let (rows, focused) = offer_rows(width, order, palette);
-    let mut footer = pick_footer(order, palette);
+    pick_header(&mut header, width, company, words, palette);
+    let (rows, focused) = offer_rows(width, order, words, palette);
+    let mut footer = pick_footer(order, words, palette);
     footer.extend(notice);
     offers_page(frame, area, [header, rows, footer], focused, true);
 }
@@ -70,31 +72,49 @@ pub(super) fn offers_page(
     frame.render_widget(Paragraph::new(footer), bottom);
 }
 
-fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str, palette: Palette) {
+fn pick_header(
+    lines: &mut Vec<Line<'static>>,
+    width: usize,
+    company: &str,
+    words: &Words,
+    palette: Palette,
+) {
+    let order = &words.order;
     lines.push(Line::styled(
-        format!("Choose offers for {}", text::visible(company)),
+        (order.choose_offers)(&text::visible(company)),
         palette.heading(),
     ));
-    lines.push(Line::styled(
-        format!(
-            "{} adds or removes an offer; type or use {}/{} for the number of seats.",
-            key_of(OFFER_LIST, Command::Toggle),
-            key_of(OFFER_LIST, Command::More),
-            key_of(OFFER_LIST, Command::Less)
-        ),
-        palette.muted(),
-    ));
-    let name_columns = name_columns(width);
-    lines.push(Line::styled(
+    let hint = (order.pick_hint)(
+        &key_of(OFFER_LIST, Command::Toggle),
+        &key_of(OFFER_LIST, Command::More),
+        &key_of(OFFER_LIST, Command::Less),
+    );
+    lines.extend(wrap_line(Line::styled(hint, palette.muted()), width));
+    lines.push(column_names(width, words, palette));
+}
+
+/// A styled line wrapped to the width, keeping its style.
+pub(super) fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let style = line.style;
+    text::wrap(&line.to_string(), width)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// The column names, over the columns of the offer rows.
+pub(super) fn column_names(width: usize, words: &Words, palette: Palette) -> Line<'static> {
+    let order = &words.order;
+    Line::styled(
         format!(
             "      {}{}{}{}",
-            text::pad("Offer", name_columns),
-            text::pad("Billing", 15),
-            text::pad("Max seats", 12),
-            "Quantity"
+            text::pad(order.offer, name_columns(width)),
+            text::pad(order.billing, 15),
+            text::pad(order.max_seats, 12),
+            order.quantity
         ),
         palette.label(),
-    ));
+    )
 }
 
 /// The offer rows, and which of them belong to the focused offer (also the offers of the New
@@ -102,6 +122,7 @@ fn pick_header(lines: &mut Vec<Line<'static>>, width: usize, company: &str, pale
 pub(super) fn offer_rows(
     width: usize,
     order: &NewOrder,
+    words: &Words,
     palette: Palette,
 ) -> (Vec<Line<'static>>, std::ops::Range<usize>) {
     let name_columns = name_columns(width);
@@ -113,7 +134,7 @@ pub(super) fn offer_rows(
         let style = palette.row(focused);
         let (billing, max, quantity) = match line.offer.billing {
             Billing::SeatBased => (
-                "seat-based",
+                words.order.seat_based,
                 line.offer.max_seats.map_or("—".into(), |m| m.to_string()),
                 if line.selected {
                     line.quantity.clone()
@@ -122,7 +143,7 @@ pub(super) fn offer_rows(
                 },
             ),
             // Usage-based offers have no seat count to show.
-            Billing::UsageBased => ("usage-based", "—".into(), String::new()),
+            Billing::UsageBased => (words.order.usage_based, "—".into(), String::new()),
         };
         lines.push(Line::from(vec![Span::styled(
             format!(
@@ -149,17 +170,17 @@ pub(super) fn offer_rows(
 }
 
 /// Columns of the offer name: "› [x] " before it, then Billing, Max seats and Quantity.
-pub(super) fn name_columns(width: usize) -> usize {
+fn name_columns(width: usize) -> usize {
     width.saturating_sub(6 + 15 + 12 + 8)
 }
 
-fn pick_footer(order: &NewOrder, palette: Palette) -> Vec<Line<'static>> {
+fn pick_footer(order: &NewOrder, words: &Words, palette: Palette) -> Vec<Line<'static>> {
     let chosen = order.selected_lines().count();
     vec![
         Line::raw(""),
         Line::from(vec![
-            Span::raw(format!("{chosen} selected   ")),
-            Span::styled("[ Review ]", palette.key()),
+            Span::raw(format!("{}   ", (words.order.selected)(chosen))),
+            Span::styled(format!("[ {} ]", words.order.review), palette.key()),
             Span::styled(
                 format!(" {}", key_of(ORDER_PICK, Command::Primary)),
                 palette.muted(),
@@ -173,25 +194,28 @@ fn review(
     width: usize,
     company: &str,
     order: &NewOrder,
+    words: &Words,
     palette: Palette,
 ) {
+    let order_words = &words.order;
     lines.push(Line::styled(
-        format!("Review the order for {}", text::visible(company)),
+        (order_words.review_heading)(&text::visible(company)),
         palette.heading(),
     ));
     lines.push(Line::raw(""));
     let name_columns = width.saturating_sub(2 + 20);
     lines.push(Line::styled(
-        format!("  {}{}", text::pad("Offer", name_columns), "Quantity"),
+        format!(
+            "  {}{}",
+            text::pad(order_words.offer, name_columns),
+            order_words.quantity
+        ),
         palette.label(),
     ));
     for line in order.selected_lines() {
         let quantity = match line.offer.billing {
-            Billing::SeatBased => match quantity_of(line) {
-                1 => "1 seat".to_string(),
-                seats => format!("{seats} seats"),
-            },
-            Billing::UsageBased => "usage-based".into(),
+            Billing::SeatBased => (order_words.seats)(quantity_of(line)),
+            Billing::UsageBased => order_words.usage_based.into(),
         };
         lines.push(Line::raw(format!(
             "  {}{}",
@@ -202,9 +226,9 @@ fn review(
     lines.push(Line::raw(""));
     // Focus is always on one of the buttons: the row carries the focus mark, as in forms.
     let mut buttons = vec![Span::styled("› ", palette.key())];
-    for (button, label) in REVIEW_BUTTONS {
+    for button in REVIEW_BUTTONS {
         buttons.push(Span::styled(
-            format!("[ {label} ]"),
+            format!("[ {} ]", button.label(order_words)),
             palette.button(button == order.review_focus),
         ));
         buttons.push(Span::raw("  "));

@@ -52,7 +52,7 @@ impl NewCustomer {
                 let Some((profile, _)) = &self.validated else {
                     return Step::stay();
                 };
-                ctx.info(format!("{} was created.", profile.company_name));
+                ctx.info((ctx.words().new_customer.created)(&profile.company_name));
                 self.created = Some(Created {
                     customer_id,
                     company_name: profile.company_name.clone(),
@@ -70,18 +70,18 @@ impl NewCustomer {
                 // Taken since Next checked it (by another session or a command): back to the
                 // field, which says so.
                 self.step = WizardStep::AccountInfo;
-                self.notice =
-                    Some("Submit created nothing: the primary domain was taken meanwhile.".into());
+                let wizard = &ctx.words().new_customer;
+                self.notice = Some(wizard.domain_taken_meanwhile.into());
                 self.form.set_error(
                     Field::Customer(C::DomainPrefix),
-                    format!("{domain} is already taken; choose another prefix."),
+                    (wizard.domain_taken)(&domain),
                 );
                 self.form.focus = Field::Customer(C::DomainPrefix);
                 Step::stay()
             }
             Err(error @ ServiceError::DomainTakenLater { .. }) => {
                 self.step = WizardStep::AccountInfo;
-                self.notice = Some("Submit created nothing.".into());
+                self.notice = Some(ctx.words().new_customer.created_nothing.into());
                 self.form
                     .set_error(Field::Customer(C::DomainPrefix), error.to_string());
                 self.form.focus = Field::Customer(C::DomainPrefix);
@@ -101,7 +101,7 @@ impl NewCustomer {
         };
         ctx.refresh_customers();
         ctx.select_in_list(&created.customer_id);
-        ctx.info(format!("{} was created.", created.company_name));
+        ctx.info((ctx.words().new_customer.created)(&created.company_name));
         Step::go(Screen::Customers)
     }
 
@@ -109,11 +109,11 @@ impl NewCustomer {
     /// "Microsoft 365 E3: 25 seats".
     pub(super) fn chosen_rows(&self) -> impl Iterator<Item = FormRow<Field>> + '_ {
         let date = self.offers.business_date;
+        let words = self.words;
         self.chosen().map(move |line| {
-            FormRow::Text(format!(
-                "{}: {}",
+            FormRow::Text((words.new_customer.chosen_offer)(
                 line.offer.name_on(date),
-                quantity_words(line)
+                &quantity_words(line, &words.order),
             ))
         })
     }
@@ -126,53 +126,45 @@ impl NewCustomer {
             label: label.into(),
             value,
         };
+        let wizard = &self.words.new_customer;
         let credentials = &created.credentials;
         let mut rows = vec![
-            FormRow::Heading(format!("{} was created", created.company_name)),
-            value("Primary domain", created.domain.clone()),
-            FormRow::Heading("Admin account for the customer".into()),
-            value("User name", credentials.sign_in_name(&created.domain)),
-            value("Temporary password", credentials.password.clone()),
-            FormRow::Text(
-                "Save these now: this is the only time the password is shown. Hand both to the \
-                 customer, who signs in with them and then chooses a new password."
-                    .into(),
-            ),
-            FormRow::Heading("Subscriptions".into()),
+            FormRow::Heading((wizard.created_heading)(&created.company_name)),
+            value(wizard.primary_domain, created.domain.clone()),
+            FormRow::Heading(wizard.admin_account.into()),
+            value(wizard.user_name, credentials.sign_in_name(&created.domain)),
+            value(wizard.temporary_password, credentials.password.clone()),
+            FormRow::Text(wizard.save_credentials.into()),
+            FormRow::Heading(wizard.step_subscriptions.into()),
         ];
         let open = keys::key_of(keys::CUSTOMERS, Command::Open);
         let new_order = keys::key_of(keys::ACCOUNT, Command::NewOrder);
         match &created.order {
-            NewCustomerOrder::NoneChosen => rows.push(FormRow::Text(format!(
-                "None were chosen. Order them any time: open the customer's Account ({open}), \
-                 then New order ({new_order})."
-            ))),
+            NewCustomerOrder::NoneChosen => {
+                rows.push(FormRow::Text((wizard.none_were_chosen)(&open, &new_order)))
+            }
             NewCustomerOrder::Ordered { subscriptions } => {
-                rows.push(FormRow::Text(match subscriptions {
-                    1 => "Ordered, 1 subscription:".to_string(),
-                    n => format!("Ordered, {n} subscriptions:"),
-                }));
+                rows.push(FormRow::Text((wizard.ordered)(*subscriptions)));
                 rows.extend(self.chosen_rows());
             }
             NewCustomerOrder::Refused(refusal) => {
                 rows.push(FormRow::Notice(format!("Nothing was ordered. {refusal}")));
                 let update = keys::key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement);
-                let confirm = match refusal {
-                    ServiceError::Gate(_) => {
-                        format!(", confirm the customer's acceptance with Update ({update})")
-                    }
-                    _ => String::new(),
+                let update = match refusal {
+                    ServiceError::Gate(_) => Some(update.as_str()),
+                    _ => None,
                 };
-                rows.push(FormRow::Text(format!(
-                    "{} was created all the same. To order the subscriptions below, select Done, \
-                     open its Account ({open}){confirm}, then New order ({new_order}).",
-                    created.company_name
+                rows.push(FormRow::Text((wizard.order_later)(
+                    &created.company_name,
+                    &open,
+                    update,
+                    &new_order,
                 )));
                 rows.extend(self.chosen_rows());
             }
         }
         rows.push(FormRow::Blank);
-        rows.push(FormRow::Buttons(vec![(Field::Done, "Done")]));
+        rows.push(FormRow::Buttons(vec![(Field::Done, wizard.done)]));
         rows
     }
 }

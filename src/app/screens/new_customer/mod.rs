@@ -20,10 +20,12 @@ use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField};
 use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
 use crate::domain::eligibility::wizard_requires_confirmation;
 use crate::domain::limits;
-use crate::domain::phase::{long_date, MANDATORY_FROM};
+use crate::domain::phase::MANDATORY_FROM;
 use crate::domain::timeline::{
     dashboard_agreement, AgreementEra, CLOUD_AGREEMENT_VALID_UNTIL, CUSTOMER_AGREEMENT_ONLY_FROM,
 };
+use crate::locale::words::NewCustomerWords;
+use crate::locale::Words;
 pub use confirmation::Created;
 pub use rows::describe_person;
 use AcceptanceField as A;
@@ -54,30 +56,50 @@ pub enum Field {
     Done,
 }
 
-const COMPANY_FIELDS: [(Field, &str); 8] = [
-    (Field::Customer(C::CompanyName), "Company name"),
-    (Field::Customer(C::DomainPrefix), "Primary domain"),
-    (Field::Customer(C::Country), "Country/region"),
-    (Field::Customer(C::Line1), "Address line 1"),
-    (Field::Customer(C::Line2), "Address line 2 (optional)"),
-    (Field::Customer(C::City), "City"),
-    (Field::Customer(C::State), "State/province"),
-    (Field::Customer(C::PostalCode), "Postal code"),
+const COMPANY_FIELDS: [Field; 8] = [
+    Field::Customer(C::CompanyName),
+    Field::Customer(C::DomainPrefix),
+    Field::Customer(C::Country),
+    Field::Customer(C::Line1),
+    Field::Customer(C::Line2),
+    Field::Customer(C::City),
+    Field::Customer(C::State),
+    Field::Customer(C::PostalCode),
 ];
 
-const CONTACT_FIELDS: [(Field, &str); 4] = [
-    (Field::Customer(C::FirstName), "First name"),
-    (Field::Customer(C::LastName), "Last name"),
-    (Field::Customer(C::Email), "Email address"),
-    (Field::Customer(C::Phone), "Phone number (optional)"),
+const CONTACT_FIELDS: [Field; 4] = [
+    Field::Customer(C::FirstName),
+    Field::Customer(C::LastName),
+    Field::Customer(C::Email),
+    Field::Customer(C::Phone),
 ];
 
-const ACCEPTOR_FIELDS: [(Field, &str); 4] = [
-    (Field::Acceptor(A::FirstName), "First name"),
-    (Field::Acceptor(A::LastName), "Last name"),
-    (Field::Acceptor(A::Email), "Email address"),
-    (Field::Acceptor(A::Phone), "Phone number (optional)"),
+const ACCEPTOR_FIELDS: [Field; 4] = [
+    Field::Acceptor(A::FirstName),
+    Field::Acceptor(A::LastName),
+    Field::Acceptor(A::Email),
+    Field::Acceptor(A::Phone),
 ];
+
+/// The label of a text box of Account info.
+fn field_label(field: Field, words: &NewCustomerWords) -> &'static str {
+    match field {
+        Field::Customer(C::CompanyName) => words.company_name,
+        Field::Customer(C::DomainPrefix) => words.primary_domain,
+        Field::Customer(C::Country) => words.country,
+        Field::Customer(C::Line1) => words.address_line1,
+        Field::Customer(C::Line2) => words.address_line2,
+        Field::Customer(C::City) => words.city,
+        Field::Customer(C::State) => words.state,
+        Field::Customer(C::PostalCode) => words.postal_code,
+        Field::Customer(C::FirstName) | Field::Acceptor(A::FirstName) => words.first_name,
+        Field::Customer(C::LastName) | Field::Acceptor(A::LastName) => words.last_name,
+        Field::Customer(C::Email) | Field::Acceptor(A::Email) => words.email,
+        Field::Customer(C::Phone) | Field::Acceptor(A::Phone) => words.phone,
+        Field::Acceptor(A::Date) => words.acceptance_date,
+        _ => "",
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WizardStep {
@@ -96,7 +118,7 @@ impl WizardStep {
         WizardStep::Confirmation,
     ];
 
-    pub fn label(self, words: &crate::locale::Words) -> &'static str {
+    pub fn label(self, words: &Words) -> &'static str {
         let wizard = &words.new_customer;
         match self {
             WizardStep::AccountInfo => wizard.step_account_info,
@@ -109,6 +131,8 @@ impl WizardStep {
 
 #[derive(Debug, Clone)]
 pub struct NewCustomer {
+    /// The words of the session's language, for the rows and messages of every step.
+    pub words: &'static Words,
     pub step: WizardStep,
     pub form: Form<Field>,
     pub accepted: bool,
@@ -142,12 +166,13 @@ impl NewCustomer {
             .iter()
             .chain(&CONTACT_FIELDS)
             .chain(&ACCEPTOR_FIELDS)
-            .map(|(id, _)| (*id, String::new()))
+            .map(|id| (*id, String::new()))
             .chain([(
                 Field::Acceptor(A::Date),
                 ctx.actor.business_date.to_string(),
             )]);
         NewCustomer {
+            words: ctx.words(),
             step: WizardStep::AccountInfo,
             form: Form::new(text_fields, Field::Customer(C::CompanyName)).with_limits(|field| {
                 match field {
@@ -161,26 +186,7 @@ impl NewCustomer {
             agreement_section: ctx.phase().confirmation_available(),
             agreement: dashboard_agreement(ctx.actor.business_date),
             either: AgreementEra::on(ctx.actor.business_date) == AgreementEra::Both,
-            schedule_note: match AgreementEra::on(ctx.actor.business_date) {
-                AgreementEra::CustomerAgreement => format!(
-                    "Confirmation of the Microsoft Customer Agreement is required since {}: new customers cannot make a purchase until they accept.",
-                    long_date(CUSTOMER_AGREEMENT_ONLY_FROM)
-                ),
-                AgreementEra::Both => format!(
-                    "This agreement is valid until {}. After that date, all customers, existing and new, must sign the new Microsoft Customer Agreement.",
-                    long_date(CLOUD_AGREEMENT_VALID_UNTIL)
-                ),
-                AgreementEra::CloudAgreement if wizard_requires_confirmation(ctx.phase()) => format!(
-                    "Confirmation is mandatory since {}.",
-                    long_date(MANDATORY_FROM)
-                ),
-                AgreementEra::CloudAgreement => {
-                format!(
-                    "Until {} you may skip confirmation by leaving this unselected and selecting Next.",
-                    long_date(MANDATORY_FROM)
-                )
-                }
-            },
+            schedule_note: schedule_note(ctx),
             notice: None,
             validated: None,
             offers: NewOrder::new("", Origin::Customers, ctx.actor.business_date),
@@ -287,7 +293,7 @@ impl NewCustomer {
     pub fn paste(&mut self, text: &str) {
         match self.step {
             WizardStep::Subscriptions if self.form.focus == Field::Offers => {
-                self.offers.paste(text)
+                self.offers.paste(self.words, text)
             }
             WizardStep::AccountInfo => {
                 self.form.paste(text);
@@ -419,22 +425,19 @@ impl NewCustomer {
                 AgreementKind::CloudAgreement => MANDATORY_FROM,
                 AgreementKind::CustomerAgreement => CUSTOMER_AGREEMENT_ONLY_FROM,
             };
+            let words = ctx.words();
             errors.push((
                 Field::Accepted,
-                format!(
-                    "Confirmation of the {} is mandatory since {}: select this box and enter the acceptance details.",
-                    self.agreement.name(),
-                    long_date(since)
+                (words.new_customer.confirmation_required)(
+                    words.terms.agreement_name(self.agreement),
+                    &(words.terms.long_date)(since),
                 )
                 .into(),
             ));
         }
         if !errors.is_empty() {
-            self.notice = Some(format!(
-                "{} field{} need{} attention; each says what to fix.",
+            self.notice = Some((ctx.words().new_customer.fields_need_attention)(
                 errors.len(),
-                if errors.len() == 1 { "" } else { "s" },
-                if errors.len() == 1 { "s" } else { "" }
             ));
             self.form.set_errors(errors);
             self.form.focus_first_error(&focus_order(&self.rows()));
@@ -453,5 +456,24 @@ impl NewCustomer {
     fn acceptance_field(&self, field: AcceptanceField) -> Option<Field> {
         let shown = field == AcceptanceField::Date || self.acceptor_editable;
         shown.then_some(Field::Acceptor(field))
+    }
+}
+
+/// What the schedule asks of Account info on the business date, under the agreement heading.
+fn schedule_note(ctx: &Context) -> String {
+    let words = ctx.words();
+    let wizard = &words.new_customer;
+    let date = |date| (words.terms.long_date)(date);
+    match AgreementEra::on(ctx.actor.business_date) {
+        AgreementEra::CustomerAgreement => {
+            (wizard.note_customer_agreement_required)(&date(CUSTOMER_AGREEMENT_ONLY_FROM))
+        }
+        AgreementEra::Both => {
+            (wizard.note_cloud_agreement_valid_until)(&date(CLOUD_AGREEMENT_VALID_UNTIL))
+        }
+        AgreementEra::CloudAgreement if wizard_requires_confirmation(ctx.phase()) => {
+            (wizard.note_mandatory_since)(&date(MANDATORY_FROM))
+        }
+        AgreementEra::CloudAgreement => (wizard.note_optional_until)(&date(MANDATORY_FROM)),
     }
 }

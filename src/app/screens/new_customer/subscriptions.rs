@@ -9,6 +9,7 @@ use crate::app::{Context, Step};
 use crate::book::Book;
 use crate::domain::agreement::Channel;
 use crate::domain::commerce::{check_line_on, Billing, OrderLine};
+use crate::locale::words::OrderWords;
 use ratatui::crossterm::event::KeyEvent;
 
 impl NewCustomer {
@@ -64,10 +65,9 @@ impl NewCustomer {
         if let Some(&first) = refused.first() {
             self.offers.cursor = first;
             self.form.focus = Field::Offers;
-            self.notice = Some(match refused.len() {
-                1 => "1 offer needs attention; it says what to fix.".to_string(),
-                n => format!("{n} offers need attention; each says what to fix."),
-            });
+            self.notice = Some((ctx.words().new_customer.offers_need_attention)(
+                refused.len(),
+            ));
             return;
         }
         self.order_warning = self.gate_would_refuse(ctx);
@@ -119,12 +119,9 @@ impl NewCustomer {
 }
 
 /// How many seats a chosen offer orders, in words: "25 seats", "1 seat", "usage-based".
-pub fn quantity_words(line: &OfferLine) -> String {
+pub fn quantity_words(line: &OfferLine, words: &OrderWords) -> String {
     match line.offer.billing {
-        Billing::SeatBased => match quantity_of(line) {
-            1 => "1 seat".to_string(),
-            seats => format!("{seats} seats"),
-        },
-        Billing::UsageBased => "usage-based".to_string(),
+        Billing::SeatBased => (words.seats)(quantity_of(line)),
+        Billing::UsageBased => words.usage_based.to_string(),
     }
 }

@@ -6,16 +6,15 @@ use crate::app::text_input::clean_paste;
 use crate::domain::characters::quote;
 use crate::domain::commerce::Billing;
 use crate::domain::limits;
+use crate::locale::words::OrderWords;
+use crate::locale::Words;
 
 impl NewOrder {
-    pub(super) fn seat_based_line(&mut self) -> Option<&mut OfferLine> {
+    pub(super) fn seat_based_line(&mut self, words: &OrderWords) -> Option<&mut OfferLine> {
         let date = self.business_date;
         let line = &mut self.lines[self.cursor];
         if line.offer.billing != Billing::SeatBased {
-            line.error = Some(format!(
-                "{} is usage-based: it has no seat count.",
-                line.offer.name_on(date)
-            ));
+            line.error = Some((words.no_seat_count)(line.offer.name_on(date)));
             return None;
         }
         line.selected = true;
@@ -25,9 +24,9 @@ impl NewOrder {
 
     /// One seat more or fewer, never past the offer's maximum: a step beyond it stays at the
     /// maximum and says so.
-    pub(super) fn adjust(&mut self, delta: i64) {
+    pub(super) fn adjust(&mut self, delta: i64, words: &OrderWords) {
         let date = self.business_date;
-        if let Some(line) = self.seat_based_line() {
+        if let Some(line) = self.seat_based_line(words) {
             let current: i64 = line.quantity.parse().unwrap_or(0);
             let mut wanted = (current + delta).max(1);
             if let Some(max) = line.offer.max_seats.map(i64::from) {
@@ -36,9 +35,9 @@ impl NewOrder {
             line.quantity = wanted.to_string();
             line.fresh = false;
             if delta > 0 && wanted == current {
-                line.error = Some(format!(
-                    "{} allows at most {wanted} seats per subscription.",
-                    line.offer.name_on(date)
+                line.error = Some((words.at_most_seats)(
+                    line.offer.name_on(date),
+                    &wanted.to_string(),
                 ));
             } else {
                 check_quantity(line, date);
@@ -46,9 +45,9 @@ impl NewOrder {
         }
     }
 
-    pub(super) fn type_digit(&mut self, digit: char) {
+    pub(super) fn type_digit(&mut self, digit: char, words: &OrderWords) {
         let date = self.business_date;
-        if let Some(line) = self.seat_based_line() {
+        if let Some(line) = self.seat_based_line(words) {
             if line.fresh || line.quantity == "0" {
                 line.quantity.clear();
                 line.fresh = false;
@@ -62,26 +61,23 @@ impl NewOrder {
 
     /// A pasted seat count replaces the quantity of the offer under the cursor; anything but
     /// a whole number is refused next to the offer.
-    pub fn paste(&mut self, text: &str) {
+    pub fn paste(&mut self, words: &Words, text: &str) {
         if self.step != OrderStep::Pick {
             return;
         }
         let (clean, _) = clean_paste(text);
         let digits = clean.trim();
         let date = self.business_date;
-        let Some(line) = self.seat_based_line() else {
+        let words = &words.order;
+        let Some(line) = self.seat_based_line(words) else {
             return;
         };
         if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-            line.error = Some(format!(
-                "'{}' is not a seat count: paste or type a whole number such as 25.",
-                quote(digits)
-            ));
+            line.error = Some((words.not_a_seat_count)(&quote(digits)));
         } else if digits.len() > limits::QUANTITY_DIGITS {
-            line.error = Some(format!(
-                "A seat count has at most {} digits; this one has {}.",
+            line.error = Some((words.too_many_digits)(
                 limits::QUANTITY_DIGITS,
-                digits.len()
+                digits.len(),
             ));
         } else {
             line.quantity = digits.to_string();
