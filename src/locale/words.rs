@@ -101,6 +101,10 @@ pub struct Chrome {
     pub leave_hint: fn(discard_key: &str, keep_key: &str) -> String,
     /// How keys that are not a single key cap are written in the help and the footer.
     pub key_space: &'static str,
+    /// A form taller than the screen: what lies beyond it, and the keys that go there.
+    pub form_more_both: fn(next: &str, previous: &str) -> String,
+    pub form_more_above: fn(previous: &str) -> String,
+    pub form_more_below: fn(next: &str) -> String,
     pub key_characters: &'static str,
     pub demo_note: &'static str,
     /// What happened meanwhile in another session, told in this one.
@@ -330,6 +334,11 @@ pub struct NewCustomerWords {
     pub ordered: fn(subscriptions: usize) -> String,
     /// After a refused order: how to order later; `update` when the acceptance needs confirming.
     pub order_later: fn(company: &str, open: &str, update: Option<&str>, new_order: &str) -> String,
+    pub nothing_ordered: &'static str,
+    /// After the gate's refusal, on Review: what Submit would do.
+    pub would_order_none: &'static str,
+    pub confirm_first_or_take_out: &'static str,
+    pub take_out_and_order_later: &'static str,
 }
 
 /// The New order screen (its offer list is also the wizard's Subscriptions).

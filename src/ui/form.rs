@@ -153,7 +153,7 @@ pub fn render<F: Copy + PartialEq>(
             FormRow::Blank => push(Line::raw(""), false, None),
         }
     }
-    draw_scrolled(frame, area, laid, palette);
+    draw_scrolled(frame, area, laid, words, palette);
 }
 
 /// One input row: the label, then the value in an underlined box scrolled to show the cursor.
@@ -191,7 +191,7 @@ fn field_line(
 
 /// Draws the lines, scrolled so every line of the focused item shows. When they do not all fit,
 /// the last row says where more is.
-fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>, palette: Palette) {
+fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>, words: &Words, palette: Palette) {
     let overflow = laid.len() > area.height as usize;
     let height = (area.height as usize).saturating_sub(overflow as usize);
     let first = laid.iter().position(|l| l.focused).unwrap_or(0);
@@ -229,10 +229,11 @@ fn draw_scrolled(frame: &mut Frame, area: Rect, laid: Vec<Laid>, palette: Palett
         let below = offset + height < laid.len();
         let next = key_of(FORM, Command::NextField);
         let previous = key_of(FORM, Command::PreviousField);
+        let chrome = &words.chrome;
         let hint = match (above, below) {
-            (true, true) => format!("  ▲▼ more above and below: {next} and {previous} move"),
-            (true, false) => format!("  ▲ more above: {previous} moves up"),
-            _ => format!("  ▼ more below: {next} moves down"),
+            (true, true) => (chrome.form_more_both)(&next, &previous),
+            (true, false) => (chrome.form_more_above)(&previous),
+            _ => (chrome.form_more_below)(&next),
         };
         let y = area.bottom() - 1;
         frame.render_widget(

@@ -19,7 +19,7 @@ mod quantity;
 /// Opens a new order for a customer, with the acceptance prompt first when it is missing.
 pub fn start(ctx: &mut Context, customer_id: &str, origin: Origin) -> Step {
     if let Err(refusal) = ctx.actor.role.require(GatedAction::CreateOrder) {
-        ctx.error(refusal.to_string());
+        ctx.refused(refusal);
         return Step::stay();
     }
     let Some(customer) = ctx.book.customer(customer_id) else {
@@ -269,7 +269,7 @@ impl NewOrder {
             }
             Ok(_) => Step::stay(),
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.notice = Some(ctx.refusal_text(&error));
                 Step::stay()
             }
         }

@@ -91,4 +91,8 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
         };
         format!("{company} was created all the same. To order the subscriptions below, select Done, open its Account ({open}){confirm}, then New order ({new_order}).")
     },
+    nothing_ordered: "Nothing was ordered.",
+    would_order_none: "Submit would create the customer but order none of these subscriptions.",
+    confirm_first_or_take_out: "To order them with it, confirm the customer's acceptance first (Update beside Not confirmed); or take them out (Update under Subscriptions).",
+    take_out_and_order_later: "Take them out (Update under Subscriptions), and order them from the customer's Account once the confirmation it needs is recorded.",
 };

@@ -86,4 +86,8 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
         Some(update) => format!("{company} 고객은 만들었습니다. 아래 구독을 주문하려면 완료를 선택하고 계정({open})을 열어 업데이트({update})로 고객의 수락을 확인한 뒤 새 주문({new_order})을 선택하십시오."),
         None => format!("{company} 고객은 만들었습니다. 아래 구독을 주문하려면 완료를 선택하고 계정({open})을 연 뒤 새 주문({new_order})을 선택하십시오."),
     },
+    nothing_ordered: "아무것도 주문하지 않았습니다.",
+    would_order_none: "제출하면 고객은 만들어지지만 이 구독은 하나도 주문되지 않습니다.",
+    confirm_first_or_take_out: "함께 주문하려면 먼저 고객 수락을 확인하거나(확인되지 않음 옆의 업데이트), 구독을 빼십시오(구독 아래의 업데이트).",
+    take_out_and_order_later: "구독을 빼고(구독 아래의 업데이트), 필요한 확인을 기록한 뒤 고객의 계정에서 주문하십시오.",
 };

@@ -82,13 +82,17 @@ impl NewCustomer {
             Err(error @ ServiceError::DomainTakenLater { .. }) => {
                 self.step = WizardStep::AccountInfo;
                 self.notice = Some(ctx.words().new_customer.created_nothing.into());
-                self.form
-                    .set_error(Field::Customer(C::DomainPrefix), error.to_string());
+                let said = ctx.refusal_text(&error);
+                self.form.set_error(Field::Customer(C::DomainPrefix), said);
                 self.form.focus = Field::Customer(C::DomainPrefix);
                 Step::stay()
             }
             Err(error) => {
-                self.notice = Some(format!("Submit created nothing. {error}"));
+                self.notice = Some(format!(
+                    "{} {}",
+                    ctx.words().new_customer.created_nothing,
+                    ctx.refusal_text(&error)
+                ));
                 Step::stay()
             }
         }
@@ -148,7 +152,11 @@ impl NewCustomer {
                 rows.extend(self.chosen_rows());
             }
             NewCustomerOrder::Refused(refusal) => {
-                rows.push(FormRow::Notice(format!("Nothing was ordered. {refusal}")));
+                rows.push(FormRow::Notice(format!(
+                    "{} {}",
+                    wizard.nothing_ordered,
+                    (self.words.problems.refusal)(refusal)
+                )));
                 let update = keys::key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement);
                 let update = match refusal {
                     ServiceError::Gate(_) => Some(update.as_str()),

@@ -104,16 +104,17 @@ impl NewCustomer {
             .chosen()
             .any(|line| line.offer.requires_customer_agreement);
         let refusal = facts.check_order_of(requires_customer_agreement).err()?;
-        let what_to_do = if acceptance.is_none() {
-            "To order them with it, confirm the customer's acceptance first (Update beside \
-             Not confirmed); or take them out (Update under Subscriptions)."
-        } else {
-            "Take them out (Update under Subscriptions), and order them from the customer's \
-             Account once the confirmation it needs is recorded."
-        };
+        let words = ctx.words();
+        let wizard = &words.new_customer;
         Some(format!(
-            "{refusal} Submit would create the customer but order none of these subscriptions. \
-             {what_to_do}"
+            "{} {} {}",
+            ctx.refusal_text(&refusal.into()),
+            wizard.would_order_none,
+            if acceptance.is_none() {
+                wizard.confirm_first_or_take_out
+            } else {
+                wizard.take_out_and_order_later
+            }
         ))
     }
 }
