@@ -144,9 +144,8 @@ impl Account {
                 on: !subscription.auto_renew,
             }),
             None => {
-                ctx.error(format!(
-                    "This customer has no subscriptions yet: press {} for a New order.",
-                    keys::key_of(keys::ACCOUNT, Command::NewOrder)
+                ctx.error((ctx.words().account.no_subscriptions_to_act_on)(
+                    &keys::key_of(keys::ACCOUNT, Command::NewOrder),
                 ));
                 Step::stay()
             }
@@ -175,8 +174,9 @@ impl Account {
                 _,
             ) => {
                 self.seat_editor = None;
-                ctx.info(format!(
-                    "{subscription_name}: the seat count is now {quantity}."
+                ctx.info((ctx.words().account.seats_now)(
+                    &subscription_name,
+                    &quantity.to_string(),
                 ));
             }
             (
@@ -185,10 +185,7 @@ impl Account {
                     on,
                 }),
                 _,
-            ) => ctx.info(format!(
-                "{subscription_name}: auto-renew is now {}.",
-                if on { "On" } else { "Off" }
-            )),
+            ) => ctx.info((ctx.words().account.auto_renew_now)(&subscription_name, on)),
             (Err(error), Some(editor)) => {
                 editor
                     .form

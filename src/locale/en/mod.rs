@@ -1,5 +1,7 @@
 //! English: the words of Partner Center's English dashboard.
 
+mod acceptance;
+mod account;
 mod chrome;
 mod customers;
 mod keys;
@@ -12,8 +14,8 @@ pub static WORDS: Words = Words {
     chrome: chrome::CHROME,
     keys: keys::KEYS,
     customers: customers::CUSTOMERS,
-    account: AccountWords {},
-    acceptance: AcceptanceWords {},
+    account: account::ACCOUNT,
+    acceptance: acceptance::ACCEPTANCE,
     new_customer: NewCustomerWords {
         step_account_info: "Account info",
         step_subscriptions: "Subscriptions",
