@@ -176,6 +176,7 @@ impl From<ServiceError> for ApiError {
             | ServiceError::AgreementNotYetAvailable
             | ServiceError::AcceptedBeforeTheAgreement { .. }
             | ServiceError::DomainTakenLater { .. }
+            | ServiceError::Line(_)
             | ServiceError::Invalid(_) => ApiError::invalid(description),
         }
     }

@@ -61,23 +61,76 @@ impl Offer {
     }
 
     /// Checks a seat count for one subscription of this offer.
-    pub fn check_seats(&self, quantity: u32) -> Result<u32, String> {
+    pub fn check_seats(&self, quantity: u32) -> Result<u32, LineProblem> {
         self.check_seats_on(quantity, NaiveDate::MAX)
     }
 
     /// Checks a seat count, naming the offer as it was named on the business date `date`.
-    pub fn check_seats_on(&self, quantity: u32, date: NaiveDate) -> Result<u32, String> {
-        let name = self.name_on(date);
+    pub fn check_seats_on(&self, quantity: u32, date: NaiveDate) -> Result<u32, LineProblem> {
+        let offer = self.name_on(date).to_string();
         match (self.billing, self.max_seats) {
-            (Billing::UsageBased, _) => {
-                Err(format!("{name} is usage-based: it has no seat count."))
+            (Billing::UsageBased, _) => Err(LineProblem::NoSeatCount { offer }),
+            (Billing::SeatBased, _) if quantity == 0 => Err(LineProblem::NoSeats),
+            (Billing::SeatBased, Some(max)) if quantity > max => {
+                Err(LineProblem::TooManySeats { offer, max })
             }
-            (Billing::SeatBased, _) if quantity == 0 => Err("Enter at least 1 seat.".to_string()),
-            (Billing::SeatBased, Some(max)) if quantity > max => Err(format!(
-                "{name} allows at most {max} seats per subscription; lower the quantity."
-            )),
             (Billing::SeatBased, _) => Ok(quantity),
         }
+    }
+}
+
+/// What is wrong with an order line or a seat count, as data: each language says it in its
+/// own words, and `Display` gives the English sentence of the commands and the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineProblem {
+    /// A usage-based offer was given a seat count.
+    NoSeatCount {
+        offer: String,
+    },
+    NoSeats,
+    TooManySeats {
+        offer: String,
+        max: u32,
+    },
+    /// A usage-based offer ordered with a quantity other than 1.
+    UsageBasedQuantity {
+        offer: String,
+    },
+    Suspended {
+        offer: String,
+    },
+    NoOffers,
+}
+
+impl std::fmt::Display for LineProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineProblem::NoSeatCount { offer } => {
+                write!(f, "{offer} is usage-based: it has no seat count.")
+            }
+            LineProblem::NoSeats => write!(f, "Enter at least 1 seat."),
+            LineProblem::TooManySeats { offer, max } => write!(
+                f,
+                "{offer} allows at most {max} seats per subscription; lower the quantity."
+            ),
+            LineProblem::UsageBasedQuantity { offer } => {
+                write!(f, "{offer} is usage-based: order it with quantity 1.")
+            }
+            LineProblem::Suspended { offer } => write!(
+                f,
+                "{offer} is suspended: its seat count can change once it is active again."
+            ),
+            LineProblem::NoOffers => write!(f, "Select at least one offer for the order."),
+        }
+    }
+}
+
+impl std::error::Error for LineProblem {}
+
+/// Where a message is a plain sentence, the English one.
+impl From<LineProblem> for String {
+    fn from(problem: LineProblem) -> String {
+        problem.to_string()
     }
 }
 
@@ -189,13 +242,12 @@ impl Subscription {
     }
 
     /// A suspended subscription keeps its seat count until it is active again.
-    pub fn check_seats_changeable(&self) -> Result<(), String> {
+    pub fn check_seats_changeable(&self) -> Result<(), LineProblem> {
         match self.status {
             SubscriptionStatus::Active => Ok(()),
-            SubscriptionStatus::Suspended => Err(format!(
-                "{} is suspended: its seat count can change once it is active again.",
-                self.offer_name
-            )),
+            SubscriptionStatus::Suspended => Err(LineProblem::Suspended {
+                offer: self.offer_name.clone(),
+            }),
         }
     }
 }
@@ -257,19 +309,18 @@ pub struct Order {
 
 /// Checks one order line against its offer: seat-based lines need a seat count within the maximum;
 /// usage-based lines always have quantity 1.
-pub fn check_line(offer: &Offer, quantity: u32) -> Result<u32, String> {
+pub fn check_line(offer: &Offer, quantity: u32) -> Result<u32, LineProblem> {
     check_line_on(offer, quantity, NaiveDate::MAX)
 }
 
 /// `check_line`, naming the offer as it was named on the business date `date`.
-pub fn check_line_on(offer: &Offer, quantity: u32, date: NaiveDate) -> Result<u32, String> {
+pub fn check_line_on(offer: &Offer, quantity: u32, date: NaiveDate) -> Result<u32, LineProblem> {
     match offer.billing {
         Billing::SeatBased => offer.check_seats_on(quantity, date),
         Billing::UsageBased if quantity == 1 => Ok(1),
-        Billing::UsageBased => Err(format!(
-            "{} is usage-based: order it with quantity 1.",
-            offer.name_on(date)
-        )),
+        Billing::UsageBased => Err(LineProblem::UsageBasedQuantity {
+            offer: offer.name_on(date).to_string(),
+        }),
     }
 }
 
@@ -309,13 +360,25 @@ mod tests {
     fn seat_counts_run_from_1_to_the_offers_maximum() {
         assert_eq!(e3().check_seats(1), Ok(1));
         assert_eq!(e3().check_seats(300), Ok(300));
-        assert!(e3().check_seats(0).unwrap_err().contains("at least 1"));
-        assert!(e3().check_seats(301).unwrap_err().contains("at most 300"));
+        assert!(e3()
+            .check_seats(0)
+            .unwrap_err()
+            .to_string()
+            .contains("at least 1"));
+        assert!(e3()
+            .check_seats(301)
+            .unwrap_err()
+            .to_string()
+            .contains("at most 300"));
     }
 
     #[test]
     fn usage_based_offers_have_no_seat_count() {
-        assert!(azure().check_seats(5).unwrap_err().contains("usage-based"));
+        assert!(azure()
+            .check_seats(5)
+            .unwrap_err()
+            .to_string()
+            .contains("usage-based"));
         assert_eq!(check_line(&azure(), 1), Ok(1));
         assert!(check_line(&azure(), 2).is_err());
         assert_eq!(check_line(&e3(), 25), Ok(25));

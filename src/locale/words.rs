@@ -245,13 +245,100 @@ pub struct CustomersWords {
     pub no_match_to_act_on: fn(key: &str) -> String,
 }
 
-/// The Account page.
+/// The Account page: the customer's details, the agreement section with its banners, the
+/// subscriptions (and their seat-count editor) or the confirmation history.
 #[derive(Debug)]
-pub struct AccountWords {}
+pub struct AccountWords {
+    pub account_info: &'static str,
+    pub company_name: &'static str,
+    pub microsoft_id: &'static str,
+    pub primary_domain: &'static str,
+    pub address: &'static str,
+    pub primary_contact: &'static str,
+    /// A country or region by its ISO 3166-1 code, as an address ends: "United States", "미국".
+    pub country: fn(code: &str) -> Option<&'static str>,
+    /// The section's button, shown inside "[ ]".
+    pub update_button: &'static str,
+    /// While either agreement counts: until when the Microsoft Cloud Agreement does.
+    pub valid_until: fn(date: &str) -> String,
+    pub status: &'static str,
+    pub agreement: &'static str,
+    pub accepted_by: &'static str,
+    pub acceptance_date: &'static str,
+    pub recorded_by: &'static str,
+    pub status_confirmed: &'static str,
+    pub status_not_confirmed: &'static str,
+    /// "Megan Bowen on 2018-08-09 16:05 UTC (Account page)".
+    pub recorded: fn(agent: &str, when: &str, channel: &str) -> String,
+    /// Once only the Customer Agreement counts: the Cloud Agreement accepted before.
+    pub retired: fn(accepted: &str, until: &str) -> String,
+    /// In the mandatory phase, without a confirmation.
+    pub blocked: fn(key: &str) -> String,
+    pub subscriptions_heading: fn(count: &str) -> String,
+    /// Which rows of a longer list show, and the keys that scroll it.
+    pub showing: fn(first: &str, last: &str, keys: &str) -> String,
+    pub no_subscriptions: fn(key: &str) -> String,
+    pub offer: &'static str,
+    pub seats: &'static str,
+    pub subscription_status: &'static str,
+    pub auto_renew: &'static str,
+    /// In the Seats column of a usage-based subscription.
+    pub usage_based: &'static str,
+    pub selected: fn(details: &str) -> String,
+    pub subscription_details: fn(id: &str, ordered: &str) -> String,
+    pub history_heading: fn(count: &str) -> String,
+    pub no_history_update: fn(key: &str) -> String,
+    pub no_history: &'static str,
+    pub history_accepted: &'static str,
+    pub history_accepted_by: &'static str,
+    pub history_recorded: &'static str,
+    pub seat_editor_title: &'static str,
+    pub seat_range: fn(subscription: &str, max: &str) -> String,
+    pub subscription_id: fn(id: &str) -> String,
+    pub quantity: &'static str,
+    pub submit: &'static str,
+    pub cancel: &'static str,
+    pub no_subscriptions_to_act_on: fn(key: &str) -> String,
+    pub seats_now: fn(subscription: &str, quantity: &str) -> String,
+    pub auto_renew_now: fn(subscription: &str, on: bool) -> String,
+    pub seats_unchanged: fn(subscription: &str, quantity: u32) -> String,
+    pub not_a_seat_count: fn(typed: &str) -> String,
+}
 
 /// The Update form and the prompt before a new order.
 #[derive(Debug)]
-pub struct AcceptanceWords {}
+pub struct AcceptanceWords {
+    /// "Microsoft cloud agreement: Contoso Electronics".
+    pub update_heading: fn(section: &str, company: &str) -> String,
+    pub before_order_heading: fn(company: &str) -> String,
+    pub before_order_intro: fn(agreement: &str) -> String,
+    /// Before the mandatory date: Cancel skips to the order.
+    pub skippable: fn(date: &str) -> String,
+    /// Once only the Customer Agreement counts: Cancel returns without an order.
+    pub customer_agreement_required: fn(date: &str) -> String,
+    /// From the mandatory date: Cancel returns without an order.
+    pub mandatory: fn(date: &str) -> String,
+    pub update_intro: &'static str,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    pub date: &'static str,
+    /// While either agreement counts, above the box that chooses the Customer Agreement.
+    pub either_counts: fn(date: &str) -> String,
+    pub customer_agreement_checkbox: &'static str,
+    pub save_and_continue: &'static str,
+    pub cancel: &'static str,
+    pub no_such_customer: &'static str,
+    pub skipped: fn(date: &str) -> String,
+    /// Cancel in the mandatory phase, followed by why the order is refused.
+    pub no_order: fn(refusal: &str) -> String,
+    /// An earlier confirmation saved: the later one stays current.
+    pub saved_in_history: fn(key: &str, later: &str) -> String,
+    pub confirmed: fn(agreement: &str) -> String,
+    pub confirmed_continue: &'static str,
+    pub confirmed_meanwhile: &'static str,
+}
 
 /// The New customer wizard.
 #[derive(Debug)]
@@ -344,6 +431,8 @@ pub struct NewCustomerWords {
 /// The New order screen (its offer list is also the wizard's Subscriptions).
 #[derive(Debug)]
 pub struct OrderWords {
+    /// What is wrong with an order line or a seat count, by its offer.
+    pub line_problem: fn(&LineProblem) -> String,
     pub choose_offers: fn(company: &str) -> String,
     pub pick_hint: fn(toggle: &str, more: &str, less: &str) -> String,
     pub offer: &'static str,
@@ -379,11 +468,14 @@ pub struct Problems {
     pub input: fn(&InputNote) -> String,
     /// Why the rules or the store refused a request.
     pub refusal: fn(&ServiceError) -> String,
+    /// Why this agent cannot confirm this customer's acceptance here and now.
+    pub confirm: fn(&ConfirmRefusal) -> String,
 }
 
 use crate::domain::agreement::{AgreementKind, Channel};
 use crate::domain::cloud::Cloud;
-use crate::domain::commerce::{Billing, SubscriptionStatus};
+use crate::domain::commerce::{Billing, LineProblem, SubscriptionStatus};
+use crate::domain::eligibility::ConfirmRefusal;
 use crate::domain::field_problem::{FieldProblem, InputNote};
 use crate::domain::phase::Phase;
 use crate::domain::role::Role;

@@ -7,7 +7,7 @@ use crate::domain::agreement::{self, Acceptance, Channel, Confirmation};
 use crate::domain::agreement::{AgreementKind, CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{
-    check_line_on, Billing, Order, OrderLine, Subscription, SubscriptionStatus,
+    check_line_on, Billing, LineProblem, Order, OrderLine, Subscription, SubscriptionStatus,
 };
 use crate::domain::customer::{Customer, CustomerProfile};
 use crate::domain::eligibility::{check_can_confirm, wizard_requires_confirmation, ConfirmRefusal};
@@ -97,6 +97,8 @@ pub enum ServiceError {
     AcceptedBeforeTheAgreement { date_agreed: NaiveDate },
     #[error("The domain {domain} is taken by a customer created on {created}, after the business date, so no list shows it yet; choose another domain prefix.")]
     DomainTakenLater { domain: String, created: NaiveDate },
+    #[error("{0}")]
+    Line(#[from] LineProblem),
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]
@@ -406,9 +408,7 @@ impl Operations<'_> {
         let facts = self.gate_facts(customer);
         facts.check_new_order()?;
         if lines.is_empty() {
-            return Err(ServiceError::Invalid(
-                "Select at least one offer for the order.".into(),
-            ));
+            return Err(LineProblem::NoOffers.into());
         }
         let offers = lines
             .iter()
@@ -420,8 +420,7 @@ impl Operations<'_> {
                         from: offer.available_from,
                     });
                 }
-                check_line_on(offer, line.quantity, self.actor.business_date)
-                    .map_err(ServiceError::Invalid)?;
+                check_line_on(offer, line.quantity, self.actor.business_date)?;
                 Ok(offer)
             })
             .collect::<Result<Vec<&Offer>, ServiceError>>()?;

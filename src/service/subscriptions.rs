@@ -22,15 +22,11 @@ impl Operations<'_> {
             // Nothing changes, so nothing is written and no gate stands in the way.
             return Ok(subscription.clone());
         }
-        subscription
-            .check_seats_changeable()
-            .map_err(ServiceError::Invalid)?;
+        subscription.check_seats_changeable()?;
         facts.check_seat_change(subscription.billing)?;
         let offer = find_offer(&subscription.offer_id)?;
         let date = self.actor.business_date;
-        let quantity = offer
-            .check_seats_on(quantity, date)
-            .map_err(ServiceError::Invalid)?;
+        let quantity = offer.check_seats_on(quantity, date)?;
         let mut changed = self.as_stored(subscription)?;
         changed.set_quantity_on(date, quantity);
         self.store.update_subscription(&changed)?;

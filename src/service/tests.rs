@@ -182,7 +182,7 @@ fn seat_changes_are_gated_and_bounded() {
     assert_eq!(changed.quantity, Some(7));
     assert!(matches!(
         w.ops().change_seats(CONTOSO, &seat_based, 1_000_000),
-        Err(ServiceError::Invalid(m)) if m.contains("at most")
+        Err(ServiceError::Line(LineProblem::TooManySeats { .. }))
     ));
     let stored = w.store.load().unwrap();
     let saved = stored
@@ -220,7 +220,7 @@ fn a_suspended_subscription_keeps_its_seat_count() {
         .clone();
     assert!(matches!(
         w.ops().change_seats(ALPINE, &suspended, 20),
-        Err(ServiceError::Invalid(m)) if m.contains("is suspended")
+        Err(ServiceError::Line(LineProblem::Suspended { .. }))
     ));
 }
 
@@ -247,7 +247,7 @@ fn an_order_needs_known_offers_and_valid_quantities() {
     let mut w = world("2018-09-14", Role::AdminAgent);
     assert!(matches!(
         w.ops().create_order(CONTOSO, vec![]),
-        Err(ServiceError::Invalid(_))
+        Err(ServiceError::Line(LineProblem::NoOffers))
     ));
     let unknown = vec![OrderLine {
         offer_id: "no-such-offer".into(),
@@ -259,7 +259,7 @@ fn an_order_needs_known_offers_and_valid_quantities() {
     ));
     assert!(matches!(
         w.ops().create_order(CONTOSO, e3(0)),
-        Err(ServiceError::Invalid(_))
+        Err(ServiceError::Line(_))
     ));
 }
 

@@ -197,7 +197,7 @@ pub fn check_refusals(journal: &[Entry], context: &str) {
             (ServiceError::Gate(GateRefusal::NewOrder(_)), Op::Order { .. }) => true,
             (ServiceError::Gate(_), Op::Seats { .. }) => true,
             // A seat count over the offer's maximum, or a suspended subscription.
-            (ServiceError::Invalid(_), Op::Seats { .. }) => true,
+            (ServiceError::Line(_), Op::Seats { .. }) => true,
             (
                 ServiceError::Store(StoreError::UnknownSubscription { .. }),
                 Op::Seats { .. } | Op::AutoRenew { .. },

@@ -12,10 +12,11 @@ use crate::domain::agreement::{
 use crate::domain::eligibility::check_can_confirm;
 use crate::domain::gate::GateRefusal;
 use crate::domain::limits;
-use crate::domain::phase::{long_date, MANDATORY_FROM};
+use crate::domain::phase::MANDATORY_FROM;
 use crate::domain::timeline::{
     dashboard_agreement, AgreementEra, CLOUD_AGREEMENT_VALID_UNTIL, CUSTOMER_AGREEMENT_ONLY_FROM,
 };
+use crate::locale::{Lang, Words};
 use crate::service::ServiceError;
 use AcceptanceField as A;
 
@@ -49,9 +50,12 @@ pub struct AcceptanceForm {
     pub agreement: AgreementKind,
     /// Whether the agent may choose the agreement (October 1, 2019 to January 31, 2020).
     pub either: bool,
+    /// The language of the session that opened it, which its rows speak.
+    pub lang: Lang,
 }
 
-/// The checkbox of the months when either agreement counted.
+/// The checkbox of the months when either agreement counted, in English, as the New customer
+/// wizard still names it; the form's own is `AcceptanceWords::customer_agreement_checkbox`.
 pub const CUSTOMER_AGREEMENT_LABEL: &str =
     "The customer has accepted the new Microsoft customer agreement";
 
@@ -87,16 +91,18 @@ impl AcceptanceForm {
                 _ => 0,
             }),
             notice: None,
+            lang: ctx.lang,
         })
     }
 
     /// The Update form of the Account page, or why it cannot open.
     pub fn for_update(ctx: &Context, customer_id: &str) -> Result<AcceptanceForm, String> {
-        let customer = ctx.book.customer(customer_id).ok_or("No such customer.")?;
+        let no_such_customer = ctx.words().acceptance.no_such_customer;
+        let customer = ctx.book.customer(customer_id).ok_or(no_such_customer)?;
         check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud)
-            .map_err(|refusal| refusal.to_string())?;
+            .map_err(|refusal| (ctx.words().problems.confirm)(&refusal))?;
         AcceptanceForm::new(ctx, customer_id, Purpose::Update)
-            .ok_or_else(|| "No such customer.".into())
+            .ok_or_else(|| no_such_customer.into())
     }
 
     /// The prompt inserted before a new order.
@@ -109,33 +115,29 @@ impl AcceptanceForm {
         AcceptanceForm::new(ctx, customer_id, Purpose::BeforeOrder { skippable, origin })
     }
 
+    /// Every word of the form, in the language of the session that opened it.
+    pub fn words(&self) -> &'static Words {
+        self.lang.words()
+    }
+
     pub fn rows(&self) -> Vec<FormRow<Field>> {
+        let all_words = self.words();
+        let words = &all_words.acceptance;
+        let long_date = all_words.terms.long_date;
         let mut rows = vec![];
         if let Purpose::BeforeOrder { skippable, .. } = self.purpose {
-            rows.push(FormRow::Text(format!(
-                "You have not confirmed that this customer accepted the {}. Complete the confirmation to continue with the new order.",
-                self.agreement.name()
+            rows.push(FormRow::Text((words.before_order_intro)(
+                all_words.terms.agreement_name(self.agreement),
             )));
             rows.push(FormRow::Text(if skippable {
-                format!(
-                    "Before {} you may skip confirmation by selecting Cancel.",
-                    long_date(MANDATORY_FROM)
-                )
+                (words.skippable)(&long_date(MANDATORY_FROM))
             } else if self.agreement == AgreementKind::CustomerAgreement {
-                format!(
-                    "Confirmation of the Microsoft Customer Agreement is required since {}: Cancel returns without an order.",
-                    long_date(CUSTOMER_AGREEMENT_ONLY_FROM)
-                )
+                (words.customer_agreement_required)(&long_date(CUSTOMER_AGREEMENT_ONLY_FROM))
             } else {
-                format!(
-                    "Confirmation is mandatory since {}: Cancel returns without an order.",
-                    long_date(MANDATORY_FROM)
-                )
+                (words.mandatory)(&long_date(MANDATORY_FROM))
             }));
         } else {
-            rows.push(FormRow::Text(
-                "Enter the details of the user who accepted the agreement.".into(),
-            ));
+            rows.push(FormRow::Text(words.update_intro.into()));
         }
         if let Some(notice) = &self.notice {
             rows.push(FormRow::Notice(notice.clone()));
@@ -144,35 +146,34 @@ impl AcceptanceForm {
             FormRow::Blank,
             FormRow::Field {
                 id: Field::Input(A::FirstName),
-                label: "First name",
+                label: words.first_name,
             },
             FormRow::Field {
                 id: Field::Input(A::LastName),
-                label: "Last name",
+                label: words.last_name,
             },
             FormRow::Field {
                 id: Field::Input(A::Email),
-                label: "Email address",
+                label: words.email,
             },
             FormRow::Field {
                 id: Field::Input(A::Phone),
-                label: "Phone number (optional)",
+                label: words.phone,
             },
             FormRow::Field {
                 id: Field::Input(A::Date),
-                label: "Agreement acceptance date",
+                label: words.date,
             },
         ]);
         if self.either {
             rows.extend([
                 FormRow::Blank,
-                FormRow::Text(format!(
-                    "Either agreement counts until {}; after that date, only the Microsoft Customer Agreement. Tick the box if the customer accepted it.",
-                    long_date(CLOUD_AGREEMENT_VALID_UNTIL)
-                )),
+                FormRow::Text((words.either_counts)(&long_date(
+                    CLOUD_AGREEMENT_VALID_UNTIL,
+                ))),
                 FormRow::Checkbox {
                     id: Field::CustomerAgreement,
-                    label: CUSTOMER_AGREEMENT_LABEL,
+                    label: words.customer_agreement_checkbox,
                     checked: self.agreement == AgreementKind::CustomerAgreement,
                 },
             ]);
@@ -180,8 +181,8 @@ impl AcceptanceForm {
         rows.extend([
             FormRow::Blank,
             FormRow::Buttons(vec![
-                (Field::SaveAndContinue, "Save and continue"),
-                (Field::Cancel, "Cancel"),
+                (Field::SaveAndContinue, words.save_and_continue),
+                (Field::Cancel, words.cancel),
             ]),
         ]);
         rows
@@ -263,10 +264,10 @@ impl AcceptanceForm {
                 skippable: true,
                 origin,
             } => {
-                ctx.info(format!(
-                    "Confirmation skipped: it is optional until {}.",
-                    long_date(MANDATORY_FROM)
-                ));
+                let words = ctx.words();
+                ctx.info((words.acceptance.skipped)(&(words.terms.long_date)(
+                    MANDATORY_FROM,
+                )));
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
@@ -286,12 +287,10 @@ impl AcceptanceForm {
                             .check_new_order()
                             .err()
                     })
-                    .map_or(String::new(), |refusal: GateRefusal| refusal.to_string());
-                ctx.error(
-                    format!("No order was created. {refusal}")
-                        .trim_end()
-                        .to_string(),
-                );
+                    .map_or(String::new(), |refusal: GateRefusal| {
+                        ctx.refusal_text(&refusal.into())
+                    });
+                ctx.error((ctx.words().acceptance.no_order)(&refusal));
                 Step::go(origin.screen())
             }
         }
@@ -305,19 +304,21 @@ impl AcceptanceForm {
                 let current = ctx
                     .book
                     .current_confirmation(&self.customer_id, ctx.actor.business_date);
-                match current.filter(|c| c.date_agreed > date_agreed) {
-                    Some(later) => ctx.info(format!(
-                        "Saved in the history (h). The confirmation accepted on {} stays current because it is later.",
-                        later.date_agreed
-                    )),
-                    None => ctx.info(
-                        "Customer acceptance of the Microsoft Cloud Agreement is confirmed.",
+                let words = ctx.words();
+                let said = match current.filter(|c| c.date_agreed > date_agreed) {
+                    Some(later) => (words.acceptance.saved_in_history)(
+                        &keys::key_of(keys::ACCOUNT, Command::History),
+                        &later.date_agreed.to_string(),
                     ),
-                }
+                    None => {
+                        (words.acceptance.confirmed)(words.terms.agreement_name(self.agreement))
+                    }
+                };
+                ctx.info(said);
                 Step::go(Screen::Account(Account::new(&self.customer_id)))
             }
             (Ok(Completed::Confirmed { .. }), Purpose::BeforeOrder { origin, .. }) => {
-                ctx.info("Customer acceptance confirmed. Continue with the new order.");
+                ctx.info(ctx.words().acceptance.confirmed_continue);
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
@@ -327,7 +328,7 @@ impl AcceptanceForm {
             // Another agent confirmed this very contact meanwhile: the order's gate is open, so
             // the prompt has done its work (the order is judged on the store again).
             (Err(ServiceError::AlreadyConfirmed), Purpose::BeforeOrder { origin, .. }) => {
-                ctx.info("Customer acceptance was confirmed meanwhile with this contact. Continue with the new order.");
+                ctx.info(ctx.words().acceptance.confirmed_meanwhile);
                 Step::go(Screen::Order(Box::new(NewOrder::new(
                     &self.customer_id,
                     origin.clone(),
@@ -336,7 +337,7 @@ impl AcceptanceForm {
             }
             (Ok(_), _) => Step::stay(),
             (Err(error), _) => {
-                self.notice = Some(error.to_string());
+                self.notice = Some(ctx.refusal_text(&error));
                 Step::stay()
             }
         }

@@ -101,7 +101,7 @@ impl Account {
             Command::Bottom => *selected = last,
             Command::History => {
                 if let Err(refusal) = ctx.actor.role.require(GatedAction::SeeConfirmation) {
-                    ctx.error(refusal.to_string());
+                    ctx.refused(refusal);
                 } else {
                     self.show_history = !self.show_history;
                     self.history_selected = 0;
@@ -134,7 +134,7 @@ impl Account {
     /// Auto-renew is never blocked by a missing confirmation: only the role is checked.
     fn toggle_auto_renew(&mut self, ctx: &mut Context) -> Step {
         if let Err(refusal) = ctx.actor.role.require(GatedAction::ChangeAutoRenew) {
-            ctx.error(refusal.to_string());
+            ctx.refused(refusal);
             return Step::stay();
         }
         match ctx.book.subscriptions(&self.customer_id).get(self.selected) {
@@ -144,9 +144,8 @@ impl Account {
                 on: !subscription.auto_renew,
             }),
             None => {
-                ctx.error(format!(
-                    "This customer has no subscriptions yet: press {} for a New order.",
-                    keys::key_of(keys::ACCOUNT, Command::NewOrder)
+                ctx.error((ctx.words().account.no_subscriptions_to_act_on)(
+                    &keys::key_of(keys::ACCOUNT, Command::NewOrder),
                 ));
                 Step::stay()
             }
@@ -175,8 +174,9 @@ impl Account {
                 _,
             ) => {
                 self.seat_editor = None;
-                ctx.info(format!(
-                    "{subscription_name}: the seat count is now {quantity}."
+                ctx.info((ctx.words().account.seats_now)(
+                    &subscription_name,
+                    &quantity.to_string(),
                 ));
             }
             (
@@ -185,17 +185,14 @@ impl Account {
                     on,
                 }),
                 _,
-            ) => ctx.info(format!(
-                "{subscription_name}: auto-renew is now {}.",
-                if on { "On" } else { "Off" }
-            )),
+            ) => ctx.info((ctx.words().account.auto_renew_now)(&subscription_name, on)),
             (Err(error), Some(editor)) => {
                 editor
                     .form
-                    .set_error(SeatField::Quantity, error.to_string());
+                    .set_error(SeatField::Quantity, ctx.refusal_text(&error));
                 editor.form.focus = SeatField::Quantity;
             }
-            (Err(error), None) => ctx.error(error.to_string()),
+            (Err(error), None) => ctx.refused(error),
             (Ok(_), _) => {}
         }
         Step::stay()

@@ -203,7 +203,9 @@ impl NewOrder {
             .filter(|(_, l)| l.selected)
         {
             let quantity = quantity_of(line);
-            line.error = check_line_on(line.offer, quantity, self.business_date).err();
+            line.error = check_line_on(line.offer, quantity, self.business_date)
+                .err()
+                .map(|problem| (words.line_problem)(&problem));
             if line.error.is_some() && first_error.is_none() {
                 first_error = Some(index);
             }

@@ -1,5 +1,7 @@
 //! English: the words of Partner Center's English dashboard.
 
+mod acceptance;
+mod account;
 mod chrome;
 mod customers;
 mod keys;
@@ -15,8 +17,8 @@ pub static WORDS: Words = Words {
     chrome: chrome::CHROME,
     keys: keys::KEYS,
     customers: customers::CUSTOMERS,
-    account: AccountWords {},
-    acceptance: AcceptanceWords {},
+    account: account::ACCOUNT,
+    acceptance: acceptance::ACCEPTANCE,
     new_customer: new_customer::NEW_CUSTOMER,
     order: order::ORDER,
     problems: problems::PROBLEMS,

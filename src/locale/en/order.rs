@@ -1,6 +1,7 @@
 use crate::locale::words::OrderWords;
 
 pub const ORDER: OrderWords = OrderWords {
+    line_problem: |problem| problem.to_string(),
     choose_offers: |company| format!("Choose offers for {company}"),
     pick_hint: |toggle, more, less| {
         format!(

@@ -1,6 +1,8 @@
 //! 한국어: Partner Center의 한국어 대시보드 용어(고객, 새 고객, 계정, Microsoft 클라우드 계약…)를
 //! 표준 띄어쓰기로 쓰고, 메시지는 합니다체로 씁니다.
 
+mod acceptance;
+mod account;
 mod chrome;
 mod customers;
 mod keys;
@@ -18,8 +20,8 @@ pub static WORDS: Words = Words {
     chrome: chrome::CHROME,
     keys: keys::KEYS,
     customers: customers::CUSTOMERS,
-    account: AccountWords {},
-    acceptance: AcceptanceWords {},
+    account: account::ACCOUNT,
+    acceptance: acceptance::ACCEPTANCE,
     new_customer: new_customer::NEW_CUSTOMER,
     order: order::ORDER,
     problems: problems::PROBLEMS,

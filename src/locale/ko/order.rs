@@ -1,6 +1,35 @@
+use super::particles::topic;
+use crate::domain::commerce::LineProblem;
 use crate::locale::words::OrderWords;
 
+/// What is wrong with an order line or a seat count, in Korean.
+pub fn line_problem(problem: &LineProblem) -> String {
+    match problem {
+        LineProblem::NoSeatCount { offer } => {
+            format!(
+                "{offer}{} 사용량 기반이므로 라이선스 수가 없습니다.",
+                topic(offer)
+            )
+        }
+        LineProblem::NoSeats => "라이선스를 1개 이상 입력하십시오.".into(),
+        LineProblem::TooManySeats { offer, max } => format!(
+            "{offer}{} 구독 하나에 라이선스를 최대 {max}개까지 허용합니다. 수량을 줄이십시오.",
+            topic(offer)
+        ),
+        LineProblem::UsageBasedQuantity { offer } => format!(
+            "{offer}{} 사용량 기반이므로 수량 1로 주문하십시오.",
+            topic(offer)
+        ),
+        LineProblem::Suspended { offer } => format!(
+            "{offer}{} 일시 중단되었습니다. 다시 활성화되면 라이선스 수를 변경할 수 있습니다.",
+            topic(offer)
+        ),
+        LineProblem::NoOffers => "주문할 제품을 하나 이상 선택하십시오.".into(),
+    }
+}
+
 pub const ORDER: OrderWords = OrderWords {
+    line_problem,
     choose_offers: |company| format!("{company}의 제품 선택"),
     pick_hint: |toggle, more, less| {
         format!("{toggle} 키로 제품을 추가하거나 제거하고, 숫자나 {more}/{less} 키로 라이선스 수를 정합니다.")

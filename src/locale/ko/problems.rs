@@ -9,6 +9,7 @@ pub const PROBLEMS: Problems = Problems {
     field,
     input,
     refusal: super::refusals::refusal,
+    confirm: super::refusals::confirm,
 };
 
 const EMAIL_EXAMPLE: &str = "name@example.com 형식으로 입력하십시오.";

@@ -4,9 +4,10 @@ use super::particles::{subject, topic};
 use super::terms::TERMS;
 use crate::domain::agreement::{AgreementKind, CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 use crate::domain::characters::{escaped, quote, quote_path};
+use crate::domain::eligibility::ConfirmRefusal;
 use crate::domain::gate::{GateRefusal, Needed};
 use crate::domain::phase::OPTIONAL_FROM;
-use crate::domain::role::GatedAction;
+use crate::domain::role::{GatedAction, RoleRefusal};
 use crate::domain::timeline::{
     self, CLOUD_AGREEMENT_VALID_UNTIL, CUSTOMER_AGREEMENT_FROM, CUSTOMER_AGREEMENT_ONLY_FROM,
 };
@@ -125,12 +126,35 @@ fn store(error: &StoreError) -> String {
     }
 }
 
+fn role(refusal: &RoleRefusal) -> String {
+    format!(
+        "{} 관리자 에이전트 또는 판매 에이전트여야 합니다.",
+        purpose(refusal.action)
+    )
+}
+
+fn not_yet_available() -> String {
+    format!(
+        "고객 수락 확인은 {}부터 사용할 수 있습니다.",
+        date(OPTIONAL_FROM)
+    )
+}
+
+/// Why this agent cannot confirm this customer's acceptance here and now.
+pub fn confirm(refusal: &ConfirmRefusal) -> String {
+    match refusal {
+        ConfirmRefusal::Role(refusal) => role(refusal),
+        ConfirmRefusal::NotYetAvailable => not_yet_available(),
+        ConfirmRefusal::NotSupported(cloud) => format!(
+            "고객 수락 확인은 Microsoft 퍼블릭 클라우드에서만 지원됩니다. 이 고객은 {}에 있습니다.",
+            TERMS.cloud(*cloud)
+        ),
+    }
+}
+
 pub fn refusal(error: &ServiceError) -> String {
     match error {
-        ServiceError::Role(refusal) => format!(
-            "{} 관리자 에이전트 또는 판매 에이전트여야 합니다.",
-            purpose(refusal.action)
-        ),
+        ServiceError::Role(refusal) => role(refusal),
         ServiceError::Gate(refusal) => gate(refusal),
         ServiceError::NotSupported { company, cloud } => {
             let cloud = TERMS.cloud(*cloud);
@@ -139,10 +163,7 @@ pub fn refusal(error: &ServiceError) -> String {
                 topic(company)
             )
         }
-        ServiceError::NotYetAvailable => format!(
-            "고객 수락 확인은 {}부터 사용할 수 있습니다.",
-            date(OPTIONAL_FROM)
-        ),
+        ServiceError::NotYetAvailable => not_yet_available(),
         ServiceError::FutureDate { business_date } => format!(
             "계약 동의 날짜는 현재 날짜({business_date})보다 늦을 수 없습니다."
         ),
@@ -178,6 +199,7 @@ pub fn refusal(error: &ServiceError) -> String {
             "{domain}{} 기준일 이후인 {created}에 만들어진 고객이 사용하므로 아직 어느 목록에도 보이지 않습니다. 다른 도메인 접두사를 선택하십시오.",
             subject(domain)
         ),
+        ServiceError::Line(problem) => super::order::line_problem(problem),
         ServiceError::Invalid(problem) => problem.clone(),
         ServiceError::Store(error) => store(error),
     }

@@ -1,7 +1,6 @@
 //! The confirmation form (Update, or the prompt before a new order).
 
 use crate::app::screens::acceptance::{AcceptanceForm, Purpose};
-use crate::locale::Words;
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,20 +8,16 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn render(
-    frame: &mut Frame,
-    area: Rect,
-    screen: &AcceptanceForm,
-    words: &Words,
-    palette: Palette,
-) {
+pub fn render(frame: &mut Frame, area: Rect, screen: &AcceptanceForm, palette: Palette) {
     let [title, body] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let company = text::visible(&screen.company_name);
+    let words = screen.words();
     let heading = match screen.purpose {
-        Purpose::Update => format!("{}: {company}", screen.agreement.section_label()),
-        Purpose::BeforeOrder { .. } => {
-            format!("Confirm customer acceptance before a new order: {company}")
-        }
+        Purpose::Update => (words.acceptance.update_heading)(
+            words.terms.agreement_section(screen.agreement),
+            &company,
+        ),
+        Purpose::BeforeOrder { .. } => (words.acceptance.before_order_heading)(&company),
     };
     frame.render_widget(
         Paragraph::new(Line::styled(heading, palette.heading())),

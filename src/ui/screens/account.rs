@@ -8,10 +8,11 @@ use crate::app::App;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::customer::Customer;
 use crate::domain::eligibility::{check_can_confirm, check_confirmation_exists, ConfirmRefusal};
-use crate::domain::phase::{long_date, Phase};
+use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::timeline::{dashboard_agreement, AgreementEra, CLOUD_AGREEMENT_VALID_UNTIL};
-use crate::domain::{agreement, catalog, country};
+use crate::domain::{agreement, catalog};
+use crate::locale::words::AccountWords;
 use crate::ui::theme::Palette;
 use crate::ui::{form, text};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,22 +44,32 @@ fn long_pair(label: &str, value: String, width: usize, palette: Palette) -> Vec<
 }
 
 /// Company and contact details, the first part of the page.
-fn account_info_lines(customer: &Customer, width: usize, palette: Palette) -> Vec<Line<'static>> {
+fn account_info_lines(
+    customer: &Customer,
+    words: &AccountWords,
+    width: usize,
+    palette: Palette,
+) -> Vec<Line<'static>> {
     let address = &customer.address;
     let contact = &customer.primary_contact;
     let mut lines = vec![
-        Line::styled("Customer account info", palette.heading()),
+        Line::styled(words.account_info, palette.heading()),
         pair(
-            "Company name",
+            words.company_name,
             customer.company_name.clone(),
             width,
             palette,
         ),
-        pair("Microsoft ID", customer.id.clone(), width, palette),
-        pair("Primary domain", customer.domain.clone(), width, palette),
+        pair(words.microsoft_id, customer.id.clone(), width, palette),
+        pair(
+            words.primary_domain,
+            customer.domain.clone(),
+            width,
+            palette,
+        ),
     ];
     lines.extend(long_pair(
-        "Address",
+        words.address,
         [
             Some(address.line1.clone()),
             address.line2.clone(),
@@ -66,7 +77,7 @@ fn account_info_lines(customer: &Customer, width: usize, palette: Palette) -> Ve
                 "{}, {} {}",
                 address.city, address.state, address.postal_code
             )),
-            country::name(&address.country).map(str::to_string),
+            (words.country)(&address.country).map(str::to_string),
         ]
         .into_iter()
         .flatten()
@@ -76,7 +87,7 @@ fn account_info_lines(customer: &Customer, width: usize, palette: Palette) -> Ve
         palette,
     ));
     lines.extend(long_pair(
-        "Primary contact",
+        words.primary_contact,
         describe_person(
             &contact.full_name(),
             &contact.email,
@@ -94,6 +105,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
     let Some(customer) = ctx.book.customer(&account.customer_id) else {
         return;
     };
+    let all_words = ctx.words();
+    let terms = &all_words.terms;
+    let words = &all_words.account;
+    let long_date = terms.long_date;
     let width = area.width as usize;
     let can_see = ctx.actor.role.may(GatedAction::SeeConfirmation);
     // The history takes the rows of the customer's details, which the subscriptions view shows.
@@ -101,15 +116,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
     let mut lines = if history_shown {
         vec![]
     } else {
-        account_info_lines(customer, width, palette)
+        account_info_lines(customer, words, width, palette)
     };
     let date = ctx.actor.business_date;
     let era = AgreementEra::on(date);
     let section = dashboard_agreement(date);
-    let mut title = vec![Span::styled(section.section_label(), palette.heading())];
+    let mut title = vec![Span::styled(
+        terms.agreement_section(section),
+        palette.heading(),
+    )];
     if check_can_confirm(ctx.actor.role, ctx.phase(), customer.cloud).is_ok() {
         title.push(Span::raw("   "));
-        title.push(Span::styled("[ Update ]", palette.key()));
+        title.push(Span::styled(
+            format!("[ {} ]", words.update_button),
+            palette.key(),
+        ));
         title.push(Span::styled(
             format!(
                 " {}",
@@ -128,10 +149,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
     };
     if era == AgreementEra::Both && can_see {
         lines.extend(note(
-            format!(
-                "This agreement is valid until {}. After that date, all customers, existing and new, must sign the new Microsoft Customer Agreement.",
-                long_date(CLOUD_AGREEMENT_VALID_UNTIL)
-            ),
+            (words.valid_until)(&long_date(CLOUD_AGREEMENT_VALID_UNTIL)),
             palette.muted(),
         ));
     }
@@ -153,71 +171,66 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
             .role
             .require(GatedAction::SeeConfirmation)
             .unwrap_err();
-        lines.extend(note(refusal.to_string(), palette.warning()));
+        lines.extend(note(ctx.refusal_text(&refusal.into()), palette.warning()));
     } else if let Err(
         refusal @ (ConfirmRefusal::NotSupported(_) | ConfirmRefusal::NotYetAvailable),
     ) = &eligibility
     {
-        lines.extend(note(refusal.to_string(), palette.muted()));
+        lines.extend(note((all_words.problems.confirm)(refusal), palette.muted()));
     } else if let Some(current) = current {
         let by = &current.accepted_by;
         lines.push(pair(
-            "Status",
-            "Confirmed: customer acceptance has been provided".into(),
+            words.status,
+            words.status_confirmed.into(),
             width,
             palette,
         ));
         if era != AgreementEra::CloudAgreement {
-            let name = current.kind().map_or("", AgreementKind::name);
-            lines.push(pair("Agreement", name.into(), width, palette));
+            let name = current.kind().map_or("", |kind| terms.agreement_name(kind));
+            lines.push(pair(words.agreement, name.into(), width, palette));
         }
         lines.extend(long_pair(
-            "Accepted by",
+            words.accepted_by,
             describe_person(&by.full_name(), &by.email, by.phone.as_deref()),
             width,
             palette,
         ));
         lines.push(pair(
-            "Acceptance date",
+            words.acceptance_date,
             current.date_agreed.to_string(),
             width,
             palette,
         ));
         lines.push(pair(
-            "Recorded by",
-            format!(
-                "{} on {} ({})",
-                current.recorded_by,
-                current.recorded_at.format("%Y-%m-%d %H:%M UTC"),
-                current.channel.label()
+            words.recorded_by,
+            (words.recorded)(
+                &current.recorded_by,
+                &current.recorded_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                terms.channel(current.channel),
             ),
             width,
             palette,
         ));
     } else {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {}", text::pad("Status", LABEL)), palette.label()),
             Span::styled(
-                "Not confirmed: customer acceptance has not been provided",
-                palette.warning(),
+                format!("  {}", text::pad(words.status, LABEL)),
+                palette.label(),
             ),
+            Span::styled(words.status_not_confirmed, palette.warning()),
         ]));
         if let Some(old) = retired {
             lines.extend(note(
-                format!(
-                    "The Microsoft Cloud Agreement accepted on {} was valid until {}; the customer must accept the Microsoft Customer Agreement.",
-                    old.date_agreed,
-                    long_date(CLOUD_AGREEMENT_VALID_UNTIL)
+                (words.retired)(
+                    &old.date_agreed.to_string(),
+                    &long_date(CLOUD_AGREEMENT_VALID_UNTIL),
                 ),
                 palette.muted(),
             ));
         }
         if ctx.phase() == Phase::Mandatory {
             lines.extend(note(
-                format!(
-                    "New orders and seat changes are blocked until you confirm. Press {} to Update.",
-                    key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
-                ),
+                (words.blocked)(&key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)),
                 palette.error(),
             ));
         }
@@ -239,16 +252,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(" Change seat count ")
+            .title(format!(" {} ", words.seat_editor_title))
             .padding(Padding::horizontal(1));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
         form::render(
             frame,
             inner,
-            &editor.rows(),
+            &editor.rows(all_words),
             &editor.form,
-            app.ctx.words(),
+            all_words,
             palette,
         );
     }
@@ -257,6 +270,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, account: &Account, palet
 fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette: Palette) {
     let subs = app.ctx.book.subscriptions(&account.customer_id);
     let date = app.ctx.actor.business_date;
+    let terms = &app.ctx.words().terms;
+    let words = &app.ctx.words().account;
     // The heading and the column names take two rows; the selected subscription's details one
     // more where the page has room for a few subscriptions besides.
     let details_shown = area.height >= 6;
@@ -265,16 +280,19 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
         .max(1);
     let offset = (account.selected + 1).saturating_sub(room);
     let mut heading = vec![Span::styled(
-        format!("Subscriptions ({})", subs.len()),
+        (words.subscriptions_heading)(&subs.len().to_string()),
         palette.heading(),
     )];
     if subs.len() > room {
         let last = (offset + room).min(subs.len());
         heading.push(Span::styled(
             format!(
-                "  showing {}-{last}; {} scroll",
-                offset + 1,
-                scroll_keys(keys::ACCOUNT)
+                "  {}",
+                (words.showing)(
+                    &(offset + 1).to_string(),
+                    &last.to_string(),
+                    &scroll_keys(keys::ACCOUNT)
+                )
             ),
             palette.muted(),
         ));
@@ -283,8 +301,8 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
     if subs.is_empty() {
         lines.push(Line::styled(
             format!(
-                "  No subscriptions yet. Press {} for a New order.",
-                key_of(keys::ACCOUNT, Command::NewOrder)
+                "  {}",
+                (words.no_subscriptions)(&key_of(keys::ACCOUNT, Command::NewOrder))
             ),
             palette.muted(),
         ));
@@ -297,10 +315,10 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
     lines.push(Line::styled(
         format!(
             "  {}{}{}{}",
-            text::pad("Offer", offer_columns),
-            text::pad("Seats", 14),
-            text::pad("Status", 11),
-            "Auto-renew"
+            text::pad(words.offer, offer_columns),
+            text::pad(words.seats, 14),
+            text::pad(words.subscription_status, 11),
+            words.auto_renew
         ),
         palette.label(),
     ));
@@ -308,7 +326,7 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
         let selected = index == account.selected;
         let seats = sub
             .quantity
-            .map_or("usage-based".to_string(), |q| q.to_string());
+            .map_or(words.usage_based.to_string(), |q| q.to_string());
         lines.push(Line::styled(
             format!(
                 "{}{}{}{}{}",
@@ -318,23 +336,23 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
                     offer_columns,
                 ),
                 text::pad(&seats, 14),
-                text::pad(sub.status.label(), 11),
-                text::pad(if sub.auto_renew { "On" } else { "Off" }, 10)
+                text::pad(terms.subscription_status(sub.status), 11),
+                text::pad(terms.on_off(sub.auto_renew), 10)
             ),
             palette.row(selected),
         ));
     }
     // What the columns leave out, and what a script needs to change its seats: the ID.
     if let Some(sub) = subs.get(account.selected).filter(|_| details_shown) {
-        let details = format!(
-            "ID {} · ordered {}",
-            sub.id,
-            sub.created_at.format("%Y-%m-%d")
-        );
+        let details =
+            (words.subscription_details)(&sub.id, &sub.created_at.format("%Y-%m-%d").to_string());
         lines.push(Line::styled(
             format!(
-                "  Selected: {}",
-                text::truncate(&details, (area.width as usize).saturating_sub(12))
+                "  {}",
+                (words.selected)(&text::truncate(
+                    &details,
+                    (area.width as usize).saturating_sub(12)
+                ))
             ),
             palette.muted(),
         ));
@@ -344,21 +362,25 @@ fn subscriptions(frame: &mut Frame, area: Rect, app: &App, account: &Account, pa
 
 fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette: Palette) {
     let all = agreement::sorted_newest_first(app.ctx.book.confirmations(&account.customer_id));
+    let terms = &app.ctx.words().terms;
+    let words = &app.ctx.words().account;
     let selected = account.history_selected.min(all.len().saturating_sub(1));
     // The heading, the column names and the selected confirmation's details take three rows.
     let room = (area.height as usize).saturating_sub(3).max(1);
     let offset = (selected + 1).saturating_sub(room);
     let mut heading = vec![Span::styled(
-        format!("Confirmation history ({}), newest first", all.len()),
+        (words.history_heading)(&all.len().to_string()),
         palette.heading(),
     )];
     if all.len() > room {
         heading.push(Span::styled(
             format!(
-                "  showing {}-{}; {} scroll",
-                offset + 1,
-                (offset + room).min(all.len()),
-                scroll_keys(keys::ACCOUNT_HISTORY)
+                "  {}",
+                (words.showing)(
+                    &(offset + 1).to_string(),
+                    &(offset + room).min(all.len()).to_string(),
+                    &scroll_keys(keys::ACCOUNT_HISTORY)
+                )
             ),
             palette.muted(),
         ));
@@ -371,11 +393,14 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette:
         lines.push(Line::styled(
             if offers_update {
                 format!(
-                    "  No confirmation on record yet. Press {} to Update.",
-                    key_of(keys::ACCOUNT_UPDATE, Command::UpdateAgreement)
+                    "  {}",
+                    (words.no_history_update)(&key_of(
+                        keys::ACCOUNT_UPDATE,
+                        Command::UpdateAgreement
+                    ))
                 )
             } else {
-                "  No confirmation on record.".to_string()
+                format!("  {}", words.no_history)
             },
             palette.muted(),
         ));
@@ -389,9 +414,9 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette:
     lines.push(Line::styled(
         format!(
             "  {}{}{}",
-            text::pad("Accepted", 12),
-            text::pad("Accepted by", person),
-            "Recorded by, when, channel"
+            text::pad(words.history_accepted, 12),
+            text::pad(words.history_accepted_by, person),
+            words.history_recorded
         ),
         palette.label(),
     ));
@@ -408,7 +433,7 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette:
                         "{}, {}, {}",
                         c.recorded_by,
                         c.recorded_at.format("%Y-%m-%d"),
-                        c.channel.label()
+                        terms.channel(c.channel)
                     ),
                     recorded
                 )
@@ -421,8 +446,11 @@ fn history(frame: &mut Frame, area: Rect, app: &App, account: &Account, palette:
     let details = describe_person(&by.full_name(), &by.email, by.phone.as_deref());
     lines.push(Line::styled(
         format!(
-            "  Selected: {}",
-            text::truncate(&details, (area.width as usize).saturating_sub(12))
+            "  {}",
+            (words.selected)(&text::truncate(
+                &details,
+                (area.width as usize).saturating_sub(12)
+            ))
         ),
         palette.muted(),
     ));

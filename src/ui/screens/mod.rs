@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
         Screen::Customers => customers::render(frame, area, app, palette),
         Screen::NewCustomer(s) => new_customer::render(frame, area, s, app.ctx.words(), palette),
         Screen::Account(s) => account::render(frame, area, app, s, palette),
-        Screen::Acceptance(s) => acceptance::render(frame, area, s, app.ctx.words(), palette),
+        Screen::Acceptance(s) => acceptance::render(frame, area, s, palette),
         Screen::Order(s) => order::render(frame, area, app, s, palette),
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::characters::quote;
 use crate::domain::commerce::Billing;
 use crate::domain::limits;
 use crate::domain::role::GatedAction;
+use crate::locale::Words;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SeatField {
@@ -38,20 +39,21 @@ impl SeatEditor {
         }
     }
 
-    pub fn rows(&self) -> Vec<FormRow<SeatField>> {
+    pub fn rows(&self, words: &Words) -> Vec<FormRow<SeatField>> {
+        let words = &words.account;
         vec![
             FormRow::Text(match self.max_seats {
-                Some(max) => format!("{}: 1 to {max} seats.", self.subscription_name),
+                Some(max) => (words.seat_range)(&self.subscription_name, &max.to_string()),
                 None => self.subscription_name.clone(),
             }),
-            FormRow::Text(format!("Subscription ID {}", self.subscription_id)),
+            FormRow::Text((words.subscription_id)(&self.subscription_id)),
             FormRow::Field {
                 id: SeatField::Quantity,
-                label: "Quantity",
+                label: words.quantity,
             },
             FormRow::Buttons(vec![
-                (SeatField::Submit, "Submit"),
-                (SeatField::Cancel, "Cancel"),
+                (SeatField::Submit, words.submit),
+                (SeatField::Cancel, words.cancel),
             ]),
         ]
     }
@@ -60,23 +62,22 @@ impl SeatEditor {
 impl Account {
     pub(super) fn open_seat_editor(&mut self, ctx: &mut Context) {
         if let Err(refusal) = ctx.actor.role.require(GatedAction::ChangeSeats) {
-            return ctx.error(refusal.to_string());
+            return ctx.refused(refusal);
         }
         let Some(customer) = ctx.book.customer(&self.customer_id) else {
             return;
         };
         let Some(subscription) = ctx.book.subscriptions(&customer.id).get(self.selected) else {
-            return ctx.error(format!(
-                "This customer has no subscriptions yet: press {} for a New order.",
-                keys::key_of(keys::ACCOUNT, Command::NewOrder)
+            return ctx.error((ctx.words().account.no_subscriptions_to_act_on)(
+                &keys::key_of(keys::ACCOUNT, Command::NewOrder),
             ));
         };
         let facts = ctx.book.gate_facts(customer, ctx.actor.business_date);
         if let Err(refusal) = facts.check_seat_change(subscription.billing) {
-            return ctx.error(refusal.to_string());
+            return ctx.refused(refusal);
         }
-        if let Err(reason) = subscription.check_seats_changeable() {
-            return ctx.error(reason);
+        if let Err(problem) = subscription.check_seats_changeable() {
+            return ctx.refused(problem);
         }
         debug_assert_eq!(subscription.billing, Billing::SeatBased);
         self.seat_editor = Some(Box::new(SeatEditor {
@@ -104,7 +105,7 @@ impl Account {
         let Some(editor) = self.seat_editor.as_mut() else {
             return Step::stay();
         };
-        let order = focus_order(&editor.rows());
+        let order = focus_order(&editor.rows(ctx.words()));
         let submit = match command {
             Command::NextField => {
                 editor.form.step_focus(&order, 1);
@@ -134,10 +135,9 @@ impl Account {
         let typed = editor.form.value(SeatField::Quantity).trim().to_string();
         match typed.parse::<u32>() {
             Ok(quantity) if Some(quantity) == editor.current => {
-                ctx.info(format!(
-                    "{} already has {quantity} seat{}; nothing changed.",
-                    editor.subscription_name,
-                    if quantity == 1 { "" } else { "s" }
+                ctx.info((ctx.words().account.seats_unchanged)(
+                    &editor.subscription_name,
+                    quantity,
                 ));
                 self.seat_editor = None;
                 Step::stay()
@@ -150,10 +150,7 @@ impl Account {
             Err(_) => {
                 editor.form.set_error(
                     SeatField::Quantity,
-                    format!(
-                        "'{}' is not a seat count: enter a whole number such as 25.",
-                        quote(&typed)
-                    ),
+                    (ctx.words().account.not_a_seat_count)(&quote(&typed)),
                 );
                 editor.form.focus = SeatField::Quantity;
                 Step::stay()

@@ -54,7 +54,9 @@ impl NewCustomer {
         let date = self.offers.business_date;
         for (index, line) in self.offers.lines.iter_mut().enumerate() {
             line.error = if line.selected {
-                check_line_on(line.offer, quantity_of(line), date).err()
+                check_line_on(line.offer, quantity_of(line), date)
+                    .err()
+                    .map(|problem| (ctx.words().order.line_problem)(&problem))
             } else {
                 None
             };

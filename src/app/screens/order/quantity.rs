@@ -40,7 +40,7 @@ impl NewOrder {
                     &wanted.to_string(),
                 ));
             } else {
-                check_quantity(line, date);
+                check_quantity(line, date, words);
             }
         }
     }
@@ -55,7 +55,7 @@ impl NewOrder {
             if line.quantity.len() < limits::QUANTITY_DIGITS {
                 line.quantity.push(digit);
             }
-            check_quantity(line, date);
+            check_quantity(line, date, words);
         }
     }
 
@@ -82,16 +82,20 @@ impl NewOrder {
         } else {
             line.quantity = digits.to_string();
             line.fresh = false;
-            check_quantity(line, date);
+            check_quantity(line, date, words);
         }
     }
 }
 
 /// Says at once, by the offer, when the seat count is past its maximum (Review would refuse
 /// it); a count of 0 waits for Review, as it is on the way to another number.
-fn check_quantity(line: &mut OfferLine, date: chrono::NaiveDate) {
+fn check_quantity(line: &mut OfferLine, date: chrono::NaiveDate, words: &OrderWords) {
     line.error = match line.quantity.parse::<u32>() {
         Ok(0) | Err(_) => None,
-        Ok(quantity) => line.offer.check_seats_on(quantity, date).err(),
+        Ok(quantity) => line
+            .offer
+            .check_seats_on(quantity, date)
+            .err()
+            .map(|problem| (words.line_problem)(&problem)),
     };
 }
