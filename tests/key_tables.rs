@@ -12,22 +12,31 @@ use pcenter::app::screens::{account, customers, Focus, Screen};
 use pcenter::app::session::Session;
 use pcenter::app::{update, Action, App, Effect};
 use pcenter::domain::role::Role;
+use pcenter::locale::Lang;
 use pcenter::store::{MemoryStore, Snapshot};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// A customer with two confirmations on record.
 const ATELIER: &str = "e7eb4d5a-e5be-4d46-b94a-4b4be7428976";
 
+thread_local! {
+    /// The language of the sessions this thread starts.
+    static LANG: Cell<Lang> = const { Cell::new(Lang::English) };
+}
+
 /// A session over the demo data, read once for the thousands of sessions this test starts.
 fn session(role: Role) -> Session {
     static DEMO: OnceLock<Snapshot> = OnceLock::new();
     let demo = DEMO.get_or_init(pcenter::assets::demo_snapshot).clone();
-    session_over(
+    let mut s = session_over(
         Box::new(MemoryStore::with_snapshot(demo)),
         OPTIONAL_DAY,
         role,
-    )
+    );
+    s.app.ctx.lang = LANG.get();
+    s
 }
 
 fn admin() -> Session {
@@ -84,7 +93,9 @@ fn contexts() -> Vec<Context> {
         }),
         ("customers, empty store", || {
             let store = MemoryStore::with_snapshot(Snapshot::default());
-            session_over(Box::new(store), OPTIONAL_DAY, Role::AdminAgent)
+            let mut s = session_over(Box::new(store), OPTIONAL_DAY, Role::AdminAgent);
+            s.app.ctx.lang = LANG.get();
+            s
         }),
         ("customers, helpdesk agent", || {
             let mut s = session(Role::HelpdeskAgent);
@@ -490,5 +501,44 @@ fn at_80x24_every_footer_keeps_help_and_every_help_shows_whole() {
         s.app.ctx.help_open = true;
         let help = render(&mut s, 80, 24).to_string();
         assert!(help.contains("Close this help"), "{name}:\n{help}");
+    }
+}
+
+/// Every context, started in Korean, shows no English word of the dashboard's own: its screen,
+/// footer and message line, then its help, at 80x24 and 120x40.
+#[test]
+fn every_context_and_its_help_speak_korean() {
+    LANG.set(Lang::Korean);
+    for (name, start) in contexts() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let mut s = start();
+            // The temporary password the wizard made up is data, not words, even in part.
+            let password = match &s.app.screen {
+                Screen::NewCustomer(wizard) => wizard
+                    .created
+                    .as_ref()
+                    .map(|created| created.credentials.password.clone()),
+                _ => None,
+            }
+            .unwrap_or_default();
+            let check = |what: String, screen: String| {
+                let english: Vec<String> = english_words(&screen)
+                    .into_iter()
+                    .filter(|word| !password.contains(word.as_str()))
+                    .collect();
+                assert!(
+                    english.is_empty(),
+                    "{what} shows English words {english:?} in Korean:\n{screen}"
+                );
+            };
+            let screen = screen_text(&render(&mut s, width, height));
+            check(format!("{name} at {width}x{height}"), screen);
+            if s.app.ctx.fits() && !s.app.ctx.help_open {
+                press(&mut s, KeyCode::F(1));
+                assert!(s.app.ctx.help_open, "{name}: F1 opens help");
+                let help = screen_text(&render(&mut s, width, height));
+                check(format!("help of {name} at {width}x{height}"), help);
+            }
+        }
     }
 }

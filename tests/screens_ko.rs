@@ -75,3 +75,34 @@ fn too_small() {
     assert_korean("the too-small message", &text);
     insta::assert_snapshot!("ko_too_small_60x20", text);
 }
+
+/// Where the terminal's cursor is after the frame: an input method shows its composition there.
+fn cursor(backend: &mut TestBackend) -> (u16, u16) {
+    use ratatui::backend::Backend;
+    let position = backend.get_cursor_position().expect("the cursor");
+    (position.x, position.y)
+}
+
+#[test]
+fn the_cursor_sits_right_after_typed_hangul_in_the_filter_and_in_a_form() {
+    let mut s = session_ko(MANDATORY_DAY, Role::AdminAgent);
+    keys(&mut s, "/한빛");
+    let mut backend = render(&mut s, 80, 24);
+    // " 필터: " then two wide syllables: 1 + 6 + 4 columns.
+    assert_eq!(cursor(&mut backend), (11, 2));
+    press(&mut s, KeyCode::Esc);
+    open_account(&mut s, HANBIT);
+    press(&mut s, KeyCode::Char('u'));
+    ctrl(&mut s, 'u');
+    // 민준 as separate jamo, as macOS sends it: stored and shown as two syllables.
+    type_text(&mut s, "\u{1106}\u{1175}\u{11AB}\u{110C}\u{116E}\u{11AB}");
+    let mut backend = render(&mut s, 80, 24);
+    let text = screen_text(&backend);
+    let row = text
+        .lines()
+        .position(|line| line.contains("[민준"))
+        .expect("the first name box holds the composed name");
+    let line = text.lines().nth(row).unwrap();
+    let box_start = pcenter::ui::text::width(&line[..line.find("[민준").unwrap()]) as u16 + 1;
+    assert_eq!(cursor(&mut backend), (box_start + 4, row as u16));
+}

@@ -64,6 +64,17 @@ fn agent_with_key(dir: &Path, name: &str, role: &str) -> PathBuf {
 
 /// OpenSSH's client with `key` on the server, in a terminal of `size`; `extra` before the host.
 fn ssh(server: &Server, key: &Path, size: (u16, u16), extra: &[&str]) -> Dashboard {
+    ssh_in(server, key, size, extra, &[])
+}
+
+/// `ssh` with the client's own environment `env` (its locale, sent with `SendEnv`).
+fn ssh_in(
+    server: &Server,
+    key: &Path,
+    size: (u16, u16),
+    extra: &[&str],
+    env: &[(&str, &str)],
+) -> Dashboard {
     let port = server.port.to_string();
     let mut args: Vec<&OsStr> = vec![OsStr::new("-i"), key.as_os_str()];
     for arg in [
@@ -87,7 +98,7 @@ fn ssh(server: &Server, key: &Path, size: (u16, u16), extra: &[&str]) -> Dashboa
     let extra: Vec<&OsStr> = extra.iter().map(OsStr::new).collect();
     args.extend(extra);
     args.push(OsStr::new("anyone@127.0.0.1"));
-    Dashboard::start_program(OsStr::new("ssh"), &args, &[], size)
+    Dashboard::start_program(OsStr::new("ssh"), &args, env, size)
 }
 
 fn northwind_status(dashboard: &Dashboard) -> &'static str {
@@ -498,4 +509,50 @@ fn a_local_dashboard_on_a_served_store_joins_the_server_as_one_more_session() {
         local.raw_output()
     );
     let _ = spectator.wait_for_exit();
+}
+
+#[test]
+fn two_agents_of_one_server_read_two_languages_at_once_from_their_clients_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = agent_with_key(dir.path(), "Ann Agent", "admin-agent");
+    let bob = agent_with_key(dir.path(), "Bob Agent", "sales-agent");
+    let server = Server::start(dir.path(), &[]);
+    let send_lang = ["-tt", "-o", "SendEnv=LANG"];
+    let mut korean = ssh_in(
+        &server,
+        &ann,
+        (80, 24),
+        &send_lang,
+        &[("LANG", "ko_KR.UTF-8")],
+    );
+    korean.wait_for_screen(&["고객", "로그인: Ann Agent (관리자 에이전트)"]);
+    let mut english = ssh_in(
+        &server,
+        &bob,
+        (80, 24),
+        &send_lang,
+        &[("LANG", "en_US.UTF-8")],
+    );
+    english.wait_for_screen(&["Customers", "Signed in: Bob Agent (Sales agent)"]);
+
+    // Ann confirms Northwind in Korean; Bob's English list shows it, in English.
+    korean.type_bytes(b"/northwind\r");
+    korean.wait_for_screen(&["Northwind Traders"]);
+    korean.type_bytes(b"\r");
+    korean.wait_for_screen(&["계정", "Microsoft 클라우드 계약"]);
+    korean.type_bytes(b"u");
+    korean.wait_for_screen(&["계약 동의 날짜", "저장하고 계속"]);
+    korean.type_bytes(&[0x13]); // Ctrl-S: 저장하고 계속
+    korean.wait_for_screen(&["확인됨"]);
+    english.type_bytes(b"/northwind");
+    let shown = english.read_until(|d| northwind_status(d) == "Confirmed");
+    assert!(shown, "the change never showed:\n{}", english.screen());
+    assert!(!english.screen().contains("고객"), "{}", english.screen());
+
+    for mut client in [korean, english] {
+        client.type_bytes(b"\x1b\x1bq");
+        assert_eq!(client.wait_for_exit().code(), Some(0));
+        client.assert_terminal_restored();
+    }
+    assert_eq!(server.stop(), Some(0));
 }

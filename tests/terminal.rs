@@ -106,3 +106,33 @@ fn a_confirmation_made_by_a_command_shows_in_the_real_dashboard() {
     assert_eq!(dashboard.wait_for_exit().code(), Some(0));
     dashboard.assert_terminal_restored();
 }
+
+#[test]
+fn a_korean_locale_opens_the_dashboard_in_korean_and_lc_all_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["--demo", "--today", "2018-09-14"];
+    let mut korean = Dashboard::start_in(dir.path(), &args, &[("LANG", "ko_KR.UTF-8")]);
+    korean.wait_for_screen(&["고객", "로그인", "관리자 에이전트", "도움말"]);
+    // A name typed as Hangul lands in the filter, and the list says it matches one customer.
+    korean.type_bytes("/한빛".as_bytes());
+    korean.wait_for_screen(&["필터: 한빛", "고객 19개 중 1개"]);
+    korean.type_bytes(b"\x1b");
+    korean.type_bytes(b"q");
+    assert_eq!(korean.wait_for_exit().code(), Some(0));
+    korean.assert_terminal_restored();
+
+    let env = [("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C.UTF-8")];
+    let mut english = Dashboard::start_in(dir.path(), &args, &env);
+    english.wait_for_screen(&["Customers", "Signed in"]);
+    english.type_bytes(b"q");
+    assert_eq!(english.wait_for_exit().code(), Some(0));
+
+    let mut chosen = Dashboard::start_in(
+        dir.path(),
+        &["--demo", "--today", "2018-09-14", "--lang", "ko"],
+        &[],
+    );
+    chosen.wait_for_screen(&["고객", "로그인"]);
+    chosen.type_bytes(b"q");
+    assert_eq!(chosen.wait_for_exit().code(), Some(0));
+}

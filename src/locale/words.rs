@@ -16,6 +16,7 @@ pub struct Words {
     pub new_customer: NewCustomerWords,
     pub order: OrderWords,
     pub problems: Problems,
+    pub spectator: SpectatorWords,
 }
 
 /// The names of Partner Center's things, wherever they show.
@@ -457,6 +458,22 @@ pub struct OrderWords {
     pub at_most_seats: fn(offer: &str, max: &str) -> String,
     pub not_a_seat_count: fn(pasted: &str) -> String,
     pub too_many_digits: fn(max: usize, has: usize) -> String,
+}
+
+/// A spectator's view over SSH: the live sessions, and the one watched.
+#[derive(Debug)]
+pub struct SpectatorWords {
+    pub live_sessions: &'static str,
+    pub no_agent: &'static str,
+    /// When a session started: "since 14:03 UTC".
+    pub since: fn(time: &str) -> String,
+    pub session_ended: fn(agent: &str) -> String,
+    pub waiting: &'static str,
+    pub watching: fn(agent: &str, role: &str) -> String,
+    pub select: &'static str,
+    pub watch: &'static str,
+    pub sessions: &'static str,
+    pub quit: &'static str,
 }
 
 /// What is wrong with an input or a request, and how to put it right.

@@ -408,7 +408,8 @@ impl Connection {
     fn spectate(&mut self, opened: Opened, agent: &Agent) -> std::io::Result<()> {
         let shared = Arc::clone(&self.shared);
         lock(&shared.spectators).insert(opened.id, opened.wakes.clone());
-        let spectator = Spectator::new(agent.name.clone(), shared.stages());
+        let mut spectator = Spectator::new(agent.name.clone(), shared.stages());
+        spectator.lang = opened.lang;
         let idle = shared.settings.idle;
         let name = agent.name.clone();
         std::thread::Builder::new()
@@ -463,11 +464,7 @@ pub(super) fn dashboard_session(
         let _ = notices.send(Wake::Notice);
     });
     let now = shared.core.now_on(shared.core.business_date());
-    let stage = Arc::new(Stage::new(
-        name.to_string(),
-        role.label(),
-        chrono::Utc::now(),
-    ));
+    let stage = Arc::new(Stage::new(name.to_string(), role, chrono::Utc::now()));
     lock(&shared.stages).insert(opened.id, Arc::clone(&stage));
     shared.tell_spectators();
     let recording = shared.settings.record.as_deref().and_then(|dir| {

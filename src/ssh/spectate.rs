@@ -10,6 +10,9 @@ use crate::app::keys::KeyPattern::{self, Ctrl, Plain};
 use crate::app::Action;
 use crate::classic_colors::ClassicColors;
 use crate::domain::role::Role;
+use crate::locale::words::SpectatorWords;
+use crate::locale::Lang;
+use crate::ui::text;
 use crate::ui::Palette;
 use crate::wide_cells::WideCells;
 use ratatui::backend::CrosstermBackend;
@@ -43,7 +46,7 @@ enum Command {
 struct Key {
     keys: &'static [KeyPattern],
     label: &'static str,
-    does: &'static str,
+    does: Option<fn(&SpectatorWords) -> &'static str>,
     command: Command,
 }
 
@@ -51,25 +54,25 @@ const LIST_KEYS: &[Key] = &[
     Key {
         keys: &[Plain(KeyCode::Up), Plain(KeyCode::Char('k'))],
         label: "↑↓",
-        does: "Select",
+        does: Some(|w| w.select),
         command: Command::Up,
     },
     Key {
         keys: &[Plain(KeyCode::Down), Plain(KeyCode::Char('j'))],
         label: "",
-        does: "",
+        does: None,
         command: Command::Down,
     },
     Key {
         keys: &[Plain(KeyCode::Enter)],
         label: "Enter",
-        does: "Watch",
+        does: Some(|w| w.watch),
         command: Command::Watch,
     },
     Key {
         keys: &[Plain(KeyCode::Char('q')), Ctrl('c')],
         label: "q",
-        does: "Quit",
+        does: Some(|w| w.quit),
         command: Command::Quit,
     },
 ];
@@ -78,13 +81,13 @@ const WATCH_KEYS: &[Key] = &[
     Key {
         keys: &[Plain(KeyCode::Esc)],
         label: "Esc",
-        does: "Sessions",
+        does: Some(|w| w.sessions),
         command: Command::Back,
     },
     Key {
         keys: &[Plain(KeyCode::Char('q')), Ctrl('c')],
         label: "q",
-        does: "Quit",
+        does: Some(|w| w.quit),
         command: Command::Quit,
     },
 ];
@@ -96,11 +99,10 @@ fn command_of(table: &[Key], key: &KeyEvent) -> Option<Command> {
         .map(|binding| binding.command)
 }
 
-fn footer(table: &[Key]) -> String {
+fn footer(table: &[Key], words: &SpectatorWords) -> String {
     table
         .iter()
-        .filter(|binding| !binding.label.is_empty())
-        .map(|binding| format!("{} {}", binding.label, binding.does))
+        .filter_map(|binding| Some(format!("{} {}", binding.label, (binding.does?)(words))))
         .collect::<Vec<_>>()
         .join("  ")
 }
@@ -116,6 +118,8 @@ pub struct Spectator {
     /// Said on the list: a session that ended while watched.
     note: Option<String>,
     quit: bool,
+    /// The language of the spectator's client.
+    pub lang: Lang,
 }
 
 impl Spectator {
@@ -127,6 +131,7 @@ impl Spectator {
             watching: None,
             note: None,
             quit: false,
+            lang: Lang::default(),
         }
     }
 
@@ -165,7 +170,8 @@ impl Spectator {
     pub fn watched(&mut self) -> Option<Arc<Stage>> {
         let live = self.watching.as_ref()?;
         if live.stage.frame().1 {
-            self.note = Some(format!("{}'s session ended.", live.stage.agent));
+            let words = &self.lang.words().spectator;
+            self.note = Some((words.session_ended)(&live.stage.agent));
             self.watching = None;
             return None;
         }
@@ -176,24 +182,25 @@ impl Spectator {
 /// Draws the spectator's view: the list, or the watched session's last frame.
 pub fn render(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
     let area = frame.area();
+    let all_words = spectator.lang.words();
+    let words = &all_words.spectator;
     match &spectator.watching {
         Some(live) => {
             let (shown, _) = live.stage.frame();
             let Some(shown) = shown else {
-                frame.render_widget(Paragraph::new("Waiting for the first frame…"), area);
+                frame.render_widget(Paragraph::new(words.waiting), area);
                 return;
             };
             let room_below = area.height > shown.area.height;
             mirror(frame.buffer_mut(), &shown, room_below);
             if room_below {
                 let line = Rect::new(0, area.height - 1, area.width, 1);
-                let words = format!(
-                    " Watching {} ({}) · {}",
-                    live.stage.agent,
-                    live.stage.role,
-                    footer(WATCH_KEYS)
+                let said = format!(
+                    " {} · {}",
+                    (words.watching)(&live.stage.agent, all_words.terms.role(live.stage.role)),
+                    footer(WATCH_KEYS, words)
                 );
-                frame.render_widget(Paragraph::new(words).style(palette.muted()), line);
+                frame.render_widget(Paragraph::new(said).style(palette.muted()), line);
             }
         }
         None => render_list(frame, spectator, palette),
@@ -221,13 +228,15 @@ fn mirror(into: &mut Buffer, shown: &Buffer, room_below: bool) {
 
 fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
     let area = frame.area();
+    let all_words = spectator.lang.words();
+    let words = &all_words.spectator;
+    let terms = &all_words.terms;
     // The header bar as the dashboard's: what this is on the left, who is signed in on the
     // right (it gives way when narrow).
     let bar = Rect::new(0, 0, area.width, area.height.min(1));
     let signed_in = format!(
-        "Signed in: {} ({}) ",
-        spectator.name,
-        Role::Spectator.label()
+        "{} ",
+        (all_words.chrome.signed_in)(&spectator.name, terms.role(Role::Spectator))
     );
     frame.render_widget(
         Paragraph::new(signed_in)
@@ -237,7 +246,7 @@ fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
     );
     frame.render_widget(
         Paragraph::new(Line::styled(
-            " Partner Center · Live sessions ",
+            format!(" Partner Center · {} ", words.live_sessions),
             palette.header_strong(),
         )),
         bar,
@@ -248,18 +257,21 @@ fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
         lines.push(Line::raw(""));
     }
     if spectator.sessions.is_empty() {
-        lines.push(Line::raw(
-            " No agent is signed in. A session shows here as soon as an agent signs in.",
-        ));
+        lines.push(Line::raw(format!(" {}", words.no_agent)));
     }
+    // As wide as the widest role in this language, so no role is cut.
+    let role_columns = Role::ALL
+        .iter()
+        .map(|role| text::width(terms.role(*role)))
+        .fold(15, usize::max);
     for (index, live) in spectator.sessions.iter().enumerate() {
         let selected = index == spectator.selected;
         let marker = if selected { "›" } else { " " };
         let text = format!(
-            " {marker} {:<30} {:<15} since {}",
-            live.stage.agent,
-            live.stage.role,
-            live.stage.since.format("%H:%M UTC")
+            " {marker} {} {} {}",
+            text::pad(&live.stage.agent, 30),
+            text::pad(terms.role(live.stage.role), role_columns),
+            (words.since)(&live.stage.since.format("%H:%M UTC").to_string())
         );
         lines.push(Line::styled(text, palette.row(selected)));
     }
@@ -267,7 +279,7 @@ fn render_list(frame: &mut Frame, spectator: &Spectator, palette: Palette) {
     frame.render_widget(Paragraph::new(lines), list_area);
     let footer_area = Rect::new(0, area.height.saturating_sub(1), area.width, 1);
     frame.render_widget(
-        Paragraph::new(format!(" {}", footer(LIST_KEYS))).style(palette.muted()),
+        Paragraph::new(format!(" {}", footer(LIST_KEYS, words))).style(palette.muted()),
         footer_area,
     );
 }

@@ -2,6 +2,7 @@
 //! watching, told of each new frame. A spectator never reaches the session itself.
 
 use super::remote::Wake;
+use crate::domain::role::Role;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use std::sync::mpsc::Sender;
@@ -10,7 +11,7 @@ use std::sync::{Mutex, PoisonError};
 /// One live session, as spectators list and watch it.
 pub struct Stage {
     pub agent: String,
-    pub role: &'static str,
+    pub role: Role,
     pub since: DateTime<Utc>,
     state: Mutex<State>,
 }
@@ -23,7 +24,7 @@ struct State {
 }
 
 impl Stage {
-    pub fn new(agent: String, role: &'static str, since: DateTime<Utc>) -> Stage {
+    pub fn new(agent: String, role: Role, since: DateTime<Utc>) -> Stage {
         Stage {
             agent,
             role,

@@ -56,6 +56,11 @@ const ALLOWED: &[&str] = &[
     "End",
     "Backspace",
     "Delete",
+    "Del",
+    "Ins",
+    "US",
+    "DE",
+    "KR",
 ];
 
 /// Every Latin-letter word of the demo's own data: what customers, people and offers are
@@ -85,7 +90,7 @@ fn data_words() -> BTreeSet<String> {
         &mut texts,
     );
     texts.extend(demo.partner_name.clone());
-    texts.push("Megan Bowen Alex Wilber Adele Vance Tailspin Toys".into());
+    texts.push("Megan Bowen Alex Wilber Adele Vance Tailspin Toys tailspintoys adele 1 Microsoft Way Redmond WA Proseware proseware admin".into());
     texts.iter().flat_map(|text| latin_words(text)).collect()
 }
 

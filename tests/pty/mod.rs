@@ -90,8 +90,13 @@ impl Dashboard {
             "PCENTER_AGENT",
             "PCENTER_PARTNER",
             "PCENTER_ENVIRONMENT",
+            "PCENTER_LANG",
             "NO_COLOR",
             "COLORTERM",
+            // The language comes from the test, whatever locale runs it.
+            "LC_ALL",
+            "LC_MESSAGES",
+            "LANG",
         ] {
             command.env_remove(var);
         }

@@ -2,6 +2,9 @@
 
 /// What the terminal shows: the characters the output put on each cell, following the cursor
 /// moves and clears that the dashboard writes. Other escape sequences are skipped.
+/// The second column of a wide character: no character of its own.
+const COVERED: char = '\0';
+
 pub fn screen_text(output: &[u8], columns: usize, rows: usize) -> String {
     let mut grid = vec![vec![' '; columns]; rows];
     let (mut row, mut col) = (0usize, 0usize);
@@ -45,15 +48,30 @@ pub fn screen_text(output: &[u8], columns: usize, rows: usize) -> String {
             '\n' => row += 1,
             c if c.is_control() => {}
             c => {
-                if let Some(cell) = grid.get_mut(row).and_then(|r| r.get_mut(col)) {
-                    *cell = c;
+                // A wide character (Hangul, CJK) takes two columns, as a terminal draws it.
+                let width = pcenter::ui::text::width(c.encode_utf8(&mut [0; 4])).max(1);
+                if let Some(cells) = grid.get_mut(row) {
+                    if let Some(cell) = cells.get_mut(col) {
+                        *cell = c;
+                    }
+                    if width == 2 {
+                        if let Some(cell) = cells.get_mut(col + 1) {
+                            *cell = COVERED;
+                        }
+                    }
                 }
-                col += 1;
+                col += width;
             }
         }
     }
     grid.iter()
-        .map(|r| r.iter().collect::<String>().trim_end().to_string())
+        .map(|r| {
+            r.iter()
+                .filter(|c| **c != COVERED)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

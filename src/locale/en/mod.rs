@@ -8,6 +8,7 @@ mod keys;
 mod new_customer;
 mod order;
 mod problems;
+mod spectator;
 mod terms;
 
 use super::words::*;
@@ -22,4 +23,5 @@ pub static WORDS: Words = Words {
     new_customer: new_customer::NEW_CUSTOMER,
     order: order::ORDER,
     problems: problems::PROBLEMS,
+    spectator: spectator::SPECTATOR,
 };

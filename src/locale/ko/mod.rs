@@ -11,6 +11,7 @@ mod order;
 mod particles;
 mod problems;
 mod refusals;
+mod spectator;
 mod terms;
 
 use super::words::*;
@@ -25,4 +26,5 @@ pub static WORDS: Words = Words {
     new_customer: new_customer::NEW_CUSTOMER,
     order: order::ORDER,
     problems: problems::PROBLEMS,
+    spectator: spectator::SPECTATOR,
 };

@@ -13,7 +13,7 @@ fn live(id: u64, agent: &str, role: Role, time: &str) -> Live {
     let since = format!("{DAY}T{time}:00Z").parse().unwrap();
     Live {
         id,
-        stage: Arc::new(Stage::new(agent.into(), role.label(), since)),
+        stage: Arc::new(Stage::new(agent.into(), role, since)),
     }
 }
 
@@ -92,4 +92,17 @@ fn a_smaller_presenters_screen_is_centred_in_the_spectators() {
     assert!(spectator.watched().is_some());
     let backend = shown(&spectator, 120, 40);
     insta::assert_snapshot!("spectator_watching_80x24_in_120x40", backend.to_string());
+}
+
+#[test]
+fn a_korean_spectator_reads_the_list_in_korean() {
+    let mut spectator = Spectator::new("Sam Spectator".into(), three_sessions());
+    spectator.lang = Lang::Korean;
+    press(&mut spectator, KeyCode::Down);
+    snap_both_sizes("spectator_list_korean", &spectator);
+    let mut empty = Spectator::new("Sam Spectator".into(), vec![]);
+    empty.lang = Lang::Korean;
+    let text = shown(&empty, 80, 24).to_string();
+    assert!(text.contains("로그인한 에이전트가 없습니다"), "{text}");
+    assert!(text.contains("로그인: Sam Spectator (참관자)"), "{text}");
 }
