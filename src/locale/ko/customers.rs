@@ -7,7 +7,7 @@ pub const CUSTOMERS: CustomersWords = CustomersWords {
     agreement_confirmed: "확인된 계약",
     cloud_agreement_status: "Microsoft 클라우드 계약 상태",
     cloud_agreement: "Microsoft 클라우드 계약",
-    agreement_narrow: "계약",
+    agreement_narrow: "계약 상태",
     subscriptions: "구독",
     subscriptions_narrow: "구독",
     filter_label: "필터: ",
