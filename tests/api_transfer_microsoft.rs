@@ -447,10 +447,10 @@ fn a_file_giving_one_agreement_of_a_customer_twice_is_refused_whole() {
     assert_eq!(load(dir.path()), before);
 }
 
-#[test]
-fn an_export_in_the_samples_format_imports_back_without_changing_anything() {
-    // Northwind has both agreements, by different people.
-    let (dir, before) = demo_dir_with(vec![
+/// Northwind's confirmations of both agreements, by different people, with a name that a
+/// spreadsheet would take for a formula.
+fn northwind_with_both_agreements() -> Vec<Confirmation> {
+    vec![
         confirmation(
             NORTHWIND,
             "2018-11-01",
@@ -465,7 +465,13 @@ fn an_export_in_the_samples_format_imports_back_without_changing_anything() {
             None,
             true,
         ),
-    ]);
+    ]
+}
+
+#[test]
+fn an_export_in_the_samples_format_imports_back_without_changing_anything() {
+    // Northwind has both agreements, by different people.
+    let (dir, before) = demo_dir_with(northwind_with_both_agreements());
     let file = dir.path().join("sample.csv");
     let output = run(
         dir.path(),
@@ -566,22 +572,7 @@ fn as_exported(snapshot: &Snapshot, sample: bool) -> Vec<(String, String, Contac
 fn an_export_in_either_format_restores_its_confirmations_of_both_agreements_in_a_store_without_any()
 {
     // Contoso's Customer Agreement is its latest; Northwind has both, by different people.
-    let more = vec![
-        confirmation(
-            NORTHWIND,
-            "2018-11-01",
-            ["Ada", "O'Brien", "ada@northwindtraders.com"],
-            Some("+44 20 7946 0000"),
-            false,
-        ),
-        confirmation(
-            NORTHWIND,
-            "2019-10-01",
-            ["Grace", "=Hopper", "grace@northwindtraders.com"],
-            None,
-            true,
-        ),
-    ];
+    let more = northwind_with_both_agreements();
     for (format, sample) in [("pcenter", false), ("microsoft-sample", true)] {
         let (dir, before) = demo_dir_with(more.clone());
         let file = dir.path().join("agreements.csv");
