@@ -3,6 +3,7 @@
 mod acceptance;
 mod account;
 mod chrome;
+mod commands;
 mod customers;
 mod keys;
 mod new_customer;
@@ -22,4 +23,5 @@ pub static WORDS: Words = Words {
     new_customer: new_customer::NEW_CUSTOMER,
     order: order::ORDER,
     problems: problems::PROBLEMS,
+    commands: commands::COMMANDS,
 };
