@@ -426,3 +426,15 @@ fn through_the_owner_of_the_store_the_callers_language_counts() {
     assert_korean("a refusal through the owner", &refused);
     served.stop();
 }
+
+#[test]
+fn a_backup_says_where_it_went_in_korean() {
+    let demo = Demo::new();
+    let file = demo.dir().join("backup.jsonl");
+    let path = file.to_str().unwrap();
+    let said = succeeded(run(&demo, KO, MANDATORY_DAY, &["backup", "--out", path]));
+    let said = said.replace(path, "");
+    assert_korean("a backup", &said);
+    assert!(said.starts_with("고객 3"), "{said}");
+    assert!(said.contains("백업했습니다."), "{said}");
+}

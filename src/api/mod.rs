@@ -308,7 +308,15 @@ pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Resu
             .map_err(ApiError::from)
             .and_then(|store| {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
-                let generated = generate::generate(&store, &actor, partner, customers, seed, out);
+                let generated = generate::generate(
+                    &store,
+                    &actor,
+                    partner,
+                    customers,
+                    seed,
+                    &lang.words().commands,
+                    out,
+                );
                 store.close();
                 generated
             }),

@@ -571,6 +571,12 @@ pub struct CommandWords {
     // `agreements export` and `templates`.
     pub exported: fn(customers: usize, confirmed: usize, path: &str) -> String,
     pub no_cloud_agreement_template: fn(date: NaiveDate) -> String,
+    // `backup`, `restore` and `generate` (counts written with thousands separators).
+    pub backed_up: fn(customers: &str, path: &str) -> String,
+    pub restored: fn(&Restored<'_>) -> String,
+    /// After a restore with `--replace`: where the store that was there is kept.
+    pub kept_aside: fn(path: &str) -> String,
+    pub generated: fn(&Generated<'_>) -> String,
     // The dashboard started without a terminal.
     pub needs_terminal: &'static str,
 }
@@ -585,6 +591,28 @@ pub struct ComplianceCounts {
     pub blocked: usize,
     pub date: NaiveDate,
     pub phase: Phase,
+}
+
+/// What a restore wrote, and from where into where.
+#[derive(Debug, Clone, Copy)]
+pub struct Restored<'a> {
+    pub customers: &'a str,
+    pub confirmations: &'a str,
+    pub orders: &'a str,
+    pub subscriptions: &'a str,
+    pub from: &'a str,
+    pub into: &'a str,
+}
+
+/// What `generate` made, and in which store.
+#[derive(Debug, Clone, Copy)]
+pub struct Generated<'a> {
+    pub customers: usize,
+    pub confirmed: usize,
+    pub not_confirmed: usize,
+    pub national: usize,
+    pub subscriptions: usize,
+    pub store: &'a str,
 }
 
 /// The counts of an import's summary.

@@ -130,6 +130,8 @@ pub fn decide(
     let mut acceptance = match row.draft().validate(NaiveDate::MAX) {
         Ok(acceptance) => acceptance,
         Err(errors) => {
+            // The column's name is the file's; what is wrong with it is said for a person.
+            let field_words = api.lang.words().problems.field;
             let messages: Vec<String> = errors
                 .iter()
                 .map(|(field, message)| {
@@ -144,7 +146,7 @@ pub fn decide(
                         }
                         _ => None,
                     }
-                    .unwrap_or_else(|| message.to_string());
+                    .unwrap_or_else(|| (field_words)(message));
                     format!("{}: {message}", column.name())
                 })
                 .collect();

@@ -137,5 +137,19 @@ pub const COMMANDS: CommandWords = CommandWords {
     no_cloud_agreement_template: |date| {
         format!("no Microsoft Cloud Agreement template on {date}: it was retired after January 31, 2020. Ask for --type MicrosoftCustomerAgreement, or --type '*' for every type.")
     },
+    backed_up: |customers, path| format!("Backed up {customers} customers to {path}"),
+    restored: |r| {
+        format!(
+            "Restored {} customers ({} confirmations, {} orders, {} subscriptions) from {} into {}",
+            r.customers, r.confirmations, r.orders, r.subscriptions, r.from, r.into
+        )
+    },
+    kept_aside: |path| format!("The store that was there is kept, unchanged, at {path}"),
+    generated: |g| {
+        format!(
+            "Generated {} customers ({} confirmed, {} not confirmed, {} in national clouds, {} subscriptions) in {}",
+            g.customers, g.confirmed, g.not_confirmed, g.national, g.subscriptions, g.store
+        )
+    },
     needs_terminal: "the dashboard needs an interactive terminal (stdin and stdout must be a tty).",
 };

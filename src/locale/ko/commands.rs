@@ -127,5 +127,19 @@ pub const COMMANDS: CommandWords = CommandWords {
             (TERMS.long_date)(date)
         )
     },
+    backed_up: |customers, path| format!("고객 {customers}개를 {path}에 백업했습니다."),
+    restored: |r| {
+        format!(
+            "{}의 고객 {}개(확인 {}개, 주문 {}개, 구독 {}개)를 {}에 복원했습니다.",
+            r.from, r.customers, r.confirmations, r.orders, r.subscriptions, r.into
+        )
+    },
+    kept_aside: |path| format!("원래 있던 저장소는 변경 없이 {path}에 보관되어 있습니다."),
+    generated: |g| {
+        format!(
+            "{}에 고객 {}개(확인됨 {}개, 확인되지 않음 {}개, 국가별 클라우드 {}개, 구독 {}개)를 생성했습니다.",
+            g.store, g.customers, g.confirmed, g.not_confirmed, g.national, g.subscriptions
+        )
+    },
     needs_terminal: "대시보드에는 대화형 터미널이 필요합니다(표준 입력과 표준 출력이 모두 터미널이어야 합니다).",
 };
