@@ -228,7 +228,7 @@ fn not_acquired(path: &Path, error: StoreError, options: &Options) -> String {
     #[cfg(unix)]
     if matches!(error, StoreError::Locked { .. }) {
         if let Some(owner) = crate::owner::owner_of(path) {
-            return crate::owner::dashboard_refused(path, &owner);
+            return crate::owner::dashboard_refused_in(path, &owner, options.lang());
         }
     }
     store_said(&error, options)

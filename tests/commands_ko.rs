@@ -438,3 +438,28 @@ fn a_backup_says_where_it_went_in_korean() {
     assert!(said.starts_with("고객 3"), "{said}");
     assert!(said.contains("백업했습니다."), "{said}");
 }
+
+/// `restore`, which makes the store anew, is refused while a server owns the store, in the
+/// language of the pcenter that asked.
+#[cfg(unix)]
+#[test]
+fn a_command_that_needs_the_store_alone_is_refused_in_the_callers_language() {
+    let demo = Demo::new();
+    succeeded(run(&demo, EN, MANDATORY_DAY, &["customers", "list"]));
+    let served = served::Served::start(demo.dir(), &["--http", "127.0.0.1:0"]);
+    let restore = ["restore", "backup.jsonl"];
+    let english = run(&demo, EN, MANDATORY_DAY, &restore);
+    let korean = run(&demo, KO_LOCALE, MANDATORY_DAY, &restore);
+    served.stop();
+    assert_eq!(english.code, Some(3), "{english:?}");
+    assert_eq!(korean.code, english.code, "{korean:?}");
+    assert!(
+        english.stderr.contains("needs the store alone"),
+        "{english:?}"
+    );
+    assert!(
+        korean.stderr.contains("저장소를 단독으로 사용해야 합니다"),
+        "{korean:?}"
+    );
+    assert!(korean.stderr.contains("pcenter 서버"), "{korean:?}");
+}

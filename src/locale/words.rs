@@ -577,6 +577,13 @@ pub struct CommandWords {
     /// After a restore with `--replace`: where the store that was there is kept.
     pub kept_aside: fn(path: &str) -> String,
     pub generated: fn(&Generated<'_>) -> String,
+    // A store another pcenter has open (its owner: a dashboard or a server).
+    /// The owner: "the dashboard of Ann Agent (process 4242, since 2026-12-04 10:32 UTC)".
+    pub owner: fn(server: bool, agent: &str, pid: u32, since: &str) -> String,
+    /// A second dashboard on the store.
+    pub open_elsewhere: fn(store: &str, owner: &str, server: bool) -> String,
+    /// `restore` or `generate` (`command`), which make the store anew.
+    pub needs_alone: fn(store: &str, owner: &str, command: &str, server: bool) -> String,
     // The dashboard started without a terminal.
     pub needs_terminal: &'static str,
 }

@@ -18,6 +18,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// What to do to have the store back from its owner.
+fn end_owner(server: bool) -> &'static str {
+    if server {
+        "Stop that server"
+    } else {
+        "Close that dashboard"
+    }
+}
+
 fn import_counts(counts: &ImportCounts) -> String {
     let created = if counts.dry_run {
         format!("would create {}", counts.created)
@@ -149,6 +158,22 @@ pub const COMMANDS: CommandWords = CommandWords {
         format!(
             "Generated {} customers ({} confirmed, {} not confirmed, {} in national clouds, {} subscriptions) in {}",
             g.customers, g.confirmed, g.not_confirmed, g.national, g.subscriptions, g.store
+        )
+    },
+    owner: |server, agent, pid, since| {
+        let what = if server { "the pcenter server" } else { "the dashboard" };
+        format!("{what} of {agent} (process {pid}, since {since})")
+    },
+    open_elsewhere: |store, owner, server| {
+        format!(
+            "The pcenter store at {store} is open in {owner}. {} first, or choose another --data-dir.",
+            end_owner(server)
+        )
+    },
+    needs_alone: |store, owner, command, server| {
+        format!(
+            "The pcenter store at {store} is open in {owner}, and {command} needs the store alone. {} first, then run {command} again.",
+            end_owner(server)
         )
     },
     needs_terminal: "the dashboard needs an interactive terminal (stdin and stdout must be a tty).",

@@ -141,5 +141,25 @@ pub const COMMANDS: CommandWords = CommandWords {
             g.store, g.customers, g.confirmed, g.not_confirmed, g.national, g.subscriptions
         )
     },
+    owner: |server, agent, pid, since| {
+        let what = if server { "pcenter 서버" } else { "대시보드" };
+        format!("{agent}님의 {what}(프로세스 {pid}, {since}부터)")
+    },
+    open_elsewhere: |store, owner, server| {
+        let end = if server {
+            "그 서버를 중지하거나"
+        } else {
+            "그 대시보드를 닫거나"
+        };
+        format!("{store}의 pcenter 저장소가 {owner}에 열려 있습니다. 먼저 {end} 다른 --data-dir을 선택하십시오.")
+    },
+    needs_alone: |store, owner, command, server| {
+        let end = if server {
+            "그 서버를 중지한 뒤"
+        } else {
+            "그 대시보드를 닫은 뒤"
+        };
+        format!("{store}의 pcenter 저장소가 {owner}에 열려 있는데, {command} 명령은 저장소를 단독으로 사용해야 합니다. 먼저 {end} {command} 명령을 다시 실행하십시오.")
+    },
     needs_terminal: "대시보드에는 대화형 터미널이 필요합니다(표준 입력과 표준 출력이 모두 터미널이어야 합니다).",
 };
