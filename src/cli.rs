@@ -170,7 +170,7 @@ pub fn main() -> ExitCode {
             if let Some(code) = join_server(&options, &path, &error) {
                 return code;
             }
-            return fail(store_exit(&error), not_acquired(&path, error));
+            return fail(store_exit(&error), not_acquired(&path, error, &options));
         }
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -180,11 +180,11 @@ pub fn main() -> ExitCode {
             prepare(&store, &options).map(|()| store.0.close())
         });
         if let Err(error) = prepared {
-            return fail(store_exit(&error), error);
+            return fail(store_exit(&error), store_said(&error, &options));
         }
         return fail(
             EXIT_TERMINAL,
-            "the dashboard needs an interactive terminal (stdin and stdout must be a tty).",
+            options.lang().words().commands.needs_terminal,
         );
     }
     match run_dashboard(&options, &path, lock) {
@@ -224,14 +224,20 @@ fn join_server(options: &Options, path: &Path, error: &StoreError) -> Option<Exi
 
 /// Why the store's lock could not be taken: when its owner answers, who holds it and since
 /// when.
-fn not_acquired(path: &Path, error: StoreError) -> String {
+fn not_acquired(path: &Path, error: StoreError, options: &Options) -> String {
     #[cfg(unix)]
     if matches!(error, StoreError::Locked { .. }) {
         if let Some(owner) = crate::owner::owner_of(path) {
-            return crate::owner::dashboard_refused(path, &owner);
+            return crate::owner::dashboard_refused_in(path, &owner, options.lang());
         }
     }
-    error.to_string()
+    store_said(&error, options)
+}
+
+/// A store that cannot be opened, said in the language of the options.
+fn store_said(error: &StoreError, options: &Options) -> String {
+    let refusal = crate::service::ServiceError::Store(error.clone());
+    (options.lang().words().problems.refusal)(&refusal)
 }
 
 /// The dashboard on this terminal: the saved list at once when there is one, then the store.
@@ -268,7 +274,7 @@ fn run_dashboard(
         Ok(start) => start,
         Err(error) => {
             drop(screen);
-            return Ok(fail(store_exit(&error), error));
+            return Ok(fail(store_exit(&error), store_said(&error, options)));
         }
     };
     let core = start.core;

@@ -116,7 +116,9 @@ fn a_korean_locale_opens_the_dashboard_in_korean_and_lc_all_overrides_it() {
     // A name typed as Hangul lands in the filter, and the list says it matches one customer.
     korean.type_bytes("/한빛".as_bytes());
     korean.wait_for_screen(&["필터: 한빛", "고객 19개 중 1개"]);
-    korean.type_bytes(b"\x1b");
+    // Enter keeps the filter and gives the keys back to the list, where q quits.
+    korean.type_bytes(b"\r");
+    korean.wait_for_screen(&["/ 필터"]);
     korean.type_bytes(b"q");
     assert_eq!(korean.wait_for_exit().code(), Some(0));
     korean.assert_terminal_restored();

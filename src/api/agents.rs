@@ -10,18 +10,22 @@ use super::ssh_keys::keys_of_file;
 use super::{write_error, Api};
 use crate::domain::agent::{self, agent_name, same_name, Agent, SshKey, TOKEN_BYTES};
 use crate::domain::role::Role;
+use crate::locale::words::CommandWords;
+use crate::locale::Lang;
 use crate::store::agents::token_hash;
 use crate::store::{AgentRegistry, Store, StoreError};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
-const COLUMNS: [Column; 4] = [
-    Column::kept("Name").cut(),
-    Column::kept("Role"),
-    Column::kept("Object ID").dropped(1),
-    Column::kept("Added").dropped(2),
-];
+fn columns(words: &CommandWords) -> [Column; 4] {
+    [
+        Column::kept(words.agent_name).cut(),
+        Column::kept(words.role),
+        Column::kept(words.object_id).dropped(1),
+        Column::kept(words.added).dropped(2),
+    ]
+}
 const CSV_HEADER: [&str; 4] = ["Name", "Role", "ObjectId", "Added"];
 
 fn registry(store: &dyn Store) -> Result<&dyn AgentRegistry, ApiError> {
@@ -82,10 +86,12 @@ pub fn add(
 /// Every registered agent, in the order they were added.
 pub fn list(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, ApiError> {
     let agents = registry(api.store())?.agents()?;
-    let cells = |agent: &Agent| {
+    let words = api.words();
+    // The CSV's values are the API's, in English whatever the language of the table.
+    let cells = |agent: &Agent, words: &CommandWords| {
         [
             agent.name.clone(),
-            agent.role.cli_name().to_string(),
+            (words.role_of)(agent.role).to_string(),
             agent.id.clone(),
             agent.added_at.format("%Y-%m-%d %H:%M UTC").to_string(),
         ]
@@ -96,18 +102,25 @@ pub fn list(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<u8, Ap
             output::json(out, &collection).map_err(write_error)?;
         }
         Format::Table => {
-            let rows: Vec<Vec<String>> = agents.iter().map(|a| cells(a).to_vec()).collect();
+            let rows: Vec<Vec<String>> = agents.iter().map(|a| cells(a, words).to_vec()).collect();
             let what = Counted {
-                one: "agent",
-                many: "agents",
-                none: "No agents yet. Add one with pcenter agents add NAME --role ROLE.",
+                count: words.agents_count,
+                none: words.no_agents,
             };
-            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
+            counted_table(
+                out,
+                &columns(words),
+                &rows,
+                &what,
+                words,
+                terminal_columns(),
+            )
+            .map_err(write_error)?;
         }
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
             for agent in &agents {
-                let cells = cells(agent);
+                let cells = cells(agent, &Lang::English.words().commands);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(out, &fields).map_err(write_error)?;
             }

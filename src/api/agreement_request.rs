@@ -9,6 +9,7 @@ use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, Agr
 use crate::domain::characters::{quote, quote_path};
 use crate::domain::fields;
 use crate::domain::timeline::dashboard_agreement;
+use crate::locale::Lang;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// The names of the fields in the caller's own words: flags, or paths in the JSON body.
@@ -156,7 +157,16 @@ impl Requested {
 
     /// Validates every field with the domain's checks; one 400 error lists every problem.
     pub fn into_acceptance(self, business_date: NaiveDate) -> Result<Acceptance, ApiError> {
-        self.validate(business_date).map_err(|problems| {
+        self.into_acceptance_in(business_date, Lang::English)
+    }
+
+    /// `into_acceptance`, the fields' problems said in `lang` (the API's own are English).
+    pub fn into_acceptance_in(
+        self,
+        business_date: NaiveDate,
+        lang: Lang,
+    ) -> Result<Acceptance, ApiError> {
+        self.validate_in(business_date, lang).map_err(|problems| {
             let lines: Vec<String> = problems
                 .iter()
                 .map(|(field, message)| format!("{field}: {message}"))
@@ -169,6 +179,15 @@ impl Requested {
     /// name for its field. The acceptance is of the agreement the template names; without a
     /// template (the flags only), of the one the dashboard confirms on the business date.
     pub fn validate(self, business_date: NaiveDate) -> Result<Acceptance, Vec<(String, String)>> {
+        self.validate_in(business_date, Lang::English)
+    }
+
+    /// `validate`, the fields' problems said in `lang`.
+    pub fn validate_in(
+        self,
+        business_date: NaiveDate,
+        lang: Lang,
+    ) -> Result<Acceptance, Vec<(String, String)>> {
         let agreement = self.agreement(business_date);
         let mut draft = self.draft;
         if !self.dated {
@@ -189,7 +208,7 @@ impl Requested {
             .map(|(field, message)| {
                 let message = match (field, &self.date_problem) {
                     (AcceptanceField::Date, Some(problem)) => problem.clone(),
-                    _ => message.to_string(),
+                    _ => (lang.words().problems.field)(&message),
                 };
                 (format!("{prefix}{}", self.names.of(field)), message)
             })

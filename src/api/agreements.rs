@@ -10,6 +10,7 @@ use std::io::Write;
 pub fn templates(
     agreement_type: Option<&str>,
     business_date: chrono::NaiveDate,
+    lang: crate::locale::Lang,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     let templates = handlers::templates(agreement_type, business_date)?;
@@ -17,9 +18,8 @@ pub fn templates(
     // Without a type the API answers for the Microsoft Cloud Agreement, retired from February
     // 1, 2020: an empty answer then says where the templates are.
     if templates.items.is_empty() && agreement_type.is_none() {
-        eprintln!(
-            "pcenter: no Microsoft Cloud Agreement template on {business_date}: it was retired after January 31, 2020. Ask for --type MicrosoftCustomerAgreement, or --type '*' for every type."
-        );
+        let note = (lang.words().commands.no_cloud_agreement_template)(business_date);
+        eprintln!("pcenter: {note}");
     }
     Ok(0)
 }

@@ -10,6 +10,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
 use crate::invocation::Options;
+use crate::locale::words::Restored;
 use crate::out_file::OutFile;
 use crate::service::ServiceError;
 use std::io::Write;
@@ -39,7 +40,8 @@ pub fn backup(api: &mut Api, file: &Path, out: &mut dyn Write) -> Result<u8, Api
     if !to_stdout {
         let customers = crate::domain::count::thousands(customers as usize);
         let file = quote_path(file);
-        writeln!(out, "Backed up {customers} customers to {file}").map_err(write_error)?;
+        let said = (api.words().backed_up)(&customers, &file);
+        writeln!(out, "{said}").map_err(write_error)?;
     }
     Ok(0)
 }
@@ -71,24 +73,19 @@ pub fn restore(
     progress.clear();
     let tally = restored.tally;
     let count = |n: u64| crate::domain::count::thousands(n as usize);
-    writeln!(
-        out,
-        "Restored {} customers ({} confirmations, {} orders, {} subscriptions) from {} into {}",
-        count(tally.customers),
-        count(tally.confirmations),
-        count(tally.orders),
-        count(tally.subscriptions),
-        quote_path(file),
-        quote_path(&target)
-    )
-    .map_err(write_error)?;
+    let words = &options.lang().words().commands;
+    let said = (words.restored)(&Restored {
+        customers: &count(tally.customers),
+        confirmations: &count(tally.confirmations),
+        orders: &count(tally.orders),
+        subscriptions: &count(tally.subscriptions),
+        from: &quote_path(file),
+        into: &quote_path(&target),
+    });
+    writeln!(out, "{said}").map_err(write_error)?;
     if let Some(aside) = restored.set_aside {
-        writeln!(
-            out,
-            "The store that was there is kept, unchanged, at {}",
-            quote_path(&aside)
-        )
-        .map_err(write_error)?;
+        let said = (words.kept_aside)(&quote_path(&aside));
+        writeln!(out, "{said}").map_err(write_error)?;
     }
     Ok(0)
 }

@@ -7,25 +7,26 @@ use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::{handlers, read_body, write_error, Api};
 use crate::domain::role::GatedAction;
-use crate::domain::status::label_with;
+use crate::locale::words::CommandWords;
+use crate::locale::Lang;
 use crate::service::ServiceError;
 use crate::store::Listed;
 use chrono::NaiveDate;
 use std::io::{BufWriter, Write};
 
 /// On a narrow terminal, as on the dashboard's list: the tenant ID gives way first (the
-/// primary domain names a customer in every command), then names and domains are cut.
-const COLUMNS: [Column; 6] = [
-    Column::kept("Tenant ID").dropped(1),
-    Column::kept("Company name").cut(),
-    Column::kept("Primary domain").cut(),
-    Column::kept("Cloud"),
-    Column::kept("Microsoft cloud agreement").short("Agreement"),
-    Column::kept("Subscriptions").short("Subs"),
-];
-
-/// What an empty store's list says: how to add a customer, or where sample ones are.
-pub const NO_CUSTOMERS_YET: &str = "No customers yet. Create one with pcenter customers create --json FILE (see assets/customer.sample.json), or try every command on sample customers with --demo.";
+/// primary domain names a customer in every command), then names and domains are cut. The
+/// agreement column's heading depends on the business date (see `fit::agreement_header`).
+fn columns(words: &CommandWords, as_of: NaiveDate) -> [Column; 6] {
+    [
+        Column::kept(words.tenant_id).dropped(1),
+        Column::kept(words.company_name).cut(),
+        Column::kept(words.primary_domain).cut(),
+        Column::kept(words.cloud_column),
+        Column::kept(super::fit::agreement_header(words, as_of)).short(words.agreement_short),
+        Column::kept(words.subscriptions).short(words.subscriptions_short),
+    ]
+}
 const CSV_HEADER: [&str; 6] = [
     "TenantId",
     "CompanyName",
@@ -35,14 +36,14 @@ const CSV_HEADER: [&str; 6] = [
     "Subscriptions",
 ];
 
-/// One row of the table and of the CSV.
-fn cells(row: &Listed, as_of: NaiveDate) -> [String; 6] {
+/// One row of the table (in `words`) and of the CSV (always in English, the API's).
+fn cells(row: &Listed, as_of: NaiveDate, words: &CommandWords) -> [String; 6] {
     [
         row.id.clone(),
         row.company_name.clone(),
         row.domain.clone(),
-        row.cloud.short_label().to_string(),
-        label_with(row.status_on(as_of), row.agreement_on(as_of), as_of),
+        (words.cloud)(row.cloud).to_string(),
+        (words.status)(row.status_on(as_of), row.agreement_on(as_of), as_of),
         row.subscriptions.to_string(),
     ]
 }
@@ -59,6 +60,7 @@ pub fn list(
 ) -> Result<u8, ApiError> {
     let filter = Some(filter.unwrap_or("").trim()).filter(|f| !f.is_empty());
     let as_of = api.actor.business_date;
+    let words = api.words();
     let rows = || handlers::customer_rows(api, filter, unconfirmed);
     match format {
         Format::Json => {
@@ -78,28 +80,28 @@ pub fn list(
         }
         Format::Table => {
             let rows = rows()?
-                .map(|row| row.map(|row| cells(&row, as_of).to_vec()))
+                .map(|row| row.map(|row| cells(&row, as_of, words).to_vec()))
                 .collect::<Result<Vec<_>, _>>()?;
             let none = if rows.is_empty() && api.store().customer_count()? == 0 {
-                NO_CUSTOMERS_YET
+                words.no_customers_yet
             } else {
-                "No customers match."
+                words.no_customers_match
             };
             let what = Counted {
-                one: "customer",
-                many: "customers",
+                count: words.customers_count,
                 none,
             };
-            let mut columns = COLUMNS;
-            columns[4].header = super::fit::agreement_header(as_of);
-            counted_table(out, &columns, &rows, &what, terminal_columns()).map_err(write_error)?;
+            let columns = columns(words, as_of);
+            counted_table(out, &columns, &rows, &what, words, terminal_columns())
+                .map_err(write_error)?;
         }
         Format::Csv => {
             // Row by row through a buffer: the output never sits whole in memory.
             let mut out = BufWriter::new(out);
+            let english = &Lang::English.words().commands;
             output::csv_record(&mut out, &CSV_HEADER).map_err(write_error)?;
             for row in rows()? {
-                let cells = cells(&row?, as_of);
+                let cells = cells(&row?, as_of, english);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(&mut out, &fields).map_err(write_error)?;
             }

@@ -3,6 +3,7 @@
 
 use crate::domain::characters::{cut_flood, message_line};
 use crate::domain::gate::GateRefusal;
+use crate::locale::Lang;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 use serde::Serialize;
@@ -46,12 +47,24 @@ pub mod code {
     pub const STORE: u32 = 500;
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ApiError {
     pub code: u32,
     pub description: String,
     pub exit: u8,
+    /// The refusal of the rules or the store this error was made from, kept so that a command
+    /// can say it in its caller's language (`in_language`); the description is the API's.
+    pub refusal: Option<Box<ServiceError>>,
 }
+
+/// Two errors are the same when they say the same: where they came from does not count.
+impl PartialEq for ApiError {
+    fn eq(&self, other: &ApiError) -> bool {
+        (self.code, &self.description, self.exit) == (other.code, &other.description, other.exit)
+    }
+}
+
+impl Eq for ApiError {}
 
 /// An error as Partner Center's API writes it: `code`, `description`, `data` and `source`, and
 /// `errorName` and `isRetryable` for the codes where the real API gives them.
@@ -84,6 +97,26 @@ impl ApiError {
             code,
             description: description.into(),
             exit,
+            refusal: None,
+        }
+    }
+
+    /// The error said in `lang`: a refusal of the rules or the store in the catalog's words;
+    /// the code and the exit status stay. English is the API's own description, unchanged.
+    pub fn in_language(self, lang: Lang) -> ApiError {
+        match (&self.refusal, lang) {
+            (_, Lang::English) | (None, _) => self,
+            (Some(refusal), _) => ApiError {
+                description: (lang.words().problems.refusal)(refusal),
+                ..self
+            },
+        }
+    }
+
+    fn made_from(self, refusal: ServiceError) -> ApiError {
+        ApiError {
+            refusal: Some(Box::new(refusal)),
+            ..self
         }
     }
 
@@ -121,7 +154,8 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> ApiError {
-        match error {
+        let refusal = ServiceError::Store(error.clone());
+        let said = match error {
             StoreError::Locked { .. } => {
                 ApiError::new(code::STORE_IN_USE, exit::STORE_IN_USE, error.to_string())
             }
@@ -139,14 +173,16 @@ impl From<StoreError> for ApiError {
             | StoreError::AgentTaken { .. } => ApiError::invalid(error.to_string()),
             StoreError::UnknownAgent { .. } => ApiError::not_found(error.to_string()),
             _ => ApiError::new(code::STORE, exit::STORE, error.to_string()),
-        }
+        };
+        said.made_from(refusal)
     }
 }
 
 impl From<ServiceError> for ApiError {
     fn from(error: ServiceError) -> ApiError {
         let description = error.to_string();
-        match error {
+        let refusal = error.clone();
+        let said = match error {
             ServiceError::Role(_) => ApiError::new(code::FORBIDDEN, exit::FORBIDDEN, description),
             ServiceError::Gate(GateRefusal::UsageBasedHasNoSeats) => ApiError::invalid(description),
             ServiceError::Gate(_) => {
@@ -178,7 +214,8 @@ impl From<ServiceError> for ApiError {
             | ServiceError::DomainTakenLater { .. }
             | ServiceError::Line(_)
             | ServiceError::Invalid(_) => ApiError::invalid(description),
-        }
+        };
+        said.made_from(refusal)
     }
 }
 

@@ -3,6 +3,7 @@
 //! pipe or a file, a table keeps every column whole.
 
 use crate::domain::characters::escaped;
+use crate::locale::words::CommandWords;
 use crate::ui::text;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
@@ -22,10 +23,10 @@ pub struct Column {
 
 /// The header of a table's agreement column on the business date `date`: from October 1, 2019
 /// two agreements exist, and the column says which one counts.
-pub fn agreement_header(date: chrono::NaiveDate) -> &'static str {
+pub fn agreement_header(words: &CommandWords, date: chrono::NaiveDate) -> &'static str {
     match crate::domain::timeline::AgreementEra::on(date) {
-        crate::domain::timeline::AgreementEra::CloudAgreement => "Microsoft cloud agreement",
-        _ => "Agreement confirmed",
+        crate::domain::timeline::AgreementEra::CloudAgreement => words.cloud_agreement,
+        _ => words.agreement_confirmed,
     }
 }
 
@@ -167,6 +168,7 @@ pub fn write(
     out: &mut dyn Write,
     columns: &[Column],
     rows: &[Vec<String>],
+    words: &CommandWords,
     width: Option<usize>,
 ) -> io::Result<Option<String>> {
     // A hidden character of a cell is written as its escape (`\u{1b}`), as in every line of
@@ -204,21 +206,14 @@ pub fn write(
         return Ok(None);
     }
     let mut narrowed = vec![];
-    if let [rest @ .., last] = left_out.as_slice() {
-        let names = match rest {
-            [] => last.to_string(),
-            _ => format!("{} and {last}", rest.join(", ")),
-        };
-        narrowed.push(format!("{names} left out"));
+    if !left_out.is_empty() {
+        narrowed.push((words.left_out)(&left_out));
     }
     if fitted.cut {
-        narrowed.push("long values cut short with …".to_string());
+        narrowed.push(words.cut_short.to_string());
     }
     let width = width.unwrap_or(0);
-    let note = format!(
-        "Fitted to {width} columns ({}): widen the terminal, or pipe the output or use --format csv, to see every column whole.",
-        narrowed.join(", ")
-    );
+    let note = (words.fitted)(width, &narrowed);
     Ok(Some(wrapped(&note, Some(width))))
 }
 
@@ -233,6 +228,10 @@ pub fn wrapped(sentence: &str, width: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn english() -> &'static CommandWords {
+        &crate::locale::Lang::English.words().commands
+    }
 
     const COLUMNS: [Column; 4] = [
         Column::kept("Tenant ID").dropped(1),
@@ -266,7 +265,7 @@ mod tests {
             vec!["Zoë".into(), "y".into()],
         ];
         let mut out = Vec::new();
-        write(&mut out, &columns, &rows, None).unwrap();
+        write(&mut out, &columns, &rows, english(), None).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "Company                    Status\nEvil\\u{202e}Corp\\u{1b}[2J  x\nZoë                        y\n"
@@ -275,7 +274,7 @@ mod tests {
 
     fn written(width: Option<usize>) -> (String, Option<String>) {
         let mut out = Vec::new();
-        let note = write(&mut out, &COLUMNS, &rows(), width).unwrap();
+        let note = write(&mut out, &COLUMNS, &rows(), english(), width).unwrap();
         (String::from_utf8(out).unwrap(), note)
     }
 
@@ -287,7 +286,7 @@ mod tests {
             vec!["한빛물류".into(), "Confirmed".into()],
             vec!["Zoë".into(), "Not confirmed".into()],
         ];
-        write(&mut out, &columns, &rows, None).unwrap();
+        write(&mut out, &columns, &rows, english(), None).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "Company   Status\n한빛물류  Confirmed\nZoë       Not confirmed\n"
@@ -340,6 +339,26 @@ mod tests {
             "{note}"
         );
         assert!(note.lines().all(|line| text::width(line) <= 40), "{note}");
+    }
+
+    #[test]
+    fn a_korean_table_is_fitted_under_korean_headings_and_says_so_in_korean() {
+        let words = &crate::locale::Lang::Korean.words().commands;
+        let columns = [
+            Column::kept(words.tenant_id).dropped(1),
+            Column::kept(words.company_name).cut(),
+            Column::kept(words.cloud_agreement).short(words.agreement_short),
+        ];
+        let mut out = Vec::new();
+        let note = write(&mut out, &columns, &rows(), words, Some(30)).unwrap();
+        let table = String::from_utf8(out).unwrap();
+        assert!(table.starts_with("회사 이름"), "{table}");
+        assert!(table.contains("계약"), "{table}");
+        let note = note.unwrap().replace('\n', " ");
+        assert!(
+            note.starts_with("터미널 너비 30열에 맞췄습니다(테넌트 ID 열 생략, 긴 값은 …로 줄임)."),
+            "{note}"
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn confirm(api: &mut Api, customer: &str, requested: Requested) -> Result<Ag
     // Role, schedule, cloud and a future date are reported before the fields' own messages.
     api.checks()
         .check_confirmation(&customer_id, requested.date(business_date))?;
-    let acceptance = requested.into_acceptance(business_date)?;
+    let acceptance = requested.into_acceptance_in(business_date, api.lang)?;
     let confirmation = api.change(|ops| ops.confirm(&customer_id, acceptance, Channel::Command))?;
     Ok(Agreement::from(&confirmation))
 }

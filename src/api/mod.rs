@@ -41,6 +41,8 @@ use crate::diagnostics::Logged;
 use crate::domain::characters::{quote, quote_path};
 use crate::domain::customer::{self, Customer};
 use crate::invocation::{open_store, open_unseeded, Options};
+use crate::locale::words::CommandWords;
+use crate::locale::Lang;
 use crate::service::{Actor, Operations, ServiceError};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
@@ -66,6 +68,9 @@ pub struct Api {
     /// `read_since`.
     pub book: Book,
     pub actor: Actor,
+    /// The language of the lines this command prints for people (tables, summaries); its JSON
+    /// and CSV are the API's, in English whatever this is.
+    pub lang: Lang,
     read_since: u64,
     /// Whether changes are left unflushed and untold, for the caller to `flush_and_publish`
     /// (see `telling_later`).
@@ -84,7 +89,7 @@ impl Api {
             actor.business_date,
             partner_name,
         );
-        Ok(Api::on(Arc::new(core), actor))
+        Ok(Api::on(Arc::new(core), actor).speaking(options.lang()))
     }
 
     /// A command of `actor` on a core that serves others too (the dashboard's, or a server's).
@@ -99,8 +104,20 @@ impl Api {
             core,
             book: Book::on(actor.business_date),
             actor,
+            lang: Lang::English,
             telling_later: false,
         }
+    }
+
+    /// This command says its lines for people in `lang` (English unless told).
+    pub fn speaking(mut self, lang: Lang) -> Api {
+        self.lang = lang;
+        self
+    }
+
+    /// The words of this command's lines for people.
+    pub fn words(&self) -> &'static CommandWords {
+        &self.lang.words().commands
     }
 
     /// This command's changes are written but neither flushed nor told until the core's
@@ -211,12 +228,7 @@ impl Api {
         let found = self.find_customer(named)?;
         found
             .and_then(|id| self.book.customer(&id).cloned())
-            .ok_or_else(|| {
-                ApiError::not_found(format!(
-                    "No customer has the tenant ID, primary domain or domain prefix '{}'.",
-                    quote(named.trim())
-                ))
-            })
+            .ok_or_else(|| ApiError::not_found((self.words().no_such_customer)(named.trim())))
     }
 
     /// Reads every customer into the book, for the commands that report on them all.
@@ -288,23 +300,37 @@ pub fn tell(error: &ApiError) -> ExitCode {
 /// back as the error that `run` prints. Everything a command does happens here, so a test can
 /// run many commands in one process.
 pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Result<u8, ApiError> {
-    match command {
+    let lang = options.lang();
+    let result = match command {
         // Generating needs the store as it is (an empty demo store is not seeded first).
         Command::Generate { customers, seed } => open_unseeded(options)
             .map(Logged)
             .map_err(ApiError::from)
             .and_then(|store| {
                 let (actor, partner) = (options.actor(), options.partner.as_deref());
-                let generated = generate::generate(&store, &actor, partner, customers, seed, out);
+                let generated = generate::generate(
+                    &store,
+                    &actor,
+                    partner,
+                    customers,
+                    seed,
+                    &lang.words().commands,
+                    out,
+                );
                 store.close();
                 generated
             }),
         // Static metadata: the store is neither opened nor created.
         Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
-            agreements::templates(agreement_type.as_deref(), options.business_date(), out)
+            agreements::templates(
+                agreement_type.as_deref(),
+                options.business_date(),
+                lang,
+                out,
+            )
         }
         Command::Offers(OffersCommand::List { format }) => {
-            offers::list(format, options.business_date(), out)
+            offers::list(format, options.business_date(), lang, out)
         }
         // Restoring makes a new store: the one there, if any, is not opened or seeded first.
         Command::Restore { file, replace } => backup::restore(options, &file, replace, out),
@@ -313,7 +339,9 @@ pub fn execute(command: Command, options: &Options, out: &mut dyn Write) -> Resu
             api.finish();
             result
         }),
-    }
+    };
+    // Refusals in the language of the lines: the code and the exit status stay the API's.
+    result.map_err(|error| error.in_language(lang))
 }
 
 /// Runs one command on a core that serves others too: the same handlers as `execute`, for a
@@ -325,24 +353,32 @@ pub fn execute_on(
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    match command {
+    // The caller's language: it resolved --lang and its locale before sending the options.
+    let lang = options.lang();
+    let result = match command {
         Command::Agreements(AgreementsCommand::Templates { agreement_type }) => {
-            agreements::templates(agreement_type.as_deref(), options.business_date(), out)
-        }
-        Command::Offers(OffersCommand::List { format }) => {
-            offers::list(format, options.business_date(), out)
-        }
-        command => {
-            refuse_another_partner(&core, options)?;
-            refuse_another_environment(&core, options)?;
-            dispatch(
-                &mut Api::on(core, options.actor()),
-                command,
-                options.role,
+            agreements::templates(
+                agreement_type.as_deref(),
+                options.business_date(),
+                lang,
                 out,
             )
         }
-    }
+        Command::Offers(OffersCommand::List { format }) => {
+            offers::list(format, options.business_date(), lang, out)
+        }
+        command => refuse_another_partner(&core, options)
+            .and_then(|()| refuse_another_environment(&core, options))
+            .and_then(|()| {
+                dispatch(
+                    &mut Api::on(core, options.actor()).speaking(lang),
+                    command,
+                    options.role,
+                    out,
+                )
+            }),
+    };
+    result.map_err(|error| error.in_language(lang))
 }
 
 /// The partner's name is the store's, shown by every session of the core: a command run on a

@@ -9,6 +9,8 @@ use super::plain::{counted_table, Counted};
 use super::write_error;
 use crate::domain::catalog;
 use crate::domain::commerce::{Billing, Offer};
+use crate::locale::words::CommandWords;
+use crate::locale::Lang;
 use serde::Serialize;
 use std::io::Write;
 
@@ -80,32 +82,41 @@ impl<'a> OfferJson<'a> {
 }
 
 /// The IDs are what the table is for: names are cut, category and billing left out first.
-const COLUMNS: [Column; 5] = [
-    Column::kept("Offer ID"),
-    Column::kept("Offer").cut(),
-    Column::kept("Category").dropped(1),
-    Column::kept("Billing").dropped(2),
-    Column::kept("Max seats"),
-];
+fn columns(words: &CommandWords) -> [Column; 5] {
+    [
+        Column::kept(words.offer_id),
+        Column::kept(words.offer).cut(),
+        Column::kept(words.category).dropped(1),
+        Column::kept(words.billing).dropped(2),
+        Column::kept(words.max_seats),
+    ]
+}
 const CSV_HEADER: [&str; 5] = ["OfferId", "Name", "Category", "Billing", "MaximumQuantity"];
 
-/// The offers sold on the business date `date`, under their names of that day.
-pub fn list(format: Format, date: chrono::NaiveDate, out: &mut dyn Write) -> Result<u8, ApiError> {
+/// The offers sold on the business date `date`, under their names of that day; a table's
+/// words in `lang`.
+pub fn list(
+    format: Format,
+    date: chrono::NaiveDate,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<u8, ApiError> {
     let offers: Vec<&Offer> = catalog::offers_on(date).collect();
     match format {
         Format::Json => {
             output::json(out, &handlers::offers(date)).map_err(write_error)?;
         }
         Format::Table => {
+            let words = &lang.words().commands;
             let rows: Vec<Vec<String>> = offers
                 .iter()
                 .map(|offer| {
                     let (billing, max_seats) = match offer.billing {
                         Billing::SeatBased => (
-                            "seat-based",
+                            words.seat_based,
                             offer.max_seats.map_or("—".into(), |m| m.to_string()),
                         ),
-                        Billing::UsageBased => ("usage-based", "—".into()),
+                        Billing::UsageBased => (words.usage_based, "—".into()),
                     };
                     vec![
                         offer.id.clone(),
@@ -117,11 +128,18 @@ pub fn list(format: Format, date: chrono::NaiveDate, out: &mut dyn Write) -> Res
                 })
                 .collect();
             let what = Counted {
-                one: "offer",
-                many: "offers",
-                none: "No offers.",
+                count: words.offers_count,
+                none: words.no_offers,
             };
-            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
+            counted_table(
+                out,
+                &columns(words),
+                &rows,
+                &what,
+                words,
+                terminal_columns(),
+            )
+            .map_err(write_error)?;
         }
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;

@@ -1,17 +1,12 @@
 //! Tables for people: the rows, then how many there are; or one line saying there are none.
 
 use super::fit::{self, Column};
+use crate::locale::words::CommandWords;
 use std::io::{self, Write};
 
-/// "1 customer", "3 customers".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// What a table counts, in the singular and the plural, and what it says when it is empty.
+/// What a table counts ("3 customers"), and what it says when it is empty.
 pub struct Counted<'a> {
-    pub one: &'a str,
-    pub many: &'a str,
+    pub count: fn(usize) -> String,
     pub none: &'a str,
 }
 
@@ -22,13 +17,14 @@ pub fn counted_table(
     columns: &[Column],
     rows: &[Vec<String>],
     what: &Counted,
+    words: &CommandWords,
     width: Option<usize>,
 ) -> io::Result<()> {
     if rows.is_empty() {
         return writeln!(out, "{}", what.none);
     }
-    let narrowed = fit::write(out, columns, rows, width)?;
-    writeln!(out, "{}", count(rows.len(), what.one, what.many))?;
+    let narrowed = fit::write(out, columns, rows, words, width)?;
+    writeln!(out, "{}", (what.count)(rows.len()))?;
     match narrowed {
         Some(note) => writeln!(out, "{note}"),
         None => Ok(()),
@@ -38,22 +34,30 @@ pub fn counted_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const OFFERS: Counted<'static> = Counted {
-        one: "offer",
-        many: "offers",
-        none: "No offers.",
-    };
+    use crate::locale::Lang;
 
     #[test]
     fn a_table_ends_with_its_count_and_an_empty_one_says_so() {
+        let words = &Lang::English.words().commands;
+        let offers = Counted {
+            count: words.offers_count,
+            none: words.no_offers,
+        };
         let mut out = Vec::new();
         let columns = [Column::kept("Offer")];
-        counted_table(&mut out, &columns, &[vec!["E3".into()]], &OFFERS, None).unwrap();
+        counted_table(
+            &mut out,
+            &columns,
+            &[vec!["E3".into()]],
+            &offers,
+            words,
+            None,
+        )
+        .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "Offer\nE3\n1 offer\n");
         let mut out = Vec::new();
-        counted_table(&mut out, &columns, &[], &OFFERS, Some(80)).unwrap();
+        counted_table(&mut out, &columns, &[], &offers, words, Some(80)).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "No offers.\n");
-        assert_eq!(count(2, "offer", "offers"), "2 offers");
+        assert_eq!((words.offers_count)(2), "2 offers");
     }
 }

@@ -2,7 +2,6 @@
 //! confirmation in force, and whether new orders and seat changes are blocked on the business
 //! date, with a summary. Who accepted is shown only to roles that may see confirmations.
 
-use super::customers::NO_CUSTOMERS_YET;
 use super::error::ApiError;
 use super::fit::{self, terminal_columns, Column};
 use super::json::Agreement;
@@ -17,6 +16,9 @@ use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::status::label_with;
 use crate::domain::timeline::{Environment, Face};
+use crate::locale::words::{CommandWords, ComplianceCounts};
+use crate::locale::Lang;
+use crate::service::ServiceError;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{BufWriter, Write};
@@ -54,16 +56,16 @@ impl Summary {
         }
     }
 
-    fn line(&self, business_date: NaiveDate, phase: Phase) -> String {
-        format!(
-            "{} customers: {} confirmed, {} not confirmed, {} not supported; {} blocked on {business_date} ({} phase).",
-            self.customers,
-            self.confirmed,
-            self.not_confirmed,
-            self.not_supported,
-            self.blocked,
-            phase.label()
-        )
+    fn line(&self, business_date: NaiveDate, phase: Phase, words: &CommandWords) -> String {
+        (words.compliance_summary)(&ComplianceCounts {
+            customers: self.customers,
+            confirmed: self.confirmed,
+            not_confirmed: self.not_confirmed,
+            not_supported: self.not_supported,
+            blocked: self.blocked,
+            date: business_date,
+            phase,
+        })
     }
 }
 
@@ -88,8 +90,11 @@ struct Row<'a> {
     api_seat_changes_blocked: bool,
     #[serde(skip)]
     status: AgreementStatus,
+    /// The agreement whose confirmation counts, and the business date, for the status words.
     #[serde(skip)]
-    cloud_label: &'static str,
+    agreement: Option<AgreementKind>,
+    #[serde(skip)]
+    as_of: NaiveDate,
     /// The confirmation in force, for the table and the CSV; `None` when the role may not see it.
     #[serde(skip)]
     shown_confirmation: Option<&'a Confirmation>,
@@ -129,37 +134,39 @@ fn row<'a>(
         api_new_orders_blocked: api.check_new_order().is_err(),
         api_seat_changes_blocked: api.check_seat_change(Billing::SeatBased).is_err(),
         status,
-        cloud_label: customer.cloud.short_label(),
+        agreement: book.agreement_in_force(customer, business_date),
+        as_of: business_date,
         shown_confirmation: confirmation,
     }
 }
 
-fn blocked(yes: bool) -> &'static str {
+fn blocked(yes: bool, words: &CommandWords) -> &'static str {
     if yes {
-        "Blocked"
+        words.blocked
     } else {
-        "Allowed"
+        words.allowed
     }
 }
 
 /// The API's gate in one cell of the table: orders and seat changes are blocked on the same
 /// days, so one word says both; were they ever apart, the cell names the one blocked.
-fn api_blocked(row: &Row) -> &'static str {
+fn api_blocked(row: &Row, words: &CommandWords) -> &'static str {
     match (row.api_new_orders_blocked, row.api_seat_changes_blocked) {
-        (true, true) => "Blocked",
-        (false, false) => "Allowed",
-        (true, false) => "Orders blocked",
-        (false, true) => "Seats blocked",
+        (true, true) => words.blocked,
+        (false, false) => words.allowed,
+        (true, false) => words.orders_blocked,
+        (false, true) => words.seats_blocked,
     }
 }
 
-/// The cells of a row for the table and the CSV: who accepted and when only if shown.
-fn cells(row: &Row, shows_who: bool) -> Vec<String> {
+/// The cells of a row for the table (in `words`) and the CSV (in English, the API's): who
+/// accepted and when only if shown.
+fn cells(row: &Row, shows_who: bool, words: &CommandWords) -> Vec<String> {
     let mut cells = vec![
         row.company_name.to_string(),
         row.domain.to_string(),
-        row.cloud_label.to_string(),
-        row.agreement_status.to_string(),
+        (words.cloud)(row.cloud).to_string(),
+        (words.status)(row.status, row.agreement, row.as_of),
     ];
     if shows_who {
         let latest = row.shown_confirmation;
@@ -172,8 +179,8 @@ fn cells(row: &Row, shows_who: bool) -> Vec<String> {
         ]);
     }
     cells.extend([
-        blocked(row.new_orders_blocked).to_string(),
-        blocked(row.seat_changes_blocked).to_string(),
+        blocked(row.new_orders_blocked, words).to_string(),
+        blocked(row.seat_changes_blocked, words).to_string(),
     ]);
     cells
 }
@@ -191,18 +198,20 @@ fn header<T: Copy, const N: usize>(names: [T; N], shows_who: bool) -> Vec<T> {
 /// whether orders and seat changes are blocked, in the dashboard and through the API; email,
 /// domain, cloud and who accepted give way in that order. The API's gate takes one column, so
 /// that at 80 columns company names keep some room.
-const TABLE_HEADER: [Column; 10] = [
-    Column::kept("Company name").cut(),
-    Column::kept("Primary domain").dropped(2).cut(),
-    Column::kept("Cloud").dropped(3),
-    Column::kept("Microsoft cloud agreement").short("Agreement"),
-    Column::kept("Accepted by").dropped(4).cut(),
-    Column::kept("Email").dropped(1).cut(),
-    Column::kept("Date agreed").short("Date"),
-    Column::kept("New orders").short("Orders"),
-    Column::kept("Seat changes").short("Seats"),
-    Column::kept("API orders and seats").short("API"),
-];
+fn table_header(words: &CommandWords, date: NaiveDate) -> [Column; 10] {
+    [
+        Column::kept(words.company_name).cut(),
+        Column::kept(words.primary_domain).dropped(2).cut(),
+        Column::kept(words.cloud_column).dropped(3),
+        Column::kept(fit::agreement_header(words, date)).short(words.agreement_short),
+        Column::kept(words.accepted_by).dropped(4).cut(),
+        Column::kept(words.email).dropped(1).cut(),
+        Column::kept(words.date_agreed).short(words.date_short),
+        Column::kept(words.new_orders).short(words.new_orders_short),
+        Column::kept(words.seat_changes).short(words.seat_changes_short),
+        Column::kept(words.api_gate).short(words.api_gate_short),
+    ]
+}
 /// New columns come last, so that scripts reading the earlier ones by place keep working.
 const CSV_HEADER: [&str; 11] = [
     "CompanyName",
@@ -226,6 +235,9 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
     let role = api.actor.role;
     let shows_who = role.may(GatedAction::SeeConfirmation);
     let environment = api.actor.access.environment;
+    let (lang, words) = (api.lang, api.words());
+    // The CSV's values are the API's, in English whatever the language of the table.
+    let english = &Lang::English.words().commands;
     api.load_everything()?;
     let book = &api.book;
     let rows = book
@@ -247,24 +259,23 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             let table: Vec<Vec<String>> = rows
                 .inspect(|r| summary.count(r))
                 .map(|r| {
-                    let mut cells = cells(&r, shows_who);
-                    cells.push(api_blocked(&r).to_string());
+                    let mut cells = cells(&r, shows_who, words);
+                    cells.push(api_blocked(&r, words).to_string());
                     cells
                 })
                 .collect();
             if table.is_empty() {
-                writeln!(out, "{NO_CUSTOMERS_YET}").map_err(write_error)?;
+                writeln!(out, "{}", words.no_customers_yet).map_err(write_error)?;
                 return Ok(0);
             }
-            let mut all = TABLE_HEADER;
-            all[3].header = fit::agreement_header(business_date);
-            let columns = header(all, shows_who);
+            let columns = header(table_header(words, business_date), shows_who);
             let width = terminal_columns();
-            let narrowed = fit::write(out, &columns, &table, width).map_err(write_error)?;
-            let summary = summary.line(business_date, phase);
+            let narrowed = fit::write(out, &columns, &table, words, width).map_err(write_error)?;
+            let summary = summary.line(business_date, phase, words);
             writeln!(out, "\n{}", fit::wrapped(&summary, width)).map_err(write_error)?;
             if let Err(refusal) = role.require(GatedAction::SeeConfirmation) {
-                let hidden = format!("Who accepted is not shown: {refusal}");
+                let refusal = (lang.words().problems.refusal)(&ServiceError::Role(refusal));
+                let hidden = (words.who_hidden)(&refusal);
                 writeln!(out, "{}", fit::wrapped(&hidden, width)).map_err(write_error)?;
             }
             if let Some(note) = narrowed {
@@ -278,10 +289,10 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             output::csv_record(&mut out, &names).map_err(write_error)?;
             for r in rows {
                 summary.count(&r);
-                let mut cells = cells(&r, shows_who);
+                let mut cells = cells(&r, shows_who, english);
                 cells.extend([
-                    blocked(r.api_new_orders_blocked).to_string(),
-                    blocked(r.api_seat_changes_blocked).to_string(),
+                    blocked(r.api_new_orders_blocked, english).to_string(),
+                    blocked(r.api_seat_changes_blocked, english).to_string(),
                 ]);
                 let mut fields = vec![r.tenant_id];
                 fields.extend(cells.iter().map(String::as_str));
@@ -289,7 +300,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             }
             out.flush().map_err(write_error)?;
             // The CSV holds rows only; the summary goes to a person reading stderr.
-            let line = summary.line(business_date, phase);
+            let line = summary.line(business_date, phase, words);
             writeln!(crate::caller::stderr(), "pcenter: {line}").map_err(write_error)?;
         }
     }

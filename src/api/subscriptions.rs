@@ -9,18 +9,21 @@ use super::plain::{counted_table, Counted};
 use super::resources::{Collection, SubscriptionResource};
 use super::{handlers, write_error, Api};
 use crate::domain::commerce::Subscription;
+use crate::locale::words::CommandWords;
 use std::io::Write;
 
 /// The subscription IDs are what the table is for: the offer IDs and then the status give way
 /// first, then offer names are cut.
-const COLUMNS: [Column; 6] = [
-    Column::kept("Subscription ID"),
-    Column::kept("Offer").cut(),
-    Column::kept("Seats"),
-    Column::kept("Status").dropped(2),
-    Column::kept("Auto-renew").short("Renew"),
-    Column::kept("Offer ID").dropped(1),
-];
+fn columns(words: &CommandWords) -> [Column; 6] {
+    [
+        Column::kept(words.subscription_id),
+        Column::kept(words.offer).cut(),
+        Column::kept(words.seats),
+        Column::kept(words.subscription_status).dropped(2),
+        Column::kept(words.auto_renew).short(words.auto_renew_short),
+        Column::kept(words.offer_id).dropped(1),
+    ]
+}
 const CSV_HEADER: [&str; 8] = [
     "SubscriptionId",
     "OfferId",
@@ -47,13 +50,24 @@ pub fn list(
             output::json(out, &Collection::of(items.collect())).map_err(write_error)?;
         }
         Format::Table => {
-            let rows: Vec<Vec<String>> = subscriptions.iter().map(table_row).collect();
+            let words = api.words();
+            let rows: Vec<Vec<String>> = subscriptions
+                .iter()
+                .map(|subscription| table_row(subscription, words))
+                .collect();
             let what = Counted {
-                one: "subscription",
-                many: "subscriptions",
-                none: "No subscriptions.",
+                count: words.subscriptions_count,
+                none: words.no_subscriptions,
             };
-            counted_table(out, &COLUMNS, &rows, &what, terminal_columns()).map_err(write_error)?;
+            counted_table(
+                out,
+                &columns(words),
+                &rows,
+                &what,
+                words,
+                terminal_columns(),
+            )
+            .map_err(write_error)?;
         }
         Format::Csv => {
             output::csv_record(out, &CSV_HEADER).map_err(write_error)?;
@@ -79,16 +93,21 @@ pub fn list(
 }
 
 /// A row as the Account page lists it: usage-based subscriptions have no seat count.
-fn table_row(subscription: &Subscription) -> Vec<String> {
+fn table_row(subscription: &Subscription, words: &CommandWords) -> Vec<String> {
     let seats = subscription
         .quantity
-        .map_or("usage-based".to_string(), |q| q.to_string());
+        .map_or(words.usage_based.to_string(), |q| q.to_string());
+    let auto_renew = if subscription.auto_renew {
+        words.on
+    } else {
+        words.off
+    };
     vec![
         subscription.id.clone(),
         subscription.offer_name.clone(),
         seats,
-        subscription.status.label().to_string(),
-        if subscription.auto_renew { "On" } else { "Off" }.to_string(),
+        (words.subscription_state)(subscription.status).to_string(),
+        auto_renew.to_string(),
         subscription.offer_id.clone(),
     ]
 }

@@ -17,6 +17,7 @@ pub struct Words {
     pub order: OrderWords,
     pub problems: Problems,
     pub spectator: SpectatorWords,
+    pub commands: CommandWords,
 }
 
 /// The names of Partner Center's things, wherever they show.
@@ -487,6 +488,165 @@ pub struct Problems {
     pub refusal: fn(&ServiceError) -> String,
     /// Why this agent cannot confirm this customer's acceptance here and now.
     pub confirm: fn(&ConfirmRefusal) -> String,
+}
+
+/// The commands' lines for people: the tables' headings and words, their counts, the import's
+/// and export's lines, and the notes beside them. JSON, CSV and `--help` are not here: they
+/// stay the API's and the command line's English.
+#[derive(Debug)]
+pub struct CommandWords {
+    /// The agreement status in a table: "Confirmed: Microsoft Customer Agreement".
+    pub status: fn(AgreementStatus, Option<AgreementKind>, NaiveDate) -> String,
+    /// The cloud in a table's narrow column: "Public", "US Gov".
+    pub cloud: fn(Cloud) -> &'static str,
+    /// No customer is named so (by tenant ID, primary domain or domain prefix).
+    pub no_such_customer: fn(named: &str) -> String,
+    // `customers list`.
+    pub tenant_id: &'static str,
+    pub company_name: &'static str,
+    pub primary_domain: &'static str,
+    pub cloud_column: &'static str,
+    /// The agreement column while only the Microsoft Cloud Agreement exists, and after.
+    pub cloud_agreement: &'static str,
+    pub agreement_confirmed: &'static str,
+    pub agreement_short: &'static str,
+    pub subscriptions: &'static str,
+    pub subscriptions_short: &'static str,
+    pub customers_count: fn(usize) -> String,
+    pub no_customers_yet: &'static str,
+    pub no_customers_match: &'static str,
+    // `subscriptions list`.
+    pub subscription_id: &'static str,
+    pub offer: &'static str,
+    pub seats: &'static str,
+    pub subscription_status: &'static str,
+    pub auto_renew: &'static str,
+    pub auto_renew_short: &'static str,
+    pub offer_id: &'static str,
+    pub subscription_state: fn(SubscriptionStatus) -> &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+    pub subscriptions_count: fn(usize) -> String,
+    pub no_subscriptions: &'static str,
+    // `offers list`.
+    pub category: &'static str,
+    pub billing: &'static str,
+    pub max_seats: &'static str,
+    pub seat_based: &'static str,
+    pub usage_based: &'static str,
+    pub offers_count: fn(usize) -> String,
+    pub no_offers: &'static str,
+    // `report compliance`.
+    pub accepted_by: &'static str,
+    pub email: &'static str,
+    pub date_agreed: &'static str,
+    pub date_short: &'static str,
+    pub new_orders: &'static str,
+    pub new_orders_short: &'static str,
+    pub seat_changes: &'static str,
+    pub seat_changes_short: &'static str,
+    pub api_gate: &'static str,
+    pub api_gate_short: &'static str,
+    pub blocked: &'static str,
+    pub allowed: &'static str,
+    pub orders_blocked: &'static str,
+    pub seats_blocked: &'static str,
+    pub compliance_summary: fn(&ComplianceCounts) -> String,
+    /// Under the report when the role may not see who accepted; the refusal follows.
+    pub who_hidden: fn(refusal: &str) -> String,
+    // A table fitted to a narrow terminal.
+    /// The headings of the columns left out, joined: "Tenant ID and Subscriptions".
+    pub left_out: fn(&[&str]) -> String,
+    pub cut_short: &'static str,
+    pub fitted: fn(width: usize, what: &[String]) -> String,
+    // `agents list`.
+    pub agent_name: &'static str,
+    pub role: &'static str,
+    pub object_id: &'static str,
+    pub added: &'static str,
+    /// An agent's role in the table: the option's value in English, the term in Korean.
+    pub role_of: fn(Role) -> &'static str,
+    pub agents_count: fn(usize) -> String,
+    pub no_agents: &'static str,
+    // `agreements import`.
+    pub reading: fn(path: &str) -> String,
+    pub import_created: fn(line: usize, customer: &str, dry_run: bool) -> String,
+    /// After "created": an earlier confirmation, kept in the history.
+    pub import_kept: fn(current: NaiveDate) -> String,
+    pub import_unchanged: fn(line: usize, customer: &str, why: &str) -> String,
+    pub import_skipped: fn(line: usize) -> String,
+    pub import_rejected: fn(line: usize, reason: &str) -> String,
+    pub same_as_current: &'static str,
+    pub same_as_earlier: &'static str,
+    pub import_counts: fn(&ImportCounts) -> String,
+    pub imported: fn(path: &str, counts: &str) -> String,
+    pub dry_run_of: fn(path: &str, counts: &str) -> String,
+    pub stopped_reading: &'static str,
+    pub stopped_at: fn(line: usize) -> String,
+    /// The progress bar's count: "1000 of 3000 rows".
+    pub rows_done: fn(done: usize, total: usize) -> String,
+    // `agreements export` and `templates`.
+    pub exported: fn(customers: usize, confirmed: usize, path: &str) -> String,
+    pub no_cloud_agreement_template: fn(date: NaiveDate) -> String,
+    // `backup`, `restore` and `generate` (counts written with thousands separators).
+    pub backed_up: fn(customers: &str, path: &str) -> String,
+    pub restored: fn(&Restored<'_>) -> String,
+    /// After a restore with `--replace`: where the store that was there is kept.
+    pub kept_aside: fn(path: &str) -> String,
+    pub generated: fn(&Generated<'_>) -> String,
+    // A store another pcenter has open (its owner: a dashboard or a server).
+    /// The owner: "the dashboard of Ann Agent (process 4242, since 2026-12-04 10:32 UTC)".
+    pub owner: fn(server: bool, agent: &str, pid: u32, since: &str) -> String,
+    /// A second dashboard on the store.
+    pub open_elsewhere: fn(store: &str, owner: &str, server: bool) -> String,
+    /// `restore` or `generate` (`command`), which make the store anew.
+    pub needs_alone: fn(store: &str, owner: &str, command: &str, server: bool) -> String,
+    // The dashboard started without a terminal.
+    pub needs_terminal: &'static str,
+}
+
+/// The counts of `report compliance`'s summary.
+#[derive(Debug, Clone, Copy)]
+pub struct ComplianceCounts {
+    pub customers: usize,
+    pub confirmed: usize,
+    pub not_confirmed: usize,
+    pub not_supported: usize,
+    pub blocked: usize,
+    pub date: NaiveDate,
+    pub phase: Phase,
+}
+
+/// What a restore wrote, and from where into where.
+#[derive(Debug, Clone, Copy)]
+pub struct Restored<'a> {
+    pub customers: &'a str,
+    pub confirmations: &'a str,
+    pub orders: &'a str,
+    pub subscriptions: &'a str,
+    pub from: &'a str,
+    pub into: &'a str,
+}
+
+/// What `generate` made, and in which store.
+#[derive(Debug, Clone, Copy)]
+pub struct Generated<'a> {
+    pub customers: usize,
+    pub confirmed: usize,
+    pub not_confirmed: usize,
+    pub national: usize,
+    pub subscriptions: usize,
+    pub store: &'a str,
+}
+
+/// The counts of an import's summary.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportCounts {
+    pub created: usize,
+    pub unchanged: usize,
+    pub skipped: usize,
+    pub rejected: usize,
+    pub dry_run: bool,
 }
 
 use crate::domain::agreement::{AgreementKind, Channel};

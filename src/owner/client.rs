@@ -38,7 +38,8 @@ pub fn forward(options: &Options, command: &Command) -> Option<ExitCode> {
     let connection = Connection::open(&store)?;
     let name = command.name();
     if route == Route::Alone {
-        let refusal = refusals::needs_store_alone(&store, &connection.owner, name);
+        let refusal =
+            refusals::needs_store_alone_in(&store, &connection.owner, name, options.lang());
         tracing::warn!("command refused: {name}: {}", refusal.description);
         return Some(tell(&refusal));
     }

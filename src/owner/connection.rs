@@ -128,10 +128,11 @@ fn admissible(
     })?;
     if Route::of(&request.command) == Route::Alone {
         let name = request.command.name();
-        return Err(refusals::needs_store_alone(
+        return Err(refusals::needs_store_alone_in(
             &shared.store,
             &shared.record,
             name,
+            request.options.lang(),
         ));
     }
     Ok(())

@@ -35,6 +35,7 @@ mod terminal;
 mod tests;
 
 use crate::domain::role::Role;
+use crate::locale::Lang;
 use crate::service::Actor;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,7 @@ use std::path::PathBuf;
 pub use client::{attach, forward, owner_of, Attached, Shown};
 pub use frame::Attach;
 pub use place::{Place, ADDRESS_MAX, MODE};
-pub use refusals::{dashboard_refused, needs_store_alone};
+pub use refusals::{dashboard_refused, dashboard_refused_in, needs_store_alone};
 pub use request::{Request, Route};
 pub use server::{
     commands_through, serve, serve_with, Attacher, Executor, Invocation, Owner, Serving,
@@ -82,16 +83,17 @@ impl OwnerRecord {
 
     /// "the dashboard of Ann Agent (process 4242, since 2026-12-04 10:32 UTC)"
     pub fn describe(&self) -> String {
-        let what = match self.kind {
-            OwnerKind::Dashboard => "the dashboard",
-            OwnerKind::Server => "the pcenter server",
-        };
-        format!(
-            "{what} of {} (process {}, since {})",
-            self.agent,
-            self.pid,
-            self.since.format("%Y-%m-%d %H:%M UTC")
-        )
+        self.describe_in(Lang::English)
+    }
+
+    /// `describe` in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> String {
+        let since = self.since.format("%Y-%m-%d %H:%M UTC").to_string();
+        (lang.words().commands.owner)(self.is_server(), &self.agent, self.pid, &since)
+    }
+
+    pub fn is_server(&self) -> bool {
+        self.kind == OwnerKind::Server
     }
 
     /// What to do to have the store back: "Close that dashboard".

@@ -4,27 +4,38 @@
 use super::OwnerRecord;
 use crate::api::error::{code, exit, ApiError};
 use crate::domain::characters::quote_path;
+use crate::locale::Lang;
 use std::path::Path;
 
 /// The line a second dashboard on an owned store exits with (exit 3).
 pub fn dashboard_refused(store: &Path, owner: &OwnerRecord) -> String {
-    format!(
-        "The pcenter store at {} is open in {}. {} first, or choose another --data-dir.",
-        quote_path(store),
-        owner.describe(),
-        owner.how_to_end()
-    )
+    dashboard_refused_in(store, owner, Lang::English)
+}
+
+/// `dashboard_refused` in `lang`.
+pub fn dashboard_refused_in(store: &Path, owner: &OwnerRecord, lang: Lang) -> String {
+    let store = quote_path(store);
+    let owned_by = owner.describe_in(lang);
+    (lang.words().commands.open_elsewhere)(&store, &owned_by, owner.is_server())
 }
 
 /// The refusal of `restore` or `generate` (`command`), which make the store anew, while it is
 /// owned.
 pub fn needs_store_alone(store: &Path, owner: &OwnerRecord, command: &str) -> ApiError {
-    in_use(format!(
-        "The pcenter store at {} is open in {}, and {command} needs the store alone. {} first, then run {command} again.",
-        quote_path(store),
-        owner.describe(),
-        owner.how_to_end()
-    ))
+    needs_store_alone_in(store, owner, command, Lang::English)
+}
+
+/// `needs_store_alone` in `lang`: the language of the pcenter that asked.
+pub fn needs_store_alone_in(
+    store: &Path,
+    owner: &OwnerRecord,
+    command: &str,
+    lang: Lang,
+) -> ApiError {
+    let store = quote_path(store);
+    let owned_by = owner.describe_in(lang);
+    let said = lang.words().commands.needs_alone;
+    in_use(said(&store, &owned_by, command, owner.is_server()))
 }
 
 /// The owner ended (or closed the store) while it ran the command.

@@ -75,6 +75,8 @@ impl Request {
         let mut options = options.clone();
         options.command = None;
         options.data_dir = store.parent().map(|data| directory.join(data));
+        // The language is this process's (--lang, or its own locale), not the owner's.
+        options.lang = Some(options.lang());
         Request {
             options,
             command: command.clone(),

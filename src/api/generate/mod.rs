@@ -14,6 +14,7 @@ use crate::diagnostics::Logged;
 use crate::directory::{Building, Directory, ListCache, ListingRow, Stamp};
 use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
+use crate::locale::words::{CommandWords, Generated};
 use crate::service::{Actor, ServiceError};
 use crate::store::{SledStore, Store};
 use chrono::NaiveDate;
@@ -33,6 +34,7 @@ pub fn generate(
     partner_name: Option<&str>,
     customers: usize,
     seed: u64,
+    words: &CommandWords,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     actor
@@ -74,17 +76,15 @@ pub fn generate(
     progress.clear();
     save_list(store, &list.finish())?;
     let tally = generator.tally;
-    writeln!(
-        out,
-        "Generated {} customers ({} confirmed, {} not confirmed, {} in national clouds, {} subscriptions) in {}",
-        tally.customers,
-        tally.confirmed,
-        tally.not_confirmed,
-        tally.national,
-        tally.subscriptions,
-        quote_path(store.path())
-    )
-    .map_err(write_error)?;
+    let said = (words.generated)(&Generated {
+        customers: tally.customers,
+        confirmed: tally.confirmed,
+        not_confirmed: tally.not_confirmed,
+        national: tally.national,
+        subscriptions: tally.subscriptions,
+        store: &quote_path(store.path()),
+    });
+    writeln!(out, "{said}").map_err(write_error)?;
     Ok(0)
 }
 

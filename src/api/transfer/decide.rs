@@ -18,6 +18,7 @@ use crate::domain::agreement::{
     self, Acceptance, AcceptanceField, AgreementKind, Channel, Confirmation,
 };
 use crate::domain::timeline;
+use crate::locale::words::CommandWords;
 use crate::service::{Operations, ServiceError};
 use crate::store::Dossier;
 use chrono::NaiveDate;
@@ -43,27 +44,27 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// What the import says of the row on `line`.
-    pub fn said(&self, line: usize, dry_run: bool) -> String {
+    /// What the import says of the row on `line`, in `words`.
+    pub fn said(&self, line: usize, dry_run: bool, words: &CommandWords) -> String {
         match self {
             Outcome::Created {
                 customer, current, ..
             } => {
-                let verb = if dry_run {
-                    "would be created"
-                } else {
-                    "created"
-                };
-                let kept = current.map_or(String::new(), |date| {
-                    format!(", kept in the history: the confirmation of {date} stays current")
-                });
-                format!("line {line}: {verb}: {customer}{kept}")
+                let kept = current.map_or(String::new(), words.import_kept);
+                format!("{}{kept}", (words.import_created)(line, customer, dry_run))
             }
             Outcome::Unchanged { customer, why } => {
-                format!("line {line}: unchanged: {customer}, {why}")
+                // The reasons every import gives have the catalog's words; the others are the
+                // English of the sample's own rules.
+                let why = match why.as_ref() {
+                    SAME_AS_CURRENT => words.same_as_current,
+                    SAME_AS_EARLIER => words.same_as_earlier,
+                    why => why,
+                };
+                (words.import_unchanged)(line, customer, why)
             }
-            Outcome::Skipped => format!("line {line}: skipped: no confirmation details"),
-            Outcome::Rejected(reason) => format!("line {line}: rejected: {reason}"),
+            Outcome::Skipped => (words.import_skipped)(line),
+            Outcome::Rejected(reason) => (words.import_rejected)(line, reason),
         }
     }
 }
@@ -129,6 +130,8 @@ pub fn decide(
     let mut acceptance = match row.draft().validate(NaiveDate::MAX) {
         Ok(acceptance) => acceptance,
         Err(errors) => {
+            // The column's name is the file's; what is wrong with it is said for a person.
+            let field_words = api.lang.words().problems.field;
             let messages: Vec<String> = errors
                 .iter()
                 .map(|(field, message)| {
@@ -143,7 +146,7 @@ pub fn decide(
                         }
                         _ => None,
                     }
-                    .unwrap_or_else(|| message.to_string());
+                    .unwrap_or_else(|| (field_words)(message));
                     format!("{}: {message}", column.name())
                 })
                 .collect();
@@ -195,6 +198,7 @@ pub fn decide(
             if error.exit == exit::STORE || error.exit == exit::STORE_IN_USE {
                 return Err(error);
             }
+            let error = error.in_language(api.lang);
             // Partner Center's own codes (600002, …) are worth showing; HTTP-like ones are not.
             Ok(Outcome::Rejected(match error.code {
                 code if code >= 10_000 => format!("{} ({code})", error.description),

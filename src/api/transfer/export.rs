@@ -63,14 +63,8 @@ pub fn export_as(
             false => cannot_write(&path, &e),
         })?;
     if !to_stdout {
-        writeln!(
-            out,
-            "Exported {} customers ({} with a confirmation) to {}",
-            api.book.len(),
-            count,
-            quote_path(&path)
-        )
-        .map_err(write_error)?;
+        let said = (api.words().exported)(api.book.len(), count, &quote_path(&path));
+        writeln!(out, "{said}").map_err(write_error)?;
     }
     Ok(0)
 }

@@ -35,8 +35,9 @@ pub fn import(
         .require(GatedAction::ConfirmAcceptance)
         .map_err(ServiceError::from)?;
     // The first reading takes seconds on a large file: say so, then show the bar.
-    let mut progress = Progress::beside_stdout();
-    progress.note(&format!("Reading {}…", quote_path(path)));
+    let words = api.words();
+    let mut progress = Progress::beside_stdout(words);
+    progress.note(&(words.reading)(&quote_path(path)));
     let source = Source::open(path)?;
     let plan = Plan::read(&source, &Customers::new(api.store()))?;
     progress.start(plan.rows);
@@ -44,7 +45,7 @@ pub fn import(
     let mut rows = Rows::open(&source)?;
     // Rows are written a group at a time, in one atomic write, and reported only once it is
     // flushed: what the output says was created is on disk.
-    let mut group = Group::default();
+    let mut group = Group::new(words);
     // A failure of the store or of reading stops the import; what was recorded stays.
     let mut stopped: Option<(String, ApiError)> = None;
     loop {
@@ -53,8 +54,8 @@ pub fn import(
             Ok(None) => break,
             Err(error) => {
                 stopped = Some((
-                    "Stopped reading the file. ".into(),
-                    source.cannot_read(error),
+                    words.stopped_reading.into(),
+                    source.cannot_read(error).in_language(api.lang),
                 ));
                 break;
             }
@@ -64,8 +65,8 @@ pub fn import(
             Read::Record(record) => match decide(api, &plan, &rows.header, &record) {
                 Ok(outcome) => (record.line, outcome),
                 Err(error) => {
-                    let at = format!("Stopped at line {}. ", record.line);
-                    stopped = Some((at, error));
+                    let at = (words.stopped_at)(record.line);
+                    stopped = Some((at, error.in_language(api.lang)));
                     break;
                 }
             },
@@ -88,12 +89,12 @@ pub fn import(
         stopped = Some(stop);
     }
     let stop = stopped.as_ref().map_or("", |(stop, _)| stop.as_str());
-    let counts = tally.counts(dry_run);
+    let counts = tally.counts(dry_run, words);
     let path = quote_path(path);
     let summary = if dry_run {
-        format!("{stop}Dry run of {path}: {counts} (nothing was written)")
+        format!("{stop}{}", (words.dry_run_of)(&path, &counts))
     } else {
-        format!("{stop}Imported {path}: {counts}")
+        format!("{stop}{}", (words.imported)(&path, &counts))
     };
     writeln!(out, "{}", printable(&summary)).map_err(write_error)?;
     match stopped {

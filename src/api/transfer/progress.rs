@@ -5,6 +5,8 @@
 //! of a dashboard that runs the command for another pcenter.
 
 use crate::caller;
+use crate::locale::words::CommandWords;
+use crate::locale::Lang;
 use std::io::Write;
 
 /// Files with more rows than this show a bar; smaller ones finish before it would help.
@@ -20,6 +22,8 @@ pub struct Progress {
     shown: Option<usize>,
     /// Whether the bar is on screen now.
     visible: bool,
+    /// The words of its count of rows.
+    words: &'static CommandWords,
 }
 
 impl Progress {
@@ -33,9 +37,11 @@ impl Progress {
     /// standard output while it runs, as an import does: cleared before each block of lines
     /// and drawn again after it, so that on one screen the two never mix. Its total is set by
     /// `start`.
-    pub fn beside_stdout() -> Progress {
+    pub fn beside_stdout(words: &'static CommandWords) -> Progress {
         let show = caller::stderr_is_terminal();
-        Progress::to(show.then(caller::stderr), 0)
+        let mut progress = Progress::to(show.then(caller::stderr), 0);
+        progress.words = words;
+        progress
     }
 
     pub fn to(sink: Option<Box<dyn Write>>, total: usize) -> Progress {
@@ -45,6 +51,7 @@ impl Progress {
             done: 0,
             shown: None,
             visible: false,
+            words: &Lang::English.words().commands,
         }
     }
 
@@ -67,7 +74,7 @@ impl Progress {
     /// on screen below that output; nothing before the first row.
     pub fn redraw(&mut self) {
         if !self.visible && self.shown.is_some() {
-            self.draw(&format!("\r{}", line(self.done, self.total)));
+            self.draw(&format!("\r{}", line_in(self.done, self.total, self.words)));
             self.visible = true;
         }
     }
@@ -77,7 +84,7 @@ impl Progress {
         self.done += 1;
         let percent = self.done * 100 / self.total.max(1);
         if self.shown != Some(percent) {
-            self.draw(&format!("\r{}", line(self.done, self.total)));
+            self.draw(&format!("\r{}", line_in(self.done, self.total, self.words)));
             self.shown = Some(percent);
             self.visible = true;
         }
@@ -107,14 +114,21 @@ impl Drop for Progress {
 }
 
 /// `[##########                    ]  33% 1000 of 3000 rows`
+#[cfg(test)]
 pub fn line(done: usize, total: usize) -> String {
+    line_in(done, total, &Lang::English.words().commands)
+}
+
+/// The bar with its count of rows in `words`.
+fn line_in(done: usize, total: usize, words: &CommandWords) -> String {
     let total = total.max(1);
     let filled = done.min(total) * WIDTH / total;
     format!(
-        "[{}{}] {:>3}% {done} of {total} rows",
+        "[{}{}] {:>3}% {}",
         "#".repeat(filled),
         " ".repeat(WIDTH - filled),
-        done * 100 / total
+        done * 100 / total,
+        (words.rows_done)(done, total)
     )
 }
 

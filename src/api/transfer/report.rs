@@ -6,6 +6,7 @@ use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
 use crate::domain::agreement::Confirmation;
 use crate::domain::characters::message_line as printable;
+use crate::locale::words::{CommandWords, ImportCounts};
 use std::io::Write;
 
 /// Rows imported between two flushes: few enough that a report is never far behind, many
@@ -39,16 +40,14 @@ impl Tally {
     }
 
     /// The summary's counts: `2 created, 1 unchanged, …`, or `would create 2, …` in a dry run.
-    pub fn counts(&self, dry_run: bool) -> String {
-        let created = if dry_run {
-            format!("would create {}", self.created)
-        } else {
-            format!("{} created", self.created)
-        };
-        format!(
-            "{created}, {} unchanged, {} skipped, {} rejected",
-            self.unchanged, self.skipped, self.rejected
-        )
+    pub fn counts(&self, dry_run: bool, words: &CommandWords) -> String {
+        (words.import_counts)(&ImportCounts {
+            created: self.created,
+            unchanged: self.unchanged,
+            skipped: self.skipped,
+            rejected: self.rejected,
+            dry_run,
+        })
     }
 }
 
@@ -73,8 +72,9 @@ impl Kind {
 }
 
 /// The rows read since the last write: their confirmations, and what to say of each row.
-#[derive(Default)]
 pub struct Group {
+    /// The words of what is said.
+    words: &'static CommandWords,
     /// Line, confirmation, and what to say of the row should it be on record by the time it
     /// is written (another agent recorded the same contact meanwhile).
     confirmations: Vec<(usize, Confirmation, String)>,
@@ -83,8 +83,16 @@ pub struct Group {
 }
 
 impl Group {
+    pub fn new(words: &'static CommandWords) -> Group {
+        Group {
+            words,
+            confirmations: Vec::new(),
+            said: Vec::new(),
+        }
+    }
+
     pub fn add(&mut self, line: usize, outcome: Outcome, dry_run: bool) {
-        let said = outcome.said(line, dry_run);
+        let said = outcome.said(line, dry_run, self.words);
         let kind = Kind::of(&outcome);
         match outcome {
             Outcome::Created {
@@ -96,8 +104,11 @@ impl Group {
                     customer: customer.clone(),
                     why: SAME_AS_CURRENT.into(),
                 };
-                self.confirmations
-                    .push((line, *confirmation, unchanged.said(line, dry_run)));
+                self.confirmations.push((
+                    line,
+                    *confirmation,
+                    unchanged.said(line, dry_run, self.words),
+                ));
             }
             Outcome::Rejected(ref reason) => {
                 tracing::warn!("import refused line {line}: {reason}");
@@ -125,7 +136,8 @@ impl Group {
         api.forget();
         self.confirmations.clear();
         self.say(out)?;
-        Ok(stop.map(|(line, error)| (format!("Stopped at line {line}. "), error)))
+        let words = self.words;
+        Ok(stop.map(|(line, error)| ((words.stopped_at)(line), error.in_language(api.lang))))
     }
 
     /// Stores the confirmations through the core, each judged again on the current records;
@@ -255,7 +267,8 @@ mod tests {
             ),
             (9, created("Litware")),
         ];
-        let (mut group, mut tally) = (Group::default(), Tally::default());
+        let english = &crate::locale::Lang::English.words().commands;
+        let (mut group, mut tally) = (Group::new(english), Tally::default());
         for (line, outcome) in rows {
             tally.count(&outcome);
             group.add(line, outcome, false);
@@ -270,7 +283,7 @@ mod tests {
              line 4: unchanged: Fabrikam, the same contact is already confirmed\n"
         );
         assert_eq!(
-            tally.counts(false),
+            tally.counts(false, english),
             "1 created, 1 unchanged, 1 skipped, 0 rejected"
         );
     }

@@ -3,6 +3,7 @@
 mod acceptance;
 mod account;
 mod chrome;
+mod commands;
 mod customers;
 mod keys;
 mod new_customer;
@@ -24,4 +25,5 @@ pub static WORDS: Words = Words {
     order: order::ORDER,
     problems: problems::PROBLEMS,
     spectator: spectator::SPECTATOR,
+    commands: commands::COMMANDS,
 };
