@@ -29,8 +29,19 @@ const TABLES: [&[&str]; 4] = [
 /// Runs pcenter on the demo store with standard output on a terminal `columns` wide, and
 /// returns what the terminal received, line by line.
 fn on_a_terminal(data: &Path, columns: u16, env: Option<(&str, &str)>, args: &[&str]) -> String {
+    on_a_terminal_on(data, MANDATORY_DAY, columns, env, args)
+}
+
+/// `on_a_terminal` on the business date `today`.
+fn on_a_terminal_on(
+    data: &Path,
+    today: &str,
+    columns: u16,
+    env: Option<(&str, &str)>,
+    args: &[&str],
+) -> String {
     let (master, slave) = open_pty(columns, 24);
-    let mut command = pcenter_at(data, &["--demo", "--today", MANDATORY_DAY]);
+    let mut command = pcenter_at(data, &["--demo", "--today", today]);
     command
         .args(args)
         .env_remove("COLUMNS")
@@ -82,6 +93,24 @@ fn on_an_80_column_terminal_every_table_fits_and_says_what_it_left_out() {
     }
     assert!(report.contains("Contoso Electronics"), "{report}");
     assert!(report.contains("Blocked"), "{report}");
+}
+
+#[test]
+fn in_every_era_and_in_korean_every_table_fits_80_columns() {
+    let demo = Demo::new();
+    for today in ["2019-11-20", "2020-06-01", "2026-12-04"] {
+        for lang in ["en", "ko"] {
+            for args in TABLES {
+                let args = [args, &["--lang", lang]].concat();
+                let shown = on_a_terminal_on(demo.dir(), today, 80, None, &args);
+                assert!(widest(&shown) <= 80, "{today} {args:?}:\n{shown}");
+            }
+        }
+        // Once two agreements exist, the report names the one in force in a word.
+        let report = on_a_terminal_on(demo.dir(), today, 80, None, &["report", "compliance"]);
+        let contoso = report.lines().find(|l| l.starts_with("Contoso")).unwrap();
+        assert!(contoso.contains("Customer Agreement"), "{report}");
+    }
 }
 
 #[test]

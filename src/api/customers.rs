@@ -1,7 +1,7 @@
 //! `pcenter customers list|show|create`.
 
 use super::error::ApiError;
-use super::fit::{terminal_columns, Column};
+use super::fit::{self, terminal_columns, Column};
 use super::json_stream::CollectionWriter;
 use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
@@ -80,7 +80,21 @@ pub fn list(
         }
         Format::Table => {
             let rows = rows()?
-                .map(|row| row.map(|row| cells(&row, as_of, words).to_vec()))
+                .map(|row| {
+                    row.map(|row| {
+                        let mut cells = cells(&row, as_of, words).to_vec();
+                        let agreement = row.agreement_on(as_of);
+                        if let Some(name) = fit::agreement_in_a_word(
+                            row.status_on(as_of),
+                            agreement,
+                            as_of,
+                            &api.lang.words().terms,
+                        ) {
+                            cells[4] = name.into();
+                        }
+                        cells
+                    })
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             let none = if rows.is_empty() && api.store().customer_count()? == 0 {
                 words.no_customers_yet

@@ -30,6 +30,24 @@ pub fn agreement_header(words: &CommandWords, date: chrono::NaiveDate) -> &'stat
     }
 }
 
+/// Once two agreements exist, a table names the agreement a confirmed customer is in force
+/// with in a word ("Customer Agreement", under "Agreement confirmed"), as the dashboard's list
+/// does, so that it fits 80 columns; JSON and CSV keep the whole status.
+pub fn agreement_in_a_word(
+    status: crate::domain::status::AgreementStatus,
+    agreement: Option<crate::domain::agreement::AgreementKind>,
+    as_of: chrono::NaiveDate,
+    terms: &crate::locale::words::Terms,
+) -> Option<&'static str> {
+    use crate::domain::timeline::AgreementEra;
+    let two_agreements = AgreementEra::on(as_of) != AgreementEra::CloudAgreement;
+    let confirmed = status == crate::domain::status::AgreementStatus::Confirmed;
+    (two_agreements && confirmed)
+        .then_some(agreement)
+        .flatten()
+        .map(|kind| terms.agreement_name_short(kind))
+}
+
 impl Column {
     /// A column always shown whole, under one header.
     pub const fn kept(header: &'static str) -> Column {

@@ -260,6 +260,12 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
                 .inspect(|r| summary.count(r))
                 .map(|r| {
                     let mut cells = cells(&r, shows_who, words);
+                    let terms = &lang.words().terms;
+                    if let Some(name) =
+                        fit::agreement_in_a_word(r.status, r.agreement, r.as_of, terms)
+                    {
+                        cells[3] = name.into();
+                    }
                     cells.push(api_blocked(&r, words).to_string());
                     cells
                 })
