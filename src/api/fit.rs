@@ -39,12 +39,7 @@ pub fn agreement_in_a_word(
     as_of: chrono::NaiveDate,
     terms: &crate::locale::words::Terms,
 ) -> Option<&'static str> {
-    use crate::domain::timeline::AgreementEra;
-    let two_agreements = AgreementEra::on(as_of) != AgreementEra::CloudAgreement;
-    let confirmed = status == crate::domain::status::AgreementStatus::Confirmed;
-    (two_agreements && confirmed)
-        .then_some(agreement)
-        .flatten()
+    crate::domain::status::confirmed_of(status, agreement, as_of)
         .map(|kind| terms.agreement_name_short(kind))
 }
 

@@ -50,20 +50,29 @@ impl AgreementStatus {
 
 pub const NOT_AVAILABLE_YET: &str = "Not available";
 
-/// The status as commands and reports write it on `date`, naming the agreement that counts once
-/// there are two (from October 1, 2019): "Confirmed: Microsoft Customer Agreement".
+/// What a status says on `date`: once there are two agreements (from October 1, 2019), a
+/// confirmation names the agreement that counts; otherwise the status as the phase reads it.
+pub fn confirmed_of(
+    status: AgreementStatus,
+    agreement: Option<AgreementKind>,
+    date: NaiveDate,
+) -> Option<AgreementKind> {
+    let two_agreements = AgreementEra::on(date) != AgreementEra::CloudAgreement;
+    (status == AgreementStatus::Confirmed && two_agreements)
+        .then_some(agreement)
+        .flatten()
+}
+
+/// The status as commands and reports write it on `date` (see `confirmed_of`): "Confirmed:
+/// Microsoft Customer Agreement".
 pub fn label_with(
     status: AgreementStatus,
     agreement: Option<AgreementKind>,
     date: NaiveDate,
 ) -> String {
-    match (status, agreement) {
-        (AgreementStatus::Confirmed, Some(agreement))
-            if AgreementEra::on(date) != AgreementEra::CloudAgreement =>
-        {
-            format!("Confirmed: {}", agreement.name())
-        }
-        _ => status.label_on(Phase::on(date)).to_string(),
+    match confirmed_of(status, agreement, date) {
+        Some(agreement) => format!("Confirmed: {}", agreement.name()),
+        None => status.label_on(Phase::on(date)).to_string(),
     }
 }
 

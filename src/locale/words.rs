@@ -657,7 +657,7 @@ use crate::domain::field_problem::{FieldProblem, InputNote};
 use crate::domain::phase::Phase;
 use crate::domain::role::Role;
 use crate::domain::status::AgreementStatus;
-use crate::domain::timeline::{AgreementEra, Environment};
+use crate::domain::timeline::Environment;
 use crate::service::ServiceError;
 
 /// The terms of the domain's values, so no screen matches on them itself.
@@ -697,13 +697,9 @@ impl Terms {
         agreement: Option<AgreementKind>,
         date: NaiveDate,
     ) -> String {
-        match (status, agreement) {
-            (AgreementStatus::Confirmed, Some(agreement))
-                if AgreementEra::on(date) != AgreementEra::CloudAgreement =>
-            {
-                (self.status_confirmed_of)(self.agreement_name(agreement))
-            }
-            _ => self.status_on(status, Phase::on(date)).to_string(),
+        match crate::domain::status::confirmed_of(status, agreement, date) {
+            Some(agreement) => (self.status_confirmed_of)(self.agreement_name(agreement)),
+            None => self.status_on(status, Phase::on(date)).to_string(),
         }
     }
 
