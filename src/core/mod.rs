@@ -398,6 +398,16 @@ impl Core {
                 told.push((what, dossier));
             }
         }
+        // A change made at an earlier business date than the sessions' (a command of an
+        // earlier --today) was made on records as that day saw them: the sessions are told the
+        // records as stored, later ones included, and each reads them as of its own day.
+        if actor.business_date < self.business_date {
+            for (_, dossier) in &mut told {
+                if let Ok(Some(stored)) = self.store.dossier(&dossier.customer.id) {
+                    *dossier = stored;
+                }
+            }
+        }
         let place = (!told.is_empty()).then_some(*written);
         if let Some(place) = place {
             *written += 1;

@@ -125,6 +125,47 @@ fn a_seat_change_by_command_keeps_an_auto_renew_change_of_a_session_and_shows_in
 }
 
 #[test]
+fn a_seat_change_by_a_command_of_an_earlier_day_leaves_a_later_session_its_later_count() {
+    for demo in shared_demos("2019-06-01") {
+        let set_seats = |today: &str, quantity: &str| {
+            let args = [
+                "subscriptions",
+                "set-seats",
+                "--customer",
+                "contosoelectronics",
+                "--subscription",
+                CONTOSO_E3,
+                "--quantity",
+                quantity,
+            ];
+            let (status, printed) = command_on(&demo, today, &args);
+            assert_eq!(status, 0, "{}: {printed}", demo.kind);
+        };
+        set_seats("2019-05-01", "300");
+        let mut bob = demo.open("Bob Agent", Role::AdminAgent);
+        open_account(&mut bob, CONTOSO);
+        // Earlier than Bob's day and than the change of May: Bob still sees 300, the count of
+        // the latest day, and the change of January is kept before it.
+        set_seats("2019-01-20", "270");
+        assert!(bob.follow());
+        let row = screen(&mut bob)
+            .lines()
+            .find(|line| line.contains("Microsoft 365 E3"))
+            .expect("the E3 row")
+            .to_string();
+        assert!(row.contains("300"), "{}: {row}", demo.kind);
+        let stored = demo.core.store().dossier(CONTOSO).unwrap().unwrap();
+        let e3 = stored.subscriptions.iter().find(|s| s.id == CONTOSO_E3);
+        assert_eq!(
+            e3.expect("Contoso's E3").quantity,
+            Some(300),
+            "{}",
+            demo.kind
+        );
+    }
+}
+
+#[test]
 fn an_order_by_command_waits_for_a_confirmation_made_in_a_session() {
     // Commands are the API's face: its gate is shut from March 22, 2019.
     for demo in shared_demos(API_DAY) {
