@@ -106,3 +106,20 @@ fn the_cursor_sits_right_after_typed_hangul_in_the_filter_and_in_a_form() {
     let box_start = pcenter::ui::text::width(&line[..line.find("[민준").unwrap()]) as u16 + 1;
     assert_eq!(cursor(&mut backend), (box_start + 4, row as u16));
 }
+
+#[test]
+fn a_backup_that_cannot_be_written_says_so_in_korean() {
+    // The test's store is kept in memory only: there is nothing on disk to back up.
+    let mut s = session_ko(MANDATORY_DAY, Role::AdminAgent);
+    press(&mut s, KeyCode::Char('b'));
+    assert!(
+        s.run_after_frame(),
+        "the backup runs once its message is drawn"
+    );
+    let flash = s.app.ctx.flash.as_ref().expect("a message").clone();
+    assert!(flash.is_error, "{flash:?}");
+    assert_eq!(
+        flash.text,
+        "이 저장소는 메모리에만 있으므로 디스크에 백업할 것이 없습니다."
+    );
+}

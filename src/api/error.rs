@@ -213,6 +213,7 @@ impl From<ServiceError> for ApiError {
             | ServiceError::AcceptedBeforeTheAgreement { .. }
             | ServiceError::DomainTakenLater { .. }
             | ServiceError::Line(_)
+            | ServiceError::Backup(_)
             | ServiceError::Invalid(_) => ApiError::invalid(description),
         };
         said.made_from(refusal)

@@ -263,7 +263,7 @@ impl Session {
                     .exclusive(|store| backup::into_backups_dir(store, now))
                     .map_err(|e| match e {
                         BackupError::Store(e) => ServiceError::Store(e),
-                        e => ServiceError::Invalid(e.to_string()),
+                        e => ServiceError::Backup(e),
                     })?;
                 Ok(Completed::BackedUp { path, customers })
             }

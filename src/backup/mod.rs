@@ -21,7 +21,7 @@ mod write;
 
 pub use read::{BackupReader, Damage, Tally};
 pub use restore::{Restore, RestoreError, Restored};
-pub use write::{into_backups_dir, write, write_file, BackupError};
+pub use write::{into_backups_dir, write, write_file, BackupError, ATTEMPTS};
 
 use crate::domain::agent::Agent;
 use chrono::{DateTime, Utc};

@@ -402,9 +402,22 @@ impl Core {
         // earlier --today) was made on records as that day saw them: the sessions are told the
         // records as stored, later ones included, and each reads them as of its own day.
         if actor.business_date < self.business_date {
+            let mut stored: HashMap<String, Dossier> = HashMap::new();
             for (_, dossier) in &mut told {
-                if let Ok(Some(stored)) = self.store.dossier(&dossier.customer.id) {
-                    *dossier = stored;
+                let id = dossier.customer.id.clone();
+                if !stored.contains_key(&id) {
+                    match self.store.dossier(&id) {
+                        Ok(Some(read)) => {
+                            stored.insert(id.clone(), read);
+                        }
+                        Ok(None) => {}
+                        Err(error) => tracing::warn!(
+                            "the stored records of {id} could not be read for the sessions: {error}"
+                        ),
+                    }
+                }
+                if let Some(read) = stored.get(&id) {
+                    *dossier = read.clone();
                 }
             }
         }

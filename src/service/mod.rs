@@ -99,6 +99,9 @@ pub enum ServiceError {
     DomainTakenLater { domain: String, created: NaiveDate },
     #[error("{0}")]
     Line(#[from] LineProblem),
+    /// A backup the dashboard asked for could not be written.
+    #[error("{0}")]
+    Backup(#[from] crate::backup::BackupError),
     #[error("{0}")]
     Invalid(String),
     #[error("{0}")]

@@ -54,11 +54,6 @@ pub struct AcceptanceForm {
     pub lang: Lang,
 }
 
-/// The checkbox of the months when either agreement counted, in English, as the New customer
-/// wizard still names it; the form's own is `AcceptanceWords::customer_agreement_checkbox`.
-pub const CUSTOMER_AGREEMENT_LABEL: &str =
-    "The customer has accepted the new Microsoft customer agreement";
-
 impl AcceptanceForm {
     /// The form for a customer, pre-filled with the current confirmation's acceptor, or else the
     /// primary contact, and the business date.

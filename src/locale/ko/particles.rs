@@ -40,6 +40,20 @@ pub fn topic(word: &str) -> &'static str {
     particle(word, "은", "는", "은(는)")
 }
 
+/// 으로 or 로 (로 after ㄹ too).
+pub fn instrumental(word: &str) -> &'static str {
+    let last = word.chars().last();
+    let after_rieul = matches!(last, Some(c @ '가'..='힣') if (c as u32 - 0xAC00) % 28 == 8)
+        || matches!(last, Some('1' | '7' | '8'));
+    match ends_in_consonant(word) {
+        Some(true) if !after_rieul => "으로",
+        Some(_) => "로",
+        // A Latin word, as Korean reads it: "production으로", "sandbox로".
+        None if word.ends_with(|c: char| "nmlgkdtbp".contains(c)) => "으로",
+        None => "로",
+    }
+}
+
 /// 이 or 가.
 pub fn subject(word: &str) -> &'static str {
     particle(word, "이", "가", "이(가)")
@@ -60,5 +74,10 @@ mod tests {
         assert_eq!(subject("회사"), "가");
         assert_eq!(object("U+001B"), "을(를)");
         assert_eq!(topic("'contoso'"), "은(는)");
+        assert_eq!(instrumental("production"), "으로");
+        assert_eq!(instrumental("sandbox"), "로");
+        assert_eq!(instrumental("서울"), "로");
+        assert_eq!(instrumental("도시"), "로");
+        assert_eq!(instrumental("고객"), "으로");
     }
 }

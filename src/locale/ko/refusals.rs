@@ -1,7 +1,8 @@
 //! Why a request was refused, in Korean: what is wrong and how to put it right.
 
-use super::particles::{subject, topic};
+use super::particles::{instrumental, subject, topic};
 use super::terms::TERMS;
+use crate::backup::{BackupError, ATTEMPTS};
 use crate::domain::agreement::{AgreementKind, CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 use crate::domain::characters::{escaped, quote, quote_path};
 use crate::domain::eligibility::ConfirmRefusal;
@@ -84,7 +85,8 @@ fn store(error: &StoreError) -> String {
         StoreError::OtherEnvironment { store, asked } => {
             let (store_name, asked_name) = (TERMS.environment(*store), TERMS.environment(*asked));
             format!(
-                "이 저장소는 Partner Center {store_name} 환경용으로 만들어졌습니다({asked_name} 아님). --environment {store}로 실행하거나(또는 --environment 없이), {asked_name}용으로 다른 --data-dir을 선택하십시오."
+                "이 저장소는 Partner Center {store_name} 환경용으로 만들어졌습니다({asked_name} 아님). --environment {store}{} 실행하거나(또는 --environment 없이), {asked_name}용으로 다른 --data-dir을 선택하십시오.",
+                instrumental(store.name())
             )
         }
         StoreError::Io { path, detail } => format!(
@@ -152,6 +154,26 @@ pub fn confirm(refusal: &ConfirmRefusal) -> String {
     }
 }
 
+fn backup(error: &BackupError) -> String {
+    match error {
+        BackupError::Store(error) => store(error),
+        BackupError::Write { path, detail, .. } => format!(
+            "백업을 {}에 쓸 수 없습니다({detail}). 저장소는 바뀌지 않았습니다. 쓸 수 있고 공간이 넉넉한 곳을 선택하여 다시 시도하십시오.",
+            quote_path(path)
+        ),
+        BackupError::KeptChanging => format!(
+            "백업을 쓰는 동안 저장소가 {ATTEMPTS}번 연달아 바뀌었습니다. 아무것도 쓰지 않았습니다. 저장소가 한가할 때 다시 시도하십시오."
+        ),
+        BackupError::ChangedWhileStreamed { path } => format!(
+            "{}에 백업을 쓰는 동안 저장소가 바뀌었고, 그곳에는 다시 쓸 수 없습니다. 받은 내용은 마지막 줄 없이 끝나므로 복원이 거부합니다. 파일로 백업하거나 저장소가 한가할 때 다시 시도하십시오.",
+            quote_path(path)
+        ),
+        BackupError::NotOnDisk => {
+            "이 저장소는 메모리에만 있으므로 디스크에 백업할 것이 없습니다.".into()
+        }
+    }
+}
+
 pub fn refusal(error: &ServiceError) -> String {
     match error {
         ServiceError::Role(refusal) => role(refusal),
@@ -200,6 +222,7 @@ pub fn refusal(error: &ServiceError) -> String {
             subject(domain)
         ),
         ServiceError::Line(problem) => super::order::line_problem(problem),
+        ServiceError::Backup(error) => backup(error),
         ServiceError::Invalid(problem) => problem.clone(),
         ServiceError::Store(error) => store(error),
     }

@@ -47,7 +47,7 @@ impl NewCustomer {
                         wizard.domain_prefix_placeholder
                     )),
                     Ok(domain) => Some(domain),
-                    Err(problem) => Some(problem.to_string()),
+                    Err(problem) => Some((words.problems.field)(&problem)),
                 };
                 if let Some(value) = preview {
                     rows.push(FormRow::Value {
