@@ -463,3 +463,24 @@ fn a_command_that_needs_the_store_alone_is_refused_in_the_callers_language() {
     );
     assert!(korean.stderr.contains("pcenter 서버"), "{korean:?}");
 }
+
+#[test]
+fn an_import_row_of_the_retired_agreement_is_refused_in_korean_with_the_type_to_write() {
+    let demo = Demo::new();
+    let export = succeeded(run(&demo, EN, "2020-06-01", &["agreements", "export"]));
+    let header = export.lines().next().unwrap();
+    let file = demo.dir().join("retired.csv");
+    let row = format!(
+        "{NORTHWIND},northwindtraders.onmicrosoft.com,2020-05-20,Diego,Siciliani,,diego@northwindtraders.com,MicrosoftCloudAgreement"
+    );
+    std::fs::write(&file, format!("{header}\n{row}\n")).unwrap();
+    let path = file.to_str().unwrap();
+    let imported = run(&demo, KO, "2020-06-01", &["agreements", "import", path]);
+    let said = format!("{}{}", imported.stdout, imported.stderr).replace(path, "");
+    assert_korean("a refused row of the retired agreement", &said);
+    assert!(said.contains("더 이상 지원되지 않습니다"), "{said}");
+    assert!(
+        said.contains("Type 열에 MicrosoftCustomerAgreement"),
+        "{said}"
+    );
+}

@@ -37,13 +37,20 @@ impl AgreementStatus {
     /// exist yet, so a public-cloud customer is neither confirmed nor unconfirmed, as its
     /// Account page says too.
     pub fn label_on(self, phase: Phase) -> &'static str {
+        self.on(phase)
+            .map_or(NOT_AVAILABLE_YET, AgreementStatus::label)
+    }
+
+    /// The status a business date in `phase` can show; `None` for a public-cloud customer
+    /// before confirmation exists.
+    pub fn on(self, phase: Phase) -> Option<AgreementStatus> {
         match self {
             AgreementStatus::Confirmed | AgreementStatus::NotConfirmed
                 if !phase.confirmation_available() =>
             {
-                NOT_AVAILABLE_YET
+                None
             }
-            status => status.label(),
+            status => Some(status),
         }
     }
 }

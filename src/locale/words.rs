@@ -495,6 +495,8 @@ pub struct Problems {
 /// stay the API's and the command line's English.
 #[derive(Debug)]
 pub struct CommandWords {
+    /// After an import row's refused agreement: the Type that would be taken that day.
+    pub other_type_hint: fn(type_name: &str) -> String,
     /// The agreement status in a table: "Confirmed: Microsoft Customer Agreement".
     pub status: fn(AgreementStatus, Option<AgreementKind>, NaiveDate) -> String,
     /// The cloud in a table's narrow column: "Public", "US Gov".
@@ -680,14 +682,9 @@ impl Terms {
 
     /// The status as it reads on a business date (see `AgreementStatus::label_on`).
     pub fn status_on(&self, status: AgreementStatus, phase: Phase) -> &'static str {
-        match status {
-            AgreementStatus::Confirmed | AgreementStatus::NotConfirmed
-                if !phase.confirmation_available() =>
-            {
-                self.status_not_available
-            }
-            status => self.status(status),
-        }
+        status
+            .on(phase)
+            .map_or(self.status_not_available, |status| self.status(status))
     }
 
     /// The status naming the agreement that counts, once two exist (see `status::label_with`).

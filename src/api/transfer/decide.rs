@@ -186,11 +186,11 @@ pub fn decide(
         {
             let other = AgreementKind::ALL.into_iter().find(|k| *k != kind);
             let hint = other.map_or(String::new(), |other| {
-                format!(" In this file, that is the Type {}.", other.type_name())
+                (api.words().other_type_hint)(other.type_name())
             });
             Ok(Outcome::Rejected(format!(
                 "{}{hint}",
-                ApiError::from(error).description
+                ApiError::from(error).in_language(api.lang).description
             )))
         }
         Err(error) => {

@@ -53,6 +53,7 @@ fn compliance_summary(c: &ComplianceCounts) -> String {
 }
 
 pub const COMMANDS: CommandWords = CommandWords {
+    other_type_hint: |type_name| format!(" In this file, that is the Type {type_name}."),
     status: label_with,
     cloud: |cloud| cloud.short_label(),
     no_such_customer: |named| {

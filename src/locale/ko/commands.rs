@@ -31,6 +31,7 @@ fn compliance_summary(c: &ComplianceCounts) -> String {
 }
 
 pub const COMMANDS: CommandWords = CommandWords {
+    other_type_hint: |type_name| format!(" 이 파일에서는 Type 열에 {type_name}을(를) 쓰십시오."),
     status: |status, agreement, date| TERMS.status_with(status, agreement, date),
     cloud: |cloud| TERMS.cloud_short(cloud),
     no_such_customer: |named| {
