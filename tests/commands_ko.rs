@@ -56,6 +56,18 @@ fn succeeded(run: Run) -> String {
     run.stdout
 }
 
+/// An order for Northwind, which is not confirmed: the API refuses it from March 22, 2019.
+const ORDER_FOR_NORTHWIND: [&str; 8] = [
+    "orders",
+    "create",
+    "--customer",
+    NORTHWIND,
+    "--offer",
+    E3,
+    "--quantity",
+    "5",
+];
+
 /// The tables for people, each with the business date it is read on.
 const TABLES: [(&str, &[&str]); 5] = [
     (API_DAY, &["customers", "list", "--format", "table"]),
@@ -245,16 +257,7 @@ fn refusals_are_said_in_korean_with_their_codes_and_exit_statuses() {
     let list = ["agreements", "list", "--customer", CONTOSO];
     refused_alike(&demo, "helpdesk-agent", API_DAY, &list, 7, 403);
     // The gate: from March 22, 2019 the API refuses orders without a confirmation.
-    let order = [
-        "orders",
-        "create",
-        "--customer",
-        NORTHWIND,
-        "--offer",
-        E3,
-        "--quantity",
-        "5",
-    ];
+    let order = ORDER_FOR_NORTHWIND;
     refused_alike(&demo, "admin-agent", API_DAY, &order, 10, 13605);
     let korean = run(&demo, KO, API_DAY, &order).refused(10, 13605);
     assert!(korean.contains("2019년 3월 22일"), "{korean}");
@@ -412,16 +415,7 @@ fn through_the_owner_of_the_store_the_callers_language_counts() {
         let run = owned(speaking);
         assert_eq!(&succeeded(run), expected, "{speaking:?}");
     }
-    let order = [
-        "orders",
-        "create",
-        "--customer",
-        NORTHWIND,
-        "--offer",
-        E3,
-        "--quantity",
-        "5",
-    ];
+    let order = ORDER_FOR_NORTHWIND;
     let refused = run(&demo, KO_LOCALE, API_DAY, &order).refused(10, 13605);
     assert_korean("a refusal through the owner", &refused);
     served.stop();
