@@ -3,10 +3,12 @@
 
 use crate::domain::characters::{cut_flood, message_line};
 use crate::domain::gate::GateRefusal;
+use crate::locale::words::Words;
 use crate::locale::Lang;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Exit statuses of the commands (also listed in `--help` and the README).
 pub mod exit {
@@ -55,6 +57,19 @@ pub struct ApiError {
     /// The refusal of the rules or the store this error was made from, kept so that a command
     /// can say it in its caller's language (`in_language`); the description is the API's.
     pub refusal: Option<Box<ServiceError>>,
+    /// How to say any other error in a catalog's words (see `ApiError::said`).
+    pub saying: Option<Saying>,
+}
+
+/// An error's message as a function of a catalog, so that it can be said in the caller's
+/// language; the description is what it gives in English.
+#[derive(Clone)]
+pub struct Saying(Arc<dyn Fn(&Words) -> String + Send + Sync>);
+
+impl std::fmt::Debug for Saying {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&(self.0)(Lang::English.words()))
+    }
 }
 
 /// Two errors are the same when they say the same: where they came from does not count.
@@ -98,18 +113,49 @@ impl ApiError {
             description: description.into(),
             exit,
             refusal: None,
+            saying: None,
         }
+    }
+
+    /// An error whose message the catalogs word: `say` gives it in a language's words.
+    pub fn said(
+        code: u32,
+        exit: u8,
+        say: impl Fn(&Words) -> String + Send + Sync + 'static,
+    ) -> ApiError {
+        ApiError {
+            saying: Some(Saying(Arc::new(say))),
+            ..ApiError::new(code, exit, "")
+        }
+        .described()
+    }
+
+    /// A request or an option that cannot be taken, its message worded by the catalogs.
+    pub fn invalid_said(say: impl Fn(&Words) -> String + Send + Sync + 'static) -> ApiError {
+        ApiError::said(code::BAD_REQUEST, exit::INVALID, say)
+    }
+
+    /// The English description, from the saying.
+    fn described(mut self) -> ApiError {
+        if let Some(saying) = &self.saying {
+            self.description = (saying.0)(Lang::English.words());
+        }
+        self
     }
 
     /// The error said in `lang`: a refusal of the rules or the store in the catalog's words;
     /// the code and the exit status stay. English is the API's own description, unchanged.
     pub fn in_language(self, lang: Lang) -> ApiError {
-        match (&self.refusal, lang) {
-            (_, Lang::English) | (None, _) => self,
-            (Some(refusal), _) => ApiError {
-                description: (lang.words().problems.refusal)(refusal),
-                ..self
-            },
+        let words = lang.words();
+        let description = match (&self.refusal, &self.saying) {
+            _ if lang == Lang::English => return self,
+            (Some(refusal), _) => (words.problems.refusal)(refusal),
+            (None, Some(saying)) => (saying.0)(words),
+            (None, None) => return self,
+        };
+        ApiError {
+            description,
+            ..self
         }
     }
 
@@ -224,6 +270,17 @@ impl From<ServiceError> for ApiError {
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn an_error_worded_by_the_catalogs_is_said_in_the_callers_language() {
+        let error = ApiError::invalid_said(|words| words.terms.cloud_public.to_string());
+        assert_eq!(error.description, "Microsoft Public Cloud");
+        assert_eq!(error.exit, exit::INVALID);
+        let korean = error.clone().in_language(Lang::Korean);
+        assert_eq!(korean.description, Lang::Korean.words().terms.cloud_public);
+        assert_ne!(korean.description, error.description);
+        assert_eq!((korean.code, korean.exit), (error.code, error.exit));
+    }
 
     #[test]
     fn each_refusal_has_partner_centers_code_and_its_own_exit_status() {
