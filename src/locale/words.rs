@@ -18,6 +18,7 @@ pub struct Words {
     pub problems: Problems,
     pub spectator: SpectatorWords,
     pub commands: CommandWords,
+    pub import: ImportWords,
 }
 
 /// The names of Partner Center's things, wherever they show.
@@ -578,8 +579,6 @@ pub struct CommandWords {
     pub import_unchanged: fn(line: usize, customer: &str, why: &str) -> String,
     pub import_skipped: fn(line: usize) -> String,
     pub import_rejected: fn(line: usize, reason: &str) -> String,
-    pub same_as_current: &'static str,
-    pub same_as_earlier: &'static str,
     pub import_counts: fn(&ImportCounts) -> String,
     pub imported: fn(path: &str, counts: &str) -> String,
     pub dry_run_of: fn(path: &str, counts: &str) -> String,
@@ -605,6 +604,56 @@ pub struct CommandWords {
     pub needs_alone: fn(store: &str, owner: &str, command: &str, server: bool) -> String,
     // The dashboard started without a terminal.
     pub needs_terminal: &'static str,
+}
+
+/// `agreements import`'s reasons: why a file or a row is refused, and why a row is unchanged.
+/// The file's column names and values stay as the file writes them.
+#[derive(Debug)]
+pub struct ImportWords {
+    /// "A or B": the column names or types of which one is wanted.
+    pub or_list: fn(&[&str]) -> String,
+    // A row that cannot be read.
+    pub unclosed_quote: &'static str,
+    pub row_not_utf8: &'static str,
+    pub line_too_long: fn(mib: usize) -> String,
+    pub field_count: fn(count: usize, header: usize) -> String,
+    pub sample_field_count: fn(count: usize) -> String,
+    // A row that cannot be imported.
+    /// Required values left empty, named by their columns.
+    pub insufficient: fn(columns: &[String]) -> String,
+    /// The same in Microsoft's sample; `types` when the Type is what is missing.
+    pub sample_insufficient: fn(columns: &[String], types: Option<&str>) -> String,
+    pub unknown_tenant: fn(tenant: &str) -> String,
+    pub unknown_domain: fn(domain: &str) -> String,
+    pub disagree: fn(tenant: &str, domain_of_tenant: &str, domain: &str) -> String,
+    pub more_than_one_row: fn(customer: &str, other_lines: &[usize]) -> String,
+    pub not_a_type: fn(value: &str, types: &str) -> String,
+    pub spreadsheet_date: fn(value: &str) -> String,
+    pub day_first: fn(value: &str) -> String,
+    pub not_sample_date: fn(value: &str) -> String,
+    /// A value's problem after its column's name.
+    pub value_problem: fn(column: &str, problem: &str) -> String,
+    // Why a row is unchanged.
+    pub same_as_current: &'static str,
+    pub same_as_current_of: fn(AgreementKind) -> String,
+    pub same_as_earlier: &'static str,
+    /// After "the same contact is already confirmed": the date on record differs from the row's.
+    pub new_date_alone: fn(on_record: NaiveDate) -> String,
+    // A file that cannot be imported.
+    pub column_twice: fn(column: &str) -> String,
+    pub no_column: fn(columns: &[String]) -> String,
+    pub empty_file: &'static str,
+    pub header_at: fn(line: usize, problem: &str) -> String,
+    pub header_unreadable: fn(line: usize, problem: &str) -> String,
+    pub cannot_be_imported: fn(file: &str, why: &str) -> String,
+    pub file_not_utf8: fn(file: &str, line: usize) -> String,
+    pub wide_encoding: fn(file: &str, encoding: &str, by_bom: bool) -> String,
+    /// A workbook: `legacy` for Excel 97-2003's `.xls`, else `.xlsx` or `.ods`.
+    pub workbook: fn(file: &str, legacy: bool) -> String,
+    pub not_text: fn(file: &str) -> String,
+    pub cannot_read: fn(file: &str, error: &std::io::Error) -> String,
+    pub no_temporary_file: fn(file: &str, error: &std::io::Error) -> String,
+    pub stream_too_big: fn(file: &str, gib: u64) -> String,
 }
 
 /// The counts of `report compliance`'s summary.

@@ -10,6 +10,7 @@
 //! Memory stays bounded whatever the file: a line longer than `LINE_MAX` is not kept, only
 //! reported, and reading goes on at the next line.
 
+use super::problem::RowProblem;
 use std::io::{self, BufRead};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -52,18 +53,12 @@ impl Malformed {
         }
     }
 
-    pub fn reason(&self) -> String {
+    /// Why the record cannot be imported.
+    pub fn problem(&self) -> RowProblem {
         match self {
-            Malformed::Unclosed { .. } => {
-                "a quote opened in this line is not closed: end the quoted value with \" (a quote inside a value is written twice: \"\")".to_string()
-            }
-            Malformed::NotUtf8 { .. } => {
-                "the row is not UTF-8 text; save the file as CSV UTF-8".to_string()
-            }
-            Malformed::TooLong { .. } => format!(
-                "the line is longer than {} MiB, far longer than a row can be; check that the file is the CSV of an export",
-                LINE_MAX >> 20
-            ),
+            Malformed::Unclosed { .. } => RowProblem::UnclosedQuote,
+            Malformed::NotUtf8 { .. } => RowProblem::NotUtf8,
+            Malformed::TooLong { .. } => RowProblem::TooLong,
         }
     }
 }

@@ -11,6 +11,7 @@ use super::habits::spreadsheet_date;
 use super::lookup::{Check, Customers};
 use super::microsoft;
 use super::plan::Plan;
+use super::problem::{Needed, RowProblem, Unchanged, ValueProblem};
 use super::rows::{Column, Dialect, Header, Row};
 use crate::api::error::{exit, ApiError};
 use crate::api::Api;
@@ -18,11 +19,10 @@ use crate::domain::agreement::{
     self, Acceptance, AcceptanceField, AgreementKind, Channel, Confirmation,
 };
 use crate::domain::timeline;
-use crate::locale::words::CommandWords;
+use crate::locale::words::Words;
 use crate::service::{Operations, ServiceError};
 use crate::store::Dossier;
 use chrono::NaiveDate;
-use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -36,16 +36,17 @@ pub enum Outcome {
     /// Already on record; why, after the customer's name.
     Unchanged {
         customer: String,
-        why: Cow<'static, str>,
+        why: Unchanged,
     },
     /// No confirmation in the row (an export writes such rows).
     Skipped,
-    Rejected(String),
+    Rejected(RowProblem),
 }
 
 impl Outcome {
     /// What the import says of the row on `line`, in `words`.
-    pub fn said(&self, line: usize, dry_run: bool, words: &CommandWords) -> String {
+    pub fn said(&self, line: usize, dry_run: bool, all_words: &Words) -> String {
+        let words = &all_words.commands;
         match self {
             Outcome::Created {
                 customer, current, ..
@@ -54,23 +55,13 @@ impl Outcome {
                 format!("{}{kept}", (words.import_created)(line, customer, dry_run))
             }
             Outcome::Unchanged { customer, why } => {
-                // The reasons every import gives have the catalog's words; the others are the
-                // English of the sample's own rules.
-                let why = match why.as_ref() {
-                    SAME_AS_CURRENT => words.same_as_current,
-                    SAME_AS_EARLIER => words.same_as_earlier,
-                    why => why,
-                };
-                (words.import_unchanged)(line, customer, why)
+                (words.import_unchanged)(line, customer, &why.said(&all_words.import))
             }
             Outcome::Skipped => (words.import_skipped)(line),
-            Outcome::Rejected(reason) => (words.import_rejected)(line, reason),
+            Outcome::Rejected(problem) => (words.import_rejected)(line, &problem.said(all_words)),
         }
     }
 }
-
-pub(super) const SAME_AS_CURRENT: &str = "the same contact is already confirmed";
-const SAME_AS_EARLIER: &str = "the same contact and date are already on record, in the history";
 
 /// One row's outcome; an `Err` only for a failure that stops the import (the store's).
 pub fn decide(
@@ -101,16 +92,17 @@ pub fn decide(
         Dialect::MicrosoftSample => Vec::new(),
     };
     if !others.is_empty() {
-        let lines = if others.len() == 1 { "line" } else { "lines" };
-        let others: Vec<String> = others.iter().map(usize::to_string).collect();
-        return Ok(Outcome::Rejected(format!(
-            "{customer} has more than one row in the file (also {lines} {}); none of its rows is imported",
-            others.join(", ")
-        )));
+        return Ok(Outcome::Rejected(RowProblem::MoreThanOneRow {
+            customer,
+            others,
+        }));
     }
     if !missing.is_empty() {
-        let names: Vec<&str> = missing.iter().map(|c| c.name()).collect();
-        return Ok(Outcome::Rejected(dialect.insufficient(&names)));
+        let empty = missing.into_iter().map(Needed::Column).collect();
+        return Ok(Outcome::Rejected(RowProblem::Insufficient {
+            dialect,
+            empty,
+        }));
     }
     let named = match row.agreement() {
         Ok(named) => named,
@@ -131,26 +123,25 @@ pub fn decide(
         Ok(acceptance) => acceptance,
         Err(errors) => {
             // The column's name is the file's; what is wrong with it is said for a person.
-            let field_words = api.lang.words().problems.field;
-            let messages: Vec<String> = errors
+            let problems = errors
                 .iter()
-                .map(|(field, message)| {
+                .map(|(field, problem)| {
                     let column = column(*field);
                     let date = row.get(Column::Date);
-                    let message = match (column, dialect) {
+                    let problem = match (column, dialect) {
                         (Column::Date, Dialect::Pcenter) => spreadsheet_date(date),
                         (Column::Date, Dialect::MicrosoftSample)
                             if microsoft::iso_date(date).is_none() =>
                         {
-                            Some(microsoft::date_refusal(date))
+                            Some(microsoft::date_problem(date))
                         }
                         _ => None,
                     }
-                    .unwrap_or_else(|| (field_words)(message));
-                    format!("{}: {message}", column.name())
+                    .unwrap_or_else(|| ValueProblem::Field(problem.clone()));
+                    (column, problem)
                 })
                 .collect();
-            return Ok(Outcome::Rejected(messages.join(" ")));
+            return Ok(Outcome::Rejected(RowProblem::Values(problems)));
         }
     };
     // A row that names no agreement confirms the one the dashboard confirms on the business
@@ -171,13 +162,13 @@ pub fn decide(
         }
         Ok(None) => Ok(Outcome::Unchanged {
             customer,
-            why: SAME_AS_EARLIER.into(),
+            why: Unchanged::SameAsEarlier,
         }),
         Err(ServiceError::AlreadyConfirmed) => Ok(Outcome::Unchanged {
             customer,
-            why: match named {
-                Some(kind) => same_as_current_of(kind).into(),
-                None => SAME_AS_CURRENT.into(),
+            why: Unchanged::SameAsCurrent {
+                of: named,
+                on: None,
             },
         }),
         // The agreement the row names cannot be confirmed on the business date: the other can.
@@ -188,10 +179,10 @@ pub fn decide(
             let hint = other.map_or(String::new(), |other| {
                 (api.words().other_type_hint)(other.type_name())
             });
-            Ok(Outcome::Rejected(format!(
+            Ok(Outcome::Rejected(RowProblem::Refused(format!(
                 "{}{hint}",
                 ApiError::from(error).in_language(api.lang).description
-            )))
+            ))))
         }
         Err(error) => {
             let error = ApiError::from(error);
@@ -200,10 +191,10 @@ pub fn decide(
             }
             let error = error.in_language(api.lang);
             // Partner Center's own codes (600002, …) are worth showing; HTTP-like ones are not.
-            Ok(Outcome::Rejected(match error.code {
+            Ok(Outcome::Rejected(RowProblem::Refused(match error.code {
                 code if code >= 10_000 => format!("{} ({code})", error.description),
                 _ => error.description,
-            }))
+            })))
         }
     }
 }
@@ -228,7 +219,7 @@ fn same_contact_as_current(
     customer_id: &str,
     row: &Row,
     kind: AgreementKind,
-) -> Option<Cow<'static, str>> {
+) -> Option<Unchanged> {
     let date = microsoft::iso_date(row.get(Column::Date))?;
     let current = current(api, customer_id, Some(kind))?;
     let who = &current.accepted_by;
@@ -239,14 +230,10 @@ fn same_contact_as_current(
     if !same {
         return None;
     }
-    let mut why = same_as_current_of(kind);
-    if date != current.date_agreed.to_string() {
-        why.push_str(&format!(
-            " (on {}; a new date alone records no new confirmation: change the contact to record one)",
-            current.date_agreed
-        ));
-    }
-    Some(why.into())
+    Some(Unchanged::SameAsCurrent {
+        of: Some(kind),
+        on: (date != current.date_agreed.to_string()).then_some(current.date_agreed),
+    })
 }
 
 /// Why the row is already on record when it is, value for value, a confirmation of the
@@ -259,7 +246,7 @@ fn on_record_as_written(
     customer_id: &str,
     row: &Row,
     named: Option<AgreementKind>,
-) -> Option<Cow<'static, str>> {
+) -> Option<Unchanged> {
     let same = |c: &Confirmation| {
         let who = &c.accepted_by;
         row.get(Column::FirstName) == who.first_name
@@ -269,18 +256,12 @@ fn on_record_as_written(
             && row.get(Column::Date) == c.date_agreed.format("%Y-%m-%d").to_string()
     };
     if current(api, customer_id, named).is_some_and(same) {
-        return Some(SAME_AS_CURRENT.into());
+        return Some(Unchanged::SAME_AS_CURRENT);
     }
     (api.book.confirmations(customer_id).iter())
         .filter(|c| of_agreement(c, named))
         .any(same)
-        .then_some(SAME_AS_EARLIER.into())
-}
-
-/// Why a row naming `kind` is unchanged: its contact is that of the current confirmation of
-/// that agreement.
-fn same_as_current_of(kind: AgreementKind) -> String {
-    format!("{SAME_AS_CURRENT} for the {}", kind.name())
+        .then_some(Unchanged::SameAsEarlier)
 }
 
 /// Whether `confirmation` is of the agreement `named`; any is, when none is named.

@@ -3,6 +3,8 @@
 //! "Unicode Text", or a CSV saved in another encoding), with or without a byte order mark, and
 //! spreadsheet workbooks saved without choosing CSV.
 
+use crate::api::error::ApiError;
+
 /// What the first bytes of a file say it is, when it is not UTF-8 text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Foreign {
@@ -12,8 +14,9 @@ pub enum Foreign {
         encoding: &'static str,
         by_bom: bool,
     },
-    /// A spreadsheet workbook, not a CSV.
-    Workbook(&'static str),
+    /// A spreadsheet workbook, not a CSV: `legacy` for Excel 97-2003's `.xls`, else `.xlsx`
+    /// or `.ods` (a ZIP archive).
+    Workbook { legacy: bool },
     /// NUL bytes in no pattern of a text encoding: no text file holds them.
     NotText,
 }
@@ -29,15 +32,10 @@ const MARKS: [(&[u8], &str); 4] = [
     (b"\xFE\xFF", "UTF-16 BE"),
 ];
 
-const WORKBOOKS: [(&[u8], &str); 2] = [
-    (
-        b"PK\x03\x04",
-        "a spreadsheet workbook (.xlsx or .ods, a ZIP archive)",
-    ),
-    (
-        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-        "an Excel 97-2003 workbook (.xls)",
-    ),
+/// The first bytes of workbooks, and whether each is Excel 97-2003's.
+const WORKBOOKS: [(&[u8], bool); 2] = [
+    (b"PK\x03\x04", false),
+    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", true),
 ];
 
 /// What `start`, the first bytes of a file, say it is when it is not UTF-8 text; `None` when
@@ -50,8 +48,8 @@ pub fn sniff(start: &[u8]) -> Option<Foreign> {
             by_bom: true,
         });
     }
-    if let Some((_, what)) = WORKBOOKS.iter().find(|(magic, _)| start.starts_with(magic)) {
-        return Some(Foreign::Workbook(what));
+    if let Some((_, legacy)) = WORKBOOKS.iter().find(|(magic, _)| start.starts_with(magic)) {
+        return Some(Foreign::Workbook { legacy: *legacy });
     }
     match by_nul_bytes(start) {
         Some(encoding) => Some(Foreign::Wide {
@@ -94,25 +92,16 @@ fn by_nul_bytes(start: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Why the import refuses such a file, and how to save one it takes.
-pub fn refusal(file: &str, foreign: Foreign) -> String {
-    let how = "Save it from the spreadsheet as \"CSV UTF-8\" (Excel: Save As, then CSV UTF-8 (Comma delimited)) and import that file.";
-    match foreign {
-        Foreign::Wide { encoding, by_bom } => {
-            let seen = if by_bom {
-                format!("it starts with the byte order mark of {encoding}")
-            } else {
-                format!("its bytes have the pattern of {encoding}")
-            };
-            format!("{file} is {encoding} text ({seen}), not UTF-8, so nothing was imported. {how}")
+/// Why the import refuses such a file (`file`, quoted), and how to save one it takes.
+pub fn refusal(file: String, foreign: Foreign) -> ApiError {
+    ApiError::invalid_said(move |words| {
+        let words = &words.import;
+        match foreign {
+            Foreign::Wide { encoding, by_bom } => (words.wide_encoding)(&file, encoding, by_bom),
+            Foreign::Workbook { legacy } => (words.workbook)(&file, legacy),
+            Foreign::NotText => (words.not_text)(&file),
         }
-        Foreign::Workbook(what) => {
-            format!("{file} is {what}, not a CSV file, so nothing was imported. {how}")
-        }
-        Foreign::NotText => format!(
-            "{file} is not a text file (it holds NUL bytes near its start), so nothing was imported. {how}"
-        ),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -194,19 +183,16 @@ mod tests {
 
     #[test]
     fn workbooks_are_named_as_such() {
-        assert!(matches!(
-            sniff(b"PK\x03\x04\x14\x00\x06\x00"),
-            Some(Foreign::Workbook(w)) if w.contains(".xlsx")
-        ));
-        assert!(matches!(
-            sniff(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"),
-            Some(Foreign::Workbook(w)) if w.contains(".xls)")
-        ));
+        let workbook = |start: &[u8]| refusal("a.csv".into(), sniff(start).unwrap()).description;
+        assert!(workbook(b"PK\x03\x04\x14\x00\x06\x00").contains("(.xlsx or .ods"));
+        let legacy = workbook(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00");
+        assert!(legacy.contains("Excel 97-2003 workbook (.xls)"), "{legacy}");
     }
 
     #[test]
     fn the_refusal_names_the_encoding_and_how_to_save_as_csv_utf8() {
-        let message = refusal("backlog.csv", wide("UTF-16 LE", true).unwrap());
+        let foreign = wide("UTF-16 LE", true).unwrap();
+        let message = refusal("backlog.csv".into(), foreign).description;
         assert_eq!(
             message,
             "backlog.csv is UTF-16 LE text (it starts with the byte order mark of UTF-16 LE), not UTF-8, so nothing was imported. Save it from the spreadsheet as \"CSV UTF-8\" (Excel: Save As, then CSV UTF-8 (Comma delimited)) and import that file."

@@ -45,7 +45,7 @@ pub fn import(
     let mut rows = Rows::open(&source)?;
     // Rows are written a group at a time, in one atomic write, and reported only once it is
     // flushed: what the output says was created is on disk.
-    let mut group = Group::new(words);
+    let mut group = Group::new(api.lang.words());
     // A failure of the store or of reading stops the import; what was recorded stays.
     let mut stopped: Option<(String, ApiError)> = None;
     loop {
@@ -61,7 +61,9 @@ pub fn import(
             }
         };
         let (line, outcome) = match read {
-            Read::Malformed(malformed) => (malformed.line(), Outcome::Rejected(malformed.reason())),
+            Read::Malformed(malformed) => {
+                (malformed.line(), Outcome::Rejected(malformed.problem()))
+            }
             Read::Record(record) => match decide(api, &plan, &rows.header, &record) {
                 Ok(outcome) => (record.line, outcome),
                 Err(error) => {

@@ -1,9 +1,9 @@
 //! What a row says before any rule of the service is applied: nothing (an export's row for a
 //! customer without a confirmation), too little, or a confirmation for one known customer.
 
+use super::problem::{Needed, RowProblem};
 use super::rows::{Column, Dialect, Row};
 use crate::book::Book;
-use crate::domain::characters::quote;
 use crate::domain::compare;
 use crate::store::{Store, StoreError};
 
@@ -12,7 +12,7 @@ use crate::store::{Store, StoreError};
 pub enum Check {
     /// No confirmation in the row (an export writes such rows for customers without one).
     Empty,
-    Rejected(String),
+    Rejected(RowProblem),
     /// A confirmation for this customer; `missing` names required columns left empty.
     Identified {
         customer_id: String,
@@ -52,7 +52,7 @@ impl<'s> Customers<'s> {
         })
     }
 
-    fn find(&self, book: &mut Book, row: &Row) -> Result<Result<Check, String>, StoreError> {
+    fn find(&self, book: &mut Book, row: &Row) -> Result<Result<Check, RowProblem>, StoreError> {
         use Column::*;
         if !has_data(row) {
             return Ok(Ok(Check::Empty));
@@ -64,12 +64,12 @@ impl<'s> Customers<'s> {
         let (tenant, domain) = (row.get(TenantId), row.get(Domain));
         // Microsoft's sample needs both the tenant ID and the domain.
         if dialect == Dialect::MicrosoftSample && (tenant.is_empty() || domain.is_empty()) {
-            let names: Vec<&str> = (Column::ALL.iter())
+            let empty: Vec<Needed> = (Column::ALL.iter())
                 .filter(|c| matches!(c, TenantId | Domain) || missing.contains(c))
                 .filter(|c| row.get(**c).is_empty())
-                .map(|c| c.name())
+                .map(|c| Needed::Column(*c))
                 .collect();
-            return Ok(Err(dialect.insufficient(&names)));
+            return Ok(Err(RowProblem::Insufficient { dialect, empty }));
         }
         let customer_id = if !tenant.is_empty() {
             let id = compare::lookup_key(tenant);
@@ -79,20 +79,16 @@ impl<'s> Customers<'s> {
                 }
             }
             let Some(customer) = book.customer(&id) else {
-                return Ok(Err(format!(
-                    "unknown customer: no customer has the tenant ID {}",
-                    quote(tenant)
-                )));
+                return Ok(Err(RowProblem::UnknownTenant(tenant.to_string())));
             };
             if !domain.is_empty()
                 && compare::lookup_key(domain) != compare::lookup_key(&customer.domain)
             {
-                return Ok(Err(format!(
-                    "TenantId and Domain disagree: {} is the tenant ID of {}, not of {}",
-                    quote(tenant),
-                    customer.domain,
-                    quote(domain)
-                )));
+                return Ok(Err(RowProblem::Disagree {
+                    tenant: tenant.to_string(),
+                    domain_of_tenant: customer.domain.clone(),
+                    domain: domain.to_string(),
+                }));
             }
             id
         } else if !domain.is_empty() {
@@ -104,16 +100,13 @@ impl<'s> Customers<'s> {
                 None => None,
             };
             let Some(id) = found else {
-                return Ok(Err(format!(
-                    "unknown customer: no customer has the primary domain {}",
-                    quote(domain)
-                )));
+                return Ok(Err(RowProblem::UnknownDomain(domain.to_string())));
             };
             id
         } else {
-            let mut names = vec!["TenantId or Domain"];
-            names.extend(missing.iter().map(|c| c.name()));
-            return Ok(Err(dialect.insufficient(&names)));
+            let mut empty = vec![Needed::TenantIdOrDomain];
+            empty.extend(missing.iter().map(|c| Needed::Column(*c)));
+            return Ok(Err(RowProblem::Insufficient { dialect, empty }));
         };
         Ok(Ok(Check::Identified {
             customer_id,
@@ -131,7 +124,7 @@ pub fn has_data(row: &Row) -> bool {
         .any(|c| !row.get(*c).is_empty())
 }
 
-fn reject(reason: String) -> Check {
+fn reject(reason: RowProblem) -> Check {
     Check::Rejected(reason)
 }
 
@@ -207,7 +200,7 @@ mod tests {
         assert_eq!(check([CONTOSO, "x.com", "", "", "", "", ""]), Check::Empty);
         assert_eq!(check(["", "", "", "", "", "", ""]), Check::Empty);
         let reason = |cells| match check(cells) {
-            Check::Rejected(reason) => reason,
+            Check::Rejected(reason) => reason.to_string(),
             other => panic!("{other:?}"),
         };
         assert_eq!(

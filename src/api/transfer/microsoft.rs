@@ -14,8 +14,8 @@
 //! the same columns, then Type, without it (see `rows`).
 
 use super::csv::Record;
+use super::problem::{RowProblem, ValueProblem};
 use crate::domain::agreement::AgreementKind;
-use crate::domain::characters::quote;
 use chrono::{Datelike, NaiveDate};
 
 /// The columns of the sample's header, in its order.
@@ -56,13 +56,6 @@ pub fn is_sample_header(record: &Record) -> bool {
         8 => space_after_email && fields[7].trim().eq_ignore_ascii_case(TYPE),
         _ => false,
     }
-}
-
-/// Why a row of the sample's file with `count` values cannot be read.
-pub fn width_refusal(count: usize) -> String {
-    format!(
-        "the row has {count} fields where a row of Microsoft's sample has 8 (TenantId, Domain, Date, First Name, Last Name, Phone, Email, then the agreement's Type) or 7 for a customer without a confirmation; a comma inside a value needs double quotes around the value"
-    )
 }
 
 /// The sample's date, as .NET writes a date in US English (`DateTime.ToString()`).
@@ -189,62 +182,30 @@ fn clock_hour(clock: &str) -> Option<u32> {
     Some(hour)
 }
 
-/// Why a date of a row of the sample's file cannot be read, and how to write it.
-pub fn date_refusal(value: &str) -> String {
+/// Why a date of a row of the sample's file cannot be read.
+pub fn date_problem(value: &str) -> ValueProblem {
     let value = value.trim();
-    let example = "write it as the sample does, month first: 11/14/2018 12:00:00 AM (or 11/14/2018, or 2018-11-14)";
     let first: Option<u32> = value
         .split('/')
         .next()
         .filter(|part| value.contains('/') && (1..=2).contains(&part.len()))
         .and_then(|part| part.parse().ok());
     match first {
-        Some(day) if (13..=31).contains(&day) => format!(
-            "'{}' puts the day first, and Microsoft's sample writes the month first (US English); {example}",
-            quote(value)
-        ),
-        _ => format!(
-            "'{}' is not a date as Microsoft's sample writes it; {example}",
-            quote(value)
-        ),
+        Some(day) if (13..=31).contains(&day) => ValueProblem::DayFirst(value.to_string()),
+        _ => ValueProblem::NotSampleDate(value.to_string()),
     }
-}
-
-/// The reason for a row of the sample's file with required values left empty, and what to put
-/// there.
-pub fn insufficient(names: &[&str]) -> String {
-    let mut reason = format!(
-        "insufficient data: {} empty; every value but Phone is needed",
-        names.join(", ")
-    );
-    if names.contains(&TYPE) {
-        reason.push_str(&format!(
-            ", and the eighth, after Email, is the agreement's type: {}",
-            type_names()
-        ));
-    }
-    reason
 }
 
 /// The agreement of a Type value, or why it names none.
-pub fn agreement(value: &str) -> Result<AgreementKind, String> {
-    AgreementKind::from_type_name(value).ok_or_else(|| {
-        format!(
-            "Type: '{}' is not an agreement type; write {}",
-            quote(value.trim()),
-            type_names()
-        )
-    })
-}
-
-/// "MicrosoftCloudAgreement or MicrosoftCustomerAgreement".
-fn type_names() -> String {
-    let names: Vec<&str> = AgreementKind::ALL.iter().map(|k| k.type_name()).collect();
-    names.join(" or ")
+pub fn agreement(value: &str) -> Result<AgreementKind, RowProblem> {
+    AgreementKind::from_type_name(value)
+        .ok_or_else(|| RowProblem::NotAType(value.trim().to_string()))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::problem::Needed;
+    use super::super::rows::{Column, Dialect};
     use super::*;
 
     fn record(fields: &[&str]) -> Record {
@@ -321,6 +282,17 @@ mod tests {
         }
     }
 
+    fn date_refusal(value: &str) -> String {
+        let problem = RowProblem::Values(vec![(Column::Date, date_problem(value))]);
+        problem.to_string().replacen("Date: ", "", 1)
+    }
+
+    fn insufficient(columns: &[Column]) -> String {
+        let empty = columns.iter().map(|c| Needed::Column(*c)).collect();
+        let dialect = Dialect::MicrosoftSample;
+        RowProblem::Insufficient { dialect, empty }.to_string()
+    }
+
     #[test]
     fn a_refused_date_says_how_the_sample_writes_one() {
         let day_first = date_refusal("14/11/2018 00:00:00");
@@ -336,11 +308,11 @@ mod tests {
     #[test]
     fn empty_values_and_types_are_explained() {
         assert_eq!(
-            insufficient(&["Last Name"]),
+            insufficient(&[Column::LastName]),
             "insufficient data: Last Name empty; every value but Phone is needed"
         );
         assert_eq!(
-            insufficient(&["Email", "Type"]),
+            insufficient(&[Column::Email, Column::Type]),
             "insufficient data: Email, Type empty; every value but Phone is needed, and the eighth, after Email, is the agreement's type: MicrosoftCloudAgreement or MicrosoftCustomerAgreement"
         );
         assert_eq!(
@@ -348,7 +320,7 @@ mod tests {
             Ok(AgreementKind::CustomerAgreement)
         );
         assert_eq!(
-            agreement("MCA").unwrap_err(),
+            agreement("MCA").unwrap_err().to_string(),
             "Type: 'MCA' is not an agreement type; write MicrosoftCloudAgreement or MicrosoftCustomerAgreement"
         );
     }

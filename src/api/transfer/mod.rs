@@ -16,6 +16,7 @@ mod import;
 mod lookup;
 mod microsoft;
 mod plan;
+mod problem;
 pub(super) mod progress;
 mod report;
 mod rows;

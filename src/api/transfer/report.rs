@@ -1,12 +1,13 @@
 //! The rows an import has decided but not yet written, written a group at a time, and what is
 //! said of each row once its group is on disk; the counts for the summary.
 
-use super::decide::{Outcome, SAME_AS_CURRENT};
+use super::decide::Outcome;
+use super::problem::Unchanged;
 use crate::api::error::ApiError;
 use crate::api::{write_error, Api};
 use crate::domain::agreement::Confirmation;
 use crate::domain::characters::message_line as printable;
-use crate::locale::words::{CommandWords, ImportCounts};
+use crate::locale::words::{CommandWords, ImportCounts, Words};
 use std::io::Write;
 
 /// Rows imported between two flushes: few enough that a report is never far behind, many
@@ -74,7 +75,7 @@ impl Kind {
 /// The rows read since the last write: their confirmations, and what to say of each row.
 pub struct Group {
     /// The words of what is said.
-    words: &'static CommandWords,
+    words: &'static Words,
     /// Line, confirmation, and what to say of the row should it be on record by the time it
     /// is written (another agent recorded the same contact meanwhile).
     confirmations: Vec<(usize, Confirmation, String)>,
@@ -83,7 +84,7 @@ pub struct Group {
 }
 
 impl Group {
-    pub fn new(words: &'static CommandWords) -> Group {
+    pub fn new(words: &'static Words) -> Group {
         Group {
             words,
             confirmations: Vec::new(),
@@ -102,7 +103,7 @@ impl Group {
             } if !dry_run => {
                 let unchanged = Outcome::Unchanged {
                     customer: customer.clone(),
-                    why: SAME_AS_CURRENT.into(),
+                    why: Unchanged::SAME_AS_CURRENT,
                 };
                 self.confirmations.push((
                     line,
@@ -136,7 +137,7 @@ impl Group {
         api.forget();
         self.confirmations.clear();
         self.say(out)?;
-        let words = self.words;
+        let words = &self.words.commands;
         Ok(stop.map(|(line, error)| ((words.stopped_at)(line), error.in_language(api.lang))))
     }
 
@@ -217,6 +218,7 @@ impl Group {
 
 #[cfg(test)]
 mod tests {
+    use super::super::problem::RowProblem;
     use super::*;
     use crate::domain::agreement::{Channel, Contact, MCA_TEMPLATE_ID, MCA_TYPE};
 
@@ -252,22 +254,22 @@ mod tests {
                 4,
                 Outcome::Unchanged {
                     customer: "Fabrikam".into(),
-                    why: "the same contact is already confirmed".into(),
+                    why: Unchanged::SAME_AS_CURRENT,
                 },
             ),
             (5, created("Northwind")),
-            (6, Outcome::Rejected("Email: no @".into())),
+            (6, Outcome::Rejected(RowProblem::UnclosedQuote)),
             (7, Outcome::Skipped),
             (
                 8,
                 Outcome::Unchanged {
                     customer: "Tailspin".into(),
-                    why: "the same contact is already confirmed".into(),
+                    why: Unchanged::SAME_AS_CURRENT,
                 },
             ),
             (9, created("Litware")),
         ];
-        let english = &crate::locale::Lang::English.words().commands;
+        let english = crate::locale::Lang::English.words();
         let (mut group, mut tally) = (Group::new(english), Tally::default());
         for (line, outcome) in rows {
             tally.count(&outcome);
@@ -283,7 +285,7 @@ mod tests {
              line 4: unchanged: Fabrikam, the same contact is already confirmed\n"
         );
         assert_eq!(
-            tally.counts(false, english),
+            tally.counts(false, &english.commands),
             "1 created, 1 unchanged, 1 skipped, 0 rejected"
         );
     }

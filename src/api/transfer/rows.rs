@@ -3,6 +3,7 @@
 
 use super::csv::Record;
 use super::microsoft;
+use super::problem::{HeaderProblem, Needed, RowProblem};
 use crate::api::csv_escape::unescape;
 use crate::api::output::unneutralised;
 use crate::domain::agreement::{AcceptanceDraft, AgreementKind};
@@ -70,14 +71,6 @@ impl Dialect {
             Dialect::MicrosoftSample => &[Date, FirstName, LastName, Email, Type],
         }
     }
-
-    /// The reason for a row with the required columns `names` left empty.
-    pub fn insufficient(self, names: &[&str]) -> String {
-        match self {
-            Dialect::Pcenter => format!("insufficient data: {} empty", names.join(", ")),
-            Dialect::MicrosoftSample => microsoft::insufficient(names),
-        }
-    }
 }
 
 /// Where each column is in the file; columns are matched by name in any case and order, but
@@ -90,12 +83,9 @@ pub struct Header {
     positions: [Option<usize>; 8],
 }
 
-/// The header's columns, as a sentence's end, for messages about the header.
-pub const EXPECTED: &str = "TenantId (or Domain), Date, First Name, Last Name, Phone and Email, and Type if the rows name their agreement, in any order and any case, as agreements export writes them";
-
 impl Header {
     /// The header, or why it cannot be one.
-    pub fn parse(record: &Record) -> Result<Header, String> {
+    pub fn parse(record: &Record) -> Result<Header, HeaderProblem> {
         if microsoft::is_sample_header(record) {
             return Ok(Header {
                 dialect: Dialect::MicrosoftSample,
@@ -113,7 +103,7 @@ impl Header {
                 continue; // Other columns are allowed and ignored.
             };
             if positions[i].is_some() {
-                return Err(format!("names the column {} twice", Column::ALL[i].name()));
+                return Err(HeaderProblem::Twice(Column::ALL[i]));
             }
             positions[i] = Some(position);
         }
@@ -122,9 +112,9 @@ impl Header {
             width: record.fields.len(),
             positions,
         };
-        let mut missing: Vec<&str> = Vec::new();
+        let mut missing: Vec<Needed> = Vec::new();
         if !header.has(Column::TenantId) && !header.has(Column::Domain) {
-            missing.push("TenantId or Domain");
+            missing.push(Needed::TenantIdOrDomain);
         }
         let required = [
             Column::Date,
@@ -137,12 +127,12 @@ impl Header {
             required
                 .iter()
                 .filter(|c| !header.has(**c))
-                .map(|c| c.name()),
+                .map(|c| Needed::Column(*c)),
         );
         if missing.is_empty() {
             Ok(header)
         } else {
-            Err(format!("has no column {}", missing.join(", ")))
+            Err(HeaderProblem::Missing(missing))
         }
     }
 
@@ -155,18 +145,18 @@ impl Header {
     }
 
     /// The row's values by column, or why the row cannot be read against this header.
-    pub fn row<'r>(&self, record: &'r Record) -> Result<Row<'r>, String> {
+    pub fn row<'r>(&self, record: &'r Record) -> Result<Row<'r>, RowProblem> {
         let count = record.fields.len();
         match self.dialect {
             // A customer without a confirmation has no Type: seven values.
             Dialect::MicrosoftSample if count == self.width || count == self.width - 1 => {}
-            Dialect::MicrosoftSample => return Err(microsoft::width_refusal(count)),
+            Dialect::MicrosoftSample => return Err(RowProblem::SampleFieldCount { count }),
             Dialect::Pcenter if count == self.width => {}
             Dialect::Pcenter => {
-                return Err(format!(
-                    "the row has {count} fields where the header has {}; a comma inside a value needs double quotes around the value",
-                    self.width
-                ));
+                return Err(RowProblem::FieldCount {
+                    count,
+                    header: self.width,
+                });
             }
         }
         Ok(Row {
@@ -217,7 +207,7 @@ impl Row<'_> {
 
     /// The agreement the row's Type names; `None` when it names none (no Type column, or an
     /// empty value), or why its value is no agreement.
-    pub fn agreement(&self) -> Result<Option<AgreementKind>, String> {
+    pub fn agreement(&self) -> Result<Option<AgreementKind>, RowProblem> {
         match self.get(Column::Type) {
             "" => Ok(None),
             value => microsoft::agreement(value).map(Some),
@@ -236,7 +226,7 @@ pub mod tests {
         }
     }
 
-    pub fn header(names: &[&str]) -> Result<Header, String> {
+    pub fn header(names: &[&str]) -> Result<Header, HeaderProblem> {
         Header::parse(&record(names))
     }
 
@@ -295,9 +285,13 @@ pub mod tests {
 
     #[test]
     fn a_header_without_the_required_columns_says_which() {
-        let err = header(&["Tenant", "Date", "First Name", "Email"]).unwrap_err();
+        let err = header(&["Tenant", "Date", "First Name", "Email"])
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "has no column TenantId or Domain, Last Name, Phone");
-        let err = header(&["TenantId", "Email", "EMAIL"]).unwrap_err();
+        let err = header(&["TenantId", "Email", "EMAIL"])
+            .unwrap_err()
+            .to_string();
         assert_eq!(err, "names the column Email twice");
     }
 
@@ -330,7 +324,7 @@ pub mod tests {
             ("x", "")
         );
         assert_eq!(row.agreement(), Ok(None));
-        let err = sample.row(&record(&["a"; 9])).unwrap_err();
+        let err = sample.row(&record(&["a"; 9])).unwrap_err().to_string();
         assert!(
             err.starts_with("the row has 9 fields where a row of Microsoft's sample has 8"),
             "{err}"
@@ -364,6 +358,7 @@ pub mod tests {
         assert!(bad
             .agreement()
             .unwrap_err()
+            .to_string()
             .starts_with("Type: 'Cloud' is not an agreement type"));
     }
 
@@ -379,7 +374,7 @@ pub mod tests {
             "Email",
         ];
         let header = header(&names).unwrap();
-        let err = header.row(&record(&["a", "b"])).unwrap_err();
+        let err = header.row(&record(&["a", "b"])).unwrap_err().to_string();
         assert!(
             err.starts_with("the row has 2 fields where the header has 7"),
             "{err}"

@@ -2,12 +2,14 @@
 
 use super::csv::{Malformed, Read, Reader};
 use super::encoding::{self, SNIFFED};
-use super::rows::{Header, EXPECTED};
+use super::rows::Header;
 use crate::api::error::ApiError;
 use crate::domain::characters::quote_path;
+use crate::locale::words::Words;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read as _, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The most a stream (a pipe, a device) may hold: it is kept in a temporary file to be read
 /// twice, and a stream without end (`/dev/zero`) must not fill the disk. A million rows of the
@@ -46,8 +48,7 @@ impl Source<'_> {
             .read_to_end(&mut start)
             .map_err(|e| source.cannot_read(e))?;
         if let Some(foreign) = encoding::sniff(&start) {
-            let file = quote_path(path);
-            return Err(ApiError::invalid(encoding::refusal(&file, foreign)));
+            return Err(encoding::refusal(quote_path(path), foreign));
         }
         if !metadata.is_file() {
             source.spooled = Some(source.spool(&start, input)?);
@@ -59,20 +60,17 @@ impl Source<'_> {
     /// this process can reach.
     fn spool(&self, start: &[u8], mut input: File) -> Result<File, ApiError> {
         let mut spooled = temporary_file().map_err(|e| {
-            ApiError::invalid(format!(
-                "Cannot read {}: it is not a regular file, and no temporary file could be made to hold it ({e}). Save it to a file and import that file.",
-                quote_path(self.path)
-            ))
+            let (file, error) = (quote_path(self.path), Arc::new(e));
+            ApiError::invalid_said(move |w| (w.import.no_temporary_file)(&file, &error))
         })?;
         let copied = io::Write::write_all(&mut spooled, start)
             .and_then(|()| io::copy(&mut (&mut input).take(STREAM_MAX + 1), &mut spooled))
             .map_err(|e| self.cannot_read(e))?;
         if start.len() as u64 + copied > STREAM_MAX {
-            return Err(ApiError::invalid(format!(
-                "{} is a stream of more than {} GiB, more than an import takes from a stream. Save it to a file and import that file.",
-                quote_path(self.path),
-                STREAM_MAX >> 30
-            )));
+            let file = quote_path(self.path);
+            return Err(ApiError::invalid_said(move |w| {
+                (w.import.stream_too_big)(&file, STREAM_MAX >> 30)
+            }));
         }
         Ok(spooled)
     }
@@ -82,10 +80,7 @@ impl Source<'_> {
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source<'_>, ApiError> {
         let start = &bytes[..bytes.len().min(SNIFFED)];
         if let Some(foreign) = encoding::sniff(start) {
-            return Err(ApiError::invalid(encoding::refusal(
-                &quote_path(path),
-                foreign,
-            )));
+            return Err(encoding::refusal(quote_path(path), foreign));
         }
         Ok(Source {
             path,
@@ -116,18 +111,20 @@ impl Source<'_> {
     }
 
     pub fn cannot_read(&self, error: io::Error) -> ApiError {
-        ApiError::invalid(format!("Cannot read {}: {error}.", quote_path(self.path)))
+        let (file, error) = (quote_path(self.path), Arc::new(error));
+        ApiError::invalid_said(move |w| (w.import.cannot_read)(&file, &error))
     }
 
+    /// A file that is not UTF-8 text, from `line` on: nothing is imported.
     pub fn not_utf8(&self, line: usize) -> ApiError {
-        ApiError::invalid(super::habits::not_utf8(self.path, line))
+        let file = quote_path(self.path);
+        ApiError::invalid_said(move |w| (w.import.file_not_utf8)(&file, line))
     }
 
-    fn refused(&self, why: String) -> ApiError {
-        ApiError::invalid(format!(
-            "{} cannot be imported: {why}. The first line must name the columns {EXPECTED}.",
-            quote_path(self.path)
-        ))
+    /// A file whose header cannot be read or is not one; `why` in a language's words.
+    fn refused(&self, why: impl Fn(&Words) -> String + Send + Sync + 'static) -> ApiError {
+        let file = quote_path(self.path);
+        ApiError::invalid_said(move |w| (w.import.cannot_be_imported)(&file, &why(w)))
     }
 }
 
@@ -163,18 +160,21 @@ impl<'s> Rows<'s> {
         loop {
             let read = reader.read().map_err(|e| source.cannot_read(e))?;
             let record = match read {
-                None => return Err(source.refused("it is empty".into())),
+                None => return Err(source.refused(|w| w.import.empty_file.to_string())),
                 Some(Read::Malformed(Malformed::NotUtf8 { line })) => {
                     return Err(source.not_utf8(line));
                 }
                 Some(Read::Malformed(m)) => {
-                    return Err(source.refused(header_unreadable(&m)));
+                    let (line, problem) = (m.line(), m.problem());
+                    return Err(source
+                        .refused(move |w| (w.import.header_unreadable)(line, &problem.said(w))));
                 }
                 Some(Read::Record(record)) if record.is_blank() => continue,
                 Some(Read::Record(record)) => record,
             };
-            let header = Header::parse(&record).map_err(|why| {
-                source.refused(format!("its header (line {}) {why}", record.line))
+            let line = record.line;
+            let header = Header::parse(&record).map_err(|problem| {
+                source.refused(move |w| (w.import.header_at)(line, &problem.said(&w.import)))
             })?;
             return Ok(Rows { reader, header });
         }
@@ -188,12 +188,4 @@ impl<'s> Rows<'s> {
             }
         }
     }
-}
-
-fn header_unreadable(malformed: &Malformed) -> String {
-    format!(
-        "its header (line {}) cannot be read: {}",
-        malformed.line(),
-        malformed.reason()
-    )
 }

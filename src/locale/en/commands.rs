@@ -133,8 +133,6 @@ pub const COMMANDS: CommandWords = CommandWords {
     import_unchanged: |line, customer, why| format!("line {line}: unchanged: {customer}, {why}"),
     import_skipped: |line| format!("line {line}: skipped: no confirmation details"),
     import_rejected: |line, reason| format!("line {line}: rejected: {reason}"),
-    same_as_current: "the same contact is already confirmed",
-    same_as_earlier: "the same contact and date are already on record, in the history",
     import_counts,
     imported: |path, counts| format!("Imported {path}: {counts}"),
     dry_run_of: |path, counts| format!("Dry run of {path}: {counts} (nothing was written)"),

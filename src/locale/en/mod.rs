@@ -5,6 +5,7 @@ mod account;
 mod chrome;
 mod commands;
 mod customers;
+mod import;
 mod keys;
 mod new_customer;
 mod order;
@@ -26,4 +27,5 @@ pub static WORDS: Words = Words {
     problems: problems::PROBLEMS,
     spectator: spectator::SPECTATOR,
     commands: commands::COMMANDS,
+    import: import::IMPORT,
 };

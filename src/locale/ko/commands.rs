@@ -111,8 +111,6 @@ pub const COMMANDS: CommandWords = CommandWords {
     import_unchanged: |line, customer, why| format!("{line}행: 변경 없음: {customer}, {why}"),
     import_skipped: |line| format!("{line}행: 건너뜀: 확인 정보가 없습니다"),
     import_rejected: |line, reason| format!("{line}행: 거부됨: {reason}"),
-    same_as_current: "같은 연락처가 이미 확인되어 있습니다",
-    same_as_earlier: "같은 연락처와 날짜가 이미 확인 기록에 있습니다",
     import_counts,
     imported: |path, counts| format!("{path}에서 가져옴: {counts}"),
     dry_run_of: |path, counts| format!("{path} 시험 실행: {counts}(아무것도 쓰지 않았습니다)"),
