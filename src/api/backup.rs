@@ -63,7 +63,8 @@ pub fn restore(
         .map_err(|detail| ApiError::new(code::STORE, exit::STORE, detail))?;
     let restore = Restore::open(file)?;
     let total = restore.header().customers;
-    let mut progress = Progress::on_stderr(usize::try_from(total).unwrap_or(usize::MAX));
+    let words = &options.lang().words().commands;
+    let mut progress = Progress::on_stderr(usize::try_from(total).unwrap_or(usize::MAX), words);
     let now = SystemClock.now_on(options.actor().business_date);
     let restored = restore.into_store(&target, replace, now, &mut |written| {
         for _ in 0..written {
@@ -73,7 +74,6 @@ pub fn restore(
     progress.clear();
     let tally = restored.tally;
     let count = |n: u64| crate::domain::count::thousands(n as usize);
-    let words = &options.lang().words().commands;
     let said = (words.restored)(&Restored {
         customers: &count(tally.customers),
         confirmations: &count(tally.confirmations),

@@ -34,7 +34,7 @@ pub fn generate(
     partner_name: Option<&str>,
     customers: usize,
     seed: u64,
-    words: &CommandWords,
+    words: &'static CommandWords,
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     actor
@@ -54,7 +54,7 @@ pub fn generate(
         )));
     }
     let mut generator = Generator::new(seed, actor.business_date, customers);
-    let mut progress = Progress::on_stderr(customers);
+    let mut progress = Progress::on_stderr(customers, words);
     // The list is built as the customers are made: reading it back from the store would take
     // longer than writing it.
     let mut list = Building::with_capacity(customers);

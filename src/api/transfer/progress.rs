@@ -28,9 +28,12 @@ pub struct Progress {
 
 impl Progress {
     /// A bar on standard error when it is a terminal and the file is large; otherwise silent.
-    pub fn on_stderr(total: usize) -> Progress {
+    /// Its count of rows in `words`.
+    pub fn on_stderr(total: usize, words: &'static CommandWords) -> Progress {
         let show = total > LARGE && caller::stderr_is_terminal();
-        Progress::to(show.then(caller::stderr), total)
+        let mut progress = Progress::to(show.then(caller::stderr), total);
+        progress.words = words;
+        progress
     }
 
     /// A bar on standard error, when it is a terminal, for a command that prints lines on
@@ -157,6 +160,14 @@ mod tests {
             "[##########                    ]  33% 1000 of 3000 rows"
         );
         assert_eq!(line(0, 0), format!("[{}]   0% 0 of 1 rows", " ".repeat(30)));
+    }
+
+    #[test]
+    fn a_bar_on_standard_error_counts_rows_in_the_words_it_is_given() {
+        let korean = &Lang::Korean.words().commands;
+        let progress = Progress::on_stderr(3000, korean);
+        assert!(std::ptr::eq(progress.words, korean));
+        assert!(line_in(1000, 3000, progress.words).ends_with(" 33% 3000행 중 1000행"));
     }
 
     #[test]
