@@ -92,13 +92,13 @@ pub fn restore(
 
 impl From<BackupError> for ApiError {
     fn from(error: BackupError) -> ApiError {
-        match error {
-            BackupError::Store(error) => error.into(),
-            BackupError::Write { .. } => {
-                ApiError::new(code::STORE, exit::OUTPUT_FILE, error.to_string())
-            }
-            error => ApiError::new(code::STORE, exit::STORE, error.to_string()),
-        }
+        let exit = match &error {
+            BackupError::Store(error) => return error.clone().into(),
+            BackupError::Write { .. } => exit::OUTPUT_FILE,
+            _ => exit::STORE,
+        };
+        // The dashboard's backup says the same refusal, in the catalogs' words.
+        ApiError::new(code::STORE, exit, error.to_string()).made_from(ServiceError::Backup(error))
     }
 }
 

@@ -159,7 +159,8 @@ impl ApiError {
         }
     }
 
-    fn made_from(self, refusal: ServiceError) -> ApiError {
+    /// The error keeps `refusal`, to say it in its caller's language (`in_language`).
+    pub(super) fn made_from(self, refusal: ServiceError) -> ApiError {
         ApiError {
             refusal: Some(Box::new(refusal)),
             ..self

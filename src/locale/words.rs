@@ -595,6 +595,15 @@ pub struct CommandWords {
     /// After a restore with `--replace`: where the store that was there is kept.
     pub kept_aside: fn(path: &str) -> String,
     pub generated: fn(&Generated<'_>) -> String,
+    /// `generate` asked for more customers than it makes (`most`, with separators).
+    pub generate_at_most: fn(most: &str) -> String,
+    /// `generate` into a store that already holds customers.
+    pub generate_not_empty: fn(store: &str) -> String,
+    // A file of SSH public keys (`agents add --ssh-key`, `agents keys --add`).
+    pub key_file_unreadable: fn(file: &str, error: &std::io::Error) -> String,
+    /// A line that is not a key; `detail` is the key parser's own words.
+    pub not_a_key: fn(line: usize, file: &str, detail: &str) -> String,
+    pub no_public_key: fn(file: &str) -> String,
     // A store another pcenter has open (its owner: a dashboard or a server).
     /// The owner: "the dashboard of Ann Agent (process 4242, since 2026-12-04 10:32 UTC)".
     pub owner: fn(server: bool, agent: &str, pid: u32, since: &str) -> String,

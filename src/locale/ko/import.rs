@@ -19,7 +19,7 @@ const SAMPLE_DATE: &str =
 const EXPECTED: &str = "첫 줄에는 TenantId(또는 Domain), Date, First Name, Last Name, Phone, Email 열과, 행에 계약을 적는 경우 Type 열을 agreements export가 쓰는 대로 적어야 합니다(순서와 대소문자는 상관없습니다).";
 
 /// 운영 체제의 오류 가운데 흔한 것은 한국어로, 나머지는 운영 체제의 말 그대로.
-fn io_error(error: &io::Error) -> String {
+pub(super) fn io_error(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "파일이 없습니다".into(),
         io::ErrorKind::PermissionDenied => "읽을 권한이 없습니다".into(),
