@@ -104,14 +104,13 @@ impl From<BackupError> for ApiError {
 
 impl From<RestoreError> for ApiError {
     fn from(error: RestoreError) -> ApiError {
-        match error {
-            RestoreError::Store(error) => error.into(),
-            RestoreError::NotPlaced { .. } => {
-                ApiError::new(code::STORE, exit::STORE, error.to_string())
-            }
+        let (code, exit) = match &error {
+            RestoreError::Store(error) => return error.clone().into(),
+            RestoreError::NotPlaced { .. } => (code::STORE, exit::STORE),
             RestoreError::Unreadable { .. }
             | RestoreError::Damaged { .. }
-            | RestoreError::NotEmpty { .. } => ApiError::invalid(error.to_string()),
-        }
+            | RestoreError::NotEmpty { .. } => (code::BAD_REQUEST, exit::INVALID),
+        };
+        ApiError::said(code, exit, move |words| (words.problems.restore)(&error))
     }
 }

@@ -12,6 +12,7 @@
 //! with everything recorded for it, in creation order; the closing line repeats the count, so
 //! a file cut short is known as such.
 
+mod damage;
 mod read;
 mod restore;
 mod swap;
@@ -19,7 +20,8 @@ mod swap;
 mod tests;
 mod write;
 
-pub use read::{BackupReader, Damage, Tally};
+pub use damage::{AgentProblem, Damage, DamageProblem, NotAHeader, Shared};
+pub use read::{BackupReader, Tally};
 pub use restore::{Restore, RestoreError, Restored};
 pub use write::{into_backups_dir, write, write_file, BackupError, ATTEMPTS};
 

@@ -2,9 +2,9 @@
 //! customer's record against the store's rules, and the closing line's count. Every problem is
 //! reported with its line number.
 
+use super::damage::{AgentProblem, Damage, DamageProblem as Problem, NotAHeader};
 use super::{Closing, Header, FORMAT, VERSION};
 use crate::domain::agent::{agent_name, Agent};
-use crate::domain::characters::quote;
 use crate::store::agents::check_new_agent;
 use crate::store::{
     check_partner_name, check_restored_dossier, Dossier, StoreError, SCHEMA_VERSION,
@@ -15,18 +15,8 @@ use std::io::{BufRead, Read};
 /// large, and a file without line breaks must not exhaust the memory.
 const LINE_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// What is wrong with a backup, and on which line (counted from 1).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Damage {
-    pub line: u64,
-    pub what: String,
-}
-
-fn damage(line: u64, what: impl Into<String>) -> Damage {
-    Damage {
-        line,
-        what: what.into(),
-    }
+fn damage(line: u64, problem: Problem) -> Damage {
+    Damage { line, problem }
 }
 
 /// How many records of each kind were read.
@@ -53,10 +43,7 @@ impl<R: BufRead> BackupReader<R> {
     pub fn open(mut input: R) -> Result<BackupReader<R>, Damage> {
         let mut text = String::new();
         if !read_line(&mut input, &mut text, 1)? {
-            return Err(damage(
-                1,
-                "the file is empty, so it is not a pcenter backup",
-            ));
+            return Err(damage(1, Problem::Empty));
         }
         Ok(BackupReader {
             header: check_header(&text)?,
@@ -87,10 +74,7 @@ impl<R: BufRead> BackupReader<R> {
             return Ok(None);
         }
         if !self.next_line()? {
-            return Err(damage(self.line, format!(
-                "the file ends after line {} without its closing line, so it is incomplete (perhaps cut short while it was written or copied)",
-                self.line
-            )));
+            return Err(damage(self.line, Problem::NoClosingLine(self.line)));
         }
         let line = self.line;
         let dossier = match serde_json::from_str::<Dossier>(&self.text) {
@@ -100,10 +84,7 @@ impl<R: BufRead> BackupReader<R> {
                     Ok(closing) => self.finish(&closing).map(|()| None),
                     Err(_) => Err(damage(
                         line,
-                        format!(
-                            "this is not a customer record: {}",
-                            json_problem(&not_a_customer)
-                        ),
+                        Problem::NotACustomer(json_problem(&not_a_customer)),
                     )),
                 };
             }
@@ -115,13 +96,8 @@ impl<R: BufRead> BackupReader<R> {
                 StoreError::Unstorable { what } => what,
                 other => other.to_string().trim_end_matches('.').to_string(),
             };
-            damage(
-                line,
-                format!(
-                    "the customer {} cannot be restored: {why}",
-                    quote(&dossier.customer.id)
-                ),
-            )
+            let id = dossier.customer.id.clone();
+            damage(line, Problem::CustomerRefused { id, why })
         })?;
         let tally = &mut self.tally;
         tally.customers += 1;
@@ -135,26 +111,31 @@ impl<R: BufRead> BackupReader<R> {
     fn finish(&mut self, closing: &Closing) -> Result<(), Damage> {
         let (line, read) = (self.line, self.tally.customers);
         if closing.end != FORMAT {
-            return Err(damage(line, "this closing line is not a pcenter backup's"));
+            return Err(damage(line, Problem::ClosingNotOurs));
         }
         if closing.customers != read {
-            return Err(damage(line, format!(
-                "the closing line counts {} customers, but the file holds {read}, so it was changed after it was written",
-                closing.customers
-            )));
+            let counted = closing.customers;
+            return Err(damage(
+                line,
+                Problem::ClosingCount {
+                    counted,
+                    held: read,
+                },
+            ));
         }
         if self.header.customers != read {
-            return Err(damage(line, format!(
-                "the header announces {} customers, but the file holds {read}, so it was changed after it was written",
-                self.header.customers
-            )));
+            let announced = self.header.customers;
+            return Err(damage(
+                line,
+                Problem::HeaderCount {
+                    announced,
+                    held: read,
+                },
+            ));
         }
         while self.next_line()? {
             if !self.text.trim().is_empty() {
-                return Err(damage(
-                    self.line,
-                    "text follows the closing line, so the file was changed after it was written",
-                ));
+                return Err(damage(self.line, Problem::TextAfterClosing));
             }
         }
         self.finished = true;
@@ -178,17 +159,14 @@ fn read_line(input: &mut impl BufRead, text: &mut String, line: u64) -> Result<b
         .take(LINE_LIMIT)
         .read_line(text)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData => damage(line, "this line is not UTF-8 text"),
-            _ => damage(line, format!("the file could not be read ({e})")),
+            std::io::ErrorKind::InvalidData => damage(line, Problem::NotUtf8),
+            _ => damage(line, Problem::Unreadable(e.to_string())),
         })?;
     if read == 0 {
         return Ok(false);
     }
     if read as u64 == LINE_LIMIT && !text.ends_with('\n') {
-        return Err(damage(
-            line,
-            "this line is longer than 64 MiB, so it is not a record of a backup",
-        ));
+        return Err(damage(line, Problem::TooLong));
     }
     let end = text.trim_end_matches(['\n', '\r']).len();
     text.truncate(end);
@@ -197,43 +175,27 @@ fn read_line(input: &mut impl BufRead, text: &mut String, line: u64) -> Result<b
 
 /// The first line, if it is the header of a backup this build can read.
 fn check_header(text: &str) -> Result<Header, Damage> {
-    let not_a_backup = |why: String| {
-        damage(
-            1,
-            format!("this is not a pcenter backup: its first line is not a backup header ({why})"),
-        )
-    };
-    let header: Header = serde_json::from_str(text).map_err(|e| not_a_backup(json_problem(&e)))?;
+    let not_a_backup = |why: NotAHeader| damage(1, Problem::NotABackup(why));
+    let header: Header =
+        serde_json::from_str(text).map_err(|e| not_a_backup(NotAHeader::Json(json_problem(&e))))?;
     if header.format != FORMAT {
-        return Err(not_a_backup(format!(
-            "its format is '{}', not '{FORMAT}'",
-            header.format
-        )));
+        return Err(not_a_backup(NotAHeader::Format(header.format.clone())));
     }
     if header.version > VERSION {
-        return Err(damage(1, format!(
-            "this backup is in format version {}, and this pcenter reads up to version {VERSION}; restore it with a newer pcenter",
-            header.version
-        )));
+        return Err(damage(1, Problem::NewerFormat(header.version)));
     }
     if header.version == 0 {
-        return Err(damage(1, "format version 0 does not exist"));
+        return Err(damage(1, Problem::VersionZero));
     }
     if let Some(Err(refusal)) = header.partner.as_deref().map(check_partner_name) {
         let why = match refusal {
             StoreError::Unstorable { what } => what,
             other => other.to_string(),
         };
-        return Err(damage(
-            1,
-            format!("the partner's name cannot be restored: {why}"),
-        ));
+        return Err(damage(1, Problem::PartnerRefused(why)));
     }
     if header.schema > SCHEMA_VERSION {
-        return Err(damage(1, format!(
-            "this backup holds records of store schema version {}, and this pcenter reads up to version {SCHEMA_VERSION}; restore it with a newer pcenter",
-            header.schema
-        )));
+        return Err(damage(1, Problem::NewerSchema(header.schema)));
     }
     check_agents(&header.agents)?;
     Ok(header)
@@ -243,35 +205,21 @@ fn check_header(text: &str) -> Result<Header, Damage> {
 /// per ID.
 fn check_agents(agents: &[Agent]) -> Result<(), Damage> {
     for (at, agent) in agents.iter().enumerate() {
-        let refused = |why: String| {
-            damage(
-                1,
-                format!(
-                    "the agent '{}' cannot be restored: {}",
-                    quote(&agent.name),
-                    why.trim_end_matches('.')
-                ),
-            )
+        let refused = |why: AgentProblem| {
+            let name = agent.name.clone();
+            damage(1, Problem::AgentRefused { name, why })
         };
         if agent_name(&agent.name).as_deref() != Ok(agent.name.as_str()) {
             let why = agent_name(&agent.name)
                 .err()
                 .unwrap_or_else(|| "its name has spaces around it".into());
-            return Err(refused(why));
+            return Err(refused(AgentProblem::Name(why)));
         }
         match check_new_agent(&agents[..at], agent) {
             Err(StoreError::AgentTaken { name }) => {
-                return Err(refused(format!(
-                    "this backup names an agent '{}' before it, and one name is one agent",
-                    quote(&name)
-                )))
+                return Err(refused(AgentProblem::NameTaken(name)))
             }
-            Err(_) => {
-                return Err(refused(format!(
-                    "its object ID {} is another agent's of this backup",
-                    quote(&agent.id)
-                )))
-            }
+            Err(_) => return Err(refused(AgentProblem::IdTaken(agent.id.clone()))),
             Ok(()) => {}
         }
     }

@@ -3,7 +3,8 @@
 //! target's place, and a store that was there is moved aside, never deleted. A failure at any
 //! point leaves the target as it was.
 
-use super::read::{BackupReader, Damage, Tally};
+use super::damage::{Damage, DamageProblem, Shared};
+use super::read::{BackupReader, Tally};
 use super::swap;
 use super::{stamp, unused_path, Header};
 use crate::domain::characters::quote_path;
@@ -22,11 +23,11 @@ pub enum RestoreError {
     Store(#[from] StoreError),
     #[error("{} cannot be read ({detail}). Nothing was restored; check the path of the backup and that you may read it.", quote_path(.path))]
     Unreadable { path: PathBuf, detail: String },
-    #[error("{}, line {line}: {what}. Nothing was restored; the store is as it was.", quote_path(.path))]
+    #[error("{}, line {line}: {problem}. Nothing was restored; the store is as it was.", quote_path(.path))]
     Damaged {
         path: PathBuf,
         line: u64,
-        what: String,
+        problem: DamageProblem,
     },
     #[error("The store at {} already holds {customers} customers, so nothing was restored. To restore over it, run again with --replace: that store is then moved aside, not deleted. Or choose an empty --data-dir.", quote_path(.path))]
     NotEmpty { path: PathBuf, customers: u64 },
@@ -171,15 +172,15 @@ impl Restore {
                 }
                 Ok(store.close_keeping_lock())
             }
-            Err(StoreError::IdTaken { id }) => Err(self.repeated(&format!("the ID {id}"), |d| {
+            Err(StoreError::IdTaken { id }) => Err(self.repeated(Shared::Id(id.clone()), |d| {
                 d.customer.id == id
                     || d.orders.iter().any(|o| o.id == id)
                     || d.subscriptions.iter().any(|s| s.id == id)
             })),
             Err(StoreError::DomainTaken { domain }) => {
                 let key = domain_key(&domain);
-                let what = format!("the primary domain {domain}");
-                Err(self.repeated(&what, |d| domain_key(&d.customer.domain) == key))
+                let what = Shared::Domain(domain.clone());
+                Err(self.repeated(what, |d| domain_key(&d.customer.domain) == key))
             }
             Err(error) => Err(error.into()),
         }
@@ -187,7 +188,7 @@ impl Restore {
 
     /// A refusal naming the lines that share what must be unique; found by reading the file
     /// again, so the restore itself keeps no index of its own.
-    fn repeated(&self, what: &str, holds: impl Fn(&Dossier) -> bool) -> RestoreError {
+    fn repeated(&self, what: Shared, holds: impl Fn(&Dossier) -> bool) -> RestoreError {
         let mut lines = vec![];
         if let Ok(mut reader) = open_reader(&self.path) {
             while let Ok(Some(dossier)) = reader.next_dossier() {
@@ -199,11 +200,14 @@ impl Restore {
         let damage = match lines.as_slice() {
             [first, .., last] => Damage {
                 line: *last,
-                what: format!("{what} is already held by the customer on line {first}"),
+                problem: DamageProblem::AlreadyHeld {
+                    what,
+                    first: *first,
+                },
             },
             _ => Damage {
                 line: self.reader.line(),
-                what: format!("{what} is held by two customers of this backup"),
+                problem: DamageProblem::HeldByTwo { what },
             },
         };
         self.damaged(damage)
@@ -213,7 +217,7 @@ impl Restore {
         RestoreError::Damaged {
             path: self.path.clone(),
             line: damage.line,
-            what: damage.what,
+            problem: damage.problem,
         }
     }
 }
@@ -226,7 +230,7 @@ fn open_reader(path: &Path) -> Result<BackupReader<BufReader<File>>, RestoreErro
     BackupReader::open(BufReader::new(file)).map_err(|damage| RestoreError::Damaged {
         path: path.to_path_buf(),
         line: damage.line,
-        what: damage.what,
+        problem: damage.problem,
     })
 }
 

@@ -489,6 +489,8 @@ pub struct Problems {
     pub refusal: fn(&ServiceError) -> String,
     /// Why this agent cannot confirm this customer's acceptance here and now.
     pub confirm: fn(&ConfirmRefusal) -> String,
+    /// Why a backup was not restored.
+    pub restore: fn(&RestoreError) -> String,
 }
 
 /// The commands' lines for people: the tables' headings and words, their counts, the import's
@@ -709,6 +711,7 @@ pub struct ImportCounts {
     pub dry_run: bool,
 }
 
+use crate::backup::RestoreError;
 use crate::domain::agreement::{AgreementKind, Channel};
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{Billing, LineProblem, SubscriptionStatus};

@@ -66,7 +66,7 @@ fn assert_damage(damage: &Damage, lines: u64) {
         "line {} of a file of {lines} lines",
         damage.line
     );
-    assert!(!damage.what.trim().is_empty(), "refused without a reason");
+    assert!(!damage.what().trim().is_empty(), "refused without a reason");
 }
 
 /// A backup of this one customer, written as a backup writes its lines, reads back the same.

@@ -34,7 +34,7 @@ fn read(text: &str) -> Result<Vec<Dossier>, Damage> {
 
 fn refusal(text: &str) -> (u64, String) {
     let damage = read(text).unwrap_err();
-    (damage.line, damage.what)
+    (damage.line, damage.what())
 }
 
 fn file(lines: &[&str]) -> String {
@@ -133,7 +133,7 @@ fn a_damaged_record_is_refused_with_its_line_and_column() {
         .next_dossier()
         .unwrap_err();
     assert_eq!(
-        (damage.line, damage.what.as_str()),
+        (damage.line, damage.what().as_str()),
         (2, "this line is not UTF-8 text")
     );
 }

@@ -117,9 +117,10 @@ fn a_backup_damaged_half_way_leaves_the_target_as_it_was_and_no_trace() {
         contents(&store)
     };
     let refusal = restore(&damaged, &target, true).unwrap_err();
-    let RestoreError::Damaged { line, what, .. } = &refusal else {
+    let RestoreError::Damaged { line, problem, .. } = &refusal else {
         panic!("{refusal:?}")
     };
+    let what = problem.to_string();
     assert_eq!(*line, 21);
     assert!(what.contains("invalid type: null"), "{what}");
     assert!(refusal
@@ -190,13 +191,10 @@ fn two_customers_with_one_id_or_one_domain_are_refused_naming_both_lines() {
         std::fs::write(&bad, edited.join("\n")).unwrap();
         let target = dir.path().join("store");
         let refusal = restore(&bad, &target, false).unwrap_err();
-        let RestoreError::Damaged {
-            line, what: found, ..
-        } = refusal
-        else {
+        let RestoreError::Damaged { line, problem, .. } = refusal else {
             panic!("{refusal:?}")
         };
-        assert_eq!((line, found), (26, what));
+        assert_eq!((line, problem.to_string()), (26, what));
         assert!(!target.exists(), "nothing was made");
     }
 }

@@ -110,7 +110,7 @@ fn hidden_characters_of_stored_values_are_escaped_in_the_lines_and_read_back_the
     };
     assert_eq!(refusal.line, 36);
     assert!(
-        refusal.what.contains("text-direction mark U+202E"),
+        refusal.what().contains("text-direction mark U+202E"),
         "{refusal:?}"
     );
 }
@@ -134,7 +134,7 @@ fn a_stream_whose_store_changed_meanwhile_gets_no_closing_line() {
             Err(damage) => break damage,
         }
     };
-    assert!(refused.what.contains("cut short"), "{refused:?}");
+    assert!(refused.what().contains("cut short"), "{refused:?}");
 }
 
 #[test]

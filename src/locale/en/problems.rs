@@ -5,4 +5,5 @@ pub const PROBLEMS: Problems = Problems {
     input: |note| note.to_string(),
     refusal: |error| error.to_string(),
     confirm: |refusal| refusal.to_string(),
+    restore: |error| error.to_string(),
 };

@@ -13,6 +13,7 @@ mod order;
 mod particles;
 mod problems;
 mod refusals;
+mod restore;
 mod spectator;
 mod terms;
 

@@ -10,6 +10,7 @@ pub const PROBLEMS: Problems = Problems {
     input,
     refusal: super::refusals::refusal,
     confirm: super::refusals::confirm,
+    restore: super::restore::restore,
 };
 
 const EMAIL_EXAMPLE: &str = "name@example.com 형식으로 입력하십시오.";

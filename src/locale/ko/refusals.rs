@@ -64,7 +64,7 @@ fn gate(refusal: &GateRefusal) -> String {
     }
 }
 
-fn store(error: &StoreError) -> String {
+pub(super) fn store(error: &StoreError) -> String {
     match error {
         StoreError::Locked { path } => format!(
             "{}의 pcenter 저장소를 다른 pcenter 프로세스가 사용하고 있습니다. 그 프로세스를 닫거나 다른 --data-dir을 선택한 뒤 다시 시도하십시오.",
