@@ -1,6 +1,6 @@
 //! The Microsoft Cloud Agreement and the partner's confirmation that a customer accepted it.
 
-use super::field_problem::FieldProblem;
+use super::field_problem::{FieldProblem, Subject};
 use super::{compare, fields};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -153,11 +153,11 @@ impl Contact {
         };
         [
             cleaned(
-                fields::person_name("First name", &self.first_name),
+                fields::person_name(Subject::FirstName, &self.first_name),
                 &self.first_name,
             ),
             cleaned(
-                fields::person_name("Last name", &self.last_name),
+                fields::person_name(Subject::LastName, &self.last_name),
                 &self.last_name,
             ),
             cleaned(fields::email(&self.email), &self.email),
@@ -341,11 +341,11 @@ impl AcceptanceDraft {
         let mut errors = Collector::new();
         let first_name = errors.take(
             F::FirstName,
-            fields::person_name("First name", &self.first_name),
+            fields::person_name(Subject::FirstName, &self.first_name),
         );
         let last_name = errors.take(
             F::LastName,
-            fields::person_name("Last name", &self.last_name),
+            fields::person_name(Subject::LastName, &self.last_name),
         );
         let email = errors.take(F::Email, fields::email(&self.email));
         let phone = errors.take(F::Phone, fields::optional_phone(&self.phone));

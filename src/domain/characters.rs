@@ -78,14 +78,6 @@ pub fn describe(c: char) -> String {
     }
 }
 
-/// Refuses a value with a hidden character: "{label} cannot contain a tab; remove it."
-pub fn check_visible(label: &str, value: &str) -> Result<(), String> {
-    match first_hidden(value) {
-        Some(what) => Err(format!("{label} cannot contain {what}; remove it.")),
-        None => Ok(()),
-    }
-}
-
 /// How many characters of typed text a message repeats.
 pub const QUOTE_MAX: usize = 40;
 
@@ -192,7 +184,13 @@ pub fn cut_flood(line: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::field_problem::Subject;
     use super::*;
+
+    /// The check of the dashboard's fields, as its English message.
+    fn check_visible(subject: Subject, value: &str) -> Result<(), String> {
+        super::super::fields::check_visible(subject, value).map_err(String::from)
+    }
 
     #[test]
     fn controls_separators_and_direction_marks_are_hidden() {
@@ -268,11 +266,11 @@ mod tests {
     #[test]
     fn a_format_character_is_named_with_its_code_point() {
         assert_eq!(
-            check_visible("First name", "Ada\u{E0041}"),
+            check_visible(Subject::FirstName, "Ada\u{E0041}"),
             Err("First name cannot contain the invisible character U+E0041; remove it.".into())
         );
         assert_eq!(
-            check_visible("City", "\u{0600}12"),
+            check_visible(Subject::City, "\u{0600}12"),
             Err("City cannot contain the invisible character U+0600; remove it.".into())
         );
     }
@@ -296,15 +294,15 @@ mod tests {
     #[test]
     fn the_message_names_the_character_and_how_to_fix_it() {
         assert_eq!(
-            check_visible("First name", "Ada\u{202E}"),
+            check_visible(Subject::FirstName, "Ada\u{202E}"),
             Err("First name cannot contain the text-direction mark U+202E; remove it.".into())
         );
         assert_eq!(
-            check_visible("City", "Oslo\tNorway"),
+            check_visible(Subject::City, "Oslo\tNorway"),
             Err("City cannot contain a tab; remove it.".into())
         );
         assert_eq!(
-            check_visible("City", "\x1b[31mOslo"),
+            check_visible(Subject::City, "\x1b[31mOslo"),
             Err("City cannot contain the control character U+001B; remove it.".into())
         );
         assert_eq!(
@@ -312,7 +310,7 @@ mod tests {
             "a line break (U+000A)",
             "a line break is named as one"
         );
-        assert!(check_visible("City", "Zoë 山田 🙂").is_ok());
+        assert!(check_visible(Subject::City, "Zoë 山田 🙂").is_ok());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::agreement::{Collector, Contact, FieldErrors};
 use super::cloud::Cloud;
-use super::field_problem::FieldProblem;
+use super::field_problem::{FieldProblem, Subject};
 use super::{compare, country, fields};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -165,7 +165,7 @@ impl CustomerDraft {
         let mut errors = Collector::new();
         let company_name = errors.take(
             F::CompanyName,
-            fields::required_text("Company name", &self.company_name, COMPANY_NAME_MAX),
+            fields::required_text(Subject::CompanyName, &self.company_name, COMPANY_NAME_MAX),
         );
         let domain = errors.take(
             F::DomainPrefix,
@@ -180,28 +180,31 @@ impl CustomerDraft {
         let country = errors.take(F::Country, country::parse(&self.country));
         let line1 = errors.take(
             F::Line1,
-            fields::required_text("Address line 1", &self.line1, ADDRESS_LINE_MAX),
+            fields::required_text(Subject::Line1, &self.line1, ADDRESS_LINE_MAX),
         );
         let line2 = errors.take(
             F::Line2,
-            fields::optional_text("Address line 2", &self.line2, ADDRESS_LINE_MAX),
+            fields::optional_text(Subject::Line2, &self.line2, ADDRESS_LINE_MAX),
         );
-        let city = errors.take(F::City, fields::required_text("City", &self.city, CITY_MAX));
+        let city = errors.take(
+            F::City,
+            fields::required_text(Subject::City, &self.city, CITY_MAX),
+        );
         let state = errors.take(
             F::State,
-            fields::required_text("State/province", &self.state, STATE_MAX),
+            fields::required_text(Subject::State, &self.state, STATE_MAX),
         );
         let postal_code = errors.take(
             F::PostalCode,
-            fields::required_text("Postal code", &self.postal_code, POSTAL_CODE_MAX),
+            fields::required_text(Subject::PostalCode, &self.postal_code, POSTAL_CODE_MAX),
         );
         let first_name = errors.take(
             F::FirstName,
-            fields::person_name("First name", &self.first_name),
+            fields::person_name(Subject::FirstName, &self.first_name),
         );
         let last_name = errors.take(
             F::LastName,
-            fields::person_name("Last name", &self.last_name),
+            fields::person_name(Subject::LastName, &self.last_name),
         );
         let email = errors.take(F::Email, fields::email(&self.email));
         let phone = errors.take(F::Phone, fields::optional_phone(&self.phone));

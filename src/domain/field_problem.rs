@@ -53,22 +53,11 @@ impl Subject {
     }
 }
 
-/// A label names the dashboard's field it is the label of, else a value of its own.
+/// A value outside the dashboard's forms, named by the check that takes it; a field of the
+/// dashboard is named by its `Subject`.
 impl From<&'static str> for Subject {
     fn from(label: &'static str) -> Subject {
-        [
-            Subject::FirstName,
-            Subject::LastName,
-            Subject::CompanyName,
-            Subject::Line1,
-            Subject::Line2,
-            Subject::City,
-            Subject::State,
-            Subject::PostalCode,
-        ]
-        .into_iter()
-        .find(|subject| subject.label() == label)
-        .unwrap_or(Subject::Named(label))
+        Subject::Named(label)
     }
 }
 
@@ -258,28 +247,60 @@ pub enum InputNote {
     HiddenTyped(char),
 }
 
+/// One sentence of a paste's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasteNote {
+    /// Cut after `kept` of its `offered` characters at the box's `max`.
+    Cut {
+        max: usize,
+        kept: usize,
+        offered: usize,
+    },
+    /// `dropped` hidden characters left out.
+    HiddenLeftOut(usize),
+}
+
+impl PasteNote {
+    /// The sentences a paste's note is made of, in order (none for any other note).
+    pub fn of(note: &InputNote) -> Vec<PasteNote> {
+        let InputNote::Pasted {
+            max,
+            kept,
+            offered,
+            dropped,
+        } = *note
+        else {
+            return vec![];
+        };
+        let cut = (kept < offered).then_some(PasteNote::Cut { max, kept, offered });
+        let hidden = (dropped > 0).then_some(PasteNote::HiddenLeftOut(dropped));
+        cut.into_iter().chain(hidden).collect()
+    }
+}
+
+impl fmt::Display for PasteNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            PasteNote::Cut { max, kept, offered } => write!(
+                f,
+                "This box holds at most {max} characters: the pasted text was cut after {kept} of its {offered}."
+            ),
+            PasteNote::HiddenLeftOut(dropped) => write!(
+                f,
+                "{dropped} hidden character{} (control characters or text-direction marks) {} left out.",
+                if dropped == 1 { "" } else { "s" },
+                if dropped == 1 { "was" } else { "were" }
+            ),
+        }
+    }
+}
+
 impl fmt::Display for InputNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputNote::Pasted {
-                max,
-                kept,
-                offered,
-                dropped,
-            } => {
-                let mut notes = vec![];
-                if kept < offered {
-                    notes.push(format!(
-                        "This box holds at most {max} characters: the pasted text was cut after {kept} of its {offered}."
-                    ));
-                }
-                if *dropped > 0 {
-                    notes.push(format!(
-                        "{dropped} hidden character{} (control characters or text-direction marks) {} left out.",
-                        if *dropped == 1 { "" } else { "s" },
-                        if *dropped == 1 { "was" } else { "were" }
-                    ));
-                }
+            InputNote::Pasted { .. } => {
+                let notes: Vec<String> =
+                    PasteNote::of(self).iter().map(|n| n.to_string()).collect();
                 f.write_str(&notes.join(" "))
             }
             InputNote::TypedPastLimit { max } => {

@@ -10,6 +10,7 @@ use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{check_line, Billing, Change, Order, Subscription};
 use crate::domain::country;
 use crate::domain::customer::{self, Customer};
+use crate::domain::field_problem::Subject;
 use crate::domain::fields::{self, EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE, NAME_MAX};
 use crate::domain::phase::{long_date, OPTIONAL_FROM};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -95,15 +96,15 @@ pub fn customer_problems(customer: &Customer) -> Vec<String> {
     };
     let required = [
         (
-            "Company name",
+            Subject::CompanyName,
             &customer.company_name,
             customer::COMPANY_NAME_MAX,
         ),
-        ("Address line 1", &address.line1, customer::ADDRESS_LINE_MAX),
-        ("City", &address.city, customer::CITY_MAX),
-        ("State/province", &address.state, customer::STATE_MAX),
+        (Subject::Line1, &address.line1, customer::ADDRESS_LINE_MAX),
+        (Subject::City, &address.city, customer::CITY_MAX),
+        (Subject::State, &address.state, customer::STATE_MAX),
         (
-            "Postal code",
+            Subject::PostalCode,
             &address.postal_code,
             customer::POSTAL_CODE_MAX,
         ),
@@ -115,7 +116,7 @@ pub fn customer_problems(customer: &Customer) -> Vec<String> {
         cleaned(fields::required_text(label, value, max), value)
     }));
     if let Some(line2) = &address.line2 {
-        let check = fields::optional_text("Address line 2", line2, customer::ADDRESS_LINE_MAX)
+        let check = fields::optional_text(Subject::Line2, line2, customer::ADDRESS_LINE_MAX)
             .map(Option::unwrap_or_default);
         problems.extend(cleaned(check, line2));
     }

@@ -1,7 +1,7 @@
 use super::particles::{object, topic};
 use crate::domain::characters::{is_direction_mark, is_line_break, quote, shown};
 use crate::domain::customer::DOMAIN_PREFIX_MAX;
-use crate::domain::field_problem::{FieldProblem, InputNote, Subject};
+use crate::domain::field_problem::{FieldProblem, InputNote, PasteNote, Subject};
 use crate::domain::fields::EARLIEST_ACCEPTANCE;
 use crate::locale::words::Problems;
 
@@ -169,23 +169,17 @@ fn field(problem: &FieldProblem) -> String {
 
 fn input(note: &InputNote) -> String {
     match note {
-        InputNote::Pasted {
-            max,
-            kept,
-            offered,
-            dropped,
-        } => {
-            let mut notes = vec![];
-            if kept < offered {
-                notes.push(format!(
-                    "이 상자에는 최대 {max}자까지 들어갑니다. 붙여 넣은 {offered}자 중 {kept}자만 넣었습니다."
-                ));
-            }
-            if *dropped > 0 {
-                notes.push(format!(
-                    "숨은 문자(제어 문자나 텍스트 방향 표시) {dropped}개를 뺐습니다."
-                ));
-            }
+        InputNote::Pasted { .. } => {
+            let notes: Vec<String> = (PasteNote::of(note).into_iter())
+                .map(|part| match part {
+                    PasteNote::Cut { max, kept, offered } => format!(
+                        "이 상자에는 최대 {max}자까지 들어갑니다. 붙여 넣은 {offered}자 중 {kept}자만 넣었습니다."
+                    ),
+                    PasteNote::HiddenLeftOut(dropped) => format!(
+                        "숨은 문자(제어 문자나 텍스트 방향 표시) {dropped}개를 뺐습니다."
+                    ),
+                })
+                .collect();
             notes.join(" ")
         }
         InputNote::TypedPastLimit { max } => format!("이 상자에는 최대 {max}자까지 들어갑니다."),
