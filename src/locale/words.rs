@@ -415,7 +415,6 @@ pub struct NewCustomerWords {
     pub created_heading: fn(company: &str) -> String,
     pub created_nothing: &'static str,
     pub domain_taken_meanwhile: &'static str,
-    pub domain_taken: fn(domain: &str) -> String,
     pub admin_account: &'static str,
     pub user_name: &'static str,
     pub temporary_password: &'static str,
@@ -456,7 +455,6 @@ pub struct OrderWords {
     pub cancelled: &'static str,
     pub submitted: fn(subscriptions: usize) -> String,
     // The quantity editor.
-    pub no_seat_count: fn(offer: &str) -> String,
     pub at_most_seats: fn(offer: &str, max: &str) -> String,
     pub not_a_seat_count: fn(pasted: &str) -> String,
     pub too_many_digits: fn(max: usize, has: usize) -> String,

@@ -137,7 +137,8 @@ pub enum StoreError {
     },
     #[error("The pcenter store at {} could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     Io { path: PathBuf, detail: String },
-    #[error("{} is already taken; choose another prefix.", crate::domain::characters::escaped(.domain))]
+    /// Said as the domain box says it (`FieldProblem::DomainTaken`).
+    #[error("{}", crate::domain::field_problem::FieldProblem::DomainTaken(crate::domain::characters::escaped(.domain).into_owned()))]
     DomainTaken { domain: String },
     #[error("No customer has the ID {}.", crate::domain::characters::quote(.id))]
     UnknownCustomer { id: String },

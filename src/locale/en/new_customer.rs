@@ -72,7 +72,6 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
     created_heading: |company| format!("{company} was created"),
     created_nothing: "Submit created nothing.",
     domain_taken_meanwhile: "Submit created nothing: the primary domain was taken meanwhile.",
-    domain_taken: |domain| format!("{domain} is already taken; choose another prefix."),
     admin_account: "Admin account for the customer",
     user_name: "User name",
     temporary_password: "Temporary password",

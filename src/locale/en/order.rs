@@ -30,7 +30,6 @@ pub const ORDER: OrderWords = OrderWords {
         1 => "The order was submitted: 1 new subscription.".to_string(),
         n => format!("The order was submitted: {n} new subscriptions."),
     },
-    no_seat_count: |offer| format!("{offer} is usage-based: it has no seat count."),
     at_most_seats: |offer, max| format!("{offer} allows at most {max} seats per subscription."),
     not_a_seat_count: |pasted| {
         format!("'{pasted}' is not a seat count: paste or type a whole number such as 25.")

@@ -71,9 +71,6 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
     created_nothing: "제출했지만 아무것도 만들지 않았습니다.",
     domain_taken_meanwhile:
         "제출했지만 아무것도 만들지 않았습니다. 그사이 다른 고객이 이 기본 도메인을 사용하게 되었습니다.",
-    domain_taken: |domain| {
-        format!("{domain} 도메인은 이미 사용 중입니다. 다른 접두사를 선택하십시오.")
-    },
     admin_account: "고객의 관리자 계정",
     user_name: "사용자 이름",
     temporary_password: "임시 암호",

@@ -1,4 +1,3 @@
-use super::particles::topic;
 use crate::domain::commerce::LineProblem;
 use crate::locale::words::OrderWords;
 
@@ -6,23 +5,17 @@ use crate::locale::words::OrderWords;
 pub fn line_problem(problem: &LineProblem) -> String {
     match problem {
         LineProblem::NoSeatCount { offer } => {
-            format!(
-                "{offer}{} 사용량 기반이므로 라이선스 수가 없습니다.",
-                topic(offer)
-            )
+            format!("{offer} 제품은 사용량 기반이므로 라이선스 수가 없습니다.")
         }
         LineProblem::NoSeats => "라이선스를 1개 이상 입력하십시오.".into(),
         LineProblem::TooManySeats { offer, max } => format!(
-            "{offer}{} 구독 하나에 라이선스를 최대 {max}개까지 허용합니다. 수량을 줄이십시오.",
-            topic(offer)
+            "{offer} 제품은 구독 하나에 라이선스를 최대 {max}개까지 허용합니다. 수량을 줄이십시오."
         ),
-        LineProblem::UsageBasedQuantity { offer } => format!(
-            "{offer}{} 사용량 기반이므로 수량 1로 주문하십시오.",
-            topic(offer)
-        ),
+        LineProblem::UsageBasedQuantity { offer } => {
+            format!("{offer} 제품은 사용량 기반이므로 수량 1로 주문하십시오.")
+        }
         LineProblem::Suspended { offer } => format!(
-            "{offer}{} 일시 중단되었습니다. 다시 활성화되면 라이선스 수를 변경할 수 있습니다.",
-            topic(offer)
+            "{offer} 구독은 일시 중단되었습니다. 다시 활성화되면 라이선스 수를 변경할 수 있습니다."
         ),
         LineProblem::NoOffers => "주문할 제품을 하나 이상 선택하십시오.".into(),
     }
@@ -52,7 +45,6 @@ pub const ORDER: OrderWords = OrderWords {
     submitted: |subscriptions| {
         format!("주문을 제출했습니다. 새 구독 {subscriptions}개를 만들었습니다.")
     },
-    no_seat_count: |offer| format!("{offer} 제품은 사용량 기반이므로 라이선스 수가 없습니다."),
     at_most_seats: |offer, max| {
         format!("{offer} 제품은 구독당 라이선스를 최대 {max}개까지 허용합니다.")
     },

@@ -48,7 +48,7 @@ pub fn hidden(c: char) -> String {
     }
 }
 
-fn field(problem: &FieldProblem) -> String {
+pub(super) fn field(problem: &FieldProblem) -> String {
     use FieldProblem as P;
     match problem {
         P::Missing(of) => {
@@ -140,10 +140,9 @@ fn field(problem: &FieldProblem) -> String {
         P::DomainPrefixTooLong(length) => {
             format!("도메인 접두사는 최대 {DOMAIN_PREFIX_MAX}자입니다. 지금은 {length}자입니다.")
         }
-        P::DomainTaken(domain) => format!(
-            "{domain}{} 이미 사용 중입니다. 다른 접두사를 선택하십시오.",
-            topic(domain)
-        ),
+        P::DomainTaken(domain) => {
+            format!("{domain} 도메인은 이미 사용 중입니다. 다른 접두사를 선택하십시오.")
+        }
         P::CountryMissing => "국가/지역을 두 글자 코드로 입력하십시오(예: US).".into(),
         P::CountryUnknown {
             typed,

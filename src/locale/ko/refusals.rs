@@ -6,6 +6,7 @@ use crate::backup::{BackupError, ATTEMPTS};
 use crate::domain::agreement::{AgreementKind, CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 use crate::domain::characters::{escaped, quote, quote_path};
 use crate::domain::eligibility::ConfirmRefusal;
+use crate::domain::field_problem::FieldProblem;
 use crate::domain::gate::{GateRefusal, Needed};
 use crate::domain::phase::OPTIONAL_FROM;
 use crate::domain::role::{GatedAction, RoleRefusal};
@@ -94,11 +95,7 @@ pub(super) fn store(error: &StoreError) -> String {
             quote_path(path)
         ),
         StoreError::DomainTaken { domain } => {
-            let domain = escaped(domain);
-            format!(
-                "{domain}{} 이미 사용 중입니다. 다른 접두사를 선택하십시오.",
-                topic(&domain)
-            )
+            super::problems::field(&FieldProblem::DomainTaken(escaped(domain).into_owned()))
         }
         StoreError::UnknownCustomer { id } => format!("ID가 {}인 고객이 없습니다.", quote(id)),
         StoreError::UnknownSubscription { id } => {

@@ -10,6 +10,7 @@ use crate::app::screens::Screen;
 use crate::app::{Completed, Context, NewCustomerOrder, Request, Step};
 use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::CustomerField as C;
+use crate::domain::field_problem::FieldProblem;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 
@@ -72,10 +73,8 @@ impl NewCustomer {
                 self.step = WizardStep::AccountInfo;
                 let wizard = &ctx.words().new_customer;
                 self.notice = Some(wizard.domain_taken_meanwhile.into());
-                self.form.set_error(
-                    Field::Customer(C::DomainPrefix),
-                    (wizard.domain_taken)(&domain),
-                );
+                let taken = FieldProblem::DomainTaken(domain);
+                self.form.set_error(Field::Customer(C::DomainPrefix), taken);
                 self.form.focus = Field::Customer(C::DomainPrefix);
                 Step::stay()
             }

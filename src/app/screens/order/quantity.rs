@@ -4,7 +4,7 @@
 use super::{NewOrder, OfferLine, OrderStep};
 use crate::app::text_input::clean_paste;
 use crate::domain::characters::quote;
-use crate::domain::commerce::Billing;
+use crate::domain::commerce::{Billing, LineProblem};
 use crate::domain::limits;
 use crate::locale::words::OrderWords;
 use crate::locale::Words;
@@ -14,7 +14,8 @@ impl NewOrder {
         let date = self.business_date;
         let line = &mut self.lines[self.cursor];
         if line.offer.billing != Billing::SeatBased {
-            line.error = Some((words.no_seat_count)(line.offer.name_on(date)));
+            let offer = line.offer.name_on(date).to_string();
+            line.error = Some((words.line_problem)(&LineProblem::NoSeatCount { offer }));
             return None;
         }
         line.selected = true;
