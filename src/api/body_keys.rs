@@ -4,7 +4,6 @@
 //! left as it is, and ignored as before.
 
 use super::error::ApiError;
-use crate::domain::characters::quote;
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -56,6 +55,9 @@ fn field_name(key: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// What a body that is not an object `{…}` is told, after what it should have been.
+pub const NOT_AN_OBJECT: &str = "the body is not a JSON object {…}";
+
 /// Reads `text` as a `T`, its keys in any case; a JSON error becomes an `ApiError` by
 /// `invalid`. A value of the wrong type is named by its field's path
 /// (`primaryContact.firstName: invalid type: integer `1`, expected a string`).
@@ -65,9 +67,7 @@ pub fn from_str<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let written: Written = serde_json::from_str(text).map_err(&invalid)?;
     if !matches!(written, Written::Object(_)) {
-        return Err(invalid(serde::de::Error::custom(
-            "the body is not a JSON object {…}",
-        )));
+        return Err(invalid(serde::de::Error::custom(NOT_AN_OBJECT)));
     }
     serde_path_to_error::deserialize(with_field_names(written)?).map_err(|error| {
         let path = error.path().to_string();
@@ -168,14 +168,10 @@ fn with_field_names(body: Written) -> Result<Value, ApiError> {
                     continue;
                 };
                 if let Some((_, first)) = written.iter().find(|(field, _)| *field == name) {
-                    let both = if *first == key {
-                        format!("'{}' both times", quote(&key))
-                    } else {
-                        format!("'{}' and '{}'", quote(first), quote(&key))
-                    };
-                    return Err(ApiError::invalid(format!(
-                        "The body gives '{name}' twice in one object ({both}); keep one."
-                    )));
+                    let first = first.clone();
+                    return Err(ApiError::invalid_said(move |words| {
+                        (words.requests.key_twice)(name, &first, &key)
+                    }));
                 }
                 written.push((name, key));
                 renamed.insert(name.to_string(), value);

@@ -15,7 +15,6 @@ use super::resources::{
 use super::Api;
 use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
 use crate::domain::catalog;
-use crate::domain::characters::quote;
 use crate::domain::commerce::{OrderLine, Subscription};
 use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::{Customer, CustomerFilter};
@@ -45,7 +44,7 @@ pub fn confirm(api: &mut Api, customer: &str, requested: Requested) -> Result<Ag
     // Role, schedule, cloud and a future date are reported before the fields' own messages.
     api.checks()
         .check_confirmation(&customer_id, requested.date(business_date))?;
-    let acceptance = requested.into_acceptance_in(business_date, api.lang)?;
+    let acceptance = requested.into_acceptance(business_date)?;
     let confirmation = api.change(|ops| ops.confirm(&customer_id, acceptance, Channel::Command))?;
     Ok(Agreement::from(&confirmation))
 }
@@ -172,6 +171,10 @@ pub fn customer_of_row(api: &Api, row: Listed) -> Result<CustomerResource, ApiEr
 pub const PAGE_MAX: usize = 500;
 pub const PAGE_DEFAULT: usize = 100;
 
+/// The shape of the customers' filter, as its messages show it.
+const SHAPE: &str =
+    "{\"Field\": \"CompanyName\" or \"Domain\", \"Value\": …, \"Operator\": \"starts_with\"}";
+
 /// Which customers `GET /v1/customers?filter=` keeps: Partner Center's `{"Field": "CompanyName"
 /// or "Domain", "Value": …, "Operator": "starts_with"}`, its keys in any case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,9 +189,10 @@ pub struct CustomerQuery {
 impl CustomerQuery {
     /// Reads the `filter` parameter.
     pub fn parse(text: &str) -> Result<CustomerQuery, ApiError> {
-        let shape = "{\"Field\": \"CompanyName\" or \"Domain\", \"Value\": …, \"Operator\": \"starts_with\"}";
         let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
-            .map_err(|_| ApiError::invalid(format!("The filter is not {shape}.")))?;
+            .map_err(|_| {
+                ApiError::invalid_said(|words| (words.requests.filter_not_shaped)(SHAPE))
+            })?;
         let text_of = |name: &str| {
             object
                 .iter()
@@ -200,22 +204,24 @@ impl CustomerQuery {
             "domain" => true,
             "companyname" => false,
             _ => {
-                return Err(ApiError::invalid(format!(
-                    "The filter's Field is '{}': use CompanyName or Domain.",
-                    quote(field)
-                )))
+                let field = field.to_string();
+                return Err(ApiError::invalid_said(move |words| {
+                    (words.requests.filter_field)(&field)
+                }));
             }
         };
         let operator = text_of("Operator").unwrap_or("starts_with");
         if !operator.eq_ignore_ascii_case("starts_with") {
-            return Err(ApiError::invalid(format!(
-                "The filter's Operator is '{}': use starts_with.",
-                quote(operator)
-            )));
+            let operator = operator.to_string();
+            return Err(ApiError::invalid_said(move |words| {
+                (words.requests.filter_operator)(&operator)
+            }));
         }
         let value = text_of("Value")
             .filter(|value| !value.trim().is_empty())
-            .ok_or_else(|| ApiError::invalid(format!("The filter has no Value: {shape}.")))?;
+            .ok_or_else(|| {
+                ApiError::invalid_said(|words| (words.requests.filter_no_value)(SHAPE))
+            })?;
         Ok(CustomerQuery {
             by_domain,
             prefix: crate::domain::compare::folded(value.trim()),
@@ -253,18 +259,16 @@ pub fn customers_page(
     let size = match size {
         None | Some(0) => PAGE_DEFAULT,
         Some(size) if size > PAGE_MAX => {
-            return Err(ApiError::invalid(format!(
-                "A page holds at most {PAGE_MAX} customers; ask for size={PAGE_MAX} or less and follow links.next."
-            )))
+            return Err(ApiError::invalid_said(|words| {
+                (words.requests.page_too_large)(PAGE_MAX)
+            }))
         }
         Some(size) => size,
     };
     let start_key = after
         .map(|token| {
             decode_token(token).ok_or_else(|| {
-                ApiError::invalid(
-                    "The MS-ContinuationToken is not one this server gave; start again without it.",
-                )
+                ApiError::invalid_said(|words| words.requests.unknown_continuation_token.into())
             })
         })
         .transpose()?;
@@ -588,10 +592,9 @@ fn wanted_type(agreement_type: Option<&str>) -> Result<Wanted, ApiError> {
         .find(|t| t.eq_ignore_ascii_case(wanted))
         .map(|t| Wanted::Only(t.to_string()))
         .ok_or_else(|| {
-            ApiError::invalid(format!(
-                "Unknown agreement type '{}': use {}, or '*' for every type.",
-                quote(wanted),
-                AGREEMENT_TYPES.join(" or ")
-            ))
+            let wanted = wanted.to_string();
+            ApiError::invalid_said(move |words| {
+                (words.requests.unknown_agreement_type)(&wanted, &AGREEMENT_TYPES)
+            })
         })
 }

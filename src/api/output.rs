@@ -3,8 +3,9 @@
 
 use super::error::{code, exit, ApiError};
 use crate::domain::characters::quote_path;
+use crate::locale::words::IoTrouble;
 use serde::Serialize;
-use std::io::{self, ErrorKind, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 pub use crate::invocation::Format;
@@ -69,21 +70,10 @@ pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let reason = match error.kind() {
-        ErrorKind::NotFound => format!("the directory {} does not exist", quote_path(parent)),
-        ErrorKind::IsADirectory => "it is a directory".to_string(),
-        ErrorKind::NotADirectory => format!("{} is not a directory", quote_path(parent)),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
-    };
-    ApiError::new(
-        code::STORE,
-        exit::OUTPUT_FILE,
-        format!(
-            "Cannot write {}: {reason}. Name a file in an existing directory, or - for standard output.",
-            quote_path(path)
-        ),
-    )
+    let (path, parent, trouble) = (quote_path(path), quote_path(parent), IoTrouble::from(error));
+    ApiError::said(code::STORE, exit::OUTPUT_FILE, move |words| {
+        (words.requests.cannot_write_file)(&path, &parent, &trouble)
+    })
 }
 
 #[cfg(test)]

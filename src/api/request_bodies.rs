@@ -4,7 +4,7 @@
 use super::body_keys;
 use super::commerce_json::{BILLING_CYCLE, BILLING_CYCLES};
 use super::error::{code, exit, ApiError};
-use crate::domain::characters::quote;
+use crate::locale::words::RequestBody;
 use serde::Deserialize;
 
 /// A line of an Order body: the offer and how many, and optionally its number and a name.
@@ -63,11 +63,11 @@ impl OrderRequest {
 /// The Order body: its lines, each numbered in order when it is numbered at all (Partner
 /// Center's 800071 otherwise), and a billing cycle, when given, that the offers are billed in.
 pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
-    let body: OrderBody = body_keys::from_str(text, |e| invalid("Order", &e))?;
+    let body: OrderBody = body_keys::from_str(text, |e| invalid(RequestBody::Order, &e))?;
     if body.line_items.is_empty() {
-        return Err(ApiError::invalid(
-            "The Order body has no line items; give lineItems [{offerId, quantity}, …].",
-        ));
+        return Err(ApiError::invalid_said(|words| {
+            words.requests.no_line_items.into()
+        }));
     }
     if let Some(cycle) = &body.billing_cycle {
         check_billing_cycle(cycle)?;
@@ -75,12 +75,10 @@ pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
     let mut lines = Vec::with_capacity(body.line_items.len());
     for (at, line) in body.line_items.into_iter().enumerate() {
         if let Some(number) = line.line_item_number.filter(|n| *n != at as u64) {
-            return Err(ApiError::new(
+            return Err(ApiError::said(
                 code::LINE_ITEM_NUMBER,
                 exit::INVALID,
-                format!(
-                    "lineItems[{at}].lineItemNumber is {number}: number the line items 0, 1, 2 … in the order they are given, or leave the numbers out."
-                ),
+                move |words| (words.requests.line_item_number)(at, number),
             ));
         }
         let friendly_name = line
@@ -102,18 +100,17 @@ pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
 /// A line's name: one line of text, not too long to show.
 fn check_friendly_name(at: usize, name: &str) -> Result<(), ApiError> {
     let length = name.chars().count();
-    let problem = if name.chars().any(char::is_control) {
-        "A friendly name is one line of text; this one holds a control character.".to_string()
+    if name.chars().any(char::is_control) {
+        Err(ApiError::invalid_said(move |words| {
+            (words.requests.friendly_name_control)(at)
+        }))
     } else if length > FRIENDLY_NAME_MAX {
-        format!(
-            "A friendly name has at most {FRIENDLY_NAME_MAX} characters; this one has {length}."
-        )
+        Err(ApiError::invalid_said(move |words| {
+            (words.requests.friendly_name_too_long)(at, FRIENDLY_NAME_MAX, length)
+        }))
     } else {
-        return Ok(());
-    };
-    Err(ApiError::invalid(format!(
-        "lineItems[{at}].friendlyName: {problem}"
-    )))
+        Ok(())
+    }
 }
 
 /// `billingCycle`: one of Partner Center's, in any case; the offers here are billed monthly.
@@ -122,21 +119,17 @@ fn check_billing_cycle(cycle: &str) -> Result<(), ApiError> {
     if wanted.eq_ignore_ascii_case(BILLING_CYCLE) {
         return Ok(());
     }
-    let known = BILLING_CYCLES.join(", ");
-    let why = if BILLING_CYCLES
+    let known = BILLING_CYCLES
         .iter()
-        .any(|c| c.eq_ignore_ascii_case(wanted))
-    {
-        format!("the offers here are billed monthly: give \"{BILLING_CYCLE}\" or leave billingCycle out")
-    } else {
-        format!(
-            "Partner Center's billing cycles are {known}, and the offers here are billed monthly"
-        )
-    };
-    Err(ApiError::invalid(format!(
-        "billingCycle: '{}' cannot be ordered: {why}.",
-        quote(wanted)
-    )))
+        .any(|c| c.eq_ignore_ascii_case(wanted));
+    let wanted = wanted.to_string();
+    Err(ApiError::invalid_said(move |words| {
+        if known {
+            (words.requests.billing_cycle_not_monthly)(&wanted)
+        } else {
+            (words.requests.billing_cycle_unknown)(&wanted, &BILLING_CYCLES)
+        }
+    }))
 }
 
 /// What a `PATCH` of a subscription changes.
@@ -149,22 +142,22 @@ pub struct SubscriptionPatch {
 
 /// The changes of a Subscription body: its `quantity`, its `autoRenewEnabled`, or both.
 pub fn subscription_patch(text: &str) -> Result<SubscriptionPatch, ApiError> {
-    let patch: SubscriptionPatch = body_keys::from_str(text, |e| invalid("Subscription", &e))?;
+    let patch: SubscriptionPatch =
+        body_keys::from_str(text, |e| invalid(RequestBody::Subscription, &e))?;
     if patch == SubscriptionPatch::default() {
-        return Err(ApiError::invalid(
-            "The Subscription body changes nothing; give quantity, autoRenewEnabled or both.",
-        ));
+        return Err(ApiError::invalid_said(|words| {
+            words.requests.subscription_changes_nothing.into()
+        }));
     }
     Ok(patch)
 }
 
-fn invalid(what: &str, error: &serde_json::Error) -> ApiError {
-    let kind = match error.classify() {
-        serde_json::error::Category::Data => format!("is not a valid {what}"),
-        _ => "is not valid JSON".to_string(),
-    };
+fn invalid(body: RequestBody, error: &serde_json::Error) -> ApiError {
+    let valid_json = error.classify() == serde_json::error::Category::Data;
     let problem = crate::domain::characters::cut_quoted(&error.to_string());
-    ApiError::invalid(format!("The {what} body of the request {kind}: {problem}."))
+    ApiError::invalid_said(move |words| {
+        (words.requests.request_body_invalid)(body, valid_json, &problem)
+    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::error::ApiError;
 use crate::domain::agent::SshKey;
 use crate::domain::characters::{message_line, quote_path};
+use crate::locale::words::IoTrouble;
 use russh::keys::{HashAlg, PublicKey};
 use std::path::Path;
 
@@ -13,11 +14,10 @@ const KEY_FILE_LIMIT: u64 = 1 << 20;
 
 /// The keys of one line: `ssh-ed25519 AAAA… comment`, options before it as in `authorized_keys`
 /// not taken.
+/// The error is the key reader's own words.
 pub fn key_of_line(line: &str) -> Result<SshKey, String> {
     let line = line.trim();
-    let key = PublicKey::from_openssh(line).map_err(|e| {
-        format!("it is not an OpenSSH public key line (ssh-ed25519 AAAA… comment): {e}")
-    })?;
+    let key = PublicKey::from_openssh(line).map_err(|e| e.to_string())?;
     Ok(SshKey {
         fingerprint: key.fingerprint(HashAlg::Sha256).to_string(),
         public_key: line.to_string(),
@@ -32,24 +32,29 @@ pub fn keys_of_file(path: &Path) -> Result<Vec<SshKey>, ApiError> {
     let mut text = String::new();
     std::fs::File::open(&opened)
         .and_then(|f| f.take(KEY_FILE_LIMIT).read_to_string(&mut text))
-        .map_err(|e| ApiError::invalid(format!("Cannot read the key file {file}: {e}.")))?;
+        .map_err(|e| {
+            let (file, trouble) = (file.clone(), IoTrouble::from(&e));
+            ApiError::invalid_said(move |words| {
+                (words.requests.key_file_unreadable)(&file, &trouble)
+            })
+        })?;
     let mut keys = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
         let key = key_of_line(line).map_err(|why| {
-            ApiError::invalid(message_line(&format!(
-                "Line {} of {file}: {why}. Give the public key (.pub), never the private one.",
-                number + 1
-            )))
+            let file = file.clone();
+            ApiError::invalid_said(move |words| {
+                message_line(&(words.requests.key_file_line)(number + 1, &file, &why))
+            })
         })?;
         keys.push(key);
     }
     if keys.is_empty() {
-        return Err(ApiError::invalid(format!(
-            "{file} holds no public key; give an OpenSSH .pub file (ssh-keygen -t ed25519 makes one)."
-        )));
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.key_file_empty)(&file)
+        }));
     }
     Ok(keys)
 }

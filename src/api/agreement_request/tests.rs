@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::agreement::{CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
+use crate::locale::Lang;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -23,9 +24,10 @@ fn timestamps_count_by_the_date_written_in_them() {
     assert_eq!(body_date("2018-09-14T08:00:00"), Ok("2018-09-14".into()));
     assert_eq!(body_date(" 2018-09-14 "), Ok("2018-09-14".into()));
     assert_eq!(body_date("yesterday"), Ok("yesterday".into()));
-    assert!(body_date("2018-09-14Tnoon")
-        .unwrap_err()
-        .contains("neither a date nor a timestamp"));
+    assert_eq!(
+        body_date("2018-09-14Tnoon"),
+        Err(BodyProblem::NotDateNorTimestamp("2018-09-14Tnoon".into()))
+    );
 }
 
 fn body_of(text: &str) -> Requested {
@@ -109,9 +111,9 @@ fn the_flags_without_a_template_confirm_the_dashboards_agreement_of_the_business
     let unknown = on("2018-11-14", Some("x")).unwrap_err();
     assert_eq!(unknown.len(), 1);
     assert_eq!(unknown[0].0, "template-id");
-    assert!(unknown[0]
-        .1
-        .starts_with("No agreement template has the ID 'x'."));
+    assert_eq!(unknown[0].1, BodyProblem::TemplateUnknown("x".into()));
+    assert!(fields_said(&unknown, Lang::English.words())
+        .starts_with("template-id: No agreement template has the ID 'x'."));
 }
 
 #[test]
