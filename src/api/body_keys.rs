@@ -255,6 +255,10 @@ mod tests {
             error.description,
             "The body gives 'email' twice in one object ('email' both times); keep one."
         );
+        assert_eq!(
+            error.in_language(crate::locale::Lang::Korean).description,
+            "본문의 한 개체에 'email'이(가) 두 번 있습니다(두 번 모두 'email'). 하나만 남기십시오."
+        );
         // A key that is no field is ignored, however often it is given.
         let text = r#"{"note": 1, "note": 2, "domain": "contoso"}"#;
         let value = with_field_names(serde_json::from_str(text).unwrap()).unwrap();

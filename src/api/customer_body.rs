@@ -234,6 +234,35 @@ mod tests {
     }
 
     #[test]
+    fn every_field_is_said_in_korean_under_its_name_in_the_body() {
+        let mut request = CustomerRequest::parse(BODY).unwrap();
+        request.billing_profile.culture = Some("ko-KR".into());
+        request.billing_profile.last_name = Some("Byron".into());
+        request.company_profile.domain = Some(String::new());
+        let error = request.validate(|_| false, today()).unwrap_err();
+        assert!(error
+            .description
+            .starts_with("billingProfile.culture: Only en-US is supported. billingProfile.lastName: A customer has one primary contact"));
+        let korean = error.clone().in_language(crate::locale::Lang::Korean);
+        assert_eq!((korean.code, korean.exit), (error.code, error.exit));
+        assert_eq!(
+            korean.description,
+            "billingProfile.culture: en-US만 지원됩니다. billingProfile.lastName: 고객의 기본 연락처는 한 명입니다. billingProfile.defaultAddress와 같은 이름을 쓰거나 이 값을 빼십시오. companyProfile.domain: 도메인 접두사를 입력하십시오. 영문자 a-z와 숫자 0-9를 쓸 수 있습니다."
+        );
+        let not_json = CustomerRequest::parse("{").unwrap_err();
+        assert!(not_json
+            .description
+            .starts_with("The Customer body is not valid JSON: EOF"));
+        let said = not_json
+            .in_language(crate::locale::Lang::Korean)
+            .description;
+        assert!(
+            said.starts_with("고객 본문이 올바른 JSON이 아닙니다: EOF"),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn the_billing_profile_names_may_repeat_the_address_names() {
         let mut request = CustomerRequest::parse(BODY).unwrap();
         request.billing_profile.first_name = Some(" Ada ".into());

@@ -598,3 +598,81 @@ fn wanted_type(agreement_type: Option<&str>) -> Result<Wanted, ApiError> {
             })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Lang;
+
+    fn korean(error: ApiError) -> String {
+        error.in_language(Lang::Korean).description
+    }
+
+    #[test]
+    fn a_filter_that_cannot_be_read_says_why_in_english_and_in_korean() {
+        let not_json = CustomerQuery::parse("Contoso").unwrap_err();
+        assert_eq!(not_json.description, format!("The filter is not {SHAPE}."));
+        assert_eq!(korean(not_json), format!("필터가 {SHAPE} 형식이 아닙니다."));
+        let field = CustomerQuery::parse(r#"{"Field":"Name","Value":"C"}"#).unwrap_err();
+        assert_eq!(
+            field.description,
+            "The filter's Field is 'Name': use CompanyName or Domain."
+        );
+        assert_eq!(
+            korean(field),
+            "필터의 Field가 'Name'입니다. CompanyName 또는 Domain을 쓰십시오."
+        );
+        let operator =
+            CustomerQuery::parse(r#"{"Field":"Domain","Value":"c","Operator":"contains"}"#)
+                .unwrap_err();
+        assert_eq!(
+            operator.description,
+            "The filter's Operator is 'contains': use starts_with."
+        );
+        assert!(korean(operator).contains("starts_with를 쓰십시오."));
+        let value = CustomerQuery::parse(r#"{"Field":"Domain","Value":" "}"#).unwrap_err();
+        assert_eq!(
+            value.description,
+            format!("The filter has no Value: {SHAPE}.")
+        );
+        let said = korean(value);
+        assert!(said.starts_with("필터에 Value가 없습니다."), "{said}");
+    }
+
+    #[test]
+    fn an_unknown_agreement_type_is_said_in_english_and_in_korean() {
+        assert!(wanted_type(Some(" microsoftcustomeragreement ")).is_ok());
+        assert!(wanted_type(Some("*")).is_ok());
+        let Err(unknown) = wanted_type(Some("Cloud")) else {
+            panic!("'Cloud' is no agreement type");
+        };
+        assert_eq!((unknown.code, unknown.exit), (400, 6));
+        assert_eq!(
+            unknown.description,
+            "Unknown agreement type 'Cloud': use MicrosoftCloudAgreement or MicrosoftCustomerAgreement, or '*' for every type."
+        );
+        let said = unknown.clone().in_language(Lang::Korean);
+        assert_eq!((said.code, said.exit), (unknown.code, unknown.exit));
+        assert_eq!(
+            said.description,
+            "'Cloud'은(는) 알 수 없는 계약 유형입니다. MicrosoftCloudAgreement 또는 MicrosoftCustomerAgreement을(를) 쓰거나, 모든 유형을 보려면 '*'를 쓰십시오."
+        );
+    }
+
+    #[test]
+    fn the_page_size_and_the_continuation_token_are_said_in_both_languages() {
+        let (english, korean) = (Lang::English.words(), Lang::Korean.words());
+        assert_eq!(
+            (english.requests.page_too_large)(PAGE_MAX),
+            "A page holds at most 500 customers; ask for size=500 or less and follow links.next."
+        );
+        assert_eq!(
+            (korean.requests.page_too_large)(PAGE_MAX),
+            "한 페이지에는 고객이 최대 500개 들어갑니다. size=500 이하로 요청하고 links.next를 따라가십시오."
+        );
+        assert!(korean
+            .requests
+            .unknown_continuation_token
+            .contains("이 서버가 준 것이 아닙니다"));
+    }
+}

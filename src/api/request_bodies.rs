@@ -241,6 +241,63 @@ mod tests {
     }
 
     #[test]
+    fn the_bodies_problems_are_said_in_korean_with_the_same_codes() {
+        use crate::locale::Lang;
+        let korean = |error: ApiError| {
+            let said = error.clone().in_language(Lang::Korean);
+            assert_eq!((said.code, said.exit), (error.code, error.exit));
+            assert_ne!(said.description, error.description);
+            said.description
+        };
+        let empty = order_request(r#"{"lineItems":[]}"#).unwrap_err();
+        assert_eq!(
+            korean(empty),
+            "주문 본문에 품목이 없습니다. lineItems [{offerId, quantity}, …]를 지정하십시오."
+        );
+        let wrong =
+            order_request(r#"{"lineItems":[{"offerId":"a","quantity":"two"}]}"#).unwrap_err();
+        assert!(korean(wrong).starts_with(
+            "요청의 주문 본문이 올바른 주문이 아닙니다: lineItems[0].quantity: invalid type"
+        ));
+        let misnumbered =
+            order_request(r#"{"lineItems":[{"lineItemNumber":1,"offerId":"a","quantity":2}]}"#)
+                .unwrap_err();
+        assert_eq!(misnumbered.code, 800071);
+        assert!(korean(misnumbered).starts_with("lineItems[0].lineItemNumber가 1입니다."));
+        let named = |name: &str| {
+            let body = serde_json::json!({"lineItems": [{"offerId": "a", "quantity": 2, "friendlyName": name}]});
+            order_request(&body.to_string()).unwrap_err()
+        };
+        assert!(korean(named("a\u{7}b")).contains("제어 문자가 있습니다"));
+        let long = named(&"x".repeat(FRIENDLY_NAME_MAX + 1));
+        assert!(long
+            .description
+            .ends_with("at most 256 characters; this one has 257."));
+        assert_eq!(
+            korean(long),
+            "lineItems[0].friendlyName: 친숙한 이름은 최대 256자입니다. 이 이름은 257자입니다."
+        );
+        let line = r#""lineItems":[{"offerId":"a","quantity":2}]"#;
+        let cycle = |cycle: &str| {
+            order_request(&format!(r#"{{"billingCycle":"{cycle}",{line}}}"#)).unwrap_err()
+        };
+        let annual = korean(cycle("annual"));
+        assert!(
+            annual.starts_with(
+                "billingCycle: 'annual'로는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다."
+            ),
+            "{annual}"
+        );
+        assert!(korean(cycle("weekly")).contains("청구 주기는 monthly, annual, none, one_time이며"));
+        assert_eq!(
+            korean(subscription_patch("{}").unwrap_err()),
+            "구독 본문에 바꿀 것이 없습니다. quantity, autoRenewEnabled 또는 둘 다 지정하십시오."
+        );
+        assert!(korean(subscription_patch("[").unwrap_err())
+            .starts_with("요청의 구독 본문이 올바른 JSON이 아닙니다: "));
+    }
+
+    #[test]
     fn a_subscription_patch_changes_something() {
         let patch = subscription_patch(r#"{"Quantity": 30}"#).unwrap();
         assert_eq!(patch.quantity, Some(30));

@@ -223,14 +223,14 @@ pub const REQUESTS: RequestWords = RequestWords {
     billing_cycle_not_monthly: |cycle| {
         let cycle = format!("'{}'", quote(cycle));
         format!(
-            "billingCycle: {cycle}{} 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다. \"{BILLING_CYCLE}\"를 지정하거나 billingCycle을 빼십시오.",
+            "billingCycle: {cycle}{}는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다. \"{BILLING_CYCLE}\"를 지정하거나 billingCycle을 빼십시오.",
             instrumental(&cycle)
         )
     },
     billing_cycle_unknown: |cycle, known| {
         let cycle = format!("'{}'", quote(cycle));
         format!(
-            "billingCycle: {cycle}{} 주문할 수 없습니다. Partner Center의 청구 주기는 {}이며, 여기의 제품은 매월 청구됩니다.",
+            "billingCycle: {cycle}{}는 주문할 수 없습니다. Partner Center의 청구 주기는 {}이며, 여기의 제품은 매월 청구됩니다.",
             instrumental(&cycle),
             known.join(", ")
         )
@@ -276,3 +276,28 @@ pub const REQUESTS: RequestWords = RequestWords {
         format!("{file}에 공개 키가 없습니다. OpenSSH .pub 파일을 지정하십시오(ssh-keygen -t ed25519로 만들 수 있습니다).")
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agent::checked_agent_name;
+
+    #[test]
+    fn an_agents_name_is_said_as_a_field_of_the_dashboard() {
+        let said = |value: &str| agent_name(&checked_agent_name(value).unwrap_err());
+        assert_eq!(said("  "), "에이전트 이름을 입력하십시오.");
+        assert!(said(&"가".repeat(500)).starts_with("에이전트 이름"));
+        assert!(said("Ann\u{7}Agent").starts_with("에이전트 이름"));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_says_why_in_korean_or_in_the_systems_words() {
+        let of = |kind: ErrorKind| trouble(&IoTrouble::from(&std::io::Error::from(kind)));
+        assert_eq!(of(ErrorKind::NotFound), "파일이 없습니다");
+        assert_eq!(of(ErrorKind::PermissionDenied), "권한이 없습니다");
+        assert_eq!(of(ErrorKind::StorageFull), "디스크 공간이 부족합니다");
+        assert_eq!(of(ErrorKind::TimedOut), "timed out");
+        assert_eq!(detail(NOT_AN_OBJECT), "본문이 JSON 개체 {…}가 아닙니다");
+        assert_eq!(detail("EOF while parsing"), "EOF while parsing");
+    }
+}
