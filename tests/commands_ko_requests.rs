@@ -651,3 +651,21 @@ fn another_partner_name_while_the_store_is_served_is_refused_in_korean() {
     refused_alike(demo.dir(), &case);
     served.stop();
 }
+
+#[test]
+fn generate_into_a_store_that_holds_customers_is_refused_in_korean() {
+    let demo = Demo::new();
+    let seeded = demo.run(MANDATORY_DAY, &["customers", "list"]);
+    assert_eq!(seeded.code, Some(0), "{seeded:?}");
+    let case = Case::invalid(MANDATORY_DAY, &["generate", "--customers", "5"]).says(
+        &["already holds customers; generated customers go only into an empty store. Choose another --data-dir."],
+        &["의 pcenter 저장소에 이미 고객이 있습니다. 생성한 고객은 빈 저장소에만 넣을 수 있습니다."],
+    );
+    let (english, _) = refusal(&run_case(demo.dir(), &case, EN, None), &case);
+    let store = english
+        .strip_prefix("The store at ")
+        .and_then(|rest| rest.split_once(" already holds customers"))
+        .map(|(store, _)| store.to_string())
+        .expect("the store's path");
+    refused_alike(demo.dir(), &case.keeping(&[&store]));
+}

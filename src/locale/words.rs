@@ -877,6 +877,9 @@ pub struct RequestWords {
     /// A line of a key file that is not a public key; `detail` is the key reader's.
     pub key_file_line: fn(line: usize, file: &str, detail: &str) -> String,
     pub key_file_empty: fn(file: &str) -> String,
+    // `generate`: how many (`most`, with thousands separators), and into which store.
+    pub generate_too_many: fn(most: &str) -> String,
+    pub generate_store_not_empty: fn(store: &str) -> String,
 }
 
 /// Why a file could not be read or written: its kind, which each language says, and the

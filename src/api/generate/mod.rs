@@ -42,16 +42,16 @@ pub fn generate(
         .require(GatedAction::CreateCustomer)
         .map_err(ServiceError::from)?;
     if customers > MOST_CUSTOMERS {
-        return Err(ApiError::invalid(format!(
-            "generate makes at most {} customers; ask for fewer.",
-            crate::domain::count::thousands(MOST_CUSTOMERS)
-        )));
+        let most = crate::domain::count::thousands(MOST_CUSTOMERS);
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.generate_too_many)(&most)
+        }));
     }
     if !store.is_empty()? {
-        return Err(ApiError::invalid(format!(
-            "The store at {} already holds customers; generated customers go only into an empty store. Choose another --data-dir.",
-            quote_path(store.path())
-        )));
+        let path = quote_path(store.path());
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.generate_store_not_empty)(&path)
+        }));
     }
     let mut generator = Generator::new(seed, actor.business_date, customers);
     let mut progress = Progress::on_stderr(customers);

@@ -208,4 +208,8 @@ pub const REQUESTS: RequestWords = RequestWords {
     key_file_empty: |file| {
         format!("{file} holds no public key; give an OpenSSH .pub file (ssh-keygen -t ed25519 makes one).")
     },
+    generate_too_many: |most| format!("generate makes at most {most} customers; ask for fewer."),
+    generate_store_not_empty: |store| {
+        format!("The store at {store} already holds customers; generated customers go only into an empty store. Choose another --data-dir.")
+    },
 };

@@ -275,6 +275,12 @@ pub const REQUESTS: RequestWords = RequestWords {
     key_file_empty: |file| {
         format!("{file}에 공개 키가 없습니다. OpenSSH .pub 파일을 지정하십시오(ssh-keygen -t ed25519로 만들 수 있습니다).")
     },
+    generate_too_many: |most| {
+        format!("한 번에 만들 수 있는 고객은 최대 {most}개입니다. 더 적게 지정하십시오.")
+    },
+    generate_store_not_empty: |store| {
+        format!("{store}의 pcenter 저장소에 이미 고객이 있습니다. 생성한 고객은 빈 저장소에만 넣을 수 있습니다. 다른 --data-dir을 선택하십시오.")
+    },
 };
 
 #[cfg(test)]
