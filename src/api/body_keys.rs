@@ -4,6 +4,7 @@
 //! left as it is, and ignored as before.
 
 use super::error::ApiError;
+use crate::locale::words::NOT_AN_OBJECT;
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -54,9 +55,6 @@ fn field_name(key: &str) -> Option<&'static str> {
         .find(|name| name.eq_ignore_ascii_case(key))
         .copied()
 }
-
-/// What a body that is not an object `{…}` is told, after what it should have been.
-pub const NOT_AN_OBJECT: &str = "the body is not a JSON object {…}";
 
 /// Reads `text` as a `T`, its keys in any case; a JSON error becomes an `ApiError` by
 /// `invalid`. A value of the wrong type is named by its field's path

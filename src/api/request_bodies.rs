@@ -125,7 +125,7 @@ fn check_billing_cycle(cycle: &str) -> Result<(), ApiError> {
     let wanted = wanted.to_string();
     Err(ApiError::invalid_said(move |words| {
         if known {
-            (words.requests.billing_cycle_not_monthly)(&wanted)
+            (words.requests.billing_cycle_not_monthly)(&wanted, BILLING_CYCLE)
         } else {
             (words.requests.billing_cycle_unknown)(&wanted, &BILLING_CYCLES)
         }

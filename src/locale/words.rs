@@ -855,8 +855,8 @@ pub struct RequestWords {
     pub line_item_number: fn(at: usize, number: u64) -> String,
     pub friendly_name_control: fn(at: usize) -> String,
     pub friendly_name_too_long: fn(at: usize, max: usize, length: usize) -> String,
-    /// A billing cycle of Partner Center's that the offers here are not billed in.
-    pub billing_cycle_not_monthly: fn(cycle: &str) -> String,
+    /// A billing cycle of Partner Center's that the offers here are not billed in (`monthly`).
+    pub billing_cycle_not_monthly: fn(cycle: &str, monthly: &str) -> String,
     pub billing_cycle_unknown: fn(cycle: &str, known: &[&str]) -> String,
     pub subscription_changes_nothing: &'static str,
     /// A field of a Customer or an Agreement body, after its name in the body.
@@ -898,6 +898,10 @@ impl From<&std::io::Error> for IoTrouble {
         }
     }
 }
+
+/// The detail of a JSON body that is not an object `{…}`, after what it should have been; any
+/// other detail is the JSON parser's.
+pub const NOT_AN_OBJECT: &str = "the body is not a JSON object {…}";
 
 /// Where an Agreement body came from.
 #[derive(Debug, Clone, PartialEq, Eq)]

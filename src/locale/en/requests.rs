@@ -1,4 +1,3 @@
-use crate::api::commerce_json::BILLING_CYCLE;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::quote;
 use crate::locale::words::{BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords};
@@ -155,9 +154,9 @@ pub const REQUESTS: RequestWords = RequestWords {
     friendly_name_too_long: |at, max, length| {
         format!("lineItems[{at}].friendlyName: A friendly name has at most {max} characters; this one has {length}.")
     },
-    billing_cycle_not_monthly: |cycle| {
+    billing_cycle_not_monthly: |cycle, monthly| {
         format!(
-            "billingCycle: '{}' cannot be ordered: the offers here are billed monthly: give \"{BILLING_CYCLE}\" or leave billingCycle out.",
+            "billingCycle: '{}' cannot be ordered: the offers here are billed monthly: give \"{monthly}\" or leave billingCycle out.",
             quote(cycle)
         )
     },

@@ -3,12 +3,12 @@
 
 use super::particles::{instrumental, object, subject, topic};
 use super::problems::PROBLEMS;
-use crate::api::body_keys::NOT_AN_OBJECT;
-use crate::api::commerce_json::BILLING_CYCLE;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::quote;
 use crate::domain::field_problem::{FieldProblem, Subject};
-use crate::locale::words::{BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords};
+use crate::locale::words::{
+    BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords, NOT_AN_OBJECT,
+};
 use std::io::ErrorKind;
 
 /// Why a file could not be read or written; the system's own words when the kind is rare.
@@ -220,10 +220,10 @@ pub const REQUESTS: RequestWords = RequestWords {
     friendly_name_too_long: |at, max, length| {
         format!("lineItems[{at}].friendlyName: 친숙한 이름은 최대 {max}자입니다. 이 이름은 {length}자입니다.")
     },
-    billing_cycle_not_monthly: |cycle| {
+    billing_cycle_not_monthly: |cycle, monthly| {
         let cycle = format!("'{}'", quote(cycle));
         format!(
-            "billingCycle: {cycle}{}는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다. \"{BILLING_CYCLE}\"를 지정하거나 billingCycle을 빼십시오.",
+            "billingCycle: {cycle}{}는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다. \"{monthly}\"를 지정하거나 billingCycle을 빼십시오.",
             instrumental(&cycle)
         )
     },
