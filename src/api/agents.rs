@@ -8,7 +8,7 @@ use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::ssh_keys::keys_of_file;
 use super::{write_error, Api};
-use crate::domain::agent::{self, agent_name, same_name, Agent, SshKey, TOKEN_BYTES};
+use crate::domain::agent::{self, checked_agent_name, same_name, Agent, SshKey, TOKEN_BYTES};
 use crate::domain::role::Role;
 use crate::locale::words::CommandWords;
 use crate::locale::Lang;
@@ -54,15 +54,16 @@ pub fn add(
     key_files: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
-    let name = agent_name(name).map_err(ApiError::invalid)?;
+    let name = checked_agent_name(name).map_err(|problem| {
+        ApiError::invalid_said(move |words| (words.requests.agent_name)(&problem))
+    })?;
     let mut ssh_keys = Vec::new();
     for file in key_files {
         add_keys(&mut ssh_keys, keys_of_file(file)?);
     }
     let role = role.ok_or_else(|| {
-        ApiError::invalid(format!(
-            "Give the role of {name}: --role admin-agent, sales-agent or helpdesk-agent."
-        ))
+        let name = name.clone();
+        ApiError::invalid_said(move |words| (words.requests.agent_role_missing)(&name))
     })?;
     let added_at = api.now();
     let agent = api.core.exclusive(|store| -> Result<Agent, ApiError> {
@@ -149,10 +150,10 @@ fn refuse_keys_of_others(registry: &dyn AgentRegistry, agent: &Agent) -> Result<
             .iter()
             .find(|key| other.has_key(&key.fingerprint))
         {
-            return Err(ApiError::invalid(format!(
-                "The key {} already signs in {}; a key signs in one agent only.",
-                key.fingerprint, other.name
-            )));
+            let (fingerprint, agent) = (key.fingerprint.clone(), other.name);
+            return Err(ApiError::invalid_said(move |words| {
+                (words.requests.key_of_another)(&fingerprint, &agent)
+            }));
         }
     }
     Ok(())
@@ -167,9 +168,9 @@ pub fn keys(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     if add.is_empty() && remove.is_empty() {
-        return Err(ApiError::invalid(
-            "Say what to change: --add FILE (a public key file) or --remove FILE|FINGERPRINT.",
-        ));
+        return Err(ApiError::invalid_said(|words| {
+            words.requests.keys_change_nothing.into()
+        }));
     }
     let mut added = Vec::new();
     for file in add {
@@ -189,13 +190,17 @@ pub fn keys(
         let mut agent = named(store, name)?;
         for fingerprint in &removed {
             if !agent.has_key(fingerprint) {
-                return Err(ApiError::not_found(format!(
-                    "{} has no key {fingerprint}; pcenter agents list --format table shows its keys' count, agents list its keys.",
-                    agent.name
-                )));
+                let (agent, fingerprint) = (agent.name.clone(), fingerprint.clone());
+                return Err(ApiError::said(
+                    code::NOT_FOUND,
+                    exit::NOT_FOUND,
+                    move |words| (words.requests.agent_has_no_key)(&agent, &fingerprint),
+                ));
             }
         }
-        agent.ssh_keys.retain(|key| !removed.contains(&key.fingerprint));
+        agent
+            .ssh_keys
+            .retain(|key| !removed.contains(&key.fingerprint));
         add_keys(&mut agent.ssh_keys, added);
         let registry = registry(store)?;
         refuse_keys_of_others(registry, &agent)?;
@@ -252,11 +257,10 @@ pub fn token(api: &mut Api, name: &str, revoke: bool, out: &mut dyn Write) -> Re
     }
     let mut random = [0u8; TOKEN_BYTES];
     getrandom::fill(&mut random).map_err(|e| {
-        ApiError::new(
-            code::STORE,
-            exit::STORE,
-            format!("The system gave no random bytes for a token ({e}); try again."),
-        )
+        let detail = e.to_string();
+        ApiError::said(code::STORE, exit::STORE, move |words| {
+            (words.requests.no_random_bytes)(&detail)
+        })
     })?;
     let token = agent::token_text(&random);
     let owner = api.core.exclusive(|store| -> Result<Agent, ApiError> {

@@ -6,10 +6,10 @@ use crate::api::error::ApiError;
 use crate::api::json::AgreementRequest;
 use crate::api::{read_body, CreateAgreementArgs};
 use crate::domain::agreement::{Acceptance, AcceptanceDraft, AcceptanceField, AgreementKind};
-use crate::domain::characters::{quote, quote_path};
+use crate::domain::characters::quote_path;
 use crate::domain::fields;
 use crate::domain::timeline::dashboard_agreement;
-use crate::locale::Lang;
+use crate::locale::words::{BodyProblem, BodySource, Words};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 /// The names of the fields in the caller's own words: flags, or paths in the JSON body.
@@ -64,7 +64,7 @@ pub struct Requested {
     /// Whether an acceptance date was given at all (none means the business date).
     dated: bool,
     /// Replaces the date message when the body's `dateAgreed` is neither a date nor a timestamp.
-    date_problem: Option<String>,
+    date_problem: Option<BodyProblem>,
     template_id: Option<String>,
     /// The body's `type`; the flags have none.
     agreement_type: Option<String>,
@@ -157,37 +157,13 @@ impl Requested {
 
     /// Validates every field with the domain's checks; one 400 error lists every problem.
     pub fn into_acceptance(self, business_date: NaiveDate) -> Result<Acceptance, ApiError> {
-        self.into_acceptance_in(business_date, Lang::English)
-    }
-
-    /// `into_acceptance`, the fields' problems said in `lang` (the API's own are English).
-    pub fn into_acceptance_in(
-        self,
-        business_date: NaiveDate,
-        lang: Lang,
-    ) -> Result<Acceptance, ApiError> {
-        self.validate_in(business_date, lang).map_err(|problems| {
-            let lines: Vec<String> = problems
-                .iter()
-                .map(|(field, message)| format!("{field}: {message}"))
-                .collect();
-            ApiError::invalid(lines.join(" "))
-        })
+        self.validate(business_date).map_err(invalid_fields)
     }
 
     /// Validates every field with the domain's checks; each problem comes with the caller's
     /// name for its field. The acceptance is of the agreement the template names; without a
     /// template (the flags only), of the one the dashboard confirms on the business date.
-    pub fn validate(self, business_date: NaiveDate) -> Result<Acceptance, Vec<(String, String)>> {
-        self.validate_in(business_date, Lang::English)
-    }
-
-    /// `validate`, the fields' problems said in `lang`.
-    pub fn validate_in(
-        self,
-        business_date: NaiveDate,
-        lang: Lang,
-    ) -> Result<Acceptance, Vec<(String, String)>> {
+    pub fn validate(self, business_date: NaiveDate) -> Result<Acceptance, FieldProblems> {
         let agreement = self.agreement(business_date);
         let mut draft = self.draft;
         if !self.dated {
@@ -203,14 +179,14 @@ impl Requested {
             (fields, agreement) => (fields.err().unwrap_or_default(), agreement.err()),
         };
         let prefix = self.prefix;
-        let mut problems: Vec<(String, String)> = fields
+        let mut problems: FieldProblems = fields
             .into_iter()
-            .map(|(field, message)| {
-                let message = match (field, &self.date_problem) {
+            .map(|(field, problem)| {
+                let problem = match (field, &self.date_problem) {
                     (AcceptanceField::Date, Some(problem)) => problem.clone(),
-                    _ => (lang.words().problems.field)(&message),
+                    _ => BodyProblem::Field(problem),
                 };
-                (format!("{prefix}{}", self.names.of(field)), message)
+                (format!("{prefix}{}", self.names.of(field)), problem)
             })
             .collect();
         problems.extend(
@@ -228,7 +204,7 @@ impl Requested {
     fn agreement(
         &self,
         business_date: NaiveDate,
-    ) -> Result<AgreementKind, Vec<(&'static str, String)>> {
+    ) -> Result<AgreementKind, Vec<(&'static str, BodyProblem)>> {
         let given = |value: &Option<String>| {
             value
                 .as_deref()
@@ -241,12 +217,15 @@ impl Requested {
             Some(template_id) => match AgreementKind::from_template_id(&template_id) {
                 Some(kind) => Some(kind),
                 None => {
-                    problems.push((self.names.template, unknown_template(&template_id)));
+                    problems.push((
+                        self.names.template,
+                        BodyProblem::TemplateUnknown(template_id),
+                    ));
                     None
                 }
             },
             None if self.body => {
-                problems.push((self.names.template, missing_template()));
+                problems.push((self.names.template, BodyProblem::TemplateMissing));
                 None
             }
             None => Some(dashboard_agreement(business_date)),
@@ -254,8 +233,8 @@ impl Requested {
         if self.body {
             match given(&self.agreement_type) {
                 Some(type_name) if AgreementKind::from_type_name(&type_name).is_some() => {}
-                Some(type_name) => problems.push((TYPE_FIELD, unknown_type(&type_name))),
-                None => problems.push((TYPE_FIELD, missing_type())),
+                Some(type_name) => problems.push((TYPE_FIELD, BodyProblem::TypeUnknown(type_name))),
+                None => problems.push((TYPE_FIELD, BodyProblem::TypeMissing)),
             }
         }
         match kind {
@@ -269,32 +248,32 @@ impl Requested {
 /// Agreement, says where and why.
 pub fn parse_body(source: &str, text: &str) -> Result<AgreementRequest, ApiError> {
     let from = if source == "-" {
-        "standard input".to_string()
+        BodySource::StandardInput
     } else {
-        quote_path(std::path::Path::new(source))
+        BodySource::File(quote_path(std::path::Path::new(source)))
     };
-    parse_text(&from, text)
+    parse_text(from, text)
 }
 
 /// The Agreement body of an HTTP request.
 pub fn parse_request_body(text: &str) -> Result<AgreementRequest, ApiError> {
-    parse_text("the request", text)
+    parse_text(BodySource::Request, text)
 }
 
-fn parse_text(from: &str, text: &str) -> Result<AgreementRequest, ApiError> {
+fn parse_text(from: BodySource, text: &str) -> Result<AgreementRequest, ApiError> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
-        return Err(ApiError::invalid(format!(
-            "The Agreement body from {from} is empty; send an Agreement object {{primaryContact, templateId, dateAgreed, type}}."
-        )));
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.agreement_body_empty)(&from)
+        }));
     }
     let invalid = |error: serde_json::Error| {
-        let what = match error.classify() {
-            serde_json::error::Category::Data => "is not a valid Agreement",
-            _ => "is not valid JSON",
-        };
+        let valid_json = error.classify() == serde_json::error::Category::Data;
         let problem = crate::domain::characters::cut_quoted(&error.to_string());
-        ApiError::invalid(format!("The Agreement body from {from} {what}: {problem}."))
+        let from = from.clone();
+        ApiError::invalid_said(move |words| {
+            (words.requests.agreement_body_invalid)(&from, valid_json, &problem)
+        })
     };
     // Keys in any case, as the real API reads them (`PrimaryContact`, `DateAgreed`).
     body_keys::from_str(text, invalid)
@@ -303,7 +282,7 @@ fn parse_text(from: &str, text: &str) -> Result<AgreementRequest, ApiError> {
 /// `dateAgreed` as `YYYY-MM-DD`: a date, or a timestamp taken at the date written in it, whatever
 /// its offset: `2018-11-14T20:00:00-08:00` is November 14 where the customer accepted, though
 /// November 15 in UTC. A value without a time part is left to the date check.
-fn body_date(value: &str) -> Result<String, String> {
+fn body_date(value: &str) -> Result<String, BodyProblem> {
     let value = value.trim();
     if !matches!(value.get(10..11), Some("T" | "t")) {
         return Ok(value.to_string());
@@ -313,58 +292,26 @@ fn body_date(value: &str) -> Result<String, String> {
         .or_else(|_| {
             NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date())
         });
-    timestamp.map(|date| date.to_string()).map_err(|_| {
-        format!("'{}' is neither a date nor a timestamp; use for example 2018-09-14 or 2018-09-14T00:00:00Z.", quote(value))
-    })
+    timestamp
+        .map(|date| date.to_string())
+        .map_err(|_| BodyProblem::NotDateNorTimestamp(value.to_string()))
 }
 
-/// `"MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"`.
-fn type_names() -> String {
-    let names: Vec<String> = AgreementKind::ALL
+/// The problems of a body's fields, each after the field's name as the caller wrote it.
+pub type FieldProblems = Vec<(String, BodyProblem)>;
+
+/// The fields' problems in `words`: "primaryContact.email: … templateId: …".
+pub fn fields_said(problems: &[(String, BodyProblem)], words: &Words) -> String {
+    let lines: Vec<String> = problems
         .iter()
-        .map(|kind| format!("\"{}\"", kind.type_name()))
+        .map(|(field, problem)| format!("{field}: {}", (words.requests.body_field)(problem)))
         .collect();
-    names.join(" or ")
+    lines.join(" ")
 }
 
-/// `998b88de-… (MicrosoftCloudAgreement) and 117a77b0-… (MicrosoftCustomerAgreement)`.
-fn known_templates() -> String {
-    let known: Vec<String> = AgreementKind::ALL
-        .iter()
-        .map(|kind| format!("{} ({})", kind.template_id(), kind.type_name()))
-        .collect();
-    known.join(" and ")
-}
-
-fn missing_type() -> String {
-    format!(
-        "The agreement type is missing: add \"type\": {}.",
-        type_names()
-    )
-}
-
-fn unknown_type(type_name: &str) -> String {
-    format!(
-        "'{}' is not an agreement type: use {}.",
-        quote(type_name),
-        type_names()
-    )
-}
-
-fn missing_template() -> String {
-    format!(
-        "The template ID is missing: add \"templateId\" with the template of the agreement accepted, {}; `pcenter agreements templates --type '*'` lists them.",
-        known_templates()
-    )
-}
-
-/// Only the known templates can be confirmed.
-fn unknown_template(template_id: &str) -> String {
-    format!(
-        "No agreement template has the ID '{}'. The known templates are {}; `pcenter agreements templates --type '*'` lists them.",
-        quote(template_id),
-        known_templates()
-    )
+/// One 400 error naming every field to fix, in the caller's language.
+pub fn invalid_fields(problems: FieldProblems) -> ApiError {
+    ApiError::invalid_said(move |words| fields_said(&problems, words))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! left as it is, and ignored as before.
 
 use super::error::ApiError;
-use crate::domain::characters::quote;
+use crate::locale::words::NOT_AN_OBJECT;
 use serde::de::{DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -65,9 +65,7 @@ pub fn from_str<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     let written: Written = serde_json::from_str(text).map_err(&invalid)?;
     if !matches!(written, Written::Object(_)) {
-        return Err(invalid(serde::de::Error::custom(
-            "the body is not a JSON object {…}",
-        )));
+        return Err(invalid(serde::de::Error::custom(NOT_AN_OBJECT)));
     }
     serde_path_to_error::deserialize(with_field_names(written)?).map_err(|error| {
         let path = error.path().to_string();
@@ -168,14 +166,10 @@ fn with_field_names(body: Written) -> Result<Value, ApiError> {
                     continue;
                 };
                 if let Some((_, first)) = written.iter().find(|(field, _)| *field == name) {
-                    let both = if *first == key {
-                        format!("'{}' both times", quote(&key))
-                    } else {
-                        format!("'{}' and '{}'", quote(first), quote(&key))
-                    };
-                    return Err(ApiError::invalid(format!(
-                        "The body gives '{name}' twice in one object ({both}); keep one."
-                    )));
+                    let first = first.clone();
+                    return Err(ApiError::invalid_said(move |words| {
+                        (words.requests.key_twice)(name, &first, &key)
+                    }));
                 }
                 written.push((name, key));
                 renamed.insert(name.to_string(), value);
@@ -258,6 +252,10 @@ mod tests {
         assert_eq!(
             error.description,
             "The body gives 'email' twice in one object ('email' both times); keep one."
+        );
+        assert_eq!(
+            error.in_language(crate::locale::Lang::Korean).description,
+            "본문의 한 개체에 'email'이(가) 두 번 있습니다(두 번 모두 'email'). 하나만 남기십시오."
         );
         // A key that is no field is ignored, however often it is given.
         let text = r#"{"note": 1, "note": 2, "domain": "contoso"}"#;

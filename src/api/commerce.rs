@@ -14,11 +14,10 @@ pub fn create_order(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     if offers.len() != quantities.len() {
-        return Err(ApiError::invalid(format!(
-            "Give one --quantity for each --offer: this order has {} offer(s) and {} quantity(ies).",
-            offers.len(),
-            quantities.len()
-        )));
+        let (offers, quantities) = (offers.len(), quantities.len());
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.quantities_per_offer)(offers, quantities)
+        }));
     }
     let request = OrderRequest::of(offers.iter().cloned().zip(quantities.iter().copied()));
     let order = handlers::create_order(api, customer, &request)?;

@@ -2,13 +2,14 @@
 //! `agreement`, read into the New customer form's drafts. Every rule stays in the domain's
 //! `validate`; this module only names each message by its field in the body.
 
-use super::agreement_request::Requested;
+use super::agreement_request::{invalid_fields, FieldProblems, Requested};
 use super::body_keys;
 use super::customer_json::{CULTURE, LANGUAGE};
 use super::error::ApiError;
 use super::json::AgreementRequest;
 use crate::domain::agreement::Acceptance;
 use crate::domain::customer::{CustomerDraft, CustomerField, CustomerProfile};
+use crate::locale::words::BodyProblem;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -91,7 +92,7 @@ fn one_name(
     in_address: &Option<String>,
     in_profile: &Option<String>,
     profile_field: &'static str,
-    errors: &mut Vec<(String, String)>,
+    errors: &mut FieldProblems,
 ) -> String {
     let address = text(in_address);
     let profile = text(in_profile);
@@ -99,10 +100,7 @@ fn one_name(
         return profile;
     }
     if !profile.trim().is_empty() && profile.trim() != address.trim() {
-        errors.push((
-            profile_field.into(),
-            "A customer has one primary contact: give the same name as in billingProfile.defaultAddress, or leave this out.".into(),
-        ));
+        errors.push((profile_field.into(), BodyProblem::OtherContactName));
     }
     address
 }
@@ -112,7 +110,7 @@ impl CustomerRequest {
     pub fn parse(body: &str) -> Result<CustomerRequest, ApiError> {
         let invalid = |e: serde_json::Error| {
             let problem = crate::domain::characters::cut_quoted(&e.to_string());
-            ApiError::invalid(format!("The Customer body is not valid JSON: {problem}."))
+            ApiError::invalid_said(move |words| (words.requests.customer_body_not_json)(&problem))
         };
         body_keys::from_str(body.trim_start_matches('\u{feff}'), invalid)
     }
@@ -126,7 +124,7 @@ impl CustomerRequest {
     ) -> Result<(CustomerProfile, Option<Acceptance>), ApiError> {
         let billing = &self.billing_profile;
         let address = &billing.default_address;
-        let mut errors: Vec<(String, String)> = Vec::new();
+        let mut errors: FieldProblems = Vec::new();
         for (field, value, expected) in [
             ("billingProfile.culture", &billing.culture, CULTURE),
             ("billingProfile.language", &billing.language, LANGUAGE),
@@ -135,7 +133,7 @@ impl CustomerRequest {
                 .as_deref()
                 .is_some_and(|v| !v.trim().eq_ignore_ascii_case(expected))
             {
-                errors.push((field.into(), format!("Only {expected} is supported.")));
+                errors.push((field.into(), BodyProblem::OnlySupported(expected)));
             }
         }
         let first_name = one_name(
@@ -165,8 +163,8 @@ impl CustomerRequest {
             phone: text(&address.phone_number),
         };
         let profile = draft.validate(domain_taken).map_err(|field_errors| {
-            for (field, message) in field_errors {
-                errors.push((customer_field(field).into(), message.to_string()));
+            for (field, problem) in field_errors {
+                errors.push((customer_field(field).into(), BodyProblem::Field(problem)));
             }
         });
         let acceptance = match &self.agreement {
@@ -178,18 +176,10 @@ impl CustomerRequest {
         };
         match (profile, acceptance) {
             (Ok(profile), Ok(acceptance)) if errors.is_empty() => Ok((profile, acceptance)),
-            _ => Err(invalid_fields(&errors)),
+            // One 400 error naming every field: "companyProfile.domain: … billingProfile.email: …".
+            _ => Err(invalid_fields(errors)),
         }
     }
-}
-
-/// One 400 error naming every field: "companyProfile.domain: … billingProfile.email: …".
-fn invalid_fields(errors: &[(String, String)]) -> ApiError {
-    let details: Vec<String> = errors
-        .iter()
-        .map(|(field, message)| format!("{field}: {message}"))
-        .collect();
-    ApiError::invalid(details.join(" "))
 }
 
 #[cfg(test)]
@@ -241,6 +231,35 @@ mod tests {
             );
         }
         assert_eq!((error.code, error.exit), (400, 6));
+    }
+
+    #[test]
+    fn every_field_is_said_in_korean_under_its_name_in_the_body() {
+        let mut request = CustomerRequest::parse(BODY).unwrap();
+        request.billing_profile.culture = Some("ko-KR".into());
+        request.billing_profile.last_name = Some("Byron".into());
+        request.company_profile.domain = Some(String::new());
+        let error = request.validate(|_| false, today()).unwrap_err();
+        assert!(error
+            .description
+            .starts_with("billingProfile.culture: Only en-US is supported. billingProfile.lastName: A customer has one primary contact"));
+        let korean = error.clone().in_language(crate::locale::Lang::Korean);
+        assert_eq!((korean.code, korean.exit), (error.code, error.exit));
+        assert_eq!(
+            korean.description,
+            "billingProfile.culture: en-US만 지원됩니다. billingProfile.lastName: 고객의 기본 연락처는 한 명입니다. billingProfile.defaultAddress와 같은 이름을 쓰거나 이 값을 빼십시오. companyProfile.domain: 도메인 접두사를 입력하십시오. 영문자 a-z와 숫자 0-9를 쓸 수 있습니다."
+        );
+        let not_json = CustomerRequest::parse("{").unwrap_err();
+        assert!(not_json
+            .description
+            .starts_with("The Customer body is not valid JSON: EOF"));
+        let said = not_json
+            .in_language(crate::locale::Lang::Korean)
+            .description;
+        assert!(
+            said.starts_with("고객 본문이 올바른 JSON이 아닙니다: EOF"),
+            "{said}"
+        );
     }
 
     #[test]

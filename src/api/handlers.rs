@@ -15,7 +15,6 @@ use super::resources::{
 use super::Api;
 use crate::domain::agreement::{sorted_newest_first, Channel, MCA_TYPE};
 use crate::domain::catalog;
-use crate::domain::characters::quote;
 use crate::domain::commerce::{OrderLine, Subscription};
 use crate::domain::credentials::UserCredentials;
 use crate::domain::customer::{Customer, CustomerFilter};
@@ -45,7 +44,7 @@ pub fn confirm(api: &mut Api, customer: &str, requested: Requested) -> Result<Ag
     // Role, schedule, cloud and a future date are reported before the fields' own messages.
     api.checks()
         .check_confirmation(&customer_id, requested.date(business_date))?;
-    let acceptance = requested.into_acceptance_in(business_date, api.lang)?;
+    let acceptance = requested.into_acceptance(business_date)?;
     let confirmation = api.change(|ops| ops.confirm(&customer_id, acceptance, Channel::Command))?;
     Ok(Agreement::from(&confirmation))
 }
@@ -172,6 +171,10 @@ pub fn customer_of_row(api: &Api, row: Listed) -> Result<CustomerResource, ApiEr
 pub const PAGE_MAX: usize = 500;
 pub const PAGE_DEFAULT: usize = 100;
 
+/// The shape of the customers' filter, as its messages show it.
+const SHAPE: &str =
+    "{\"Field\": \"CompanyName\" or \"Domain\", \"Value\": …, \"Operator\": \"starts_with\"}";
+
 /// Which customers `GET /v1/customers?filter=` keeps: Partner Center's `{"Field": "CompanyName"
 /// or "Domain", "Value": …, "Operator": "starts_with"}`, its keys in any case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,9 +189,10 @@ pub struct CustomerQuery {
 impl CustomerQuery {
     /// Reads the `filter` parameter.
     pub fn parse(text: &str) -> Result<CustomerQuery, ApiError> {
-        let shape = "{\"Field\": \"CompanyName\" or \"Domain\", \"Value\": …, \"Operator\": \"starts_with\"}";
         let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
-            .map_err(|_| ApiError::invalid(format!("The filter is not {shape}.")))?;
+            .map_err(|_| {
+                ApiError::invalid_said(|words| (words.requests.filter_not_shaped)(SHAPE))
+            })?;
         let text_of = |name: &str| {
             object
                 .iter()
@@ -200,22 +204,24 @@ impl CustomerQuery {
             "domain" => true,
             "companyname" => false,
             _ => {
-                return Err(ApiError::invalid(format!(
-                    "The filter's Field is '{}': use CompanyName or Domain.",
-                    quote(field)
-                )))
+                let field = field.to_string();
+                return Err(ApiError::invalid_said(move |words| {
+                    (words.requests.filter_field)(&field)
+                }));
             }
         };
         let operator = text_of("Operator").unwrap_or("starts_with");
         if !operator.eq_ignore_ascii_case("starts_with") {
-            return Err(ApiError::invalid(format!(
-                "The filter's Operator is '{}': use starts_with.",
-                quote(operator)
-            )));
+            let operator = operator.to_string();
+            return Err(ApiError::invalid_said(move |words| {
+                (words.requests.filter_operator)(&operator)
+            }));
         }
         let value = text_of("Value")
             .filter(|value| !value.trim().is_empty())
-            .ok_or_else(|| ApiError::invalid(format!("The filter has no Value: {shape}.")))?;
+            .ok_or_else(|| {
+                ApiError::invalid_said(|words| (words.requests.filter_no_value)(SHAPE))
+            })?;
         Ok(CustomerQuery {
             by_domain,
             prefix: crate::domain::compare::folded(value.trim()),
@@ -253,18 +259,16 @@ pub fn customers_page(
     let size = match size {
         None | Some(0) => PAGE_DEFAULT,
         Some(size) if size > PAGE_MAX => {
-            return Err(ApiError::invalid(format!(
-                "A page holds at most {PAGE_MAX} customers; ask for size={PAGE_MAX} or less and follow links.next."
-            )))
+            return Err(ApiError::invalid_said(|words| {
+                (words.requests.page_too_large)(PAGE_MAX)
+            }))
         }
         Some(size) => size,
     };
     let start_key = after
         .map(|token| {
             decode_token(token).ok_or_else(|| {
-                ApiError::invalid(
-                    "The MS-ContinuationToken is not one this server gave; start again without it.",
-                )
+                ApiError::invalid_said(|words| words.requests.unknown_continuation_token.into())
             })
         })
         .transpose()?;
@@ -588,10 +592,87 @@ fn wanted_type(agreement_type: Option<&str>) -> Result<Wanted, ApiError> {
         .find(|t| t.eq_ignore_ascii_case(wanted))
         .map(|t| Wanted::Only(t.to_string()))
         .ok_or_else(|| {
-            ApiError::invalid(format!(
-                "Unknown agreement type '{}': use {}, or '*' for every type.",
-                quote(wanted),
-                AGREEMENT_TYPES.join(" or ")
-            ))
+            let wanted = wanted.to_string();
+            ApiError::invalid_said(move |words| {
+                (words.requests.unknown_agreement_type)(&wanted, &AGREEMENT_TYPES)
+            })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Lang;
+
+    fn korean(error: ApiError) -> String {
+        error.in_language(Lang::Korean).description
+    }
+
+    #[test]
+    fn a_filter_that_cannot_be_read_says_why_in_english_and_in_korean() {
+        let not_json = CustomerQuery::parse("Contoso").unwrap_err();
+        assert_eq!(not_json.description, format!("The filter is not {SHAPE}."));
+        assert_eq!(korean(not_json), format!("필터가 {SHAPE} 형식이 아닙니다."));
+        let field = CustomerQuery::parse(r#"{"Field":"Name","Value":"C"}"#).unwrap_err();
+        assert_eq!(
+            field.description,
+            "The filter's Field is 'Name': use CompanyName or Domain."
+        );
+        assert_eq!(
+            korean(field),
+            "필터의 Field가 'Name'입니다. CompanyName 또는 Domain을 쓰십시오."
+        );
+        let operator =
+            CustomerQuery::parse(r#"{"Field":"Domain","Value":"c","Operator":"contains"}"#)
+                .unwrap_err();
+        assert_eq!(
+            operator.description,
+            "The filter's Operator is 'contains': use starts_with."
+        );
+        assert!(korean(operator).contains("starts_with를 쓰십시오."));
+        let value = CustomerQuery::parse(r#"{"Field":"Domain","Value":" "}"#).unwrap_err();
+        assert_eq!(
+            value.description,
+            format!("The filter has no Value: {SHAPE}.")
+        );
+        let said = korean(value);
+        assert!(said.starts_with("필터에 Value가 없습니다."), "{said}");
+    }
+
+    #[test]
+    fn an_unknown_agreement_type_is_said_in_english_and_in_korean() {
+        assert!(wanted_type(Some(" microsoftcustomeragreement ")).is_ok());
+        assert!(wanted_type(Some("*")).is_ok());
+        let Err(unknown) = wanted_type(Some("Cloud")) else {
+            panic!("'Cloud' is no agreement type");
+        };
+        assert_eq!((unknown.code, unknown.exit), (400, 6));
+        assert_eq!(
+            unknown.description,
+            "Unknown agreement type 'Cloud': use MicrosoftCloudAgreement or MicrosoftCustomerAgreement, or '*' for every type."
+        );
+        let said = unknown.clone().in_language(Lang::Korean);
+        assert_eq!((said.code, said.exit), (unknown.code, unknown.exit));
+        assert_eq!(
+            said.description,
+            "'Cloud'은(는) 알 수 없는 계약 유형입니다. MicrosoftCloudAgreement 또는 MicrosoftCustomerAgreement을(를) 쓰거나, 모든 유형을 보려면 '*'를 쓰십시오."
+        );
+    }
+
+    #[test]
+    fn the_page_size_and_the_continuation_token_are_said_in_both_languages() {
+        let (english, korean) = (Lang::English.words(), Lang::Korean.words());
+        assert_eq!(
+            (english.requests.page_too_large)(PAGE_MAX),
+            "A page holds at most 500 customers; ask for size=500 or less and follow links.next."
+        );
+        assert_eq!(
+            (korean.requests.page_too_large)(PAGE_MAX),
+            "한 페이지에는 고객이 최대 500개 들어갑니다. size=500 이하로 요청하고 links.next를 따라가십시오."
+        );
+        assert!(korean
+            .requests
+            .unknown_continuation_token
+            .contains("이 서버가 준 것이 아닙니다"));
+    }
 }

@@ -38,10 +38,10 @@ use crate::book::Book;
 use crate::clock::SystemClock;
 use crate::core::{Core, Seed, SessionId};
 use crate::diagnostics::Logged;
-use crate::domain::characters::{quote, quote_path};
+use crate::domain::characters::quote_path;
 use crate::domain::customer::{self, Customer};
 use crate::invocation::{open_store, open_unseeded, Options};
-use crate::locale::words::CommandWords;
+use crate::locale::words::{CommandWords, IoTrouble};
 use crate::locale::Lang;
 use crate::service::{Actor, Operations, ServiceError};
 use crate::store::Store;
@@ -228,7 +228,12 @@ impl Api {
         let found = self.find_customer(named)?;
         found
             .and_then(|id| self.book.customer(&id).cloned())
-            .ok_or_else(|| ApiError::not_found((self.words().no_such_customer)(named.trim())))
+            .ok_or_else(|| {
+                let named = named.trim().to_string();
+                ApiError::said(error::code::NOT_FOUND, exit::NOT_FOUND, move |words| {
+                    (words.commands.no_such_customer)(&named)
+                })
+            })
     }
 
     /// Reads every customer into the book, for the commands that report on them all.
@@ -256,7 +261,9 @@ pub fn run(command: Command, options: &Options) -> ExitCode {
     );
     let result = execute(command, options, &mut out);
     // What is still buffered is written now, while a failure can still be reported.
-    let result = result.and_then(|status| out.flush().map(|()| status).map_err(write_error));
+    let result = result.and_then(|status| {
+        (out.flush().map(|()| status)).map_err(|e| write_error(e).in_language(options.lang()))
+    });
     drop(out);
     match &result {
         Ok(status) => tracing::info!("command finished: {name}, exit code {status}"),
@@ -385,14 +392,14 @@ pub fn execute_on(
 /// core that others use may not rename it under them.
 fn refuse_another_partner(core: &Core, options: &Options) -> Result<(), ApiError> {
     match options.partner.as_deref() {
-        Some(partner) if partner != core.partner_name() => Err(ApiError::new(
-            error::code::STORE_IN_USE,
-            error::exit::STORE_IN_USE,
-            format!(
-                "The partner's name can be changed only when the store is not open elsewhere: it is '{}' while the store is open. Run the command without --partner, or close the dashboard first and run it again.",
-                quote(core.partner_name())
-            ),
-        )),
+        Some(partner) if partner != core.partner_name() => {
+            let partner = core.partner_name().to_string();
+            Err(ApiError::said(
+                error::code::STORE_IN_USE,
+                error::exit::STORE_IN_USE,
+                move |words| (words.requests.partner_while_open)(&partner),
+            ))
+        }
         _ => Ok(()),
     }
 }
@@ -498,18 +505,17 @@ pub fn read_body(source: &str) -> Result<String, ApiError> {
         std::fs::File::open(path).and_then(|file| file.take(BODY_MAX + 1).read_to_end(&mut bytes))
     };
     let shown = quote_path(std::path::Path::new(source));
-    read.map_err(|e| ApiError::invalid(format!("Cannot read the JSON body from {shown}: {e}.")))?;
+    read.map_err(|e| {
+        let (shown, trouble) = (shown.clone(), IoTrouble::from(&e));
+        ApiError::invalid_said(move |words| (words.requests.body_unreadable)(&shown, &trouble))
+    })?;
     if bytes.len() as u64 > BODY_MAX {
-        return Err(ApiError::invalid(format!(
-            "The JSON body from {shown} is larger than {} MiB; a body is a few KB. Check that {shown} is the body.",
-            BODY_MAX >> 20
-        )));
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.body_too_large)(&shown, BODY_MAX >> 20)
+        }));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        ApiError::invalid(format!(
-            "The JSON body from {shown} is not UTF-8 text; save it as UTF-8."
-        ))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| ApiError::invalid_said(move |words| (words.requests.body_not_utf8)(&shown)))
 }
 
 /// Maps an io error while writing to standard output or standard error: its own exit status,
@@ -519,11 +525,8 @@ pub fn write_error(error: std::io::Error) -> ApiError {
         // The reader stopped early (`| head`): nothing more to say, as other tools do.
         return ApiError::new(error::code::STORE, exit::PIPE_CLOSED, "");
     }
-    ApiError::new(
-        error::code::STORE,
-        exit::OUTPUT,
-        format!(
-            "Cannot write the output: {error}. Whatever the command saved in the store is saved; only what it printed is lost."
-        ),
-    )
+    let trouble = IoTrouble::from(&error);
+    ApiError::said(error::code::STORE, exit::OUTPUT, move |words| {
+        (words.requests.cannot_write_output)(&trouble)
+    })
 }

@@ -3,8 +3,9 @@
 
 use super::error::{code, exit, ApiError};
 use crate::domain::characters::quote_path;
+use crate::locale::words::IoTrouble;
 use serde::Serialize;
-use std::io::{self, ErrorKind, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 pub use crate::invocation::Format;
@@ -69,26 +70,56 @@ pub fn cannot_write(path: &Path, error: &io::Error) -> ApiError {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let reason = match error.kind() {
-        ErrorKind::NotFound => format!("the directory {} does not exist", quote_path(parent)),
-        ErrorKind::IsADirectory => "it is a directory".to_string(),
-        ErrorKind::NotADirectory => format!("{} is not a directory", quote_path(parent)),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
-    };
-    ApiError::new(
-        code::STORE,
-        exit::OUTPUT_FILE,
-        format!(
-            "Cannot write {}: {reason}. Name a file in an existing directory, or - for standard output.",
-            quote_path(path)
-        ),
-    )
+    let (path, parent, trouble) = (quote_path(path), quote_path(parent), IoTrouble::from(error));
+    ApiError::said(code::STORE, exit::OUTPUT_FILE, move |words| {
+        (words.requests.cannot_write_file)(&path, &parent, &trouble)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::ErrorKind;
+
+    #[test]
+    fn an_out_file_that_cannot_be_written_says_why_in_english_and_in_korean() {
+        use crate::locale::Lang;
+        let said = |kind: ErrorKind| {
+            let error = cannot_write(Path::new("out/x.csv"), &io::Error::from(kind));
+            assert_eq!((error.code, error.exit), (code::STORE, exit::OUTPUT_FILE));
+            let korean = error.clone().in_language(Lang::Korean);
+            assert_eq!((korean.code, korean.exit), (error.code, error.exit));
+            (error.description, korean.description)
+        };
+        let (english, korean) = said(ErrorKind::NotFound);
+        assert_eq!(
+            english,
+            "Cannot write out/x.csv: the directory out does not exist. Name a file in an existing directory, or - for standard output."
+        );
+        assert_eq!(
+            korean,
+            "out/x.csv에 쓸 수 없습니다: 디렉터리 out이(가) 없습니다. 있는 디렉터리의 파일을 지정하거나, 표준 출력에 쓰려면 -를 지정하십시오."
+        );
+        let (english, korean) = said(ErrorKind::IsADirectory);
+        assert!(english.contains(": it is a directory. "), "{english}");
+        assert!(korean.contains(": 디렉터리입니다. "), "{korean}");
+        let (english, korean) = said(ErrorKind::NotADirectory);
+        assert!(english.contains(": out is not a directory. "), "{english}");
+        assert!(
+            korean.contains(": out은(는) 디렉터리가 아닙니다. "),
+            "{korean}"
+        );
+        let (english, korean) = said(ErrorKind::PermissionDenied);
+        assert!(english.contains(": permission denied. "), "{english}");
+        assert!(korean.contains(": 권한이 없습니다. "), "{korean}");
+        // A rarer kind: the system's own words in both.
+        let (english, korean) = said(ErrorKind::TimedOut);
+        assert!(english.contains(": timed out. "), "{english}");
+        assert!(korean.contains(": timed out. "), "{korean}");
+        // A file in the current directory: its directory is ".".
+        let error = cannot_write(Path::new("x.csv"), &io::Error::from(ErrorKind::NotFound));
+        assert!(error.description.contains("the directory . does not exist"));
+    }
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {

@@ -4,7 +4,7 @@
 use super::body_keys;
 use super::commerce_json::{BILLING_CYCLE, BILLING_CYCLES};
 use super::error::{code, exit, ApiError};
-use crate::domain::characters::quote;
+use crate::locale::words::RequestBody;
 use serde::Deserialize;
 
 /// A line of an Order body: the offer and how many, and optionally its number and a name.
@@ -63,11 +63,11 @@ impl OrderRequest {
 /// The Order body: its lines, each numbered in order when it is numbered at all (Partner
 /// Center's 800071 otherwise), and a billing cycle, when given, that the offers are billed in.
 pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
-    let body: OrderBody = body_keys::from_str(text, |e| invalid("Order", &e))?;
+    let body: OrderBody = body_keys::from_str(text, |e| invalid(RequestBody::Order, &e))?;
     if body.line_items.is_empty() {
-        return Err(ApiError::invalid(
-            "The Order body has no line items; give lineItems [{offerId, quantity}, …].",
-        ));
+        return Err(ApiError::invalid_said(|words| {
+            words.requests.no_line_items.into()
+        }));
     }
     if let Some(cycle) = &body.billing_cycle {
         check_billing_cycle(cycle)?;
@@ -75,12 +75,10 @@ pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
     let mut lines = Vec::with_capacity(body.line_items.len());
     for (at, line) in body.line_items.into_iter().enumerate() {
         if let Some(number) = line.line_item_number.filter(|n| *n != at as u64) {
-            return Err(ApiError::new(
+            return Err(ApiError::said(
                 code::LINE_ITEM_NUMBER,
                 exit::INVALID,
-                format!(
-                    "lineItems[{at}].lineItemNumber is {number}: number the line items 0, 1, 2 … in the order they are given, or leave the numbers out."
-                ),
+                move |words| (words.requests.line_item_number)(at, number),
             ));
         }
         let friendly_name = line
@@ -102,18 +100,17 @@ pub fn order_request(text: &str) -> Result<OrderRequest, ApiError> {
 /// A line's name: one line of text, not too long to show.
 fn check_friendly_name(at: usize, name: &str) -> Result<(), ApiError> {
     let length = name.chars().count();
-    let problem = if name.chars().any(char::is_control) {
-        "A friendly name is one line of text; this one holds a control character.".to_string()
+    if name.chars().any(char::is_control) {
+        Err(ApiError::invalid_said(move |words| {
+            (words.requests.friendly_name_control)(at)
+        }))
     } else if length > FRIENDLY_NAME_MAX {
-        format!(
-            "A friendly name has at most {FRIENDLY_NAME_MAX} characters; this one has {length}."
-        )
+        Err(ApiError::invalid_said(move |words| {
+            (words.requests.friendly_name_too_long)(at, FRIENDLY_NAME_MAX, length)
+        }))
     } else {
-        return Ok(());
-    };
-    Err(ApiError::invalid(format!(
-        "lineItems[{at}].friendlyName: {problem}"
-    )))
+        Ok(())
+    }
 }
 
 /// `billingCycle`: one of Partner Center's, in any case; the offers here are billed monthly.
@@ -122,21 +119,17 @@ fn check_billing_cycle(cycle: &str) -> Result<(), ApiError> {
     if wanted.eq_ignore_ascii_case(BILLING_CYCLE) {
         return Ok(());
     }
-    let known = BILLING_CYCLES.join(", ");
-    let why = if BILLING_CYCLES
+    let known = BILLING_CYCLES
         .iter()
-        .any(|c| c.eq_ignore_ascii_case(wanted))
-    {
-        format!("the offers here are billed monthly: give \"{BILLING_CYCLE}\" or leave billingCycle out")
-    } else {
-        format!(
-            "Partner Center's billing cycles are {known}, and the offers here are billed monthly"
-        )
-    };
-    Err(ApiError::invalid(format!(
-        "billingCycle: '{}' cannot be ordered: {why}.",
-        quote(wanted)
-    )))
+        .any(|c| c.eq_ignore_ascii_case(wanted));
+    let wanted = wanted.to_string();
+    Err(ApiError::invalid_said(move |words| {
+        if known {
+            (words.requests.billing_cycle_not_monthly)(&wanted, BILLING_CYCLE)
+        } else {
+            (words.requests.billing_cycle_unknown)(&wanted, &BILLING_CYCLES)
+        }
+    }))
 }
 
 /// What a `PATCH` of a subscription changes.
@@ -149,22 +142,22 @@ pub struct SubscriptionPatch {
 
 /// The changes of a Subscription body: its `quantity`, its `autoRenewEnabled`, or both.
 pub fn subscription_patch(text: &str) -> Result<SubscriptionPatch, ApiError> {
-    let patch: SubscriptionPatch = body_keys::from_str(text, |e| invalid("Subscription", &e))?;
+    let patch: SubscriptionPatch =
+        body_keys::from_str(text, |e| invalid(RequestBody::Subscription, &e))?;
     if patch == SubscriptionPatch::default() {
-        return Err(ApiError::invalid(
-            "The Subscription body changes nothing; give quantity, autoRenewEnabled or both.",
-        ));
+        return Err(ApiError::invalid_said(|words| {
+            words.requests.subscription_changes_nothing.into()
+        }));
     }
     Ok(patch)
 }
 
-fn invalid(what: &str, error: &serde_json::Error) -> ApiError {
-    let kind = match error.classify() {
-        serde_json::error::Category::Data => format!("is not a valid {what}"),
-        _ => "is not valid JSON".to_string(),
-    };
+fn invalid(body: RequestBody, error: &serde_json::Error) -> ApiError {
+    let valid_json = error.classify() == serde_json::error::Category::Data;
     let problem = crate::domain::characters::cut_quoted(&error.to_string());
-    ApiError::invalid(format!("The {what} body of the request {kind}: {problem}."))
+    ApiError::invalid_said(move |words| {
+        (words.requests.request_body_invalid)(body, valid_json, &problem)
+    })
 }
 
 #[cfg(test)]
@@ -245,6 +238,63 @@ mod tests {
             "{}",
             weekly.description
         );
+    }
+
+    #[test]
+    fn the_bodies_problems_are_said_in_korean_with_the_same_codes() {
+        use crate::locale::Lang;
+        let korean = |error: ApiError| {
+            let said = error.clone().in_language(Lang::Korean);
+            assert_eq!((said.code, said.exit), (error.code, error.exit));
+            assert_ne!(said.description, error.description);
+            said.description
+        };
+        let empty = order_request(r#"{"lineItems":[]}"#).unwrap_err();
+        assert_eq!(
+            korean(empty),
+            "주문 본문에 품목이 없습니다. lineItems [{offerId, quantity}, …]를 지정하십시오."
+        );
+        let wrong =
+            order_request(r#"{"lineItems":[{"offerId":"a","quantity":"two"}]}"#).unwrap_err();
+        assert!(korean(wrong).starts_with(
+            "요청의 주문 본문이 올바른 주문이 아닙니다: lineItems[0].quantity: invalid type"
+        ));
+        let misnumbered =
+            order_request(r#"{"lineItems":[{"lineItemNumber":1,"offerId":"a","quantity":2}]}"#)
+                .unwrap_err();
+        assert_eq!(misnumbered.code, 800071);
+        assert!(korean(misnumbered).starts_with("lineItems[0].lineItemNumber가 1입니다."));
+        let named = |name: &str| {
+            let body = serde_json::json!({"lineItems": [{"offerId": "a", "quantity": 2, "friendlyName": name}]});
+            order_request(&body.to_string()).unwrap_err()
+        };
+        assert!(korean(named("a\u{7}b")).contains("제어 문자가 있습니다"));
+        let long = named(&"x".repeat(FRIENDLY_NAME_MAX + 1));
+        assert!(long
+            .description
+            .ends_with("at most 256 characters; this one has 257."));
+        assert_eq!(
+            korean(long),
+            "lineItems[0].friendlyName: 친숙한 이름은 최대 256자입니다. 이 이름은 257자입니다."
+        );
+        let line = r#""lineItems":[{"offerId":"a","quantity":2}]"#;
+        let cycle = |cycle: &str| {
+            order_request(&format!(r#"{{"billingCycle":"{cycle}",{line}}}"#)).unwrap_err()
+        };
+        let annual = korean(cycle("annual"));
+        assert!(
+            annual.starts_with(
+                "billingCycle: 'annual'로는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다."
+            ),
+            "{annual}"
+        );
+        assert!(korean(cycle("weekly")).contains("청구 주기는 monthly, annual, none, one_time이며"));
+        assert_eq!(
+            korean(subscription_patch("{}").unwrap_err()),
+            "구독 본문에 바꿀 것이 없습니다. quantity, autoRenewEnabled 또는 둘 다 지정하십시오."
+        );
+        assert!(korean(subscription_patch("[").unwrap_err())
+            .starts_with("요청의 구독 본문이 올바른 JSON이 아닙니다: "));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::error::ApiError;
 use crate::domain::agent::SshKey;
 use crate::domain::characters::{message_line, quote_path};
+use crate::locale::words::IoTrouble;
 use russh::keys::{HashAlg, PublicKey};
 use std::path::Path;
 
@@ -13,7 +14,7 @@ const KEY_FILE_LIMIT: u64 = 1 << 20;
 
 /// The keys of one line: `ssh-ed25519 AAAA… comment`, options before it as in `authorized_keys`
 /// not taken.
-/// The key of one line, or the key parser's reason it is none.
+/// The error is the key reader's own words.
 pub fn key_of_line(line: &str) -> Result<SshKey, String> {
     let line = line.trim();
     let key = PublicKey::from_openssh(line).map_err(|e| e.to_string())?;
@@ -32,25 +33,27 @@ pub fn keys_of_file(path: &Path) -> Result<Vec<SshKey>, ApiError> {
     std::fs::File::open(&opened)
         .and_then(|f| f.take(KEY_FILE_LIMIT).read_to_string(&mut text))
         .map_err(|e| {
-            let (file, error) = (file.clone(), std::sync::Arc::new(e));
-            ApiError::invalid_said(move |w| (w.commands.key_file_unreadable)(&file, &error))
+            let (file, trouble) = (file.clone(), IoTrouble::from(&e));
+            ApiError::invalid_said(move |words| {
+                (words.requests.key_file_unreadable)(&file, &trouble)
+            })
         })?;
     let mut keys = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        let key = key_of_line(line).map_err(|detail| {
-            let (file, line) = (file.clone(), number + 1);
-            ApiError::invalid_said(move |w| {
-                message_line(&(w.commands.not_a_key)(line, &file, &detail))
+        let key = key_of_line(line).map_err(|why| {
+            let file = file.clone();
+            ApiError::invalid_said(move |words| {
+                message_line(&(words.requests.key_file_line)(number + 1, &file, &why))
             })
         })?;
         keys.push(key);
     }
     if keys.is_empty() {
-        return Err(ApiError::invalid_said(move |w| {
-            (w.commands.no_public_key)(&file)
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.key_file_empty)(&file)
         }));
     }
     Ok(keys)

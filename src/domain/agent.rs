@@ -3,6 +3,7 @@
 //! The local user, who owns the data directory, is trusted without registering (`--agent`).
 
 use super::compare;
+use super::field_problem::FieldProblem;
 use super::fields::required_text;
 use super::role::Role;
 use chrono::{DateTime, Utc};
@@ -50,7 +51,12 @@ impl Agent {
 
 /// An agent's name as given: trimmed, visible characters only, at most [`AGENT_NAME_MAX`].
 pub fn agent_name(value: &str) -> Result<String, String> {
-    required_text("Agent name", value, AGENT_NAME_MAX).map_err(String::from)
+    checked_agent_name(value).map_err(String::from)
+}
+
+/// [`agent_name`], what is wrong kept as data for each language to say.
+pub fn checked_agent_name(value: &str) -> Result<String, FieldProblem> {
+    required_text("Agent name", value, AGENT_NAME_MAX)
 }
 
 /// The object ID of the agent of this name: a GUID made from the name as [`same_name`] compares

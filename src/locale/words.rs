@@ -19,6 +19,7 @@ pub struct Words {
     pub spectator: SpectatorWords,
     pub commands: CommandWords,
     pub import: ImportWords,
+    pub requests: RequestWords,
 }
 
 /// The names of Partner Center's things, wherever they show.
@@ -595,15 +596,6 @@ pub struct CommandWords {
     /// After a restore with `--replace`: where the store that was there is kept.
     pub kept_aside: fn(path: &str) -> String,
     pub generated: fn(&Generated<'_>) -> String,
-    /// `generate` asked for more customers than it makes (`most`, with separators).
-    pub generate_at_most: fn(most: &str) -> String,
-    /// `generate` into a store that already holds customers.
-    pub generate_not_empty: fn(store: &str) -> String,
-    // A file of SSH public keys (`agents add --ssh-key`, `agents keys --add`).
-    pub key_file_unreadable: fn(file: &str, error: &std::io::Error) -> String,
-    /// A line that is not a key; `detail` is the key parser's own words.
-    pub not_a_key: fn(line: usize, file: &str, detail: &str) -> String,
-    pub no_public_key: fn(file: &str) -> String,
     // A store another pcenter has open (its owner: a dashboard or a server).
     /// The owner: "the dashboard of Ann Agent (process 4242, since 2026-12-04 10:32 UTC)".
     pub owner: fn(server: bool, agent: &str, pid: u32, since: &str) -> String,
@@ -880,4 +872,117 @@ impl Terms {
             self.no
         }
     }
+}
+
+/// The commands' requests and options that cannot be taken, and how to put them right: options
+/// given together, the JSON bodies, the `--out` files, the agents' keys. Option names, JSON
+/// fields, codes and paths stay as written in every language.
+#[derive(Debug)]
+pub struct RequestWords {
+    // `orders create`.
+    pub quantities_per_offer: fn(offers: usize, quantities: usize) -> String,
+    // `agreementType` (`agreements list --type`, `agreements templates --type`).
+    pub unknown_agreement_type: fn(typed: &str, types: &[&str]) -> String,
+    // The customers' page: its `filter`, its `size` and its continuation token.
+    pub filter_not_shaped: fn(shape: &str) -> String,
+    pub filter_field: fn(field: &str) -> String,
+    pub filter_operator: fn(operator: &str) -> String,
+    pub filter_no_value: fn(shape: &str) -> String,
+    pub page_too_large: fn(max: usize) -> String,
+    pub unknown_continuation_token: &'static str,
+    // A JSON body read from a file or standard input (`from`, its path quoted, or `-`).
+    pub body_unreadable: fn(from: &str, &IoTrouble) -> String,
+    pub body_too_large: fn(from: &str, mib: u64) -> String,
+    pub body_not_utf8: fn(from: &str) -> String,
+    // A JSON body that cannot be read as the request's; `detail` is the JSON parser's.
+    /// One field given twice in one object, the second time as `again`.
+    pub key_twice: fn(name: &str, first: &str, again: &str) -> String,
+    pub customer_body_not_json: fn(detail: &str) -> String,
+    pub agreement_body_empty: fn(from: &BodySource) -> String,
+    pub agreement_body_invalid: fn(from: &BodySource, valid_json: bool, detail: &str) -> String,
+    pub request_body_invalid: fn(RequestBody, valid_json: bool, detail: &str) -> String,
+    pub no_line_items: &'static str,
+    pub line_item_number: fn(at: usize, number: u64) -> String,
+    pub friendly_name_control: fn(at: usize) -> String,
+    pub friendly_name_too_long: fn(at: usize, max: usize, length: usize) -> String,
+    /// A billing cycle of Partner Center's that the offers here are not billed in (`monthly`).
+    pub billing_cycle_not_monthly: fn(cycle: &str, monthly: &str) -> String,
+    pub billing_cycle_unknown: fn(cycle: &str, known: &[&str]) -> String,
+    pub subscription_changes_nothing: &'static str,
+    /// A field of a Customer or an Agreement body, after its name in the body.
+    pub body_field: fn(&BodyProblem) -> String,
+    // What cannot be written: the `--out` file (`parent`, its directory), or the output.
+    pub cannot_write_file: fn(path: &str, parent: &str, &IoTrouble) -> String,
+    pub cannot_write_output: fn(&IoTrouble) -> String,
+    // A command run while the store is open elsewhere.
+    pub partner_while_open: fn(partner: &str) -> String,
+    // `agents add|keys|token`.
+    pub agent_name: fn(&FieldProblem) -> String,
+    pub agent_role_missing: fn(name: &str) -> String,
+    pub key_of_another: fn(fingerprint: &str, agent: &str) -> String,
+    pub keys_change_nothing: &'static str,
+    pub agent_has_no_key: fn(agent: &str, fingerprint: &str) -> String,
+    pub no_random_bytes: fn(detail: &str) -> String,
+    pub key_file_unreadable: fn(file: &str, &IoTrouble) -> String,
+    /// A line of a key file that is not a public key; `detail` is the key reader's.
+    pub key_file_line: fn(line: usize, file: &str, detail: &str) -> String,
+    pub key_file_empty: fn(file: &str) -> String,
+    // `generate`: how many (`most`, with thousands separators), and into which store.
+    pub generate_too_many: fn(most: &str) -> String,
+    pub generate_store_not_empty: fn(store: &str) -> String,
+}
+
+/// Why a file could not be read or written: its kind, which each language says, and the
+/// system's own words, which English gives as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoTrouble {
+    pub kind: std::io::ErrorKind,
+    pub said: String,
+}
+
+impl From<&std::io::Error> for IoTrouble {
+    fn from(error: &std::io::Error) -> IoTrouble {
+        IoTrouble {
+            kind: error.kind(),
+            said: error.to_string(),
+        }
+    }
+}
+
+/// The detail of a JSON body that is not an object `{…}`, after what it should have been; any
+/// other detail is the JSON parser's.
+pub const NOT_AN_OBJECT: &str = "the body is not a JSON object {…}";
+
+/// Where an Agreement body came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodySource {
+    StandardInput,
+    /// A file, its path quoted.
+    File(String),
+    /// The body of an HTTP request.
+    Request,
+}
+
+/// The bodies of the requests that change orders and subscriptions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestBody {
+    Order,
+    Subscription,
+}
+
+/// What is wrong with one field of a Customer or an Agreement body, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyProblem {
+    /// The rule of the field in the dashboard's form.
+    Field(FieldProblem),
+    /// `billingProfile.culture` or `.language`: only this value is taken.
+    OnlySupported(&'static str),
+    /// A name in the billing profile that is not the one in its address.
+    OtherContactName,
+    /// `dateAgreed`, as given, neither a date nor a timestamp.
+    NotDateNorTimestamp(String),
+    TypeMissing,
+    TypeUnknown(String),
+    TemplateMissing,
+    TemplateUnknown(String),
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::agreement::{CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
+use crate::locale::Lang;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -23,9 +24,10 @@ fn timestamps_count_by_the_date_written_in_them() {
     assert_eq!(body_date("2018-09-14T08:00:00"), Ok("2018-09-14".into()));
     assert_eq!(body_date(" 2018-09-14 "), Ok("2018-09-14".into()));
     assert_eq!(body_date("yesterday"), Ok("yesterday".into()));
-    assert!(body_date("2018-09-14Tnoon")
-        .unwrap_err()
-        .contains("neither a date nor a timestamp"));
+    assert_eq!(
+        body_date("2018-09-14Tnoon"),
+        Err(BodyProblem::NotDateNorTimestamp("2018-09-14Tnoon".into()))
+    );
 }
 
 fn body_of(text: &str) -> Requested {
@@ -109,9 +111,9 @@ fn the_flags_without_a_template_confirm_the_dashboards_agreement_of_the_business
     let unknown = on("2018-11-14", Some("x")).unwrap_err();
     assert_eq!(unknown.len(), 1);
     assert_eq!(unknown[0].0, "template-id");
-    assert!(unknown[0]
-        .1
-        .starts_with("No agreement template has the ID 'x'."));
+    assert_eq!(unknown[0].1, BodyProblem::TemplateUnknown("x".into()));
+    assert!(fields_said(&unknown, Lang::English.words())
+        .starts_with("template-id: No agreement template has the ID 'x'."));
 }
 
 #[test]
@@ -175,4 +177,57 @@ fn a_body_that_is_not_an_agreement_says_where() {
         .unwrap_err()
         .description
         .contains("is empty"));
+}
+
+fn korean(error: ApiError) -> String {
+    let said = error.clone().in_language(Lang::Korean);
+    assert_eq!((said.code, said.exit), (error.code, error.exit));
+    said.description
+}
+
+#[test]
+fn the_bodys_template_and_type_problems_are_said_in_korean_under_the_same_field_names() {
+    let refused = |text: String| body_of(&text).into_acceptance(d("2019-12-02")).unwrap_err();
+    let untyped = refused(format!(r#"{{{ADA},"templateId":"{MCA_TEMPLATE_ID}"}}"#));
+    assert_eq!(
+        korean(untyped),
+        "type: 계약 유형이 없습니다. \"type\": \"MicrosoftCloudAgreement\" 또는 \"MicrosoftCustomerAgreement\"을(를) 추가하십시오."
+    );
+    let unknown = refused(
+        r#"{"primaryContact":{"firstName":"","lastName":"Park","email":"jiwoo@hanbit.co.kr"},"dateAgreed":"2019-12-02Tnoon","templateId":"x","type":"Cloud"}"#
+            .to_string(),
+    );
+    let said = korean(unknown);
+    for words in [
+        "primaryContact.firstName: 이름을 입력하십시오. ",
+        "dateAgreed: '2019-12-02Tnoon'은(는) 날짜도 타임스탬프도 아닙니다. ",
+        "templateId: ID가 'x'인 계약 템플릿이 없습니다. 알려진 템플릿은 998b88de-aa99-4388-a42c-1b3517d49490(MicrosoftCloudAgreement) 및 117a77b0-9360-443b-8795-c6dedc750cf9(MicrosoftCustomerAgreement)입니다.",
+        " type: 'Cloud'은(는) 계약 유형이 아닙니다.",
+    ] {
+        assert!(said.contains(words), "{words}\n{said}");
+    }
+    let missing = refused(format!("{{{ADA}}}"));
+    let said = korean(missing);
+    assert!(
+        said.starts_with("templateId: 템플릿 ID가 없습니다. ")
+            && said.contains("`pcenter agreements templates --type '*'`로 템플릿 목록을 볼 수 있습니다. type: 계약 유형이 없습니다."),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_body_that_is_not_an_agreement_says_where_in_korean() {
+    assert_eq!(
+        korean(parse_body("-", " \n").unwrap_err()),
+        "표준 입력의 계약 본문이 비어 있습니다. 계약 개체 {primaryContact, templateId, dateAgreed, type}를 보내십시오."
+    );
+    assert_eq!(
+        korean(parse_request_body("[1]").unwrap_err()),
+        "요청의 계약 본문이 올바른 계약이 아닙니다: 본문이 JSON 개체 {…}가 아닙니다."
+    );
+    let broken = korean(parse_body("body.json", "{").unwrap_err());
+    assert!(
+        broken.starts_with("body.json의 계약 본문이 올바른 JSON이 아닙니다: EOF while parsing"),
+        "{broken}"
+    );
 }

@@ -114,8 +114,11 @@ fn agreement_body(text: &str) {
             Ok(acceptance) => acceptance,
             Err(problems) => {
                 assert!(!problems.is_empty(), "refused without a reason");
-                for (field, message) in problems {
-                    assert!(!field.is_empty() && !message.trim().is_empty());
+                for (field, problem) in problems {
+                    for lang in crate::locale::Lang::ALL {
+                        let message = (lang.words().requests.body_field)(&problem);
+                        assert!(!field.is_empty() && !message.trim().is_empty());
+                    }
                 }
                 continue;
             }

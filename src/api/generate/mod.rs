@@ -43,14 +43,14 @@ pub fn generate(
         .map_err(ServiceError::from)?;
     if customers > MOST_CUSTOMERS {
         let most = crate::domain::count::thousands(MOST_CUSTOMERS);
-        return Err(ApiError::invalid_said(move |w| {
-            (w.commands.generate_at_most)(&most)
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.generate_too_many)(&most)
         }));
     }
     if !store.is_empty()? {
-        let store = quote_path(store.path());
-        return Err(ApiError::invalid_said(move |w| {
-            (w.commands.generate_not_empty)(&store)
+        let path = quote_path(store.path());
+        return Err(ApiError::invalid_said(move |words| {
+            (words.requests.generate_store_not_empty)(&path)
         }));
     }
     let mut generator = Generator::new(seed, actor.business_date, customers);

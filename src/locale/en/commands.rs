@@ -159,17 +159,6 @@ pub const COMMANDS: CommandWords = CommandWords {
             g.customers, g.confirmed, g.not_confirmed, g.national, g.subscriptions, g.store
         )
     },
-    generate_at_most: |most| format!("generate makes at most {most} customers; ask for fewer."),
-    generate_not_empty: |store| {
-        format!("The store at {store} already holds customers; generated customers go only into an empty store. Choose another --data-dir.")
-    },
-    key_file_unreadable: |file, error| format!("Cannot read the key file {file}: {error}."),
-    not_a_key: |line, file, detail| {
-        format!("Line {line} of {file}: it is not an OpenSSH public key line (ssh-ed25519 AAAA… comment): {detail}. Give the public key (.pub), never the private one.")
-    },
-    no_public_key: |file| {
-        format!("{file} holds no public key; give an OpenSSH .pub file (ssh-keygen -t ed25519 makes one).")
-    },
     owner: |server, agent, pid, since| {
         let what = if server { "the pcenter server" } else { "the dashboard" };
         format!("{what} of {agent} (process {pid}, since {since})")

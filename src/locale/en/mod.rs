@@ -10,6 +10,7 @@ mod keys;
 mod new_customer;
 mod order;
 mod problems;
+mod requests;
 mod spectator;
 mod terms;
 
@@ -28,4 +29,5 @@ pub static WORDS: Words = Words {
     spectator: spectator::SPECTATOR,
     commands: commands::COMMANDS,
     import: import::IMPORT,
+    requests: requests::REQUESTS,
 };

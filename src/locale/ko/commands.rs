@@ -1,8 +1,6 @@
 //! 명령이 사람에게 보여 주는 줄: 표의 머리글과 값, 개수, 가져오기와 내보내기의 줄, 표 아래
 //! 안내. JSON과 CSV는 API의 것이므로 영어 그대로 둡니다.
 
-use super::import::io_error;
-use super::particles::object;
 use super::terms::TERMS;
 use crate::domain::characters::quote;
 use crate::locale::words::{CommandWords, ComplianceCounts, ImportCounts};
@@ -141,21 +139,6 @@ pub const COMMANDS: CommandWords = CommandWords {
             "{}에 고객 {}개(확인됨 {}개, 확인되지 않음 {}개, 국가별 클라우드 {}개, 구독 {}개)를 생성했습니다.",
             g.store, g.customers, g.confirmed, g.not_confirmed, g.national, g.subscriptions
         )
-    },
-    generate_at_most: |most| {
-        format!("generate 명령은 고객을 최대 {most}개까지 만듭니다. 더 적은 수를 지정하십시오.")
-    },
-    generate_not_empty: |store| {
-        format!("{store}의 저장소에 이미 고객이 있습니다. 생성한 고객은 빈 저장소에만 넣습니다. 다른 --data-dir을 선택하십시오.")
-    },
-    key_file_unreadable: |file, error| {
-        format!("키 파일 {file}{} 읽을 수 없습니다: {}.", object(file), io_error(error))
-    },
-    not_a_key: |line, file, detail| {
-        format!("{file}의 {line}행: OpenSSH 공개 키 줄(ssh-ed25519 AAAA… 설명)이 아닙니다: {detail}. 개인 키가 아닌 공개 키(.pub)를 지정하십시오.")
-    },
-    no_public_key: |file| {
-        format!("{file}에 공개 키가 없습니다. OpenSSH .pub 파일을 지정하십시오(ssh-keygen -t ed25519로 만들 수 있습니다).")
     },
     owner: |server, agent, pid, since| {
         let what = if server { "pcenter 서버" } else { "대시보드" };

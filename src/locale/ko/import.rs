@@ -3,7 +3,7 @@
 
 use super::particles::{object, topic};
 use super::terms::TERMS;
-use crate::locale::words::ImportWords;
+use crate::locale::words::{ImportWords, IoTrouble};
 use std::io;
 
 const SAME_AS_CURRENT: &str = "같은 연락처가 이미 확인되어 있습니다";
@@ -19,13 +19,8 @@ const SAMPLE_DATE: &str =
 const EXPECTED: &str = "첫 줄에는 TenantId(또는 Domain), Date, First Name, Last Name, Phone, Email 열과, 행에 계약을 적는 경우 Type 열을 agreements export가 쓰는 대로 적어야 합니다(순서와 대소문자는 상관없습니다).";
 
 /// 운영 체제의 오류 가운데 흔한 것은 한국어로, 나머지는 운영 체제의 말 그대로.
-pub(super) fn io_error(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "파일이 없습니다".into(),
-        io::ErrorKind::PermissionDenied => "읽을 권한이 없습니다".into(),
-        io::ErrorKind::IsADirectory => "디렉터리입니다".into(),
-        _ => error.to_string(),
-    }
+fn io_error(error: &io::Error) -> String {
+    super::requests::trouble(&IoTrouble::from(error))
 }
 
 pub const IMPORT: ImportWords = ImportWords {

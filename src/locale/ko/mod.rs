@@ -13,6 +13,7 @@ mod order;
 mod particles;
 mod problems;
 mod refusals;
+mod requests;
 mod restore;
 mod spectator;
 mod terms;
@@ -32,4 +33,5 @@ pub static WORDS: Words = Words {
     spectator: spectator::SPECTATOR,
     commands: commands::COMMANDS,
     import: import::IMPORT,
+    requests: requests::REQUESTS,
 };
