@@ -79,8 +79,8 @@ fn attached(attach: Attach, hello: Hello, stream: UnixStream, out: &Out, shared:
             exit::STORE_IN_USE,
             format!(
                 "The server that has this store open is pcenter {}, and this is {}: start the dashboard with the server's pcenter.",
-                hello.version,
-                env!("CARGO_PKG_VERSION")
+                env!("CARGO_PKG_VERSION"),
+                hello.version
             ),
         ));
     }
