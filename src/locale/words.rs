@@ -18,6 +18,7 @@ pub struct Words {
     pub problems: Problems,
     pub spectator: SpectatorWords,
     pub commands: CommandWords,
+    pub shell: ShellWords,
 }
 
 /// The names of Partner Center's things, wherever they show.
@@ -821,4 +822,22 @@ impl Terms {
             self.no
         }
     }
+}
+
+/// The lines of the process itself: a command line that cannot be run, an option's refused
+/// value, and what the shell, the server and the owner of a store say to people. `--help` and
+/// `--version` are not here: they stay the command line's English.
+#[derive(Debug)]
+pub struct ShellWords {
+    /// A refused command line, after "pcenter: "; `command` is the command as `--help` takes
+    /// it ("pcenter customers list").
+    pub usage: fn(&crate::cli::UsageProblem, command: &str) -> String,
+    /// An option's refused value (or `$USER`'s).
+    pub value: fn(&crate::invocation::ValueProblem) -> String,
+    /// No data directory without `--data-dir`.
+    pub no_data_dir: &'static str,
+    /// The terminal failed under the dashboard: the system's words follow.
+    pub terminal_error: fn(error: &str) -> String,
+    /// The server a dashboard of this terminal joined ended.
+    pub server_went_away: &'static str,
 }

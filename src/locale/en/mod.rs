@@ -9,6 +9,7 @@ mod keys;
 mod new_customer;
 mod order;
 mod problems;
+mod shell;
 mod spectator;
 mod terms;
 
@@ -26,4 +27,5 @@ pub static WORDS: Words = Words {
     problems: problems::PROBLEMS,
     spectator: spectator::SPECTATOR,
     commands: commands::COMMANDS,
+    shell: shell::SHELL,
 };

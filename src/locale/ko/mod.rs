@@ -12,6 +12,7 @@ mod order;
 mod particles;
 mod problems;
 mod refusals;
+mod shell;
 mod spectator;
 mod terms;
 
@@ -29,4 +30,5 @@ pub static WORDS: Words = Words {
     problems: problems::PROBLEMS,
     spectator: spectator::SPECTATOR,
     commands: commands::COMMANDS,
+    shell: shell::SHELL,
 };
