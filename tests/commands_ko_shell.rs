@@ -339,3 +339,35 @@ fn help_stays_english_and_a_command_group_alone_shows_it() {
     assert_eq!(help.code, Some(0), "{help:?}");
     assert!(help.stdout.contains("Usage: pcenter"), "{help:?}");
 }
+
+#[test]
+fn serve_says_where_it_listens_and_refuses_an_address_in_korean() {
+    let line = refused(run(KO, &["serve", "--http", "here"]));
+    assert!(
+        line.contains("'here'은(는) 수신할 주소가 아닙니다. HOST:PORT 형식으로 지정하십시오"),
+        "{line}"
+    );
+    let codes = Case {
+        args: &["serve", "--http", "here"],
+        korean: "",
+        english: "",
+        code: &["'here'", "HOST:PORT"],
+    };
+    assert_korean_but_code(&codes, &line);
+    let line = refused(run(EN, &["serve", "--http", "here"]));
+    assert!(
+        line.contains("'here' is not an address to listen on: give HOST:PORT"),
+        "{line}"
+    );
+
+    let dir = tempfile::tempdir().expect("a data directory");
+    let served = served::Served::start(dir.path(), &["--http", "127.0.0.1:0", "--lang", "ko"]);
+    let first = served.first_line.clone();
+    assert!(
+        first.starts_with("pcenter: ")
+            && first.contains("의 Partner Center API: http://127.0.0.1:")
+            && first.ends_with("/v1 (중지하려면 Ctrl-C)\n"),
+        "{first}"
+    );
+    served.stop();
+}

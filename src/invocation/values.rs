@@ -125,14 +125,6 @@ impl fmt::Display for ValueProblem {
 
 impl std::error::Error for ValueProblem {}
 
-/// Where a check's refusal is a plain sentence (a request sent to a store's owner), the English
-/// one.
-impl From<ValueProblem> for String {
-    fn from(problem: ValueProblem) -> String {
-        problem.to_string()
-    }
-}
-
 impl ValueProblem {
     /// The problem in `lang`.
     pub fn said_in(&self, lang: Lang) -> String {

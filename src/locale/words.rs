@@ -840,4 +840,42 @@ pub struct ShellWords {
     pub terminal_error: fn(error: &str) -> String,
     /// The server a dashboard of this terminal joined ended.
     pub server_went_away: &'static str,
+    /// The owner's side: the pcenter a command ran for is gone.
+    pub caller_went_away: &'static str,
+    /// The owner of the store (`owner`, described) ended before the command did.
+    pub owner_went_away: fn(owner: &str) -> String,
+    /// The owner of the store (`owner`, described; a server or a dashboard) is pcenter
+    /// `owners`, the command pcenter `commands`.
+    pub other_version: fn(owner: &str, server: bool, owners: &str, commands: &str) -> String,
+    /// A dashboard joining a server of pcenter `servers` from pcenter `ours`.
+    pub other_server_version: fn(servers: &str, ours: &str) -> String,
+    /// A dashboard joining an owner that is a dashboard.
+    pub takes_no_second: &'static str,
+    /// A request the command line could not have made (`process`: its id when known).
+    pub request_refused: fn(process: Option<u32>, why: &crate::owner::Unfit) -> String,
+    /// A command that failed (panicked) inside the owner.
+    pub failed_inside: &'static str,
+    /// A command sent while the owner closes the store.
+    pub owner_closing: &'static str,
+    /// Why the socket of the store's owner cannot be listened on.
+    pub owner_error: fn(&crate::owner::OwnerError) -> String,
+    /// `serve`'s lines.
+    pub serve_what: &'static str,
+    pub not_an_address: fn(typed: &str) -> String,
+    pub cannot_listen: fn(address: &str, error: &str) -> String,
+    pub server_failed: fn(error: &str) -> String,
+    pub no_commands_through_server: fn(owner_error: &str) -> String,
+    pub api_at: fn(url: &str, store: &str) -> String,
+    pub ssh_at: fn(&SshAt<'_>) -> String,
+    pub reachable: fn(address: &str, api: bool) -> String,
+}
+
+/// Where `serve` takes SSH dashboards.
+#[derive(Debug, Clone, Copy)]
+pub struct SshAt<'a> {
+    pub port: u16,
+    pub host: &'a str,
+    pub store: &'a str,
+    pub fingerprint: &'a str,
+    pub made: bool,
 }

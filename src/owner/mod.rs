@@ -45,7 +45,7 @@ pub use client::{attach, forward, owner_of, Attached, Shown};
 pub use frame::Attach;
 pub use place::{Place, ADDRESS_MAX, MODE};
 pub use refusals::{dashboard_refused, dashboard_refused_in, needs_store_alone};
-pub use request::{Request, Route};
+pub use request::{Request, Route, Unfit};
 pub use server::{
     commands_through, serve, serve_with, Attacher, Executor, Invocation, Owner, Serving,
 };
@@ -95,19 +95,12 @@ impl OwnerRecord {
     pub fn is_server(&self) -> bool {
         self.kind == OwnerKind::Server
     }
-
-    /// What to do to have the store back: "Close that dashboard".
-    pub fn how_to_end(&self) -> &'static str {
-        match self.kind {
-            OwnerKind::Dashboard => "Close that dashboard",
-            OwnerKind::Server => "Stop that server",
-        }
-    }
 }
 
 /// Why a store's owner cannot listen for commands.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OwnerError {
+    // Said to people by `ShellWords::owner_error`; these are the English lines.
     #[error("Commands cannot reach this pcenter through {}: {detail}.", crate::domain::characters::quote_path(.path))]
     Io { path: PathBuf, detail: String },
     #[error("{} is in the way of the socket through which commands reach this pcenter, and is not a socket; move it away.", crate::domain::characters::quote_path(.path))]

@@ -4,12 +4,13 @@
 use super::particles::{object, subject, topic};
 use super::problems::PROBLEMS;
 use crate::cli::UsageProblem;
-use crate::domain::characters::quote;
+use crate::domain::characters::{quote, quote_path};
 use crate::domain::field_problem::{FieldProblem, Subject};
 use crate::domain::fields::{EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
 use crate::domain::limits::QUANTITY_DIGITS;
 use crate::invocation::{ValueProblem, MOST_CUSTOMERS};
-use crate::locale::words::ShellWords;
+use crate::locale::words::{ShellWords, SshAt};
+use crate::owner::{OwnerError, Unfit};
 
 fn usage(problem: &UsageProblem, command: &str) -> String {
     use UsageProblem as U;
@@ -212,12 +213,106 @@ fn value(problem: &ValueProblem) -> String {
     }
 }
 
+fn request_refused(process: Option<u32>, why: &Unfit) -> String {
+    let from = process.map_or("다른 프로세스".to_string(), |pid| {
+        format!("프로세스 {pid}")
+    });
+    let why = match why {
+        Unfit::Value(problem) => value(problem),
+        Unfit::CommandTwice => "명령이 두 번 주어졌습니다.".to_string(),
+        Unfit::RelativeDirectory => "디렉터리가 상대 경로입니다.".to_string(),
+    };
+    format!("{from}에서 보낸 명령은 실행할 수 없습니다. {why}")
+}
+
+fn owner_error(error: &OwnerError) -> String {
+    match error {
+        OwnerError::Io { path, detail } => {
+            let path = quote_path(path);
+            format!(
+                "명령이 {path}{} 통해 이 pcenter에 닿을 수 없습니다: {detail}.",
+                object(&path)
+            )
+        }
+        OwnerError::InTheWay { path } => {
+            let path = quote_path(path);
+            format!(
+                "명령이 이 pcenter에 닿는 소켓 자리에 {path}{} 있는데 소켓이 아닙니다. 다른 곳으로 옮기십시오.",
+                subject(&path)
+            )
+        }
+        OwnerError::NotPrivate { path } => {
+            let path = quote_path(path);
+            format!(
+                "소켓 {path}{} 소유자만 쓸 수 있게 만들 수 없었습니다.",
+                object(&path)
+            )
+        }
+    }
+}
+
+fn ssh_at(at: &SshAt<'_>) -> String {
+    let made = if at.made { ", 방금 만듦" } else { "" };
+    format!(
+        "{}의 SSH 대시보드: ssh -t -p {} {} (호스트 키 {}{made}; 중지하려면 Ctrl-C)",
+        at.store, at.port, at.host, at.fingerprint
+    )
+}
+
 pub const SHELL: ShellWords = ShellWords {
     usage,
     value,
     no_data_dir: "데이터를 둘 홈 디렉터리를 찾을 수 없습니다. --data-dir DIR로 지정하십시오.",
     terminal_error: |error| format!("터미널 오류: {error}"),
     server_went_away: "서버가 종료되었습니다. 저장된 내용은 그대로 저장되어 있습니다.",
+    caller_went_away: "명령을 요청한 pcenter가 종료되었습니다.",
+    owner_went_away: |owner| {
+        format!(
+            "명령을 실행하던 {owner}{} 명령이 끝나기 전에 종료되었습니다. 명령이 저장했다고 알린 내용은 저장되어 있습니다. 마저 하려면 명령을 다시 실행하십시오.",
+            subject(owner)
+        )
+    },
+    other_version: |owner, server, owners, commands| {
+        let end = if server {
+            "그 서버를 중지하십시오"
+        } else {
+            "그 대시보드를 닫으십시오"
+        };
+        format!(
+            "저장소가 {owner}에 열려 있는데, 그쪽은 pcenter {owners}이고 이쪽은 pcenter {commands}입니다. 같은 pcenter로 명령을 실행하거나 먼저 {end}."
+        )
+    },
+    other_server_version: |servers, ours| {
+        format!(
+            "이 저장소를 연 서버는 pcenter {servers}이고 이쪽은 {ours}입니다. 서버와 같은 pcenter로 대시보드를 시작하십시오."
+        )
+    },
+    takes_no_second: "저장소가 다른 대시보드에 열려 있으며, 그 대시보드에는 다른 대시보드가 함께 연결할 수 없습니다.",
+    request_refused,
+    failed_inside: "저장소를 연 pcenter 안에서 명령이 실패하여 중지되었습니다. 데이터 디렉터리의 pcenter.log를 참조하십시오. 명령이 저장했다고 알린 내용은 저장되어 있습니다.",
+    owner_closing: "이 저장소를 연 pcenter가 닫히는 중입니다. 잠시 후 명령을 다시 실행하십시오.",
+    owner_error,
+    serve_what: "무엇을 제공할지 지정하십시오: --http ADDR(REST API), --ssh ADDR(대시보드) 또는 둘 다.",
+    not_an_address: |typed| {
+        let typed = format!("'{typed}'");
+        format!(
+            "{typed}{} 수신할 주소가 아닙니다. HOST:PORT 형식으로 지정하십시오(예: 127.0.0.1:8080, 포트 0은 빈 포트를 고릅니다).",
+            topic(&typed)
+        )
+    },
+    cannot_listen: |address, error| format!("{address}에서 수신할 수 없습니다: {error}"),
+    server_failed: |error| format!("서버가 실패했습니다: {error}"),
+    no_commands_through_server: |error| format!("이 서버를 통해서는 명령을 실행할 수 없습니다: {error}"),
+    api_at: |url, store| format!("{store}의 Partner Center API: {url} (중지하려면 Ctrl-C)"),
+    ssh_at,
+    reachable: |address, api| {
+        let why = if api {
+            "이 API에는 TLS가 없어 토큰이 암호화되지 않은 채 네트워크를 지나갑니다"
+        } else {
+            "연결할 수 있는 누구나 로그인을 시도할 수 있습니다"
+        };
+        format!("경고: 다른 컴퓨터에서 {address}에 연결할 수 있습니다. {why}.")
+    },
 };
 
 #[cfg(test)]
@@ -235,6 +330,18 @@ mod tests {
 
     const CODE: &[&str] = &[
         "pcenter",
+        "ADDR",
+        "REST",
+        "http",
+        "ssh",
+        "API",
+        "SSH",
+        "TLS",
+        "Partner",
+        "Center",
+        "HOST",
+        "PORT",
+        "sock",
         "Microsoft",
         "YYYY",
         "MM",
@@ -306,10 +413,43 @@ mod tests {
 
     #[test]
     fn the_shells_lines_are_korean() {
+        let path = std::path::PathBuf::from("/데이터/저장소.sock");
+        let at = SshAt {
+            port: 2222,
+            host: "127.0.0.1",
+            store: "/데이터/저장소",
+            fingerprint: "0123",
+            made: true,
+        };
         let lines = [
             SHELL.no_data_dir.to_string(),
             (SHELL.terminal_error)("(5)"),
             SHELL.server_went_away.to_string(),
+            SHELL.caller_went_away.to_string(),
+            (SHELL.owner_went_away)("안나님의 대시보드"),
+            (SHELL.other_version)("안나님의 대시보드", false, "0.2.0", "0.0.9"),
+            (SHELL.other_server_version)("0.2.0", "0.0.9"),
+            SHELL.takes_no_second.to_string(),
+            (SHELL.request_refused)(None, &Unfit::CommandTwice),
+            (SHELL.request_refused)(Some(42), &Unfit::RelativeDirectory),
+            (SHELL.request_refused)(Some(42), &Unfit::Value(ValueProblem::UserNotText)),
+            SHELL.failed_inside.to_string(),
+            SHELL.owner_closing.to_string(),
+            (SHELL.owner_error)(&OwnerError::Io {
+                path: path.clone(),
+                detail: "(5)".into(),
+            }),
+            (SHELL.owner_error)(&OwnerError::InTheWay { path: path.clone() }),
+            (SHELL.owner_error)(&OwnerError::NotPrivate { path }),
+            SHELL.serve_what.to_string(),
+            (SHELL.not_an_address)("9"),
+            (SHELL.cannot_listen)("127.0.0.1:80", "(13)"),
+            (SHELL.server_failed)("(5)"),
+            (SHELL.no_commands_through_server)("(5)"),
+            (SHELL.api_at)("http://127.0.0.1:8080/v1", "/데이터/저장소"),
+            ssh_at(&at),
+            (SHELL.reachable)("0.0.0.0:80", true),
+            (SHELL.reachable)("0.0.0.0:22", false),
         ];
         for line in lines {
             assert!(english(&line, CODE).is_empty(), "{line}");
