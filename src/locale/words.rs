@@ -840,6 +840,9 @@ pub struct ShellWords {
     pub terminal_error: fn(error: &str) -> String,
     /// The server a dashboard of this terminal joined ended.
     pub server_went_away: &'static str,
+    /// The header's partner name for a store that has none yet: how to give it one, short
+    /// enough to stay whole at 80 columns.
+    pub no_partner_name: &'static str,
     /// The owner's side: the pcenter a command ran for is gone.
     pub caller_went_away: &'static str,
     /// The owner of the store (`owner`, described) ended before the command did.

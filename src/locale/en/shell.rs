@@ -18,6 +18,7 @@ pub const SHELL: ShellWords = ShellWords {
     no_data_dir: "cannot find a home directory for the data; pass --data-dir DIR",
     terminal_error: |error| format!("terminal error: {error}"),
     server_went_away: "the server went away; what was saved stays saved.",
+    no_partner_name: crate::dashboard::NO_PARTNER_NAME,
     caller_went_away: "the pcenter the command runs for went away",
     owner_went_away: |owner| {
         format!(

@@ -265,6 +265,7 @@ pub const SHELL: ShellWords = ShellWords {
     no_data_dir: "데이터를 둘 홈 디렉터리를 찾을 수 없습니다. --data-dir DIR로 지정하십시오.",
     terminal_error: |error| format!("터미널 오류: {error}"),
     server_went_away: "서버가 종료되었습니다. 저장된 내용은 그대로 저장되어 있습니다.",
+    no_partner_name: "(--partner로 이름 지정)",
     caller_went_away: "명령을 요청한 pcenter가 종료되었습니다.",
     owner_went_away: |owner| {
         format!(
