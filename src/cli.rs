@@ -22,7 +22,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use usage::Refusal;
-pub use usage::{english as usage_english, UsageProblem};
 
 pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_STORE_IN_USE: u8 = 3;

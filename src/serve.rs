@@ -117,7 +117,7 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
         kind: OwnerKind::Server,
         ..OwnerRecord::dashboard(&actor)
     };
-    let owner = Owner::bind(&lock, record).map_err(|e| failure(3, (words.owner_error)(&e)))?;
+    let owner = Owner::bind(&lock, record).map_err(|e| failure(3, e.said_in(lang)))?;
     let store = SledStore::open_locked(lock)
         .map(Logged)
         .map_err(store_refused)?;

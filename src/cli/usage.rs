@@ -6,6 +6,8 @@
 //! line asks for (`UsageProblem`, `ShellWords::usage`).
 
 use crate::domain::characters::{quote, shown};
+pub use crate::domain::command_line::UsageProblem;
+use crate::domain::command_line::ValueProblem;
 use crate::locale::Lang;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, Error};
@@ -132,128 +134,6 @@ fn option_name(arg: &str) -> &str {
     arg.split_whitespace().next().unwrap_or(arg)
 }
 
-/// What is wrong with a command line, each value already quoted as it is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UsageProblem {
-    /// Arguments the command requires (`who`: "agreements create", or "pcenter").
-    Needs { who: String, missing: Vec<String> },
-    /// An option given without its value.
-    NeedsValue { option: String },
-    /// A value outside the option's fixed set (`choices`, none when the set is not told).
-    CannotBe {
-        option: String,
-        value: String,
-        choices: Vec<String>,
-    },
-    /// A value its option's check refused, and why.
-    Refused {
-        option: String,
-        why: crate::invocation::ValueProblem,
-    },
-    /// A value refused for a reason the check gave in words of its own (English).
-    RefusedSaying { option: String, why: String },
-    /// A value refused with no reason given.
-    RefusedValue { option: String, value: String },
-    /// An option (or argument) the command does not take; `who` is `None` at the top level.
-    UnknownArgument {
-        who: Option<String>,
-        argument: String,
-        suggestion: Option<String>,
-    },
-    /// A command that does not exist; `who` (the command group) is `None` at the top level.
-    UnknownCommand {
-        who: Option<String>,
-        name: String,
-        suggestion: Option<String>,
-    },
-    /// An option given twice.
-    OnlyOnce { option: String },
-    /// Two options that exclude each other.
-    Conflict { option: String, other: String },
-    /// A value after an option that takes none.
-    NothingAfter {
-        who: String,
-        value: String,
-        option: String,
-    },
-    /// An argument that is not UTF-8 text.
-    NotText { said: String },
-    /// Any other refusal: the parser's own first line (English).
-    Other { said: String },
-}
-
-/// "a, b or c".
-pub fn one_of(values: &[String]) -> String {
-    match values {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
-/// The English line of `problem`; `command` is the command as `--help` takes it.
-pub fn english(problem: &UsageProblem, command: &str) -> String {
-    use UsageProblem as U;
-    let see_help = format!("see {command} --help");
-    let suggested = |suggestion: &Option<String>| {
-        suggestion
-            .as_ref()
-            .map(|s| format!(" (did you mean '{s}'?)"))
-            .unwrap_or_default()
-    };
-    match problem {
-        U::Needs { who, missing } => format!("{who} needs {}; {see_help}", missing.join(", ")),
-        U::NeedsValue { option } => format!("{option} needs a value; {see_help}"),
-        U::CannotBe {
-            option,
-            value,
-            choices,
-        } => {
-            let choices = if choices.is_empty() {
-                String::new()
-            } else {
-                format!(": use {}", one_of(choices))
-            };
-            format!("{option} cannot be '{value}'{choices}.")
-        }
-        U::Refused { option, why } => format!("{option}: {why}"),
-        U::RefusedSaying { option, why } => format!("{option}: {why}"),
-        U::RefusedValue { option, value } => format!("{option} cannot be '{value}'."),
-        U::UnknownArgument {
-            who,
-            argument,
-            suggestion,
-        } => format!(
-            "{} '{argument}'{}; {see_help}",
-            match who {
-                None => "unknown option".to_string(),
-                Some(who) => format!("{who} does not take"),
-            },
-            suggested(suggestion)
-        ),
-        U::UnknownCommand {
-            who,
-            name,
-            suggestion,
-        } => format!(
-            "{} '{name}'{}; {see_help}",
-            match who {
-                None => "unknown command".to_string(),
-                Some(who) => format!("{who} has no command"),
-            },
-            suggested(suggestion)
-        ),
-        U::OnlyOnce { option } => format!("{option} can be given only once; {see_help}"),
-        U::Conflict { option, other } => {
-            format!("{option} cannot be used with {other}; {see_help}")
-        }
-        U::NothingAfter { who, value, option } => {
-            format!("{who} does not take '{value}' after {option}; {see_help}")
-        }
-        U::NotText { said } | U::Other { said } => format!("{said}; {see_help}"),
-    }
-}
-
 fn problem(error: &Error, path: &[String]) -> UsageProblem {
     use UsageProblem as U;
     let who = if path.is_empty() {
@@ -284,7 +164,7 @@ fn problem(error: &Error, path: &[String]) -> UsageProblem {
         },
         // The value parsers' messages quote the value themselves where it helps.
         ErrorKind::ValueValidation => match std::error::Error::source(error) {
-            Some(source) => match source.downcast_ref::<crate::invocation::ValueProblem>() {
+            Some(source) => match source.downcast_ref::<ValueProblem>() {
                 Some(why) => U::Refused {
                     option,
                     why: why.clone(),
@@ -357,16 +237,6 @@ fn safe(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn choices_read_as_a_sentence() {
-        let values = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(one_of(&values(&["table"])), "table");
-        assert_eq!(
-            one_of(&values(&["table", "json", "csv"])),
-            "table, json or csv"
-        );
-    }
 
     fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |name| {

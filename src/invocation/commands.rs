@@ -41,7 +41,10 @@ fn customer_count(value: &str) -> Result<usize, ValueProblem> {
     let digits = digits(value)?;
     match digits.parse::<usize>() {
         Ok(count) if count <= MOST_CUSTOMERS => Ok(count),
-        _ => Err(ValueProblem::TooManyCustomers(digits.to_string())),
+        _ => Err(ValueProblem::TooManyCustomers {
+            digits: digits.to_string(),
+            most: MOST_CUSTOMERS,
+        }),
     }
 }
 

@@ -2,8 +2,7 @@
 //! `ValueProblem`: its `Display` is the English line, and each catalog words it (see
 //! `ShellWords::value`) once the language of the command line is known.
 
-use crate::domain::characters::quote;
-use crate::domain::field_problem::FieldProblem;
+pub use crate::domain::command_line::{ValueProblem, FILTER, NAME};
 use crate::domain::fields::{self, EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
 use crate::domain::role::Role;
 use crate::domain::timeline::Environment;
@@ -11,119 +10,6 @@ use crate::locale::Lang;
 use chrono::NaiveDate;
 use clap::builder::{PossibleValue, TypedValueParser};
 use std::ffi::OsStr;
-use std::fmt;
-
-/// Why an option's value (or `$USER`) cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueProblem {
-    /// Not a date of the calendar (`--today`).
-    Date(FieldProblem),
-    /// A date before the Microsoft Cloud Agreement existed.
-    DateBefore(NaiveDate),
-    /// A date after `LATEST_BUSINESS_DATE`.
-    DateAfter(NaiveDate),
-    /// Not a span of time: the value as typed.
-    DurationShape(String),
-    /// A span shorter than a second or longer than a week: the value as typed.
-    DurationRange(String),
-    /// A text refused as a field is (an agent's or partner's name, a filter).
-    Text(FieldProblem),
-    /// No role of that name: the value as typed.
-    Role(String),
-    /// No language of that name: the value as typed.
-    Lang(String),
-    /// No environment of that name: the value as typed.
-    Environment(String),
-    /// Not a seat count: the value as typed.
-    SeatCount(String),
-    /// Not a whole number: the value as typed.
-    NotWhole(String),
-    /// More customers than `generate` makes: the digits.
-    TooManyCustomers(String),
-    /// More than a seed of 64 bits: the digits.
-    SeedTooBig(String),
-    /// `$USER` is not UTF-8 text.
-    UserNotText,
-    /// `$USER` names no agent: the user name, and why.
-    UserCannotName { user: String, why: FieldProblem },
-}
-
-/// The business date's range, in the English lines.
-fn date_range() -> String {
-    format!("use a date from {EARLIEST_ACCEPTANCE} to {LATEST_BUSINESS_DATE}")
-}
-
-const FIX_USER: &str = "pass --agent NAME to name the agent";
-
-impl fmt::Display for ValueProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ValueProblem as V;
-        match self {
-            V::Date(problem) | V::Text(problem) => write!(f, "{problem}"),
-            V::DateBefore(date) => write!(
-                f,
-                "{date} is before the Microsoft Cloud Agreement existed, so no acceptance could ever be confirmed on it; {}.",
-                date_range()
-            ),
-            V::DateAfter(date) => write!(f, "{date} is too far ahead; {}.", date_range()),
-            V::DurationShape(value) => write!(
-                f,
-                "'{value}' is not a span of time: give minutes (30), or seconds, minutes or hours (90s, 2m, 1h)"
-            ),
-            V::DurationRange(value) => write!(
-                f,
-                "'{value}' is not a span from 1 second to a week (for example 30, 90s, 2h)"
-            ),
-            V::Role(value) => write!(
-                f,
-                "unknown role '{}': use admin-agent, sales-agent or helpdesk-agent.",
-                quote(value)
-            ),
-            V::Lang(value) => match Lang::parse(value) {
-                Err(said) => f.write_str(&said),
-                Ok(_) => write!(f, "'{}' is not a language pcenter speaks.", quote(value)),
-            },
-            V::Environment(value) => match Environment::parse(value) {
-                Err(said) => f.write_str(&said),
-                Ok(_) => write!(f, "'{}' is not an environment.", quote(value)),
-            },
-            V::SeatCount(value) => write!(
-                f,
-                "'{}' is not a seat count: use a whole number of at most {} digits, for example 25.",
-                quote(value),
-                crate::domain::limits::QUANTITY_DIGITS
-            ),
-            V::NotWhole(value) => write!(
-                f,
-                "'{}' is not a whole number (digits only, for example 1000).",
-                quote(value)
-            ),
-            V::TooManyCustomers(digits) => write!(
-                f,
-                "{} is more than generate makes: at most {} customers (a store of about 20 GB).",
-                quote(digits),
-                crate::domain::count::thousands(super::MOST_CUSTOMERS)
-            ),
-            V::SeedTooBig(digits) => write!(
-                f,
-                "{} is more than a seed can be: at most {}.",
-                quote(digits),
-                u64::MAX
-            ),
-            V::UserNotText => write!(
-                f,
-                "$USER is not UTF-8 text, so it cannot name the agent; {FIX_USER}."
-            ),
-            V::UserCannotName { user, why } => write!(
-                f,
-                "$USER ('{}') cannot name the agent: {why} Or {FIX_USER}.",
-                quote(user)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ValueProblem {}
 
 impl ValueProblem {
     /// The problem in `lang`.
@@ -173,10 +59,6 @@ pub fn parse_filter(value: &str) -> Result<String, ValueProblem> {
         .map(Option::unwrap_or_default)
         .map_err(ValueProblem::Text)
 }
-
-/// What the checks of names and filters call the value, in English.
-pub const NAME: &str = "Name";
-pub const FILTER: &str = "The filter";
 
 /// `--lang`: `en` or `ko` (see `Lang::parse`).
 pub fn parse_lang(value: &str) -> Result<Lang, ValueProblem> {

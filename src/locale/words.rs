@@ -831,9 +831,9 @@ impl Terms {
 pub struct ShellWords {
     /// A refused command line, after "pcenter: "; `command` is the command as `--help` takes
     /// it ("pcenter customers list").
-    pub usage: fn(&crate::cli::UsageProblem, command: &str) -> String,
+    pub usage: fn(&crate::domain::command_line::UsageProblem, command: &str) -> String,
     /// An option's refused value (or `$USER`'s).
-    pub value: fn(&crate::invocation::ValueProblem) -> String,
+    pub value: fn(&crate::domain::command_line::ValueProblem) -> String,
     /// No data directory without `--data-dir`.
     pub no_data_dir: &'static str,
     /// The terminal failed under the dashboard: the system's words follow.
@@ -854,14 +854,20 @@ pub struct ShellWords {
     pub other_server_version: fn(servers: &str, ours: &str) -> String,
     /// A dashboard joining an owner that is a dashboard.
     pub takes_no_second: &'static str,
-    /// A request the command line could not have made (`process`: its id when known).
-    pub request_refused: fn(process: Option<u32>, why: &crate::owner::Unfit) -> String,
+    /// A request the command line could not have made (`process`: its id when known), and
+    /// why (a refused value, or one of the two below).
+    pub request_refused: fn(process: Option<u32>, why: &str) -> String,
+    pub command_twice: &'static str,
+    pub relative_directory: &'static str,
     /// A command that failed (panicked) inside the owner.
     pub failed_inside: &'static str,
     /// A command sent while the owner closes the store.
     pub owner_closing: &'static str,
-    /// Why the socket of the store's owner cannot be listened on.
-    pub owner_error: fn(&crate::owner::OwnerError) -> String,
+    /// Why the socket of the store's owner (at `path`) cannot be listened on: the system's
+    /// words, something else in its place, or its mode.
+    pub socket_unreachable: fn(path: &str, detail: &str) -> String,
+    pub socket_in_the_way: fn(path: &str) -> String,
+    pub socket_not_private: fn(path: &str) -> String,
     /// `serve`'s lines.
     pub serve_what: &'static str,
     pub not_an_address: fn(typed: &str) -> String,

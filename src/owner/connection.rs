@@ -118,7 +118,11 @@ fn admissible(
     }
     request.check().map_err(|why| {
         let said = lang.words().shell.request_refused;
-        ApiError::new(code::BAD_REQUEST, exit::USAGE, said(process, &why))
+        ApiError::new(
+            code::BAD_REQUEST,
+            exit::USAGE,
+            said(process, &why.said_in(lang)),
+        )
     })?;
     if Route::of(&request.command) == Route::Alone {
         let name = request.command.name();

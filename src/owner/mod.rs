@@ -97,14 +97,33 @@ impl OwnerRecord {
     }
 }
 
-/// Why a store's owner cannot listen for commands.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a store's owner cannot listen for commands; `Display` says it in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OwnerError {
-    // Said to people by `ShellWords::owner_error`; these are the English lines.
-    #[error("Commands cannot reach this pcenter through {}: {detail}.", crate::domain::characters::quote_path(.path))]
     Io { path: PathBuf, detail: String },
-    #[error("{} is in the way of the socket through which commands reach this pcenter, and is not a socket; move it away.", crate::domain::characters::quote_path(.path))]
     InTheWay { path: PathBuf },
-    #[error("The socket {} could not be made its owner's only.", crate::domain::characters::quote_path(.path))]
     NotPrivate { path: PathBuf },
 }
+
+impl OwnerError {
+    /// The error in `lang`.
+    pub fn said_in(&self, lang: Lang) -> String {
+        use crate::domain::characters::quote_path;
+        let words = &lang.words().shell;
+        match self {
+            OwnerError::Io { path, detail } => {
+                (words.socket_unreachable)(&quote_path(path), detail)
+            }
+            OwnerError::InTheWay { path } => (words.socket_in_the_way)(&quote_path(path)),
+            OwnerError::NotPrivate { path } => (words.socket_not_private)(&quote_path(path)),
+        }
+    }
+}
+
+impl std::fmt::Display for OwnerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(Lang::English))
+    }
+}
+
+impl std::error::Error for OwnerError {}

@@ -6,6 +6,7 @@
 use crate::api::{AgreementsCommand, Command, CustomersCommand, OffersCommand};
 use crate::caller::FileId;
 use crate::invocation::{Options, ValueProblem};
+use crate::locale::Lang;
 use serde::{Deserialize, Serialize};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -40,13 +41,21 @@ impl From<ValueProblem> for Unfit {
     }
 }
 
+impl Unfit {
+    /// Why, in `lang`.
+    pub fn said_in(&self, lang: Lang) -> String {
+        let words = &lang.words().shell;
+        match self {
+            Unfit::Value(problem) => problem.said_in(lang),
+            Unfit::CommandTwice => words.command_twice.to_string(),
+            Unfit::RelativeDirectory => words.relative_directory.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for Unfit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Unfit::Value(problem) => write!(f, "{problem}"),
-            Unfit::CommandTwice => f.write_str("a command given twice"),
-            Unfit::RelativeDirectory => f.write_str("a relative directory"),
-        }
+        f.write_str(&self.said_in(Lang::English))
     }
 }
 

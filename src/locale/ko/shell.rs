@@ -3,14 +3,12 @@
 
 use super::particles::{object, subject, topic};
 use super::problems::PROBLEMS;
-use crate::cli::UsageProblem;
-use crate::domain::characters::{quote, quote_path};
+use crate::domain::characters::quote;
+use crate::domain::command_line::{UsageProblem, ValueProblem, FILTER, NAME};
 use crate::domain::field_problem::{FieldProblem, Subject};
 use crate::domain::fields::{EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
 use crate::domain::limits::QUANTITY_DIGITS;
-use crate::invocation::{ValueProblem, MOST_CUSTOMERS};
 use crate::locale::words::{ShellWords, SshAt};
-use crate::owner::{OwnerError, Unfit};
 
 fn usage(problem: &UsageProblem, command: &str) -> String {
     use UsageProblem as U;
@@ -109,8 +107,8 @@ fn usage(problem: &UsageProblem, command: &str) -> String {
 /// A name's or a filter's problem, the value named in Korean.
 fn text(problem: &FieldProblem) -> String {
     let korean = |subject: Subject| match subject {
-        Subject::Named(crate::invocation::NAME) => Subject::Named("이름"),
-        Subject::Named(crate::invocation::FILTER) => Subject::Named("필터"),
+        Subject::Named(NAME) => Subject::Named("이름"),
+        Subject::Named(FILTER) => Subject::Named("필터"),
         other => other,
     };
     let problem = match problem.clone() {
@@ -186,12 +184,12 @@ fn value(problem: &ValueProblem) -> String {
             "{} 정수가 아닙니다. 숫자만 입력하십시오(예: 1000).",
             quoted(typed)
         ),
-        V::TooManyCustomers(digits) => {
+        V::TooManyCustomers { digits, most } => {
             let digits = quote(digits);
             format!(
                 "{digits}{} generate 명령이 만들 수 있는 수보다 많습니다. 고객은 최대 {}개까지 만들 수 있습니다(저장소 약 20GB).",
                 topic(&digits),
-                crate::domain::count::thousands(MOST_CUSTOMERS)
+                crate::domain::count::thousands(*most)
             )
         }
         V::SeedTooBig(digits) => {
@@ -210,44 +208,6 @@ fn value(problem: &ValueProblem) -> String {
             quote(user),
             text(why)
         ),
-    }
-}
-
-fn request_refused(process: Option<u32>, why: &Unfit) -> String {
-    let from = process.map_or("다른 프로세스".to_string(), |pid| {
-        format!("프로세스 {pid}")
-    });
-    let why = match why {
-        Unfit::Value(problem) => value(problem),
-        Unfit::CommandTwice => "명령이 두 번 주어졌습니다.".to_string(),
-        Unfit::RelativeDirectory => "디렉터리가 상대 경로입니다.".to_string(),
-    };
-    format!("{from}에서 보낸 명령은 실행할 수 없습니다. {why}")
-}
-
-fn owner_error(error: &OwnerError) -> String {
-    match error {
-        OwnerError::Io { path, detail } => {
-            let path = quote_path(path);
-            format!(
-                "명령이 {path}{} 통해 이 pcenter에 닿을 수 없습니다: {detail}.",
-                object(&path)
-            )
-        }
-        OwnerError::InTheWay { path } => {
-            let path = quote_path(path);
-            format!(
-                "명령이 이 pcenter에 닿는 소켓 자리에 {path}{} 있는데 소켓이 아닙니다. 다른 곳으로 옮기십시오.",
-                subject(&path)
-            )
-        }
-        OwnerError::NotPrivate { path } => {
-            let path = quote_path(path);
-            format!(
-                "소켓 {path}{} 소유자만 쓸 수 있게 만들 수 없었습니다.",
-                object(&path)
-            )
-        }
     }
 }
 
@@ -289,10 +249,32 @@ pub const SHELL: ShellWords = ShellWords {
         )
     },
     takes_no_second: "저장소가 다른 대시보드에 열려 있으며, 그 대시보드에는 다른 대시보드가 함께 연결할 수 없습니다.",
-    request_refused,
+    request_refused: |process, why| {
+        let from = process.map_or("다른 프로세스".to_string(), |pid| format!("프로세스 {pid}"));
+        format!("{from}에서 보낸 명령은 실행할 수 없습니다. {why}")
+    },
+    command_twice: "명령이 두 번 주어졌습니다.",
+    relative_directory: "디렉터리가 상대 경로입니다.",
     failed_inside: "저장소를 연 pcenter 안에서 명령이 실패하여 중지되었습니다. 데이터 디렉터리의 pcenter.log를 참조하십시오. 명령이 저장했다고 알린 내용은 저장되어 있습니다.",
     owner_closing: "이 저장소를 연 pcenter가 닫히는 중입니다. 잠시 후 명령을 다시 실행하십시오.",
-    owner_error,
+    socket_unreachable: |path, detail| {
+        format!(
+            "명령이 {path}{} 통해 이 pcenter에 닿을 수 없습니다: {detail}.",
+            object(path)
+        )
+    },
+    socket_in_the_way: |path| {
+        format!(
+            "명령이 이 pcenter에 닿는 소켓 자리에 {path}{} 있는데 소켓이 아닙니다. 다른 곳으로 옮기십시오.",
+            subject(path)
+        )
+    },
+    socket_not_private: |path| {
+        format!(
+            "소켓 {path}{} 소유자만 쓸 수 있게 만들 수 없었습니다.",
+            object(path)
+        )
+    },
     serve_what: "무엇을 제공할지 지정하십시오: --http ADDR(REST API), --ssh ADDR(대시보드) 또는 둘 다.",
     not_an_address: |typed| {
         let typed = format!("'{typed}'");
@@ -376,11 +358,9 @@ mod tests {
             ValueProblem::DateAfter(date("2101-01-01")),
             ValueProblem::DurationShape("9분".into()),
             ValueProblem::DurationRange("0".into()),
-            ValueProblem::Text(FieldProblem::Missing(Subject::Named(
-                crate::invocation::NAME,
-            ))),
+            ValueProblem::Text(FieldProblem::Missing(Subject::Named(NAME))),
             ValueProblem::Text(FieldProblem::TooLong {
-                subject: Subject::Named(crate::invocation::FILTER),
+                subject: Subject::Named(FILTER),
                 max: 100,
                 length: 101,
             }),
@@ -389,13 +369,16 @@ mod tests {
             ValueProblem::Environment("운영".into()),
             ValueProblem::SeatCount("12".into()),
             ValueProblem::NotWhole("12".into()),
-            ValueProblem::TooManyCustomers("99999999999".into()),
+            ValueProblem::TooManyCustomers {
+                digits: "99999999999".into(),
+                most: 10_000_000,
+            },
             ValueProblem::SeedTooBig("99999999999999999999999".into()),
             ValueProblem::UserNotText,
             ValueProblem::UserCannotName {
                 user: "a".into(),
                 why: FieldProblem::Hidden {
-                    subject: Subject::Named(crate::invocation::NAME),
+                    subject: Subject::Named(NAME),
                     character: '\u{7}',
                 },
             },
@@ -414,7 +397,7 @@ mod tests {
 
     #[test]
     fn the_shells_lines_are_korean() {
-        let path = std::path::PathBuf::from("/데이터/저장소.sock");
+        let path = "/데이터/저장소.sock";
         let at = SshAt {
             port: 2222,
             host: "127.0.0.1",
@@ -431,17 +414,13 @@ mod tests {
             (SHELL.other_version)("안나님의 대시보드", false, "0.2.0", "0.0.9"),
             (SHELL.other_server_version)("0.2.0", "0.0.9"),
             SHELL.takes_no_second.to_string(),
-            (SHELL.request_refused)(None, &Unfit::CommandTwice),
-            (SHELL.request_refused)(Some(42), &Unfit::RelativeDirectory),
-            (SHELL.request_refused)(Some(42), &Unfit::Value(ValueProblem::UserNotText)),
+            (SHELL.request_refused)(None, SHELL.command_twice),
+            (SHELL.request_refused)(Some(42), SHELL.relative_directory),
             SHELL.failed_inside.to_string(),
             SHELL.owner_closing.to_string(),
-            (SHELL.owner_error)(&OwnerError::Io {
-                path: path.clone(),
-                detail: "(5)".into(),
-            }),
-            (SHELL.owner_error)(&OwnerError::InTheWay { path: path.clone() }),
-            (SHELL.owner_error)(&OwnerError::NotPrivate { path }),
+            (SHELL.socket_unreachable)(path, "(5)"),
+            (SHELL.socket_in_the_way)(path),
+            (SHELL.socket_not_private)(path),
             SHELL.serve_what.to_string(),
             (SHELL.not_an_address)("9"),
             (SHELL.cannot_listen)("127.0.0.1:80", "(13)"),
