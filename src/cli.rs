@@ -1,5 +1,6 @@
 //! Command line: options, their environment fallbacks, and start-up of the dashboard. Every bad
-//! value is reported on one line with exit code 2 before the terminal is touched.
+//! value is reported on one line with exit code 2 before the terminal is touched, in the
+//! language the command line asks for (`usage::lang_of`), even when it cannot be parsed.
 
 mod exit_codes;
 mod usage;
@@ -62,7 +63,7 @@ fn parse_options() -> Result<Options, ExitCode> {
         Ok(mut options) => {
             if options.agent.is_none() {
                 options.agent = crate::invocation::agent_from_user(std::env::var_os("USER"))
-                    .map_err(|refusal| fail(EXIT_USAGE, refusal))?;
+                    .map_err(|refusal| fail(EXIT_USAGE, refusal.said_in(options.lang())))?;
             }
             return Ok(options);
         }
@@ -72,7 +73,8 @@ fn parse_options() -> Result<Options, ExitCode> {
         // --help and --version, on standard output.
         return Err(said(error.print(), ExitCode::SUCCESS));
     }
-    Err(match usage::explain(&error, &mut command, &args) {
+    let lang = usage::lang_of(&args, |name| std::env::var(name).ok());
+    Err(match usage::explain(&error, &mut command, &args, lang) {
         Refusal::Line(line) => fail(EXIT_USAGE, line),
         Refusal::Help(help) => said(
             write!(std::io::stderr(), "{help}"),
@@ -160,7 +162,7 @@ pub fn main() -> ExitCode {
     }
     let path = match options.store_path() {
         Ok(path) => path,
-        Err(detail) => return fail(EXIT_STORE, detail),
+        Err(_) => return fail(EXIT_STORE, options.lang().words().shell.no_data_dir),
     };
     let lock = match StoreLock::acquire(&path) {
         Ok(lock) => lock,
@@ -189,7 +191,7 @@ pub fn main() -> ExitCode {
     }
     match run_dashboard(&options, &path, lock) {
         Ok(code) => code,
-        Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
+        Err(error) => fail(EXIT_TERMINAL, terminal_error(&error, &options)),
     }
 }
 
@@ -216,10 +218,15 @@ fn join_server(options: &Options, path: &Path, error: &StoreError) -> Option<Exi
     };
     let attached = crate::owner::attach(path, attach)?;
     tracing::info!("dashboard joined {}", attached.owner.describe());
-    Some(match crate::term::relay(attached) {
+    Some(match crate::term::relay(attached, options.lang()) {
         Ok(status) => ExitCode::from(status),
-        Err(error) => fail(EXIT_TERMINAL, format!("terminal error: {error}")),
+        Err(error) => fail(EXIT_TERMINAL, terminal_error(&error, options)),
     })
+}
+
+/// A terminal that failed under the dashboard, said in the language of the options.
+fn terminal_error(error: &std::io::Error, options: &Options) -> String {
+    (options.lang().words().shell.terminal_error)(&error.to_string())
 }
 
 /// Why the store's lock could not be taken: when its owner answers, who holds it and since

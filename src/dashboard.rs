@@ -233,7 +233,8 @@ pub fn save_list(core: &Core) {
 }
 
 /// What the header shows for a store without a partner name yet: how to give it one, short
-/// enough to stay whole at 80 columns.
+/// enough to stay whole at 80 columns. Each session shows it in its language
+/// (`ShellWords::no_partner_name`).
 pub const NO_PARTNER_NAME: &str = "(set --partner NAME)";
 
 /// The partner name the header shows, with a placeholder for a store that has none yet.

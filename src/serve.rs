@@ -8,6 +8,8 @@ use crate::core::Core;
 use crate::dashboard;
 use crate::diagnostics::Logged;
 use crate::invocation::{prepare, Options};
+use crate::locale::words::SshAt;
+use crate::locale::Lang;
 use crate::owner::{self, Owner, OwnerKind, OwnerRecord};
 use crate::store::{SledStore, StoreError, StoreLock};
 use std::io::Write;
@@ -29,26 +31,32 @@ fn failure(exit: u8, message: impl Into<String>) -> Failure {
     }
 }
 
-fn store_failure(error: StoreError) -> Failure {
+/// A store that cannot be served, said in `lang`.
+fn store_failure(error: StoreError, lang: Lang) -> Failure {
     let exit = match error {
         StoreError::Locked { .. } => 3,
         StoreError::Corrupt { .. } => 12,
         StoreError::NewerSchema { .. } => 13,
         _ => 4,
     };
-    failure(exit, error.to_string())
+    let refusal = crate::service::ServiceError::Store(error);
+    failure(exit, (lang.words().problems.refusal)(&refusal))
 }
 
 /// The address to listen on: `HOST:PORT`, or a port alone for loopback.
 pub fn address(text: &str) -> Result<SocketAddr, String> {
+    address_in(text, Lang::English)
+}
+
+/// `address`, its refusal said in `lang`.
+pub fn address_in(text: &str, lang: Lang) -> Result<SocketAddr, String> {
     let text = text.trim();
     if let Ok(port) = text.parse::<u16>() {
         return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
     }
     let text = text.replace("localhost:", "127.0.0.1:");
-    text.parse().map_err(|_| {
-        format!("'{text}' is not an address to listen on: give HOST:PORT, for example 127.0.0.1:8080 (port 0 picks a free one)")
-    })
+    text.parse()
+        .map_err(|_| (lang.words().shell.not_an_address)(&text))
 }
 
 /// What to serve and how.
@@ -68,33 +76,34 @@ struct Listeners {
     ssh: Option<TcpListener>,
 }
 
-fn bind(text: Option<&str>) -> Result<Option<TcpListener>, Failure> {
+fn bind(text: Option<&str>, lang: Lang) -> Result<Option<TcpListener>, Failure> {
     let Some(text) = text else {
         return Ok(None);
     };
-    let addr = address(text).map_err(|message| failure(2, message))?;
-    TcpListener::bind(addr)
-        .map(Some)
-        .map_err(|e| failure(2, format!("cannot listen on {addr}: {e}")))
+    let addr = address_in(text, lang).map_err(|message| failure(2, message))?;
+    TcpListener::bind(addr).map(Some).map_err(|e| {
+        let said = lang.words().shell.cannot_listen;
+        failure(2, said(&addr.to_string(), &e.to_string()))
+    })
 }
 
 /// Serves the store of `options` as `plan` says until SIGINT or SIGTERM; says where on `out`.
 pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Failure> {
+    let lang = options.lang();
+    let words = &lang.words().shell;
     if plan.http.is_none() && plan.ssh.is_none() {
-        return Err(failure(
-            2,
-            "say what to serve: --http ADDR (the REST API), --ssh ADDR (dashboards), or both",
-        ));
+        return Err(failure(2, words.serve_what));
     }
     without_huge_pages();
     let path = options
         .store_path()
-        .map_err(|message| failure(4, message))?;
-    let lock = StoreLock::acquire(&path).map_err(store_failure)?;
+        .map_err(|_| failure(4, words.no_data_dir))?;
+    let store_refused = |error| store_failure(error, lang);
+    let lock = StoreLock::acquire(&path).map_err(store_refused)?;
     // Listening is settled before anything is started that would have to be stopped.
     let listeners = Listeners {
-        http: bind(plan.http.as_deref())?,
-        ssh: bind(plan.ssh.as_deref())?,
+        http: bind(plan.http.as_deref(), lang)?,
+        ssh: bind(plan.ssh.as_deref(), lang)?,
     };
     let host_key = match &listeners.ssh {
         Some(_) => {
@@ -108,13 +117,13 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
         kind: OwnerKind::Server,
         ..OwnerRecord::dashboard(&actor)
     };
-    let owner = Owner::bind(&lock, record).map_err(|e| failure(3, e.to_string()))?;
+    let owner = Owner::bind(&lock, record).map_err(|e| failure(3, e.said_in(lang)))?;
     let store = SledStore::open_locked(lock)
         .map(Logged)
-        .map_err(store_failure)?;
-    prepare(&store, options).map_err(store_failure)?;
+        .map_err(store_refused)?;
+    prepare(&store, options).map_err(store_refused)?;
     let start = dashboard::start(store, actor.business_date, Box::new(SystemClock))
-        .map_err(store_failure)?;
+        .map_err(store_refused)?;
     let core = start.core;
     let loading = start.loader.map(|loader| {
         let core = Arc::clone(&core);
@@ -125,17 +134,17 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
     let attacher = Some(crate::ssh::attacher(Arc::clone(&sessions)));
     let served = match owner::serve_with(owner, owner::commands_through(&core), attacher) {
         Ok(serving) => {
-            let said = say_where(out, &listeners, host_key.as_ref(), &path);
+            let said = say_where(out, &listeners, host_key.as_ref(), &path, lang);
             let served = said.and_then(|()| {
                 serve_until_stopped(listeners, host_key, Arc::clone(&core), &sessions, plan)
-                    .map_err(|e| failure(4, format!("the server failed: {e}")))
+                    .map_err(|e| failure(4, (words.server_failed)(&e.to_string())))
             });
             serving.stop();
             served
         }
         Err(e) => Err(failure(
             3,
-            format!("commands cannot run through this server: {e}"),
+            (words.no_commands_through_server)(&e.to_string()),
         )),
     };
     // However serving ended, the store is closed whole.
@@ -172,38 +181,33 @@ fn say_where(
     listeners: &Listeners,
     host_key: Option<&crate::ssh::host_key::HostKey>,
     path: &Path,
+    lang: Lang,
 ) -> Result<(), Failure> {
+    let words = &lang.words().shell;
     let local =
         |listener: &TcpListener| listener.local_addr().map_err(|e| failure(2, e.to_string()));
+    let store = path.display().to_string();
     let mut lines = Vec::new();
     if let Some(listener) = &listeners.http {
         let bound = local(listener)?;
-        warn_if_open(
-            &mut lines,
-            bound,
-            "this API has no TLS: its tokens cross the network in clear",
-        );
-        lines.push(format!(
-            "pcenter: Partner Center API at http://{bound}/v1 on {} (Ctrl-C to stop)",
-            path.display()
-        ));
+        warn_if_open(&mut lines, bound, true, lang);
+        let url = format!("http://{bound}/v1");
+        lines.push(format!("pcenter: {}", (words.api_at)(&url, &store)));
         tracing::info!("HTTP server listening on {bound} for {}", path.display());
     }
     if let (Some(listener), Some(key)) = (&listeners.ssh, host_key) {
         let bound = local(listener)?;
-        warn_if_open(
-            &mut lines,
-            bound,
-            "anyone who can reach it may try to sign in",
-        );
-        let made = if key.made { ", made now" } else { "" };
-        lines.push(format!(
-            "pcenter: SSH dashboards at ssh -t -p {} {} on {} (host key {}{made}; Ctrl-C to stop)",
-            bound.port(),
-            bound.ip(),
-            path.display(),
-            key.fingerprint()
-        ));
+        warn_if_open(&mut lines, bound, false, lang);
+        let host = bound.ip().to_string();
+        let fingerprint = key.fingerprint().to_string();
+        let at = SshAt {
+            port: bound.port(),
+            host: &host,
+            store: &store,
+            fingerprint: &fingerprint,
+            made: key.made,
+        };
+        lines.push(format!("pcenter: {}", (words.ssh_at)(&at)));
         tracing::info!(
             "SSH server listening on {bound}, host key {}",
             key.fingerprint()
@@ -216,11 +220,11 @@ fn say_where(
     Ok(())
 }
 
-fn warn_if_open(lines: &mut Vec<String>, bound: SocketAddr, why: &str) {
+/// A warning for an address other machines can reach: the API's (`api`) or the SSH one's.
+fn warn_if_open(lines: &mut Vec<String>, bound: SocketAddr, api: bool, lang: Lang) {
     if !bound.ip().is_loopback() {
-        lines.push(format!(
-            "pcenter: warning: {bound} is reachable from other machines; {why}."
-        ));
+        let said = lang.words().shell.reachable;
+        lines.push(format!("pcenter: {}", said(&bound.to_string(), api)));
     }
 }
 

@@ -163,9 +163,9 @@ impl Screen {
 /// This terminal as one session of a server that draws it (`owner::attach`): raw mode here,
 /// every key and size sent, every byte of the screen written, until the session ends; its
 /// exit status. The server puts the terminal's modes back itself; the guard does so again
-/// should the connection break.
+/// should the connection break. A server that goes away is said so in `lang`.
 #[cfg(unix)]
-pub fn relay(link: crate::owner::Attached) -> io::Result<u8> {
+pub fn relay(link: crate::owner::Attached, lang: crate::locale::Lang) -> io::Result<u8> {
     use crate::owner::Shown;
     use std::io::Write;
     install_panic_hook();
@@ -192,7 +192,9 @@ pub fn relay(link: crate::owner::Attached) -> io::Result<u8> {
             Some(Shown::Ended(status)) => break status,
             None => {
                 restore();
-                eprintln!("pcenter: the server went away; what was saved stays saved.");
+                // Not eprintln!, which panics when the terminal has gone too.
+                let said = lang.words().shell.server_went_away;
+                let _ = writeln!(io::stderr(), "pcenter: {said}");
                 break HANG_UP_STATUS;
             }
         }

@@ -123,3 +123,32 @@ fn a_backup_that_cannot_be_written_says_so_in_korean() {
         "이 저장소는 메모리에만 있으므로 디스크에 백업할 것이 없습니다."
     );
 }
+
+#[test]
+fn the_header_of_a_store_without_a_partner_name_says_how_to_give_it_one_in_korean() {
+    use pcenter::app::App;
+    use pcenter::book::Book;
+    use pcenter::locale::Lang;
+    use pcenter::service::Actor;
+    use pcenter::store::{MemoryStore, Snapshot};
+    let actor = Actor {
+        agent: "Megan Bowen".into(),
+        role: Role::AdminAgent,
+        business_date: "2018-11-14".parse().unwrap(),
+        access: Default::default(),
+    };
+    // As the dashboard opens a store without a partner name.
+    let partner = pcenter::dashboard::NO_PARTNER_NAME.to_string();
+    let app = App::new(actor, partner, Book::default(), (80, 24));
+    let clock = pcenter::clock::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
+    let store = MemoryStore::with_snapshot(Snapshot::default());
+    let mut s = Session::new(app, Box::new(store), Box::new(clock));
+    s.app.ctx.lang = Lang::Korean;
+    let screen = screen_text(&render(&mut s, 80, 24));
+    let header = screen.lines().next().unwrap();
+    assert!(
+        header.contains("Partner Center · (--partner로 이름 지정)"),
+        "{header}"
+    );
+    assert_korean("the header", header);
+}

@@ -2,9 +2,13 @@
 //! arguments, the refused value, the unknown option. Every value repeated from the command line
 //! is quoted the same way (hidden characters as escapes, at most 40 characters), built from the
 //! parser's own record of what was typed rather than from its rendered text, which drops
-//! escape sequences silently.
+//! escape sequences silently. The line is worded by the catalog of the language the command
+//! line asks for (`UsageProblem`, `ShellWords::usage`).
 
 use crate::domain::characters::{quote, shown};
+pub use crate::domain::command_line::UsageProblem;
+use crate::domain::command_line::ValueProblem;
+use crate::locale::Lang;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Command, Error};
 use std::ffi::OsString;
@@ -21,8 +25,9 @@ pub enum Refusal {
 /// The longest line printed: a safety net for text that repeats a value without quoting it.
 const LINE_MAX: usize = 300;
 
-/// Explains `error`, raised while parsing `args` (the program name first) against `root`.
-pub fn explain(error: &Error, root: &mut Command, args: &[OsString]) -> Refusal {
+/// Explains `error`, raised while parsing `args` (the program name first) against `root`, in
+/// `lang`.
+pub fn explain(error: &Error, root: &mut Command, args: &[OsString], lang: Lang) -> Refusal {
     root.build();
     let path = subcommand_path(root, args);
     if matches!(
@@ -39,7 +44,31 @@ pub fn explain(error: &Error, root: &mut Command, args: &[OsString]) -> Refusal 
         let help = group.bin_name(full_name(&path)).render_help();
         return Refusal::Help(help.to_string());
     }
-    Refusal::Line(safe(&line(error, &path)))
+    let said = (lang.words().shell.usage)(&problem(error, &path), &full_name(&path));
+    Refusal::Line(safe(&said))
+}
+
+/// The language of a command line that could not be parsed, as `Options::lang` would have
+/// chosen it: the last `--lang` (`--lang ko`, `--lang=ko`) that names a language, then
+/// `PCENTER_LANG`, then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`); `var` reads the
+/// environment.
+pub fn lang_of(args: &[OsString], var: impl Fn(&str) -> Option<String>) -> Lang {
+    let mut given = None;
+    let mut args = args.iter().skip(1).map(|arg| arg.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            Some("--") => break,
+            Some("--lang") => args.next().flatten(),
+            Some(arg) => arg.strip_prefix("--lang="),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(|value| Lang::parse(value).ok()) {
+            given = Some(lang);
+        }
+    }
+    given
+        .or_else(|| var("PCENTER_LANG").and_then(|value| Lang::parse(&value).ok()))
+        .unwrap_or_else(|| Lang::of_environment(var))
 }
 
 /// "pcenter agreements create", or "pcenter" for the top level.
@@ -105,99 +134,87 @@ fn option_name(arg: &str) -> &str {
     arg.split_whitespace().next().unwrap_or(arg)
 }
 
-/// "a, b or c".
-fn one_of(values: &[String]) -> String {
-    match values {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
-fn line(error: &Error, path: &[String]) -> String {
+fn problem(error: &Error, path: &[String]) -> UsageProblem {
+    use UsageProblem as U;
     let who = if path.is_empty() {
         "pcenter".to_string()
     } else {
         path.join(" ")
     };
-    let see_help = format!("see {} --help", full_name(path));
+    let group = (!path.is_empty()).then(|| who.clone());
     let arg = context(error, ContextKind::InvalidArg).unwrap_or_default();
+    let option = option_name(&arg).to_string();
     let value = context(error, ContextKind::InvalidValue).unwrap_or_default();
     // clap lists its suggestions least similar first.
     let suggestion = |kind| {
         contexts(error, kind)
             .last()
-            .map(|s| format!(" (did you mean '{}'?)", option_name(s)))
-            .unwrap_or_default()
+            .map(|s| option_name(s).to_string())
     };
     match error.kind() {
-        ErrorKind::MissingRequiredArgument => {
-            let missing = contexts(error, ContextKind::InvalidArg);
-            format!("{who} needs {}; {see_help}", missing.join(", "))
-        }
-        ErrorKind::InvalidValue if value.is_empty() => {
-            format!("{} needs a value; {see_help}", option_name(&arg))
-        }
-        ErrorKind::InvalidValue => {
-            let valid = contexts(error, ContextKind::ValidValue);
-            let choices = if valid.is_empty() {
-                String::new()
-            } else {
-                format!(": use {}", one_of(&valid))
-            };
-            format!(
-                "{} cannot be '{}'{choices}.",
-                option_name(&arg),
-                quote(&value)
-            )
-        }
+        ErrorKind::MissingRequiredArgument => U::Needs {
+            who,
+            missing: contexts(error, ContextKind::InvalidArg),
+        },
+        ErrorKind::InvalidValue if value.is_empty() => U::NeedsValue { option },
+        ErrorKind::InvalidValue => U::CannotBe {
+            option,
+            value: quote(&value),
+            choices: contexts(error, ContextKind::ValidValue),
+        },
         // The value parsers' messages quote the value themselves where it helps.
         ErrorKind::ValueValidation => match std::error::Error::source(error) {
-            Some(source) => format!("{}: {source}", option_name(&arg)),
-            None => format!("{} cannot be '{}'.", option_name(&arg), quote(&value)),
+            Some(source) => match source.downcast_ref::<ValueProblem>() {
+                Some(why) => U::Refused {
+                    option,
+                    why: why.clone(),
+                },
+                None => U::RefusedSaying {
+                    option,
+                    why: source.to_string(),
+                },
+            },
+            None => U::RefusedValue {
+                option,
+                value: quote(&value),
+            },
         },
-        ErrorKind::UnknownArgument => format!(
-            "{} '{}'{}; {see_help}",
-            if path.is_empty() {
-                "unknown option".to_string()
-            } else {
-                format!("{who} does not take")
-            },
-            quote(&arg),
-            suggestion(ContextKind::SuggestedArg)
-        ),
-        ErrorKind::InvalidSubcommand => format!(
-            "{} '{}'{}; {see_help}",
-            if path.is_empty() {
-                "unknown command".to_string()
-            } else {
-                format!("{who} has no command")
-            },
-            quote(&context(error, ContextKind::InvalidSubcommand).unwrap_or_default()),
-            suggestion(ContextKind::SuggestedSubcommand)
-        ),
+        ErrorKind::UnknownArgument => U::UnknownArgument {
+            who: group,
+            argument: quote(&arg),
+            suggestion: suggestion(ContextKind::SuggestedArg),
+        },
+        ErrorKind::InvalidSubcommand => U::UnknownCommand {
+            who: group,
+            name: quote(&context(error, ContextKind::InvalidSubcommand).unwrap_or_default()),
+            suggestion: suggestion(ContextKind::SuggestedSubcommand),
+        },
         ErrorKind::ArgumentConflict => {
             let prior = context(error, ContextKind::PriorArg).unwrap_or_default();
             if prior.is_empty() || prior == arg {
-                format!("{} can be given only once; {see_help}", option_name(&arg))
+                U::OnlyOnce { option }
             } else {
-                format!(
-                    "{} cannot be used with {}; {see_help}",
-                    option_name(&arg),
-                    option_name(&prior)
-                )
+                U::Conflict {
+                    option,
+                    other: option_name(&prior).to_string(),
+                }
             }
         }
-        ErrorKind::TooManyValues => format!(
-            "{who} does not take '{}' after {}; {see_help}",
-            quote(&value),
-            option_name(&arg)
-        ),
-        _ => {
+        ErrorKind::TooManyValues => U::NothingAfter {
+            who,
+            value: quote(&value),
+            option,
+        },
+        kind => {
             // Kinds that repeat no value: the parser's own first line.
             let text = error.to_string();
             let first = text.lines().next().unwrap_or("invalid arguments");
-            format!("{}; {see_help}", first.trim_start_matches("error: "))
+            let said = first.trim_start_matches("error: ").to_string();
+            if kind == ErrorKind::InvalidUtf8 {
+                U::NotText { said }
+            } else {
+                U::Other { said }
+            }
         }
     }
 }
@@ -221,14 +238,125 @@ fn safe(line: &str) -> String {
 mod tests {
     use super::*;
 
+    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        std::iter::once("pcenter")
+            .chain(list.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
     #[test]
-    fn choices_read_as_a_sentence() {
-        let values = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(one_of(&values(&["table"])), "table");
+    fn a_refused_command_line_speaks_the_lang_option_then_pcenter_lang_then_the_locale() {
+        let korean = env(&[("LANG", "ko_KR.UTF-8")]);
+        let lang = |list: &[&str], env: &dyn Fn(&str) -> Option<String>| lang_of(&args(list), env);
+        assert_eq!(lang(&["--lang", "ko", "--bogus"], &env(&[])), Lang::Korean);
+        assert_eq!(lang(&["--bogus", "--lang=ko"], &env(&[])), Lang::Korean);
+        assert_eq!(lang(&["--lang=KO-kr", "x"], &env(&[])), Lang::Korean);
+        assert_eq!(lang(&["--lang", "en", "--bogus"], &korean), Lang::English);
+        // The last --lang that names a language counts; one that names none does not.
         assert_eq!(
-            one_of(&values(&["table", "json", "csv"])),
-            "table, json or csv"
+            lang(&["--lang", "ko", "--lang", "fr"], &env(&[])),
+            Lang::Korean
         );
+        assert_eq!(
+            lang(&["--lang", "ko", "--lang=en"], &env(&[])),
+            Lang::English
+        );
+        assert_eq!(lang(&["--lang", "fr"], &korean), Lang::Korean);
+        assert_eq!(lang(&["--lang"], &korean), Lang::Korean);
+        // After "--" nothing is an option.
+        assert_eq!(lang(&["--", "--lang", "ko"], &env(&[])), Lang::English);
+        // Without --lang: PCENTER_LANG, then LC_ALL, LC_MESSAGES and LANG.
+        assert_eq!(
+            lang(&["--bogus"], &env(&[("PCENTER_LANG", "ko")])),
+            Lang::Korean
+        );
+        assert_eq!(
+            lang(
+                &["--bogus"],
+                &env(&[("PCENTER_LANG", "en"), ("LANG", "ko_KR.UTF-8")])
+            ),
+            Lang::English
+        );
+        assert_eq!(
+            lang(
+                &["--bogus"],
+                &env(&[("PCENTER_LANG", "fr"), ("LANG", "ko_KR.UTF-8")])
+            ),
+            Lang::Korean
+        );
+        assert_eq!(lang(&["--bogus"], &korean), Lang::Korean);
+        assert_eq!(
+            lang(
+                &["--bogus"],
+                &env(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")])
+            ),
+            Lang::English
+        );
+        assert_eq!(lang(&["--bogus"], &env(&[])), Lang::English);
+    }
+
+    #[test]
+    fn every_refusal_of_the_command_line_is_worded_in_each_language() {
+        let mut root = crate::cli::command();
+        let refused = |list: &[&str], root: &mut Command, lang: Lang| {
+            let args = args(list);
+            let error = root.try_get_matches_from_mut(&args).unwrap_err();
+            match explain(&error, root, &args, lang) {
+                Refusal::Line(line) => line,
+                Refusal::Help(help) => panic!("help for {list:?}: {help}"),
+            }
+        };
+        let cases: [(&[&str], &str, &str); 9] = [
+            (&["--bogus"], "unknown option '--bogus'", "'--bogus'은(는) 알 수 없는 옵션입니다."),
+            (&["bogus"], "unknown command 'bogus'", "'bogus'은(는) 알 수 없는 명령입니다."),
+            (&["--today"], "--today needs a value", "--today 옵션에는 값이 필요합니다."),
+            (
+                &["customers", "list", "--format", "xml"],
+                "--format cannot be 'xml': use table, json or csv.",
+                "--format 옵션에는 'xml'을(를) 쓸 수 없습니다. table, json, csv 중 하나를 사용하십시오.",
+            ),
+            (
+                &["--today", "2013-01-01"],
+                "--today: 2013-01-01 is before",
+                "--today: 2013-01-01은 Microsoft 클라우드 계약이 생기기 전이므로",
+            ),
+            (
+                &["customers", "show"],
+                "customers show needs <CUSTOMER>; see pcenter customers show --help",
+                "customers show 명령에는 <CUSTOMER>이(가) 필요합니다. 자세한 내용은 pcenter customers show --help를 참조하십시오.",
+            ),
+            (
+                &["customers", "list", "--format", "csv", "--format", "json"],
+                "--format can be given only once",
+                "--format 옵션은 한 번만 지정할 수 있습니다.",
+            ),
+            (
+                &["agreements", "create", "--json", "x", "--email", "a@b.c"],
+                "--json cannot be used with --email",
+                "--json 옵션은 --email 옵션과 함께 사용할 수 없습니다.",
+            ),
+            (
+                &["--demo=yes"],
+                "pcenter does not take 'yes' after --demo",
+                "pcenter 명령에서 --demo 옵션 뒤에는 'yes'을(를) 쓸 수 없습니다.",
+            ),
+        ];
+        for (list, english, korean) in cases {
+            let line = refused(list, &mut root, Lang::English);
+            assert!(line.contains(english), "{list:?}: {line}");
+            let line = refused(list, &mut root, Lang::Korean);
+            assert!(line.contains(korean), "{list:?}: {line}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod catalog;
 pub mod characters;
 pub mod cloud;
+pub mod command_line;
 pub mod commerce;
 pub mod compare;
 pub mod count;

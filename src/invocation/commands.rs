@@ -1,8 +1,8 @@
 //! The subcommands and their arguments as the command line takes them. They serialize, to be
 //! sent to the owner of the store (see `owner`); a path keeps every byte (`serde_path`).
 
+use super::values::ValueProblem;
 use super::Format;
-use crate::domain::characters::quote;
 use crate::domain::limits::QUANTITY_DIGITS;
 use clap::{Args, Subcommand, ValueEnum};
 use serde::{Deserialize, Serialize};
@@ -15,55 +15,45 @@ use std::path::PathBuf;
 pub const MOST_CUSTOMERS: usize = 10_000_000;
 
 /// A seat count as typed: digits only, as many as a form's box takes.
-fn seat_count(value: &str) -> Result<u32, String> {
+fn seat_count(value: &str) -> Result<u32, ValueProblem> {
     let digits = value.trim();
     match digits.parse::<u32>() {
-        Ok(seats) if digits.len() <= QUANTITY_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) => {
+        Ok(seats)
+            if digits.len() <= QUANTITY_DIGITS && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             Ok(seats)
         }
-        _ => Err(format!(
-            "'{}' is not a seat count: use a whole number of at most {QUANTITY_DIGITS} digits, for example 25.",
-            quote(value)
-        )),
+        _ => Err(ValueProblem::SeatCount(value.to_string())),
     }
 }
 
 /// The digits of a whole number as typed, or why it is not one.
-fn digits(value: &str) -> Result<&str, String> {
+fn digits(value: &str) -> Result<&str, ValueProblem> {
     let digits = value.trim();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "'{}' is not a whole number (digits only, for example 1000).",
-            quote(value)
-        ));
+        return Err(ValueProblem::NotWhole(value.to_string()));
     }
     Ok(digits)
 }
 
 /// How many customers `generate` makes: at most `MOST_CUSTOMERS`.
-fn customer_count(value: &str) -> Result<usize, String> {
-    let most = MOST_CUSTOMERS;
+fn customer_count(value: &str) -> Result<usize, ValueProblem> {
     let digits = digits(value)?;
     match digits.parse::<usize>() {
-        Ok(count) if count <= most => Ok(count),
-        _ => Err(format!(
-            "{} is more than generate makes: at most {} customers (a store of about 20 GB).",
-            quote(digits),
-            crate::domain::count::thousands(most)
-        )),
+        Ok(count) if count <= MOST_CUSTOMERS => Ok(count),
+        _ => Err(ValueProblem::TooManyCustomers {
+            digits: digits.to_string(),
+            most: MOST_CUSTOMERS,
+        }),
     }
 }
 
 /// Any seed of 64 bits.
-fn seed(value: &str) -> Result<u64, String> {
+fn seed(value: &str) -> Result<u64, ValueProblem> {
     let digits = digits(value)?;
-    digits.parse::<u64>().map_err(|_| {
-        format!(
-            "{} is more than a seed can be: at most {}.",
-            quote(digits),
-            u64::MAX
-        )
-    })
+    digits
+        .parse::<u64>()
+        .map_err(|_| ValueProblem::SeedTooBig(digits.to_string()))
 }
 
 #[derive(Debug, Clone, Subcommand, Serialize, Deserialize)]

@@ -9,7 +9,10 @@ mod values;
 
 pub use commands::*;
 pub use format::Format;
-pub use values::{agent_from_user, parse_agent, parse_date, parse_filter, RoleParser};
+pub use values::{
+    agent_from_user, parse_agent, parse_date, parse_environment, parse_filter, parse_lang,
+    RoleParser, ValueProblem, FILTER, NAME,
+};
 
 use crate::assets;
 use crate::diagnostics::Logged;
@@ -65,12 +68,8 @@ pub struct Options {
     /// The language of the dashboard and of the commands' messages: en or ko (default: from
     /// LC_ALL, LC_MESSAGES or LANG, where ko_KR.UTF-8 means ko). JSON and CSV stay as the API
     /// writes them.
-    #[arg(long, global = true, env = "PCENTER_LANG", value_name = "LANG", value_parser = Lang::parse)]
+    #[arg(long, global = true, env = "PCENTER_LANG", value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
-}
-
-fn parse_environment(text: &str) -> Result<Environment, String> {
-    Environment::parse(text)
 }
 
 /// The demo's business date without --today: November 14, 2018, the first week in which the
@@ -81,12 +80,15 @@ pub const DEMO_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 11, 14) {
 };
 
 impl Options {
+    /// The store's path; without `--data-dir`, in the platform's data directory. The refusal
+    /// when there is none is English, as the API says it; a caller speaking to people words it
+    /// in their language (`ShellWords::no_data_dir`).
     pub fn store_path(&self) -> Result<PathBuf, String> {
         let base = match &self.data_dir {
             Some(dir) => dir.clone(),
             None => directories::ProjectDirs::from("com", "pcenter", "pcenter")
                 .map(|dirs| dirs.data_dir().to_path_buf())
-                .ok_or("cannot find a home directory for the data; pass --data-dir DIR")?,
+                .ok_or(Lang::English.words().shell.no_data_dir)?,
         };
         Ok(base.join(if self.demo { "demo" } else { "store" }))
     }

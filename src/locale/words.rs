@@ -20,6 +20,7 @@ pub struct Words {
     pub commands: CommandWords,
     pub import: ImportWords,
     pub requests: RequestWords,
+    pub shell: ShellWords,
 }
 
 /// The names of Partner Center's things, wherever they show.
@@ -985,4 +986,69 @@ pub enum BodyProblem {
     TypeUnknown(String),
     TemplateMissing,
     TemplateUnknown(String),
+}
+
+/// The lines of the process itself: a command line that cannot be run, an option's refused
+/// value, and what the shell, the server and the owner of a store say to people. `--help` and
+/// `--version` are not here: they stay the command line's English.
+#[derive(Debug)]
+pub struct ShellWords {
+    /// A refused command line, after "pcenter: "; `command` is the command as `--help` takes
+    /// it ("pcenter customers list").
+    pub usage: fn(&crate::domain::command_line::UsageProblem, command: &str) -> String,
+    /// An option's refused value (or `$USER`'s).
+    pub value: fn(&crate::domain::command_line::ValueProblem) -> String,
+    /// No data directory without `--data-dir`.
+    pub no_data_dir: &'static str,
+    /// The terminal failed under the dashboard: the system's words follow.
+    pub terminal_error: fn(error: &str) -> String,
+    /// The server a dashboard of this terminal joined ended.
+    pub server_went_away: &'static str,
+    /// The header's partner name for a store that has none yet: how to give it one, short
+    /// enough to stay whole at 80 columns.
+    pub no_partner_name: &'static str,
+    /// The owner's side: the pcenter a command ran for is gone.
+    pub caller_went_away: &'static str,
+    /// The owner of the store (`owner`, described) ended before the command did.
+    pub owner_went_away: fn(owner: &str) -> String,
+    /// The owner of the store (`owner`, described; a server or a dashboard) is pcenter
+    /// `owners`, the command pcenter `commands`.
+    pub other_version: fn(owner: &str, server: bool, owners: &str, commands: &str) -> String,
+    /// A dashboard joining a server of pcenter `servers` from pcenter `ours`.
+    pub other_server_version: fn(servers: &str, ours: &str) -> String,
+    /// A dashboard joining an owner that is a dashboard.
+    pub takes_no_second: &'static str,
+    /// A request the command line could not have made (`process`: its id when known), and
+    /// why (a refused value, or one of the two below).
+    pub request_refused: fn(process: Option<u32>, why: &str) -> String,
+    pub command_twice: &'static str,
+    pub relative_directory: &'static str,
+    /// A command that failed (panicked) inside the owner.
+    pub failed_inside: &'static str,
+    /// A command sent while the owner closes the store.
+    pub owner_closing: &'static str,
+    /// Why the socket of the store's owner (at `path`) cannot be listened on: the system's
+    /// words, something else in its place, or its mode.
+    pub socket_unreachable: fn(path: &str, detail: &str) -> String,
+    pub socket_in_the_way: fn(path: &str) -> String,
+    pub socket_not_private: fn(path: &str) -> String,
+    /// `serve`'s lines.
+    pub serve_what: &'static str,
+    pub not_an_address: fn(typed: &str) -> String,
+    pub cannot_listen: fn(address: &str, error: &str) -> String,
+    pub server_failed: fn(error: &str) -> String,
+    pub no_commands_through_server: fn(owner_error: &str) -> String,
+    pub api_at: fn(url: &str, store: &str) -> String,
+    pub ssh_at: fn(&SshAt<'_>) -> String,
+    pub reachable: fn(address: &str, api: bool) -> String,
+}
+
+/// Where `serve` takes SSH dashboards.
+#[derive(Debug, Clone, Copy)]
+pub struct SshAt<'a> {
+    pub port: u16,
+    pub host: &'a str,
+    pub store: &'a str,
+    pub fingerprint: &'a str,
+    pub made: bool,
 }

@@ -153,7 +153,8 @@ impl Connection {
 
     /// Sends the command, and writes what the owner sends back until its exit status.
     fn run(mut self, request: Request) -> ExitCode {
-        let went_away = || tell(&refusals::owner_went_away(&self.owner));
+        let lang = request.options.lang();
+        let went_away = || tell(&refusals::owner_went_away(&self.owner, lang));
         let sent = frame::write(&mut self.stream, &Frame::Run(Box::new(request)));
         if sent.is_err()
             || self.stream.set_read_timeout(None).is_err()

@@ -73,22 +73,19 @@ fn attached(attach: Attach, hello: Hello, stream: UnixStream, out: &Out, shared:
     let refused = |error: ApiError| {
         let _ = stdio::lock(out).send(&Frame::Refused(Refusal::from(&error)));
     };
+    let words = &attach.lang.words().shell;
     if hello.protocol != PROTOCOL || hello.version != Hello::ours().version {
         return refused(ApiError::new(
             code::STORE_IN_USE,
             exit::STORE_IN_USE,
-            format!(
-                "The server that has this store open is pcenter {}, and this is {}: start the dashboard with the server's pcenter.",
-                hello.version,
-                env!("CARGO_PKG_VERSION")
-            ),
+            (words.other_server_version)(env!("CARGO_PKG_VERSION"), &hello.version),
         ));
     }
     let Some(attacher) = &shared.attacher else {
         return refused(ApiError::new(
             code::STORE_IN_USE,
             exit::STORE_IN_USE,
-            "The store is open in another dashboard, which takes no second one.",
+            words.takes_no_second,
         ));
     };
     let _ = stream.set_read_timeout(None);
@@ -108,22 +105,23 @@ fn admissible(
     shared: &Shared,
     process: Option<u32>,
 ) -> Result<(), ApiError> {
+    // The language of the pcenter that asked.
+    let lang = request.options.lang();
     let ours = Hello::ours();
     if hello.protocol != PROTOCOL || hello.version != ours.version {
         return Err(refusals::other_version(
             &shared.record,
             &ours.version,
             &hello.version,
+            lang,
         ));
     }
     request.check().map_err(|why| {
-        let from = process.map_or("another process".to_string(), |pid| {
-            format!("process {pid}")
-        });
+        let said = lang.words().shell.request_refused;
         ApiError::new(
             code::BAD_REQUEST,
             exit::USAGE,
-            format!("The command sent by {from} cannot be run: {why}."),
+            said(process, &why.said_in(lang)),
         )
     })?;
     if Route::of(&request.command) == Route::Alone {
@@ -155,6 +153,8 @@ fn run(
         stdout_columns,
         stdout_file,
     } = request;
+    let lang = options.lang();
+    stdio::lock(out).lang = lang;
     let caller = Caller {
         stdin: Box::new(StdinSource::new(out.clone(), input)),
         stderr: Box::new(StderrSink(out.clone())),
@@ -178,8 +178,7 @@ fn run(
         Err(ApiError::new(
             code::STORE,
             exit::STORE,
-            "The command failed inside the pcenter that has the store open, and was stopped; \
-             see pcenter.log in the data directory. What it reported saved is saved.",
+            lang.words().shell.failed_inside,
         ))
     });
     result.and_then(|status| stdout.flush().map(|()| status).map_err(write_error))

@@ -45,7 +45,7 @@ pub use client::{attach, forward, owner_of, Attached, Shown};
 pub use frame::Attach;
 pub use place::{Place, ADDRESS_MAX, MODE};
 pub use refusals::{dashboard_refused, dashboard_refused_in, needs_store_alone};
-pub use request::{Request, Route};
+pub use request::{Request, Route, Unfit};
 pub use server::{
     commands_through, serve, serve_with, Attacher, Executor, Invocation, Owner, Serving,
 };
@@ -95,23 +95,35 @@ impl OwnerRecord {
     pub fn is_server(&self) -> bool {
         self.kind == OwnerKind::Server
     }
+}
 
-    /// What to do to have the store back: "Close that dashboard".
-    pub fn how_to_end(&self) -> &'static str {
-        match self.kind {
-            OwnerKind::Dashboard => "Close that dashboard",
-            OwnerKind::Server => "Stop that server",
+/// Why a store's owner cannot listen for commands; `Display` says it in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerError {
+    Io { path: PathBuf, detail: String },
+    InTheWay { path: PathBuf },
+    NotPrivate { path: PathBuf },
+}
+
+impl OwnerError {
+    /// The error in `lang`.
+    pub fn said_in(&self, lang: Lang) -> String {
+        use crate::domain::characters::quote_path;
+        let words = &lang.words().shell;
+        match self {
+            OwnerError::Io { path, detail } => {
+                (words.socket_unreachable)(&quote_path(path), detail)
+            }
+            OwnerError::InTheWay { path } => (words.socket_in_the_way)(&quote_path(path)),
+            OwnerError::NotPrivate { path } => (words.socket_not_private)(&quote_path(path)),
         }
     }
 }
 
-/// Why a store's owner cannot listen for commands.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum OwnerError {
-    #[error("Commands cannot reach this pcenter through {}: {detail}.", crate::domain::characters::quote_path(.path))]
-    Io { path: PathBuf, detail: String },
-    #[error("{} is in the way of the socket through which commands reach this pcenter, and is not a socket; move it away.", crate::domain::characters::quote_path(.path))]
-    InTheWay { path: PathBuf },
-    #[error("The socket {} could not be made its owner's only.", crate::domain::characters::quote_path(.path))]
-    NotPrivate { path: PathBuf },
+impl std::fmt::Display for OwnerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(Lang::English))
+    }
 }
+
+impl std::error::Error for OwnerError {}

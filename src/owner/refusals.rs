@@ -38,20 +38,23 @@ pub fn needs_store_alone_in(
     in_use(said(&store, &owned_by, command, owner.is_server()))
 }
 
-/// The owner ended (or closed the store) while it ran the command.
-pub fn owner_went_away(owner: &OwnerRecord) -> ApiError {
-    let whom = owner.describe();
-    in_use(format!(
-        "The command ran in {whom}, which ended before the command finished. What the command reported saved is saved; run it again to finish."
+/// The owner ended (or closed the store) while it ran the command, said in `lang`: the
+/// language of the pcenter that asked.
+pub fn owner_went_away(owner: &OwnerRecord, lang: Lang) -> ApiError {
+    in_use((lang.words().shell.owner_went_away)(
+        &owner.describe_in(lang),
     ))
 }
 
-/// The owner (pcenter `owners`) and the command (pcenter `commands`) are different versions.
-pub fn other_version(owner: &OwnerRecord, owners: &str, commands: &str) -> ApiError {
-    in_use(format!(
-        "The store is open in {}, which is pcenter {owners}, and this is pcenter {commands}: run the command with the same pcenter, or {} first.",
-        owner.describe(),
-        owner.how_to_end().to_lowercase()
+/// The owner (pcenter `owners`) and the command (pcenter `commands`) are different versions,
+/// said in `lang`: the language of the pcenter that asked.
+pub fn other_version(owner: &OwnerRecord, owners: &str, commands: &str, lang: Lang) -> ApiError {
+    let said = lang.words().shell.other_version;
+    in_use(said(
+        &owner.describe_in(lang),
+        owner.is_server(),
+        owners,
+        commands,
     ))
 }
 
@@ -99,7 +102,7 @@ mod tests {
             kind: OwnerKind::Server,
             ..ann()
         };
-        let error = other_version(&server, "0.2.0", "0.0.9");
+        let error = other_version(&server, "0.2.0", "0.0.9", Lang::English);
         assert!(
             error
                 .description
@@ -107,6 +110,36 @@ mod tests {
                 && error.description.ends_with("or stop that server first."),
             "{}",
             error.description
+        );
+    }
+
+    #[test]
+    fn an_owner_that_went_away_is_said_in_the_language_of_the_pcenter_that_asked() {
+        let english = owner_went_away(&ann(), Lang::English);
+        assert_eq!((english.code, english.exit), (503, 3));
+        assert_eq!(
+            english.description,
+            "The command ran in the dashboard of Ann Agent (process 4242, since 2026-12-04 \
+             10:32 UTC), which ended before the command finished. What the command reported saved \
+             is saved; run it again to finish."
+        );
+        let korean = owner_went_away(&ann(), Lang::Korean);
+        assert_eq!((korean.code, korean.exit), (503, 3));
+        assert_eq!(
+            korean.description,
+            "명령을 실행하던 Ann Agent님의 대시보드(프로세스 4242, 2026-12-04 10:32 UTC부터)가 \
+             명령이 끝나기 전에 종료되었습니다. 명령이 저장했다고 알린 내용은 저장되어 있습니다. \
+             마저 하려면 명령을 다시 실행하십시오."
+        );
+        let server = OwnerRecord {
+            kind: OwnerKind::Server,
+            ..ann()
+        };
+        let korean = other_version(&server, "0.2.0", "0.0.9", Lang::Korean).description;
+        assert!(
+            korean.contains("그쪽은 pcenter 0.2.0이고 이쪽은 pcenter 0.0.9입니다")
+                && korean.ends_with("먼저 그 서버를 중지하십시오."),
+            "{korean}"
         );
     }
 }

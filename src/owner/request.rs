@@ -5,7 +5,8 @@
 
 use crate::api::{AgreementsCommand, Command, CustomersCommand, OffersCommand};
 use crate::caller::FileId;
-use crate::invocation::Options;
+use crate::invocation::{Options, ValueProblem};
+use crate::locale::Lang;
 use serde::{Deserialize, Serialize};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,41 @@ pub struct Request {
     pub stderr_is_terminal: bool,
     pub stdout_columns: Option<usize>,
     pub stdout_file: Option<FileId>,
+}
+
+/// Why a request is not obeyed: the command line where it was made could not have made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unfit {
+    /// A value the command line refuses.
+    Value(ValueProblem),
+    /// The command both in the options and beside them.
+    CommandTwice,
+    /// A directory that is not absolute.
+    RelativeDirectory,
+}
+
+impl From<ValueProblem> for Unfit {
+    fn from(problem: ValueProblem) -> Unfit {
+        Unfit::Value(problem)
+    }
+}
+
+impl Unfit {
+    /// Why, in `lang`.
+    pub fn said_in(&self, lang: Lang) -> String {
+        let words = &lang.words().shell;
+        match self {
+            Unfit::Value(problem) => problem.said_in(lang),
+            Unfit::CommandTwice => words.command_twice.to_string(),
+            Unfit::RelativeDirectory => words.relative_directory.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Unfit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(Lang::English))
+    }
 }
 
 /// What becomes of a command when its store has an owner.
@@ -89,7 +125,7 @@ impl Request {
 
     /// Checks again what the command line checked where the request was made: a request comes
     /// from another process, and is obeyed only if that process could have made it.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Unfit> {
         let options = &self.options;
         for value in [&options.agent, &options.partner].into_iter().flatten() {
             crate::invocation::parse_agent(value)?;
@@ -98,7 +134,7 @@ impl Request {
             crate::invocation::parse_date(&today.format("%Y-%m-%d").to_string())?;
         }
         if options.command.is_some() {
-            return Err("a command given twice".into());
+            return Err(Unfit::CommandTwice);
         }
         if let Command::Customers(CustomersCommand::List {
             filter: Some(filter),
@@ -108,7 +144,7 @@ impl Request {
             crate::invocation::parse_filter(filter)?;
         }
         if !self.directory.is_absolute() {
-            return Err("a relative directory".into());
+            return Err(Unfit::RelativeDirectory);
         }
         Ok(())
     }

@@ -296,7 +296,7 @@ pub fn commands_through(core: &Arc<Core>) -> Executor {
         None => Err(ApiError::new(
             crate::api::error::code::STORE,
             crate::api::error::exit::STORE_IN_USE,
-            "The pcenter that holds this store is closing; run the command again in a moment.",
+            invocation.options.lang().words().shell.owner_closing,
         )),
     })
 }

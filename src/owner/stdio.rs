@@ -5,6 +5,7 @@
 //! order they were written (a progress bar between lines, as on its own).
 
 use super::frame::{self, Frame, CHUNK};
+use crate::locale::Lang;
 use std::io::{self, Read, Write};
 use std::os::unix::net::UnixStream;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -15,6 +16,8 @@ pub struct Outgoing {
     pending: Vec<u8>,
     /// Set by the first failed send: that pcenter went away, and nothing more is sent.
     broken: bool,
+    /// The language of that pcenter, once its request is read.
+    pub lang: Lang,
 }
 
 pub type Out = Arc<Mutex<Outgoing>>;
@@ -24,6 +27,7 @@ pub fn shared(stream: UnixStream) -> Out {
         stream,
         pending: Vec::new(),
         broken: false,
+        lang: Lang::English,
     }))
 }
 
@@ -33,21 +37,21 @@ pub fn lock(out: &Out) -> MutexGuard<'_, Outgoing> {
 
 /// The error a command's write gets once its pcenter went away: as for a reader that stopped
 /// (`| head`), the command stops without a word.
-fn gone() -> io::Error {
+fn gone(lang: Lang) -> io::Error {
     io::Error::new(
         io::ErrorKind::BrokenPipe,
-        "the pcenter the command runs for went away",
+        lang.words().shell.caller_went_away,
     )
 }
 
 impl Outgoing {
     pub fn send(&mut self, frame: &Frame) -> io::Result<()> {
         if self.broken {
-            return Err(gone());
+            return Err(gone(self.lang));
         }
         frame::write(&mut self.stream, frame).map_err(|_| {
             self.broken = true;
-            gone()
+            gone(self.lang)
         })
     }
 
@@ -154,10 +158,8 @@ impl Read for StdinSource {
                 Ok(Some(Frame::StdinFailed(why))) => return Err(io::Error::other(why)),
                 _ => {
                     self.ended = true;
-                    return Err(io::Error::new(
-                        io::ErrorKind::UnexpectedEof,
-                        "the pcenter the command runs for went away",
-                    ));
+                    let said = lock(&self.out).lang.words().shell.caller_went_away;
+                    return Err(io::Error::new(io::ErrorKind::UnexpectedEof, said));
                 }
             }
         }

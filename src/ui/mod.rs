@@ -119,8 +119,14 @@ fn header(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
     let environment = words.terms.environment(ctx.actor.access.environment);
     let phase = words.terms.phase(ctx.phase());
     let date = ctx.actor.business_date;
+    // The store's placeholder for no partner name, in the session's language.
+    let partner = if ctx.partner_name == crate::dashboard::NO_PARTNER_NAME {
+        words.shell.no_partner_name
+    } else {
+        &ctx.partner_name
+    };
     let (left, right) = spread(
-        &format!(" Partner Center · {}", ctx.partner_name),
+        &format!(" Partner Center · {partner}"),
         &if area.width >= 100 {
             format!("{} ", (words.chrome.header_wide)(environment, date, phase))
         } else {

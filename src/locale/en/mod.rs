@@ -11,6 +11,7 @@ mod new_customer;
 mod order;
 mod problems;
 mod requests;
+mod shell;
 mod spectator;
 mod terms;
 
@@ -30,4 +31,5 @@ pub static WORDS: Words = Words {
     commands: commands::COMMANDS,
     import: import::IMPORT,
     requests: requests::REQUESTS,
+    shell: shell::SHELL,
 };

@@ -15,6 +15,7 @@ mod problems;
 mod refusals;
 mod requests;
 mod restore;
+mod shell;
 mod spectator;
 mod terms;
 
@@ -34,4 +35,5 @@ pub static WORDS: Words = Words {
     commands: commands::COMMANDS,
     import: import::IMPORT,
     requests: requests::REQUESTS,
+    shell: shell::SHELL,
 };

@@ -249,3 +249,86 @@ fn reading_a_connection_gives_what_was_sent_in_order() {
     b.read_to_end(&mut rest).unwrap();
     assert!(rest.is_empty());
 }
+
+/// `request` from a pcenter speaking `lang`.
+fn speaking(mut request: Request, lang: crate::locale::Lang) -> Request {
+    request.options.lang = Some(lang);
+    request
+}
+
+/// The refusal the owner answers `request` with, sent after `hello`.
+fn refused(running: &Running, hello: Hello, request: Request) -> frame::Refusal {
+    let mut stream = Place::of(&running.store).connect().unwrap();
+    frame::write(&mut stream, &Frame::Hello(hello)).unwrap();
+    assert!(matches!(
+        frame::read(&mut stream),
+        Ok(Some(Frame::Owner(_)))
+    ));
+    frame::write(&mut stream, &Frame::Run(Box::new(request))).unwrap();
+    match frame::read(&mut stream) {
+        Ok(Some(Frame::Refused(refusal))) => refusal,
+        other => panic!("not refused: {other:?}"),
+    }
+}
+
+#[test]
+fn the_owners_refusals_speak_the_language_of_the_pcenter_that_asked() {
+    use crate::locale::Lang;
+    let running = start(0);
+    let mut relative = running.request(&["customers", "show", "x"]);
+    relative.directory = "here".into();
+    let english = refused(
+        &running,
+        Hello::ours(),
+        speaking(relative.clone(), Lang::English),
+    );
+    assert_eq!((english.code, english.exit), (400, 2));
+    assert!(
+        english
+            .description
+            .starts_with("The command sent by process ")
+            && english
+                .description
+                .ends_with(" cannot be run: a relative directory."),
+        "{english:?}"
+    );
+    let korean = refused(&running, Hello::ours(), speaking(relative, Lang::Korean));
+    assert_eq!((korean.code, korean.exit), (400, 2));
+    assert!(
+        korean.description.starts_with("프로세스 ")
+            && korean
+                .description
+                .ends_with("에서 보낸 명령은 실행할 수 없습니다. 디렉터리가 상대 경로입니다."),
+        "{korean:?}"
+    );
+    let mut bad_agent = running.request(&["customers", "show", "x"]);
+    bad_agent.options.agent = Some(" ".into());
+    let korean = refused(&running, Hello::ours(), speaking(bad_agent, Lang::Korean));
+    assert!(
+        korean.description.ends_with("이름을 입력하십시오."),
+        "{korean:?}"
+    );
+
+    let older = Hello {
+        version: "0.0.1".into(),
+        ..Hello::ours()
+    };
+    let request = running.request(&["customers", "show", "x"]);
+    let english = refused(
+        &running,
+        older.clone(),
+        speaking(request.clone(), Lang::English),
+    );
+    assert_eq!((english.code, english.exit), (503, 3));
+    assert!(
+        english.description.contains(", and this is pcenter 0.0.1: run the command with the same pcenter, or close that dashboard first."),
+        "{english:?}"
+    );
+    let korean = refused(&running, older, speaking(request, Lang::Korean));
+    assert_eq!((korean.code, korean.exit), (503, 3));
+    assert!(
+        korean.description.contains("Ann Agent님의 대시보드")
+            && korean.description.contains("이쪽은 pcenter 0.0.1입니다. 같은 pcenter로 명령을 실행하거나 먼저 그 대시보드를 닫으십시오."),
+        "{korean:?}"
+    );
+}
