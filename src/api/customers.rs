@@ -7,7 +7,7 @@ use super::output::{self, Format};
 use super::plain::{counted_table, Counted};
 use super::{handlers, read_body, write_error, Api};
 use crate::domain::role::GatedAction;
-use crate::locale::words::CommandWords;
+use crate::locale::words::{CommandWords, Terms};
 use crate::locale::Lang;
 use crate::service::ServiceError;
 use crate::store::Listed;
@@ -36,14 +36,21 @@ const CSV_HEADER: [&str; 6] = [
     "Subscriptions",
 ];
 
-/// One row of the table (in `words`) and of the CSV (always in English, the API's).
-fn cells(row: &Listed, as_of: NaiveDate, words: &CommandWords) -> [String; 6] {
+/// One row of the table (in `words`, the agreement in a word by `in_table`'s terms) and of
+/// the CSV (always in English, the API's).
+fn cells(
+    row: &Listed,
+    as_of: NaiveDate,
+    words: &CommandWords,
+    in_table: Option<&Terms>,
+) -> [String; 6] {
+    let (status, agreement) = (row.status_on(as_of), row.agreement_on(as_of));
     [
         row.id.clone(),
         row.company_name.clone(),
         row.domain.clone(),
         (words.cloud)(row.cloud).to_string(),
-        (words.status)(row.status_on(as_of), row.agreement_on(as_of), as_of),
+        fit::status_cell(status, agreement, as_of, words, in_table),
         row.subscriptions.to_string(),
     ]
 }
@@ -81,19 +88,8 @@ pub fn list(
         Format::Table => {
             let rows = rows()?
                 .map(|row| {
-                    row.map(|row| {
-                        let mut cells = cells(&row, as_of, words).to_vec();
-                        let agreement = row.agreement_on(as_of);
-                        if let Some(name) = fit::agreement_in_a_word(
-                            row.status_on(as_of),
-                            agreement,
-                            as_of,
-                            &api.lang.words().terms,
-                        ) {
-                            cells[4] = name.into();
-                        }
-                        cells
-                    })
+                    let terms = &api.lang.words().terms;
+                    row.map(|row| cells(&row, as_of, words, Some(terms)).to_vec())
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let none = if rows.is_empty() && api.store().customer_count()? == 0 {
@@ -115,7 +111,7 @@ pub fn list(
             let english = &Lang::English.words().commands;
             output::csv_record(&mut out, &CSV_HEADER).map_err(write_error)?;
             for row in rows()? {
-                let cells = cells(&row?, as_of, english);
+                let cells = cells(&row?, as_of, english, None);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(&mut out, &fields).map_err(write_error)?;
             }

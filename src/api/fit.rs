@@ -43,6 +43,20 @@ pub fn agreement_in_a_word(
         .map(|kind| terms.agreement_name_short(kind))
 }
 
+/// The agreement status in a cell: in a word in a table (`in_table`, the terms of its
+/// language) when the customer is confirmed, else the whole status in `words`.
+pub fn status_cell(
+    status: crate::domain::status::AgreementStatus,
+    agreement: Option<crate::domain::agreement::AgreementKind>,
+    as_of: chrono::NaiveDate,
+    words: &CommandWords,
+    in_table: Option<&crate::locale::words::Terms>,
+) -> String {
+    in_table
+        .and_then(|terms| agreement_in_a_word(status, agreement, as_of, terms))
+        .map_or_else(|| (words.status)(status, agreement, as_of), str::to_string)
+}
+
 impl Column {
     /// A column always shown whole, under one header.
     pub const fn kept(header: &'static str) -> Column {

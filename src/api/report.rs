@@ -16,7 +16,7 @@ use crate::domain::phase::Phase;
 use crate::domain::role::GatedAction;
 use crate::domain::status::label_with;
 use crate::domain::timeline::{Environment, Face};
-use crate::locale::words::{CommandWords, ComplianceCounts};
+use crate::locale::words::{CommandWords, ComplianceCounts, Terms};
 use crate::locale::Lang;
 use crate::service::ServiceError;
 use chrono::NaiveDate;
@@ -110,6 +110,7 @@ fn row<'a>(
     let facts = book.gate_facts(customer, business_date);
     let api = book.gate_facts_for(customer, business_date, Face::Api, environment);
     let status = book.status(customer, business_date);
+    let agreement = book.agreement_in_force(customer, business_date);
     // The confirmation that counts: none for a customer whose only one is of a retired
     // agreement.
     let confirmation =
@@ -120,21 +121,15 @@ fn row<'a>(
         domain: &customer.domain,
         company_name: &customer.company_name,
         cloud: customer.cloud,
-        agreement_status: label_with(
-            status,
-            book.agreement_in_force(customer, business_date),
-            business_date,
-        ),
-        agreement_type: book
-            .agreement_in_force(customer, business_date)
-            .map(AgreementKind::type_name),
+        agreement_status: label_with(status, agreement, business_date),
+        agreement_type: agreement.map(AgreementKind::type_name),
         latest_confirmation: shows_who.then(|| confirmation.map(Agreement::from)),
         new_orders_blocked: facts.check_new_order().is_err(),
         seat_changes_blocked: facts.check_seat_change(Billing::SeatBased).is_err(),
         api_new_orders_blocked: api.check_new_order().is_err(),
         api_seat_changes_blocked: api.check_seat_change(Billing::SeatBased).is_err(),
         status,
-        agreement: book.agreement_in_force(customer, business_date),
+        agreement,
         as_of: business_date,
         shown_confirmation: confirmation,
     }
@@ -161,12 +156,17 @@ fn api_blocked(row: &Row, words: &CommandWords) -> &'static str {
 
 /// The cells of a row for the table (in `words`) and the CSV (in English, the API's): who
 /// accepted and when only if shown.
-fn cells(row: &Row, shows_who: bool, words: &CommandWords) -> Vec<String> {
+fn cells(
+    row: &Row,
+    shows_who: bool,
+    words: &CommandWords,
+    in_table: Option<&Terms>,
+) -> Vec<String> {
     let mut cells = vec![
         row.company_name.to_string(),
         row.domain.to_string(),
         (words.cloud)(row.cloud).to_string(),
-        (words.status)(row.status, row.agreement, row.as_of),
+        fit::status_cell(row.status, row.agreement, row.as_of, words, in_table),
     ];
     if shows_who {
         let latest = row.shown_confirmation;
@@ -259,13 +259,8 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             let table: Vec<Vec<String>> = rows
                 .inspect(|r| summary.count(r))
                 .map(|r| {
-                    let mut cells = cells(&r, shows_who, words);
                     let terms = &lang.words().terms;
-                    if let Some(name) =
-                        fit::agreement_in_a_word(r.status, r.agreement, r.as_of, terms)
-                    {
-                        cells[3] = name.into();
-                    }
+                    let mut cells = cells(&r, shows_who, words, Some(terms));
                     cells.push(api_blocked(&r, words).to_string());
                     cells
                 })
@@ -295,7 +290,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
             output::csv_record(&mut out, &names).map_err(write_error)?;
             for r in rows {
                 summary.count(&r);
-                let mut cells = cells(&r, shows_who, english);
+                let mut cells = cells(&r, shows_who, english, None);
                 cells.extend([
                     blocked(r.api_new_orders_blocked, english).to_string(),
                     blocked(r.api_seat_changes_blocked, english).to_string(),
