@@ -252,7 +252,16 @@ fn a_file_that_cannot_be_imported_is_refused_in_korean_with_its_code_and_exit_st
         .into_iter()
         .chain(HEADER.encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
-    let cases: [(&str, Vec<u8>, &str, &str); 7] = [
+    let twice = format!("{NORTHWIND},northwindtraders.onmicrosoft.com,11/14/2018,Ada,Lovelace,,a@b.io,MicrosoftCloudAgreement\n");
+    let sample_twice =
+        format!("TenantId,Domain,Date,First Name,Last Name,Phone,Email \n{twice}{twice}");
+    let cases: [(&str, Vec<u8>, &str, &str); 8] = [
+        (
+            "twice_sample.csv",
+            sample_twice.into_bytes(),
+            "한 고객의 같은 계약을 두 번 이상 적었으며",
+            "it gives the same agreement of a customer more than once",
+        ),
         ("empty.csv", vec![], "파일이 비어 있습니다", "it is empty"),
         (
             "twice.csv",

@@ -656,6 +656,17 @@ pub struct ImportWords {
     pub cannot_read: fn(file: &str, error: &std::io::Error) -> String,
     pub no_temporary_file: fn(file: &str, error: &std::io::Error) -> String,
     pub stream_too_big: fn(file: &str, gib: u64) -> String,
+    /// A file of Microsoft's sample that gives an agreement of a customer more than once: the
+    /// first few (their values quoted), then how many more.
+    pub repeated_agreements: fn(file: &str, named: &[Repeated<'_>], more: usize) -> String,
+}
+
+/// An agreement of a customer given on more than one row.
+#[derive(Debug, Clone, Copy)]
+pub struct Repeated<'a> {
+    pub tenant: &'a str,
+    pub type_name: &'a str,
+    pub lines: &'a [usize],
 }
 
 /// The counts of `report compliance`'s summary.

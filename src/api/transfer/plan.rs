@@ -10,6 +10,7 @@ use super::source::{Rows, Source};
 use crate::api::error::ApiError;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::{quote, quote_path};
+use crate::locale::words::Repeated;
 use std::collections::HashMap;
 
 /// What the first reading learns: how many rows there are, and on which lines each customer
@@ -104,24 +105,19 @@ fn complete(row: &Row) -> bool {
 /// The refusal of a file of Microsoft's sample that gives an agreement of a customer on more
 /// than one row.
 fn refusal(source: &Source, repeated: &[Agreement]) -> ApiError {
-    let mut named: Vec<String> = (repeated.iter().take(NAMED))
-        .map(|a| {
-            let lines: Vec<String> = a.lines.iter().map(usize::to_string).collect();
-            format!(
-                "the tenant {} has {} rows of type {} (lines {})",
-                quote(&a.tenant),
-                a.lines.len(),
-                quote(&a.type_name),
-                lines.join(", ")
-            )
-        })
+    let file = quote_path(source.path());
+    let named: Vec<(String, String, Vec<usize>)> = (repeated.iter().take(NAMED))
+        .map(|a| (quote(&a.tenant), quote(&a.type_name), a.lines.clone()))
         .collect();
-    if repeated.len() > NAMED {
-        named.push(format!("and {} more", repeated.len() - NAMED));
-    }
-    ApiError::invalid(format!(
-        "{} cannot be imported: it gives the same agreement of a customer more than once, which Microsoft's sample refuses as duplicate or contradicting agreement data: {}. Keep one row per tenant and Type (the latest confirmation), then import the file again; nothing was imported.",
-        quote_path(source.path()),
-        named.join("; ")
-    ))
+    let more = repeated.len().saturating_sub(NAMED);
+    ApiError::invalid_said(move |words| {
+        let named: Vec<Repeated> = (named.iter())
+            .map(|(tenant, type_name, lines)| Repeated {
+                tenant,
+                type_name,
+                lines,
+            })
+            .collect();
+        (words.import.repeated_agreements)(&file, &named, more)
+    })
 }

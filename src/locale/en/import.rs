@@ -105,6 +105,27 @@ pub const IMPORT: ImportWords = ImportWords {
     no_temporary_file: |file, error| {
         format!("Cannot read {file}: it is not a regular file, and no temporary file could be made to hold it ({error}). Save it to a file and import that file.")
     },
+    repeated_agreements: |file, named, more| {
+        let mut named: Vec<String> = (named.iter())
+            .map(|r| {
+                let lines: Vec<String> = r.lines.iter().map(usize::to_string).collect();
+                format!(
+                    "the tenant {} has {} rows of type {} (lines {})",
+                    r.tenant,
+                    r.lines.len(),
+                    r.type_name,
+                    lines.join(", ")
+                )
+            })
+            .collect();
+        if more > 0 {
+            named.push(format!("and {more} more"));
+        }
+        format!(
+            "{file} cannot be imported: it gives the same agreement of a customer more than once, which Microsoft's sample refuses as duplicate or contradicting agreement data: {}. Keep one row per tenant and Type (the latest confirmation), then import the file again; nothing was imported.",
+            named.join("; ")
+        )
+    },
     stream_too_big: |file, gib| {
         format!("{file} is a stream of more than {gib} GiB, more than an import takes from a stream. Save it to a file and import that file.")
     },

@@ -122,6 +122,28 @@ pub const IMPORT: ImportWords = ImportWords {
     no_temporary_file: |file, error| {
         format!("{file}{} 읽을 수 없습니다: 일반 파일이 아니며, 내용을 담을 임시 파일도 만들 수 없었습니다({}). 파일로 저장한 뒤 그 파일을 가져오십시오.", object(file), io_error(error))
     },
+    repeated_agreements: |file, named, more| {
+        let mut named: Vec<String> = (named.iter())
+            .map(|r| {
+                let lines: Vec<String> = r.lines.iter().map(usize::to_string).collect();
+                format!(
+                    "테넌트 {}에 유형 {}의 행이 {}개 있습니다({}행)",
+                    r.tenant,
+                    r.type_name,
+                    r.lines.len(),
+                    lines.join(", ")
+                )
+            })
+            .collect();
+        if more > 0 {
+            named.push(format!("그 밖에 {more}개"));
+        }
+        format!(
+            "{file}{} 가져올 수 없습니다. 한 고객의 같은 계약을 두 번 이상 적었으며, Microsoft 샘플은 이를 중복되거나 모순된 계약 데이터로 거부합니다: {}. 테넌트와 Type마다 행을 하나(최신 확인)만 남기고 파일을 다시 가져오십시오. 아무것도 가져오지 않았습니다.",
+            object(file),
+            named.join("; ")
+        )
+    },
     stream_too_big: |file, gib| {
         format!("{file}{} {gib}GiB가 넘는 스트림이어서 가져오기가 스트림에서 받을 수 있는 양보다 큽니다. 파일로 저장한 뒤 그 파일을 가져오십시오.", topic(file))
     },
