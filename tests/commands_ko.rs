@@ -6,40 +6,18 @@
 mod binary;
 mod common;
 
+use binary::speaking::*;
 use binary::*;
 use common::assert_korean;
 use serde_json::Value;
-
-/// What the language is chosen by in one run.
-#[derive(Debug, Clone, Copy)]
-enum Speaking {
-    Option(&'static str),
-    /// `(variable, value)` pairs of the environment.
-    Locale(&'static [(&'static str, &'static str)]),
-}
-
-const KO: Speaking = Speaking::Option("ko");
-const EN: Speaking = Speaking::Option("en");
-const KO_LOCALE: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8")]);
-const C_OVER_KO: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")]);
 
 /// Runs `pcenter --demo` as `role` on `today`, speaking as told, with nothing else of the
 /// environment's language.
 fn run_in(demo: &Demo, speaking: Speaking, role: &str, today: &str, args: &[&str]) -> Run {
     let options = ["--demo", "--today", today, "--agent", AGENT, "--role", role];
     let mut command = pcenter_at(demo.dir(), &options);
-    for var in ["PCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
-    match speaking {
-        Speaking::Option(code) => {
-            command.args(["--lang", code]);
-        }
-        Speaking::Locale(pairs) => {
-            command.envs(pairs.iter().copied());
-        }
-    }
-    let output = command.args(args).output().expect("run pcenter");
+    speaking.with_args(&mut command, args);
+    let output = command.output().expect("run pcenter");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),

@@ -5,6 +5,7 @@
 mod binary;
 mod common;
 
+use binary::speaking::*;
 use binary::*;
 use common::assert_korean;
 
@@ -17,17 +18,12 @@ const MUELLER: &str = "1080f94f-e354-46a4-878b-1f4b3da02017";
 const HEADER: &str = "TenantId,Domain,Date,First Name,Last Name,Phone,Email,Type";
 
 /// Runs `pcenter --demo` as an Admin agent on `DAY` in `lang` (`None`: a Korean `LANG`).
-fn run(demo: &Demo, lang: Option<&str>, args: &[&str]) -> Run {
+fn run(demo: &Demo, lang: Option<&'static str>, args: &[&str]) -> Run {
     let options = ["--demo", "--today", DAY, "--agent", "Ann Agent"];
     let mut command = pcenter_at(demo.dir(), &options);
-    for var in ["PCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
-    match lang {
-        Some(lang) => command.args(["--lang", lang]),
-        None => command.env("LANG", "ko_KR.UTF-8"),
-    };
-    let output = command.args(args).output().expect("run pcenter");
+    let speaking = lang.map_or(KO_LOCALE, Speaking::Option);
+    speaking.with_args(&mut command, args);
+    let output = command.output().expect("run pcenter");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),

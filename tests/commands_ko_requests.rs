@@ -6,24 +6,12 @@
 mod binary;
 mod common;
 
+use binary::speaking::*;
 use binary::*;
 use common::assert_korean;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Stdio;
-
-/// What the language is chosen by in one run.
-#[derive(Debug, Clone, Copy)]
-enum Speaking {
-    Option(&'static str),
-    /// `(variable, value)` pairs of the environment.
-    Locale(&'static [(&'static str, &'static str)]),
-}
-
-const KO: Speaking = Speaking::Option("ko");
-const EN: Speaking = Speaking::Option("en");
-const KO_LOCALE: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8")]);
-const C_OVER_KO: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")]);
 
 /// One command that is refused.
 struct Case<'a> {
@@ -91,18 +79,9 @@ fn run_case(dir: &Path, case: &Case, speaking: Speaking, stdout: Option<&Path>) 
         options.extend(["--role", role]);
     }
     let mut command = pcenter_at(dir, &options);
-    for var in ["PCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
-    match speaking {
-        Speaking::Option(code) => {
-            command.args(["--lang", code]);
-        }
-        Speaking::Locale(pairs) => {
-            command.envs(pairs.iter().copied());
-        }
-    }
-    command.args(&case.args).stderr(Stdio::piped());
+    let args: Vec<&str> = case.args.iter().map(String::as_str).collect();
+    speaking.with_args(&mut command, &args);
+    command.stderr(Stdio::piped());
     match stdout {
         Some(path) => {
             let file = std::fs::OpenOptions::new().write(true).open(path);

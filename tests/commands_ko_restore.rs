@@ -5,18 +5,17 @@
 mod binary;
 mod common;
 
+use binary::speaking::*;
 use binary::*;
 use common::assert_korean;
 use serde_json::Value;
 use std::path::Path;
 
 /// Runs pcenter on `data` as Ann, an Admin agent, in `lang`.
-fn run(data: &Path, lang: &str, args: &[&str]) -> Run {
-    let mut command = pcenter_at(data, &["--agent", "Ann Agent", "--lang", lang]);
-    for var in ["PCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
-    let output = command.args(args).output().expect("run pcenter");
+fn run(data: &Path, lang: &'static str, args: &[&str]) -> Run {
+    let mut command = pcenter_at(data, &["--agent", "Ann Agent"]);
+    Speaking::Option(lang).with_args(&mut command, args);
+    let output = command.output().expect("run pcenter");
     Run {
         code: output.status.code(),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
@@ -28,7 +27,7 @@ fn run(data: &Path, lang: &str, args: &[&str]) -> Run {
 /// the same code and exit status; the Korean description, with `own` (paths, values) taken
 /// out, has no English word of pcenter's own. Both descriptions.
 fn refused_alike(dir: &Path, args: &[&str], own: &[&str]) -> (String, String) {
-    let describe = |lang: &str| {
+    let describe = |lang: &'static str| {
         let data = dir.join(format!("data-{lang}"));
         let _ = std::fs::remove_dir_all(&data);
         let run = run(&data, lang, args);

@@ -7,26 +7,12 @@
 mod binary;
 mod common;
 
+use binary::speaking::*;
 use binary::*;
 use common::assert_korean;
 
-/// What the language is chosen by in one run.
-#[derive(Debug, Clone, Copy)]
-enum Speaking {
-    /// `--lang CODE` before the arguments.
-    Option(&'static str),
-    /// `--lang=CODE` after the arguments.
-    OptionAfter(&'static str),
-    /// `(variable, value)` pairs of the environment.
-    Locale(&'static [(&'static str, &'static str)]),
-}
-
-const KO: Speaking = Speaking::Option("ko");
 const KO_AFTER: Speaking = Speaking::OptionAfter("ko");
-const KO_LOCALE: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8")]);
 const KO_PCENTER_LANG: Speaking = Speaking::Locale(&[("PCENTER_LANG", "ko"), ("LANG", "C")]);
-const EN: Speaking = Speaking::Option("en");
-const C_OVER_KO: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")]);
 const EN_OVER_KO: Speaking = Speaking::Locale(&[("LANG", "ko_KR.UTF-8"), ("PCENTER_LANG", "en")]);
 
 const KOREAN: [Speaking; 4] = [KO, KO_AFTER, KO_LOCALE, KO_PCENTER_LANG];
@@ -37,21 +23,8 @@ const ENGLISH: [Speaking; 3] = [EN, C_OVER_KO, EN_OVER_KO];
 fn run_as(speaking: Speaking, user: &str, args: &[&str]) -> Run {
     let dir = tempfile::tempdir().expect("a data directory");
     let mut command = pcenter_at(dir.path(), &[]);
-    for var in ["PCENTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(var);
-    }
     command.env("USER", user);
-    match speaking {
-        Speaking::Option(code) => {
-            command.args(["--lang", code]).args(args);
-        }
-        Speaking::OptionAfter(code) => {
-            command.args(args).arg(format!("--lang={code}"));
-        }
-        Speaking::Locale(pairs) => {
-            command.envs(pairs.iter().copied()).args(args);
-        }
-    }
+    speaking.with_args(&mut command, args);
     let output = command.output().expect("run pcenter");
     Run {
         code: output.status.code(),

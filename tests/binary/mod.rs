@@ -7,6 +7,7 @@
 mod legacy;
 #[cfg(unix)]
 pub mod served;
+pub mod speaking;
 
 use legacy::write_layout_1;
 use pcenter::store::{SledStore, Snapshot, Store};
