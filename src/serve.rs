@@ -43,13 +43,8 @@ fn store_failure(error: StoreError, lang: Lang) -> Failure {
     failure(exit, (lang.words().problems.refusal)(&refusal))
 }
 
-/// The address to listen on: `HOST:PORT`, or a port alone for loopback.
-pub fn address(text: &str) -> Result<SocketAddr, String> {
-    address_in(text, Lang::English)
-}
-
-/// `address`, its refusal said in `lang`.
-pub fn address_in(text: &str, lang: Lang) -> Result<SocketAddr, String> {
+/// The address to listen on: `HOST:PORT`, or a port alone for loopback; refused in `lang`.
+pub fn address(text: &str, lang: Lang) -> Result<SocketAddr, String> {
     let text = text.trim();
     if let Ok(port) = text.parse::<u16>() {
         return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
@@ -80,7 +75,7 @@ fn bind(text: Option<&str>, lang: Lang) -> Result<Option<TcpListener>, Failure> 
     let Some(text) = text else {
         return Ok(None);
     };
-    let addr = address_in(text, lang).map_err(|message| failure(2, message))?;
+    let addr = address(text, lang).map_err(|message| failure(2, message))?;
     TcpListener::bind(addr).map(Some).map_err(|e| {
         let said = lang.words().shell.cannot_listen;
         failure(2, said(&addr.to_string(), &e.to_string()))
@@ -300,12 +295,17 @@ async fn stopped() {
 #[cfg(test)]
 mod tests {
     use super::address;
+    use crate::locale::Lang;
+
+    fn english(text: &str) -> Result<std::net::SocketAddr, String> {
+        address(text, Lang::English)
+    }
 
     #[test]
     fn an_address_is_host_and_port_or_a_port_on_loopback() {
-        assert_eq!(address("8080").unwrap().to_string(), "127.0.0.1:8080");
-        assert_eq!(address("localhost:0").unwrap().to_string(), "127.0.0.1:0");
-        assert_eq!(address("0.0.0.0:80").unwrap().to_string(), "0.0.0.0:80");
-        assert!(address("here").unwrap_err().contains("HOST:PORT"));
+        assert_eq!(english("8080").unwrap().to_string(), "127.0.0.1:8080");
+        assert_eq!(english("localhost:0").unwrap().to_string(), "127.0.0.1:0");
+        assert_eq!(english("0.0.0.0:80").unwrap().to_string(), "0.0.0.0:80");
+        assert!(english("here").unwrap_err().contains("HOST:PORT"));
     }
 }

@@ -83,7 +83,7 @@ fn a_backup_that_cannot_be_restored_says_what_is_wrong_in_korean() {
     for (file, korean, english) in [
         (
             &cut,
-            "5행: 파일이 마지막 줄 없이 5행에서 끝나므로 완전하지 않습니다",
+            "5행: 파일이 끝 표시 줄 없이 5행에서 끝나므로 완전하지 않습니다",
             "line 5: the file ends after line 5 without its closing line",
         ),
         (
@@ -103,7 +103,7 @@ fn a_backup_that_cannot_be_restored_says_what_is_wrong_in_korean() {
         ),
         (
             &counted,
-            "마지막 줄에는 고객이 35개로 적혀 있지만 파일에는 34개가 있으므로",
+            "끝 표시 줄에는 고객이 35개로 적혀 있지만 파일에는 34개가 있으므로",
             "the closing line counts 35 customers, but the file holds 34",
         ),
     ] {
@@ -121,6 +121,15 @@ fn a_backup_that_cannot_be_restored_says_what_is_wrong_in_korean() {
             "{en}"
         );
     }
+    // A backup that is not there: the system's reason in Korean too.
+    let missing = dir.path().join("missing.jsonl");
+    let missing = missing.to_str().unwrap();
+    let (ko, en) = refused_alike(dir.path(), &["restore", missing], &[missing]);
+    assert!(ko.contains("읽을 수 없습니다(파일이 없습니다)"), "{ko}");
+    assert!(
+        en.contains("cannot be read (No such file or directory"),
+        "{en}"
+    );
     // Over a store that holds customers, without --replace.
     let full = dir.path().join("full");
     assert_eq!(run(&full, "en", &["restore", backup_path]).code, Some(0));

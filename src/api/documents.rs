@@ -58,10 +58,7 @@ pub fn import(api: &mut Api, csv: &[u8], dry_run: bool) -> Result<Document, ApiE
         Err(error) if !text.is_empty() => {
             let mut said = String::from_utf8_lossy(&text).into_owned();
             said.push_str(&error.description);
-            Err(ApiError {
-                description: said,
-                ..error
-            })
+            Err(error.described_as(said))
         }
         Err(error) => Err(error),
     }

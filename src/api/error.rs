@@ -117,6 +117,17 @@ impl ApiError {
         }
     }
 
+    /// The same error with another description, said so in every language: it no longer
+    /// keeps what it was made from.
+    pub fn described_as(self, description: String) -> ApiError {
+        ApiError {
+            description,
+            refusal: None,
+            saying: None,
+            ..self
+        }
+    }
+
     /// An error whose message the catalogs word: `say` gives it in a language's words.
     pub fn said(
         code: u32,
@@ -260,8 +271,7 @@ impl From<ServiceError> for ApiError {
             | ServiceError::AcceptedBeforeTheAgreement { .. }
             | ServiceError::DomainTakenLater { .. }
             | ServiceError::Line(_)
-            | ServiceError::Backup(_)
-            | ServiceError::Invalid(_) => ApiError::invalid(description),
+            | ServiceError::Backup(_) => ApiError::invalid(description),
         };
         said.made_from(refusal)
     }

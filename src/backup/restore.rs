@@ -22,7 +22,11 @@ pub enum RestoreError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{} cannot be read ({detail}). Nothing was restored; check the path of the backup and that you may read it.", quote_path(.path))]
-    Unreadable { path: PathBuf, detail: String },
+    Unreadable {
+        path: PathBuf,
+        detail: String,
+        kind: std::io::ErrorKind,
+    },
     #[error("{}, line {line}: {problem}. Nothing was restored; the store is as it was.", quote_path(.path))]
     Damaged {
         path: PathBuf,
@@ -226,6 +230,7 @@ fn open_reader(path: &Path) -> Result<BackupReader<BufReader<File>>, RestoreErro
     let file = File::open(path).map_err(|e| RestoreError::Unreadable {
         path: path.to_path_buf(),
         detail: e.to_string(),
+        kind: e.kind(),
     })?;
     BackupReader::open(BufReader::new(file)).map_err(|damage| RestoreError::Damaged {
         path: path.to_path_buf(),

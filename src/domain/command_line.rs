@@ -126,7 +126,6 @@ impl fmt::Display for ValueProblem {
                 "unknown role '{}': use admin-agent, sales-agent or helpdesk-agent.",
                 quote(value)
             ),
-            // As `Lang::parse` says it.
             V::Lang(value) => write!(
                 f,
                 "'{value}' is not a language pcenter speaks; use en (English) or ko (한국어)."

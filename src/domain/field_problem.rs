@@ -109,6 +109,30 @@ pub enum FieldProblem {
 
 const EMAIL_EXAMPLE: &str = "Use the form name@example.com.";
 
+impl FieldProblem {
+    /// The same problem of a field named otherwise (`rename` maps its subject): a language
+    /// names a value outside the forms in its own words.
+    pub fn renamed(self, rename: impl Fn(Subject) -> Subject) -> FieldProblem {
+        match self {
+            FieldProblem::Missing(subject) => FieldProblem::Missing(rename(subject)),
+            FieldProblem::TooLong {
+                subject,
+                max,
+                length,
+            } => FieldProblem::TooLong {
+                subject: rename(subject),
+                max,
+                length,
+            },
+            FieldProblem::Hidden { subject, character } => FieldProblem::Hidden {
+                subject: rename(subject),
+                character,
+            },
+            other => other,
+        }
+    }
+}
+
 impl fmt::Display for FieldProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use FieldProblem as P;

@@ -11,6 +11,7 @@ pub mod words;
 
 pub use words::Words;
 
+use crate::domain::command_line::ValueProblem;
 use std::borrow::Cow;
 
 /// A language the dashboard speaks.
@@ -33,7 +34,7 @@ impl Lang {
     }
 
     /// `en` or `ko` (any case, with or without a region: `ko-KR`, `ko_KR`).
-    pub fn parse(text: &str) -> Result<Lang, String> {
+    pub fn parse(text: &str) -> Result<Lang, ValueProblem> {
         let language = text
             .trim()
             .split(['-', '_', '.'])
@@ -43,10 +44,7 @@ impl Lang {
         match language.as_str() {
             "en" => Ok(Lang::English),
             "ko" => Ok(Lang::Korean),
-            _ => Err(format!(
-                "'{}' is not a language pcenter speaks; use en (English) or ko (한국어).",
-                text.trim()
-            )),
+            _ => Err(ValueProblem::Lang(text.trim().to_string())),
         }
     }
 
@@ -155,7 +153,7 @@ mod tests {
         assert_eq!(Lang::parse("ko"), Ok(Lang::Korean));
         assert_eq!(Lang::parse("KO-kr"), Ok(Lang::Korean));
         assert_eq!(Lang::parse("en"), Ok(Lang::English));
-        let refusal = Lang::parse("fr").unwrap_err();
+        let refusal = Lang::parse("fr").unwrap_err().to_string();
         assert!(refusal.contains("use en (English) or ko"), "{refusal}");
     }
 

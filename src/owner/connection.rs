@@ -181,7 +181,9 @@ fn run(
             lang.words().shell.failed_inside,
         ))
     });
-    result.and_then(|status| stdout.flush().map(|()| status).map_err(write_error))
+    result.and_then(|status| {
+        (stdout.flush().map(|()| status)).map_err(|e| write_error(e).in_language(lang))
+    })
 }
 
 /// Answers a connection that sent what no pcenter sends, then drops it.

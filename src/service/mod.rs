@@ -103,8 +103,6 @@ pub enum ServiceError {
     #[error("{0}")]
     Backup(#[from] crate::backup::BackupError),
     #[error("{0}")]
-    Invalid(String),
-    #[error("{0}")]
     Store(#[from] StoreError),
 }
 

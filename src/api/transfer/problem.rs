@@ -133,7 +133,7 @@ impl RowProblem {
     }
 }
 
-/// In English, for logs and tests.
+/// In English, for logs and tests (a refusal of the service as it was said).
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.said(Lang::English.words()))

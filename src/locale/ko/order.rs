@@ -46,7 +46,7 @@ pub const ORDER: OrderWords = OrderWords {
         format!("주문을 제출했습니다. 새 구독 {subscriptions}개를 만들었습니다.")
     },
     at_most_seats: |offer, max| {
-        format!("{offer} 제품은 구독당 라이선스를 최대 {max}개까지 허용합니다.")
+        format!("{offer} 제품은 구독 하나에 라이선스를 최대 {max}개까지 허용합니다.")
     },
     not_a_seat_count: |pasted| {
         format!(

@@ -48,8 +48,8 @@ pub fn instrumental(word: &str) -> &'static str {
     match ends_in_consonant(word) {
         Some(true) if !after_rieul => "으로",
         Some(_) => "로",
-        // A Latin word, as Korean reads it: "production으로", "sandbox로".
-        None if word.ends_with(|c: char| "nmlgkdtbp".contains(c)) => "으로",
+        // A Latin word, as Korean reads it: "production으로", "sandbox로", "annual로".
+        None if word.ends_with(|c: char| "nmgkdtbp".contains(c)) => "으로",
         None => "로",
     }
 }

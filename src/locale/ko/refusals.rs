@@ -220,7 +220,6 @@ pub fn refusal(error: &ServiceError) -> String {
         ),
         ServiceError::Line(problem) => super::order::line_problem(problem),
         ServiceError::Backup(error) => backup(error),
-        ServiceError::Invalid(problem) => problem.clone(),
         ServiceError::Store(error) => store(error),
     }
 }

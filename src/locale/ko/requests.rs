@@ -115,20 +115,7 @@ fn cannot_write_file(path: &str, parent: &str, io: &IoTrouble) -> String {
 
 /// An agent's name that cannot be taken, said as the dashboard says a field's problem.
 fn agent_name(problem: &FieldProblem) -> String {
-    const NAME: Subject = Subject::Named("에이전트 이름");
-    let problem = match problem.clone() {
-        FieldProblem::Missing(_) => FieldProblem::Missing(NAME),
-        FieldProblem::TooLong { max, length, .. } => FieldProblem::TooLong {
-            subject: NAME,
-            max,
-            length,
-        },
-        FieldProblem::Hidden { character, .. } => FieldProblem::Hidden {
-            subject: NAME,
-            character,
-        },
-        other => other,
-    };
+    let problem = problem.clone().renamed(|_| Subject::Named("에이전트 이름"));
     (PROBLEMS.field)(&problem)
 }
 
@@ -179,7 +166,10 @@ pub const REQUESTS: RequestWords = RequestWords {
         } else {
             format!("'{}'와(과) '{}'", quote(first), quote(again))
         };
-        format!("본문의 한 개체에 '{name}'이(가) 두 번 있습니다({both}). 하나만 남기십시오.")
+        format!(
+            "본문의 한 개체에 '{name}'{} 두 번 있습니다({both}). 하나만 남기십시오.",
+            subject(name)
+        )
     },
     customer_body_not_json: |found| {
         format!("고객 본문이 올바른 JSON이 아닙니다: {}.", detail(found))
@@ -221,17 +211,17 @@ pub const REQUESTS: RequestWords = RequestWords {
         format!("lineItems[{at}].friendlyName: 친숙한 이름은 최대 {max}자입니다. 이 이름은 {length}자입니다.")
     },
     billing_cycle_not_monthly: |cycle, monthly| {
+        let particle = instrumental(cycle);
         let cycle = format!("'{}'", quote(cycle));
         format!(
-            "billingCycle: {cycle}{}는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다. \"{monthly}\"를 지정하거나 billingCycle을 빼십시오.",
-            instrumental(&cycle)
+            "billingCycle: {cycle}{particle}는 주문할 수 없습니다. 여기의 제품은 매월 청구됩니다. \"{monthly}\"를 지정하거나 billingCycle을 빼십시오."
         )
     },
     billing_cycle_unknown: |cycle, known| {
+        let particle = instrumental(cycle);
         let cycle = format!("'{}'", quote(cycle));
         format!(
-            "billingCycle: {cycle}{}는 주문할 수 없습니다. Partner Center의 청구 주기는 {}이며, 여기의 제품은 매월 청구됩니다.",
-            instrumental(&cycle),
+            "billingCycle: {cycle}{particle}는 주문할 수 없습니다. Partner Center의 청구 주기는 {}이며, 여기의 제품은 매월 청구됩니다.",
             known.join(", ")
         )
     },
@@ -261,7 +251,7 @@ pub const REQUESTS: RequestWords = RequestWords {
     keys_change_nothing:
         "바꿀 것을 지정하십시오: --add 파일(공개 키 파일) 또는 --remove 파일|지문.",
     agent_has_no_key: |agent, fingerprint| {
-        format!("{agent}에게는 키 {fingerprint}{} 없습니다. pcenter agents list --format table은 에이전트마다 키 개수를, pcenter agents list는 키를 보여 줍니다.", subject(fingerprint))
+        format!("{agent}에게는 키 {fingerprint}{} 없습니다. 에이전트마다 키 개수는 pcenter agents list --format table로, 키는 pcenter agents list로 볼 수 있습니다.", subject(fingerprint))
     },
     no_random_bytes: |detail| {
         format!("시스템이 토큰에 쓸 난수를 주지 않았습니다({detail}). 다시 시도하십시오.")

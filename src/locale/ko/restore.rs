@@ -1,12 +1,13 @@
 //! 복원이 백업을 거부하는 까닭: 어느 줄에 무엇이 잘못되었는지와 해결 방법. 다른 곳에서 온
 //! 세부 내용(JSON 파서의 메시지, 저장소 규칙의 이유)은 받은 그대로 둡니다.
 
-use super::particles::topic;
+use super::particles::{object, topic};
 use super::refusals::store;
 use crate::backup::{
     AgentProblem, DamageProblem, NotAHeader, RestoreError, Shared, FORMAT, VERSION,
 };
 use crate::domain::characters::{quote, quote_path};
+use crate::locale::words::IoTrouble;
 use crate::store::SCHEMA_VERSION;
 
 fn shared(what: &Shared) -> String {
@@ -20,11 +21,12 @@ fn agent(why: &AgentProblem) -> String {
     match why {
         AgentProblem::Name(why) => why.trim_end_matches('.').to_string(),
         AgentProblem::NameTaken(name) => format!(
-            "이 백업의 앞쪽에 이름이 '{}'인 에이전트가 이미 있습니다. 이름 하나는 에이전트 한 명입니다",
+            "이 백업의 앞쪽에 이름이 '{}'인 에이전트가 이미 있습니다. 에이전트 이름은 서로 달라야 합니다",
             quote(name)
         ),
         AgentProblem::IdTaken(id) => {
-            format!("개체 ID {}는 이 백업의 다른 에이전트의 것입니다", quote(id))
+            let id = quote(id);
+            format!("개체 ID {id}{} 이 백업의 다른 에이전트의 것입니다", topic(&id))
         }
     }
 }
@@ -34,21 +36,22 @@ fn damage(problem: &DamageProblem) -> String {
     match problem {
         P::Empty => "파일이 비어 있으므로 pcenter 백업이 아닙니다".into(),
         P::NoClosingLine(line) => format!(
-            "파일이 마지막 줄 없이 {line}행에서 끝나므로 완전하지 않습니다(쓰거나 복사하는 도중에 잘렸을 수 있습니다)"
+            "파일이 끝 표시 줄 없이 {line}행에서 끝나므로 완전하지 않습니다(쓰거나 복사하는 도중에 잘렸을 수 있습니다)"
         ),
         P::NotACustomer(detail) => format!("고객 레코드가 아닙니다: {detail}"),
         P::CustomerRefused { id, why } => {
-            format!("고객 {}을(를) 복원할 수 없습니다: {why}", quote(id))
+            let id = quote(id);
+            format!("고객 {id}{} 복원할 수 없습니다: {why}", object(&id))
         }
-        P::ClosingNotOurs => "이 마지막 줄은 pcenter 백업의 마지막 줄이 아닙니다".into(),
+        P::ClosingNotOurs => "이 줄은 pcenter 백업의 끝 표시 줄이 아닙니다".into(),
         P::ClosingCount { counted, held } => format!(
-            "마지막 줄에는 고객이 {counted}개로 적혀 있지만 파일에는 {held}개가 있으므로, 파일이 쓰인 뒤에 바뀌었습니다"
+            "끝 표시 줄에는 고객이 {counted}개로 적혀 있지만 파일에는 {held}개가 있으므로, 파일이 쓰인 뒤에 바뀌었습니다"
         ),
         P::HeaderCount { announced, held } => format!(
             "머리글에는 고객이 {announced}개로 적혀 있지만 파일에는 {held}개가 있으므로, 파일이 쓰인 뒤에 바뀌었습니다"
         ),
         P::TextAfterClosing => {
-            "마지막 줄 뒤에 텍스트가 있으므로, 파일이 쓰인 뒤에 바뀌었습니다".into()
+            "끝 표시 줄 뒤에 텍스트가 있으므로, 파일이 쓰인 뒤에 바뀌었습니다".into()
         }
         P::NotUtf8 => "이 줄은 UTF-8 텍스트가 아닙니다".into(),
         P::Unreadable(detail) => format!("파일을 읽을 수 없습니다({detail})"),
@@ -70,18 +73,17 @@ fn damage(problem: &DamageProblem) -> String {
         P::NewerSchema(schema) => format!(
             "이 백업의 레코드는 저장소 스키마 버전 {schema}인데 이 pcenter는 버전 {SCHEMA_VERSION}까지 읽습니다. 더 새로운 pcenter로 복원하십시오"
         ),
-        P::AgentRefused { name, why } => format!(
-            "에이전트 '{}'을(를) 복원할 수 없습니다: {}",
-            quote(name),
-            agent(why)
-        ),
+        P::AgentRefused { name, why } => {
+            let name = format!("'{}'", quote(name));
+            format!("에이전트 {name}{} 복원할 수 없습니다: {}", object(&name), agent(why))
+        }
         P::AlreadyHeld { what, first } => {
             let what = shared(what);
             format!("{what}{} 이미 {first}행의 고객이 사용합니다", topic(&what))
         }
         P::HeldByTwo { what } => {
             let what = shared(what);
-            format!("이 백업의 두 고객이 {what}{} 함께 사용합니다", super::particles::object(&what))
+            format!("이 백업의 두 고객이 {what}{} 함께 사용합니다", object(&what))
         }
     }
 }
@@ -89,10 +91,14 @@ fn damage(problem: &DamageProblem) -> String {
 pub fn restore(error: &RestoreError) -> String {
     match error {
         RestoreError::Store(error) => store(error),
-        RestoreError::Unreadable { path, detail } => format!(
-            "{}{} 읽을 수 없습니다({detail}). 아무것도 복원하지 않았습니다. 백업의 경로와 읽기 권한을 확인하십시오.",
+        RestoreError::Unreadable { path, detail, kind } => format!(
+            "{}{} 읽을 수 없습니다({}). 아무것도 복원하지 않았습니다. 백업의 경로와 읽기 권한을 확인하십시오.",
             quote_path(path),
-            super::particles::object(&quote_path(path))
+            object(&quote_path(path)),
+            super::requests::trouble(&IoTrouble {
+                kind: *kind,
+                said: detail.clone()
+            })
         ),
         RestoreError::Damaged {
             path,

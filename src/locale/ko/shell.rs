@@ -111,24 +111,7 @@ fn text(problem: &FieldProblem) -> String {
         Subject::Named(FILTER) => Subject::Named("필터"),
         other => other,
     };
-    let problem = match problem.clone() {
-        FieldProblem::Missing(of) => FieldProblem::Missing(korean(of)),
-        FieldProblem::TooLong {
-            subject,
-            max,
-            length,
-        } => FieldProblem::TooLong {
-            subject: korean(subject),
-            max,
-            length,
-        },
-        FieldProblem::Hidden { subject, character } => FieldProblem::Hidden {
-            subject: korean(subject),
-            character,
-        },
-        other => other,
-    };
-    (PROBLEMS.field)(&problem)
+    (PROBLEMS.field)(&problem.clone().renamed(korean))
 }
 
 const FIX_USER: &str = "--agent NAME으로 에이전트 이름을 지정할 수도 있습니다.";
@@ -226,7 +209,7 @@ pub const SHELL: ShellWords = ShellWords {
     terminal_error: |error| format!("터미널 오류: {error}"),
     server_went_away: "서버가 종료되었습니다. 저장된 내용은 그대로 저장되어 있습니다.",
     no_partner_name: "(--partner로 이름 지정)",
-    caller_went_away: "명령을 요청한 pcenter가 종료되었습니다.",
+    caller_went_away: "명령을 요청한 pcenter가 종료되었습니다",
     owner_went_away: |owner| {
         format!(
             "명령을 실행하던 {owner}{} 명령이 끝나기 전에 종료되었습니다. 명령이 저장했다고 알린 내용은 저장되어 있습니다. 마저 하려면 명령을 다시 실행하십시오.",

@@ -389,13 +389,13 @@ fn confirmation_shows_only_after_the_customer_is_created() {
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     // A refusal of the customer itself: still Review, which says why.
-    let refusal = ServiceError::Invalid("The store is read-only.".into());
+    let refusal = ServiceError::Store(crate::store::StoreError::UnknownCustomer { id: "x".into() });
     assert_eq!(update(&mut app, Action::Done(Err(refusal))), vec![]);
     let wizard_now = wizard(&app);
     assert_eq!(wizard_now.step, WizardStep::Review);
     assert_eq!(
         wizard_now.notice.as_deref(),
-        Some("Submit created nothing. The store is read-only.")
+        Some("Submit created nothing. No customer has the ID x.")
     );
     assert_eq!(wizard_now.created, None);
 
