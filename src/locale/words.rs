@@ -28,6 +28,8 @@ pub struct Words {
 pub struct Terms {
     /// A date in prose: "November 7, 2018", "2018년 11월 7일".
     pub long_date: fn(NaiveDate) -> String,
+    /// "A or B": values of which one is wanted.
+    pub or_list: fn(&[&str]) -> String,
     pub phase_not_yet_available: &'static str,
     pub phase_optional: &'static str,
     pub phase_mandatory: &'static str,
@@ -612,8 +614,6 @@ pub struct CommandWords {
 /// The file's column names and values stay as the file writes them.
 #[derive(Debug)]
 pub struct ImportWords {
-    /// "A or B": the column names or types of which one is wanted.
-    pub or_list: fn(&[&str]) -> String,
     // A row that cannot be read.
     pub unclosed_quote: &'static str,
     pub row_not_utf8: &'static str,

@@ -7,7 +7,7 @@ use super::rows::{Column, Dialect};
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::quote;
 use crate::domain::field_problem::FieldProblem;
-use crate::locale::words::{ImportWords, Words};
+use crate::locale::words::{ImportWords, Terms, Words};
 use crate::locale::Lang;
 use chrono::NaiveDate;
 
@@ -19,11 +19,11 @@ pub enum Needed {
 }
 
 impl Needed {
-    fn name(&self, words: &ImportWords) -> String {
+    fn name(&self, terms: &Terms) -> String {
         match self {
             Needed::Column(column) => column.name().to_string(),
             Needed::TenantIdOrDomain => {
-                (words.or_list)(&[Column::TenantId.name(), Column::Domain.name()])
+                (terms.or_list)(&[Column::TenantId.name(), Column::Domain.name()])
             }
         }
     }
@@ -78,9 +78,9 @@ pub enum RowProblem {
 }
 
 /// "MicrosoftCloudAgreement or MicrosoftCustomerAgreement".
-fn type_names(words: &ImportWords) -> String {
+fn type_names(terms: &Terms) -> String {
     let names: Vec<&str> = AgreementKind::ALL.iter().map(|k| k.type_name()).collect();
-    (words.or_list)(&names)
+    (terms.or_list)(&names)
 }
 
 impl RowProblem {
@@ -93,12 +93,15 @@ impl RowProblem {
             RowProblem::FieldCount { count, header } => (w.field_count)(*count, *header),
             RowProblem::SampleFieldCount { count } => (w.sample_field_count)(*count),
             RowProblem::Insufficient { dialect, empty } => {
-                let names: Vec<String> = empty.iter().map(|n| n.name(w)).collect();
+                let names: Vec<String> = empty.iter().map(|n| n.name(&words.terms)).collect();
                 match dialect {
                     Dialect::Pcenter => (w.insufficient)(&names),
                     Dialect::MicrosoftSample => {
                         let no_type = empty.contains(&Needed::Column(Column::Type));
-                        (w.sample_insufficient)(&names, no_type.then(|| type_names(w)).as_deref())
+                        (w.sample_insufficient)(
+                            &names,
+                            no_type.then(|| type_names(&words.terms)).as_deref(),
+                        )
                     }
                 }
             }
@@ -112,7 +115,7 @@ impl RowProblem {
             RowProblem::MoreThanOneRow { customer, others } => {
                 (w.more_than_one_row)(customer, others)
             }
-            RowProblem::NotAType(value) => (w.not_a_type)(&quote(value), &type_names(w)),
+            RowProblem::NotAType(value) => (w.not_a_type)(&quote(value), &type_names(&words.terms)),
             RowProblem::Values(values) => {
                 let said: Vec<String> = values
                     .iter()
@@ -148,12 +151,12 @@ pub enum HeaderProblem {
 }
 
 impl HeaderProblem {
-    pub fn said(&self, words: &ImportWords) -> String {
+    pub fn said(&self, words: &Words) -> String {
         match self {
-            HeaderProblem::Twice(column) => (words.column_twice)(column.name()),
+            HeaderProblem::Twice(column) => (words.import.column_twice)(column.name()),
             HeaderProblem::Missing(needed) => {
-                let names: Vec<String> = needed.iter().map(|n| n.name(words)).collect();
-                (words.no_column)(&names)
+                let names: Vec<String> = needed.iter().map(|n| n.name(&words.terms)).collect();
+                (words.import.no_column)(&names)
             }
         }
     }
@@ -161,7 +164,7 @@ impl HeaderProblem {
 
 impl std::fmt::Display for HeaderProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(&Lang::English.words().import))
+        f.write_str(&self.said(Lang::English.words()))
     }
 }
 

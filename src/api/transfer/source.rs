@@ -174,7 +174,7 @@ impl<'s> Rows<'s> {
             };
             let line = record.line;
             let header = Header::parse(&record).map_err(|problem| {
-                source.refused(move |w| (w.import.header_at)(line, &problem.said(&w.import)))
+                source.refused(move |w| (w.import.header_at)(line, &problem.said(w)))
             })?;
             return Ok(Rows { reader, header });
         }

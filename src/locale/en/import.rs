@@ -14,7 +14,6 @@ const SAMPLE_DATE: &str = "write it as the sample does, month first: 11/14/2018 
 const EXPECTED: &str = "TenantId (or Domain), Date, First Name, Last Name, Phone and Email, and Type if the rows name their agreement, in any order and any case, as agreements export writes them";
 
 pub const IMPORT: ImportWords = ImportWords {
-    or_list: |names| names.join(" or "),
     unclosed_quote: "a quote opened in this line is not closed: end the quoted value with \" (a quote inside a value is written twice: \"\")",
     row_not_utf8: "the row is not UTF-8 text; save the file as CSV UTF-8",
     line_too_long: |mib| {

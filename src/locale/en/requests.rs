@@ -1,3 +1,4 @@
+use super::terms::TERMS;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::quote;
 use crate::locale::words::{BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords};
@@ -9,7 +10,8 @@ fn type_names() -> String {
         .iter()
         .map(|kind| format!("\"{}\"", kind.type_name()))
         .collect();
-    names.join(" or ")
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    (TERMS.or_list)(&names)
 }
 
 /// `998b88de-… (MicrosoftCloudAgreement) and 117a77b0-… (MicrosoftCustomerAgreement)`.
@@ -80,7 +82,7 @@ pub const REQUESTS: RequestWords = RequestWords {
         format!(
             "Unknown agreement type '{}': use {}, or '*' for every type.",
             quote(typed),
-            types.join(" or ")
+            (TERMS.or_list)(types)
         )
     },
     filter_not_shaped: |shape| format!("The filter is not {shape}."),

@@ -1,6 +1,7 @@
 use crate::locale::words::Terms;
 
 pub const TERMS: Terms = Terms {
+    or_list: |values| values.join(" or "),
     long_date: crate::domain::phase::long_date,
     phase_not_yet_available: "Not yet available",
     phase_optional: "Optional",

@@ -24,7 +24,6 @@ fn io_error(error: &io::Error) -> String {
 }
 
 pub const IMPORT: ImportWords = ImportWords {
-    or_list: |names| names.join(" 또는 "),
     unclosed_quote: "이 줄에서 연 따옴표가 닫히지 않았습니다. 따옴표로 묶은 값은 \"로 끝내십시오(값 안의 따옴표는 \"\"처럼 두 번 씁니다)",
     row_not_utf8: "이 행은 UTF-8 텍스트가 아닙니다. 파일을 CSV UTF-8로 저장하십시오",
     line_too_long: |mib| {

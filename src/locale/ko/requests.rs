@@ -3,6 +3,7 @@
 
 use super::particles::{instrumental, object, subject, topic};
 use super::problems::PROBLEMS;
+use super::terms::TERMS;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::quote;
 use crate::domain::field_problem::{FieldProblem, Subject};
@@ -39,7 +40,8 @@ fn type_names() -> String {
         .iter()
         .map(|kind| format!("\"{}\"", kind.type_name()))
         .collect();
-    names.join(" 또는 ")
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    (TERMS.or_list)(&names)
 }
 
 /// `998b88de-…(MicrosoftCloudAgreement) 및 117a77b0-…(MicrosoftCustomerAgreement)`.
@@ -125,7 +127,7 @@ pub const REQUESTS: RequestWords = RequestWords {
     },
     unknown_agreement_type: |typed, types| {
         let typed = format!("'{}'", quote(typed));
-        let types = types.join(" 또는 ");
+        let types = (TERMS.or_list)(types);
         format!(
             "{typed}{} 알 수 없는 계약 유형입니다. {types}{} 쓰거나, 모든 유형을 보려면 '*'를 쓰십시오.",
             topic(&typed),

@@ -2,6 +2,7 @@ use crate::locale::words::Terms;
 use chrono::Datelike;
 
 pub const TERMS: Terms = Terms {
+    or_list: |values| values.join(" 또는 "),
     long_date: |date| format!("{}년 {}월 {}일", date.year(), date.month(), date.day()),
     phase_not_yet_available: "아직 제공되지 않음",
     phase_optional: "선택 사항",
