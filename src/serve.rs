@@ -103,7 +103,8 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
     let host_key = match &listeners.ssh {
         Some(_) => {
             let data_dir = path.parent().unwrap_or(&path);
-            Some(crate::ssh::host_key::load_or_make(data_dir).map_err(|e| failure(4, e))?)
+            let host_key = crate::ssh::host_key::load_or_make(data_dir);
+            Some(host_key.map_err(|e| failure(4, (lang.words().shell.host_key)(&e)))?)
         }
         None => None,
     };

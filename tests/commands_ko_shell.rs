@@ -344,3 +344,25 @@ fn serve_says_where_it_listens_and_refuses_an_address_in_korean() {
     );
     served.stop();
 }
+
+#[test]
+#[cfg(unix)]
+fn a_host_key_that_is_no_key_is_refused_in_the_language_of_serve() {
+    let dir = tempfile::tempdir().expect("a data directory");
+    std::fs::write(dir.path().join("ssh_host_ed25519_key"), "not a key\n").unwrap();
+    let serve = |speaking: Speaking| {
+        let mut command = pcenter_at(dir.path(), &[]);
+        speaking.with_args(&mut command, &["serve", "--ssh", "127.0.0.1:0"]);
+        let output = command.output().expect("run pcenter");
+        assert_eq!(output.status.code(), Some(4), "{output:?}");
+        String::from_utf8(output.stderr).expect("UTF-8")
+    };
+    let korean = serve(KO);
+    assert!(korean.contains("SSH 호스트 키 "), "{korean}");
+    assert!(korean.contains("옮겨 두면 새 키를 만듭니다"), "{korean}");
+    let english = serve(EN);
+    assert!(
+        english.contains("move it away to make a new one"),
+        "{english}"
+    );
+}

@@ -17,6 +17,7 @@ pub mod field_problem;
 pub mod fields;
 pub mod gate;
 pub mod guid;
+pub mod host_key;
 pub mod limits;
 pub mod phase;
 pub mod role;

@@ -1052,6 +1052,8 @@ pub struct ShellWords {
     pub api_at: fn(url: &str, store: &str) -> String,
     pub ssh_at: fn(&SshAt<'_>) -> String,
     pub reachable: fn(address: &str, api: bool) -> String,
+    /// Why `serve --ssh` has no host key.
+    pub host_key: fn(&crate::domain::host_key::HostKeyProblem) -> String,
 }
 
 /// Where `serve` takes SSH dashboards.

@@ -2,6 +2,7 @@
 //! OpenSSH's format) and used on every start after, so that clients recognise the server. Its
 //! fingerprint is printed at start for users to check on their first connection.
 
+use crate::domain::host_key::HostKeyProblem;
 use russh::keys::ssh_key::private::Ed25519Keypair;
 use russh::keys::ssh_key::LineEnding;
 use russh::keys::{HashAlg, PrivateKey};
@@ -30,16 +31,15 @@ impl HostKey {
 }
 
 /// The key of `data_dir`, made there when it has none.
-pub fn load_or_make(data_dir: &Path) -> Result<HostKey, String> {
+pub fn load_or_make(data_dir: &Path) -> Result<HostKey, HostKeyProblem> {
     let path = data_dir.join(FILE_NAME);
     match std::fs::read_to_string(&path) {
         Ok(text) => {
-            let key = PrivateKey::from_openssh(text.as_bytes()).map_err(|e| {
-                format!(
-                    "the SSH host key {} cannot be read ({e}); move it away to make a new one (clients will then warn that the host key changed)",
-                    path.display()
-                )
-            })?;
+            let key =
+                PrivateKey::from_openssh(text.as_bytes()).map_err(|e| HostKeyProblem::NotAKey {
+                    path: path.display().to_string(),
+                    detail: e.to_string(),
+                })?;
             Ok(HostKey {
                 key,
                 made: false,
@@ -47,20 +47,20 @@ pub fn load_or_make(data_dir: &Path) -> Result<HostKey, String> {
             })
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => make(path),
-        Err(error) => Err(format!(
-            "cannot read the SSH host key {}: {error}",
-            path.display()
-        )),
+        Err(error) => Err(HostKeyProblem::Unreadable {
+            path: path.display().to_string(),
+            detail: error.to_string(),
+        }),
     }
 }
 
-fn make(path: PathBuf) -> Result<HostKey, String> {
+fn make(path: PathBuf) -> Result<HostKey, HostKeyProblem> {
     let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed).map_err(|e| format!("the system gave no random bytes ({e})"))?;
+    getrandom::fill(&mut seed).map_err(|e| HostKeyProblem::NoRandomBytes(e.to_string()))?;
     let key = PrivateKey::from(Ed25519Keypair::from_seed(&seed));
     let text = key
         .to_openssh(LineEnding::LF)
-        .map_err(|e| format!("cannot write the SSH host key: {e}"))?;
+        .map_err(|e| HostKeyProblem::CannotEncode(e.to_string()))?;
     // Written whole under another name, then renamed: a crash leaves no half key.
     let partial = path.with_extension("partial");
     let written = std::fs::OpenOptions::new()
@@ -74,7 +74,10 @@ fn make(path: PathBuf) -> Result<HostKey, String> {
             file.sync_all()
         })
         .and_then(|()| std::fs::rename(&partial, &path));
-    written.map_err(|e| format!("cannot write the SSH host key {}: {e}", path.display()))?;
+    written.map_err(|e| HostKeyProblem::CannotWrite {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })?;
     Ok(HostKey {
         key,
         made: true,
@@ -99,7 +102,7 @@ mod tests {
         assert_eq!(again.fingerprint(), first.fingerprint());
         assert!(first.fingerprint().starts_with("SHA256:"));
         std::fs::write(&first.path, "not a key").unwrap();
-        let refused = load_or_make(dir.path()).err().unwrap();
+        let refused = load_or_make(dir.path()).err().unwrap().to_string();
         assert!(refused.contains("cannot be read"), "{refused}");
     }
 }

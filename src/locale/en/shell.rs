@@ -85,6 +85,7 @@ fn ssh_at(at: &SshAt<'_>) -> String {
 }
 
 pub const SHELL: ShellWords = ShellWords {
+    host_key: |problem| problem.to_string(),
     usage,
     value: |problem| problem.to_string(),
     no_data_dir: "cannot find a home directory for the data; pass --data-dir DIR",

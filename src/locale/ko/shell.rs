@@ -203,6 +203,25 @@ fn ssh_at(at: &SshAt<'_>) -> String {
 }
 
 pub const SHELL: ShellWords = ShellWords {
+    host_key: |problem| {
+        use crate::domain::host_key::HostKeyProblem as P;
+        match problem {
+            P::NotAKey { path, detail } => format!(
+                "SSH 호스트 키 {path}{} 읽을 수 없습니다({detail}). 옮겨 두면 새 키를 만듭니다(그러면 클라이언트가 호스트 키가 바뀌었다고 경고합니다).",
+                object(path)
+            ),
+            P::Unreadable { path, detail } => {
+                format!("SSH 호스트 키 {path}{} 읽을 수 없습니다: {detail}", object(path))
+            }
+            P::NoRandomBytes(detail) => {
+                format!("시스템이 난수를 주지 않았습니다({detail}).")
+            }
+            P::CannotEncode(detail) => format!("SSH 호스트 키를 쓸 수 없습니다: {detail}"),
+            P::CannotWrite { path, detail } => {
+                format!("SSH 호스트 키를 {path}에 쓸 수 없습니다: {detail}")
+            }
+        }
+    },
     usage,
     value,
     no_data_dir: "데이터를 둘 홈 디렉터리를 찾을 수 없습니다. --data-dir DIR로 지정하십시오.",
