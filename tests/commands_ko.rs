@@ -17,12 +17,7 @@ fn run_in(demo: &Demo, speaking: Speaking, role: &str, today: &str, args: &[&str
     let options = ["--demo", "--today", today, "--agent", AGENT, "--role", role];
     let mut command = pcenter_at(demo.dir(), &options);
     speaking.with_args(&mut command, args);
-    let output = command.output().expect("run pcenter");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    Run::from(command.output().expect("run pcenter"))
 }
 
 fn run(demo: &Demo, speaking: Speaking, today: &str, args: &[&str]) -> Run {

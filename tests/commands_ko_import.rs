@@ -23,12 +23,7 @@ fn run(demo: &Demo, lang: Option<&'static str>, args: &[&str]) -> Run {
     let mut command = pcenter_at(demo.dir(), &options);
     let speaking = lang.map_or(KO_LOCALE, Speaking::Option);
     speaking.with_args(&mut command, args);
-    let output = command.output().expect("run pcenter");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    Run::from(command.output().expect("run pcenter"))
 }
 
 /// What was said, without what the file and the demo name in their own words: the path, the

@@ -15,12 +15,7 @@ use std::path::Path;
 fn run(data: &Path, lang: &'static str, args: &[&str]) -> Run {
     let mut command = pcenter_at(data, &["--agent", "Ann Agent"]);
     Speaking::Option(lang).with_args(&mut command, args);
-    let output = command.output().expect("run pcenter");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    Run::from(command.output().expect("run pcenter"))
 }
 
 /// The refusal of `args` in Korean and in English, on fresh data directories under `dir`:

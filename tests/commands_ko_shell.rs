@@ -25,12 +25,7 @@ fn run_as(speaking: Speaking, user: &str, args: &[&str]) -> Run {
     let mut command = pcenter_at(dir.path(), &[]);
     command.env("USER", user);
     speaking.with_args(&mut command, args);
-    let output = command.output().expect("run pcenter");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    Run::from(command.output().expect("run pcenter"))
 }
 
 fn run(speaking: Speaking, args: &[&str]) -> Run {

@@ -727,6 +727,16 @@ use crate::service::ServiceError;
 
 /// The terms of the domain's values, so no screen matches on them itself.
 impl Terms {
+    /// `"MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"`: the agreement types a
+    /// request may name, quoted.
+    pub fn quoted_types(&self) -> String {
+        let names: Vec<String> = (AgreementKind::ALL.iter())
+            .map(|kind| format!("\"{}\"", kind.type_name()))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        (self.or_list)(&names)
+    }
+
     pub fn phase(&self, phase: Phase) -> &'static str {
         match phase {
             Phase::NotYetAvailable => self.phase_not_yet_available,

@@ -4,16 +4,6 @@ use crate::domain::characters::quote;
 use crate::locale::words::{BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords};
 use std::io::ErrorKind;
 
-/// `"MicrosoftCloudAgreement" or "MicrosoftCustomerAgreement"`.
-fn type_names() -> String {
-    let names: Vec<String> = AgreementKind::ALL
-        .iter()
-        .map(|kind| format!("\"{}\"", kind.type_name()))
-        .collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    (TERMS.or_list)(&names)
-}
-
 /// `998b88de-… (MicrosoftCloudAgreement) and 117a77b0-… (MicrosoftCustomerAgreement)`.
 fn known_templates() -> String {
     let known: Vec<String> = AgreementKind::ALL
@@ -42,12 +32,12 @@ fn body_field(problem: &BodyProblem) -> String {
         ),
         BodyProblem::TypeMissing => format!(
             "The agreement type is missing: add \"type\": {}.",
-            type_names()
+            TERMS.quoted_types()
         ),
         BodyProblem::TypeUnknown(type_name) => format!(
             "'{}' is not an agreement type: use {}.",
             quote(type_name),
-            type_names()
+            TERMS.quoted_types()
         ),
         BodyProblem::TemplateMissing => format!(
             "The template ID is missing: add \"templateId\" with the template of the agreement accepted, {}; `pcenter agreements templates --type '*'` lists them.",

@@ -34,16 +34,6 @@ fn detail(detail: &str) -> String {
     }
 }
 
-/// `"MicrosoftCloudAgreement" 또는 "MicrosoftCustomerAgreement"`.
-fn type_names() -> String {
-    let names: Vec<String> = AgreementKind::ALL
-        .iter()
-        .map(|kind| format!("\"{}\"", kind.type_name()))
-        .collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    (TERMS.or_list)(&names)
-}
-
 /// `998b88de-…(MicrosoftCloudAgreement) 및 117a77b0-…(MicrosoftCustomerAgreement)`.
 fn known_templates() -> String {
     let known: Vec<String> = AgreementKind::ALL
@@ -77,14 +67,14 @@ fn body_field(problem: &BodyProblem) -> String {
             )
         }
         BodyProblem::TypeMissing => {
-            let types = type_names();
+            let types = TERMS.quoted_types();
             format!(
                 "계약 유형이 없습니다. \"type\": {types}{} 추가하십시오.",
                 object(&types)
             )
         }
         BodyProblem::TypeUnknown(type_name) => {
-            let (typed, types) = (format!("'{}'", quote(type_name)), type_names());
+            let (typed, types) = (format!("'{}'", quote(type_name)), TERMS.quoted_types());
             format!(
                 "{typed}{} 계약 유형이 아닙니다. {types}{} 쓰십시오.",
                 topic(&typed),
