@@ -248,7 +248,7 @@ mod demo_tests {
         for person in people(&demo) {
             assert_eq!(
                 person.problems(),
-                Vec::<String>::new(),
+                Vec::<crate::domain::record_problem::RecordProblem>::new(),
                 "{}",
                 person.full_name()
             );

@@ -138,3 +138,109 @@ fn a_backup_that_cannot_be_restored_says_what_is_wrong_in_korean() {
         "{again:?}"
     );
 }
+
+/// A backup line as JSON, changed by `change`.
+fn changed(line: &str, change: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(line).unwrap();
+    change(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn a_record_that_breaks_the_stores_rules_is_refused_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = dir.path().join("b.jsonl");
+    let backup_path = backup.to_str().unwrap();
+    let made = run(
+        &dir.path().join("demo"),
+        "en",
+        &["--demo", "backup", "--out", backup_path],
+    );
+    assert_eq!(made.code, Some(0), "{made:?}");
+    let text = std::fs::read_to_string(&backup).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // The backup with line `at` (0 is the header) changed by `change`.
+    let edited = |name: &str, at: usize, change: &dyn Fn(&mut Value)| {
+        let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        edited[at] = changed(lines[at], change);
+        let path = dir.path().join(name);
+        std::fs::write(&path, edited.join("\n") + "\n").unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let agent = |name: &str| {
+        serde_json::json!([{
+            "id": "26be5689-fe33-4007-9563-7e3c7344ed0c",
+            "name": name,
+            "role": "sales-agent",
+            "addedAt": "2018-11-01T10:00:00Z"
+        }])
+    };
+    let cases = [
+        (
+            edited("early.jsonl", 1, &|d| {
+                d["confirmations"][0]["date_agreed"] = "2013-05-01".into()
+            }),
+            "수락 확인: 계약 동의 날짜 2013년 5월 1일은 Microsoft 클라우드 계약이 생긴 2014년 1월 1일보다 앞섭니다",
+            "its acceptance date 2013-05-01 is before the Microsoft Cloud Agreement existed (2014-01-01)",
+        ),
+        (
+            edited("spaced.jsonl", 2, &|d| {
+                d["customer"]["company_name"] = " Contoso ".into()
+            }),
+            "값 ' Contoso '은(는) 정리된 형태인 'Contoso'로 저장해야 합니다",
+            "' Contoso ' is not in its cleaned form 'Contoso'",
+        ),
+        (
+            edited("seats.jsonl", 1, &|d| {
+                d["subscriptions"][0]["quantity"] = 999_999.into()
+            }),
+            "Microsoft 365 E3 제품은 구독 하나에 라이선스를 최대 10000개까지 허용합니다. 수량을 줄이십시오. 아무것도",
+            "Microsoft 365 E3 allows at most 10000 seats per subscription; lower the quantity. Nothing",
+        ),
+        (
+            edited("nobody.jsonl", 3, &|d| d["customer"]["created_by"] = "".into()),
+            "고객을 만든 에이전트: 에이전트 이름을 입력하십시오. 아무것도",
+            "created by: Enter the agent name. Nothing",
+        ),
+        (
+            edited("upper.jsonl", 3, &|d| {
+                d["orders"][0]["id"] = "ORDER-1".into()
+            }),
+            "주문 ID 'ORDER-1'에 'O'이(가) 있습니다. ID에는 GUID처럼 영문 소문자 a-z, 숫자, 하이픈만 쓸 수 있습니다",
+            "the order has the ID 'ORDER-1', which holds 'O'",
+        ),
+        (
+            edited("partner.jsonl", 0, &|h| h["partner"] = "Fab\u{7}rikam".into()),
+            "1행: 파트너 이름을 복원할 수 없습니다: 파트너 이름에는 제어 문자 U+0007을 넣을 수 없습니다. 지우십시오. 아무것도",
+            "line 1: the partner's name cannot be restored: Partner name cannot contain the control character U+0007; remove it. Nothing",
+        ),
+        (
+            edited("spaced-agent.jsonl", 0, &|h| h["agents"] = agent(" Bob Sales ")),
+            "1행: 에이전트 ' Bob Sales '을(를) 복원할 수 없습니다: 이름 앞뒤에 공백이 있습니다. 아무것도",
+            "line 1: the agent ' Bob Sales ' cannot be restored: its name has spaces around it. Nothing",
+        ),
+        (
+            edited("no-agent.jsonl", 0, &|h| h["agents"] = agent("")),
+            "복원할 수 없습니다: 에이전트 이름을 입력하십시오. 아무것도",
+            "cannot be restored: Enter the agent name. Nothing",
+        ),
+    ];
+    for (file, korean, english) in cases {
+        let own = [
+            file.as_str(),
+            "Microsoft 365 E3",
+            "Contoso",
+            "ORDER-1",
+            "Bob Sales",
+        ];
+        let (ko, en) = refused_alike(dir.path(), &["restore", &file], &own);
+        assert!(
+            ko.contains(korean) && ko.contains("아무것도 복원하지 않았습니다"),
+            "{ko}"
+        );
+        assert!(
+            en.contains(english) && en.contains("Nothing was restored"),
+            "{en}"
+        );
+    }
+}

@@ -1,9 +1,11 @@
 //! What is wrong with a backup, as data: said in English here (`Display`) and in the other
-//! languages by the catalogs. Details that come from elsewhere (a JSON parser's message, a
-//! store rule's reason) are kept as they were given.
+//! languages by the catalogs. Details that come from elsewhere (a JSON parser's message) are
+//! kept as they were given.
 
 use super::{FORMAT, VERSION};
 use crate::domain::characters::quote;
+use crate::domain::field_problem::FieldProblem;
+use crate::domain::record_problem::RecordProblem;
 use crate::store::SCHEMA_VERSION;
 
 /// What is wrong with a backup, and on which line (counted from 1).
@@ -29,9 +31,10 @@ pub enum DamageProblem {
     /// The parser's message.
     #[error("this is not a customer record: {0}")]
     NotACustomer(String),
-    /// The store's rule broken, in its words.
-    #[error("the customer {} cannot be restored: {why}", quote(.id))]
-    CustomerRefused { id: String, why: String },
+    /// The store's rule broken. Said without the store's "nothing was written": the message
+    /// goes on to say that nothing was restored.
+    #[error("the customer {} cannot be restored: {}", quote(.id), .why.to_string().trim_end_matches('.'))]
+    CustomerRefused { id: String, why: RecordProblem },
     #[error("this closing line is not a pcenter backup's")]
     ClosingNotOurs,
     #[error("the closing line counts {counted} customers, but the file holds {held}, so it was changed after it was written")]
@@ -53,9 +56,9 @@ pub enum DamageProblem {
     NewerFormat(u32),
     #[error("format version 0 does not exist")]
     VersionZero,
-    /// The store's rule broken, in its words.
-    #[error("the partner's name cannot be restored: {0}")]
-    PartnerRefused(String),
+    /// The store's rule broken.
+    #[error("the partner's name cannot be restored: {}", .0.to_string().trim_end_matches('.'))]
+    PartnerRefused(RecordProblem),
     #[error("this backup holds records of store schema version {0}, and this pcenter reads up to version {SCHEMA_VERSION}; restore it with a newer pcenter")]
     NewerSchema(u32),
     #[error("the agent '{}' cannot be restored: {why}", quote(.name))]
@@ -79,9 +82,11 @@ pub enum NotAHeader {
 /// Why an agent of the header cannot be restored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgentProblem {
-    /// The rule of names broken, in its words.
-    #[error("{}", .0.trim_end_matches('.'))]
-    Name(String),
+    /// The rule of names broken.
+    #[error("{}", .0.to_string().trim_end_matches('.'))]
+    Name(FieldProblem),
+    #[error("its name has spaces around it")]
+    SpacesAround,
     #[error("this backup names an agent '{}' before it, and one name is one agent", quote(.0))]
     NameTaken(String),
     #[error("its object ID {} is another agent's of this backup", quote(.0))]

@@ -4,7 +4,7 @@
 
 use super::damage::{AgentProblem, Damage, DamageProblem as Problem, NotAHeader};
 use super::{Closing, Header, FORMAT, VERSION};
-use crate::domain::agent::{agent_name, Agent};
+use crate::domain::agent::{checked_agent_name, Agent};
 use crate::store::agents::check_new_agent;
 use crate::store::{
     check_partner_name, check_restored_dossier, Dossier, StoreError, SCHEMA_VERSION,
@@ -89,13 +89,7 @@ impl<R: BufRead> BackupReader<R> {
                 };
             }
         };
-        check_restored_dossier(&dossier).map_err(|refusal| {
-            // The rule broken, without the store's own "nothing was written": the message
-            // goes on to say that nothing was restored.
-            let why = match refusal {
-                StoreError::Unstorable { what } => what,
-                other => other.to_string().trim_end_matches('.').to_string(),
-            };
+        check_restored_dossier(&dossier).map_err(|why| {
             let id = dossier.customer.id.clone();
             damage(line, Problem::CustomerRefused { id, why })
         })?;
@@ -187,11 +181,7 @@ fn check_header(text: &str) -> Result<Header, Damage> {
     if header.version == 0 {
         return Err(damage(1, Problem::VersionZero));
     }
-    if let Some(Err(refusal)) = header.partner.as_deref().map(check_partner_name) {
-        let why = match refusal {
-            StoreError::Unstorable { what } => what,
-            other => other.to_string(),
-        };
+    if let Some(Err(why)) = header.partner.as_deref().map(check_partner_name) {
         return Err(damage(1, Problem::PartnerRefused(why)));
     }
     if header.schema > SCHEMA_VERSION {
@@ -209,11 +199,10 @@ fn check_agents(agents: &[Agent]) -> Result<(), Damage> {
             let name = agent.name.clone();
             damage(1, Problem::AgentRefused { name, why })
         };
-        if agent_name(&agent.name).as_deref() != Ok(agent.name.as_str()) {
-            let why = agent_name(&agent.name)
-                .err()
-                .unwrap_or_else(|| "its name has spaces around it".into());
-            return Err(refused(AgentProblem::Name(why)));
+        match checked_agent_name(&agent.name) {
+            Err(problem) => return Err(refused(AgentProblem::Name(problem))),
+            Ok(name) if name != agent.name => return Err(refused(AgentProblem::SpacesAround)),
+            Ok(_) => {}
         }
         match check_new_agent(&agents[..at], agent) {
             Err(StoreError::AgentTaken { name }) => {

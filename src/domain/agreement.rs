@@ -1,6 +1,7 @@
 //! The Microsoft Cloud Agreement and the partner's confirmation that a customer accepted it.
 
 use super::field_problem::{FieldProblem, Subject};
+use super::record_problem::RecordProblem;
 use super::{compare, fields};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -145,29 +146,26 @@ impl Contact {
     /// What the form would refuse in this contact, as stored (values must already be in their
     /// cleaned form); empty when it would pass. For checking records that did not come through
     /// a form, such as demo or generated data.
-    pub fn problems(&self) -> Vec<String> {
-        let cleaned = |check: Result<String, FieldProblem>, value: &str| match check {
-            Ok(clean) if clean == value => None,
-            Ok(clean) => Some(format!("'{value}' is not in its cleaned form '{clean}'")),
-            Err(problem) => Some(problem.to_string()),
-        };
+    pub fn problems(&self) -> Vec<RecordProblem> {
+        let phone = self.phone.as_deref().unwrap_or("");
+        let phone_check = fields::optional_phone(phone).map(Option::unwrap_or_default);
         [
-            cleaned(
+            RecordProblem::of_value(
                 fields::person_name(Subject::FirstName, &self.first_name),
                 &self.first_name,
             ),
-            cleaned(
+            RecordProblem::of_value(
                 fields::person_name(Subject::LastName, &self.last_name),
                 &self.last_name,
             ),
-            cleaned(fields::email(&self.email), &self.email),
-            match fields::optional_phone(self.phone.as_deref().unwrap_or("")) {
-                Ok(phone) if phone == self.phone => None,
-                Ok(_) => Some(format!(
-                    "the phone {:?} is not in its cleaned form",
-                    self.phone
-                )),
-                Err(problem) => Some(problem.to_string()),
+            RecordProblem::of_value(fields::email(&self.email), &self.email),
+            // No phone is stored as none, never as an empty one.
+            match &self.phone {
+                Some(empty) if empty.is_empty() => Some(RecordProblem::NotCleaned {
+                    value: String::new(),
+                    clean: String::new(),
+                }),
+                _ => RecordProblem::of_value(phone_check, phone),
             },
         ]
         .into_iter()

@@ -20,6 +20,7 @@ pub mod guid;
 pub mod host_key;
 pub mod limits;
 pub mod phase;
+pub mod record_problem;
 pub mod role;
 pub mod status;
 pub mod timeline;

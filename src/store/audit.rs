@@ -15,7 +15,9 @@ pub fn audit(store: &dyn Store) -> Result<Vec<String>, StoreError> {
     for dossier in &dossiers {
         let name = &dossier.customer.company_name;
         let id = &dossier.customer.id;
-        let mut found = validity::dossier_problems(dossier);
+        let mut found: Vec<String> = (validity::dossier_problems(dossier).iter())
+            .map(ToString::to_string)
+            .collect();
         if store.dossier(id)?.as_ref() != Some(dossier) {
             found.push("reading it by its ID gives another record".into());
         }

@@ -1,12 +1,13 @@
 //! The unit a store reads and writes: one customer with everything recorded for it, and the one
 //! line of it the Customers list shows.
 
-use super::{Snapshot, StoreError};
+use super::Snapshot;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::agreement::Confirmation;
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::{list_order_key, Customer};
+use crate::domain::record_problem::RecordProblem;
 use crate::domain::status::AgreementStatus;
 use crate::domain::timeline::AgreementEra;
 use chrono::NaiveDate;
@@ -319,15 +320,11 @@ impl Listed {
 }
 
 /// Text fields of stored records must not hold the separator, or a row could not be read back.
-pub(super) fn check_storable(customer: &Customer) -> Result<(), StoreError> {
-    for text in [&customer.id, &customer.company_name, &customer.domain] {
-        if text.contains(SEPARATOR) || text.contains('\n') {
-            return Err(StoreError::Unstorable {
-                what: format!("{text:?} holds a control character"),
-            });
-        }
-    }
-    Ok(())
+pub(super) fn storable_problem(customer: &Customer) -> Option<RecordProblem> {
+    [&customer.id, &customer.company_name, &customer.domain]
+        .into_iter()
+        .find(|text| text.contains(SEPARATOR) || text.contains('\n'))
+        .map(|text| RecordProblem::ControlCharacter(text.clone()))
 }
 
 #[cfg(test)]

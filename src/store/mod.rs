@@ -150,9 +150,12 @@ pub enum StoreError {
     IdTaken { id: String },
     #[error("The pcenter store at {} already holds customers; filling is only for an empty store. Choose another --data-dir.", crate::domain::characters::quote_path(.path))]
     NotEmpty { path: PathBuf },
-    /// Text the store's own formats cannot hold; the forms refuse it before it gets here.
-    #[error("This record cannot be stored: {what}. Nothing was written.")]
-    Unstorable { what: String },
+    /// A record that breaks a rule of stored records, or that the store's own formats cannot
+    /// hold; the forms refuse it before it gets here.
+    #[error("This record cannot be stored: {}. Nothing was written.", .what.to_string().trim_end_matches('.'))]
+    Unstorable {
+        what: crate::domain::record_problem::RecordProblem,
+    },
     #[error("An agent named '{}' is already registered; choose another name, or remove that agent first.", crate::domain::characters::quote(.name))]
     AgentTaken { name: String },
     #[error("No agent is named '{}'; see pcenter agents list.", crate::domain::characters::quote(.name))]

@@ -2,12 +2,13 @@
 //! a few yes/no questions about what it holds ([`Records`]); these functions turn the answers
 //! into the refusal the screens show.
 
-use super::dossier::{check_storable, Additions};
+use super::dossier::{storable_problem, Additions};
 use super::validity;
 use super::{format_guid, mix64, Dossier, Snapshot, StoreError};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
+use crate::domain::record_problem::RecordProblem;
 use std::collections::HashSet;
 
 /// What a store can tell about the records it already holds.
@@ -34,7 +35,7 @@ pub(super) fn check_new_customer<R: Records>(
     customer: &Customer,
     confirmation: Option<&Confirmation>,
 ) -> Result<(), R::Error> {
-    check_storable(customer)?;
+    refuse(storable_problem(customer))?;
     refuse(validity::customer_problems(customer))?;
     if let Some(confirmation) = confirmation {
         refuse(validity::confirmation_problems(customer, confirmation))?;
@@ -120,7 +121,7 @@ pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Re
     let mut customers = HashSet::new();
     let mut domains = HashSet::new();
     for customer in &snapshot.customers {
-        check_storable(customer)?;
+        refuse(storable_problem(customer))?;
         if !customers.insert(customer.id.as_str()) || records.has_customer(&customer.id)? {
             return Err(id_taken(&customer.id));
         }
@@ -162,8 +163,13 @@ pub(super) fn check_snapshot<R: Records>(records: &R, snapshot: &Snapshot) -> Re
 /// A dossier written whole (by a fill or a restore) must be storable and meet every rule of
 /// its records, which are its own, each ID given once (see `validity::dossier_problems`).
 pub(super) fn check_dossier(dossier: &Dossier) -> Result<(), StoreError> {
-    check_storable(&dossier.customer)?;
-    refuse(validity::dossier_problems(dossier))
+    refuse(dossier_problem(dossier))
+}
+
+/// The first reason the store would refuse a dossier written whole.
+pub(super) fn dossier_problem(dossier: &Dossier) -> Option<RecordProblem> {
+    storable_problem(&dossier.customer)
+        .or_else(|| validity::dossier_problems(dossier).into_iter().next())
 }
 
 /// The `n`th ID of a store whose salt is `salt`. `mix64` is a bijection, so distinct `n` give
@@ -205,21 +211,14 @@ pub(super) fn check_grouped(
 
 /// A partner name stored must be one `--partner` takes.
 pub(super) fn check_partner_name(name: Option<&str>) -> Result<(), StoreError> {
-    refuse(
-        name.and_then(validity::partner_problem)
-            .into_iter()
-            .collect(),
-    )
+    refuse(name.and_then(validity::partner_problem))
 }
 
 /// The first problem found, as the store's refusal.
-fn refuse<E: From<StoreError>>(problems: Vec<String>) -> Result<(), E> {
+fn refuse<E: From<StoreError>>(problems: impl IntoIterator<Item = RecordProblem>) -> Result<(), E> {
     match problems.into_iter().next() {
         None => Ok(()),
-        Some(problem) => Err(StoreError::Unstorable {
-            what: problem.trim_end_matches('.').to_string(),
-        }
-        .into()),
+        Some(what) => Err(StoreError::Unstorable { what }.into()),
     }
 }
 

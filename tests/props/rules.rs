@@ -55,7 +55,7 @@ fn customer_problems(c: &Customer) -> Vec<String> {
             line2,
         ));
     }
-    problems.extend(c.primary_contact.problems());
+    problems.extend(c.primary_contact.problems().iter().map(ToString::to_string));
     problems
 }
 
@@ -88,7 +88,9 @@ pub fn exists_on(customer: &Customer, today: NaiveDate) -> bool {
 }
 
 fn confirmation_problems(c: &Confirmation, business_date: NaiveDate) -> Vec<String> {
-    let mut problems = c.accepted_by.problems();
+    let mut problems: Vec<String> = (c.accepted_by.problems().iter())
+        .map(ToString::to_string)
+        .collect();
     if c.date_agreed > business_date {
         problems.push(format!(
             "accepted on {}, after the business date",

@@ -24,7 +24,7 @@ fn sample() -> Snapshot {
 fn assert_valid_person(person: &Contact) {
     assert_eq!(
         person.problems(),
-        Vec::<String>::new(),
+        Vec::<crate::domain::record_problem::RecordProblem>::new(),
         "{}",
         person.full_name()
     );

@@ -12,6 +12,7 @@ mod new_customer;
 mod order;
 mod particles;
 mod problems;
+mod records;
 mod refusals;
 mod requests;
 mod restore;

@@ -110,9 +110,10 @@ pub(super) fn store(error: &StoreError) -> String {
             "{}의 pcenter 저장소에 이미 고객이 있습니다. 채우기는 빈 저장소에만 할 수 있습니다. 다른 --data-dir을 선택하십시오.",
             quote_path(path)
         ),
-        StoreError::Unstorable { what } => {
-            format!("이 기록은 저장할 수 없습니다: {what}. 아무것도 쓰지 않았습니다.")
-        }
+        StoreError::Unstorable { what } => format!(
+            "이 기록은 저장할 수 없습니다: {}. 아무것도 쓰지 않았습니다.",
+            super::records::record(what)
+        ),
         StoreError::AgentTaken { name } => format!(
             "'{}'(이)라는 에이전트가 이미 등록되어 있습니다. 다른 이름을 선택하거나 그 에이전트를 먼저 제거하십시오.",
             quote(name)

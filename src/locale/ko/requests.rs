@@ -106,7 +106,7 @@ fn cannot_write_file(path: &str, parent: &str, io: &IoTrouble) -> String {
 }
 
 /// An agent's name that cannot be taken, said as the dashboard says a field's problem.
-fn agent_name(problem: &FieldProblem) -> String {
+pub(super) fn agent_name(problem: &FieldProblem) -> String {
     let problem = problem.clone().renamed(|_| Subject::Named("에이전트 이름"));
     (PROBLEMS.field)(&problem)
 }

@@ -1,5 +1,5 @@
 //! 복원이 백업을 거부하는 까닭: 어느 줄에 무엇이 잘못되었는지와 해결 방법. 다른 곳에서 온
-//! 세부 내용(JSON 파서의 메시지, 저장소 규칙의 이유)은 받은 그대로 둡니다.
+//! 세부 내용(JSON 파서의 메시지)은 받은 그대로 둡니다.
 
 use super::particles::{object, topic};
 use super::refusals::store;
@@ -19,7 +19,10 @@ fn shared(what: &Shared) -> String {
 
 fn agent(why: &AgentProblem) -> String {
     match why {
-        AgentProblem::Name(why) => why.trim_end_matches('.').to_string(),
+        AgentProblem::Name(why) => super::requests::agent_name(why)
+            .trim_end_matches('.')
+            .to_string(),
+        AgentProblem::SpacesAround => "이름 앞뒤에 공백이 있습니다".into(),
         AgentProblem::NameTaken(name) => format!(
             "이 백업의 앞쪽에 이름이 '{}'인 에이전트가 이미 있습니다. 에이전트 이름은 서로 달라야 합니다",
             quote(name)
@@ -41,7 +44,11 @@ fn damage(problem: &DamageProblem) -> String {
         P::NotACustomer(detail) => format!("고객 레코드가 아닙니다: {detail}"),
         P::CustomerRefused { id, why } => {
             let id = quote(id);
-            format!("고객 {id}{} 복원할 수 없습니다: {why}", object(&id))
+            format!(
+                "고객 {id}{} 복원할 수 없습니다: {}",
+                object(&id),
+                super::records::record(why)
+            )
         }
         P::ClosingNotOurs => "이 줄은 pcenter 백업의 끝 표시 줄이 아닙니다".into(),
         P::ClosingCount { counted, held } => format!(
@@ -69,7 +76,9 @@ fn damage(problem: &DamageProblem) -> String {
             "이 백업의 형식 버전은 {version}인데 이 pcenter는 버전 {VERSION}까지 읽습니다. 더 새로운 pcenter로 복원하십시오"
         ),
         P::VersionZero => "형식 버전 0은 없습니다".into(),
-        P::PartnerRefused(why) => format!("파트너 이름을 복원할 수 없습니다: {why}"),
+        P::PartnerRefused(why) => {
+            format!("파트너 이름을 복원할 수 없습니다: {}", super::records::record(why))
+        }
         P::NewerSchema(schema) => format!(
             "이 백업의 레코드는 저장소 스키마 버전 {schema}인데 이 pcenter는 버전 {SCHEMA_VERSION}까지 읽습니다. 더 새로운 pcenter로 복원하십시오"
         ),

@@ -3,6 +3,7 @@
 
 use super::SledStore;
 use crate::domain::agent::Agent;
+use crate::domain::record_problem::RecordProblem;
 use crate::store::agents::{self, AgentRegistry};
 use crate::store::StoreError;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
@@ -35,7 +36,7 @@ impl SledStore {
     /// Writes an agent's record, new or again, and flushes it.
     fn write_agent(&self, agent: &Agent) -> Result<(), StoreError> {
         let value = serde_json::to_vec(agent).map_err(|e| StoreError::Unstorable {
-            what: e.to_string(),
+            what: RecordProblem::NotEncodable(e.to_string()),
         })?;
         self.agents_tree()?
             .insert(key(AGENT, &agent.id), value)

@@ -8,6 +8,7 @@
 //! with big-endian lengths.
 
 use super::SledStore;
+use crate::domain::record_problem::RecordProblem;
 use crate::store::{mix64, StoreError};
 use sled::transaction::{ConflictableTransactionResult, TransactionalTree};
 use std::path::Path;
@@ -65,7 +66,7 @@ pub(super) fn find<'a>(bucket: &'a [u8], key: &[u8]) -> Result<Option<&'a [u8]>,
 pub(super) fn push_entry(bucket: &mut Vec<u8>, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
     for part in [key, value] {
         let len = u16::try_from(part.len()).map_err(|_| StoreError::Unstorable {
-            what: format!("an index entry of {} bytes", part.len()),
+            what: RecordProblem::IndexEntryTooLong(part.len()),
         })?;
         bucket.extend_from_slice(&len.to_be_bytes());
         bucket.extend_from_slice(part);
@@ -180,7 +181,7 @@ mod tests {
 
     fn malformed() -> StoreError {
         StoreError::Unstorable {
-            what: "malformed".into(),
+            what: RecordProblem::NotEncodable("malformed".into()),
         }
     }
 
