@@ -243,3 +243,15 @@ pub fn partner_name(store: &SledStore) -> Result<String, StoreError> {
         .partner_name()?
         .unwrap_or_else(|| NO_PARTNER_NAME.into()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Lang;
+
+    #[test]
+    fn the_english_placeholder_for_no_partner_name_is_the_one_the_store_is_opened_with() {
+        // The header tells the placeholder from a name by it, and says it in each language.
+        assert_eq!(Lang::English.words().shell.no_partner_name, NO_PARTNER_NAME);
+    }
+}

@@ -5,7 +5,6 @@
 use super::characters::quote;
 use super::field_problem::FieldProblem;
 use super::fields::{EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
-use super::timeline::Environment;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -130,10 +129,11 @@ impl fmt::Display for ValueProblem {
                 f,
                 "'{value}' is not a language pcenter speaks; use en (English) or ko (한국어)."
             ),
-            V::Environment(value) => match Environment::parse(value) {
-                Err(said) => f.write_str(&said),
-                Ok(_) => write!(f, "'{}' is not an environment.", quote(value)),
-            },
+            V::Environment(value) => write!(
+                f,
+                "'{}' is not an environment: use production or sandbox.",
+                quote(value)
+            ),
             V::SeatCount(value) => write!(
                 f,
                 "'{}' is not a seat count: use a whole number of at most {} digits, for example 25.",

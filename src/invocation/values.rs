@@ -67,7 +67,7 @@ pub fn parse_lang(value: &str) -> Result<Lang, ValueProblem> {
 
 /// `--environment`: `production` or `sandbox` (see `Environment::parse`).
 pub fn parse_environment(value: &str) -> Result<Environment, ValueProblem> {
-    Environment::parse(value).map_err(|_| ValueProblem::Environment(value.trim().to_string()))
+    Environment::parse(value).ok_or_else(|| ValueProblem::Environment(value.trim().to_string()))
 }
 
 /// `--role`: checked by `parse_role`, and listing its values in the help as a fixed set does.
@@ -135,7 +135,7 @@ mod tests {
     fn the_english_lines_of_refused_values_are_the_checks_own() {
         assert_eq!(
             parse_environment(" prod ").unwrap_err().to_string(),
-            Environment::parse(" prod ").unwrap_err()
+            "'prod' is not an environment: use production or sandbox."
         );
         assert_eq!(
             parse_date("2013-01-01").unwrap_err().to_string(),

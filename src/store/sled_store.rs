@@ -547,7 +547,7 @@ impl Store for SledStore {
         let name = std::str::from_utf8(&value).unwrap_or("");
         Environment::parse(name)
             .map(Some)
-            .map_err(|_| StoreError::Corrupt {
+            .ok_or_else(|| StoreError::Corrupt {
                 path: self.path.clone(),
                 detail: "the environment it was created for is not production or sandbox"
                     .to_string(),

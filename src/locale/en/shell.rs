@@ -158,34 +158,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_placeholder_for_no_partner_name_is_the_one_the_store_is_opened_with() {
-        assert_eq!(SHELL.no_partner_name, crate::dashboard::NO_PARTNER_NAME);
-    }
-
-    #[test]
-    fn an_owners_socket_that_cannot_be_listened_on_is_said_as_before() {
-        use crate::owner::OwnerError;
-        let path = std::path::PathBuf::from("/d/store.sock");
-        assert_eq!(
-            OwnerError::Io {
-                path: path.clone(),
-                detail: "denied".into()
-            }
-            .to_string(),
-            "Commands cannot reach this pcenter through /d/store.sock: denied."
-        );
-        assert_eq!(
-            OwnerError::InTheWay { path: path.clone() }.to_string(),
-            "/d/store.sock is in the way of the socket through which commands reach this \
-             pcenter, and is not a socket; move it away."
-        );
-        assert_eq!(
-            OwnerError::NotPrivate { path }.to_string(),
-            "The socket /d/store.sock could not be made its owner's only."
-        );
-    }
-
-    #[test]
     fn choices_read_as_a_sentence() {
         let values = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(one_of(&values(&["table"])), "table");

@@ -305,9 +305,31 @@ mod tests {
     use super::*;
     use crate::locale::Lang;
 
-    /// The runs of two or more Latin letters of `text` that are not `code`.
+    /// The runs of two or more Latin letters of `text` that are not `code`, an option
+    /// (`--data-dir`) or a command's name; a particle
+    /// after a code is the sentence's.
     fn english(text: &str, code: &[&str]) -> Vec<String> {
-        text.split(|c: char| !c.is_ascii_alphabetic())
+        let tokens: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || "()'\",.;:".contains(c))
+            .filter(|token| !token.is_empty())
+            .collect();
+        // "pcenter generate", "generate 명령": a command's name.
+        let commands: Vec<&str> = (tokens.windows(2))
+            .filter(|pair| pair[0] == "pcenter" || pair[1].starts_with("명령"))
+            .map(|pair| {
+                if pair[0] == "pcenter" {
+                    pair[1]
+                } else {
+                    pair[0]
+                }
+            })
+            .collect();
+        tokens
+            .iter()
+            .filter(|token| !commands.contains(token))
+            .map(|token| token.trim_end_matches(|c: char| ('가'..='힣').contains(&c)))
+            .filter(|token| !token.starts_with("--") && !code.contains(token))
+            .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
             .filter(|word| word.len() >= 2 && !code.contains(word))
             .map(str::to_string)
             .collect()
@@ -333,23 +355,28 @@ mod tests {
         "DD",
         "USER",
         "UTF",
-        "agent",
         "NAME",
-        "data",
-        "dir",
         "DIR",
-        "admin",
-        "sales",
-        "helpdesk",
+        "admin-agent",
+        "sales-agent",
+        "helpdesk-agent",
         "production",
         "sandbox",
         "en",
         "ko",
-        "generate",
         "GB",
         "Ctrl",
-        "log",
     ];
+
+    #[test]
+    fn the_check_lets_options_commands_and_codes_through_and_nothing_else() {
+        let said = "--data-dir를 지정하거나 pcenter generate를 실행하십시오. generate 명령은 sales-agent를 씁니다.";
+        assert_eq!(english(said, CODE), Vec::<String>::new());
+        assert_eq!(
+            english("에이전트(agent)의 data 폴더", CODE),
+            ["agent", "data"]
+        );
+    }
 
     #[test]
     fn every_refused_value_is_said_in_korean() {

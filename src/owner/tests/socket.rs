@@ -97,3 +97,25 @@ fn a_peer_is_this_user() {
     assert!(found.is_same_user());
     assert_eq!(found.pid, std::process::id());
 }
+
+#[test]
+fn an_owners_socket_that_cannot_be_listened_on_is_said_as_before() {
+    let path = std::path::PathBuf::from("/d/store.sock");
+    assert_eq!(
+        OwnerError::Io {
+            path: path.clone(),
+            detail: "denied".into()
+        }
+        .to_string(),
+        "Commands cannot reach this pcenter through /d/store.sock: denied."
+    );
+    assert_eq!(
+        OwnerError::InTheWay { path: path.clone() }.to_string(),
+        "/d/store.sock is in the way of the socket through which commands reach this \
+         pcenter, and is not a socket; move it away."
+    );
+    assert_eq!(
+        OwnerError::NotPrivate { path }.to_string(),
+        "The socket /d/store.sock could not be made its owner's only."
+    );
+}
