@@ -145,6 +145,7 @@ pub fn main() -> ExitCode {
                 http_settings: crate::http::Settings {
                     throttle: *throttle,
                     limits: crate::http::Limits::default(),
+                    lang: options.lang(),
                 },
                 ssh_settings: crate::ssh::Settings {
                     max_sessions: (*max_sessions).max(1),

@@ -1058,6 +1058,8 @@ pub struct ShellWords {
     pub not_an_address: fn(typed: &str) -> String,
     pub cannot_listen: fn(address: &str, error: &str) -> String,
     pub server_failed: fn(error: &str) -> String,
+    /// The HTTP API's writing thread could not be started: the system's words follow.
+    pub api_not_started: fn(error: &str) -> String,
     pub no_commands_through_server: fn(owner_error: &str) -> String,
     pub api_at: fn(url: &str, store: &str) -> String,
     pub ssh_at: fn(&SshAt<'_>) -> String,
