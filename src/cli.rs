@@ -12,6 +12,7 @@ use crate::invocation::prepare;
 pub use crate::invocation::{
     open_store, open_unseeded, parse_agent, parse_date, parse_filter, Options,
 };
+use crate::locale::Lang;
 use crate::service::Actor;
 use crate::signals::Stop;
 use crate::store::{SledStore, StoreError, StoreLock};
@@ -62,34 +63,37 @@ fn parse_options() -> Result<Options, ExitCode> {
     let error = match parsed {
         Ok(mut options) => {
             if options.agent.is_none() {
+                let lang = options.lang();
                 options.agent = crate::invocation::agent_from_user(std::env::var_os("USER"))
-                    .map_err(|refusal| fail(EXIT_USAGE, refusal.said_in(options.lang())))?;
+                    .map_err(|refusal| fail(EXIT_USAGE, refusal.said_in(lang), lang))?;
             }
             return Ok(options);
         }
         Err(error) => error,
     };
-    if !error.use_stderr() {
-        // --help and --version, on standard output.
-        return Err(said(error.print(), ExitCode::SUCCESS));
-    }
     let lang = usage::lang_of(&args, |name| std::env::var(name).ok());
+    if !error.use_stderr() {
+        // --help and --version, on standard output: in English, but for a failure to write them.
+        return Err(said(error.print(), ExitCode::SUCCESS, lang));
+    }
     Err(match usage::explain(&error, &mut command, &args, lang) {
-        Refusal::Line(line) => fail(EXIT_USAGE, line),
+        Refusal::Line(line) => fail(EXIT_USAGE, line, lang),
         Refusal::Help(help) => said(
             write!(std::io::stderr(), "{help}"),
             ExitCode::from(EXIT_USAGE),
+            lang,
         ),
     })
 }
 
 /// `code`, unless what had to be said could not be written: then the status for that (see
-/// `api::write_error`), since a script cannot read a message that is not there.
-fn said(written: std::io::Result<()>, code: ExitCode) -> ExitCode {
+/// `api::write_error`), since a script cannot read a message that is not there, and a line
+/// saying so in `lang`.
+fn said(written: std::io::Result<()>, code: ExitCode, lang: Lang) -> ExitCode {
     let Err(error) = written else {
         return code;
     };
-    let error = crate::api::write_error(error);
+    let error = crate::api::write_error(error).in_language(lang);
     if !error.description.is_empty() {
         // Standard error may still take it when standard output was the one that failed.
         let _ = writeln!(std::io::stderr(), "pcenter: {}", error.description);
@@ -97,7 +101,8 @@ fn said(written: std::io::Result<()>, code: ExitCode) -> ExitCode {
     ExitCode::from(error.exit)
 }
 
-fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
+/// Ends with `code` after the line `message`, which is in `lang`, as is a failure to write it.
+fn fail(code: u8, message: impl std::fmt::Display, lang: Lang) -> ExitCode {
     tracing::warn!("pcenter ended with exit code {code}: {message}");
     // Not eprintln!, which panics when the terminal has gone (a hang-up).
     let written = writeln!(
@@ -105,7 +110,7 @@ fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
         "pcenter: {}",
         printable(&message.to_string())
     );
-    said(written, ExitCode::from(code))
+    said(written, ExitCode::from(code), lang)
 }
 
 /// A plain line made safe for a terminal: a path or value in it may hold an escape sequence,
@@ -145,6 +150,7 @@ pub fn main() -> ExitCode {
                 http_settings: crate::http::Settings {
                     throttle: *throttle,
                     limits: crate::http::Limits::default(),
+                    lang: options.lang(),
                 },
                 ssh_settings: crate::ssh::Settings {
                     max_sessions: (*max_sessions).max(1),
@@ -155,14 +161,17 @@ pub fn main() -> ExitCode {
             };
             return match crate::serve::run(&options, &plan, &mut std::io::stdout()) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(failure) => fail(failure.exit, failure.message),
+                Err(failure) => fail(failure.exit, failure.message, options.lang()),
             };
         }
         return crate::api::run(command, &options);
     }
     let path = match options.store_path() {
         Ok(path) => path,
-        Err(_) => return fail(EXIT_STORE, options.lang().words().shell.no_data_dir),
+        Err(_) => {
+            let lang = options.lang();
+            return fail(EXIT_STORE, lang.words().shell.no_data_dir, lang);
+        }
     };
     let lock = match StoreLock::acquire(&path) {
         Ok(lock) => lock,
@@ -172,7 +181,8 @@ pub fn main() -> ExitCode {
             if let Some(code) = join_server(&options, &path, &error) {
                 return code;
             }
-            return fail(store_exit(&error), not_acquired(&path, error, &options));
+            let exit = store_exit(&error);
+            return fail(exit, not_acquired(&path, error, &options), options.lang());
         }
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -182,16 +192,22 @@ pub fn main() -> ExitCode {
             prepare(&store, &options).map(|()| store.0.close())
         });
         if let Err(error) = prepared {
-            return fail(store_exit(&error), store_said(&error, &options));
+            return fail(
+                store_exit(&error),
+                store_said(&error, &options),
+                options.lang(),
+            );
         }
-        return fail(
-            EXIT_TERMINAL,
-            options.lang().words().commands.needs_terminal,
-        );
+        let lang = options.lang();
+        return fail(EXIT_TERMINAL, lang.words().commands.needs_terminal, lang);
     }
     match run_dashboard(&options, &path, lock) {
         Ok(code) => code,
-        Err(error) => fail(EXIT_TERMINAL, terminal_error(&error, &options)),
+        Err(error) => fail(
+            EXIT_TERMINAL,
+            terminal_error(&error, &options),
+            options.lang(),
+        ),
     }
 }
 
@@ -220,7 +236,11 @@ fn join_server(options: &Options, path: &Path, error: &StoreError) -> Option<Exi
     tracing::info!("dashboard joined {}", attached.owner.describe());
     Some(match crate::term::relay(attached, options.lang()) {
         Ok(status) => ExitCode::from(status),
-        Err(error) => fail(EXIT_TERMINAL, terminal_error(&error, options)),
+        Err(error) => fail(
+            EXIT_TERMINAL,
+            terminal_error(&error, options),
+            options.lang(),
+        ),
     })
 }
 
@@ -281,7 +301,8 @@ fn run_dashboard(
         Ok(start) => start,
         Err(error) => {
             drop(screen);
-            return Ok(fail(store_exit(&error), store_said(&error, options)));
+            let said = store_said(&error, options);
+            return Ok(fail(store_exit(&error), said, options.lang()));
         }
     };
     let core = start.core;

@@ -648,3 +648,41 @@ fn generate_into_a_store_that_holds_customers_is_refused_in_korean() {
         .expect("the store's path");
     refused_alike(demo.dir(), &case.keeping(&[&store]));
 }
+
+/// A data directory that is a file, and a directory where the store keeps a file: the store
+/// cannot be used, and the system's reason is said in Korean too.
+#[test]
+fn a_store_that_cannot_be_used_says_why_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data");
+    std::fs::write(&file, "notes").unwrap();
+    let store = file.join("demo");
+    let (file, store) = (file.to_str().unwrap(), store.to_str().unwrap());
+    let english = format!("The pcenter store at {store} could not be used ({file} is a file, not a directory). Check that the path is a directory you may write to, or choose another --data-dir.");
+    let korean = format!("{store}의 pcenter 저장소를 사용할 수 없습니다({file}은(는) 디렉터리가 아니라 파일입니다). 쓸 수 있는 디렉터리인지 확인하거나 다른 --data-dir을 선택하십시오.");
+    let (in_english, in_korean) = ([english.as_str()], [korean.as_str()]);
+    for args in [&["customers", "list"][..], &[]] {
+        let case = Case::new(MANDATORY_DAY, args, 4, None)
+            .says(&in_english, &in_korean)
+            .keeping(&[store, file]);
+        let (said_in_english, said_in_korean) = refused_alike(Path::new(file), &case);
+        assert_eq!(
+            (said_in_english, said_in_korean),
+            (english.clone(), korean.clone())
+        );
+    }
+    assert_eq!(std::fs::read_to_string(file).unwrap(), "notes");
+
+    // The saved Customers list's file is a directory: the store's first change cannot remove it.
+    let demo = Demo::new();
+    let list = demo.dir().join("demo").join("customers.list");
+    std::fs::create_dir_all(&list).unwrap();
+    let list = list.to_str().unwrap();
+    let case = Case::new(MANDATORY_DAY, &["customers", "list"], 4, None)
+        .says(
+            &[" could not be used (Is a directory (os error 21)). "],
+            &["의 pcenter 저장소를 사용할 수 없습니다(파일이 아니라 디렉터리입니다). "],
+        )
+        .keeping(&[list]);
+    refused_alike(demo.dir(), &case);
+}

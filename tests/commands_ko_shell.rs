@@ -308,6 +308,45 @@ fn help_stays_english_and_a_command_group_alone_shows_it() {
     assert!(help.stdout.contains("Usage: pcenter"), "{help:?}");
 }
 
+/// Help that cannot be written (standard output on a full disk): it stays English, but the line
+/// saying it was lost is in the language of the command line.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_is_said_in_the_language_of_the_command_line() {
+    let to_full = |speaking: Speaking, args: &[&str]| {
+        let dir = tempfile::tempdir().expect("a data directory");
+        let mut command = pcenter_at(dir.path(), &[]);
+        speaking.with_args(&mut command, args);
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+        command.stdout(full.expect("/dev/full"));
+        let run = Run::from(command.output().expect("run pcenter"));
+        assert_eq!(run.code, Some(14), "{speaking:?} {args:?}: {run:?}");
+        run.stderr
+    };
+    for args in [
+        &["--help"][..],
+        &["customers", "list", "--help"],
+        &["--version"],
+    ] {
+        for speaking in KOREAN {
+            let line = to_full(speaking, args);
+            assert_eq!(
+                line,
+                "pcenter: 출력을 쓸 수 없습니다: 디스크 공간이 부족합니다. 명령이 저장소에 저장한 것은 그대로 있고, 출력한 내용만 잃었습니다.\n",
+                "{speaking:?} {args:?}"
+            );
+            assert_korean(&format!("{speaking:?} {args:?}"), &line);
+        }
+        for speaking in ENGLISH {
+            assert_eq!(
+                to_full(speaking, args),
+                "pcenter: Cannot write the output: No space left on device (os error 28). Whatever the command saved in the store is saved; only what it printed is lost.\n",
+                "{speaking:?} {args:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn serve_says_where_it_listens_and_refuses_an_address_in_korean() {
     let line = refused(run(KO, &["serve", "--http", "here"]));

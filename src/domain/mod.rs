@@ -18,6 +18,7 @@ pub mod fields;
 pub mod gate;
 pub mod guid;
 pub mod host_key;
+pub mod io_trouble;
 pub mod limits;
 pub mod phase;
 pub mod record_problem;

@@ -26,7 +26,11 @@ pub struct Settings {
     /// Requests a minute per agent; 0 for no limit.
     pub throttle: u32,
     pub limits: Limits,
+    /// The language of what the server itself says on standard error (`serve --lang`).
+    pub lang: crate::locale::Lang,
 }
+
+use std::io::Write;
 
 /// Serves the API of `core` on `listener` until `stop`, then lets requests in flight finish.
 pub async fn serve(
@@ -39,11 +43,18 @@ pub async fn serve(
         Ok(served) => served,
         Err(error) => {
             tracing::error!("the HTTP API could not start its writing thread: {error}");
-            eprintln!("pcenter: the HTTP API could not start ({error})");
+            // Not eprintln!, which panics when the terminal has gone.
+            let _ = writeln!(std::io::stderr(), "{}", not_started(&error, settings.lang));
             return;
         }
     };
     connection::serve(listener, router(served), settings.limits, stop).await;
+}
+
+/// The line said when the API cannot start, in `lang`: the system's words follow.
+fn not_started(error: &std::io::Error, lang: crate::locale::Lang) -> String {
+    let said = lang.words().shell.api_not_started;
+    format!("pcenter: {}", said(&error.to_string()))
 }
 
 /// The largest request body read: a Customer body with its agreement is about 2 KB.

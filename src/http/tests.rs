@@ -205,3 +205,18 @@ pub(super) mod live {
         assert_eq!(told, (1..=people.len()).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn an_api_that_cannot_start_says_so_in_the_language_of_serve() {
+    use crate::locale::Lang;
+    let error = std::io::Error::from_raw_os_error(11);
+    let said = error.to_string();
+    assert_eq!(
+        super::not_started(&error, Lang::English),
+        format!("pcenter: the HTTP API could not start ({said})")
+    );
+    assert_eq!(
+        super::not_started(&error, Lang::Korean),
+        format!("pcenter: HTTP API를 시작할 수 없습니다({said})")
+    );
+}

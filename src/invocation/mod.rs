@@ -20,7 +20,7 @@ use crate::domain::role::Role;
 use crate::domain::timeline::Environment;
 use crate::locale::Lang;
 use crate::service::{Access, Actor};
-use crate::store::{self, SledStore, Store, StoreError};
+use crate::store::{self, IoProblem, SledStore, Store, StoreError};
 use chrono::{Local, NaiveDate};
 use clap::Parser;
 use std::path::PathBuf;
@@ -159,9 +159,9 @@ pub fn prepare(store: &dyn Store, options: &Options) -> Result<(), StoreError> {
 
 /// Opens the store for these options as it is: an empty demo store stays empty.
 pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
-    let path = options.store_path().map_err(|detail| StoreError::Io {
+    let path = options.store_path().map_err(|_| StoreError::Io {
         path: PathBuf::from("."),
-        detail,
+        detail: IoProblem::NoDataDir,
     })?;
     SledStore::open(&path)
 }

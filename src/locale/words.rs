@@ -956,20 +956,7 @@ pub struct RequestWords {
 
 /// Why a file could not be read or written: its kind, which each language says, and the
 /// system's own words, which English gives as they are.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IoTrouble {
-    pub kind: std::io::ErrorKind,
-    pub said: String,
-}
-
-impl From<&std::io::Error> for IoTrouble {
-    fn from(error: &std::io::Error) -> IoTrouble {
-        IoTrouble {
-            kind: error.kind(),
-            said: error.to_string(),
-        }
-    }
-}
+pub use crate::domain::io_trouble::IoTrouble;
 
 /// The detail of a JSON body that is not an object `{…}`, after what it should have been; any
 /// other detail is the JSON parser's.
@@ -1058,6 +1045,8 @@ pub struct ShellWords {
     pub not_an_address: fn(typed: &str) -> String,
     pub cannot_listen: fn(address: &str, error: &str) -> String,
     pub server_failed: fn(error: &str) -> String,
+    /// The HTTP API's writing thread could not be started: the system's words follow.
+    pub api_not_started: fn(error: &str) -> String,
     pub no_commands_through_server: fn(owner_error: &str) -> String,
     pub api_at: fn(url: &str, store: &str) -> String,
     pub ssh_at: fn(&SshAt<'_>) -> String,

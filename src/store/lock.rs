@@ -6,8 +6,8 @@
 //! nothing to a store, so a store that is then refused is left exactly as it was, and it stays
 //! with the directory whatever name the directory is given (a restore trades two names).
 
-use super::StoreError;
-use crate::domain::characters::quote_path;
+use super::{IoProblem, StoreError};
+use crate::domain::io_trouble::IoTrouble;
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -32,7 +32,7 @@ impl StoreLock {
     pub fn acquire(dir: &Path) -> Result<StoreLock, StoreError> {
         let io = |e: std::io::Error| StoreError::Io {
             path: dir.to_path_buf(),
-            detail: in_words(dir, &e),
+            detail: problem(dir, &e),
         };
         let started = Instant::now();
         loop {
@@ -89,17 +89,22 @@ fn still_named(opened: &File, dir: &Path) -> bool {
     }
 }
 
-/// What went wrong with the store's directory, in words: which path is a file, or that
-/// permission is missing; the system's own words otherwise.
-fn in_words(dir: &Path, e: &std::io::Error) -> String {
+/// What went wrong with the store's directory: which path is a file, or that permission is
+/// missing; the system's error otherwise.
+fn problem(dir: &Path, e: &std::io::Error) -> IoProblem {
     use std::io::ErrorKind;
     let file_in_the_way = dir.ancestors().find(|p| p.is_file());
     match (e.kind(), file_in_the_way) {
         (ErrorKind::AlreadyExists | ErrorKind::NotADirectory, Some(file)) => {
-            format!("{} is a file, not a directory", quote_path(file))
+            IoProblem::FileInTheWay {
+                file: file.to_path_buf(),
+            }
         }
-        (ErrorKind::PermissionDenied, _) => "permission denied".to_string(),
-        _ => e.to_string(),
+        (ErrorKind::PermissionDenied, _) => IoProblem::System(IoTrouble {
+            kind: ErrorKind::PermissionDenied,
+            said: "permission denied".to_string(),
+        }),
+        _ => IoProblem::system(e),
     }
 }
 
@@ -170,8 +175,9 @@ mod tests {
             panic!("a store under a file was opened");
         };
         assert_eq!(
-            detail,
+            detail.to_string(),
             format!("{} is a file, not a directory", file.display())
         );
+        assert_eq!(detail, IoProblem::FileInTheWay { file });
     }
 }

@@ -5,6 +5,7 @@ mod audit;
 mod checks;
 mod dossier;
 mod identity;
+mod io_problem;
 mod lock;
 mod memory;
 mod rules;
@@ -21,6 +22,7 @@ pub use audit::audit;
 pub use checks::{check_new_confirmation, check_partner_name, check_restored_dossier, domain_key};
 pub use dossier::{Dossier, Listed};
 pub use identity::{StoreIdentity, IDENTITY_FILE};
+pub use io_problem::IoProblem;
 pub use lock::StoreLock;
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
@@ -136,7 +138,7 @@ pub enum StoreError {
         asked: crate::domain::timeline::Environment,
     },
     #[error("The pcenter store at {} could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.", crate::domain::characters::quote_path(.path))]
-    Io { path: PathBuf, detail: String },
+    Io { path: PathBuf, detail: IoProblem },
     /// Said as the domain box says it (`FieldProblem::DomainTaken`).
     #[error("{}", crate::domain::field_problem::FieldProblem::DomainTaken(crate::domain::characters::escaped(.domain).into_owned()))]
     DomainTaken { domain: String },

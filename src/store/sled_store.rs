@@ -49,7 +49,9 @@ use self::layout::{
 use super::rules;
 use super::StoreIdentity;
 use super::LIST_CACHE_FILES;
-use super::{Dossier, DossierRows, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock};
+use super::{
+    Dossier, DossierRows, IoProblem, Listed, ListingRows, Snapshot, Store, StoreError, StoreLock,
+};
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
@@ -155,7 +157,7 @@ impl SledStore {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     return Err(StoreError::Io {
                         path: self.path.join(name),
-                        detail: e.to_string(),
+                        detail: IoProblem::system(&e),
                     })
                 }
                 _ => {}
@@ -212,7 +214,7 @@ impl SledStore {
     fn encode_dossier(&self, dossier: &Dossier) -> Result<Vec<u8>, StoreError> {
         codec::encode(dossier).map_err(|e| StoreError::Io {
             path: self.path.clone(),
-            detail: format!("a record could not be encoded ({e})"),
+            detail: IoProblem::NotEncoded(e.to_string()),
         })
     }
 
@@ -370,7 +372,7 @@ fn failure(path: &Path, e: sled::Error) -> StoreError {
         }
         sled::Error::Io(io) => StoreError::Io {
             path,
-            detail: io.to_string(),
+            detail: IoProblem::system(&io),
         },
         sled::Error::Corruption { .. } => StoreError::Corrupt {
             path,
@@ -386,7 +388,7 @@ fn failure(path: &Path, e: sled::Error) -> StoreError {
         },
         sled::Error::ReportableBug(what) => StoreError::Io {
             path,
-            detail: format!("the storage engine failed ({what})"),
+            detail: IoProblem::EngineFailed(what),
         },
     }
 }

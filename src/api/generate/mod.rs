@@ -14,9 +14,9 @@ use crate::diagnostics::Logged;
 use crate::directory::{Building, Directory, ListCache, ListingRow, Stamp};
 use crate::domain::characters::quote_path;
 use crate::domain::role::GatedAction;
-use crate::locale::words::{CommandWords, Generated};
+use crate::locale::words::{CommandWords, Generated, IoTrouble};
 use crate::service::{Actor, ServiceError};
-use crate::store::{SledStore, Store};
+use crate::store::{IoProblem, SledStore, Store};
 use chrono::NaiveDate;
 use data::Generator;
 use std::io::Write;
@@ -102,7 +102,7 @@ fn save_list(store: &SledStore, directory: &Directory) -> Result<(), ApiError> {
         .map_err(|e| {
             ApiError::from(crate::store::StoreError::Io {
                 path: store.path().to_path_buf(),
-                detail: format!("the list could not be saved beside the store ({e})"),
+                detail: IoProblem::ListNotSaved(IoTrouble::from(&e)),
             })
         })?;
     store.list_copy_saved();

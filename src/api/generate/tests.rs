@@ -258,3 +258,45 @@ fn the_tally_counts_what_was_made() {
     );
     assert_eq!(tally.subscriptions, data.subscriptions.len());
 }
+
+#[test]
+fn a_list_that_cannot_be_saved_beside_the_store_is_said_in_the_callers_language() {
+    use crate::diagnostics::Logged;
+    use crate::domain::characters::quote_path;
+    use crate::domain::role::Role;
+    use crate::locale::Lang;
+    use crate::service::Actor;
+    use crate::store::{SledStore, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Logged(SledStore::open(&dir.path().join("store")).unwrap());
+    // The store's first change removes the saved list's files; a directory then stands where
+    // the list's partner name is saved.
+    store.set_partner_name("Contoso").unwrap();
+    std::fs::create_dir(store.path().join("customers.list.partner")).unwrap();
+    let actor = Actor {
+        agent: "Megan Bowen".into(),
+        role: Role::AdminAgent,
+        business_date: day("2024-05-01"),
+        access: Default::default(),
+    };
+    let words = &Lang::English.words().commands;
+    let error = super::generate(&store, &actor, None, 20, 7, words, &mut Vec::new()).unwrap_err();
+    assert_eq!(error.exit, crate::api::error::exit::STORE);
+    let path = quote_path(store.path());
+    let system = std::io::Error::from_raw_os_error(21).to_string();
+    assert_eq!(
+        error.description,
+        format!("The pcenter store at {path} could not be used (the list could not be saved beside the store ({system})). Check that the path is a directory you may write to, or choose another --data-dir.")
+    );
+    let korean = error.in_language(Lang::Korean);
+    assert_eq!(
+        korean.description,
+        format!("{path}의 pcenter 저장소를 사용할 수 없습니다(고객 목록을 저장소 옆에 저장할 수 없습니다(파일이 아니라 디렉터리입니다)). 쓸 수 있는 디렉터리인지 확인하거나 다른 --data-dir을 선택하십시오.")
+    );
+    assert_eq!(korean.exit, crate::api::error::exit::STORE);
+    assert_eq!(
+        store.customer_count().unwrap(),
+        20,
+        "the customers are kept"
+    );
+}

@@ -4,7 +4,9 @@
 use crate::domain::agreement::Confirmation;
 use crate::domain::commerce::{Order, Subscription};
 use crate::domain::customer::Customer;
-use crate::store::{check_new_confirmation, Dossier, ListingRows, Snapshot, Store, StoreError};
+use crate::store::{
+    check_new_confirmation, Dossier, IoProblem, ListingRows, Snapshot, Store, StoreError,
+};
 use std::path::PathBuf;
 
 /// Judges a confirmation of `customer` as the real store would, by the store's own rules, and
@@ -17,7 +19,7 @@ pub struct DryRun {
 fn refused() -> StoreError {
     StoreError::Io {
         path: PathBuf::from("(dry run)"),
-        detail: "a dry run records confirmations only, and keeps none".into(),
+        detail: IoProblem::DryRun,
     }
 }
 

@@ -140,6 +140,7 @@ pub const SHELL: ShellWords = ShellWords {
     },
     cannot_listen: |address, error| format!("cannot listen on {address}: {error}"),
     server_failed: |error| format!("the server failed: {error}"),
+    api_not_started: |error| format!("the HTTP API could not start ({error})"),
     no_commands_through_server: |error| format!("commands cannot run through this server: {error}"),
     api_at: |url, store| format!("Partner Center API at {url} on {store} (Ctrl-C to stop)"),
     ssh_at,

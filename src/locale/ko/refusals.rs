@@ -90,9 +90,15 @@ pub(super) fn store(error: &StoreError) -> String {
                 instrumental(store.name())
             )
         }
+        // No store path at all: what to do is the whole of it.
+        StoreError::Io {
+            detail: crate::store::IoProblem::NoDataDir,
+            ..
+        } => super::shell::SHELL.no_data_dir.to_string(),
         StoreError::Io { path, detail } => format!(
-            "{}의 pcenter 저장소를 사용할 수 없습니다({detail}). 쓸 수 있는 디렉터리인지 확인하거나 다른 --data-dir을 선택하십시오.",
-            quote_path(path)
+            "{}의 pcenter 저장소를 사용할 수 없습니다({}). 쓸 수 있는 디렉터리인지 확인하거나 다른 --data-dir을 선택하십시오.",
+            quote_path(path),
+            super::requests::store_problem(detail)
         ),
         StoreError::DomainTaken { domain } => {
             super::problems::field(&FieldProblem::DomainTaken(escaped(domain).into_owned()))

@@ -5,11 +5,12 @@ use super::particles::{instrumental, object, subject, topic};
 use super::problems::PROBLEMS;
 use super::terms::TERMS;
 use crate::domain::agreement::AgreementKind;
-use crate::domain::characters::quote;
+use crate::domain::characters::{quote, quote_path};
 use crate::domain::field_problem::{FieldProblem, Subject};
 use crate::locale::words::{
     BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords, NOT_AN_OBJECT,
 };
+use crate::store::IoProblem;
 use std::io::ErrorKind;
 
 /// Why a file could not be read or written; the system's own words when the kind is rare.
@@ -22,6 +23,36 @@ pub(super) fn trouble(trouble: &IoTrouble) -> String {
         ErrorKind::InvalidData => "UTF-8 텍스트가 아닙니다".into(),
         ErrorKind::StorageFull => "디스크 공간이 부족합니다".into(),
         _ => trouble.said.clone(),
+    }
+}
+
+/// Why the store's files could not be used (`StoreError::Io`), inside the sentence about the
+/// store; the system's words as `trouble` says them.
+pub(super) fn store_problem(problem: &IoProblem) -> String {
+    match problem {
+        IoProblem::System(io) => trouble(io),
+        IoProblem::FileInTheWay { file } => {
+            let file = quote_path(file);
+            format!("{file}{} 디렉터리가 아니라 파일입니다", topic(&file))
+        }
+        IoProblem::ListNotSaved(io) => format!(
+            "고객 목록을 저장소 옆에 저장할 수 없습니다({})",
+            trouble(io)
+        ),
+        IoProblem::IdentityNotWritten(io) => format!(
+            "저장소 옆에 저장소의 식별자를 쓸 수 없습니다({})",
+            trouble(io)
+        ),
+        IoProblem::NoCopyToCheck(io) => format!(
+            "pcenter가 저장소를 닫은 뒤 파일이 바뀌었고, 이를 확인하려면 옆에 사본이 필요한데 사본을 만들 수 없습니다({}). 공간을 확보하고 다시 시도하십시오",
+            trouble(io)
+        ),
+        IoProblem::NotEncoded(detail) => format!("기록을 인코딩할 수 없습니다({detail})"),
+        IoProblem::EngineFailed(what) => format!("저장 엔진이 실패했습니다({what})"),
+        IoProblem::NoDataDir => "데이터를 둘 홈 디렉터리를 찾을 수 없습니다".into(),
+        IoProblem::DryRun => {
+            "시험 실행은 확인만 기록하며 아무것도 보관하지 않습니다".into()
+        }
     }
 }
 
@@ -287,5 +318,108 @@ mod tests {
         assert_eq!(of(ErrorKind::TimedOut), "timed out");
         assert_eq!(detail(NOT_AN_OBJECT), "본문이 JSON 개체 {…}가 아닙니다");
         assert_eq!(detail("EOF while parsing"), "EOF while parsing");
+    }
+
+    /// A store whose files cannot be used, said in each language; the English as it always was.
+    fn said_of(problem: IoProblem) -> (String, String) {
+        use crate::locale::Lang;
+        use crate::service::ServiceError;
+        let refusal = ServiceError::Store(crate::store::StoreError::Io {
+            path: "/데이터/store".into(),
+            detail: problem,
+        });
+        let in_words = |lang: Lang| (lang.words().problems.refusal)(&refusal);
+        assert_eq!(in_words(Lang::English), refusal.to_string());
+        (in_words(Lang::English), in_words(Lang::Korean))
+    }
+
+    #[test]
+    fn a_store_whose_files_cannot_be_used_says_why_in_korean() {
+        let system = |kind: ErrorKind| IoTrouble::from(&std::io::Error::from(kind));
+        let korean = |detail: &str| {
+            format!("/데이터/store의 pcenter 저장소를 사용할 수 없습니다({detail}). 쓸 수 있는 디렉터리인지 확인하거나 다른 --data-dir을 선택하십시오.")
+        };
+        let english = |detail: &str| {
+            format!("The pcenter store at /데이터/store could not be used ({detail}). Check that the path is a directory you may write to, or choose another --data-dir.")
+        };
+        let full = std::io::Error::from(ErrorKind::StorageFull).to_string();
+        let cases = [
+            (
+                IoProblem::system(&std::io::Error::from(ErrorKind::NotFound)),
+                std::io::Error::from(ErrorKind::NotFound).to_string(),
+                "파일이 없습니다".to_string(),
+            ),
+            (
+                IoProblem::System(IoTrouble {
+                    kind: ErrorKind::PermissionDenied,
+                    said: "permission denied".into(),
+                }),
+                "permission denied".into(),
+                "권한이 없습니다".into(),
+            ),
+            (
+                IoProblem::FileInTheWay {
+                    file: "/데이터".into(),
+                },
+                "/데이터 is a file, not a directory".into(),
+                "/데이터는 디렉터리가 아니라 파일입니다".into(),
+            ),
+            (
+                IoProblem::FileInTheWay {
+                    file: "/data".into(),
+                },
+                "/data is a file, not a directory".into(),
+                "/data은(는) 디렉터리가 아니라 파일입니다".into(),
+            ),
+            (
+                IoProblem::ListNotSaved(system(ErrorKind::IsADirectory)),
+                format!(
+                    "the list could not be saved beside the store ({})",
+                    std::io::Error::from(ErrorKind::IsADirectory)
+                ),
+                "고객 목록을 저장소 옆에 저장할 수 없습니다(파일이 아니라 디렉터리입니다)".into(),
+            ),
+            (
+                IoProblem::IdentityNotWritten(system(ErrorKind::StorageFull)),
+                format!("its identity could not be written beside it ({full})"),
+                "저장소 옆에 저장소의 식별자를 쓸 수 없습니다(디스크 공간이 부족합니다)".into(),
+            ),
+            (
+                IoProblem::NoCopyToCheck(system(ErrorKind::StorageFull)),
+                format!("its files changed since pcenter closed it, and checking them needs a copy beside it, which could not be made ({full}); free some space and try again"),
+                "pcenter가 저장소를 닫은 뒤 파일이 바뀌었고, 이를 확인하려면 옆에 사본이 필요한데 사본을 만들 수 없습니다(디스크 공간이 부족합니다). 공간을 확보하고 다시 시도하십시오".into(),
+            ),
+            (
+                IoProblem::NotEncoded("(5)".into()),
+                "a record could not be encoded ((5))".into(),
+                "기록을 인코딩할 수 없습니다((5))".into(),
+            ),
+            (
+                IoProblem::EngineFailed("(5)".into()),
+                "the storage engine failed ((5))".into(),
+                "저장 엔진이 실패했습니다((5))".into(),
+            ),
+            (
+                IoProblem::DryRun,
+                "a dry run records confirmations only, and keeps none".into(),
+                "시험 실행은 확인만 기록하며 아무것도 보관하지 않습니다".into(),
+            ),
+        ];
+        for (problem, in_english, in_korean) in cases {
+            assert_eq!(said_of(problem), (english(&in_english), korean(&in_korean)));
+        }
+    }
+
+    #[test]
+    fn no_home_for_the_data_is_said_in_korean_as_the_shell_says_it() {
+        let (english, korean) = said_of(IoProblem::NoDataDir);
+        assert_eq!(
+            english,
+            "The pcenter store at /데이터/store could not be used (cannot find a home directory for the data; pass --data-dir DIR). Check that the path is a directory you may write to, or choose another --data-dir."
+        );
+        assert_eq!(
+            korean,
+            "데이터를 둘 홈 디렉터리를 찾을 수 없습니다. --data-dir DIR로 지정하십시오."
+        );
     }
 }

@@ -2,7 +2,8 @@
 
 use super::layout::IDENTITY;
 use super::SledStore;
-use crate::store::{StoreError, StoreIdentity};
+use crate::domain::io_trouble::IoTrouble;
+use crate::store::{IoProblem, StoreError, StoreIdentity};
 
 impl SledStore {
     /// The store's identity, written now when the store was made by a build without one (this
@@ -24,7 +25,7 @@ impl SledStore {
             .write_beside(&self.path)
             .map_err(|e| StoreError::Io {
                 path: self.path.clone(),
-                detail: format!("its identity could not be written beside it ({e})"),
+                detail: IoProblem::IdentityNotWritten(IoTrouble::from(&e)),
             })?;
         Ok(identity)
     }

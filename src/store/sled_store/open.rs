@@ -5,7 +5,8 @@
 use super::layout::GENERATION;
 use super::seal::{self, Before};
 use super::SledStore;
-use crate::store::{StoreError, StoreLock, SCHEMA_VERSION};
+use crate::domain::io_trouble::IoTrouble;
+use crate::store::{IoProblem, StoreError, StoreLock, SCHEMA_VERSION};
 use std::fs::File;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -193,10 +194,7 @@ impl Copy {
         let copy = Copy(dir.with_file_name(format!(".{name}.checking")));
         let cannot = |e: std::io::Error| StoreError::Io {
             path: dir.to_path_buf(),
-            detail: format!(
-                "its files changed since pcenter closed it, and checking them needs a copy \
-                 beside it, which could not be made ({e}); free some space and try again"
-            ),
+            detail: IoProblem::NoCopyToCheck(IoTrouble::from(&e)),
         };
         let _ = std::fs::remove_dir_all(&copy.0); // left by a check that was interrupted
         std::fs::create_dir_all(copy.0.join("blobs")).map_err(cannot)?;
@@ -225,7 +223,7 @@ fn damaged(dir: &Path, detail: &str) -> StoreError {
 fn io(dir: &Path, e: std::io::Error) -> StoreError {
     StoreError::Io {
         path: dir.to_path_buf(),
-        detail: e.to_string(),
+        detail: IoProblem::system(&e),
     }
 }
 
