@@ -19,6 +19,7 @@ mod writer;
 
 pub use connection::Limits;
 pub use routes::{router, Served};
+use std::io::Write;
 
 /// How the HTTP face treats its clients.
 #[derive(Debug, Clone, Copy, Default)]
@@ -29,8 +30,6 @@ pub struct Settings {
     /// The language of what the server itself says on standard error (`serve --lang`).
     pub lang: crate::locale::Lang,
 }
-
-use std::io::Write;
 
 /// Serves the API of `core` on `listener` until `stop`, then lets requests in flight finish.
 pub async fn serve(

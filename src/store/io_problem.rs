@@ -45,16 +45,3 @@ impl IoProblem {
         IoProblem::System(IoTrouble::from(error))
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_home_for_the_data_is_said_as_the_english_shell_says_it() {
-        assert_eq!(
-            IoProblem::NoDataDir.to_string(),
-            crate::locale::Lang::English.words().shell.no_data_dir
-        );
-    }
-}

@@ -159,6 +159,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_home_for_the_data_is_said_as_the_store_says_it() {
+        let stored = crate::store::IoProblem::NoDataDir;
+        assert_eq!(stored.to_string(), SHELL.no_data_dir);
+    }
+
+    #[test]
     fn choices_read_as_a_sentence() {
         let values = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(one_of(&values(&["table"])), "table");
