@@ -180,7 +180,7 @@ fn a_record_that_breaks_the_stores_rules_is_refused_in_korean() {
             edited("early.jsonl", 1, &|d| {
                 d["confirmations"][0]["date_agreed"] = "2013-05-01".into()
             }),
-            "수락 확인: 계약 동의 날짜 2013년 5월 1일은 Microsoft 클라우드 계약이 생긴 2014년 1월 1일보다 앞섭니다",
+            "동의 확인: 계약 동의 날짜 2013년 5월 1일은 Microsoft 클라우드 계약이 생긴 2014년 1월 1일보다 앞섭니다",
             "its acceptance date 2013-05-01 is before the Microsoft Cloud Agreement existed (2014-01-01)",
         ),
         (

@@ -60,13 +60,13 @@ const USAGE: &[Case] = &[
     },
     Case {
         args: &["customers", "--bogus"],
-        korean: "customers 명령에는 '--bogus'을(를) 쓸 수 없습니다.",
+        korean: "customers 명령에는 '--bogus'을(를) 사용할 수 없습니다.",
         english: "customers does not take '--bogus'; see pcenter customers --help",
         code: &["customers", "'--bogus'"],
     },
     Case {
         args: &["customers", "show", "a", "b"],
-        korean: "customers show 명령에는 'b'을(를) 쓸 수 없습니다.",
+        korean: "customers show 명령에는 'b'을(를) 사용할 수 없습니다.",
         english: "customers show does not take 'b'",
         code: &["customers show"],
     },
@@ -90,7 +90,7 @@ const USAGE: &[Case] = &[
     },
     Case {
         args: &["customers", "list", "--format", "xml"],
-        korean: "--format 옵션에는 'xml'을(를) 쓸 수 없습니다. table, json, csv 중 하나를 사용하십시오.",
+        korean: "--format 옵션에는 'xml'을(를) 사용할 수 없습니다. table, json, csv 중 하나를 사용하십시오.",
         english: "--format cannot be 'xml': use table, json or csv.",
         code: &["'xml'", "table, json, csv"],
     },
@@ -114,7 +114,7 @@ const USAGE: &[Case] = &[
     },
     Case {
         args: &["--demo=yes"],
-        korean: "pcenter 명령에서 --demo 옵션 뒤에는 'yes'을(를) 쓸 수 없습니다.",
+        korean: "pcenter 명령에서 --demo 옵션 뒤에는 'yes'을(를) 사용할 수 없습니다.",
         english: "pcenter does not take 'yes' after --demo; see pcenter --help",
         code: &["'yes'"],
     },

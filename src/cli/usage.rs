@@ -323,7 +323,7 @@ mod tests {
             (
                 &["customers", "list", "--format", "xml"],
                 "--format cannot be 'xml': use table, json or csv.",
-                "--format 옵션에는 'xml'을(를) 쓸 수 없습니다. table, json, csv 중 하나를 사용하십시오.",
+                "--format 옵션에는 'xml'을(를) 사용할 수 없습니다. table, json, csv 중 하나를 사용하십시오.",
             ),
             (
                 &["--today", "2013-01-01"],
@@ -348,7 +348,7 @@ mod tests {
             (
                 &["--demo=yes"],
                 "pcenter does not take 'yes' after --demo",
-                "pcenter 명령에서 --demo 옵션 뒤에는 'yes'을(를) 쓸 수 없습니다.",
+                "pcenter 명령에서 --demo 옵션 뒤에는 'yes'을(를) 사용할 수 없습니다.",
             ),
         ];
         for (list, english, korean) in cases {

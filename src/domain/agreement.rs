@@ -161,10 +161,7 @@ impl Contact {
             RecordProblem::of_value(fields::email(&self.email), &self.email),
             // No phone is stored as none, never as an empty one.
             match &self.phone {
-                Some(empty) if empty.is_empty() => Some(RecordProblem::NotCleaned {
-                    value: String::new(),
-                    clean: String::new(),
-                }),
+                Some(empty) if empty.is_empty() => Some(RecordProblem::EmptyPhone),
                 _ => RecordProblem::of_value(phone_check, phone),
             },
         ]

@@ -105,6 +105,8 @@ pub enum RecordProblem {
     },
     /// The partner organization's name, as `--partner` takes it.
     PartnerName(Box<RecordProblem>),
+    /// A phone number stored as empty text, where no phone is stored as none.
+    EmptyPhone,
     NotPrimaryDomain(String),
     PrimaryContact(Box<RecordProblem>),
     // A confirmation.
@@ -241,6 +243,16 @@ impl fmt::Display for Made {
     }
 }
 
+impl History {
+    /// "a seat", "an auto-renew".
+    fn with_article(self) -> &'static str {
+        match self {
+            History::Seats => "a seat",
+            History::AutoRenew => "an auto-renew",
+        }
+    }
+}
+
 impl fmt::Display for History {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -290,6 +302,10 @@ impl fmt::Display for RecordProblem {
                 write!(f, "{by}: {problem}")
             }
             P::PartnerName(problem) => write!(f, "{problem}"),
+            P::EmptyPhone => write!(
+                f,
+                "the phone number is stored empty; a contact without one has none"
+            ),
             P::NotPrimaryDomain(domain) => write!(
                 f,
                 "the domain '{}' is not a primary domain: use a lower-case prefix of letters a-z and digits, then {DOMAIN_SUFFIX}",
@@ -376,7 +392,8 @@ impl fmt::Display for RecordProblem {
                 created,
             } => write!(
                 f,
-                "the subscription {subscription} has a {history} change on {on}, not after the day it was created ({created})"
+                "the subscription {subscription} has {} change on {on}, not after the day it was created ({created})",
+                history.with_article()
             ),
             P::ChangeAfterLastBusinessDate {
                 subscription,
@@ -384,7 +401,8 @@ impl fmt::Display for RecordProblem {
                 on,
             } => write!(
                 f,
-                "the subscription {subscription} has a {history} change on {on}, after {LATEST_BUSINESS_DATE}, the last business date there can be"
+                "the subscription {subscription} has {} change on {on}, after {LATEST_BUSINESS_DATE}, the last business date there can be",
+                history.with_article()
             ),
             P::SeatChangesWithoutSeats { subscription } => write!(
                 f,
@@ -427,12 +445,15 @@ impl fmt::Display for RecordProblem {
                 f,
                 "the subscription {subscription} would change its order, offer, billing or creation time, which never change"
             ),
-            P::OfAnotherCustomer { record, owner } => write!(
-                f,
-                "it holds a {} of another customer, {}",
-                record.noun(),
-                quote(owner)
-            ),
+            P::OfAnotherCustomer { record, owner } => {
+                let article = if *record == Record::Order { "an" } else { "a" };
+                write!(
+                    f,
+                    "it holds {article} {} of another customer, {}",
+                    record.noun(),
+                    quote(owner)
+                )
+            }
             P::GivenTwice { record, id } => {
                 let kind = record.noun();
                 write!(
@@ -458,3 +479,7 @@ impl fmt::Display for RecordProblem {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "record_problem_tests.rs"]
+mod tests;

@@ -114,9 +114,32 @@ fn a_stored_contact_reports_what_the_form_would_refuse() {
         first_name: " Zoë".into(),
         email: "nobody".into(),
         phone: Some("12".into()),
-        ..good
+        ..good.clone()
     };
     assert_eq!(bad.problems().len(), 3, "{:?}", bad.problems());
+    assert_eq!(
+        bad.problems()[0],
+        RecordProblem::NotCleaned {
+            value: " Zoë".into(),
+            clean: "Zoë".into()
+        }
+    );
+    let empty_phone = Contact {
+        phone: Some(String::new()),
+        ..good.clone()
+    };
+    assert_eq!(empty_phone.problems(), [RecordProblem::EmptyPhone]);
+    let spaced_phone = Contact {
+        phone: Some(" +1 425 555 0100".into()),
+        ..good
+    };
+    assert_eq!(
+        spaced_phone.problems(),
+        [RecordProblem::NotCleaned {
+            value: " +1 425 555 0100".into(),
+            clean: "+1 425 555 0100".into()
+        }]
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@ use crate::locale::words::AcceptanceWords;
 
 pub const ACCEPTANCE: AcceptanceWords = AcceptanceWords {
     update_heading: |section, company| format!("{section}: {company}"),
-    before_order_heading: |company| format!("새 주문 전 고객 수락 확인: {company}"),
+    before_order_heading: |company| format!("새 주문 전 고객 동의 확인: {company}"),
     // 두 계약의 이름이 모두 '계약'으로 끝나므로 조사는 '을'입니다.
     before_order_intro: |agreement| {
         format!("이 고객이 {agreement}을 수락했음을 아직 확인하지 않았습니다. 새 주문을 계속하려면 확인을 완료하십시오.")
@@ -25,7 +25,7 @@ pub const ACCEPTANCE: AcceptanceWords = AcceptanceWords {
     save_and_continue: "저장하고 계속",
     cancel: "취소",
     no_such_customer: "해당 고객이 없습니다.",
-    skipped: |date| format!("확인을 건너뛰었습니다. {date}까지는 선택 사항입니다."),
+    skipped: |date| format!("확인을 건너뛰었습니다. {date} 전까지는 선택 사항입니다."),
     no_order: |refusal| {
         format!("주문이 만들어지지 않았습니다. {refusal}")
             .trim_end()
@@ -34,7 +34,7 @@ pub const ACCEPTANCE: AcceptanceWords = AcceptanceWords {
     saved_in_history: |key, later| {
         format!("기록({key})에 저장했습니다. {later}에 수락한 확인이 더 나중이므로 계속 현재 확인입니다.")
     },
-    confirmed: |agreement| format!("{agreement}에 대한 고객 수락이 확인되었습니다."),
-    confirmed_continue: "고객 수락이 확인되었습니다. 새 주문을 계속하십시오.",
-    confirmed_meanwhile: "그사이 이 연락처로 고객 수락이 확인되었습니다. 새 주문을 계속하십시오.",
+    confirmed: |agreement| format!("{agreement}에 대한 고객 동의가 확인되었습니다."),
+    confirmed_continue: "고객 동의가 확인되었습니다. 새 주문을 계속하십시오.",
+    confirmed_meanwhile: "그사이 이 연락처로 고객 동의가 확인되었습니다. 새 주문을 계속하십시오.",
 };

@@ -15,10 +15,10 @@ pub const ACCOUNT: AccountWords = AccountWords {
     status: "상태",
     agreement: "계약",
     accepted_by: "수락한 사람",
-    acceptance_date: "수락 날짜",
+    acceptance_date: "계약 동의 날짜",
     recorded_by: "기록한 사람",
-    status_confirmed: "확인됨: 고객 수락이 제공되었습니다",
-    status_not_confirmed: "확인되지 않음: 고객 수락이 제공되지 않았습니다",
+    status_confirmed: "확인됨: 고객 동의가 제공되었습니다",
+    status_not_confirmed: "확인되지 않음: 고객 동의가 제공되지 않았습니다",
     recorded: |agent, when, channel| format!("{agent}, {when} ({channel})"),
     retired: |accepted, until| {
         format!("{accepted}에 수락한 Microsoft 클라우드 계약은 {until}까지 유효했습니다. 고객이 Microsoft 고객 계약을 수락해야 합니다.")
@@ -43,9 +43,9 @@ pub const ACCOUNT: AccountWords = AccountWords {
         format!("아직 기록된 확인이 없습니다. 업데이트하려면 {key} 키를 누르십시오.")
     },
     no_history: "기록된 확인이 없습니다.",
-    history_accepted: "수락 날짜",
+    history_accepted: "계약 동의 날짜",
     history_accepted_by: "수락한 사람",
-    history_recorded: "기록한 사람, 시각, 채널",
+    history_recorded: "기록한 사람, 날짜, 채널",
     seat_editor_title: "라이선스 수 변경",
     seat_range: |subscription, max| format!("{subscription}: 라이선스 1~{max}개"),
     subscription_id: |id| format!("구독 ID {id}"),

@@ -10,7 +10,7 @@ pub const CHROME: Chrome = Chrome {
     review: "검토",
     too_small_title: "터미널이 너무 작습니다",
     too_small_needs: |(need_w, need_h), (w, h)| {
-        format!("pcenter에는 {need_w}x{need_h} 크기가 필요합니다. 현재 크기는 {w}x{h}입니다.")
+        format!("pcenter를 쓰려면 최소 {need_w}x{need_h} 크기가 필요합니다. 현재 크기는 {w}x{h}입니다.")
     },
     too_small_quit: |key| format!("창을 키우거나 {key} 키를 눌러 종료하십시오."),
     help_title: |screen| format!(" 키: {screen} "),
@@ -25,9 +25,9 @@ pub const CHROME: Chrome = Chrome {
     form_more_below: |next| format!("  ▼ 아래에 더 있습니다: {next} 키로 아래로 이동"),
     key_space: "스페이스",
     key_characters: "문자",
-    demo_note: "데모: 기준일은 확인이 필수가 된 첫 주인 2018-11-14입니다. 다른 날을 보려면 --today YYYY-MM-DD로 시작하십시오.",
+    demo_note: "데모: 기준일은 확인이 필수가 된 첫 주인 2018년 11월 14일입니다. 다른 날을 보려면 --today YYYY-MM-DD로 시작하십시오.",
     meanwhile_created: |agent| format!("그사이 {agent}님이 이 고객을 만들었습니다."),
-    meanwhile_confirmed: |agent| format!("그사이 {agent}님이 고객 수락을 확인했습니다."),
+    meanwhile_confirmed: |agent| format!("그사이 {agent}님이 고객 동의를 확인했습니다."),
     meanwhile_ordered: |agent| format!("그사이 {agent}님이 주문했습니다."),
     meanwhile_seats: |agent| format!("그사이 {agent}님이 라이선스 수를 변경했습니다."),
     meanwhile_auto_renew: |agent| format!("그사이 {agent}님이 자동 갱신을 변경했습니다."),

@@ -1,3 +1,4 @@
+use super::particles::comitative;
 use crate::locale::words::CustomersWords;
 
 pub const CUSTOMERS: CustomersWords = CustomersWords {
@@ -21,7 +22,11 @@ pub const CUSTOMERS: CustomersWords = CustomersWords {
         format!("아직 고객이 없습니다. {key} 키를 눌러 새 고객을 만들거나, 종료한 뒤 pcenter --demo로 시작하여 샘플 고객으로 사용해 보십시오.")
     },
     none_match: |filter, key| {
-        format!("\"{filter}\"와(과) 일치하는 고객이 없습니다. {key} 키를 눌러 필터를 지우십시오.")
+        let filter = format!("'{filter}'");
+        format!(
+            "{filter}{} 일치하는 고객이 없습니다. {key} 키를 눌러 필터를 지우십시오.",
+            comitative(&filter)
+        )
     },
     filter_note: |note| format!("필터: {note}"),
     backing_up:

@@ -28,7 +28,7 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
     },
     note_mandatory_since: |since| format!("{since}부터 확인이 필수입니다."),
     note_optional_until: |until| {
-        format!("{until}까지는 이 확인란을 선택하지 않고 다음을 선택하여 확인을 건너뛸 수 있습니다.")
+        format!("{until} 전까지는 이 확인란을 선택하지 않고 다음을 선택하여 확인을 건너뛸 수 있습니다.")
     },
     new_agreement_checkbox: "고객이 새 Microsoft 고객 계약을 수락했습니다",
     acceptance_date: "계약 동의 날짜",
@@ -47,7 +47,7 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
     fields_need_attention: |count| {
         format!("필드 {count}개를 확인해야 합니다. 각 필드 아래에 고칠 내용이 있습니다.")
     },
-    choose_subscriptions: |company| format!("{company}의 구독 선택(선택 사항)"),
+    choose_subscriptions: |company| format!("{company}의 구독(선택 사항)"),
     subscriptions_hint: |toggle, more, less, buttons| {
         format!("{toggle} 키로 제품을 선택하고, 숫자나 {more}/{less} 키로 라이선스 수를 정하고, {buttons} 키로 단추로 이동합니다.")
     },
@@ -85,6 +85,6 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
     },
     nothing_ordered: "아무것도 주문하지 않았습니다.",
     would_order_none: "제출하면 고객은 만들어지지만 이 구독은 하나도 주문되지 않습니다.",
-    confirm_first_or_take_out: "함께 주문하려면 먼저 고객 수락을 확인하거나(확인되지 않음 옆의 업데이트), 구독을 빼십시오(구독 아래의 업데이트).",
+    confirm_first_or_take_out: "함께 주문하려면 먼저 고객 동의를 확인하거나(확인되지 않음 옆의 업데이트), 구독을 빼십시오(구독 아래의 업데이트).",
     take_out_and_order_later: "구독을 빼고(구독 아래의 업데이트), 필요한 확인을 기록한 뒤 고객의 계정에서 주문하십시오.",
 };

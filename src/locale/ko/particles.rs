@@ -42,6 +42,7 @@ pub fn topic(word: &str) -> &'static str {
 
 /// 으로 or 로 (로 after ㄹ too).
 pub fn instrumental(word: &str) -> &'static str {
+    let word = word.trim_end_matches(['\'', '"', ')', ' ', '.']);
     let last = word.chars().last();
     let after_rieul = matches!(last, Some(c @ '가'..='힣') if (c as u32 - 0xAC00) % 28 == 8)
         || matches!(last, Some('1' | '7' | '8'));
@@ -59,6 +60,11 @@ pub fn subject(word: &str) -> &'static str {
     particle(word, "이", "가", "이(가)")
 }
 
+/// 과 or 와.
+pub fn comitative(word: &str) -> &'static str {
+    particle(word, "과", "와", "와(과)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,10 +79,15 @@ mod tests {
         assert_eq!(subject("고객"), "이");
         assert_eq!(subject("회사"), "가");
         assert_eq!(object("U+001B"), "을(를)");
+        assert_eq!(comitative("'한빛'"), "과");
+        assert_eq!(comitative("'물류'"), "와");
+        assert_eq!(comitative("'contoso'"), "와(과)");
         assert_eq!(topic("'contoso'"), "은(는)");
         assert_eq!(instrumental("production"), "으로");
         assert_eq!(instrumental("sandbox"), "로");
         assert_eq!(instrumental("서울"), "로");
+        assert_eq!(instrumental("'서울'"), "로");
+        assert_eq!(instrumental("'Fabrikam'"), "으로");
         assert_eq!(instrumental("도시"), "로");
         assert_eq!(instrumental("고객"), "으로");
     }

@@ -48,6 +48,14 @@ pub fn hidden(c: char) -> String {
     }
 }
 
+/// What is wrong with a value outside the forms, named `name` (an agent's name, say).
+pub(super) fn field_named(problem: &FieldProblem, name: &'static str) -> String {
+    field(&problem.clone().renamed(|subject| match subject {
+        Subject::Named(_) => Subject::Named(name),
+        form_field => form_field,
+    }))
+}
+
 pub(super) fn field(problem: &FieldProblem) -> String {
     use FieldProblem as P;
     match problem {
@@ -159,7 +167,7 @@ pub(super) fn field(problem: &FieldProblem) -> String {
         P::CountryUnknown { typed, meant: None } => {
             let typed = quote(typed);
             format!(
-                "'{typed}'{} 국가/지역 코드가 아닙니다. 두 글자로 입력하십시오(예: US, DE, KR).",
+                "'{typed}'{} 국가/지역 코드가 아닙니다. 영문 두 글자 코드로 입력하십시오(예: KR, US, DE).",
                 topic(&typed)
             )
         }

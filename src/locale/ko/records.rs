@@ -3,15 +3,14 @@
 
 use super::order::line_problem;
 use super::particles::{instrumental, object, subject, topic};
-use super::problems::{field, hidden};
+use super::problems::{field, field_named, hidden};
+use super::refusals::{not_yet_available, public_cloud_only};
 use super::terms::TERMS;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::{is_hidden, quote};
 use crate::domain::commerce::Billing;
 use crate::domain::customer::DOMAIN_SUFFIX;
-use crate::domain::field_problem::{FieldProblem, Subject};
 use crate::domain::fields::{EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
-use crate::domain::phase::OPTIONAL_FROM;
 use crate::domain::record_problem::{
     History, IdProblem, Made, MadeBy, Record, RecordProblem, ID_MAX,
 };
@@ -24,7 +23,7 @@ fn date(day: NaiveDate) -> String {
 fn noun(record: Record) -> &'static str {
     match record {
         Record::Customer => "고객",
-        Record::Confirmation => "수락 확인",
+        Record::Confirmation => "동의 확인",
         Record::Order => "주문",
         Record::Subscription => "구독",
     }
@@ -40,7 +39,7 @@ fn history(history: History) -> &'static str {
 fn made(made: &Made) -> String {
     match made {
         Made::CustomerCreated => "고객을 만든 날짜".into(),
-        Made::ConfirmationRecorded => "수락 확인을 기록한 날짜".into(),
+        Made::ConfirmationRecorded => "동의 확인을 기록한 날짜".into(),
         Made::OrderCreated(id) => format!("주문 {id}{} 만든 날짜", object(id)),
         Made::SubscriptionCreated(id) => format!("구독 {id}{} 만든 날짜", object(id)),
     }
@@ -64,16 +63,9 @@ fn character(c: char) -> String {
 /// named in Korean.
 fn named(problem: &RecordProblem, name: &'static str) -> String {
     match problem {
-        RecordProblem::Field(problem) => field(&rename(problem, name)),
+        RecordProblem::Field(problem) => field_named(problem, name),
         other => record(other),
     }
-}
-
-fn rename(problem: &FieldProblem, name: &'static str) -> FieldProblem {
-    problem.clone().renamed(|subject| match subject {
-        Subject::Named(_) => Subject::Named(name),
-        form_field => form_field,
-    })
 }
 
 /// Why a record cannot be stored, in Korean; no full stop at the end.
@@ -107,23 +99,27 @@ pub fn record(problem: &RecordProblem) -> String {
             }
         }
         P::AfterLastBusinessDate { made: what, on } => {
-            let on = date(*on);
+            // The particle follows the noun, not the date in brackets after it.
+            let what = made(what);
             format!(
-                "{}({on}){} 비즈니스 날짜가 될 수 있는 마지막 날({})보다 뒤입니다",
-                made(what),
-                subject(&on),
+                "{what}({}){} 기준일이 될 수 있는 마지막 날({})보다 뒤입니다",
+                date(*on),
+                subject(&what),
                 date(LATEST_BUSINESS_DATE)
             )
         }
         P::Agent { of, problem } => {
             let by = match of {
                 MadeBy::Customer => "고객을 만든 에이전트",
-                MadeBy::Confirmation => "수락 확인을 기록한 에이전트",
+                MadeBy::Confirmation => "동의 확인을 기록한 에이전트",
                 MadeBy::Order => "주문을 만든 에이전트",
             };
             format!("{by}: {}", named(problem, "에이전트 이름"))
         }
         P::PartnerName(problem) => named(problem, "파트너 이름"),
+        P::EmptyPhone => {
+            "전화 번호가 빈 값으로 저장되어 있습니다. 전화 번호가 없으면 값을 저장하지 않아야 합니다".into()
+        }
         P::NotPrimaryDomain(domain) => {
             let domain = quoted(domain);
             format!(
@@ -139,23 +135,14 @@ pub fn record(problem: &RecordProblem) -> String {
                 .map(|kind| format!("유형 {}, 템플릿 {}", kind.type_name(), kind.template_id()))
                 .collect();
             format!(
-                "알려진 계약의 수락 확인이 아닙니다({})",
+                "알려진 계약의 동의 확인이 아닙니다({})",
                 agreements.join(" 또는 ")
             )
         }
-        P::NotPublicCloud { company, cloud } => {
-            let company = quoted(company);
-            format!(
-                "{company}{} {}에 있습니다. 고객 수락 확인은 Microsoft 퍼블릭 클라우드에서만 지원됩니다",
-                topic(&company),
-                TERMS.cloud(*cloud)
-            )
+        P::NotPublicCloud { company, cloud } => public_cloud_only(&quoted(company), *cloud),
+        P::RecordedBeforeConfirming(on) => {
+            format!("{}에 기록되었습니다. {}", date(*on), not_yet_available())
         }
-        P::RecordedBeforeConfirming(on) => format!(
-            "{}에 기록되었지만 고객 수락 확인은 {}부터 있었습니다",
-            date(*on),
-            date(OPTIONAL_FROM)
-        ),
         P::AcceptedBeforeTheAgreement(accepted) => {
             let accepted = date(*accepted);
             format!(
@@ -210,7 +197,7 @@ pub fn record(problem: &RecordProblem) -> String {
             subscription,
             history: h,
         } => format!(
-            "구독 {subscription}의 {} 변경 내역이 날짜순이 아니거나 하루에 두 번 있습니다",
+            "구독 {subscription}의 {} 변경 내역이 날짜순이 아니거나 같은 날에 두 번 이상 있습니다",
             history(*h)
         ),
         P::ChangeNotAfterCreation {
@@ -219,7 +206,7 @@ pub fn record(problem: &RecordProblem) -> String {
             on,
             created,
         } => format!(
-            "구독 {subscription}의 {} 변경({})이 구독을 만든 날({})보다 뒤가 아닙니다",
+            "구독 {subscription}의 {} 변경({})은 구독을 만든 날({}) 이후여야 합니다",
             history(*h),
             date(*on),
             date(*created)
@@ -229,7 +216,7 @@ pub fn record(problem: &RecordProblem) -> String {
             history: h,
             on,
         } => format!(
-            "구독 {subscription}의 {} 변경({})이 비즈니스 날짜가 될 수 있는 마지막 날({})보다 뒤입니다",
+            "구독 {subscription}의 {} 변경({})이 기준일이 될 수 있는 마지막 날({})보다 뒤입니다",
             history(*h),
             date(*on),
             date(LATEST_BUSINESS_DATE)
@@ -270,7 +257,7 @@ pub fn record(problem: &RecordProblem) -> String {
             topic(subscription)
         ),
         P::FixedPartChanged { subscription } => format!(
-            "구독 {subscription}의 주문, 제품, 청구 방식 또는 만든 시각이 바뀌게 됩니다. 이것들은 바뀌지 않습니다"
+            "구독 {subscription}의 주문, 제품, 청구 방식 또는 만든 시각을 바꾸려 합니다. 이 값들은 바꿀 수 없습니다"
         ),
         P::OfAnotherCustomer { record, owner } => {
             let record = noun(*record);
@@ -289,7 +276,7 @@ pub fn record(problem: &RecordProblem) -> String {
             )
         }
         P::Confirmation { email, problem } => {
-            format!("{}의 수락 확인: {}", quoted(email), record(problem))
+            format!("{}의 동의 확인: {}", quoted(email), record(problem))
         }
         P::LinesWithoutTheirSubscriptions {
             order,

@@ -5,6 +5,7 @@ use super::terms::TERMS;
 use crate::backup::{BackupError, ATTEMPTS};
 use crate::domain::agreement::{AgreementKind, CUSTOMER_AGREEMENT_TEMPLATE_ID, MCA_TEMPLATE_ID};
 use crate::domain::characters::{escaped, quote, quote_path};
+use crate::domain::cloud::Cloud;
 use crate::domain::eligibility::ConfirmRefusal;
 use crate::domain::field_problem::FieldProblem;
 use crate::domain::gate::{GateRefusal, Needed};
@@ -23,8 +24,8 @@ fn date(day: chrono::NaiveDate) -> String {
 fn purpose(action: GatedAction) -> &'static str {
     match action {
         GatedAction::CreateCustomer => "고객을 만들려면",
-        GatedAction::ConfirmAcceptance => "고객 수락을 확인하려면",
-        GatedAction::SeeConfirmation => "고객 수락 확인을 보려면",
+        GatedAction::ConfirmAcceptance => "고객 동의를 확인하려면",
+        GatedAction::SeeConfirmation => "고객 동의 확인을 보려면",
         GatedAction::CreateOrder => "새 주문을 만들려면",
         GatedAction::ChangeSeats => "라이선스 수를 변경하려면",
         GatedAction::ChangeAutoRenew => "자동 갱신을 켜거나 끄려면",
@@ -35,16 +36,16 @@ fn purpose(action: GatedAction) -> &'static str {
 fn required(needed: Needed) -> String {
     match needed.agreement {
         AgreementKind::CloudAgreement => format!(
-            "{}부터 Microsoft 클라우드 계약에 대한 고객 수락 확인이 필수입니다",
+            "{}부터 Microsoft 클라우드 계약에 대한 고객 동의 확인이 필수입니다",
             date(needed.since)
         ),
         AgreementKind::CustomerAgreement if needed.since == CUSTOMER_AGREEMENT_ONLY_FROM => format!(
-            "{}부터 Microsoft 고객 계약에 대한 고객 수락 확인이 필요합니다(Microsoft 클라우드 계약은 {}까지 유효했습니다)",
+            "{}부터 Microsoft 고객 계약에 대한 고객 동의 확인이 필요합니다(Microsoft 클라우드 계약은 {}까지 유효했습니다)",
             date(needed.since),
             date(CLOUD_AGREEMENT_VALID_UNTIL)
         ),
         AgreementKind::CustomerAgreement => {
-            "이 제품에는 Microsoft 고객 계약에 대한 고객 수락 확인이 필요합니다".to_string()
+            "이 제품에는 Microsoft 고객 계약에 대한 고객 동의 확인이 필요합니다".to_string()
         }
     }
 }
@@ -139,9 +140,9 @@ fn role(refusal: &RoleRefusal) -> String {
     )
 }
 
-fn not_yet_available() -> String {
+pub(super) fn not_yet_available() -> String {
     format!(
-        "고객 수락 확인은 {}부터 사용할 수 있습니다.",
+        "고객 동의 확인은 {}부터 사용할 수 있습니다.",
         date(OPTIONAL_FROM)
     )
 }
@@ -152,7 +153,7 @@ pub fn confirm(refusal: &ConfirmRefusal) -> String {
         ConfirmRefusal::Role(refusal) => role(refusal),
         ConfirmRefusal::NotYetAvailable => not_yet_available(),
         ConfirmRefusal::NotSupported(cloud) => format!(
-            "고객 수락 확인은 Microsoft 퍼블릭 클라우드에서만 지원됩니다. 이 고객은 {}에 있습니다.",
+            "고객 동의 확인은 Microsoft 공용 클라우드에서만 지원됩니다. 이 고객은 {}에 있습니다.",
             TERMS.cloud(*cloud)
         ),
     }
@@ -178,26 +179,29 @@ fn backup(error: &BackupError) -> String {
     }
 }
 
+/// Why a customer of another cloud (`company`, as it is to be shown) has no confirmation.
+pub(super) fn public_cloud_only(company: &str, cloud: Cloud) -> String {
+    format!(
+        "고객 동의 확인은 Microsoft 공용 클라우드에서만 지원됩니다. {company}{} {}에 있습니다.",
+        topic(company),
+        TERMS.cloud(cloud)
+    )
+}
+
 pub fn refusal(error: &ServiceError) -> String {
     match error {
         ServiceError::Role(refusal) => role(refusal),
         ServiceError::Gate(refusal) => gate(refusal),
-        ServiceError::NotSupported { company, cloud } => {
-            let cloud = TERMS.cloud(*cloud);
-            format!(
-                "고객 수락 확인은 Microsoft 퍼블릭 클라우드에서만 지원됩니다. {company}{} {cloud}에 있습니다.",
-                topic(company)
-            )
-        }
+        ServiceError::NotSupported { company, cloud } => public_cloud_only(company, *cloud),
         ServiceError::NotYetAvailable => not_yet_available(),
         ServiceError::FutureDate { business_date } => format!(
-            "계약 동의 날짜는 현재 날짜({business_date})보다 늦을 수 없습니다."
+            "계약 동의 날짜는 기준일({business_date})보다 늦을 수 없습니다."
         ),
         ServiceError::AlreadyConfirmed => "같은 연락처로 파트너가 확인한 계약이 이미 있습니다. 새 확인을 기록하려면 이름, 성, 메일 주소 또는 전화 번호를 바꾸십시오.".into(),
         ServiceError::ConfirmationRequired { business_date } => {
             let agreement = timeline::dashboard_agreement(*business_date);
             format!(
-                "{}부터 {}에 대한 고객 수락 확인이 필수입니다. '{}'을(를) 선택하고 수락 정보를 입력하십시오.",
+                "{}부터 {}에 대한 고객 동의 확인이 필수입니다. '{}'을(를) 선택하고 수락 정보를 입력하십시오.",
                 date(required_since(*business_date)),
                 TERMS.agreement_name(agreement),
                 TERMS.agreement_checkbox(agreement)
@@ -218,7 +222,7 @@ pub fn refusal(error: &ServiceError) -> String {
             date(CUSTOMER_AGREEMENT_FROM)
         ),
         ServiceError::AcceptedBeforeTheAgreement { date_agreed } => format!(
-            "Microsoft 고객 계약은 {}부터 있었으므로 {date_agreed}에 수락한 고객은 없습니다. {CUSTOMER_AGREEMENT_FROM} 이후의 수락 날짜를 입력하십시오.",
+            "Microsoft 고객 계약은 {}부터 있었으므로 {date_agreed}에 수락한 고객은 없습니다. {CUSTOMER_AGREEMENT_FROM} 이후의 계약 동의 날짜를 입력하십시오.",
             date(CUSTOMER_AGREEMENT_FROM)
         ),
         ServiceError::DomainTakenLater { domain, created } => format!(

@@ -6,7 +6,7 @@ use super::problems::PROBLEMS;
 use super::terms::TERMS;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::{quote, quote_path};
-use crate::domain::field_problem::{FieldProblem, Subject};
+use crate::domain::field_problem::FieldProblem;
 use crate::locale::words::{
     BodyProblem, BodySource, IoTrouble, RequestBody, RequestWords, NOT_AN_OBJECT,
 };
@@ -138,8 +138,7 @@ fn cannot_write_file(path: &str, parent: &str, io: &IoTrouble) -> String {
 
 /// An agent's name that cannot be taken, said as the dashboard says a field's problem.
 pub(super) fn agent_name(problem: &FieldProblem) -> String {
-    let problem = problem.clone().renamed(|_| Subject::Named("에이전트 이름"));
-    (PROBLEMS.field)(&problem)
+    super::problems::field_named(problem, "에이전트 이름")
 }
 
 pub const REQUESTS: RequestWords = RequestWords {

@@ -38,7 +38,7 @@ fn usage(problem: &UsageProblem, command: &str) -> String {
         } => {
             let value = format!("'{value}'");
             let refused = format!(
-                "{option} 옵션에는 {value}{} 쓸 수 없습니다.",
+                "{option} 옵션에는 {value}{} 사용할 수 없습니다.",
                 object(&value)
             );
             match choices.as_slice() {
@@ -55,7 +55,7 @@ fn usage(problem: &UsageProblem, command: &str) -> String {
         U::RefusedValue { option, value } => {
             let value = format!("'{value}'");
             format!(
-                "{option} 옵션에는 {value}{} 쓸 수 없습니다.",
+                "{option} 옵션에는 {value}{} 사용할 수 없습니다.",
                 object(&value)
             )
         }
@@ -69,7 +69,7 @@ fn usage(problem: &UsageProblem, command: &str) -> String {
                 None => format!("{argument}{} 알 수 없는 옵션입니다.", topic(&argument)),
                 Some(who) => {
                     format!(
-                        "{who} 명령에는 {argument}{} 쓸 수 없습니다.",
+                        "{who} 명령에는 {argument}{} 사용할 수 없습니다.",
                         object(&argument)
                     )
                 }
@@ -95,7 +95,7 @@ fn usage(problem: &UsageProblem, command: &str) -> String {
         U::NothingAfter { who, value, option } => {
             let value = format!("'{value}'");
             format!(
-                "{who} 명령에서 {option} 옵션 뒤에는 {value}{} 쓸 수 없습니다. {see}",
+                "{who} 명령에서 {option} 옵션 뒤에는 {value}{} 사용할 수 없습니다. {see}",
                 object(&value)
             )
         }
