@@ -139,19 +139,15 @@ fn korean_tables_use_partner_centers_korean_terms() {
 }
 
 #[test]
-fn a_helpdesk_agents_report_says_in_korean_why_who_accepted_is_hidden() {
+fn a_helpdesk_agent_is_told_in_korean_why_the_report_is_not_theirs() {
     let demo = Demo::new();
     let args = ["report", "compliance", "--format", "table"];
-    let report = run_in(&demo, KO, "helpdesk-agent", API_DAY, &args);
-    let report = succeeded(report);
-    assert_korean("the helpdesk agent's report", &report);
+    let run = run_in(&demo, KO, "helpdesk-agent", API_DAY, &args);
+    let refused = run.refused(7, 403);
+    assert_korean("the helpdesk agent's report", &refused);
     assert!(
-        report.contains("수락한 사람은 표시되지 않습니다."),
-        "{report}"
-    );
-    assert!(
-        !report.contains("수락한 사람  "),
-        "no such column:\n{report}"
+        refused.contains("관리자 에이전트 또는 판매 에이전트여야 합니다"),
+        "{refused}"
     );
 }
 

@@ -37,8 +37,9 @@ pub struct CustomerJson<'a> {
     pub cloud: Cloud,
     /// Extension: `Confirmed`, `Not confirmed` or `Not supported` (national clouds).
     /// "Confirmed", and from October 1, 2019 which agreement: "Confirmed: Microsoft Customer
-    /// Agreement".
-    pub agreement_status: String,
+    /// Agreement". Left out, like the confirmation, for roles that may not see confirmations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_status: Option<String>,
     /// Extension: the confirmation in force, `null` without one; left out for roles that may
     /// not see confirmations.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -92,8 +93,8 @@ impl<'a> CustomerJson<'a> {
     ) -> CustomerJson<'a> {
         let contact = &customer.primary_contact;
         let address = &customer.address;
-        let current_agreement = role
-            .may(GatedAction::SeeConfirmation)
+        let may_see = role.may(GatedAction::SeeConfirmation);
+        let current_agreement = may_see
             .then(|| agreement::confirmation_in_force(confirmations, as_of).map(Agreement::from));
         CustomerJson {
             id: &customer.id,
@@ -125,11 +126,11 @@ impl<'a> CustomerJson<'a> {
             relationship_to_partner: RELATIONSHIP,
             user_credentials: None,
             cloud: customer.cloud,
-            agreement_status: {
+            agreement_status: may_see.then(|| {
                 let in_force = agreement::in_force_on(confirmations, as_of);
                 let status = AgreementStatus::of(customer.cloud, in_force.is_some());
                 label_with(status, in_force, as_of)
-            },
+            }),
             current_agreement,
         }
     }
@@ -219,9 +220,12 @@ mod tests {
     }
 
     #[test]
-    fn a_helpdesk_agent_sees_the_status_but_not_the_agreement() {
+    fn a_helpdesk_agent_sees_the_customer_but_neither_its_status_nor_its_agreement() {
         let json = contoso(Role::HelpdeskAgent);
-        assert_eq!(json["agreementStatus"], "Confirmed");
+        assert!(json.get("agreementStatus").is_none(), "{json}");
         assert!(json.get("currentAgreement").is_none(), "{json}");
+        assert_eq!(json["companyProfile"]["companyName"], "Contoso Electronics");
+        let admin = contoso(Role::AdminAgent);
+        assert_eq!(admin["agreementStatus"], "Confirmed");
     }
 }

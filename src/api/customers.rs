@@ -37,20 +37,27 @@ const CSV_HEADER: [&str; 6] = [
 ];
 
 /// One row of the table (in `words`, the agreement in a word by `in_table`'s terms) and of
-/// the CSV (always in English, the API's).
+/// the CSV (always in English, the API's). For a role that may not see confirmations, the
+/// status is "—" in the table, as on the dashboard, and empty in the CSV.
 fn cells(
     row: &Listed,
     as_of: NaiveDate,
     words: &CommandWords,
     in_table: Option<&Terms>,
+    may_see: bool,
 ) -> [String; 6] {
     let (status, agreement) = (row.status_on(as_of), row.agreement_on(as_of));
+    let status = match (may_see, in_table) {
+        (true, _) => fit::status_cell(status, agreement, as_of, words, in_table),
+        (false, Some(_)) => "—".to_string(),
+        (false, None) => String::new(),
+    };
     [
         row.id.clone(),
         row.company_name.clone(),
         row.domain.clone(),
         (words.cloud)(row.cloud).to_string(),
-        fit::status_cell(status, agreement, as_of, words, in_table),
+        status,
         row.subscriptions.to_string(),
     ]
 }
@@ -66,6 +73,13 @@ pub fn list(
     out: &mut dyn Write,
 ) -> Result<u8, ApiError> {
     let filter = Some(filter.unwrap_or("").trim()).filter(|f| !f.is_empty());
+    let may_see = api.actor.role.may(GatedAction::SeeConfirmation);
+    if unconfirmed {
+        // Which customers are unconfirmed is what such a role may not see.
+        (api.actor.role)
+            .require(GatedAction::SeeConfirmation)
+            .map_err(ServiceError::from)?;
+    }
     let as_of = api.actor.business_date;
     let words = api.words();
     let rows = || handlers::customer_rows(api, filter, unconfirmed);
@@ -89,7 +103,7 @@ pub fn list(
             let rows = rows()?
                 .map(|row| {
                     let terms = &api.lang.words().terms;
-                    row.map(|row| cells(&row, as_of, words, Some(terms)).to_vec())
+                    row.map(|row| cells(&row, as_of, words, Some(terms), may_see).to_vec())
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let none = if rows.is_empty() && api.store().customer_count()? == 0 {
@@ -111,7 +125,7 @@ pub fn list(
             let english = &Lang::English.words().commands;
             output::csv_record(&mut out, &CSV_HEADER).map_err(write_error)?;
             for row in rows()? {
-                let cells = cells(&row?, as_of, english, None);
+                let cells = cells(&row?, as_of, english, None, may_see);
                 let fields = cells.each_ref().map(String::as_str);
                 output::csv_record(&mut out, &fields).map_err(write_error)?;
             }

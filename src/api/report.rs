@@ -79,9 +79,8 @@ struct Row<'a> {
     agreement_status: String,
     /// The type of the agreement whose confirmation counts (`null` when none does).
     agreement_type: Option<&'static str>,
-    /// The confirmation in force (`null` without one); left out when the role may not see it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    latest_confirmation: Option<Option<Agreement>>,
+    /// The confirmation in force (`null` without one).
+    latest_confirmation: Option<Agreement>,
     new_orders_blocked: bool,
     seat_changes_blocked: bool,
     /// Whether the API (the commands, `serve --http`) refuses them on the business date: its
@@ -95,7 +94,7 @@ struct Row<'a> {
     agreement: Option<AgreementKind>,
     #[serde(skip)]
     as_of: NaiveDate,
-    /// The confirmation in force, for the table and the CSV; `None` when the role may not see it.
+    /// The confirmation in force, for the table and the CSV.
     #[serde(skip)]
     shown_confirmation: Option<&'a Confirmation>,
 }
@@ -104,7 +103,6 @@ fn row<'a>(
     book: &'a Book,
     customer: &'a Customer,
     business_date: NaiveDate,
-    shows_who: bool,
     environment: Environment,
 ) -> Row<'a> {
     let facts = book.gate_facts(customer, business_date);
@@ -114,8 +112,7 @@ fn row<'a>(
     // The confirmation that counts: none for a customer whose only one is of a retired
     // agreement.
     let confirmation =
-        agreement::confirmation_in_force(book.confirmations(&customer.id), business_date)
-            .filter(|_| shows_who);
+        agreement::confirmation_in_force(book.confirmations(&customer.id), business_date);
     Row {
         tenant_id: &customer.id,
         domain: &customer.domain,
@@ -123,7 +120,7 @@ fn row<'a>(
         cloud: customer.cloud,
         agreement_status: label_with(status, agreement, business_date),
         agreement_type: agreement.map(AgreementKind::type_name),
-        latest_confirmation: shows_who.then(|| confirmation.map(Agreement::from)),
+        latest_confirmation: confirmation.map(Agreement::from),
         new_orders_blocked: facts.check_new_order().is_err(),
         seat_changes_blocked: facts.check_seat_change(Billing::SeatBased).is_err(),
         api_new_orders_blocked: api.check_new_order().is_err(),
@@ -154,44 +151,22 @@ fn api_blocked(row: &Row, words: &CommandWords) -> &'static str {
     }
 }
 
-/// The cells of a row for the table (in `words`) and the CSV (in English, the API's): who
-/// accepted and when only if shown.
-fn cells(
-    row: &Row,
-    shows_who: bool,
-    words: &CommandWords,
-    in_table: Option<&Terms>,
-) -> Vec<String> {
-    let mut cells = vec![
+/// The cells of a row for the table (in `words`) and the CSV (in English, the API's).
+fn cells(row: &Row, words: &CommandWords, in_table: Option<&Terms>) -> Vec<String> {
+    let latest = row.shown_confirmation;
+    // The name as the dashboard shows it: "김민준", family name first, not "민준 김".
+    let contact = latest.map(|c| &c.accepted_by);
+    vec![
         row.company_name.to_string(),
         row.domain.to_string(),
         (words.cloud)(row.cloud).to_string(),
         fit::status_cell(row.status, row.agreement, row.as_of, words, in_table),
-    ];
-    if shows_who {
-        let latest = row.shown_confirmation;
-        // The name as the dashboard shows it: "김민준", family name first, not "민준 김".
-        let contact = latest.map(|c| &c.accepted_by);
-        cells.extend([
-            contact.map_or(String::new(), Contact::full_name),
-            contact.map_or(String::new(), |c| c.email.clone()),
-            latest.map_or(String::new(), |c| c.date_agreed.to_string()),
-        ]);
-    }
-    cells.extend([
+        contact.map_or(String::new(), Contact::full_name),
+        contact.map_or(String::new(), |c| c.email.clone()),
+        latest.map_or(String::new(), |c| c.date_agreed.to_string()),
         blocked(row.new_orders_blocked, words).to_string(),
         blocked(row.seat_changes_blocked, words).to_string(),
-    ]);
-    cells
-}
-
-/// The columns of a role: who accepted and when only if shown.
-fn header<T: Copy, const N: usize>(names: [T; N], shows_who: bool) -> Vec<T> {
-    let mut header = names.to_vec();
-    if !shows_who {
-        header.drain(4..7);
-    }
-    header
+    ]
 }
 
 /// On a narrow terminal, what a person acts on stays: the company, its status, the date and
@@ -232,8 +207,12 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
     // The phase and the summary are the dashboard's; each row also says what the API blocks
     // (its gate started later, see `timeline::mandatory_from`).
     let phase = Phase::on(business_date);
-    let role = api.actor.role;
-    let shows_who = role.may(GatedAction::SeeConfirmation);
+    // Every row says whether the customer's acceptance was confirmed: only the roles that may
+    // see confirmations get the report, as on the dashboard.
+    api.actor
+        .role
+        .require(GatedAction::SeeConfirmation)
+        .map_err(ServiceError::from)?;
     let environment = api.actor.access.environment;
     let (lang, words) = (api.lang, api.words());
     // The CSV's values are the API's, in English whatever the language of the table.
@@ -242,7 +221,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
     let book = &api.book;
     let rows = book
         .customers_by_name()
-        .map(|customer| row(book, customer, business_date, shows_who, environment));
+        .map(|customer| row(book, customer, business_date, environment));
     let mut summary = Summary::default();
     match format {
         Format::Json => {
@@ -260,7 +239,7 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
                 .inspect(|r| summary.count(r))
                 .map(|r| {
                     let terms = &lang.words().terms;
-                    let mut cells = cells(&r, shows_who, words, Some(terms));
+                    let mut cells = cells(&r, words, Some(terms));
                     cells.push(api_blocked(&r, words).to_string());
                     cells
                 })
@@ -269,16 +248,11 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
                 writeln!(out, "{}", words.no_customers_yet).map_err(write_error)?;
                 return Ok(0);
             }
-            let columns = header(table_header(words, business_date), shows_who);
+            let columns = table_header(words, business_date);
             let width = terminal_columns();
             let narrowed = fit::write(out, &columns, &table, words, width).map_err(write_error)?;
             let summary = summary.line(business_date, phase, words);
             writeln!(out, "\n{}", fit::wrapped(&summary, width)).map_err(write_error)?;
-            if let Err(refusal) = role.require(GatedAction::SeeConfirmation) {
-                let refusal = (lang.words().problems.refusal)(&ServiceError::Role(refusal));
-                let hidden = (words.who_hidden)(&refusal);
-                writeln!(out, "{}", fit::wrapped(&hidden, width)).map_err(write_error)?;
-            }
             if let Some(note) = narrowed {
                 writeln!(out, "{note}").map_err(write_error)?;
             }
@@ -286,11 +260,11 @@ pub fn compliance(api: &mut Api, format: Format, out: &mut dyn Write) -> Result<
         Format::Csv => {
             let mut out = BufWriter::new(out);
             let mut names = vec!["TenantId"];
-            names.extend(header(CSV_HEADER, shows_who));
+            names.extend(CSV_HEADER);
             output::csv_record(&mut out, &names).map_err(write_error)?;
             for r in rows {
                 summary.count(&r);
-                let mut cells = cells(&r, shows_who, english, None);
+                let mut cells = cells(&r, english, None);
                 cells.extend([
                     blocked(r.api_new_orders_blocked, english).to_string(),
                     blocked(r.api_seat_changes_blocked, english).to_string(),

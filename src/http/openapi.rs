@@ -182,7 +182,8 @@ fn schemas() -> Value {
                 "tenantId": text, "domain": text, "companyName": text } },
             "billingProfile": { "type": "object" },
             "relationshipToPartner": { "type": "string", "enum": ["reseller"] },
-            "cloud": text, "agreementStatus": text,
+            "cloud": text,
+            "agreementStatus": { "type": "string", "description": "Confirmed, Not confirmed or Not supported; left out for Helpdesk agents" },
             "currentAgreement": { "type": "object", "nullable": true, "description": "The confirmation in force, an Agreement; left out for Helpdesk agents" } } },
         "CreatedCustomer": { "allOf": [reference("Customer"), { "type": "object", "required": ["userCredentials"], "properties": {
             "userCredentials": { "type": "object", "required": ["userName", "password"],

@@ -241,7 +241,7 @@ pub enum CustomersCommand {
         /// (at most 100 characters, as the Customers filter takes).
         #[arg(long, value_name = "TEXT", value_parser = super::values::parse_filter)]
         filter: Option<String>,
-        /// Only public-cloud customers without a confirmation.
+        /// Only public-cloud customers without a confirmation (not for Helpdesk agents).
         #[arg(long)]
         unconfirmed: bool,
         /// json: the collection, like GET /v1/customers; table: for people, with a count;
@@ -250,8 +250,8 @@ pub enum CustomersCommand {
         format: Format,
     },
     /// One customer, like GET /v1/customers/{id}, plus this product's fields: cloud,
-    /// agreementStatus and currentAgreement (the confirmation in force; left out for Helpdesk
-    /// agents).
+    /// agreementStatus and currentAgreement (the confirmation in force); both left out for
+    /// Helpdesk agents.
     Show {
         /// The customer's tenant ID, primary domain or domain prefix (contoso for
         /// contoso.onmicrosoft.com).
@@ -381,8 +381,8 @@ pub enum AgentsCommand {
 pub enum ReportCommand {
     /// Every customer's confirmation status, the confirmation in force (who accepted, date) and
     /// whether new orders and seat changes are blocked on the business date, in the dashboard
-    /// and through the API, then a summary (on stderr with --format csv). Helpdesk agents get
-    /// the status without who accepted.
+    /// and through the API, then a summary (on stderr with --format csv). For Admin and Sales
+    /// agents only.
     Compliance {
         /// table: for people; json: the report as one object; csv: for spreadsheets.
         #[arg(long, value_enum, default_value_t = Format::Table)]

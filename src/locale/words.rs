@@ -559,8 +559,6 @@ pub struct CommandWords {
     pub orders_blocked: &'static str,
     pub seats_blocked: &'static str,
     pub compliance_summary: fn(&ComplianceCounts) -> String,
-    /// Under the report when the role may not see who accepted; the refusal follows.
-    pub who_hidden: fn(refusal: &str) -> String,
     // A table fitted to a narrow terminal.
     /// The headings of the columns left out, joined: "Tenant ID and Subscriptions".
     pub left_out: fn(&[&str]) -> String,

@@ -296,7 +296,13 @@ pub fn expect(
                 holds_customers && !replace,
             );
         }
-        Cmd::ListCustomers { .. } | Cmd::Report(_) | Cmd::Malformed(_) => {}
+        // Which customers are unconfirmed, and the report of every status, are confirmations
+        // to see.
+        Cmd::ListCustomers { unconfirmed, .. } => {
+            e.applies(Rule::Role, facts.helpdesk && *unconfirmed)
+        }
+        Cmd::Report(_) => e.applies(Rule::Role, facts.helpdesk),
+        Cmd::Malformed(_) => {}
     }
     expected
 }

@@ -108,7 +108,6 @@ pub const COMMANDS: CommandWords = CommandWords {
     orders_blocked: "Orders blocked",
     seats_blocked: "Seats blocked",
     compliance_summary,
-    who_hidden: |refusal| format!("Who accepted is not shown: {refusal}"),
     left_out: |names| format!("{} left out", and_list(names)),
     cut_short: "long values cut short with …",
     fitted: |width, what| {

@@ -86,7 +86,6 @@ pub const COMMANDS: CommandWords = CommandWords {
     orders_blocked: "주문 차단됨",
     seats_blocked: "라이선스 차단됨",
     compliance_summary,
-    who_hidden: |refusal| format!("수락한 사람은 표시되지 않습니다. {refusal}"),
     left_out: |names| format!("{} 열 생략", names.join(", ")),
     cut_short: "긴 값은 …로 줄임",
     fitted: |width, what| {
