@@ -214,6 +214,11 @@ impl<F: Copy + PartialEq> Form<F> {
         self.error(id).map(FieldNote::to_string)
     }
 
+    /// How many fields have a message.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

@@ -45,7 +45,7 @@ pub const NEW_CUSTOMER: NewCustomerWords = NewCustomerWords {
         format!("Confirmation of the {agreement} is mandatory since {since}: select this box and enter the acceptance details.")
     },
     fields_need_attention: |count| match count {
-        1 => "1 field needs attention; each says what to fix.".to_string(),
+        1 => "1 field needs attention; it says what to fix.".to_string(),
         n => format!("{n} fields need attention; each says what to fix."),
     },
     choose_subscriptions: |company| format!("Choose subscriptions for {company} (optional)"),

@@ -96,8 +96,8 @@ fn subscriptions(
         offer_rows(width, &shown, words, palette)
     };
     let mut footer = vec![];
-    if let Some(notice) = &wizard.notice {
-        for l in text::wrap_marked("✗ ", notice, width) {
+    if let Some(notice) = wizard.notice_text() {
+        for l in text::wrap_marked("✗ ", &notice, width) {
             footer.push(Line::styled(l, palette.error()));
         }
     }

@@ -3,7 +3,7 @@
 //! once, and Done.
 
 use super::subscriptions::quantity_words;
-use super::{Field, NewCustomer, WizardStep};
+use super::{Field, NewCustomer, WizardNotice, WizardStep};
 use crate::app::form::FormRow;
 use crate::app::keys::{self, Command};
 use crate::app::screens::Screen;
@@ -72,7 +72,7 @@ impl NewCustomer {
                 // field, which says so.
                 self.step = WizardStep::AccountInfo;
                 let wizard = &ctx.words().new_customer;
-                self.notice = Some(wizard.domain_taken_meanwhile.into());
+                self.notice = Some(WizardNotice::Said(wizard.domain_taken_meanwhile.into()));
                 let taken = FieldProblem::DomainTaken(domain);
                 self.form.set_error(Field::Customer(C::DomainPrefix), taken);
                 self.form.focus = Field::Customer(C::DomainPrefix);
@@ -80,18 +80,19 @@ impl NewCustomer {
             }
             Err(error @ ServiceError::DomainTakenLater { .. }) => {
                 self.step = WizardStep::AccountInfo;
-                self.notice = Some(ctx.words().new_customer.created_nothing.into());
+                let nothing = ctx.words().new_customer.created_nothing;
+                self.notice = Some(WizardNotice::Said(nothing.into()));
                 let said = ctx.refusal_text(&error);
                 self.form.set_error(Field::Customer(C::DomainPrefix), said);
                 self.form.focus = Field::Customer(C::DomainPrefix);
                 Step::stay()
             }
             Err(error) => {
-                self.notice = Some(format!(
+                self.notice = Some(WizardNotice::Said(format!(
                     "{} {}",
                     ctx.words().new_customer.created_nothing,
                     ctx.refusal_text(&error)
-                ));
+                )));
                 Step::stay()
             }
         }

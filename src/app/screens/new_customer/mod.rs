@@ -145,7 +145,7 @@ pub struct NewCustomer {
     pub agreement: AgreementKind,
     /// Whether the agent may choose the agreement (October 1, 2019 to January 31, 2020).
     pub either: bool,
-    pub notice: Option<String>,
+    pub notice: Option<WizardNotice>,
     /// What the schedule asks of this step, shown under the agreement heading.
     pub schedule_note: String,
     /// What Next validated, submitted by Submit.
@@ -160,7 +160,34 @@ pub struct NewCustomer {
     pub created: Option<Created>,
 }
 
+/// What the wizard says above a step: a sentence, or how many fields or offers still need
+/// attention, counted as they are now (a field put right takes itself off the count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WizardNotice {
+    Said(String),
+    Fields,
+    Offers,
+}
+
 impl NewCustomer {
+    /// The notice as it reads now; none once nothing it counted is left.
+    pub fn notice_text(&self) -> Option<String> {
+        let words = &self.words.new_customer;
+        match self.notice.as_ref()? {
+            WizardNotice::Said(said) => Some(said.clone()),
+            WizardNotice::Fields => {
+                let count = self.form.error_count();
+                (count > 0).then(|| (words.fields_need_attention)(count))
+            }
+            WizardNotice::Offers => {
+                let count = (self.offers.lines.iter())
+                    .filter(|line| line.error.is_some())
+                    .count();
+                (count > 0).then(|| (words.offers_need_attention)(count))
+            }
+        }
+    }
+
     pub fn new(ctx: &Context) -> NewCustomer {
         let text_fields = COMPANY_FIELDS
             .iter()
@@ -436,9 +463,7 @@ impl NewCustomer {
             ));
         }
         if !errors.is_empty() {
-            self.notice = Some((ctx.words().new_customer.fields_need_attention)(
-                errors.len(),
-            ));
+            self.notice = Some(WizardNotice::Fields);
             self.form.set_errors(errors);
             self.form.focus_first_error(&focus_order(&self.rows()));
             return;

@@ -30,8 +30,8 @@ impl NewCustomer {
             label: field_label(*id, wizard),
         };
         let mut rows = vec![];
-        if let Some(notice) = &self.notice {
-            rows.push(FormRow::Notice(notice.clone()));
+        if let Some(notice) = self.notice_text() {
+            rows.push(FormRow::Notice(notice));
         }
         rows.push(FormRow::Heading(wizard.company.into()));
         for company_field in &COMPANY_FIELDS {
@@ -110,8 +110,8 @@ impl NewCustomer {
         let words = self.words;
         let wizard = &words.new_customer;
         let mut rows = vec![];
-        if let Some(notice) = &self.notice {
-            rows.push(FormRow::Notice(notice.clone()));
+        if let Some(notice) = self.notice_text() {
+            rows.push(FormRow::Notice(notice));
         }
         let Some((profile, acceptance)) = &self.validated else {
             return rows;

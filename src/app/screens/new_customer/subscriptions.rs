@@ -2,7 +2,7 @@
 //! offers and their keys are the New order screen's; Next: Review checks each seat count, and
 //! Review learns whether the confirmation gate would refuse the order.
 
-use super::{Field, NewCustomer, WizardStep};
+use super::{Field, NewCustomer, WizardNotice, WizardStep};
 use crate::app::keys::Command;
 use crate::app::screens::order::{quantity_of, OfferLine};
 use crate::app::{Context, Step};
@@ -67,9 +67,7 @@ impl NewCustomer {
         if let Some(&first) = refused.first() {
             self.offers.cursor = first;
             self.form.focus = Field::Offers;
-            self.notice = Some((ctx.words().new_customer.offers_need_attention)(
-                refused.len(),
-            ));
+            self.notice = Some(WizardNotice::Offers);
             return;
         }
         self.order_warning = self.gate_would_refuse(ctx);

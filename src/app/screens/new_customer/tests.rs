@@ -220,7 +220,7 @@ fn a_seat_count_the_offer_refuses_keeps_subscriptions_open_with_the_reason_by_th
         Some("Enter at least 1 seat.")
     );
     assert_eq!(
-        wizard.notice.as_deref(),
+        wizard.notice_text().as_deref(),
         Some("1 offer needs attention; it says what to fix.")
     );
 }
@@ -394,7 +394,7 @@ fn confirmation_shows_only_after_the_customer_is_created() {
     let wizard_now = wizard(&app);
     assert_eq!(wizard_now.step, WizardStep::Review);
     assert_eq!(
-        wizard_now.notice.as_deref(),
+        wizard_now.notice_text().as_deref(),
         Some("Submit created nothing. No customer has the ID x.")
     );
     assert_eq!(wizard_now.created, None);
@@ -594,4 +594,31 @@ fn cancel_on_review_asks_before_discarding_and_keep_editing_keeps_everything() {
     assert!(app.leave_prompt.is_none());
     assert_eq!(wizard(&app).step, WizardStep::Review);
     assert_eq!(wizard(&app).chosen_lines(), lines);
+}
+
+#[test]
+fn the_count_of_fields_to_fix_follows_the_fields_and_goes_when_none_is_left() {
+    let mut app = filled(MANDATORY_DAY, Access::default());
+    // Unticked on a mandatory date, and an email made wrong: two fields to fix.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    keys(&mut app, "@");
+    assert_eq!(ctrl(&mut app, 's'), vec![]);
+    let said = |app: &App| wizard(app).notice_text();
+    assert_eq!(
+        said(&app).as_deref(),
+        Some("2 fields need attention; each says what to fix.")
+    );
+    assert_eq!(wizard(&app).form.focus, Field::Customer(C::Email));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        said(&app).as_deref(),
+        Some("1 field needs attention; it says what to fix.")
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(said(&app), None, "no field is wrong any more");
+    let rows = texts(&wizard(&app).rows());
+    assert!(!rows.contains("need"), "{rows}");
 }
