@@ -125,7 +125,7 @@ pub fn main() -> ExitCode {
         Ok(options) => options,
         Err(code) => return code,
     };
-    if let Some(data_dir) = options.store_path().ok().as_deref().and_then(Path::parent) {
+    if let Some(data_dir) = options.store_path().as_deref().and_then(Path::parent) {
         diagnostics::start(data_dir);
     }
     if let Some(command) = options.command.take() {
@@ -167,8 +167,8 @@ pub fn main() -> ExitCode {
         return crate::api::run(command, &options);
     }
     let path = match options.store_path() {
-        Ok(path) => path,
-        Err(_) => {
+        Some(path) => path,
+        None => {
             let lang = options.lang();
             return fail(EXIT_STORE, lang.words().shell.no_data_dir, lang);
         }

@@ -92,7 +92,7 @@ pub fn run(options: &Options, plan: &Plan, out: &mut dyn Write) -> Result<(), Fa
     without_huge_pages();
     let path = options
         .store_path()
-        .map_err(|_| failure(4, words.no_data_dir))?;
+        .ok_or_else(|| failure(4, words.no_data_dir))?;
     let store_refused = |error| store_failure(error, lang);
     let lock = StoreLock::acquire(&path).map_err(store_refused)?;
     // Listening is settled before anything is started that would have to be stopped.

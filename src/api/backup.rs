@@ -60,7 +60,7 @@ pub fn restore(
         .map_err(ServiceError::from)?;
     let target = options
         .store_path()
-        .map_err(|_| ApiError::said(code::STORE, exit::STORE, |w| w.shell.no_data_dir.into()))?;
+        .ok_or_else(|| ApiError::said(code::STORE, exit::STORE, |w| w.shell.no_data_dir.into()))?;
     let restore = Restore::open(file)?;
     let total = restore.header().customers;
     let words = &options.lang().words().commands;

@@ -80,17 +80,15 @@ pub const DEMO_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2018, 11, 14) {
 };
 
 impl Options {
-    /// The store's path; without `--data-dir`, in the platform's data directory. The refusal
-    /// when there is none is English, as the API says it; a caller speaking to people words it
-    /// in their language (`ShellWords::no_data_dir`).
-    pub fn store_path(&self) -> Result<PathBuf, String> {
+    /// The store's path; without `--data-dir`, in the platform's data directory: none when the
+    /// platform has none (each caller says so in its language, `ShellWords::no_data_dir`).
+    pub fn store_path(&self) -> Option<PathBuf> {
         let base = match &self.data_dir {
             Some(dir) => dir.clone(),
             None => directories::ProjectDirs::from("com", "pcenter", "pcenter")
-                .map(|dirs| dirs.data_dir().to_path_buf())
-                .ok_or(Lang::English.words().shell.no_data_dir)?,
+                .map(|dirs| dirs.data_dir().to_path_buf())?,
         };
-        Ok(base.join(if self.demo { "demo" } else { "store" }))
+        Some(base.join(if self.demo { "demo" } else { "store" }))
     }
 
     /// Who acts in the dashboard: the agent of `--agent` (or of `$USER`, read with the
@@ -159,7 +157,7 @@ pub fn prepare(store: &dyn Store, options: &Options) -> Result<(), StoreError> {
 
 /// Opens the store for these options as it is: an empty demo store stays empty.
 pub fn open_unseeded(options: &Options) -> Result<SledStore, StoreError> {
-    let path = options.store_path().map_err(|_| StoreError::Io {
+    let path = options.store_path().ok_or_else(|| StoreError::Io {
         path: PathBuf::from("."),
         detail: IoProblem::NoDataDir,
     })?;

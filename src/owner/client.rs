@@ -34,7 +34,7 @@ pub fn forward(options: &Options, command: &Command) -> Option<ExitCode> {
     if route == Route::Here {
         return None;
     }
-    let store = options.store_path().ok()?;
+    let store = options.store_path()?;
     let connection = Connection::open(&store)?;
     let name = command.name();
     if route == Route::Alone {
