@@ -204,6 +204,14 @@ fn every_bad_order_is_refused_with_its_code_and_writes_nothing() {
         .contains("one --quantity for each --offer"));
     let nobody = order(&demo, MANDATORY_DAY, "nobody.onmicrosoft.com", &[(E3, "1")]);
     assert!(nobody.refused(8, 404).contains("nobody.onmicrosoft.com"));
+    // A customer created after the business date is not there yet: the refusal names what was
+    // typed, not an ID the caller never gave.
+    let not_yet = order(&demo, "2018-09-01", "mumbaitextiles", &[(E3, "1")]);
+    let said = not_yet.refused(8, 404);
+    assert!(
+        said.contains("mumbaitextiles") && !said.contains("4ed30d00"),
+        "{said}"
+    );
     let helpdesk = demo.run_as(
         "helpdesk-agent",
         MANDATORY_DAY,

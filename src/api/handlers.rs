@@ -558,11 +558,12 @@ fn resource_of(api: &Api, customer: Customer) -> CustomerResource {
 }
 
 /// The tenant ID of a customer named by ID, domain or domain prefix; what was typed when nobody
-/// matches, so the service reports the refusal in its usual order (the role before the
-/// customer).
+/// matches on the business date (a customer created later is not there yet), so the service
+/// reports the refusal in its usual order (the role before the customer), naming what was typed.
 fn customer_id(api: &mut Api, named: &str) -> Result<String, ApiError> {
     let found = api.find_customer(named)?;
-    Ok(found.unwrap_or_else(|| named.trim().to_string()))
+    let there = found.filter(|id| api.book.customer(id).is_some());
+    Ok(there.unwrap_or_else(|| named.trim().to_string()))
 }
 
 /// Which agreement types a query asks for.
