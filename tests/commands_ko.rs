@@ -317,7 +317,7 @@ fn an_imports_lines_and_summary_are_korean() {
         "행: 만듦: ",
         "행: 변경 없음: ",
         "행: 건너뜀: ",
-        "에서 가져옴: 만듦 1, 변경 없음 ",
+        "에서 가져옴: 만듦 1개, 변경 없음 ",
     ] {
         assert!(said.contains(words), "{words}:\n{said}");
     }

@@ -7,12 +7,12 @@ use crate::locale::words::{CommandWords, ComplianceCounts, ImportCounts};
 
 fn import_counts(counts: &ImportCounts) -> String {
     let created = if counts.dry_run {
-        format!("만들 예정 {}", counts.created)
+        format!("만들 예정 {}개", counts.created)
     } else {
-        format!("만듦 {}", counts.created)
+        format!("만듦 {}개", counts.created)
     };
     format!(
-        "{created}, 변경 없음 {}, 건너뜀 {}, 거부됨 {}",
+        "{created}, 변경 없음 {}개, 건너뜀 {}개, 거부됨 {}개",
         counts.unchanged, counts.skipped, counts.rejected
     )
 }
