@@ -10,6 +10,7 @@ pub mod theme;
 use crate::app::keys::{self, Binding, Command};
 use crate::app::App;
 use crate::domain::characters::is_hidden;
+use crate::domain::role::Role;
 use crate::locale::Words;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -57,6 +58,7 @@ pub fn render_in(frame: &mut Frame, app: &App, palette: Palette) {
         Paragraph::new(footer_line(
             &app.bindings(),
             app.ctx.words(),
+            app.ctx.actor.role,
             area.width,
             palette,
         )),
@@ -199,16 +201,19 @@ fn flash_lines(app: &App, width: u16, palette: Palette) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The footer: the main keys in force, from the same tables the keys use, in their order.
-/// Where they do not all fit the width, the last ones give way, except Help, which lists them.
+/// The footer: the main keys in force that `role` may use, from the same tables the keys use,
+/// in their order. Where they do not all fit the width, the last ones give way, except Help,
+/// which lists them all.
 fn footer_line(
     tables: &[&'static [Binding]],
     words: &Words,
+    role: Role,
     width: u16,
     palette: Palette,
 ) -> Line<'static> {
     let mut entries: Vec<(&Binding, &'static str)> = vec![];
-    for binding in tables.iter().flat_map(|t| t.iter()) {
+    let usable = tables.iter().flat_map(|t| t.iter());
+    for binding in usable.filter(|binding| binding.command.allowed_to(role)) {
         if let Some(name) = binding
             .footer_in(words)
             .filter(|n| !entries.iter().any(|(_, e)| e == n))
@@ -267,18 +272,31 @@ mod tests {
             keys::GENERAL,
         ];
         let english = crate::locale::Lang::English.words();
-        let wide = footer_line(&tables, english, 120, Palette::default()).to_string();
+        let wide =
+            footer_line(&tables, english, Role::AdminAgent, 120, Palette::default()).to_string();
         assert_eq!(
             wide,
             " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help  q Quit"
         );
         assert_eq!(
-            footer_line(&tables, english, 80, Palette::default()).to_string(),
+            footer_line(&tables, english, Role::AdminAgent, 80, Palette::default()).to_string(),
             " u Update  o New order  s Seats  a Auto-renew  h History  Esc Back  ? Help"
         );
         assert_eq!(
-            footer_line(&tables, english, 30, Palette::default()).to_string(),
+            footer_line(&tables, english, Role::AdminAgent, 30, Palette::default()).to_string(),
             " u Update  o New order  ? Help"
+        );
+        // A Helpdesk agent is offered only what it may do.
+        assert_eq!(
+            footer_line(
+                &tables,
+                english,
+                Role::HelpdeskAgent,
+                120,
+                Palette::default()
+            )
+            .to_string(),
+            " Esc Back  ? Help  q Quit"
         );
     }
 }

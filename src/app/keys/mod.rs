@@ -1,6 +1,7 @@
 //! Key bindings: what a key is, how it is written, and which command it names in the tables in
 //! force. The tables themselves are in `tables`.
 
+use crate::domain::role::{GatedAction, Role};
 use crate::locale::Words;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -44,6 +45,28 @@ pub enum Command {
     KeepEditing,
     /// An editing key for the focused text box.
     EditText,
+}
+
+impl Command {
+    /// What the command does that a role may be refused: a key whose action the agent's role
+    /// may not take only says why, so the footer leaves it out (the help still lists it).
+    pub fn gated(self) -> Option<GatedAction> {
+        match self {
+            Command::NewCustomer => Some(GatedAction::CreateCustomer),
+            Command::NewOrder => Some(GatedAction::CreateOrder),
+            Command::UpdateAgreement => Some(GatedAction::ConfirmAcceptance),
+            Command::ChangeSeats => Some(GatedAction::ChangeSeats),
+            Command::AutoRenew => Some(GatedAction::ChangeAutoRenew),
+            // The history and a backup are confirmations to see.
+            Command::History | Command::Backup => Some(GatedAction::SeeConfirmation),
+            _ => None,
+        }
+    }
+
+    /// Whether `role` may take this command's action.
+    pub fn allowed_to(self, role: Role) -> bool {
+        self.gated().is_none_or(|action| role.may(action))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
