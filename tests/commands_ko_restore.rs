@@ -48,6 +48,20 @@ fn refused_alike(dir: &Path, args: &[&str], own: &[&str]) -> (String, String) {
     (korean.2, english.2)
 }
 
+/// `restore file` refused alike in Korean and English (see `refused_alike`), each saying
+/// `korean` or `english` and that nothing was restored.
+fn restore_refused(dir: &Path, file: &str, own: &[&str], korean: &str, english: &str) {
+    let (ko, en) = refused_alike(dir, &["restore", file], own);
+    assert!(
+        ko.contains(korean) && ko.contains("아무것도 복원하지 않았습니다"),
+        "{ko}"
+    );
+    assert!(
+        en.contains(english) && en.contains("Nothing was restored"),
+        "{en}"
+    );
+}
+
 #[test]
 fn a_backup_that_cannot_be_restored_says_what_is_wrong_in_korean() {
     let dir = tempfile::tempdir().unwrap();
@@ -102,19 +116,8 @@ fn a_backup_that_cannot_be_restored_says_what_is_wrong_in_korean() {
             "the closing line counts 35 customers, but the file holds 34",
         ),
     ] {
-        let (ko, en) = refused_alike(
-            dir.path(),
-            &["restore", file],
-            &[file, "pcenter-backup", "notes"],
-        );
-        assert!(
-            ko.contains(korean) && ko.contains("아무것도 복원하지 않았습니다"),
-            "{ko}"
-        );
-        assert!(
-            en.contains(english) && en.contains("Nothing was restored"),
-            "{en}"
-        );
+        let own = [file.as_str(), "pcenter-backup", "notes"];
+        restore_refused(dir.path(), file, &own, korean, english);
     }
     // A backup that is not there: the system's reason in Korean too.
     let missing = dir.path().join("missing.jsonl");
@@ -233,14 +236,6 @@ fn a_record_that_breaks_the_stores_rules_is_refused_in_korean() {
             "ORDER-1",
             "Bob Sales",
         ];
-        let (ko, en) = refused_alike(dir.path(), &["restore", &file], &own);
-        assert!(
-            ko.contains(korean) && ko.contains("아무것도 복원하지 않았습니다"),
-            "{ko}"
-        );
-        assert!(
-            en.contains(english) && en.contains("Nothing was restored"),
-            "{en}"
-        );
+        restore_refused(dir.path(), &file, &own, korean, english);
     }
 }

@@ -4,7 +4,7 @@
 use super::order::line_problem;
 use super::particles::{instrumental, object, subject, topic};
 use super::problems::{field, field_named, hidden};
-use super::refusals::{not_yet_available, public_cloud_only};
+use super::refusals::{date, not_yet_available, public_cloud_only};
 use super::terms::TERMS;
 use crate::domain::agreement::AgreementKind;
 use crate::domain::characters::{is_hidden, quote};
@@ -14,11 +14,6 @@ use crate::domain::fields::{EARLIEST_ACCEPTANCE, LATEST_BUSINESS_DATE};
 use crate::domain::record_problem::{
     History, IdProblem, Made, MadeBy, Record, RecordProblem, ID_MAX,
 };
-use chrono::NaiveDate;
-
-fn date(day: NaiveDate) -> String {
-    (TERMS.long_date)(day)
-}
 
 fn noun(record: Record) -> &'static str {
     match record {

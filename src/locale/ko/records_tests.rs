@@ -2,6 +2,7 @@ use super::*;
 use crate::domain::cloud::Cloud;
 use crate::domain::commerce::LineProblem;
 use crate::domain::field_problem::{FieldProblem, Subject};
+use chrono::NaiveDate;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()

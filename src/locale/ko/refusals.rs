@@ -17,7 +17,8 @@ use crate::domain::timeline::{
 use crate::service::{required_since, ServiceError};
 use crate::store::StoreError;
 
-fn date(day: chrono::NaiveDate) -> String {
+/// A date in prose: "2018년 11월 7일".
+pub(super) fn date(day: chrono::NaiveDate) -> String {
     (TERMS.long_date)(day)
 }
 
