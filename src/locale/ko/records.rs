@@ -47,7 +47,9 @@ fn quoted(text: &str) -> String {
 
 /// A character an ID may not hold: named when it cannot be seen, else shown in quotes.
 fn character(c: char) -> String {
-    if is_hidden(c) || c.is_whitespace() {
+    if c == ' ' {
+        "공백".into()
+    } else if is_hidden(c) || c.is_whitespace() {
         hidden(c)
     } else {
         format!("'{c}'")

@@ -335,6 +335,17 @@ fn the_reasons_read_as_partner_center_words_them() {
         "{hidden}"
     );
     assert!(hidden.contains("'a\\u{1b}'"), "{hidden}");
+    let spaced = said(P::Id {
+        record: Record::Order,
+        problem: IdProblem::Character {
+            id: "a b".into(),
+            character: ' ',
+        },
+    });
+    assert!(
+        spaced.starts_with("주문 ID 'a b'에 공백이 있습니다."),
+        "{spaced}"
+    );
     // The seat limits are the order screen's words.
     assert_eq!(
         said(P::Seats {
