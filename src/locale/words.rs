@@ -90,6 +90,8 @@ pub struct Terms {
 pub struct Chrome {
     /// The header on a wide terminal: environment, business date, confirmation phase.
     pub header_wide: fn(environment: &str, date: NaiveDate, phase: &str) -> String,
+    /// The same below 100 columns, where the partner's name keeps its room.
+    pub header_narrow: fn(environment: &str, date: NaiveDate, phase: &str) -> String,
     pub signed_in: fn(agent: &str, role: &str) -> String,
     pub customers: &'static str,
     pub new_customer: &'static str,

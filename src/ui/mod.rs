@@ -132,8 +132,10 @@ fn header(frame: &mut Frame, area: Rect, app: &App, palette: Palette) {
         &if area.width >= 100 {
             format!("{} ", (words.chrome.header_wide)(environment, date, phase))
         } else {
-            // Narrow: the partner's name keeps its room.
-            format!("{environment} · {date} · {phase} ")
+            format!(
+                "{} ",
+                (words.chrome.header_narrow)(environment, date, phase)
+            )
         },
         area.width,
     );

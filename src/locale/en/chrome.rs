@@ -4,6 +4,7 @@ pub const CHROME: Chrome = Chrome {
     header_wide: |environment, date, phase| {
         format!("{environment} · Business date {date} · Confirmation: {phase}")
     },
+    header_narrow: |environment, date, phase| format!("{environment} · {date} · {phase}"),
     signed_in: |agent, role| format!("Signed in: {agent} ({role})"),
     customers: "Customers",
     new_customer: "New customer",

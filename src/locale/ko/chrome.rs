@@ -2,6 +2,8 @@ use crate::locale::words::Chrome;
 
 pub const CHROME: Chrome = Chrome {
     header_wide: |environment, date, phase| format!("{environment} · 기준일 {date} · 확인: {phase}"),
+    // "필수" alone does not say what is mandatory.
+    header_narrow: |environment, date, phase| format!("{environment} · {date} · 확인: {phase}"),
     signed_in: |agent, role| format!("로그인: {agent} ({role})"),
     customers: "고객",
     new_customer: "새 고객",
