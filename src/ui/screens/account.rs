@@ -33,14 +33,31 @@ fn pair(label: &str, value: String, width: usize, palette: Palette) -> Line<'sta
 /// A label and a long value wrapped onto at most two lines (the second one cut if needed).
 fn long_pair(label: &str, value: String, width: usize, palette: Palette) -> Vec<Line<'static>> {
     let room = width.saturating_sub(LABEL + 2);
-    let mut wrapped = text::wrap(&value, room).into_iter();
-    let first = wrapped.next().unwrap_or_default();
-    let rest: Vec<String> = wrapped.collect();
+    let (first, rest) = first_line(&text::visible(&value), room);
     let mut lines = vec![pair(label, first, width, palette)];
     if !rest.is_empty() {
-        lines.push(pair("", rest.join(" "), width, palette));
+        lines.push(pair("", rest, width, palette));
     }
     lines
+}
+
+/// A value's first line in `room` columns, and the rest: whole parts between " · " (a name, an
+/// email address, a phone number) while they fit, word by word when the first part alone does
+/// not.
+fn first_line(value: &str, room: usize) -> (String, String) {
+    const SEPARATOR: &str = " · ";
+    let parts: Vec<&str> = value.split(SEPARATOR).collect();
+    let fitting = (1..=parts.len())
+        .take_while(|&n| text::width(&parts[..n].join(SEPARATOR)) <= room)
+        .last();
+    match fitting {
+        Some(n) => (parts[..n].join(SEPARATOR), parts[n..].join(SEPARATOR)),
+        None => {
+            let mut wrapped = text::wrap(value, room).into_iter();
+            let first = wrapped.next().unwrap_or_default();
+            (first, wrapped.collect::<Vec<_>>().join(" "))
+        }
+    }
 }
 
 /// Company and contact details, the first part of the page.
@@ -464,4 +481,33 @@ fn scroll_keys(table: &[keys::Binding]) -> String {
         key_of(table, Command::Up),
         key_of(table, Command::Down)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_line;
+
+    #[test]
+    fn a_long_value_breaks_between_its_parts_and_keeps_each_whole() {
+        let contact = "Nestor Wilke · nestor.wilke@adventureworks.com · +1 (425) 555-0177";
+        assert_eq!(
+            first_line(contact, 61),
+            (
+                "Nestor Wilke · nestor.wilke@adventureworks.com".to_string(),
+                "+1 (425) 555-0177".to_string()
+            )
+        );
+        assert_eq!(
+            first_line(contact, 80),
+            (contact.to_string(), String::new())
+        );
+        // A first part wider than the line is cut between its words.
+        assert_eq!(
+            first_line("2200 Bothell Everett Highway, Bothell", 20),
+            (
+                "2200 Bothell Everett".to_string(),
+                "Highway, Bothell".to_string()
+            )
+        );
+    }
 }
