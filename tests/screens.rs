@@ -214,22 +214,7 @@ fn one_page_of_customers_is_exactly_the_rows_the_table_draws() {
 
 #[test]
 fn customers_of_a_new_store_say_how_to_begin() {
-    use pcenter::app::App;
-    use pcenter::book::Book;
-    use pcenter::service::Actor;
-    use pcenter::store::{MemoryStore, Snapshot};
-    let actor = Actor {
-        agent: "Megan Bowen".into(),
-        role: Role::AdminAgent,
-        business_date: MANDATORY_DAY.parse().unwrap(),
-        access: Default::default(),
-    };
-    // As the dashboard opens a store without a partner name.
-    let partner = pcenter::dashboard::NO_PARTNER_NAME.to_string();
-    let app = App::new(actor, partner, Book::default(), (80, 24));
-    let clock = pcenter::clock::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
-    let store = MemoryStore::with_snapshot(Snapshot::default());
-    let mut s = Session::new(app, Box::new(store), Box::new(clock));
+    let mut s = new_store_session(MANDATORY_DAY);
     snap("customers_new_store_80x24", &render(&mut s, 80, 24));
     let screen = render(&mut s, 80, 24).to_string();
     assert!(

@@ -126,24 +126,8 @@ fn a_backup_that_cannot_be_written_says_so_in_korean() {
 
 #[test]
 fn the_header_of_a_store_without_a_partner_name_says_how_to_give_it_one_in_korean() {
-    use pcenter::app::App;
-    use pcenter::book::Book;
-    use pcenter::locale::Lang;
-    use pcenter::service::Actor;
-    use pcenter::store::{MemoryStore, Snapshot};
-    let actor = Actor {
-        agent: "Megan Bowen".into(),
-        role: Role::AdminAgent,
-        business_date: "2018-11-14".parse().unwrap(),
-        access: Default::default(),
-    };
-    // As the dashboard opens a store without a partner name.
-    let partner = pcenter::dashboard::NO_PARTNER_NAME.to_string();
-    let app = App::new(actor, partner, Book::default(), (80, 24));
-    let clock = pcenter::clock::FixedClock("2018-11-14T10:30:00Z".parse().unwrap());
-    let store = MemoryStore::with_snapshot(Snapshot::default());
-    let mut s = Session::new(app, Box::new(store), Box::new(clock));
-    s.app.ctx.lang = Lang::Korean;
+    let mut s = new_store_session("2018-11-14");
+    s.app.ctx.lang = pcenter::locale::Lang::Korean;
     let screen = screen_text(&render(&mut s, 80, 24));
     let header = screen.lines().next().unwrap();
     assert!(

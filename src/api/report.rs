@@ -96,7 +96,7 @@ struct Row<'a> {
     as_of: NaiveDate,
     /// The confirmation in force, for the table and the CSV.
     #[serde(skip)]
-    shown_confirmation: Option<&'a Confirmation>,
+    confirmation: Option<&'a Confirmation>,
 }
 
 fn row<'a>(
@@ -128,7 +128,7 @@ fn row<'a>(
         status,
         agreement,
         as_of: business_date,
-        shown_confirmation: confirmation,
+        confirmation,
     }
 }
 
@@ -153,7 +153,7 @@ fn api_blocked(row: &Row, words: &CommandWords) -> &'static str {
 
 /// The cells of a row for the table (in `words`) and the CSV (in English, the API's).
 fn cells(row: &Row, words: &CommandWords, in_table: Option<&Terms>) -> Vec<String> {
-    let latest = row.shown_confirmation;
+    let latest = row.confirmation;
     // The name as the dashboard shows it: "김민준", family name first, not "민준 김".
     let contact = latest.map(|c| &c.accepted_by);
     vec![

@@ -73,6 +73,14 @@ pub fn session_over(store: Box<dyn Store>, date: &str, role: Role) -> Session {
     Session::new(app, store, Box::new(fixed_clock(date)))
 }
 
+/// A session of an Admin agent over a new, empty store, with the header's placeholder for no
+/// partner name, as the dashboard opens such a store.
+pub fn new_store_session(date: &str) -> Session {
+    let mut s = session_over(Box::new(MemoryStore::default()), date, Role::AdminAgent);
+    s.app.ctx.partner_name = pcenter::dashboard::NO_PARTNER_NAME.to_string();
+    s
+}
+
 /// The clock of every test session: 10:30 UTC on the business date.
 pub fn fixed_clock(date: &str) -> FixedClock {
     FixedClock(format!("{date}T10:30:00Z").parse().expect("test timestamp"))
